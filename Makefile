@@ -1,0 +1,36 @@
+# econsync: `make demo` runs the main job on the embedded default, `make test` runs the tests.
+# Both first install the Debian packages a fresh machine lacks (as root), or say how to.
+
+DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev
+SWIFT ?= swift
+
+.PHONY: deps build release demo test bench
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages:$$missing"; \
+	    echo "install them with: sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build --product econsync
+
+release: deps
+	$(SWIFT) build -c release --product econsync
+
+demo: build
+	scripts/demo.sh .build/debug/econsync
+
+test: deps
+	$(SWIFT) test
+
+bench: release
+	.build/release/econsync bench replica

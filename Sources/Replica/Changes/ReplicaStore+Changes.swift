@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+extension ReplicaStore {
+    /// The changes logged after sequence number `since`, oldest first.
+    ///
+    /// ```swift
+    /// let changes = try replica.changes(since: lastSeen)
+    /// lastSeen = changes.last?.seq ?? lastSeen
+    /// ```
+    public func changes(since: Int64, limit: Int? = nil) throws -> [Change] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT seq, kind, row_id, op, at FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+                arguments: [since, limit ?? -1])
+            var changes: [Change] = []
+            while let row = try rows.next() {
+                let kindName: String = row["kind"]
+                let opName: String = row["op"]
+                guard let kind = EntityKind(rawValue: kindName), let operation = Change.Operation(rawValue: opName) else {
+                    throw ReplicaError(.corrupt, "change log row \(row["seq"] as Int64) has unknown kind or operation \"\(kindName)\"/\"\(opName)\"",
+                                       file: url.path)
+                }
+                let millis: Int64 = row["at"]
+                changes.append(Change(seq: row["seq"], kind: kind, row: row["row_id"], operation: operation,
+                                      at: Date(timeIntervalSince1970: Double(millis) / 1000)))
+            }
+            return changes
+        }
+    }
+
+    /// The sequence number of the latest change, 0 when nothing was ever written.
+    public func latestChangeSequence() throws -> Int64 {
+        try read { try Int64.fetchOne($0, sql: "SELECT ifnull(max(seq), 0) FROM change_log") ?? 0 }
+    }
+
+    /// The distinct records changed after sequence number `since`, per kind, sorted by id.
+    public func changedRows(since: Int64) throws -> [EntityKind: [Int64]] {
+        try read { db in
+            var result: [EntityKind: [Int64]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT DISTINCT kind, row_id FROM change_log WHERE seq > ? ORDER BY kind, row_id", arguments: [since])
+            while let row = try rows.next() {
+                if let kind = EntityKind(rawValue: row["kind"]) {
+                    result[kind, default: []].append(row["row_id"])
+                }
+            }
+            return result
+        }
+    }
+
+    /// The records of `kind` whose mapped fields differ from what was last
+    /// synced (including records never synced), sorted by id.
+    public func unsyncedRows(_ kind: EntityKind) throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) WHERE synced_hash IS NOT \(MappedHash.expression(for: kind)) ORDER BY id")
+        }
+    }
+
+    /// The current hash of a record's mapped fields, nil when it does not exist.
+    public func mappedHash(_ kind: EntityKind, id: Int64) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT \(MappedHash.expression(for: kind)) FROM \(kind.table) WHERE id = ?", arguments: [id])
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import GRDB
+
+extension ReplicaStore {
+    /// Removes change tracking from `kind`'s table, for the benchmark's
+    /// untracked baseline. Never use this on a real replica.
+    @_spi(Benchmark)
+    public func removeChangeTracking(_ kind: EntityKind) throws {
+        try pool.write { try ChangeTracking.uninstall($0, kind: kind) }
+    }
+
+    /// Inserts rows without validation (the benchmark measures storage and
+    /// change tracking alone); returns how many were inserted.
+    @_spi(Benchmark)
+    public func insertUnchecked<R: ReplicaRecord>(_ records: [R]) throws -> Int {
+        try pool.write { db in
+            for var record in records { try record.insert(db) }
+            return records.count
+        }
+    }
+}

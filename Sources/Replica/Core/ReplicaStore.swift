@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// The local replica: one SQLite file (WAL mode, foreign keys on) holding all
+/// Mobilplan-side data with change tracking. It works fully offline.
+///
+/// ```swift
+/// let replica = try ReplicaStore.open(at: dir.appending(path: "replica.sqlite"), create: true)
+/// let customer = try replica.write { try $0.create(Customer(name: "Hansen VVS ApS", cvr: "13748136")) }
+/// let changes = try replica.changes(since: 0)
+/// ```
+public final class ReplicaStore: Sendable {
+    /// The replica file.
+    public let url: URL
+    /// The clock used for change-log times and approvals.
+    public let now: @Sendable () -> Date
+    let pool: DatabasePool
+
+    /// The schema version this build of econsync writes.
+    public static var schemaVersion: Int { ReplicaSchema.version }
+
+    /// The name of the replica file inside a data directory.
+    public static let fileName = "replica.sqlite"
+
+    /// Opens (and, with `create`, creates) the replica at `url`, upgrading an
+    /// older schema in place.
+    ///
+    /// Throws ``ReplicaError`` naming the file when there is no replica and
+    /// `create` is false, when the file is not an econsync replica, is
+    /// corrupt, or was written by a newer econsync.
+    public static func open(
+        at url: URL, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> ReplicaStore {
+        let path = url.path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard create else {
+                throw ReplicaError(.notInitialised, "no replica here", file: path, remedy: "run `econsync init` first")
+            }
+        } else {
+            try checkHeader(path)
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration(now: now))
+            try prepare(pool, path: path)
+            return ReplicaStore(url: url, pool: pool, now: now)
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+    }
+
+    private init(url: URL, pool: DatabasePool, now: @escaping @Sendable () -> Date) {
+        self.url = url
+        self.pool = pool
+        self.now = now
+    }
+
+    static func configuration(now: @escaping @Sendable () -> Date) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            db.add(function: MappedHash.function)
+            db.add(function: DatabaseFunction("econsync_now", argumentCount: 0, pure: false) { _ in
+                Int64((now().timeIntervalSince1970 * 1000).rounded())
+            })
+        }
+        return config
+    }
+
+    /// Refuses files that are plainly not SQLite databases before SQLite sees them.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReplicaError(.notAReplica, "cannot be read", file: path, remedy: "check the file's permissions")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+            throw ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
+        }
+    }
+
+    private static func prepare(_ pool: DatabasePool, path: String) throws {
+        let migrator = ReplicaSchema.migrator
+        try pool.barrierWriteWithoutTransaction { db in
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if applicationID != ReplicaSchema.applicationID && (applicationID != 0 || tables > 0) {
+                throw ReplicaError(.notAReplica, "is an SQLite database but not an econsync replica", file: path)
+            }
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if try version > ReplicaSchema.version || migrator.hasBeenSuperseded(db) {
+                throw ReplicaError(
+                    .newerSchema,
+                    "was written by a newer econsync (schema version \(version); this econsync knows up to \(ReplicaSchema.version))",
+                    file: path, remedy: "upgrade econsync; the file was left unchanged")
+            }
+        }
+        try migrator.migrate(pool)
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> ReplicaError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
+        case .SQLITE_CORRUPT:
+            ReplicaError(.corrupt, "is corrupt: \(error.message ?? "database disk image is malformed")", file: path,
+                         remedy: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
+        default:
+            ReplicaError(.corrupt, "cannot be used: \(error.message ?? "\(error.resultCode)")", file: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction: everything it does is committed
+    /// together, or nothing is when it throws.
+    public func write<T>(_ body: (ReplicaWriter) throws -> T) throws -> T {
+        try translating {
+            try pool.write { db in
+                try body(ReplicaWriter(db: db, now: now))
+            }
+        }
+    }
+
+    /// Runs `body` with a consistent read-only view of the replica.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try translating { try pool.read(body) }
+    }
+
+    func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw Self.translate(error, path: url.path)
+        }
+    }
+
+    /// The schema version of the open file.
+    public func fileSchemaVersion() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+
+/// The field-operation API, inside one write transaction of a ``ReplicaStore``:
+/// create, change and delete records with validation. When any call throws,
+/// nothing of the transaction is written.
+///
+/// ```swift
+/// try replica.write { writer in
+///     let entry = try writer.create(TimeEntry(employeeId: 1, projectId: 4, hourTypeId: 2,
+///                                             date: "2026-11-02", hours: 7.5))
+///     try writer.approve(TimeEntry.self, id: entry.id!, by: "formand")
+/// }
+/// ```
+public struct ReplicaWriter {
+    /// The underlying database connection, for reads inside the transaction.
+    public let db: Database
+    let now: @Sendable () -> Date
+
+    func validation<R: ReplicaRecord>(for record: R) -> Validation {
+        Validation(db: db, kind: R.kind, row: record.id, department: record.department)
+    }
+
+    /// Validates and inserts a new record; returns it with its local id.
+    @discardableResult
+    public func create<R: ReplicaRecord>(_ record: R) throws -> R {
+        var record = record
+        record.id = nil
+        record.syncedHash = nil
+        record.tombstone = false
+        record.normalize()
+        try record.validate(validation(for: record), previous: nil)
+        try record.insert(db)
+        return record
+    }
+
+    /// The live record of type `R` with local id `id`.
+    public func fetch<R: ReplicaRecord>(_ type: R.Type, id: Int64) throws -> R {
+        guard let record = try R.fetchOne(db, key: id) else {
+            throw ReplicaError(.notFound, "does not exist", kind: R.kind, row: id)
+        }
+        if record.tombstone {
+            throw ReplicaError(.notFound, "is deleted", kind: R.kind, row: id)
+        }
+        return record
+    }
+
+    /// Changes a live record with `change`, validates the result against the
+    /// stored version, and writes only the columns that changed.
+    @discardableResult
+    public func update<R: ReplicaRecord>(_ type: R.Type, id: Int64, _ change: (inout R) throws -> Void) throws -> R {
+        let old = try fetch(type, id: id)
+        var new = old
+        try change(&new)
+        new.id = old.id
+        new.syncedHash = old.syncedHash
+        new.tombstone = old.tombstone
+        new.normalize()
+        try new.validate(validation(for: new), previous: old)
+        try new.updateChanges(db, from: old)
+        return new
+    }
+
+    /// Deletes a record by setting its tombstone, so the deletion can be
+    /// synced. Refused while live records still refer to it.
+    public func delete<R: ReplicaRecord>(_ type: R.Type, id: Int64) throws {
+        let old = try fetch(type, id: id)
+        for (kind, reference) in R.kind.referrers {
+            let user = try Int64.fetchOne(
+                db, sql: "SELECT id FROM \(kind.table) WHERE \(reference.column) = ? AND tombstone = 0 LIMIT 1",
+                arguments: [id])
+            if let user {
+                throw ReplicaError(.inUse, "is still used by \(kind.rawValue) \(user)", kind: R.kind, row: id,
+                                   remedy: "delete or change that \(kind.rawValue) first")
+            }
+        }
+        var new = old
+        new.tombstone = true
+        try new.validate(validation(for: new), previous: old)
+        try new.updateChanges(db, from: old)
+    }
+
+    /// Approves a registration (hours or material) as `approvedBy`.
+    @discardableResult
+    public func approve<R: Registration>(_ type: R.Type, id: Int64, by approvedBy: String) throws -> R {
+        try update(type, id: id) { record in
+            if record.isApproved {
+                throw ReplicaError(.locked, "is already approved (by \(record.approvedBy ?? "unknown") at \(record.approvedAt ?? "?"))",
+                                   kind: R.kind, row: id)
+            }
+            record.approvedAt = Timestamp.string(now())
+            record.approvedBy = approvedBy
+        }
+    }
+
+    /// Withdraws the approval of a registration that has not been sent yet.
+    @discardableResult
+    public func unapprove<R: Registration>(_ type: R.Type, id: Int64) throws -> R {
+        try update(type, id: id) { record in
+            if !record.isApproved {
+                throw ReplicaError(.locked, "is not approved", kind: R.kind, row: id)
+            }
+            record.approvedAt = nil
+            record.approvedBy = nil
+        }
+    }
+
+    /// Records that an approved registration was transferred to e-conomic as
+    /// `foreignKey`; from then on it can no longer change.
+    @discardableResult
+    public func markTransferred<R: Registration>(_ type: R.Type, id: Int64, foreignKey: R.ForeignKey?) throws -> R {
+        try update(type, id: id) { record in
+            if record.transferredAt != nil {
+                throw ReplicaError(.locked, "was already transferred", kind: R.kind, row: id)
+            }
+            record.transferredAt = Timestamp.string(now())
+            record.foreignKey = foreignKey ?? record.foreignKey
+        }
+    }
+
+    /// Sets the employees of a project (replacing the previous set).
+    public func setEmployees(ofProject projectID: Int64, to employeeIDs: [Int64]) throws {
+        _ = try fetch(Project.self, id: projectID)
+        let check = Validation(db: db, kind: .project, row: projectID, department: nil)
+        for employeeID in employeeIDs {
+            try check.reference(employeeID, Reference("employee_id", .employee))
+        }
+        let wanted = Set(employeeIDs)
+        let current = Set(try Int64.fetchAll(db, sql: "SELECT employee_id FROM project_employees WHERE project_id = ?", arguments: [projectID]))
+        for gone in current.subtracting(wanted).sorted() {
+            try db.execute(sql: "DELETE FROM project_employees WHERE project_id = ? AND employee_id = ?", arguments: [projectID, gone])
+        }
+        for added in wanted.subtracting(current).sorted() {
+            try db.execute(sql: "INSERT INTO project_employees(project_id, employee_id) VALUES (?, ?)", arguments: [projectID, added])
+        }
+    }
+
+    /// The local id of the live record of `kind` that `ref` names.
+    /// `aliases` resolves `@alias` references (bulk import).
+    public func resolve(_ ref: RowRef, as kind: EntityKind, aliases: [String: (EntityKind, Int64)] = [:]) throws -> Int64 {
+        let table = kind.table
+        let found: [Int64]
+        switch ref {
+        case .local(let id):
+            found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id = ? AND tombstone = 0", arguments: [id])
+        case .economic(let key):
+            let value: any DatabaseValueConvertible = kind == .product ? key : (Int64(key) ?? -1)
+            found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE foreign_key = ? AND tombstone = 0", arguments: [value])
+        case .number(let number):
+            guard [.product, .employee, .project].contains(kind) else {
+                throw ReplicaError(.missingReference, "\(kind.rawValue) records have no number of their own; use a local id or e:KEY", kind: kind)
+            }
+            let value: any DatabaseValueConvertible = kind == .product ? number : (Int64(number) ?? -1)
+            found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE number = ? AND tombstone = 0", arguments: [value])
+        case .alias(let alias):
+            guard let (aliasKind, id) = aliases[alias] else {
+                throw ReplicaError(.missingReference, "no earlier line is named @\(alias)", kind: kind)
+            }
+            guard aliasKind == kind else {
+                throw ReplicaError(.missingReference, "@\(alias) is a \(aliasKind.rawValue), not a \(kind.rawValue)", kind: kind)
+            }
+            found = [id]
+        }
+        guard let first = found.first else {
+            throw ReplicaError(.missingReference, "no live \(kind.rawValue) is \(ref)", kind: kind)
+        }
+        if found.count > 1 {
+            throw ReplicaError(.missingReference, "\(ref) names \(found.count) \(kind.rawValue) records (one per department); use a local id", kind: kind)
+        }
+        return first
+    }
+
+    /// Records that rows were reconciled: stores the hash of their mapped fields.
+    public func markSynced(_ kind: EntityKind, ids: [Int64]) throws {
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try db.execute(
+                sql: "UPDATE \(kind.table) SET synced_hash = \(MappedHash.expression(for: kind)) WHERE id IN (\(marks))",
+                arguments: StatementArguments(Array(chunk)))
+        }
+    }
+
+    /// Stores a setting.
+    public func setSetting(_ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+}

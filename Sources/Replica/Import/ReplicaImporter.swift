@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+
+/// Bulk import of Mobilplan-side records from NDJSON, in one transaction:
+/// every line is imported, or none is.
+///
+/// Each line is `{"kind": K, "ref": ALIAS?, "data": {FIELDS}}`. Field names
+/// are those of the record type (`name`, `cvr`, `hours`, …); a reference is
+/// written without its `Id` suffix and takes a ``RowRef`` (`"customer": "@hansen"`,
+/// `"hourType": "e:3"`, `"project": 12`). A project may list `"employees"`.
+///
+/// ```
+/// {"kind":"customer","ref":"hansen","data":{"name":"Hansen VVS ApS","cvr":"13748136"}}
+/// {"kind":"project","ref":"p1","data":{"name":"Badeværelse","customer":"@hansen"}}
+/// ```
+struct ReplicaImporter {
+    let writer: ReplicaWriter
+    let file: String
+    private(set) var aliases: [String: (EntityKind, Int64)] = [:]
+    private(set) var counts: [EntityKind: Int] = [:]
+    private var fieldsByKind: [EntityKind: Set<String>] = [:]
+
+    init(writer: ReplicaWriter, file: String) {
+        self.writer = writer
+        self.file = file
+    }
+
+    mutating func importLine(_ text: Substring, number: Int) throws {
+        do {
+            try importLine(text)
+        } catch let error as ReplicaError {
+            throw error.at(file: file, line: number)
+        }
+    }
+
+    private mutating func importLine(_ text: Substring) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let line = object as? [String: Any] else {
+            throw ReplicaError(.badImport, "is not a JSON object; each line must be {\"kind\": …, \"data\": {…}}")
+        }
+        if let extra = line.keys.first(where: { !["kind", "ref", "data"].contains($0) }) {
+            throw ReplicaError(.badImport, "unknown key \"\(extra)\"; a line has only kind, ref and data")
+        }
+        guard let kindName = line["kind"] as? String else {
+            throw ReplicaError(.badImport, "\"kind\" is missing; use one of \(EntityKind.allNames)")
+        }
+        guard let kind = EntityKind(rawValue: kindName) else {
+            throw ReplicaError(.badImport, "unknown kind \"\(kindName)\"; use one of \(EntityKind.allNames)")
+        }
+        guard let data = line["data"] as? [String: Any] else {
+            throw ReplicaError(.badImport, "\"data\" must be an object with the record's fields", kind: kind)
+        }
+        var alias: String?
+        if let ref = line["ref"] {
+            guard let name = ref as? String, !name.isEmpty else {
+                throw ReplicaError(.badImport, "\"ref\" must be a non-empty string", kind: kind)
+            }
+            if aliases[name] != nil {
+                throw ReplicaError(.badImport, "ref \"\(name)\" is already used by an earlier line", kind: kind)
+            }
+            alias = name
+        }
+        let id = try importRecord(kind.recordType, kind: kind, data: data)
+        if let alias { aliases[alias] = (kind, id) }
+        counts[kind, default: 0] += 1
+    }
+
+    private mutating func importRecord<R: ReplicaRecord>(_ type: R.Type, kind: EntityKind, data: [String: Any]) throws -> Int64 {
+        var fields = data.filter { !($0.value is NSNull) }
+        var employees: [Int64]?
+        if kind == .project, let list = fields.removeValue(forKey: "employees") {
+            guard let refs = list as? [Any] else {
+                throw ReplicaError(.badImport, "must be a list of employee references", kind: kind, field: "employees")
+            }
+            employees = try refs.map { try resolve($0, Reference("employee_id", .employee), kind: kind) }
+        }
+        let known = try knownFields(kind)
+        for key in fields.keys.sorted() where !known.contains(key) {
+            throw ReplicaError(.badImport, "unknown field; \(kind.rawValue) has \(known.sorted().joined(separator: ", "))",
+                               kind: kind, field: key)
+        }
+        for reference in kind.references {
+            if let value = fields.removeValue(forKey: reference.field) {
+                fields[snakeToCamel(reference.column)] = try resolve(value, reference, kind: kind)
+            }
+        }
+        for (key, value) in [("barred", false), ("closed", false)] as [(String, Any)] + [("currency", "DKK"), ("tombstone", false)]
+        where fields[key] == nil && (known.contains(key) || key == "tombstone") {
+            fields[key] = value
+        }
+        let record: R
+        do {
+            let json = try JSONSerialization.data(withJSONObject: fields)
+            record = try JSONDecoder().decode(R.self, from: json)
+        } catch let error as DecodingError {
+            throw Self.describe(error, kind: kind)
+        }
+        let created = try writer.create(record)
+        guard let id = created.id else { preconditionFailure("insert sets the id") }
+        if let employees {
+            try writer.setEmployees(ofProject: id, to: employees)
+        }
+        return id
+    }
+
+    private func resolve(_ value: Any, _ reference: Reference, kind: EntityKind) throws -> Int64 {
+        let text: String
+        if let number = value as? NSNumber, String(cString: number.objCType) != "c" {
+            text = number.stringValue
+        } else if let string = value as? String {
+            text = string
+        } else {
+            throw ReplicaError(.badImport, "must be \(RowRef.syntax)", kind: kind, field: reference.field)
+        }
+        guard let ref = RowRef(text) else {
+            throw ReplicaError(.badImport, "\"\(text)\" is not a reference; write \(RowRef.syntax)", kind: kind, field: reference.field)
+        }
+        do {
+            return try writer.resolve(ref, as: reference.target, aliases: aliases)
+        } catch var error as ReplicaError {
+            error.kind = kind
+            error.field = reference.field
+            throw error
+        }
+    }
+
+    /// The field names an import line may give for `kind`: its columns in camel
+    /// case, with references under their short names, without bookkeeping columns.
+    private mutating func knownFields(_ kind: EntityKind) throws -> Set<String> {
+        if let known = fieldsByKind[kind] { return known }
+        let referenceColumns = Dictionary(uniqueKeysWithValues: kind.references.map { ($0.column, $0.field) })
+        let columns = try writer.db.columns(in: kind.table).map(\.name)
+        let known = Set(columns.filter { !["id", "synced_hash", "tombstone"].contains($0) }.map { referenceColumns[$0] ?? snakeToCamel($0) })
+        fieldsByKind[kind] = known
+        return known
+    }
+
+    private static func describe(_ error: DecodingError, kind: EntityKind) -> ReplicaError {
+        func field(_ path: [any CodingKey]) -> String? { path.last?.stringValue }
+        switch error {
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return ReplicaError(.badImport, "has the wrong type: expected \(describe(type))", kind: kind, field: field(context.codingPath))
+        case .keyNotFound(let key, _):
+            return ReplicaError(.badImport, "is required", kind: kind, field: key.stringValue)
+        case .dataCorrupted(let context):
+            return ReplicaError(.badImport, "is not valid: \(context.debugDescription)", kind: kind, field: field(context.codingPath))
+        @unknown default:
+            return ReplicaError(.badImport, "cannot be read: \(error)", kind: kind)
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type, is String?.Type: "text"
+        case is Bool.Type, is Bool?.Type: "true or false"
+        case is Double.Type, is Double?.Type: "a number"
+        default: "a whole number"
+        }
+    }
+}
+
+/// What a bulk import wrote.
+public struct ImportSummary: Codable, Equatable, Sendable {
+    /// Records created, per kind.
+    public var created: [String: Int]
+    /// Lines read (blank lines included).
+    public var lines: Int
+}
+
+extension ReplicaStore {
+    /// Imports the NDJSON file at `url` in one transaction (see the file format
+    /// on ``ReplicaImporter``). Throws a ``ReplicaError`` naming the file and the
+    /// failing line; then nothing was written.
+    public func importRecords(from url: URL) throws -> ImportSummary {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ReplicaError(.badImport, "cannot be read: \(error.localizedDescription)", file: url.path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReplicaError(.badImport, "is not UTF-8 text", file: url.path)
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return try write { writer in
+            var importer = ReplicaImporter(writer: writer, file: url.path)
+            for (index, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
+                try importer.importLine(line, number: index + 1)
+            }
+            let created = Dictionary(uniqueKeysWithValues: importer.counts.map { ($0.key.rawValue, $0.value) })
+            return ImportSummary(created: created, lines: lines.last?.isEmpty == true ? lines.count - 1 : lines.count)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import GRDB
+import Foundation
+
+/// Material used on a project (a quantity of a product).
+///
+/// Only approved materials are transferred or exported; once sent, a material
+/// can no longer change.
+public struct Material: Registration, Equatable {
+    public static let kind = EntityKind.material
+    public static let mappedColumns = ["product_id", "project_id", "employee_id", "date", "quantity", "unit_id", "note", "approved_at"]
+    public static let references = [
+        Reference("product_id", .product, required: true),
+        Reference("project_id", .project, required: true),
+        Reference("employee_id", .employee),
+        Reference("unit_id", .unit),
+        Reference("order_id", .order),
+    ]
+
+    public var id: Int64?
+    public var foreignKey: Int?
+    public var department: Int?
+    public var productId: Int64
+    public var projectId: Int64
+    /// Who recorded it, if known.
+    public var employeeId: Int64?
+    /// The day it was used, `YYYY-MM-DD`.
+    public var date: String
+    public var quantity: Double
+    /// The unit of `quantity`; the product's unit when nil.
+    public var unitId: Int64?
+    public var note: String?
+    public var approvedAt: String?
+    public var approvedBy: String?
+    public var transferredAt: String?
+    public var orderId: Int64?
+    public var syncedHash: String?
+    public var tombstone: Bool
+
+    public init(id: Int64? = nil, foreignKey: Int? = nil, department: Int? = nil, productId: Int64,
+                projectId: Int64, employeeId: Int64? = nil, date: String, quantity: Double, unitId: Int64? = nil,
+                note: String? = nil, approvedAt: String? = nil, approvedBy: String? = nil,
+                transferredAt: String? = nil, orderId: Int64? = nil, tombstone: Bool = false) {
+        self.id = id
+        self.foreignKey = foreignKey
+        self.department = department
+        self.productId = productId
+        self.projectId = projectId
+        self.employeeId = employeeId
+        self.date = date
+        self.quantity = quantity
+        self.unitId = unitId
+        self.note = note
+        self.approvedAt = approvedAt
+        self.approvedBy = approvedBy
+        self.transferredAt = transferredAt
+        self.orderId = orderId
+        self.tombstone = tombstone
+    }
+
+    public var content: [String?] {
+        [String(productId), String(projectId), employeeId.map(String.init), date, String(quantity), unitId.map(String.init), note]
+    }
+
+    public func validate(_ check: Validation, previous: Material?) throws {
+        try check.references([
+            "product_id": productId, "project_id": projectId, "employee_id": employeeId, "unit_id": unitId, "order_id": orderId,
+        ])
+        try check.date(date)
+        try check.positive(quantity, "quantity")
+        try check.optionalText(note, "note", max: 2500)
+        try validateLifecycle(check, previous: previous)
+    }
+}

@@ -1,0 +1,43 @@
+import GRDB
+/// Payment terms (e.g. "Netto 8 dage"): e-conomic `/payment-terms`.
+public struct PaymentTerm: ReplicaRecord, Equatable {
+    public static let kind = EntityKind.paymentTerm
+    public static let mappedColumns = ["name", "type", "days_of_credit"]
+    /// The values e-conomic accepts for `paymentTermsType`.
+    public static let types: Set<String> = [
+        "net", "invoiceMonth", "paidInCash", "prepaid", "dueDate", "factoring",
+        "invoiceWeekStartingSunday", "invoiceWeekStartingMonday", "creditcard", "avtaleGiro",
+    ]
+
+    public var id: Int64?
+    public var foreignKey: Int?
+    public var department: Int?
+    public var name: String
+    /// e-conomic's `paymentTermsType`, e.g. `net`.
+    public var type: String?
+    public var daysOfCredit: Int?
+    public var syncedHash: String?
+    public var tombstone: Bool
+
+    public init(id: Int64? = nil, foreignKey: Int? = nil, department: Int? = nil, name: String,
+                type: String? = nil, daysOfCredit: Int? = nil, tombstone: Bool = false) {
+        self.id = id
+        self.foreignKey = foreignKey
+        self.department = department
+        self.name = name
+        self.type = type
+        self.daysOfCredit = daysOfCredit
+        self.tombstone = tombstone
+    }
+
+    public func validate(_ check: Validation, previous: PaymentTerm?) throws {
+        try check.text(name, "name", max: 50)
+        if let type, !Self.types.contains(type) {
+            throw check.error(.invalidField, field: "type",
+                              "\"\(type)\" is not a payment terms type; use one of \(Self.types.sorted().joined(separator: ", "))")
+        }
+        if let daysOfCredit, daysOfCredit < 0 {
+            throw check.error(.invalidField, field: "daysOfCredit", "must be 0 or more")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+import Foundation
+
+/// A product in the catalogue: e-conomic `/products`, keyed there by its
+/// product number.
+///
+/// Once the product exists in e-conomic its number and unit can no longer
+/// change (a limitation of e-conomic named in the brief).
+public struct Product: ReplicaRecord, Equatable {
+    public static let kind = EntityKind.product
+    public static let mappedColumns = ["number", "name", "sales_price", "cost_price", "unit_id", "product_group_id", "barred"]
+    public static let references = [
+        Reference("unit_id", .unit),
+        Reference("product_group_id", .productGroup),
+    ]
+
+    public var id: Int64?
+    /// e-conomic's `productNumber` once the product exists there.
+    public var foreignKey: String?
+    public var department: Int?
+    /// The product number (e-conomic's `productNumber`, up to 25 characters).
+    public var number: String
+    public var name: String
+    public var salesPrice: Double?
+    public var costPrice: Double?
+    public var unitId: Int64?
+    public var productGroupId: Int64?
+    public var barred: Bool
+    public var syncedHash: String?
+    public var tombstone: Bool
+
+    public init(id: Int64? = nil, foreignKey: String? = nil, department: Int? = nil, number: String,
+                name: String, salesPrice: Double? = nil, costPrice: Double? = nil, unitId: Int64? = nil,
+                productGroupId: Int64? = nil, barred: Bool = false, tombstone: Bool = false) {
+        self.id = id
+        self.foreignKey = foreignKey
+        self.department = department
+        self.number = number
+        self.name = name
+        self.salesPrice = salesPrice
+        self.costPrice = costPrice
+        self.unitId = unitId
+        self.productGroupId = productGroupId
+        self.barred = barred
+        self.tombstone = tombstone
+    }
+
+    public mutating func normalize() {
+        number = number.trimmingCharacters(in: .whitespaces)
+        name = name.trimmingCharacters(in: .whitespaces)
+    }
+
+    public func validate(_ check: Validation, previous: Product?) throws {
+        try check.text(number, "number", max: 25)
+        try check.text(name, "name", max: 300)
+        try check.money(salesPrice, "salesPrice")
+        try check.money(costPrice, "costPrice")
+        try check.references(["unit_id": unitId, "product_group_id": productGroupId])
+        try check.unique("number", number, field: "number")
+        if let previous {
+            let inEconomic = previous.foreignKey != nil
+            try check.immutableOnceSynced(previous.number, number, field: "number", existsInEconomic: inEconomic,
+                                          why: "the product number is its key in e-conomic; create a new product instead")
+            try check.immutableOnceSynced(previous.unitId, unitId, field: "unit", existsInEconomic: inEconomic,
+                                          why: "e-conomic does not allow a product's unit to change after it is created; create a new product instead")
+        }
+    }
+}

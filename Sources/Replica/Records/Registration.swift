@@ -1,0 +1,62 @@
+import GRDB
+/// What hours (``TimeEntry``) and materials (``Material``) share: they are
+/// recorded in the field, approved, then transferred to e-conomic or exported
+/// on an order, after which they can no longer change.
+public protocol Registration: ReplicaRecord {
+    /// When the registration was approved, nil while unapproved.
+    var approvedAt: String? { get set }
+    /// Who approved it.
+    var approvedBy: String? { get set }
+    /// When it was transferred to e-conomic, nil until then.
+    var transferredAt: String? { get set }
+    /// The local order it was exported on, if any.
+    var orderId: Int64? { get set }
+    /// The project it was recorded on.
+    var projectId: Int64 { get }
+    /// The day of the registration, `YYYY-MM-DD`.
+    var date: String { get }
+    /// The registration's own fields, for comparing two versions (approval and
+    /// transfer state excluded).
+    var content: [String?] { get }
+}
+
+extension Registration {
+    /// Whether the registration has been approved.
+    public var isApproved: Bool { approvedAt != nil }
+    /// Whether the registration has left the replica (transferred or exported).
+    public var isSent: Bool { transferredAt != nil || orderId != nil }
+
+    /// Checks the life-cycle rules: edits only while unapproved, approval
+    /// changes only until sent, nothing at all once sent.
+    func validateLifecycle(_ check: Validation, previous: Self?) throws {
+        if (transferredAt != nil || orderId != nil) && approvedAt == nil {
+            throw check.error(.locked, field: "approvedAt", "only approved registrations can be transferred or exported")
+        }
+        guard let previous else {
+            try validateProjectOpen(check)
+            return
+        }
+        let contentChanged = previous.content != content || previous.tombstone != tombstone
+        let approvalChanged = previous.approvedAt != approvedAt || previous.approvedBy != approvedBy
+        if previous.isSent && (contentChanged || approvalChanged) {
+            throw check.error(.locked, field: nil, "was transferred to e-conomic and can no longer change",
+                              remedy: "correct it in e-conomic, or record a new registration")
+        }
+        if previous.isApproved && isApproved && contentChanged {
+            throw check.error(.locked, field: nil, "is approved and can no longer be edited", remedy: "un-approve it first")
+        }
+        if previous.projectId != projectId {
+            try validateProjectOpen(check)
+        }
+    }
+
+    private func validateProjectOpen(_ check: Validation) throws {
+        let state = try check.fetchCount("SELECT barred + 2 * closed FROM projects WHERE id = ?", [projectId])
+        if state & 1 != 0 {
+            throw check.error(.invalidField, field: "project", "project \(projectId) is barred and takes no registrations")
+        }
+        if state & 2 != 0 {
+            throw check.error(.invalidField, field: "project", "project \(projectId) is closed and takes no registrations")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+import Foundation
+
+/// Hours an employee worked on a project: e-conomic Projects API `/TimeEntries`.
+///
+/// Only approved hours are transferred; once transferred, an entry can no longer change.
+///
+/// ```swift
+/// let entry = TimeEntry(employeeId: 1, projectId: 4, hourTypeId: 2, date: "2026-11-02", hours: 7.5)
+/// ```
+public struct TimeEntry: Registration, Equatable {
+    public static let kind = EntityKind.timeEntry
+    public static let mappedColumns = ["employee_id", "project_id", "hour_type_id", "date", "hours", "note", "approved_at"]
+    public static let references = [
+        Reference("employee_id", .employee, required: true),
+        Reference("project_id", .project, required: true),
+        Reference("hour_type_id", .hourType, required: true),
+        Reference("order_id", .order),
+    ]
+
+    public var id: Int64?
+    /// The e-conomic time entry number once transferred.
+    public var foreignKey: Int?
+    public var department: Int?
+    public var employeeId: Int64
+    public var projectId: Int64
+    public var hourTypeId: Int64
+    /// The day worked, `YYYY-MM-DD`.
+    public var date: String
+    /// Hours worked: more than 0, at most 24.
+    public var hours: Double
+    public var note: String?
+    public var approvedAt: String?
+    public var approvedBy: String?
+    public var transferredAt: String?
+    public var orderId: Int64?
+    public var syncedHash: String?
+    public var tombstone: Bool
+
+    public init(id: Int64? = nil, foreignKey: Int? = nil, department: Int? = nil, employeeId: Int64,
+                projectId: Int64, hourTypeId: Int64, date: String, hours: Double, note: String? = nil,
+                approvedAt: String? = nil, approvedBy: String? = nil, transferredAt: String? = nil,
+                orderId: Int64? = nil, tombstone: Bool = false) {
+        self.id = id
+        self.foreignKey = foreignKey
+        self.department = department
+        self.employeeId = employeeId
+        self.projectId = projectId
+        self.hourTypeId = hourTypeId
+        self.date = date
+        self.hours = hours
+        self.note = note
+        self.approvedAt = approvedAt
+        self.approvedBy = approvedBy
+        self.transferredAt = transferredAt
+        self.orderId = orderId
+        self.tombstone = tombstone
+    }
+
+    public var content: [String?] {
+        [String(employeeId), String(projectId), String(hourTypeId), date, String(hours), note]
+    }
+
+    public func validate(_ check: Validation, previous: TimeEntry?) throws {
+        try check.references([
+            "employee_id": employeeId, "project_id": projectId, "hour_type_id": hourTypeId, "order_id": orderId,
+        ])
+        try check.date(date)
+        guard hours.isFinite, hours > 0, hours <= 24 else {
+            throw check.error(.invalidField, field: "hours", "\(hours) is not allowed: hours must be more than 0 and at most 24 per entry")
+        }
+        try check.optionalText(note, "note", max: 2500)
+        try validateLifecycle(check, previous: previous)
+    }
+}

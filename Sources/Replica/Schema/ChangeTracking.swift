@@ -1,0 +1,38 @@
+import GRDB
+
+/// Installs the triggers that write a `change_log` row, in the writing
+/// transaction, for every insert, real update and delete of an entity table.
+///
+/// An update is logged only when a column other than `synced_hash` actually
+/// changes value, so marking rows synced is not itself a change. Setting
+/// `tombstone` logs a `delete`.
+enum ChangeTracking {
+    static func install(_ db: Database, kind: EntityKind) throws {
+        let table = kind.table
+        let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" && $0 != "synced_hash" }
+        let changed = columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+        let log = "INSERT INTO change_log(kind, row_id, op, at) VALUES ('\(kind.rawValue)'"
+        try db.execute(sql: """
+            DROP TRIGGER IF EXISTS \(table)_insert;
+            DROP TRIGGER IF EXISTS \(table)_update;
+            DROP TRIGGER IF EXISTS \(table)_delete;
+            CREATE TRIGGER \(table)_insert AFTER INSERT ON \(table) BEGIN
+                \(log), NEW.id, 'insert', econsync_now());
+            END;
+            CREATE TRIGGER \(table)_update AFTER UPDATE OF \(columns.joined(separator: ", ")) ON \(table)
+            WHEN \(changed) BEGIN
+                \(log), NEW.id, CASE WHEN NEW.tombstone AND NOT OLD.tombstone THEN 'delete' ELSE 'update' END, econsync_now());
+            END;
+            CREATE TRIGGER \(table)_delete AFTER DELETE ON \(table) BEGIN
+                \(log), OLD.id, 'delete', econsync_now());
+            END;
+            """)
+    }
+
+    /// Removes change tracking from a table (used by the benchmark's untracked baseline).
+    static func uninstall(_ db: Database, kind: EntityKind) throws {
+        for suffix in ["insert", "update", "delete"] {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(kind.table)_\(suffix)")
+        }
+    }
+}

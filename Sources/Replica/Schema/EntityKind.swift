@@ -1,0 +1,104 @@
+/// A kind of record held in the replica and in snapshots, named as in
+/// snapshot files (`"customer"`, `"timeEntry"`, …).
+///
+/// ```swift
+/// EntityKind(rawValue: "hourType")?.table   // "hour_types"
+/// ```
+public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
+    case unit, product, productGroup, customer, contact, customerGroup, paymentTerm, vatZone
+    case layout, supplier, employee, hourType, project, timeEntry, material, order, department
+
+    /// The replica table holding records of this kind.
+    public var table: String {
+        switch self {
+        case .unit: "units"
+        case .product: "products"
+        case .productGroup: "product_groups"
+        case .customer: "customers"
+        case .contact: "contacts"
+        case .customerGroup: "customer_groups"
+        case .paymentTerm: "payment_terms"
+        case .vatZone: "vat_zones"
+        case .layout: "layouts"
+        case .supplier: "suppliers"
+        case .employee: "employees"
+        case .hourType: "hour_types"
+        case .project: "projects"
+        case .timeEntry: "time_entries"
+        case .material: "materials"
+        case .order: "orders"
+        case .department: "departments"
+        }
+    }
+
+    /// The Swift record type for this kind.
+    public var recordType: any ReplicaRecord.Type {
+        switch self {
+        case .unit: UnitType.self
+        case .product: Product.self
+        case .productGroup: ProductGroup.self
+        case .customer: Customer.self
+        case .contact: Contact.self
+        case .customerGroup: CustomerGroup.self
+        case .paymentTerm: PaymentTerm.self
+        case .vatZone: VatZone.self
+        case .layout: Layout.self
+        case .supplier: Supplier.self
+        case .employee: Employee.self
+        case .hourType: HourType.self
+        case .project: Project.self
+        case .timeEntry: TimeEntry.self
+        case .material: Material.self
+        case .order: Order.self
+        case .department: Department.self
+        }
+    }
+
+    /// The columns whose values are sent to (or come from) e-conomic; their
+    /// hash is compared with `synced_hash` to tell whether a row changed locally.
+    public var mappedColumns: [String] { recordType.mappedColumns + ["tombstone"] }
+
+    /// The columns of this kind that refer to other records by local id.
+    public var references: [Reference] { recordType.references }
+
+    /// The kinds whose records may refer to records of this kind.
+    var referrers: [(kind: EntityKind, reference: Reference)] {
+        EntityKind.allCases.flatMap { other in
+            other.references.filter { $0.target == self }.map { (other, $0) }
+        }
+    }
+
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// A list of all kind names, for error messages.
+    static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// A column that refers to another record by its local id.
+public struct Reference: Sendable, Hashable {
+    /// The column name in the replica table, e.g. `customer_id`.
+    public var column: String
+    /// The kind of record referred to.
+    public var target: EntityKind
+    /// Whether every record must have this reference.
+    public var required: Bool
+
+    /// The name used for this reference in field names, CLI flags and import
+    /// files: the column without its `_id` suffix, in camel case (`hourType`).
+    public var field: String {
+        let base = column.hasSuffix("_id") ? String(column.dropLast(3)) : column
+        return snakeToCamel(base)
+    }
+
+    public init(_ column: String, _ target: EntityKind, required: Bool = false) {
+        self.column = column
+        self.target = target
+        self.required = required
+    }
+}
+
+func snakeToCamel(_ name: String) -> String {
+    let parts = name.split(separator: "_")
+    guard let first = parts.first else { return name }
+    return String(first) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+}

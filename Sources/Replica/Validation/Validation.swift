@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// The checks a record runs before it is written: each throws a
+/// ``ReplicaError`` naming the kind, row and field when the rule is broken.
+public struct Validation {
+    let db: Database
+    /// The kind of record being checked.
+    public let kind: EntityKind
+    /// The local id of the record being checked, nil when it is new.
+    public let row: Int64?
+    let department: Int?
+
+    /// An error about `field` of the record being checked.
+    public func error(_ code: ReplicaError.Code, field: String?, _ message: String, remedy: String? = nil) -> ReplicaError {
+        ReplicaError(code, message, kind: kind, row: row, field: field, remedy: remedy)
+    }
+
+    /// Requires non-empty text of at most `max` characters.
+    public func text(_ value: String, _ field: String, max: Int) throws {
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw error(.invalidField, field: field, "must not be empty")
+        }
+        try optionalText(value, field, max: max)
+    }
+
+    /// Requires text, when present, of at most `max` characters.
+    public func optionalText(_ value: String?, _ field: String, max: Int) throws {
+        if let value, value.count > max {
+            throw error(.invalidField, field: field, "is \(value.count) characters long; e-conomic allows at most \(max)")
+        }
+    }
+
+    /// Requires a valid CVR number when present.
+    public func cvr(_ value: String?, _ field: String = "cvr") throws {
+        if let value, let problem = CVR.problem(with: value) {
+            throw error(.invalidField, field: field, problem)
+        }
+    }
+
+    /// Requires an e-mail address of the form `name@host` when present.
+    public func email(_ value: String?, _ field: String = "email") throws {
+        guard let value else { return }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty || value.contains(" ") {
+            throw error(.invalidField, field: field, "\"\(value)\" is not an e-mail address")
+        }
+        try optionalText(value, field, max: 250)
+    }
+
+    /// Requires a calendar date written `YYYY-MM-DD`.
+    public func date(_ value: String, _ field: String = "date") throws {
+        if LocalDate(value) == nil {
+            throw error(.invalidField, field: field, "\"\(value)\" is not a date: write it as YYYY-MM-DD")
+        }
+    }
+
+    /// Requires an amount of money, when present, that is finite, not negative
+    /// and has at most two decimals (as e-conomic accepts).
+    public func money(_ value: Double?, _ field: String) throws {
+        guard let value else { return }
+        guard value.isFinite, value >= 0 else {
+            throw error(.invalidField, field: field, "\(value) is not a valid amount: it must be 0 or more")
+        }
+        let cents = (value * 100).rounded()
+        if abs(cents - value * 100) > 1e-6 * max(1, abs(value)) {
+            throw error(.invalidField, field: field, "\(value) has more than two decimals; e-conomic accepts at most two")
+        }
+    }
+
+    /// Requires a quantity that is finite and greater than zero.
+    public func positive(_ value: Double, _ field: String) throws {
+        guard value.isFinite, value > 0 else {
+            throw error(.invalidField, field: field, "\(value) is not allowed: it must be greater than 0")
+        }
+    }
+
+    /// Requires `id`, when present (or always, for a required reference), to
+    /// name a live record of the reference's kind.
+    public func reference(_ id: Int64?, _ reference: Reference) throws {
+        guard let id else {
+            if reference.required {
+                throw error(.missingReference, field: reference.field, "is required")
+            }
+            return
+        }
+        let tombstone = try Bool.fetchOne(
+            db, sql: "SELECT tombstone FROM \(reference.target.table) WHERE id = ?", arguments: [id])
+        guard let tombstone else {
+            throw error(.missingReference, field: reference.field, "\(reference.target.rawValue) \(id) does not exist")
+        }
+        if tombstone {
+            throw error(.missingReference, field: reference.field, "\(reference.target.rawValue) \(id) is deleted")
+        }
+    }
+
+    /// Requires every reference of the kind being checked to be valid.
+    public func references(_ values: [String: Int64?]) throws {
+        for reference in kind.references {
+            try self.reference(values[reference.column] ?? nil, reference)
+        }
+    }
+
+    /// Requires that no other live record of this kind in the same department
+    /// has `value` in `column`.
+    public func unique(_ column: String, _ value: (any DatabaseValueConvertible)?, field: String) throws {
+        guard let value else { return }
+        let other = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM \(kind.table)
+                WHERE \(column) = ? AND tombstone = 0 AND department IS ? AND id IS NOT ?
+                LIMIT 1
+                """,
+            arguments: [value, department, row])
+        if let other {
+            throw error(.duplicate, field: field, "\(kind.rawValue) \(other) already has \(field) \(value)")
+        }
+    }
+
+    /// Requires that a field keeps its value once the record exists in e-conomic.
+    public func immutableOnceSynced<V: Equatable>(
+        _ old: V, _ new: V, field: String, existsInEconomic: Bool, why: String
+    ) throws {
+        if existsInEconomic && old != new {
+            throw error(.immutableField, field: field, "cannot change once the \(kind.rawValue) exists in e-conomic", remedy: why)
+        }
+    }
+
+    /// Runs a query against the replica (for rules that need more than the helpers above).
+    public func fetchCount(_ sql: String, _ arguments: StatementArguments) throws -> Int {
+        try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `econsync bench …`: data generation and benchmarks.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate realistic data and measure econsync's speed.",
+        subcommands: [Generate.self, ReplicaBench.self])
+}

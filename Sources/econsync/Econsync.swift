@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Replica
+
+/// The econsync command-line tool.
+@main
+struct Econsync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "econsync",
+        abstract: "Offline-first local sync store for Mobilplan, reconciled with Visma e-conomic.",
+        discussion: """
+            Field work is recorded offline in a local replica (see `econsync local`) and \
+            reconciled with e-conomic on reconnect.
+
+            Exit codes: 0 success; 1 the operation failed (bad input, missing record, \
+            locked registration); 2 usage error; 3 the replica cannot be used (not \
+            initialised, written by a newer econsync, not a replica, corrupt).
+            """,
+        subcommands: [Init.self, Local.self, Bench.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    /// Prints the error the way users and scripts expect, and exits with the documented code.
+    static func exit(with error: any Error) -> Never {
+        if let error = error as? ReplicaError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt]
+            Foundation.exit(unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure)
+        }
+        if let error = error as? CommandFailure {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(ExitStatus.failure)
+        }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            Foundation.exit(ExitStatus.success)
+        }
+        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        Foundation.exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.failure)
+    }
+}
+
+/// The exit codes scripts can rely on.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let failure: Int32 = 1
+    static let usage: Int32 = 2
+    static let replicaUnusable: Int32 = 3
+}
+
+/// A failure of a command that is not about the replica itself.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}

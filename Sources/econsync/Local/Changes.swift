@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Replica
+
+/// `econsync local changes`: the change log.
+struct Changes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List changes logged after a sequence number.",
+        discussion: "Every insert, update and delete of a record is logged in the same transaction as the change.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only changes after this sequence number.") var since: Int64 = 0
+    @Option(help: "At most this many changes.") var limit: Int?
+
+    func validate() throws {
+        if since < 0 { throw ValidationError("--since must be 0 or more") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() throws {
+        let changes = try global.openReplica().changes(since: since, limit: limit)
+        if output.json { return try Output.json(changes) }
+        Output.table(["SEQ", "KIND", "ROW", "OPERATION", "AT"],
+                     changes.map { [String($0.seq), $0.kind.rawValue, String($0.row), $0.operation.rawValue, Timestamp.string($0.at)] },
+                     rightAligned: [0, 2])
+    }
+}
+
+/// `econsync local unsynced`: records changed since the last reconcile.
+struct Unsynced: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List records whose mapped fields changed since they were last synced (or were never synced).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only this kind (\(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))).") var kind: EntityKind?
+
+    struct Entry: Encodable {
+        var kind: EntityKind
+        var ids: [Int64]
+    }
+
+    func run() throws {
+        let store = try global.openReplica()
+        let entries = try (kind.map { [$0] } ?? EntityKind.allCases).map { Entry(kind: $0, ids: try store.unsyncedRows($0)) }
+        if output.json { return try Output.json(entries.filter { !$0.ids.isEmpty }) }
+        Output.table(["KIND", "UNSYNCED", "IDS"], entries.filter { !$0.ids.isEmpty }.map { entry in
+            let shown = entry.ids.prefix(10).map(String.init).joined(separator: ",")
+            return [entry.kind.rawValue, String(entry.ids.count), entry.ids.count > 10 ? shown + ",…" : shown]
+        }, rightAligned: [1])
+    }
+}
+
+extension EntityKind: ExpressibleByArgument {}
+
+/// `econsync local import FILE`: bulk import, all or nothing.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import Mobilplan-side records from an NDJSON file, all or nothing.",
+        discussion: """
+            One record per line: {"kind": KIND, "ref": ALIAS, "data": {FIELDS}}. References take a \
+            local id, e:KEY, n:NUMBER or @ALIAS of an earlier line. On any error nothing is imported \
+            and the failing line is named.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The NDJSON file.") var file: String
+
+    func run() throws {
+        let summary = try global.openReplica().importRecords(from: URL(fileURLWithPath: file))
+        if output.json { return try Output.json(summary) }
+        let total = summary.created.values.reduce(0, +)
+        print("imported \(total) records from \(file)")
+        for (kind, count) in summary.created.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(count)") }
+    }
+}
+

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Replica
+
+extension Contact: ListedRecord {
+    static let noun = "contact"
+    static let header = ["ID", "E-CONOMIC", "CUSTOMER", "NAME", "EMAIL", "PHONE", "STATE"]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), foreignKey.map(String.init) ?? "", names.name(.customer, customerId), name, email ?? "", phone ?? "",
+         names.state(self)]
+    }
+    var title: String { name }
+}
+
+/// `econsync local contact …`.
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact", abstract: "Add, list, edit and delete customer contact persons.",
+        subcommands: [AddCommand<Fields>.self, ListCommand<Contact>.self, EditCommand<Fields>.self, DeleteCommand<Contact>.self])
+
+    struct Fields: RecordFields {
+        @Option(help: "The customer the contact works for.") var customer: RowRef?
+        @Option(help: "Name.") var name: String?
+        @Option(help: "E-mail address.") var email: String?
+        @Option(help: "Telephone.") var phone: String?
+
+        func validateNew() throws {
+            try require(customer, "customer <customer>")
+            try require(name, "name <name>")
+        }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> Contact { Contact(customerId: 0, name: "") }
+
+        func apply(to contact: inout Contact, _ writer: ReplicaWriter) throws {
+            if let customer { contact.customerId = try writer.resolve(customer, as: .customer) }
+            if let name { contact.name = name }
+            email.applied(to: &contact.email)
+            phone.applied(to: &contact.phone)
+        }
+    }
+}

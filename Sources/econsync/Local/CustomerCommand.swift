@@ -1,0 +1,56 @@
+import ArgumentParser
+import Replica
+
+extension Customer: ListedRecord {
+    static let noun = "customer"
+    static let header = ["ID", "E-CONOMIC", "NAME", "CVR", "CITY", "GROUP", "STATE"]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", [zip, city].compactMap { $0 }.joined(separator: " "),
+         names.name(.customerGroup, customerGroupId), names.state(self)]
+    }
+    var title: String { name }
+}
+
+/// `econsync local customer …`.
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer", abstract: "Add, list, edit and delete customers.",
+        subcommands: [AddCommand<Fields>.self, ListCommand<Customer>.self, EditCommand<Fields>.self, DeleteCommand<Customer>.self])
+
+    /// The fields a user can set on a customer; an empty text value clears the field.
+    struct Fields: RecordFields {
+        @Option(help: "Name.") var name: String?
+        @Option(help: "Danish CVR number (8 digits, modulus-11 checked).") var cvr: String?
+        @Option(help: "Street address.") var address: String?
+        @Option(help: "Postal code.") var zip: String?
+        @Option(help: "City.") var city: String?
+        @Option(help: "Country.") var country: String?
+        @Option(help: "Telephone.") var phone: String?
+        @Option(help: "E-mail address.") var email: String?
+        @Option(help: "Currency code (default DKK).") var currency: String?
+        @Option(help: "Customer group.") var group: RowRef?
+        @Option(name: .customLong("payment-terms"), help: "Payment terms.") var paymentTerms: RowRef?
+        @Option(name: .customLong("vat-zone"), help: "VAT zone.") var vatZone: RowRef?
+        @Flag(inversion: .prefixedNo, help: "Barred for new sales.") var barred: Bool?
+
+        func validateNew() throws { try require(name, "name <name>") }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> Customer { Customer(name: "") }
+
+        func apply(to customer: inout Customer, _ writer: ReplicaWriter) throws {
+            if let name { customer.name = name }
+            cvr.applied(to: &customer.cvr)
+            address.applied(to: &customer.address)
+            zip.applied(to: &customer.zip)
+            city.applied(to: &customer.city)
+            country.applied(to: &customer.country)
+            phone.applied(to: &customer.phone)
+            email.applied(to: &customer.email)
+            if let currency { customer.currency = currency }
+            if let group { customer.customerGroupId = try writer.resolve(group, as: .customerGroup) }
+            if let paymentTerms { customer.paymentTermId = try writer.resolve(paymentTerms, as: .paymentTerm) }
+            if let vatZone { customer.vatZoneId = try writer.resolve(vatZone, as: .vatZone) }
+            if let barred { customer.barred = barred }
+        }
+    }
+}

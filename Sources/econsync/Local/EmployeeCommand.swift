@@ -1,0 +1,46 @@
+import ArgumentParser
+import Replica
+
+extension Employee: ListedRecord {
+    static let noun = "employee"
+    static let header = ["ID", "E-CONOMIC", "NUMBER", "NAME", "EMAIL", "COST/H", "SALES/H", "STATE"]
+    static let rightAligned: Set<Int> = [0, 5, 6]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), foreignKey.map(String.init) ?? "", number.map(String.init) ?? "", name, email ?? "",
+         Output.amount(hourlyCostRate), Output.amount(hourlySalesRate), names.state(self)]
+    }
+    var title: String { name }
+}
+
+/// `econsync local employee …`.
+struct EmployeeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "employee", abstract: "Add, list, edit and delete employees.",
+        subcommands: [AddCommand<Fields>.self, ListCommand<Employee>.self, EditCommand<Fields>.self, DeleteCommand<Employee>.self])
+
+    struct Fields: RecordFields {
+        @Option(help: "Employee number.") var number: Int?
+        @Option(help: "Name.") var name: String?
+        @Option(help: "E-mail address.") var email: String?
+        @Option(help: "Telephone.") var phone: String?
+        @Option(name: .customLong("cost-rate"), help: "Hourly cost, DKK.") var costRate: Double?
+        @Option(name: .customLong("sales-rate"), help: "Hourly sales price, DKK.") var salesRate: Double?
+        @Option(name: .customLong("economic-id"), help: "The employee's e-conomic employee number.") var economicID: Int?
+        @Flag(inversion: .prefixedNo, help: "Barred from new registrations.") var barred: Bool?
+
+        func validateNew() throws { try require(name, "name <name>") }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> Employee { Employee(name: "") }
+
+        func apply(to employee: inout Employee, _ writer: ReplicaWriter) throws {
+            if let number { employee.number = number }
+            if let name { employee.name = name }
+            email.applied(to: &employee.email)
+            phone.applied(to: &employee.phone)
+            if let costRate { employee.hourlyCostRate = costRate }
+            if let salesRate { employee.hourlySalesRate = salesRate }
+            if let economicID { employee.foreignKey = economicID }
+            if let barred { employee.barred = barred }
+        }
+    }
+}

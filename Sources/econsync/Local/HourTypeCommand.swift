@@ -1,0 +1,36 @@
+import ArgumentParser
+import Replica
+
+extension HourType: ListedRecord {
+    static let noun = "hour type"
+    static let header = ["ID", "NAME", "ACTIVITY", "PRODUCT", "STATE"]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), name, activityNumber.map(String.init) ?? "(unmapped)", names.name(.product, productId), names.state(self)]
+    }
+    var title: String { name }
+}
+
+/// `econsync local hour-type …`.
+struct HourTypeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hour-type", abstract: "Add, list, edit and delete hour types and their activity mapping.",
+        subcommands: [AddCommand<Fields>.self, ListCommand<HourType>.self, EditCommand<Fields>.self, DeleteCommand<HourType>.self])
+
+    struct Fields: RecordFields {
+        @Option(help: "Name.") var name: String?
+        @Option(help: "The e-conomic activity number hours of this type are transferred as.") var activity: Int?
+        @Option(help: "The product that prices hours of this type on orders.") var product: RowRef?
+        @Flag(inversion: .prefixedNo, help: "Barred from new registrations.") var barred: Bool?
+
+        func validateNew() throws { try require(name, "name <name>") }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> HourType { HourType(name: "") }
+
+        func apply(to hourType: inout HourType, _ writer: ReplicaWriter) throws {
+            if let name { hourType.name = name }
+            if let activity { hourType.activityNumber = activity }
+            if let product { hourType.productId = try writer.resolve(product, as: .product) }
+            if let barred { hourType.barred = barred }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Replica
+
+extension TimeEntry: ListedRecord {
+    static let noun = "time entry"
+    static let header = ["ID", "DATE", "EMPLOYEE", "PROJECT", "HOUR TYPE", "HOURS", "STATUS", "NOTE"]
+    static let rightAligned: Set<Int> = [0, 5]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), date, names.name(.employee, employeeId), names.name(.project, projectId), names.name(.hourType, hourTypeId),
+         Output.number(hours), status, note ?? ""]
+    }
+    var title: String { "\(Output.number(hours)) h on \(date)" }
+    var recordedBy: Int64? { employeeId }
+}
+
+/// `econsync local hours …`.
+struct HoursCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hours", abstract: "Record, list, edit, approve and delete hours.",
+        discussion: "Hours can be edited while unapproved; once approved and transferred they can no longer change.",
+        subcommands: [AddCommand<Fields>.self, RegistrationList<TimeEntry>.self, EditCommand<Fields>.self,
+                      ApproveCommand<TimeEntry>.self, UnapproveCommand<TimeEntry>.self, DeleteCommand<TimeEntry>.self])
+
+    struct Fields: RecordFields {
+        static var addCommandName: String { "record" }
+        @Option(help: "The employee who worked.") var employee: RowRef?
+        @Option(help: "The project worked on.") var project: RowRef?
+        @Option(name: .customLong("type"), help: "The hour type.") var hourType: RowRef?
+        @Option(help: "The day worked, YYYY-MM-DD (default: today).") var date: String?
+        @Option(help: "Hours worked, more than 0 and at most 24.") var hours: Double?
+        @Option(help: "A note.") var note: String?
+
+        func validateNew() throws {
+            try require(employee, "employee <employee>")
+            try require(project, "project <project>")
+            try require(hourType, "type <type>")
+            try require(hours, "hours <hours>")
+        }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> TimeEntry {
+            TimeEntry(employeeId: 0, projectId: 0, hourTypeId: 0, date: try GlobalOptions.today(), hours: 0)
+        }
+
+        func apply(to entry: inout TimeEntry, _ writer: ReplicaWriter) throws {
+            if let employee { entry.employeeId = try writer.resolve(employee, as: .employee) }
+            if let project { entry.projectId = try writer.resolve(project, as: .project) }
+            if let hourType { entry.hourTypeId = try writer.resolve(hourType, as: .hourType) }
+            if let date { entry.date = date }
+            if let hours { entry.hours = hours }
+            note.applied(to: &entry.note)
+        }
+    }
+}

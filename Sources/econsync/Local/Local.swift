@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `econsync local …`: the field operations on the local replica, all offline.
+struct Local: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with the local replica: record and edit field data offline.",
+        discussion: """
+            Records are named by local id (42), by e-conomic key (e:1001) or, for \
+            products, employees and projects, by their number (n:P-100).
+            """,
+        subcommands: [
+            CustomerCommand.self, ContactCommand.self, ProductCommand.self, ProjectCommand.self,
+            EmployeeCommand.self, HourTypeCommand.self, HoursCommand.self, MaterialsCommand.self,
+            Changes.self, Unsynced.self, Import.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}

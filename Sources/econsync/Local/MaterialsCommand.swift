@@ -1,0 +1,57 @@
+import ArgumentParser
+import Replica
+
+extension Material: ListedRecord {
+    static let noun = "material"
+    static let header = ["ID", "DATE", "PRODUCT", "QUANTITY", "UNIT", "PROJECT", "STATUS", "NOTE"]
+    static let rightAligned: Set<Int> = [0, 3]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), date, names.name(.product, productId), Output.number(quantity), names.name(.unit, unitId),
+         names.name(.project, projectId), status, note ?? ""]
+    }
+    var title: String { "\(Output.number(quantity)) on \(date)" }
+    var recordedBy: Int64? { employeeId }
+}
+
+/// `econsync local materials …`.
+struct MaterialsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "materials", abstract: "Record, list, edit, approve and delete materials used on projects.",
+        discussion: "Materials can be edited while unapproved; once approved and sent they can no longer change.",
+        subcommands: [AddCommand<Fields>.self, RegistrationList<Material>.self, EditCommand<Fields>.self,
+                      ApproveCommand<Material>.self, UnapproveCommand<Material>.self, DeleteCommand<Material>.self])
+
+    struct Fields: RecordFields {
+        static var addCommandName: String { "record" }
+        @Option(help: "The product used.") var product: RowRef?
+        @Option(help: "The project it was used on.") var project: RowRef?
+        @Option(help: "How much was used (more than 0).") var quantity: Double?
+        @Option(help: "The unit of the quantity (default: the product's unit).") var unit: RowRef?
+        @Option(help: "The employee who used it.") var employee: RowRef?
+        @Option(help: "The day it was used, YYYY-MM-DD (default: today).") var date: String?
+        @Option(help: "A note.") var note: String?
+
+        func validateNew() throws {
+            try require(product, "product <product>")
+            try require(project, "project <project>")
+            try require(quantity, "quantity <quantity>")
+        }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> Material {
+            Material(productId: 0, projectId: 0, date: try GlobalOptions.today(), quantity: 0)
+        }
+
+        func apply(to material: inout Material, _ writer: ReplicaWriter) throws {
+            if let product {
+                material.productId = try writer.resolve(product, as: .product)
+                if unit == nil { material.unitId = try writer.fetch(Product.self, id: material.productId).unitId }
+            }
+            if let project { material.projectId = try writer.resolve(project, as: .project) }
+            if let quantity { material.quantity = quantity }
+            if let unit { material.unitId = try writer.resolve(unit, as: .unit) }
+            if let employee { material.employeeId = try writer.resolve(employee, as: .employee) }
+            if let date { material.date = date }
+            note.applied(to: &material.note)
+        }
+    }
+}

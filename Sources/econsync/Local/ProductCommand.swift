@@ -1,0 +1,47 @@
+import ArgumentParser
+import Replica
+
+extension Product: ListedRecord {
+    static let noun = "product"
+    static let header = ["ID", "NUMBER", "NAME", "UNIT", "SALES", "COST", "GROUP", "STATE"]
+    static let rightAligned: Set<Int> = [0, 4, 5]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), number, name, names.name(.unit, unitId), Output.amount(salesPrice), Output.amount(costPrice),
+         names.name(.productGroup, productGroupId), names.state(self)]
+    }
+    var title: String { "\(number) \(name)" }
+}
+
+/// `econsync local product …`.
+struct ProductCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "product", abstract: "Add, list, edit and delete products.",
+        subcommands: [AddCommand<Fields>.self, ListCommand<Product>.self, EditCommand<Fields>.self, DeleteCommand<Product>.self])
+
+    struct Fields: RecordFields {
+        @Option(help: "Product number (up to 25 characters; fixed once the product is in e-conomic).") var number: String?
+        @Option(help: "Name.") var name: String?
+        @Option(name: .customLong("sales-price"), help: "Sales price per unit, DKK.") var salesPrice: Double?
+        @Option(name: .customLong("cost-price"), help: "Cost price per unit, DKK.") var costPrice: Double?
+        @Option(help: "Unit (fixed once the product is in e-conomic).") var unit: RowRef?
+        @Option(help: "Product group.") var group: RowRef?
+        @Flag(inversion: .prefixedNo, help: "Barred from new sales.") var barred: Bool?
+
+        func validateNew() throws {
+            try require(number, "number <number>")
+            try require(name, "name <name>")
+        }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> Product { Product(number: "", name: "") }
+
+        func apply(to product: inout Product, _ writer: ReplicaWriter) throws {
+            if let number { product.number = number }
+            if let name { product.name = name }
+            if let salesPrice { product.salesPrice = salesPrice }
+            if let costPrice { product.costPrice = costPrice }
+            if let unit { product.unitId = try writer.resolve(unit, as: .unit) }
+            if let group { product.productGroupId = try writer.resolve(group, as: .productGroup) }
+            if let barred { product.barred = barred }
+        }
+    }
+}

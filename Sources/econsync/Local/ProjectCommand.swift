@@ -1,0 +1,52 @@
+import ArgumentParser
+import Replica
+
+extension Project: ListedRecord {
+    static let noun = "project"
+    static let header = ["ID", "NUMBER", "NAME", "CUSTOMER", "MAIN PROJECT", "STATUS", "STATE"]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), number.map(String.init) ?? "", name, names.name(.customer, customerId), names.name(.project, parentId),
+         barred ? "barred" : closed ? "closed" : "open", names.state(self)]
+    }
+    var title: String { name }
+}
+
+/// `econsync local project …`.
+struct ProjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project", abstract: "Add, list, edit and delete projects and sub-projects.",
+        subcommands: [AddCommand<Fields>.self, ListCommand<Project>.self, EditCommand<Fields>.self, DeleteCommand<Project>.self])
+
+    struct Fields: RecordFields {
+        @Option(help: "Project number.") var number: Int?
+        @Option(help: "Name.") var name: String?
+        @Option(help: "The customer.") var customer: RowRef?
+        @Option(help: "The main project, for a sub-project.") var parent: RowRef?
+        @Option(help: "e-conomic project group number.") var group: Int?
+        @Option(help: "Description.") var description: String?
+        @Option(name: .customLong("employee"), help: "An employee on the project (repeat for several; replaces the list).")
+        var employees: [RowRef] = []
+        @Flag(inversion: .prefixedNo, help: "Barred: takes no new registrations.") var barred: Bool?
+        @Flag(inversion: .prefixedNo, help: "Closed: takes no new registrations.") var closed: Bool?
+
+        func validateNew() throws { try require(name, "name <name>") }
+
+        func newRecord(_ writer: ReplicaWriter) throws -> Project { Project(name: "") }
+
+        func apply(to project: inout Project, _ writer: ReplicaWriter) throws {
+            if let number { project.number = number }
+            if let name { project.name = name }
+            if let customer { project.customerId = try writer.resolve(customer, as: .customer) }
+            if let parent { project.parentId = try writer.resolve(parent, as: .project) }
+            if let group { project.projectGroup = group }
+            description.applied(to: &project.description)
+            if let barred { project.barred = barred }
+            if let closed { project.closed = closed }
+        }
+
+        func afterSave(_ project: Project, _ writer: ReplicaWriter) throws {
+            guard !employees.isEmpty, let id = project.id else { return }
+            try writer.setEmployees(ofProject: id, to: employees.map { try writer.resolve($0, as: .employee) })
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Replica
+
+/// Options every command that touches the replica takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "The data directory (default: $ECONSYNC_HOME, else ~/.local/share/econsync).", valueName: "dir"))
+    var dataDir: String?
+
+    @Flag(name: .shortAndLong, help: "Log what is done to standard error.")
+    var verbose = false
+
+    /// The data directory chosen by `--data-dir`, `$ECONSYNC_HOME` or the default.
+    var directory: URL {
+        if let dataDir { return URL(fileURLWithPath: dataDir) }
+        let environment = ProcessInfo.processInfo.environment
+        if let home = environment["ECONSYNC_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/econsync")
+    }
+
+    var replicaURL: URL { directory.appendingPathComponent(ReplicaStore.fileName) }
+
+    /// The clock: `$ECONSYNC_NOW` (an ISO 8601 UTC time) pins it for reproducible output.
+    static func clock() throws -> @Sendable () -> Date {
+        guard let pinned = ProcessInfo.processInfo.environment["ECONSYNC_NOW"], !pinned.isEmpty else {
+            return { Date() }
+        }
+        guard let date = Timestamp.date(pinned) else {
+            throw CommandFailure("ECONSYNC_NOW=\(pinned) is not a UTC time such as 2026-11-02T08:00:00Z")
+        }
+        return { date }
+    }
+
+    var logger: Logger {
+        var logger = Logger(label: "econsync") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .warning
+        return logger
+    }
+
+    /// Opens the replica of the data directory (which must have been initialised).
+    func openReplica() throws -> ReplicaStore {
+        let store = try ReplicaStore.open(at: replicaURL, now: Self.clock())
+        logger.debug("opened replica", metadata: ["file": "\(replicaURL.path)"])
+        return store
+    }
+}
+
+/// The `--json` flag of reporting commands.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON for scripts instead of text for people.")
+    var json = false
+}
+
+extension GlobalOptions {
+    /// Today's date by the clock (UTC).
+    static func today() throws -> String {
+        String(Timestamp.string(try clock()()).prefix(10))
+    }
+}

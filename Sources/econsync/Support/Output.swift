@@ -1,0 +1,43 @@
+import Foundation
+import Replica
+
+/// Printing of command results: JSON for scripts, aligned tables for people.
+enum Output {
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.string(date))
+        }
+        let data = try encoder.encode(value)
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Prints rows under a header, columns separated by two spaces; numeric
+    /// columns (`rightAligned`) are aligned right.
+    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                return rightAligned.contains(index) ? padding + cell : cell + padding
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        print(line(header))
+        rows.forEach { print(line($0)) }
+    }
+
+    /// A money amount or quantity with two decimals, empty when absent.
+    static func amount(_ value: Double?) -> String {
+        value.map { String(format: "%.2f", $0) } ?? ""
+    }
+
+    /// A number without needless decimals (7.5, 8).
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import Replica
+
+extension RowRef: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+/// A record type the `local` commands can list and report on.
+protocol ListedRecord: ReplicaRecord {
+    /// The word for one record in messages ("customer", "hour type").
+    static var noun: String { get }
+    static var header: [String] { get }
+    static var rightAligned: Set<Int> { get }
+    /// The cells of this record's row in a human listing.
+    func cells(_ names: NameLookup) -> [String]
+    /// A short human name for messages.
+    var title: String { get }
+}
+
+extension ListedRecord {
+    static var rightAligned: Set<Int> { [0] }
+}
+
+/// Names of referenced records, for human listings; loaded once per kind.
+final class NameLookup {
+    let store: ReplicaStore
+    private var names: [EntityKind: [Int64: String]] = [:]
+    private var unsynced: [EntityKind: Set<Int64>] = [:]
+
+    init(store: ReplicaStore) {
+        self.store = store
+    }
+
+    /// The name of record `id` of `kind`, or empty when there is none.
+    func name(_ kind: EntityKind, _ id: Int64?) -> String {
+        guard let id else { return "" }
+        if names[kind] == nil {
+            names[kind] = (try? store.labels(of: kind)) ?? [:]
+        }
+        return names[kind]?[id] ?? "#\(id)"
+    }
+
+    /// The sync state of a record: new (not in e-conomic yet), changed
+    /// (edited since the last reconcile), synced, or deleted.
+    func state<R: ReplicaRecord>(_ record: R) -> String {
+        if record.tombstone { return "deleted" }
+        if record.foreignKey == nil { return "new" }
+        if unsynced[R.kind] == nil {
+            unsynced[R.kind] = Set((try? store.unsyncedRows(R.kind)) ?? [])
+        }
+        return unsynced[R.kind]!.contains(record.id ?? -1) ? "changed" : "synced"
+    }
+}
+
+
+/// `local KIND list`: the records of one kind.
+struct ListCommand<R: ListedRecord>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "List \(R.noun) records.")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Flag(help: "Include deleted records.") var all = false
+
+    func run() throws {
+        let store = try global.openReplica()
+        let records = try store.list(R.self, includeDeleted: all)
+        if output.json { return try Output.json(records) }
+        let names = NameLookup(store: store)
+        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned)
+    }
+}
+
+/// `local KIND delete`: tombstones records so the deletion can be synced.
+struct DeleteCommand<R: ListedRecord>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "delete", abstract: "Delete \(R.noun) records (kept as tombstones until synced).")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Local ids of the records to delete.") var ids: [Int64]
+
+    func run() throws {
+        let store = try global.openReplica()
+        try store.write { writer in
+            for id in ids { try writer.delete(R.self, id: id) }
+        }
+        for id in ids { print("deleted \(R.noun) \(id)") }
+    }
+}
+
+/// Shared reporting of created and changed records.
+enum Report {
+    static func saved<R: ListedRecord>(_ record: R, _ verb: String, json: Bool) throws {
+        if json { return try Output.json(record) }
+        print("\(verb) \(R.noun) \(record.id ?? 0): \(record.title)")
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// An edit value: nil keeps the field, an empty string clears it.
+    func applied(to field: inout String?) {
+        guard let self else { return }
+        field = self.isEmpty ? nil : self
+    }
+}
+
+/// The options that set a record's fields, shared by `add` and `edit`.
+protocol RecordFields: ParsableArguments {
+    associatedtype Record: ListedRecord
+    /// Checks that the options required to create a record are present.
+    func validateNew() throws
+    /// A new record from the options (before `apply`).
+    func newRecord(_ writer: ReplicaWriter) throws -> Record
+    /// Sets the fields given as options on `record`.
+    func apply(to record: inout Record, _ writer: ReplicaWriter) throws
+    /// Writes what is not a field of the record itself (e.g. a project's employees).
+    func afterSave(_ record: Record, _ writer: ReplicaWriter) throws
+    /// The name of the command that creates a record ("add", "record").
+    static var addCommandName: String { get }
+}
+
+extension RecordFields {
+    func afterSave(_ record: Record, _ writer: ReplicaWriter) throws {}
+    static var addCommandName: String { "add" }
+
+    /// Throws a usage error unless `value` is present.
+    func require(_ value: Any?, _ option: String) throws {
+        if value == nil { throw ValidationError("Missing expected argument '--\(option)'") }
+    }
+}
+
+/// `local KIND add`: creates a record from options.
+struct AddCommand<F: RecordFields>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: F.addCommandName, abstract: "\(F.addCommandName == "add" ? "Add" : "Record") a \(F.Record.noun).")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var fields: F
+
+    func validate() throws {
+        try fields.validateNew()
+    }
+
+    func run() throws {
+        let record = try global.openReplica().write { writer in
+            var record = try fields.newRecord(writer)
+            try fields.apply(to: &record, writer)
+            let created = try writer.create(record)
+            try fields.afterSave(created, writer)
+            return created
+        }
+        try Report.saved(record, "created", json: output.json)
+    }
+}
+
+/// `local KIND edit`: changes the fields given as options.
+struct EditCommand<F: RecordFields>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "edit", abstract: "Change a \(F.Record.noun)'s fields.")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The record: a local id, e:KEY or n:NUMBER.") var record: RowRef
+    @OptionGroup var fields: F
+
+    func run() throws {
+        let saved = try global.openReplica().write { writer in
+            let updated = try writer.update(F.Record.self, id: writer.resolve(record, as: F.Record.kind)) {
+                try fields.apply(to: &$0, writer)
+            }
+            try fields.afterSave(updated, writer)
+            return updated
+        }
+        try Report.saved(saved, "updated", json: output.json)
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Replica
+
+/// A registration the CLI lists and approves.
+protocol ListedRegistration: ListedRecord, Registration {
+    /// The employee who recorded it, if known.
+    var recordedBy: Int64? { get }
+}
+
+extension TimeEntry: ListedRegistration {}
+extension Material: ListedRegistration {}
+
+extension Registration {
+    /// open, approved, transferred or exported.
+    var status: String {
+        if tombstone { return "deleted" }
+        if orderId != nil { return "exported" }
+        if transferredAt != nil { return "transferred" }
+        return isApproved ? "approved" : "open"
+    }
+}
+
+/// `local hours|materials list`: registrations, filtered.
+struct RegistrationList<R: ListedRegistration>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "List \(R.noun) records.")
+    }
+
+    enum Status: String, ExpressibleByArgument, CaseIterable {
+        case open, approved, transferred, exported
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only on this project.") var project: RowRef?
+    @Option(help: "Only by this employee.") var employee: RowRef?
+    @Option(help: "Only with this status: open, approved, transferred or exported.") var status: Status?
+    @Option(help: "Only on or after this day, YYYY-MM-DD.") var from: String?
+    @Option(help: "Only on or before this day, YYYY-MM-DD.") var to: String?
+    @Flag(help: "Include deleted records.") var all = false
+
+    func validate() throws {
+        for (name, value) in [("from", from), ("to", to)] {
+            if let value, LocalDate(value) == nil { throw ValidationError("--\(name) \(value) is not a date: write it as YYYY-MM-DD") }
+        }
+    }
+
+    func run() throws {
+        let store = try global.openReplica()
+        let (projectID, employeeID) = try store.write { writer in
+            (try project.map { try writer.resolve($0, as: .project) }, try employee.map { try writer.resolve($0, as: .employee) })
+        }
+        let records = try store.list(R.self, includeDeleted: all).filter { record in
+            (projectID == nil || record.projectId == projectID)
+                && (employeeID == nil || record.recordedBy == employeeID)
+                && (status == nil || record.status == status?.rawValue)
+                && (from == nil || record.date >= from!) && (to == nil || record.date <= to!)
+        }
+        if output.json { return try Output.json(records) }
+        let names = NameLookup(store: store)
+        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned)
+    }
+}
+
+/// `local hours|materials approve`: approves registrations.
+struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "approve", abstract: "Approve \(R.noun) records so they can be transferred.")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "Local ids.") var ids: [Int64]
+    @Option(help: "Who approves (default: $USER).") var by: String?
+
+    func run() throws {
+        let approver = by ?? ProcessInfo.processInfo.environment["USER"] ?? "econsync"
+        let records = try global.openReplica().write { writer in
+            try ids.map { try writer.approve(R.self, id: $0, by: approver) }
+        }
+        if output.json { return try Output.json(records) }
+        for record in records { print("approved \(R.noun) \(record.id ?? 0): \(record.title) (by \(approver))") }
+    }
+}
+
+/// `local hours|materials unapprove`: withdraws approvals of registrations not yet sent.
+struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "unapprove", abstract: "Withdraw the approval of \(R.noun) records not yet transferred.")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "Local ids.") var ids: [Int64]
+
+    func run() throws {
+        let records = try global.openReplica().write { writer in
+            try ids.map { try writer.unapprove(R.self, id: $0) }
+        }
+        if output.json { return try Output.json(records) }
+        for record in records { print("unapproved \(R.noun) \(record.id ?? 0): \(record.title)") }
+    }
+}

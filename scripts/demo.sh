@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The end-to-end path that exists so far: a fresh replica in a temporary data
+# directory, realistic Danish field data, offline field work, and the change log.
+set -euo pipefail
+econsync=${1:-.build/debug/econsync}
+export ECONSYNC_HOME=$(mktemp -d)
+trap 'rm -rf "$ECONSYNC_HOME"' EXIT
+run() { echo; echo "\$ econsync $*"; "$econsync" "$@"; }
+
+run init
+run bench generate --seed 7 --customers 8 --products 12 --projects 6 --hours 20 --materials 4
+run local customer list
+run local project list
+seq=$("$econsync" local changes --json | grep -c '"seq"')
+run local customer add --name "Sørensen Tømrer ApS" --cvr 13748136 --city Vejle --zip 7100
+echo; echo "# a CVR number that fails the modulus-11 check is refused, and nothing is written:"
+run local customer add --name "Forkert CVR ApS" --cvr 13748137 || true
+run local hours record --employee 1 --project n:2 --type 1 --date 2026-11-28 --hours 7.5 --note "Montage af radiatorer"
+run local hours approve 21 --by "Formand Jens"
+echo; echo "# an approved entry cannot be edited until it is un-approved:"
+run local hours edit 21 --hours 8 || true
+run local hours list --status approved --from 2026-11-20
+run local changes --since "$seq"
+run local unsynced
