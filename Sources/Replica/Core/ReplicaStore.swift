@@ -40,8 +40,11 @@ public final class ReplicaStore: Sendable {
             try checkHeader(path)
         }
         do {
+            if FileManager.default.fileExists(atPath: path) {
+                try checkCompatible(path)
+            }
             let pool = try DatabasePool(path: path, configuration: configuration(now: now))
-            try prepare(pool, path: path)
+            try ReplicaSchema.migrator.migrate(pool)
             return ReplicaStore(url: url, pool: pool, now: now)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
@@ -79,23 +82,29 @@ public final class ReplicaStore: Sendable {
         }
     }
 
-    private static func prepare(_ pool: DatabasePool, path: String) throws {
-        let migrator = ReplicaSchema.migrator
-        try pool.barrierWriteWithoutTransaction { db in
+    /// Refuses a file that is not an econsync replica or was written by a
+    /// newer econsync, reading it through a read-only connection so that a
+    /// refused file is left exactly as it was.
+    private static func checkCompatible(_ path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        try queue.read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             if applicationID != ReplicaSchema.applicationID && (applicationID != 0 || tables > 0) {
                 throw ReplicaError(.notAReplica, "is an SQLite database but not an econsync replica", file: path)
             }
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            if try version > ReplicaSchema.version || migrator.hasBeenSuperseded(db) {
+            let superseded = try db.tableExists("grdb_migrations") && ReplicaSchema.migrator.hasBeenSuperseded(db)
+            if version > ReplicaSchema.version || superseded {
                 throw ReplicaError(
                     .newerSchema,
                     "was written by a newer econsync (schema version \(version); this econsync knows up to \(ReplicaSchema.version))",
                     file: path, remedy: "upgrade econsync; the file was left unchanged")
             }
         }
-        try migrator.migrate(pool)
     }
 
     static func translate(_ error: DatabaseError, path: String) -> ReplicaError {

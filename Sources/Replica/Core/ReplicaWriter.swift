@@ -29,7 +29,9 @@ public struct ReplicaWriter {
         record.syncedHash = nil
         record.tombstone = false
         record.normalize()
-        try record.validate(validation(for: record), previous: nil)
+        let check = validation(for: record)
+        try record.validate(check, previous: nil)
+        try check.unique("foreign_key", record.foreignKey, field: "foreignKey")
         try record.insert(db)
         return record
     }
@@ -56,7 +58,11 @@ public struct ReplicaWriter {
         new.syncedHash = old.syncedHash
         new.tombstone = old.tombstone
         new.normalize()
-        try new.validate(validation(for: new), previous: old)
+        let check = validation(for: new)
+        try new.validate(check, previous: old)
+        if new.foreignKey != old.foreignKey {
+            try check.unique("foreign_key", new.foreignKey, field: "foreignKey")
+        }
         try new.updateChanges(db, from: old)
         return new
     }

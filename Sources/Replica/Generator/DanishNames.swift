@@ -38,5 +38,9 @@ enum DanishNames {
     static let hourTypes: [(name: String, activity: Int?)] = [
         ("Montage", 1), ("Service", 2), ("Kørsel", 3), ("Overtid", 4), ("Lærlingetimer", nil),
     ]
+    static let suppliers: [(name: String, city: String)] = [
+        ("Brødrene Dahl A/S", "Brøndby"), ("Sanistål A/S", "Aalborg"), ("Lemvigh-Müller A/S", "Ishøj"),
+        ("Solar Danmark A/S", "Vejen"), ("STARK Danmark A/S", "Kolding"), ("AO Johansen A/S", "Glostrup"),
+    ]
     static let notes = ["Udskiftet pakning", "Ventetid på materialer", "Kunden ikke hjemme", "Ekstra arbejde aftalt", "Oprydning"]
 }

@@ -45,8 +45,8 @@ public struct FieldDataGenerator: Sendable {
         self.options = options
     }
 
-    /// Writes the data into `replica` in one transaction; returns how many
-    /// records of each kind were created.
+    /// Writes the data into `replica`, which must hold no records yet, in one
+    /// transaction; returns how many records of each kind were created.
     @discardableResult
     public func generate(into replica: ReplicaStore) throws -> [EntityKind: Int] {
         try replica.write { writer in
@@ -87,6 +87,10 @@ struct GeneratorRun {
     }
 
     mutating func generate() throws {
+        for kind in EntityKind.allCases where try Int.fetchOne(writer.db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0 > 0 {
+            throw ReplicaError(.duplicate, "the replica already holds \(kind.rawValue) records; generate into a fresh data directory",
+                               remedy: "use --data-dir with a new directory")
+        }
         try masterData()
         for _ in 0..<options.customers { try customer() }
         for index in 0..<options.products { try product(index) }
@@ -128,6 +132,10 @@ struct GeneratorRun {
             _ = try create(Layout(foreignKey: number, name: name))
         }
         _ = try create(Department(foreignKey: 1, name: "Hovedafdeling"))
+        for (index, supplier) in DanishNames.suppliers.enumerated() {
+            _ = try create(Supplier(foreignKey: index + 1, name: supplier.name, cvr: validCVR(), city: supplier.city,
+                                    email: "ordre@\(supplier.name.lowercased().filter { $0.isASCII && $0.isLetter }).dk"))
+        }
     }
 
     mutating func validCVR() -> String {

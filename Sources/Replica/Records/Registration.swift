@@ -29,18 +29,18 @@ extension Registration {
     /// Checks the life-cycle rules: edits only while unapproved, approval
     /// changes only until sent, nothing at all once sent.
     func validateLifecycle(_ check: Validation, previous: Self?) throws {
-        if (transferredAt != nil || orderId != nil) && approvedAt == nil {
+        let contentChanged = previous.map { $0.content != content || $0.tombstone != tombstone } ?? true
+        let approvalChanged = previous.map { $0.approvedAt != approvedAt || $0.approvedBy != approvedBy } ?? true
+        if let previous, previous.isSent && (contentChanged || approvalChanged) {
+            throw check.error(.locked, field: nil, "was transferred to e-conomic and can no longer change",
+                              remedy: "correct it in e-conomic, or record a new registration")
+        }
+        if isSent && !isApproved {
             throw check.error(.locked, field: "approvedAt", "only approved registrations can be transferred or exported")
         }
         guard let previous else {
             try validateProjectOpen(check)
             return
-        }
-        let contentChanged = previous.content != content || previous.tombstone != tombstone
-        let approvalChanged = previous.approvedAt != approvedAt || previous.approvedBy != approvedBy
-        if previous.isSent && (contentChanged || approvalChanged) {
-            throw check.error(.locked, field: nil, "was transferred to e-conomic and can no longer change",
-                              remedy: "correct it in e-conomic, or record a new registration")
         }
         if previous.isApproved && isApproved && contentChanged {
             throw check.error(.locked, field: nil, "is approved and can no longer be edited", remedy: "un-approve it first")

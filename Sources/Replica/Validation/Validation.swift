@@ -114,7 +114,8 @@ public struct Validation {
                 """,
             arguments: [value, department, row])
         if let other {
-            throw error(.duplicate, field: field, "\(kind.rawValue) \(other) already has \(field) \(value)")
+            let name = field == "foreignKey" ? "e-conomic key" : field
+            throw error(.duplicate, field: field, "\(kind.rawValue) \(other) already has \(name) \(value)")
         }
     }
 

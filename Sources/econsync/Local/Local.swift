@@ -11,7 +11,7 @@ struct Local: ParsableCommand {
         subcommands: [
             CustomerCommand.self, ContactCommand.self, ProductCommand.self, ProjectCommand.self,
             EmployeeCommand.self, HourTypeCommand.self, HoursCommand.self, MaterialsCommand.self,
-            Changes.self, Unsynced.self, Import.self,
+            Changes.self, Unsynced.self, Import.self, Check.self,
         ]
     )
 

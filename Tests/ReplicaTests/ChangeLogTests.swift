@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Replica
+
+@Suite("Change log")
+struct ChangeLogTests {
+    /// Every row of every entity table, by kind and id, without `synced_hash`
+    /// (bookkeeping that is deliberately not a change); project membership is
+    /// part of its project.
+    static func rows(_ store: ReplicaStore) throws -> [EntityKind: [Int64: [String]]] {
+        try store.read { db in
+            var result: [EntityKind: [Int64: [String]]] = [:]
+            for kind in EntityKind.allCases {
+                var rows: [Int64: [String]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(kind.table)") {
+                    rows[row["id"]] = row.columnNames.filter { $0 != "synced_hash" }.map { "\($0)=\(row[$0] as DatabaseValue)" }
+                }
+                result[kind] = rows
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT project_id, group_concat(employee_id) AS team FROM project_employees GROUP BY project_id") {
+                result[.project]?[row["project_id"]]?.append("team=\(row["team"] as String)")
+            }
+            return result
+        }
+    }
+
+    /// The records whose content differs between two states.
+    static func changed(_ before: [EntityKind: [Int64: [String]]], _ after: [EntityKind: [Int64: [String]]]) -> Set<String> {
+        var changed: Set<String> = []
+        for kind in EntityKind.allCases {
+            let old = before[kind] ?? [:], new = after[kind] ?? [:]
+            for id in Set(old.keys).union(new.keys) where old[id] != new[id] {
+                changed.insert("\(kind.rawValue)/\(id)")
+            }
+        }
+        return changed
+    }
+
+    @Test("random writes: every changed row is logged, nothing else", arguments: 1...12)
+    func completeness(seed: UInt64) throws {
+        let replica = try TestReplica(generated: seed)
+        var activity = FieldActivity(seed: seed)
+        for _ in 0..<150 {
+            let before = try Self.rows(replica.store)
+            let sequence = try replica.store.latestChangeSequence()
+            try activity.step(replica.store)
+            let expected = Self.changed(before, try Self.rows(replica.store))
+            let logged = Set(try replica.store.changes(since: sequence).map { "\($0.kind.rawValue)/\($0.row)" })
+            #expect(logged == expected)
+        }
+        #expect(activity.committed > 50 && activity.refused > 5, "the activity mixes accepted and refused writes")
+        #expect(try replica.store.consistencyProblems() == [])
+    }
+
+    @Test("operations are logged as insert, update and delete, in order")
+    func operations() throws {
+        let replica = try TestReplica()
+        let start = try replica.store.latestChangeSequence()
+        let id = try replica.store.write { try $0.create(Customer(name: "Møller Tag ApS")).id! }
+        try replica.store.write { try $0.update(Customer.self, id: id) { $0.city = "Vejle" } }
+        try replica.store.write { try $0.update(Customer.self, id: id) { $0.city = "Vejle" } }  // no change: not logged
+        try replica.store.write { try $0.markSynced(.customer, ids: [id]) }  // bookkeeping: not logged
+        try replica.store.write { try $0.delete(Customer.self, id: id) }
+        let changes = try replica.store.changes(since: start)
+        #expect(changes.map(\.operation) == [.insert, .update, .delete])
+        #expect(changes.allSatisfy { $0.kind == .customer && $0.row == id && $0.at == testNow() })
+        #expect(changes.map(\.seq) == changes.map(\.seq).sorted() && Set(changes.map(\.seq)).count == 3)
+        #expect(try replica.store.changes(since: start, limit: 2).count == 2)
+        #expect(try replica.store.changedRows(since: start) == [.customer: [id]])
+    }
+
+    @Test("rows are unsynced until marked synced, and again after a real edit")
+    func syncedHash() throws {
+        let replica = try TestReplica()
+        let f = replica.fixture
+        #expect(try replica.store.unsyncedRows(.customer) == [f.customer])
+        try replica.store.write { try $0.markSynced(.customer, ids: [f.customer]) }
+        #expect(try replica.store.unsyncedRows(.customer) == [])
+        try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.phone = "86121212" } }
+        #expect(try replica.store.unsyncedRows(.customer) == [f.customer])
+        try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.phone = nil } }
+        #expect(try replica.store.unsyncedRows(.customer) == [], "an edit undone restores the synced hash")
+        try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.foreignKey = 4242 } }
+        #expect(try replica.store.unsyncedRows(.customer) == [], "the e-conomic key is not a mapped field")
+    }
+
+    @Test("the mapped hash tells values and types apart")
+    func hashDistinguishes() {
+        let samples: [[DatabaseValue]] = [
+            [], [.null], ["".databaseValue], ["0".databaseValue], [0.databaseValue], [(0.5).databaseValue],
+            ["a".databaseValue, "b".databaseValue], ["ab".databaseValue, "".databaseValue], ["a".databaseValue, .null],
+        ]
+        let hashes = samples.map(MappedHash.hash)
+        #expect(Set(hashes).count == samples.count)
+        #expect(MappedHash.hash([2.databaseValue]) == MappedHash.hash([(2.0).databaseValue]), "SQLite may return 2 or 2.0")
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Replica
+
+@Suite("Opening and migrating replica files")
+struct MigrationTests {
+    static func bytes(_ url: URL) throws -> Data { try Data(contentsOf: url) }
+
+    @Test("a replica created at schema version 1 opens after the latest migrations, its data kept")
+    func upgradeFromVersion1() throws {
+        let directory = try TemporaryDirectory()
+        let url = directory.file(ReplicaStore.fileName)
+        do {
+            let queue = try DatabaseQueue(path: url.path, configuration: ReplicaStore.configuration(now: testNow))
+            try ReplicaSchema.migrator.migrate(queue, upTo: ReplicaSchema.migrations[0].identifier)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO customers(name, cvr) VALUES ('Hansen VVS ApS', '13748136')")
+                try db.execute(sql: "INSERT INTO employees(name) VALUES ('Jens Jensen')")
+                try db.execute(sql: "INSERT INTO projects(name, customer_id) VALUES ('Badeværelse', 1)")
+            }
+            #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
+            #expect(try queue.read { try $0.tableExists("settings") } == false)
+        }
+        let store = try ReplicaStore.open(at: url, now: testNow)
+        #expect(try store.fileSchemaVersion() == ReplicaStore.schemaVersion)
+        #expect(ReplicaStore.schemaVersion >= 2)
+        #expect(try store.list(Customer.self).map(\.name) == ["Hansen VVS ApS"])
+        let sequence = try store.latestChangeSequence()
+        #expect(sequence == 3, "the version-1 triggers logged the version-1 writes")
+        try store.write { try $0.setEmployees(ofProject: 1, to: [1]) }
+        #expect(try store.employees(ofProject: 1) == [1])
+        #expect(try store.changes(since: sequence).map { "\($0.kind.rawValue)/\($0.row)/\($0.operation.rawValue)" } == ["project/1/update"])
+    }
+
+    @Test("a file from a newer econsync is refused and left unchanged")
+    func newerVersionRefused() throws {
+        let directory = try TemporaryDirectory()
+        let url = directory.file(ReplicaStore.fileName)
+        _ = try ReplicaStore.open(at: url, create: true, now: testNow)
+        do {
+            let queue = try DatabaseQueue(path: url.path)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v9-from-the-future')")
+                try db.execute(sql: "PRAGMA user_version = 9")
+            }
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
+        let before = try Self.bytes(url)
+        let error = try #require(throws: ReplicaError.self) { try ReplicaStore.open(at: url) }
+        #expect(error.code == .newerSchema)
+        #expect(error.file == url.path)
+        #expect(error.description.contains("schema version 9") && error.description.contains("upgrade econsync"))
+        #expect(try Self.bytes(url) == before)
+    }
+
+    @Test("an SQLite file of another application is refused, naming the file")
+    func foreignDatabaseRefused() throws {
+        let directory = try TemporaryDirectory()
+        let url = directory.file("other.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: url.path)
+            try queue.write { try $0.execute(sql: "CREATE TABLE notes(text TEXT)") }
+        }
+        let before = try Self.bytes(url)
+        let error = try #require(throws: ReplicaError.self) { try ReplicaStore.open(at: url) }
+        #expect(error.code == .notAReplica)
+        #expect(error.description.hasPrefix(url.path))
+        #expect(try Self.bytes(url) == before)
+    }
+
+    @Test("a file that is not a database at all is refused")
+    func garbageRefused() throws {
+        let directory = try TemporaryDirectory()
+        let url = directory.file(ReplicaStore.fileName)
+        try Data("Kære kunde, tak for ordren.\n".utf8).write(to: url)
+        let error = try #require(throws: ReplicaError.self) { try ReplicaStore.open(at: url) }
+        #expect(error.code == .notAReplica)
+        #expect(error.file == url.path)
+    }
+
+    @Test("a corrupt replica is refused, naming the file")
+    func corruptRefused() throws {
+        let directory = try TemporaryDirectory()
+        let url = directory.file(ReplicaStore.fileName)
+        do {
+            let store = try ReplicaStore.open(at: url, create: true, now: testNow)
+            try FieldDataGenerator(.init(seed: 1, customers: 3, products: 3, projects: 2, hours: 3)).generate(into: store)
+        }
+        var data = try Self.bytes(url)
+        for offset in 100..<4096 { data[offset] = UInt8(truncatingIfNeeded: offset &* 31) }
+        try data.write(to: url)
+        let error = try #require(throws: ReplicaError.self) { try ReplicaStore.open(at: url) }
+        #expect(error.code == .corrupt)
+        #expect(error.file == url.path)
+    }
+
+    @Test("a data directory without a replica says how to create one")
+    func notInitialised() throws {
+        let directory = try TemporaryDirectory()
+        let url = directory.file(ReplicaStore.fileName)
+        let error = try #require(throws: ReplicaError.self) { try ReplicaStore.open(at: url) }
+        #expect(error.code == .notInitialised)
+        #expect(error.description.contains("econsync init"))
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
+
+    @Test("the replica is in WAL mode with foreign keys on")
+    func pragmas() throws {
+        let replica = try TestReplica()
+        let (mode, foreignKeys, applicationID) = try replica.store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+             try Int32.fetchOne(db, sql: "PRAGMA application_id"))
+        }
+        #expect(mode == "wal" && foreignKeys == true && applicationID == ReplicaSchema.applicationID)
+    }
+
+    @Test("every record type's fields match its table's columns, and every row decodes")
+    func recordsMatchSchema() throws {
+        let replica = try TestReplica(generated: 5)
+        try replica.store.write { writer in
+            try writer.create(Order(customerId: 1, date: "2026-11-02", heading: "Badeværelse"))
+        }
+        func decoded<R: ReplicaRecord>(_ type: R.Type) throws -> Int { try replica.store.list(type, includeDeleted: true).count }
+        for kind in EntityKind.allCases {
+            let columns = try replica.store.read { try $0.columns(in: kind.table).map(\.name) }
+            for column in kind.mappedColumns + kind.references.map(\.column) + ["foreign_key", "department", "synced_hash"] {
+                #expect(columns.contains(column), "\(kind.table) lacks \(column)")
+            }
+            let rows = try replica.store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(kind.table)") }
+            #expect(try decoded(kind.recordType) == rows)
+            #expect(rows ?? 0 > 0, "the generator fills \(kind.table)")
+        }
+    }
+}
