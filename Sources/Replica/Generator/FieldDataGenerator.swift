@@ -95,7 +95,7 @@ struct GeneratorRun {
         for _ in 0..<options.customers { try customer() }
         for index in 0..<options.products { try product(index) }
         let employeeCount = options.employees ?? min(50, max(3, options.customers / 5))
-        for index in 0..<employeeCount { try employee(index) }
+        for index in 0..<employeeCount { try employee(index, last: index == employeeCount - 1) }
         try hourTypesMapped()
         try projects()
         try registrations()
@@ -191,12 +191,13 @@ struct GeneratorRun {
         products.append((id, unit))
     }
 
-    mutating func employee(_ index: Int) throws {
+    /// An employee; the last one never has an e-conomic id (a case the sync must report).
+    mutating func employee(_ index: Int, last: Bool) throws {
         let first = random.pick(DanishNames.firstNames)
-        let last = random.pick(DanishNames.surnames)
+        let surname = random.pick(DanishNames.surnames)
         let cost = Double(random.int(250...420))
         employees.append(try create(Employee(
-            foreignKey: random.chance(0.9) ? index + 1 : nil, number: index + 1, name: "\(first) \(last)",
+            foreignKey: !last && random.chance(0.9) ? index + 1 : nil, number: index + 1, name: "\(first) \(surname)",
             email: "\(first.lowercased().filter(\.isASCII)).\(index + 1)@mobilplan-demo.dk",
             phone: String(random.int(20_000_000...99_999_999)),
             hourlyCostRate: cost, hourlySalesRate: cost + Double(random.int(150...350)))))
