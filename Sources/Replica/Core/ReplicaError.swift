@@ -79,7 +79,7 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
         }
         var subject = ""
         if let kind {
-            subject = kind.rawValue
+            subject = kind.noun
             if let row { subject += " \(row)" }
             if let field { subject += ", field \(field)" }
         } else if let field {

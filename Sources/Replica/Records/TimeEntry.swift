@@ -67,7 +67,7 @@ public struct TimeEntry: Registration, Equatable {
         ])
         try check.date(date)
         guard hours.isFinite, hours > 0, hours <= 24 else {
-            throw check.error(.invalidField, field: "hours", "\(hours) is not allowed: hours must be more than 0 and at most 24 per entry")
+            throw check.error(.invalidField, field: "hours", "\(Validation.format(hours)) is not allowed: hours must be more than 0 and at most 24 per entry")
         }
         try check.optionalText(note, "note", max: 2500)
         try validateLifecycle(check, previous: previous)

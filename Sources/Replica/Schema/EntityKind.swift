@@ -31,6 +31,13 @@ public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// The kind in words, for messages: "time entry", "hour type".
+    public var noun: String {
+        rawValue.reduce(into: "") { text, character in
+            if character.isUppercase { text += " " + character.lowercased() } else { text.append(character) }
+        }
+    }
+
     /// The Swift record type for this kind.
     public var recordType: any ReplicaRecord.Type {
         switch self {

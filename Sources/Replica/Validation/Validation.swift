@@ -60,19 +60,24 @@ public struct Validation {
     public func money(_ value: Double?, _ field: String) throws {
         guard let value else { return }
         guard value.isFinite, value >= 0 else {
-            throw error(.invalidField, field: field, "\(value) is not a valid amount: it must be 0 or more")
+            throw error(.invalidField, field: field, "\(Self.format(value)) is not a valid amount: it must be 0 or more")
         }
         let cents = (value * 100).rounded()
         if abs(cents - value * 100) > 1e-6 * max(1, abs(value)) {
-            throw error(.invalidField, field: field, "\(value) has more than two decimals; e-conomic accepts at most two")
+            throw error(.invalidField, field: field, "\(Self.format(value)) has more than two decimals; e-conomic accepts at most two")
         }
     }
 
     /// Requires a quantity that is finite and greater than zero.
     public func positive(_ value: Double, _ field: String) throws {
         guard value.isFinite, value > 0 else {
-            throw error(.invalidField, field: field, "\(value) is not allowed: it must be greater than 0")
+            throw error(.invalidField, field: field, "\(Self.format(value)) is not allowed: it must be greater than 0")
         }
+    }
+
+    /// A number as people write it: `25`, `7.5`.
+    public static func format(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// Requires `id`, when present (or always, for a required reference), to

@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension Contact: ListedRecord {
-    static let noun = "contact"
     static let header = ["ID", "E-CONOMIC", "CUSTOMER", "NAME", "EMAIL", "PHONE", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", names.name(.customer, customerId), name, email ?? "", phone ?? "",

@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension Customer: ListedRecord {
-    static let noun = "customer"
     static let header = ["ID", "E-CONOMIC", "NAME", "CVR", "CITY", "GROUP", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", [zip, city].compactMap { $0 }.joined(separator: " "),

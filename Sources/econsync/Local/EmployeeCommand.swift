@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension Employee: ListedRecord {
-    static let noun = "employee"
     static let header = ["ID", "E-CONOMIC", "NUMBER", "NAME", "EMAIL", "COST/H", "SALES/H", "STATE"]
     static let rightAligned: Set<Int> = [0, 5, 6]
     func cells(_ names: NameLookup) -> [String] {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension HourType: ListedRecord {
-    static let noun = "hour type"
     static let header = ["ID", "NAME", "ACTIVITY", "PRODUCT", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), name, activityNumber.map(String.init) ?? "(unmapped)", names.name(.product, productId), names.state(self)]

@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension TimeEntry: ListedRecord {
-    static let noun = "time entry"
     static let header = ["ID", "DATE", "EMPLOYEE", "PROJECT", "HOUR TYPE", "HOURS", "STATUS", "NOTE"]
     static let rightAligned: Set<Int> = [0, 5]
     func cells(_ names: NameLookup) -> [String] {

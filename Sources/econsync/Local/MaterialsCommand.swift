@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension Material: ListedRecord {
-    static let noun = "material"
     static let header = ["ID", "DATE", "PRODUCT", "QUANTITY", "UNIT", "PROJECT", "STATUS", "NOTE"]
     static let rightAligned: Set<Int> = [0, 3]
     func cells(_ names: NameLookup) -> [String] {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension Product: ListedRecord {
-    static let noun = "product"
     static let header = ["ID", "NUMBER", "NAME", "UNIT", "SALES", "COST", "GROUP", "STATE"]
     static let rightAligned: Set<Int> = [0, 4, 5]
     func cells(_ names: NameLookup) -> [String] {

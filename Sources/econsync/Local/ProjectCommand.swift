@@ -2,7 +2,6 @@ import ArgumentParser
 import Replica
 
 extension Project: ListedRecord {
-    static let noun = "project"
     static let header = ["ID", "NUMBER", "NAME", "CUSTOMER", "MAIN PROJECT", "STATUS", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), number.map(String.init) ?? "", name, names.name(.customer, customerId), names.name(.project, parentId),

@@ -10,8 +10,6 @@ extension RowRef: ExpressibleByArgument {
 
 /// A record type the `local` commands can list and report on.
 protocol ListedRecord: ReplicaRecord {
-    /// The word for one record in messages ("customer", "hour type").
-    static var noun: String { get }
     static var header: [String] { get }
     static var rightAligned: Set<Int> { get }
     /// The cells of this record's row in a human listing.
@@ -59,7 +57,7 @@ final class NameLookup {
 /// `local KIND list`: the records of one kind.
 struct ListCommand<R: ListedRecord>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "list", abstract: "List \(R.noun) records.")
+        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.")
     }
 
     @OptionGroup var global: GlobalOptions
@@ -78,7 +76,7 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
 /// `local KIND delete`: tombstones records so the deletion can be synced.
 struct DeleteCommand<R: ListedRecord>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "delete", abstract: "Delete \(R.noun) records (kept as tombstones until synced).")
+        CommandConfiguration(commandName: "delete", abstract: "Delete \(R.kind.noun) records (kept as tombstones until synced).")
     }
 
     @OptionGroup var global: GlobalOptions
@@ -89,7 +87,7 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
         try store.write { writer in
             for id in ids { try writer.delete(R.self, id: id) }
         }
-        for id in ids { print("deleted \(R.noun) \(id)") }
+        for id in ids { print("deleted \(R.kind.noun) \(id)") }
     }
 }
 
@@ -97,7 +95,7 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
 enum Report {
     static func saved<R: ListedRecord>(_ record: R, _ verb: String, json: Bool) throws {
         if json { return try Output.json(record) }
-        print("\(verb) \(R.noun) \(record.id ?? 0): \(record.title)")
+        print("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)")
     }
 }
 
@@ -137,7 +135,7 @@ extension RecordFields {
 /// `local KIND add`: creates a record from options.
 struct AddCommand<F: RecordFields>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: F.addCommandName, abstract: "\(F.addCommandName == "add" ? "Add" : "Record") a \(F.Record.noun).")
+        CommandConfiguration(commandName: F.addCommandName, abstract: "\(F.addCommandName == "add" ? "Add" : "Record") a \(F.Record.kind.noun).")
     }
 
     @OptionGroup var global: GlobalOptions
@@ -163,7 +161,7 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
 /// `local KIND edit`: changes the fields given as options.
 struct EditCommand<F: RecordFields>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "edit", abstract: "Change a \(F.Record.noun)'s fields.")
+        CommandConfiguration(commandName: "edit", abstract: "Change a \(F.Record.kind.noun)'s fields.")
     }
 
     @OptionGroup var global: GlobalOptions

@@ -24,7 +24,7 @@ extension Registration {
 /// `local hours|materials list`: registrations, filtered.
 struct RegistrationList<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "list", abstract: "List \(R.noun) records.")
+        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.")
     }
 
     enum Status: String, ExpressibleByArgument, CaseIterable {
@@ -66,7 +66,7 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
 /// `local hours|materials approve`: approves registrations.
 struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "approve", abstract: "Approve \(R.noun) records so they can be transferred.")
+        CommandConfiguration(commandName: "approve", abstract: "Approve \(R.kind.noun) records so they can be transferred.")
     }
 
     @OptionGroup var global: GlobalOptions
@@ -80,14 +80,14 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
             try ids.map { try writer.approve(R.self, id: $0, by: approver) }
         }
         if output.json { return try Output.json(records) }
-        for record in records { print("approved \(R.noun) \(record.id ?? 0): \(record.title) (by \(approver))") }
+        for record in records { print("approved \(R.kind.noun) \(record.id ?? 0): \(record.title) (by \(approver))") }
     }
 }
 
 /// `local hours|materials unapprove`: withdraws approvals of registrations not yet sent.
 struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "unapprove", abstract: "Withdraw the approval of \(R.noun) records not yet transferred.")
+        CommandConfiguration(commandName: "unapprove", abstract: "Withdraw the approval of \(R.kind.noun) records not yet transferred.")
     }
 
     @OptionGroup var global: GlobalOptions
@@ -99,6 +99,6 @@ struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
             try ids.map { try writer.unapprove(R.self, id: $0) }
         }
         if output.json { return try Output.json(records) }
-        for record in records { print("unapproved \(R.noun) \(record.id ?? 0): \(record.title)") }
+        for record in records { print("unapproved \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
     }
 }

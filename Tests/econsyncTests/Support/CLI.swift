@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Runs the built `econsync` binary as a user would, in a temporary data directory.
+final class CLI {
+    /// The `econsync` executable built beside the test bundle.
+    static let binary: URL = {
+        let directory = Bundle.main.executableURL!.deletingLastPathComponent()
+        return directory.appendingPathComponent("econsync")
+    }()
+
+    let home: URL
+    var environment: [String: String]
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        environment = ["ECONSYNC_HOME": home.path, "ECONSYNC_NOW": "2026-11-02T08:00:00Z", "USER": "formand",
+                       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `econsync` with `arguments` and waits for it.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Runs each command line and writes a transcript: the command, what it
+    /// printed (standard output, then standard error) and a non-zero exit code.
+    func transcript(_ commands: [[String]]) throws -> String {
+        var text = ""
+        for arguments in commands {
+            let result = try run(arguments)
+            text += "$ econsync " + arguments.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ") + "\n"
+            text += result.stdout + result.stderr
+            if result.status != 0 { text += "[exit \(result.status)]\n" }
+            text += "\n"
+        }
+        return text.replacingOccurrences(of: home.path, with: "$ECONSYNC_HOME")
+    }
+}
+
+/// Golden files: expected output kept beside the tests, rewritten with `UPDATE_GOLDEN=1`.
+enum Golden {
+    static func directory(_ file: StaticString = #filePath) -> URL {
+        URL(fileURLWithPath: "\(file)").deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    }
+
+    static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory().appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if actual != expected {
+            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(expectedLines.count, actualLines.count)
+            Issue.record("""
+                output differs from \(name) at line \(first + 1) (UPDATE_GOLDEN=1 rewrites it):
+                expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")
+                actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")
+                """, sourceLocation: sourceLocation)
+        }
+    }
+}
