@@ -71,7 +71,7 @@ public struct FieldActivity: Sendable {
         case 5:
             try writer.create(Project(name: "Projekt \(random.int(1...999))", customerId: customers.isEmpty ? nil : random.pick(customers),
                                       parentId: projects.isEmpty || random.chance(0.7) ? nil : random.pick(projects)))
-        case 6, 7, 8 where !employees.isEmpty && !projects.isEmpty && !hourTypes.isEmpty:
+        case 6...8 where !employees.isEmpty && !projects.isEmpty && !hourTypes.isEmpty:
             try writer.create(TimeEntry(employeeId: random.pick(employees), projectId: random.pick(projects),
                                         hourTypeId: random.pick(hourTypes), date: day,
                                         hours: random.chance(0.9) ? Double(random.int(1...16)) / 2 : Double(random.int(25...40))))
