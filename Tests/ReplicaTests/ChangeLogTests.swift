@@ -96,3 +96,22 @@ struct ChangeLogTests {
         #expect(MappedHash.hash([2.databaseValue]) == MappedHash.hash([(2.0).databaseValue]), "SQLite may return 2 or 2.0")
     }
 }
+
+@Suite("Consistency check")
+struct ConsistencyTests {
+    @Test("rows and change log that disagree are reported")
+    func disagreementsReported() throws {
+        let replica = try TestReplica()
+        #expect(try replica.store.consistencyProblems() == [])
+        let url = replica.store.url
+        do {
+            let queue = try DatabaseQueue(path: url.path, configuration: ReplicaStore.configuration(now: testNow))
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM change_log WHERE kind = 'customer'")
+                try db.execute(sql: "INSERT INTO change_log(kind, row_id, op, at) VALUES ('product', 999, 'update', 0)")
+            }
+        }
+        let problems = try replica.store.consistencyProblems()
+        #expect(Set(problems) == ["customer rows without a logged insert: [1]", "product changes logged for missing rows: [999]"])
+    }
+}
