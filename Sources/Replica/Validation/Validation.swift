@@ -90,7 +90,7 @@ public struct Validation {
             return
         }
         let tombstone = try Bool.fetchOne(
-            db, sql: "SELECT tombstone FROM \(reference.target.table) WHERE id = ?", arguments: [id])
+            db.cachedStatement(sql: "SELECT tombstone FROM \(reference.target.table) WHERE id = ?"), arguments: [id])
         guard let tombstone else {
             throw error(.missingReference, field: reference.field, "\(reference.target.rawValue) \(id) does not exist")
         }
@@ -111,12 +111,11 @@ public struct Validation {
     public func unique(_ column: String, _ value: (any DatabaseValueConvertible)?, field: String) throws {
         guard let value else { return }
         let other = try Int64.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT id FROM \(kind.table)
                 WHERE \(column) = ? AND tombstone = 0 AND department IS ? AND id IS NOT ?
                 LIMIT 1
-                """,
+                """),
             arguments: [value, department, row])
         if let other {
             let name = field == "foreignKey" ? "e-conomic key" : field
@@ -135,6 +134,6 @@ public struct Validation {
 
     /// Runs a query against the replica (for rules that need more than the helpers above).
     public func fetchCount(_ sql: String, _ arguments: StatementArguments) throws -> Int {
-        try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 }
