@@ -13,7 +13,7 @@ extension ReplicaStore {
     @_spi(Benchmark)
     public func insertUnchecked<R: ReplicaRecord>(_ records: [R]) throws -> Int {
         try pool.write { db in
-            for var record in records { try record.insert(db) }
+            for record in records { _ = try record.insertRow(db) }
             return records.count
         }
     }

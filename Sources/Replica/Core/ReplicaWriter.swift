@@ -32,7 +32,7 @@ public struct ReplicaWriter {
         let check = validation(for: record)
         try record.validate(check, previous: nil)
         try check.unique("foreign_key", record.foreignKey, field: "foreignKey")
-        try record.insert(db)
+        record.id = try record.insertRow(db)
         return record
     }
 

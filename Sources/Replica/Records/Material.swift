@@ -93,6 +93,19 @@ extension Material {
         container["tombstone"] = tombstone
     }
 
+    /// Inserts through one prepared statement, as for ``TimeEntry``.
+    public func insertRow(_ db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO materials (foreign_key, department, product_id, project_id, employee_id, date, quantity, unit_id, note,
+                                   approved_at, approved_by, transferred_at, order_id, synced_hash, tombstone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.setUncheckedArguments([foreignKey, department, productId, projectId, employeeId, date, quantity, unitId, note,
+                                         approvedAt, approvedBy, transferredAt, orderId, syncedHash, tombstone])
+        try statement.execute()
+        return db.lastInsertedRowID
+    }
+
     public init(row: Row) throws {
         self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], productId: row["product_id"],
                   projectId: row["project_id"], employeeId: row["employee_id"], date: row["date"], quantity: row["quantity"],

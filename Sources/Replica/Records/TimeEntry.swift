@@ -95,6 +95,19 @@ extension TimeEntry {
         container["tombstone"] = tombstone
     }
 
+    /// Inserts through one prepared statement: time entries arrive by the thousand.
+    public func insertRow(_ db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO time_entries (foreign_key, department, employee_id, project_id, hour_type_id, date, hours, note,
+                                      approved_at, approved_by, transferred_at, order_id, synced_hash, tombstone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.setUncheckedArguments([foreignKey, department, employeeId, projectId, hourTypeId, date, hours, note,
+                                         approvedAt, approvedBy, transferredAt, orderId, syncedHash, tombstone])
+        try statement.execute()
+        return db.lastInsertedRowID
+    }
+
     public init(row: Row) throws {
         self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], employeeId: row["employee_id"],
                   projectId: row["project_id"], hourTypeId: row["hour_type_id"], date: row["date"], hours: row["hours"],
