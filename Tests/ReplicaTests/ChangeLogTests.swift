@@ -107,8 +107,8 @@ struct ConsistencyTests {
         do {
             let queue = try DatabaseQueue(path: url.path, configuration: ReplicaStore.configuration(now: testNow))
             try queue.write { db in
-                try db.execute(sql: "DELETE FROM change_log WHERE kind = 'customer'")
-                try db.execute(sql: "INSERT INTO change_log(kind, row_id, op, at) VALUES ('product', 999, 'update', 0)")
+                try db.execute(sql: "DELETE FROM change_log WHERE kind = (SELECT code FROM change_kinds WHERE name = 'customer')")
+                try db.execute(sql: "INSERT INTO change_log(kind, row_id, op, at) SELECT code, 999, 1, 0 FROM change_kinds WHERE name = 'product'")
             }
         }
         let problems = try replica.store.consistencyProblems()

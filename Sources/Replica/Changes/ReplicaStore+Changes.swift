@@ -15,15 +15,15 @@ extension ReplicaStore {
                 arguments: [since, limit ?? -1])
             var changes: [Change] = []
             while let row = try rows.next() {
-                let kindName: String = row["kind"]
-                let opName: String = row["op"]
-                guard let kind = EntityKind(rawValue: kindName), let operation = Change.Operation(rawValue: opName) else {
-                    throw ReplicaError(.corrupt, "change log row \(row["seq"] as Int64) has unknown kind or operation \"\(kindName)\"/\"\(opName)\"",
+                let kindCode: Int = row["kind"]
+                let operationCode: Int = row["op"]
+                guard let kind = EntityKind(code: kindCode), let operation = Change.Operation(code: operationCode) else {
+                    throw ReplicaError(.corrupt, "change log row \(row["seq"] as Int64) has unknown kind or operation \(kindCode)/\(operationCode)",
                                        file: url.path)
                 }
-                let millis: Int64 = row["at"]
+                let seconds: Int64 = row["at"]
                 changes.append(Change(seq: row["seq"], kind: kind, row: row["row_id"], operation: operation,
-                                      at: Date(timeIntervalSince1970: Double(millis) / 1000)))
+                                      at: Date(timeIntervalSince1970: Double(seconds))))
             }
             return changes
         }
@@ -41,7 +41,7 @@ extension ReplicaStore {
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT DISTINCT kind, row_id FROM change_log WHERE seq > ? ORDER BY kind, row_id", arguments: [since])
             while let row = try rows.next() {
-                if let kind = EntityKind(rawValue: row["kind"]) {
+                if let kind = EntityKind(code: row["kind"]) {
                     result[kind, default: []].append(row["row_id"])
                 }
             }

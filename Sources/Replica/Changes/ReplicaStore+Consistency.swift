@@ -15,13 +15,13 @@ extension ReplicaStore {
             for kind in EntityKind.allCases {
                 let unlogged = try Int64.fetchAll(db, sql: """
                     SELECT id FROM \(kind.table) t WHERE NOT EXISTS (
-                        SELECT 1 FROM change_log c WHERE c.kind = ? AND c.row_id = t.id AND c.op = 'insert') LIMIT 5
-                    """, arguments: [kind.rawValue])
+                        SELECT 1 FROM change_log c WHERE c.kind = ? AND c.row_id = t.id AND c.op = ?) LIMIT 5
+                    """, arguments: [kind.code, Change.Operation.insert.code])
                 if !unlogged.isEmpty { problems.append("\(kind.rawValue) rows without a logged insert: \(unlogged)") }
                 let missing = try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT row_id FROM change_log c WHERE c.kind = ? AND c.op != 'delete'
+                    SELECT DISTINCT row_id FROM change_log c WHERE c.kind = ? AND c.op != ?
                     AND NOT EXISTS (SELECT 1 FROM \(kind.table) t WHERE t.id = c.row_id) LIMIT 5
-                    """, arguments: [kind.rawValue])
+                    """, arguments: [kind.code, Change.Operation.delete.code])
                 if !missing.isEmpty { problems.append("\(kind.rawValue) changes logged for missing rows: \(missing)") }
             }
             return problems

@@ -13,7 +13,8 @@ extension ReplicaStore {
     @_spi(Benchmark)
     public func insertUnchecked<R: ReplicaRecord>(_ records: [R]) throws -> Int {
         try pool.write { db in
-            for record in records { _ = try record.insertRow(db) }
+            let insert = try R.inserter(db)
+            for record in records { _ = try insert(record) }
             return records.count
         }
     }

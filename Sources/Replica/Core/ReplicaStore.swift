@@ -64,8 +64,9 @@ public final class ReplicaStore: Sendable {
         config.prepareDatabase { db in
             db.add(function: MappedHash.function)
             db.add(function: DatabaseFunction("econsync_now", argumentCount: 0, pure: false) { _ in
-                Int64((now().timeIntervalSince1970 * 1000).rounded())
+                Int64(now().timeIntervalSince1970.rounded(.down))
             })
+            try db.execute(sql: "PRAGMA cache_size = -32768")  // 32 MiB: bulk inserts touch index pages all over
         }
         return config
     }

@@ -94,16 +94,21 @@ extension Material {
     }
 
     /// Inserts through one prepared statement, as for ``TimeEntry``.
-    public func insertRow(_ db: Database) throws -> Int64 {
+    public static func inserter(_ db: Database) throws -> (Material) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO materials (foreign_key, department, product_id, project_id, employee_id, date, quantity, unit_id, note,
                                    approved_at, approved_by, transferred_at, order_id, synced_hash, tombstone)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        statement.setUncheckedArguments([foreignKey, department, productId, projectId, employeeId, date, quantity, unitId, note,
-                                         approvedAt, approvedBy, transferredAt, orderId, syncedHash, tombstone])
-        try statement.execute()
-        return db.lastInsertedRowID
+        return { material in
+            statement.setUncheckedArguments([
+                material.foreignKey, material.department, material.productId, material.projectId, material.employeeId, material.date,
+                material.quantity, material.unitId, material.note, material.approvedAt, material.approvedBy, material.transferredAt,
+                material.orderId, material.syncedHash, material.tombstone,
+            ])
+            try statement.execute()
+            return db.lastInsertedRowID
+        }
     }
 
     public init(row: Row) throws {

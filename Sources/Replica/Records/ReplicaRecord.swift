@@ -32,10 +32,11 @@ public protocol ReplicaRecord: Codable, Sendable, FetchableRecord, MutablePersis
     /// version when the record is being changed, nil when it is created.
     func validate(_ check: Validation, previous: Self?) throws
 
-    /// Inserts the record as a new row (its `id` must be nil) and returns the
-    /// row's id. The default goes through GRDB's record persistence; the
-    /// high-volume kinds use a prepared statement.
-    func insertRow(_ db: Database) throws -> Int64
+    /// A function that inserts records of this type as new rows (their `id`
+    /// must be nil) and returns each new row's id. The default goes through
+    /// GRDB's record persistence; the high-volume kinds bind one prepared
+    /// statement, which matters when thousands arrive at once.
+    static func inserter(_ db: Database) throws -> (Self) throws -> Int64
 
     /// Brings field values to their stored form (trimmed names, CVR without
     /// spaces or `DK` prefix, …) before validation.
@@ -49,10 +50,12 @@ extension ReplicaRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
-    public func insertRow(_ db: Database) throws -> Int64 {
-        var copy = self
-        try copy.insert(db)
-        return db.lastInsertedRowID
+    public static func inserter(_ db: Database) throws -> (Self) throws -> Int64 {
+        { record in
+            var copy = record
+            try copy.insert(db)
+            return db.lastInsertedRowID
+        }
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -96,16 +96,20 @@ extension TimeEntry {
     }
 
     /// Inserts through one prepared statement: time entries arrive by the thousand.
-    public func insertRow(_ db: Database) throws -> Int64 {
+    public static func inserter(_ db: Database) throws -> (TimeEntry) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO time_entries (foreign_key, department, employee_id, project_id, hour_type_id, date, hours, note,
                                       approved_at, approved_by, transferred_at, order_id, synced_hash, tombstone)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        statement.setUncheckedArguments([foreignKey, department, employeeId, projectId, hourTypeId, date, hours, note,
-                                         approvedAt, approvedBy, transferredAt, orderId, syncedHash, tombstone])
-        try statement.execute()
-        return db.lastInsertedRowID
+        return { entry in
+            statement.setUncheckedArguments([
+                entry.foreignKey, entry.department, entry.employeeId, entry.projectId, entry.hourTypeId, entry.date, entry.hours,
+                entry.note, entry.approvedAt, entry.approvedBy, entry.transferredAt, entry.orderId, entry.syncedHash, entry.tombstone,
+            ])
+            try statement.execute()
+            return db.lastInsertedRowID
+        }
     }
 
     public init(row: Row) throws {

@@ -6,25 +6,29 @@ import GRDB
 /// An update is logged only when a column other than `synced_hash` actually
 /// changes value, so marking rows synced is not itself a change. Setting
 /// `tombstone` logs a `delete`.
+///
+/// Log rows are compact (kind and operation as small integers, time in
+/// seconds) because every write pays for one; the `changes` view spells them out.
 enum ChangeTracking {
     static func install(_ db: Database, kind: EntityKind) throws {
         let table = kind.table
         let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" && $0 != "synced_hash" }
         let changed = columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
-        let log = "INSERT INTO change_log(kind, row_id, op, at) VALUES ('\(kind.rawValue)'"
+        let log = "INSERT INTO change_log(kind, row_id, op, at) VALUES (\(kind.code)"
         try db.execute(sql: """
             DROP TRIGGER IF EXISTS \(table)_insert;
             DROP TRIGGER IF EXISTS \(table)_update;
             DROP TRIGGER IF EXISTS \(table)_delete;
             CREATE TRIGGER \(table)_insert AFTER INSERT ON \(table) BEGIN
-                \(log), NEW.id, 'insert', econsync_now());
+                \(log), NEW.id, \(Change.Operation.insert.code), econsync_now());
             END;
             CREATE TRIGGER \(table)_update AFTER UPDATE OF \(columns.joined(separator: ", ")) ON \(table)
             WHEN \(changed) BEGIN
-                \(log), NEW.id, CASE WHEN NEW.tombstone AND NOT OLD.tombstone THEN 'delete' ELSE 'update' END, econsync_now());
+                \(log), NEW.id, CASE WHEN NEW.tombstone AND NOT OLD.tombstone THEN \(Change.Operation.delete.code)
+                    ELSE \(Change.Operation.update.code) END, econsync_now());
             END;
             CREATE TRIGGER \(table)_delete AFTER DELETE ON \(table) BEGIN
-                \(log), OLD.id, 'delete', econsync_now());
+                \(log), OLD.id, \(Change.Operation.delete.code), econsync_now());
             END;
             """)
     }

@@ -31,6 +31,35 @@ public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// The kind's number in the change log; fixed forever once released.
+    public var code: Int {
+        switch self {
+        case .unit: 1
+        case .product: 2
+        case .productGroup: 3
+        case .customer: 4
+        case .contact: 5
+        case .customerGroup: 6
+        case .paymentTerm: 7
+        case .vatZone: 8
+        case .layout: 9
+        case .supplier: 10
+        case .employee: 11
+        case .hourType: 12
+        case .project: 13
+        case .timeEntry: 14
+        case .material: 15
+        case .order: 16
+        case .department: 17
+        }
+    }
+
+    /// The kind with change-log number `code`.
+    public init?(code: Int) {
+        guard let kind = EntityKind.allCases.first(where: { $0.code == code }) else { return nil }
+        self = kind
+    }
+
     /// The kind in words, for messages: "time entry", "hour type".
     public var noun: String {
         rawValue.reduce(into: "") { text, character in

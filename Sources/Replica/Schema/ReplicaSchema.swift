@@ -115,11 +115,20 @@ enum ReplicaSchema {
             CREATE INDEX materials_project ON materials(project_id, date);
             CREATE TABLE change_log (
                 seq INTEGER PRIMARY KEY,
-                kind TEXT NOT NULL,
+                kind INTEGER NOT NULL,
                 row_id INTEGER NOT NULL,
-                op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+                op INTEGER NOT NULL,
                 at INTEGER NOT NULL);
+            CREATE TABLE change_kinds (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+            CREATE VIEW changes AS
+                SELECT c.seq, k.name AS kind, c.row_id,
+                       CASE c.op WHEN 0 THEN 'insert' WHEN 1 THEN 'update' ELSE 'delete' END AS operation,
+                       datetime(c.at, 'unixepoch') AS at
+                FROM change_log c JOIN change_kinds k ON k.code = c.kind;
             """)
+        for kind in EntityKind.allCases {
+            try db.execute(sql: "INSERT INTO change_kinds(code, name) VALUES (?, ?)", arguments: [kind.code, kind.rawValue])
+        }
         for kind in EntityKind.allCases {
             try db.execute(sql: """
                 CREATE UNIQUE INDEX \(kind.table)_foreign_key ON \(kind.table)(ifnull(department, -1), foreign_key)
@@ -140,10 +149,10 @@ enum ReplicaSchema {
                 PRIMARY KEY (project_id, employee_id)) WITHOUT ROWID;
             CREATE INDEX project_employees_employee ON project_employees(employee_id);
             CREATE TRIGGER project_employees_insert AFTER INSERT ON project_employees BEGIN
-                INSERT INTO change_log(kind, row_id, op, at) VALUES ('project', NEW.project_id, 'update', econsync_now());
+                INSERT INTO change_log(kind, row_id, op, at) VALUES (\(EntityKind.project.code), NEW.project_id, 1, econsync_now());
             END;
             CREATE TRIGGER project_employees_delete AFTER DELETE ON project_employees BEGIN
-                INSERT INTO change_log(kind, row_id, op, at) VALUES ('project', OLD.project_id, 'update', econsync_now());
+                INSERT INTO change_log(kind, row_id, op, at) VALUES (\(EntityKind.project.code), OLD.project_id, 1, econsync_now());
             END;
             """)
     }
