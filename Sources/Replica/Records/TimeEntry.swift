@@ -97,17 +97,28 @@ extension TimeEntry {
 
     /// Inserts through one prepared statement: time entries arrive by the thousand.
     public static func inserter(_ db: Database) throws -> (TimeEntry) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: """
+        let insert = try RowBinder(db.cachedStatement(sql: """
             INSERT INTO time_entries (foreign_key, department, employee_id, project_id, hour_type_id, date, hours, note,
                                       approved_at, approved_by, transferred_at, order_id, synced_hash, tombstone)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """))
         return { entry in
-            statement.setUncheckedArguments([
-                entry.foreignKey, entry.department, entry.employeeId, entry.projectId, entry.hourTypeId, entry.date, entry.hours,
-                entry.note, entry.approvedAt, entry.approvedBy, entry.transferredAt, entry.orderId, entry.syncedHash, entry.tombstone,
-            ])
-            try statement.execute()
+            try insert.run { row in
+                row.bind(entry.foreignKey)
+                row.bind(entry.department)
+                row.bind(entry.employeeId)
+                row.bind(entry.projectId)
+                row.bind(entry.hourTypeId)
+                row.bind(entry.date)
+                row.bind(entry.hours)
+                row.bind(entry.note)
+                row.bind(entry.approvedAt)
+                row.bind(entry.approvedBy)
+                row.bind(entry.transferredAt)
+                row.bind(entry.orderId)
+                row.bind(entry.syncedHash)
+                row.bind(entry.tombstone)
+            }
             return db.lastInsertedRowID
         }
     }
