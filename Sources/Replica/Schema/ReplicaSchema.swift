@@ -102,7 +102,7 @@ enum ReplicaSchema {
                 hours REAL NOT NULL CHECK (hours > 0 AND hours <= 24),
                 note TEXT, approved_at TEXT, approved_by TEXT, transferred_at TEXT,
                 order_id INTEGER REFERENCES orders(id));
-            CREATE INDEX time_entries_project ON time_entries(project_id, date);
+            CREATE INDEX time_entries_project ON time_entries(project_id);
             CREATE TABLE materials (\(commonColumns()),
                 product_id INTEGER NOT NULL REFERENCES products(id),
                 project_id INTEGER NOT NULL REFERENCES projects(id),
@@ -112,7 +112,7 @@ enum ReplicaSchema {
                 unit_id INTEGER REFERENCES units(id),
                 note TEXT, approved_at TEXT, approved_by TEXT, transferred_at TEXT,
                 order_id INTEGER REFERENCES orders(id));
-            CREATE INDEX materials_project ON materials(project_id, date);
+            CREATE INDEX materials_project ON materials(project_id);
             CREATE TABLE change_log (
                 seq INTEGER PRIMARY KEY,
                 kind INTEGER NOT NULL,

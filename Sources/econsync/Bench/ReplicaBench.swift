@@ -16,7 +16,7 @@ extension Bench {
 
         @OptionGroup var output: OutputOptions
         @Option(help: "Time entries to insert into each replica.") var rows = 1_000_000
-        @Option(help: "Rows per transaction.") var batch = 10_000
+        @Option(help: "Rows per transaction (a reconcile writes its pulls in one).") var batch = 100_000
         @Option(help: "Rows to insert through the validating field-operation API as well (0 to skip).") var validated = 20_000
 
         struct Result: Encodable {
