@@ -115,3 +115,27 @@ struct ConsistencyTests {
         #expect(Set(problems) == ["customer rows without a logged insert: [1]", "product changes logged for missing rows: [999]"])
     }
 }
+
+@Suite("Bulk inserts")
+struct BulkInsertTests {
+    @Test("multi-row inserts return each row's id and log every row", arguments: [1, 63, 64, 65, 200])
+    func bulk(count: Int) throws {
+        let replica = try TestReplica()
+        let f = replica.fixture
+        let start = try replica.store.latestChangeSequence()
+        let entries = (0..<count).map { f.entry(hours: Double($0 % 16 + 1) / 2, date: "2026-11-\(String(format: "%02d", $0 % 28 + 1))") }
+        let ids = try replica.store.write { try TimeEntry.insertAll(entries, $0.db) }
+        #expect(ids.count == count && Set(ids).count == count)
+        for (id, entry) in zip(ids, entries) {
+            let stored = try #require(try replica.store.fetch(TimeEntry.self, id: id))
+            #expect(stored.hours == entry.hours && stored.date == entry.date)
+        }
+        let changes = try replica.store.changes(since: start)
+        #expect(changes.map(\.row) == ids && changes.allSatisfy { $0.kind == .timeEntry && $0.operation == .insert })
+        let materials = try replica.store.write { writer in
+            try Material.insertAll((0..<count).map { Material(productId: f.product, projectId: f.project, date: "2026-11-02",
+                                                              quantity: Double($0 + 1)) }, writer.db)
+        }
+        #expect(try materials.map { try replica.store.fetch(Material.self, id: $0)?.quantity } == (0..<count).map { Double($0 + 1) })
+    }
+}

@@ -13,9 +13,7 @@ extension ReplicaStore {
     @_spi(Benchmark)
     public func insertUnchecked<R: ReplicaRecord>(_ records: [R]) throws -> Int {
         try pool.write { db in
-            let insert = try R.inserter(db)
-            for record in records { _ = try insert(record) }
-            return records.count
+            try R.insertAll(records, db).count
         }
     }
 }

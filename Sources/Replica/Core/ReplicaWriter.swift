@@ -32,7 +32,7 @@ public struct ReplicaWriter {
         let check = validation(for: record)
         try record.validate(check, previous: nil)
         try check.unique("foreign_key", record.foreignKey, field: "foreignKey")
-        record.id = try R.inserter(db)(record)
+        record.id = try R.insertAll([record], db)[0]
         return record
     }
 

@@ -72,7 +72,30 @@ public struct Material: Registration, Equatable {
     }
 }
 
-extension Material {
+extension Material: BulkInsertable {
+    static let insertColumns = [
+        "foreign_key", "department", "product_id", "project_id", "employee_id", "date", "quantity", "unit_id", "note",
+        "approved_at", "approved_by", "transferred_at", "order_id", "synced_hash", "tombstone",
+    ]
+
+    func bind(to row: inout RowBinder) {
+        row.bind(foreignKey)
+        row.bind(department)
+        row.bind(productId)
+        row.bind(projectId)
+        row.bind(employeeId)
+        row.bind(date)
+        row.bind(quantity)
+        row.bind(unitId)
+        row.bind(note)
+        row.bind(approvedAt)
+        row.bind(approvedBy)
+        row.bind(transferredAt)
+        row.bind(orderId)
+        row.bind(syncedHash)
+        row.bind(tombstone)
+    }
+
     /// Columns written by hand rather than through `Codable`, as for ``TimeEntry``.
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
@@ -91,24 +114,6 @@ extension Material {
         container["order_id"] = orderId
         container["synced_hash"] = syncedHash
         container["tombstone"] = tombstone
-    }
-
-    /// Inserts through one prepared statement, as for ``TimeEntry``.
-    public static func inserter(_ db: Database) throws -> (Material) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO materials (foreign_key, department, product_id, project_id, employee_id, date, quantity, unit_id, note,
-                                   approved_at, approved_by, transferred_at, order_id, synced_hash, tombstone)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        return { material in
-            statement.setUncheckedArguments([
-                material.foreignKey, material.department, material.productId, material.projectId, material.employeeId, material.date,
-                material.quantity, material.unitId, material.note, material.approvedAt, material.approvedBy, material.transferredAt,
-                material.orderId, material.syncedHash, material.tombstone,
-            ])
-            try statement.execute()
-            return db.lastInsertedRowID
-        }
     }
 
     public init(row: Row) throws {

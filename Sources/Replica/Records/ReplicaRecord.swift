@@ -32,11 +32,11 @@ public protocol ReplicaRecord: Codable, Sendable, FetchableRecord, MutablePersis
     /// version when the record is being changed, nil when it is created.
     func validate(_ check: Validation, previous: Self?) throws
 
-    /// A function that inserts records of this type as new rows (their `id`
-    /// must be nil) and returns each new row's id. The default goes through
-    /// GRDB's record persistence; the high-volume kinds bind one prepared
-    /// statement, which matters when thousands arrive at once.
-    static func inserter(_ db: Database) throws -> (Self) throws -> Int64
+    /// Inserts records as new rows (their `id` must be nil) and returns the
+    /// new rows' ids, in order. The default goes through GRDB's record
+    /// persistence; the high-volume kinds (``BulkInsertable``) write many rows
+    /// per statement, which matters when thousands arrive at once.
+    static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64]
 
     /// Brings field values to their stored form (trimmed names, CVR without
     /// spaces or `DK` prefix, …) before validation.
@@ -50,8 +50,8 @@ extension ReplicaRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
-    public static func inserter(_ db: Database) throws -> (Self) throws -> Int64 {
-        { record in
+    public static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64] {
+        try records.map { record in
             var copy = record
             try copy.insert(db)
             return db.lastInsertedRowID

@@ -74,7 +74,29 @@ public struct TimeEntry: Registration, Equatable {
     }
 }
 
-extension TimeEntry {
+extension TimeEntry: BulkInsertable {
+    static let insertColumns = [
+        "foreign_key", "department", "employee_id", "project_id", "hour_type_id", "date", "hours", "note",
+        "approved_at", "approved_by", "transferred_at", "order_id", "synced_hash", "tombstone",
+    ]
+
+    func bind(to row: inout RowBinder) {
+        row.bind(foreignKey)
+        row.bind(department)
+        row.bind(employeeId)
+        row.bind(projectId)
+        row.bind(hourTypeId)
+        row.bind(date)
+        row.bind(hours)
+        row.bind(note)
+        row.bind(approvedAt)
+        row.bind(approvedBy)
+        row.bind(transferredAt)
+        row.bind(orderId)
+        row.bind(syncedHash)
+        row.bind(tombstone)
+    }
+
     /// Columns written by hand rather than through `Codable`: time entries are
     /// the high-volume records, and this skips a key conversion per field per row.
     public func encode(to container: inout PersistenceContainer) {
@@ -93,34 +115,6 @@ extension TimeEntry {
         container["order_id"] = orderId
         container["synced_hash"] = syncedHash
         container["tombstone"] = tombstone
-    }
-
-    /// Inserts through one prepared statement: time entries arrive by the thousand.
-    public static func inserter(_ db: Database) throws -> (TimeEntry) throws -> Int64 {
-        let insert = try RowBinder(db.cachedStatement(sql: """
-            INSERT INTO time_entries (foreign_key, department, employee_id, project_id, hour_type_id, date, hours, note,
-                                      approved_at, approved_by, transferred_at, order_id, synced_hash, tombstone)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """))
-        return { entry in
-            try insert.run { row in
-                row.bind(entry.foreignKey)
-                row.bind(entry.department)
-                row.bind(entry.employeeId)
-                row.bind(entry.projectId)
-                row.bind(entry.hourTypeId)
-                row.bind(entry.date)
-                row.bind(entry.hours)
-                row.bind(entry.note)
-                row.bind(entry.approvedAt)
-                row.bind(entry.approvedBy)
-                row.bind(entry.transferredAt)
-                row.bind(entry.orderId)
-                row.bind(entry.syncedHash)
-                row.bind(entry.tombstone)
-            }
-            return db.lastInsertedRowID
-        }
     }
 
     public init(row: Row) throws {

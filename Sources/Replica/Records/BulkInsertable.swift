@@ -1,0 +1,48 @@
+import GRDB
+
+/// A high-volume record kind (hours, materials) that inserts many rows per
+/// statement with values bound straight to SQLite.
+///
+/// SQLite pays a fixed price for every statement that fires a trigger (the
+/// change log's), so a bulk write of thousands of rows goes out
+/// ``rowsPerStatement`` rows at a time: the trigger still logs every row, but
+/// the per-statement price is paid once per chunk.
+protocol BulkInsertable: ReplicaRecord {
+    /// The columns `bind(to:)` binds, in order.
+    static var insertColumns: [String] { get }
+    /// Binds one row's values in the order of ``insertColumns``.
+    func bind(to row: inout RowBinder)
+}
+
+extension BulkInsertable {
+    /// Rows per multi-row INSERT: large enough to amortise the statement, small
+    /// enough to stay far below SQLite's limit on bound parameters.
+    static var rowsPerStatement: Int { 64 }
+
+    static func insertStatement(_ db: Database, rows: Int) throws -> Statement {
+        let placeholders = "(" + Array(repeating: "?", count: insertColumns.count).joined(separator: ", ") + ")"
+        return try db.cachedStatement(sql: """
+            INSERT INTO \(databaseTableName) (\(insertColumns.joined(separator: ", ")))
+            VALUES \(Array(repeating: placeholders, count: rows).joined(separator: ", "))
+            """)
+    }
+
+    public static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(records.count)
+        var start = records.startIndex
+        while start < records.endIndex {
+            let count = min(rowsPerStatement, records.endIndex - start)
+            let chunk = records[start..<start + count]
+            try RowBinder(insertStatement(db, rows: count)).run { row in
+                for record in chunk { record.bind(to: &row) }
+            }
+            // A rowid table without explicit ids numbers the rows of one
+            // statement consecutively, ending at the last inserted rowid.
+            let last = db.lastInsertedRowID
+            ids.append(contentsOf: (last - Int64(count) + 1)...last)
+            start += count
+        }
+        return ids
+    }
+}
