@@ -118,7 +118,7 @@ struct ConsistencyTests {
 
 @Suite("Bulk inserts")
 struct BulkInsertTests {
-    @Test("multi-row inserts return each row's id and log every row", arguments: [1, 63, 64, 65, 200])
+    @Test("multi-row inserts return each row's id and log every row", arguments: [1, 255, 256, 257, 600])
     func bulk(count: Int) throws {
         let replica = try TestReplica()
         let f = replica.fixture

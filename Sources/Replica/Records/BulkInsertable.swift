@@ -6,7 +6,8 @@ import GRDB
 /// SQLite pays a fixed price for every statement that fires a trigger (the
 /// change log's), so a bulk write of thousands of rows goes out
 /// ``rowsPerStatement`` rows at a time: the trigger still logs every row, but
-/// the per-statement price is paid once per chunk.
+/// the per-statement price is paid once per chunk. Rows left over after the
+/// last full chunk go one at a time, so only two statements are ever cached.
 protocol BulkInsertable: ReplicaRecord {
     /// The columns `bind(to:)` binds, in order.
     static var insertColumns: [String] { get }
@@ -17,7 +18,7 @@ protocol BulkInsertable: ReplicaRecord {
 extension BulkInsertable {
     /// Rows per multi-row INSERT: large enough to amortise the statement, small
     /// enough to stay far below SQLite's limit on bound parameters.
-    static var rowsPerStatement: Int { 64 }
+    static var rowsPerStatement: Int { 256 }
 
     static func insertStatement(_ db: Database, rows: Int) throws -> Statement {
         let placeholders = "(" + Array(repeating: "?", count: insertColumns.count).joined(separator: ", ") + ")"
@@ -32,7 +33,7 @@ extension BulkInsertable {
         ids.reserveCapacity(records.count)
         var start = records.startIndex
         while start < records.endIndex {
-            let count = min(rowsPerStatement, records.endIndex - start)
+            let count = records.endIndex - start >= rowsPerStatement ? rowsPerStatement : 1
             let chunk = records[start..<start + count]
             try RowBinder(insertStatement(db, rows: count)).run { row in
                 for record in chunk { record.bind(to: &row) }
