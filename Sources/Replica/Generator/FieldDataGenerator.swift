@@ -171,7 +171,8 @@ struct GeneratorRun {
         customers.append(id)
         for _ in 0..<(random.chance(0.5) ? random.int(1...2) : 0) {
             let first = random.pick(DanishNames.firstNames)
-            _ = try create(Contact(customerId: id, name: "\(first) \(random.pick(DanishNames.surnames))",
+            _ = try create(Contact(foreignKey: inEconomic ? (created[.contact] ?? 0) + 1 : nil, customerId: id,
+                                   name: "\(first) \(random.pick(DanishNames.surnames))",
                                    email: "\(first.lowercased().filter(\.isASCII))@\(slug.isEmpty ? "kunde" : slug).dk",
                                    phone: String(random.int(20_000_000...99_999_999))))
         }
