@@ -7,11 +7,13 @@ let package = Package(
     products: [
         .executable(name: "econsync", targets: ["econsync"]),
         .library(name: "Replica", targets: ["Replica"]),
+        .library(name: "Snapshot", targets: ["Snapshot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .target(
@@ -21,10 +23,19 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "Snapshot",
+            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "econsync",
             dependencies: [
                 "Replica",
+                "Snapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -32,6 +43,10 @@ let package = Package(
         .testTarget(
             name: "ReplicaTests",
             dependencies: ["Replica", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "SnapshotTests",
+            dependencies: ["Snapshot"]
         ),
         .testTarget(
             name: "econsyncTests",

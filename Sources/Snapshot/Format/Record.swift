@@ -1,0 +1,95 @@
+/// One record of a snapshot: an e-conomic entity of some kind, its key, and
+/// its data as e-conomic sent it (less volatile fields such as `self` links
+/// and `metaData`).
+///
+/// Its line in a snapshot file is canonical, so two records are equal exactly
+/// when their lines are byte-equal:
+///
+/// ```swift
+/// let record = Record(kind: "unit", key: .int(1), data: ["unitNumber": .int(1), "name": .string("stk.")])
+/// String(decoding: record.line, as: UTF8.self)
+/// // {"kind":"unit","key":1,"data":{"name":"stk.","unitNumber":1}}
+/// ```
+public struct Record: Hashable, Sendable {
+    public var kind: String
+    public var key: RecordKey
+    public var data: [String: JSONValue]
+
+    /// Fields that change on every read and say nothing about the entity.
+    public static let volatileFields: Set<String> = ["self", "metaData"]
+
+    public init(kind: String, key: RecordKey, data: [String: JSONValue]) {
+        self.kind = kind
+        self.key = key
+        self.data = data
+    }
+
+    /// A record from an entity as e-conomic sends it, with volatile fields
+    /// dropped (at every level of nesting).
+    public init(kind: String, key: RecordKey, entity: [String: JSONValue]) {
+        self.init(kind: kind, key: key, data: Self.droppingVolatile(entity))
+    }
+
+    static func droppingVolatile(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for (name, value) in fields where !volatileFields.contains(name) {
+            result[name] = droppingVolatile(value)
+        }
+        return result
+    }
+
+    static func droppingVolatile(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let fields): .object(droppingVolatile(fields))
+        case .array(let items): .array(items.map(droppingVolatile))
+        default: value
+        }
+    }
+
+    /// The canonical line: `{"kind":…,"key":…,"data":{…}}`, without a newline.
+    public var line: [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        appendLine(to: &output)
+        return output
+    }
+
+    /// Appends the canonical line (without a newline) to `output`.
+    public func appendLine(to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"kind":"#.utf8)
+        CanonicalJSON.writeString(kind, into: &output)
+        output.append(contentsOf: #","key":"#.utf8)
+        CanonicalJSON.write(key.json, into: &output)
+        output.append(contentsOf: #","data":"#.utf8)
+        CanonicalJSON.writeObject(data, into: &output)
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// Parses a record line; the line must be in canonical form.
+    public init(line: [UInt8]) throws {
+        let value: JSONValue
+        do {
+            value = try CanonicalJSON.parse(line)
+        } catch let error as JSONError {
+            throw RecordLineError("is not valid JSON: \(error)")
+        }
+        guard case .object(let fields) = value, fields.count == 3,
+              case .string(let kind)? = fields["kind"], let keyValue = fields["key"], case .object(let data)? = fields["data"] else {
+            throw RecordLineError("is not a record: a record line is {\"kind\":…,\"key\":…,\"data\":{…}}")
+        }
+        guard let key = RecordKey(keyValue) else {
+            throw RecordLineError("has key \(keyValue), which is neither a whole number nor a string")
+        }
+        self.init(kind: kind, key: key, data: data)
+        if self.line != line {
+            throw RecordLineError("is not in canonical form (sorted keys, no spaces, one spelling per number and string)")
+        }
+    }
+}
+
+/// What is wrong with a record line (the reader adds file and line number).
+public struct RecordLineError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

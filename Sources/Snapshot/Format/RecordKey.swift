@@ -1,0 +1,46 @@
+/// The key of a record within its kind: e-conomic's number (`customerNumber`
+/// 1001) or, for products, its string (`productNumber` "P-100").
+///
+/// Keys sort integers numerically, strings by their UTF-8 bytes, and every
+/// integer before every string.
+public enum RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    case int(Int64)
+    case string(String)
+
+    public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): a < b
+        case (.string(let a), .string(let b)): a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.int, .string): true
+        case (.string, .int): false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .int(let value): String(value)
+        case .string(let value): value
+        }
+    }
+
+    /// The key as JSON.
+    public var json: JSONValue {
+        switch self {
+        case .int(let value): .int(value)
+        case .string(let value): .string(value)
+        }
+    }
+
+    /// The key a JSON value names: a whole number or a string.
+    public init?(_ json: JSONValue) {
+        switch json {
+        case .number(let text):
+            guard let value = Int64(text) else { return nil }
+            self = .int(value)
+        case .string(let text):
+            self = .string(text)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// A record line as read from a snapshot: its kind and key (read from the
+/// line's prefix without parsing the data) and its canonical bytes.
+///
+/// Comparing two snapshots compares these bytes; only lines that differ are
+/// parsed into a ``Record``.
+public struct RecordLine: Sendable, Equatable {
+    public let kind: String
+    public let key: RecordKey
+    /// The line's bytes, without the newline.
+    public let bytes: [UInt8]
+
+    /// The parsed record (the line must be canonical).
+    public func record() throws -> Record {
+        try Record(line: bytes)
+    }
+
+    /// Reads kind and key from the prefix `{"kind":"K","key":KEY,"data":{`;
+    /// nil when the line does not have that shape (the caller then parses it whole).
+    static func prefix(_ line: UnsafeBufferPointer<UInt8>) -> (kind: Range<Int>, key: RecordKey, keyIsString: Bool)? {
+        let head = Array(#"{"kind":""#.utf8)
+        guard line.count > head.count + 20, line.starts(with: head) else { return nil }
+        var index = head.count
+        let kindStart = index
+        while index < line.count, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "\\") { index += 1 }
+        guard index < line.count, line[index] == UInt8(ascii: "\"") else { return nil }
+        let kindRange = kindStart..<index
+        index += 1
+        let keyLabel = Array(#","key":"#.utf8)
+        guard line[index...].starts(with: keyLabel) else { return nil }
+        index += keyLabel.count
+        let key: RecordKey
+        let keyIsString: Bool
+        if line[index] == UInt8(ascii: "\"") {
+            index += 1
+            let start = index
+            while index < line.count, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "\\") { index += 1 }
+            guard index < line.count, line[index] == UInt8(ascii: "\""),
+                  let text = String(validating: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self) else { return nil }
+            key = .string(text)
+            keyIsString = true
+            index += 1
+        } else {
+            var negative = false
+            if line[index] == UInt8(ascii: "-") {
+                negative = true
+                index += 1
+            }
+            var value: Int64 = 0
+            let start = index
+            while index < line.count, line[index] >= UInt8(ascii: "0"), line[index] <= UInt8(ascii: "9") {
+                let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times.addingReportingOverflow(Int64(line[index] - UInt8(ascii: "0")))
+                guard !overflow1, !overflow2 else { return nil }
+                value = sum
+                index += 1
+            }
+            guard index > start, index - start == 1 || line[start] != UInt8(ascii: "0") else { return nil }
+            key = .int(negative ? -value : value)
+            keyIsString = false
+        }
+        let dataLabel = Array(#","data":{"#.utf8)
+        guard line[index...].starts(with: dataLabel), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
+        return (kindRange, key, keyIsString)
+    }
+}

@@ -1,0 +1,133 @@
+/// Parsing and writing of canonical JSON: sorted object keys, no
+/// insignificant whitespace, one spelling per number and per string. Two
+/// values are equal exactly when their canonical texts are byte-equal.
+///
+/// ```swift
+/// let value = try CanonicalJSON.parse(#"{ "amount": 100.000000, "name": "Kobberr\u00f8r" }"#)
+/// CanonicalJSON.string(value)   // {"amount":100,"name":"Kobberrør"}
+/// ```
+public enum CanonicalJSON {
+    /// Parses JSON text (any valid spelling) into a value.
+    public static func parse(_ text: String) throws -> JSONValue {
+        var text = text
+        return try text.withUTF8 { bytes in try parse(bytes) }
+    }
+
+    /// Parses UTF-8 JSON bytes into a value; invalid UTF-8, duplicate keys and
+    /// trailing data are errors.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+        var parser = JSONParser(bytes)
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.index != bytes.count {
+            throw JSONError("unexpected data after the JSON value", offset: parser.index)
+        }
+        return value
+    }
+
+    /// Parses UTF-8 JSON bytes into a value.
+    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer in try parse(buffer) }
+    }
+
+    /// The canonical text of `value`.
+    public static func string(_ value: JSONValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The canonical UTF-8 bytes of `value`.
+    public static func bytes(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        write(value, into: &output)
+        return output
+    }
+
+    /// Appends the canonical UTF-8 bytes of `value` to `output`.
+    public static func write(_ value: JSONValue, into output: inout [UInt8]) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let text): output.append(contentsOf: text.utf8)
+        case .string(let text): writeString(text, into: &output)
+        case .array(let items):
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                write(item, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            writeObject(fields, into: &output)
+        }
+    }
+
+    /// Appends an object with its keys sorted by their UTF-8 bytes.
+    public static func writeObject(_ fields: [String: JSONValue], into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        for (index, key) in sortedKeys(fields).enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            writeString(key, into: &output)
+            output.append(UInt8(ascii: ":"))
+            write(fields[key]!, into: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// The keys of an object in canonical order: by their UTF-8 bytes.
+    public static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
+        fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends a string literal: only `"`, `\` and control characters are escaped.
+    public static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0..<0x20:
+                output.append(contentsOf: Array("\\u00".utf8))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0xF)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// The canonical spelling of a JSON number, or nil when `text` is not one.
+    ///
+    /// Trailing fraction zeros and exponents are folded away (`100.000000` →
+    /// `100`, `1.5E2` → `150`, `-0.0` → `0`); values with more than 40 digits
+    /// of padding are written `d.ddde±N`.
+    public static func canonicalNumber(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var parser = JSONParser(bytes)
+            guard let number = try? parser.parseNumber(), parser.index == bytes.count else { return nil }
+            return number
+        }
+    }
+}
+
+/// Why JSON text could not be parsed, and where.
+public struct JSONError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What is wrong.
+    public var message: String
+    /// The byte offset in the text where it was found.
+    public var offset: Int
+
+    public init(_ message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+
+    public var description: String { "\(message) (at byte \(offset))" }
+}
