@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Replica
+import Snapshot
 
 /// The econsync command-line tool.
 @main
@@ -16,7 +17,7 @@ struct Econsync: ParsableCommand {
             locked registration); 2 usage error; 3 the replica cannot be used (not \
             initialised, written by a newer econsync, not a replica, corrupt).
             """,
-        subcommands: [Init.self, Local.self, Bench.self]
+        subcommands: [Init.self, Local.self, SnapshotCommand.self, Bench.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -36,6 +37,10 @@ struct Econsync: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt]
             Foundation.exit(unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure)
+        }
+        if let error = error as? SnapshotError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.failure)
         }
         if let error = error as? CommandFailure {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

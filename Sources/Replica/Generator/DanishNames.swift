@@ -1,28 +1,33 @@
-/// Word lists for realistic Danish field-service data.
-enum DanishNames {
-    static let surnames = [
+/// Word lists for realistic Danish field-service data: names, trades,
+/// streets and towns, materials, project kinds, hour types, wholesalers.
+///
+/// ```swift
+/// let town = DanishNames.towns[0]   // ("8000", "Aarhus C")
+/// ```
+public enum DanishNames {
+    public static let surnames = [
         "Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
         "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen",
         "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen", "Knudsen", "Jakobsen", "Lauridsen",
     ]
-    static let firstNames = [
+    public static let firstNames = [
         "Anders", "Bo", "Carsten", "Dorthe", "Emil", "Frederik", "Gitte", "Henrik", "Ida", "Jesper",
         "Karina", "Lars", "Mette", "Niels", "Ole", "Pia", "Rasmus", "Søren", "Tina", "Ulrik", "Vibeke",
     ]
-    static let trades = ["VVS", "El", "Tømrer", "Murer", "Maler", "Byg", "Entreprise", "Ejendomme", "Kloak", "Tag"]
-    static let companyForms = ["ApS", "A/S", "I/S", "& Søn ApS", "Holding ApS"]
-    static let institutions = ["Boligforeningen Vesterbo", "Andelsboligforeningen Solgården", "Ejerforeningen Havnen",
+    public static let trades = ["VVS", "El", "Tømrer", "Murer", "Maler", "Byg", "Entreprise", "Ejendomme", "Kloak", "Tag"]
+    public static let companyForms = ["ApS", "A/S", "I/S", "& Søn ApS", "Holding ApS"]
+    public static let institutions = ["Boligforeningen Vesterbo", "Andelsboligforeningen Solgården", "Ejerforeningen Havnen",
                                "Skolen ved Søerne", "Plejecenter Egebo", "Grundejerforeningen Skovly"]
-    static let streets = [
+    public static let streets = [
         "Vestergade", "Nørregade", "Algade", "Jernbanegade", "Søndergade", "Kirkevej", "Skovvej",
         "Strandvejen", "Industrivej", "Møllevej", "Åboulevarden", "Bredgade", "Ryesgade", "Fælledvej",
     ]
-    static let towns: [(zip: String, city: String)] = [
+    public static let towns: [(zip: String, city: String)] = [
         ("8000", "Aarhus C"), ("5000", "Odense C"), ("9000", "Aalborg"), ("7100", "Vejle"), ("6000", "Kolding"),
         ("4000", "Roskilde"), ("2100", "København Ø"), ("8600", "Silkeborg"), ("7400", "Herning"),
         ("8700", "Horsens"), ("6700", "Esbjerg"), ("3000", "Helsingør"), ("8900", "Randers C"),
     ]
-    static let materials: [(name: String, unit: String, price: ClosedRange<Int>)] = [
+    public static let materials: [(name: String, unit: String, price: ClosedRange<Int>)] = [
         ("Kobberrør 15 mm", "stk.", 40...120), ("PEX-rør 16 mm", "stk.", 15...40), ("Kugleventil 1/2\"", "stk.", 60...180),
         ("Blandingsbatteri", "stk.", 600...2400), ("Toiletskål, væghængt", "stk.", 1500...4200),
         ("Radiator 600x1000", "stk.", 900...2600), ("Termostatventil", "stk.", 150...420),
@@ -31,16 +36,16 @@ enum DanishNames {
         ("Silikonefuge", "stk.", 50...110), ("Gulvafløb", "stk.", 300...900), ("Vandlås", "stk.", 80...240),
         ("Kørsel", "km", 3...4), ("Svejsning", "timer", 550...750),
     ]
-    static let projectKinds = [
+    public static let projectKinds = [
         "Badeværelse", "Renovering af køkken", "Service", "Nybyggeri", "Fjernvarmeunit", "Tagudskiftning",
         "El-tjek", "Vinduesudskiftning", "Kloakering", "Tilbygning",
     ]
-    static let hourTypes: [(name: String, activity: Int?)] = [
+    public static let hourTypes: [(name: String, activity: Int?)] = [
         ("Montage", 1), ("Service", 2), ("Kørsel", 3), ("Overtid", 4), ("Lærlingetimer", nil),
     ]
-    static let suppliers: [(name: String, city: String)] = [
+    public static let suppliers: [(name: String, city: String)] = [
         ("Brødrene Dahl A/S", "Brøndby"), ("Sanistål A/S", "Aalborg"), ("Lemvigh-Müller A/S", "Ishøj"),
         ("Solar Danmark A/S", "Vejen"), ("STARK Danmark A/S", "Kolding"), ("AO Johansen A/S", "Glostrup"),
     ]
-    static let notes = ["Udskiftet pakning", "Ventetid på materialer", "Kunden ikke hjemme", "Ekstra arbejde aftalt", "Oprydning"]
+    public static let notes = ["Udskiftet pakning", "Ventetid på materialer", "Kunden ikke hjemme", "Ekstra arbejde aftalt", "Oprydning"]
 }

@@ -81,7 +81,7 @@ public final class GzipReader {
             throw fail(.truncated, "the file is empty: it holds no gzip data")
         }
         guard input[0] == 0x1f, available < 2 || input[1] == 0x8b else {
-            let start = (0..<min(available, 2)).map { hex(input[$0]) }.joined(separator: " ")
+            let start = (0..<min(available, 2)).map { hexByte(input[$0]) }.joined(separator: " ")
             throw fail(.notGzip, "not a gzip file: it starts with bytes \(start), not 1f 8b")
         }
         guard available >= 2 else {
@@ -164,7 +164,7 @@ public final class GzipReader {
         } else if next[0] == 0x1f && available == 1 {
             throw fail(.truncated, "the file ends inside the header of gzip member \(member + 1)")
         } else {
-            let start = (0..<min(available, 4)).map { hex(next[$0]) }.joined(separator: " ")
+            let start = (0..<min(available, 4)).map { hexByte(next[$0]) }.joined(separator: " ")
             throw fail(
                 .trailingGarbage,
                 "bytes that are not a gzip member follow the end of gzip member \(member) (\(start) …)")
@@ -216,7 +216,7 @@ public final class GzipReader {
     }
 }
 
-private func hex(_ byte: UInt8) -> String {
+private func hexByte(_ byte: UInt8) -> String {
     let digits = String(byte, radix: 16)
     return digits.count == 1 ? "0" + digits : digits
 }

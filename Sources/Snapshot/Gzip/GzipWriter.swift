@@ -139,10 +139,10 @@ public final class GzipWriter {
         } catch let error as GzipError {
             throw fail(error)
         }
-        let rc = close(descriptor)
+        let closeError = close(descriptor) == 0 ? nil : systemError("cannot close the file")
         deflateEnd(stream)
         closed = true
-        if rc != 0 { throw fail(systemError("cannot close the file")) }
+        if let closeError { throw fail(closeError) }
     }
 
     // MARK: - Compression

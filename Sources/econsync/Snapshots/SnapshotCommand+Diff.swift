@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Snapshot
+
+extension SnapshotCommand {
+    /// `econsync snapshot diff A B`: what changed between two snapshots.
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two snapshots: records added, removed and changed per kind, with the changed fields.",
+            discussion: "Exit code 0 whether or not they differ; 1 when a file is damaged.")
+
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The older snapshot.") var old: String
+        @Argument(help: "The newer snapshot.") var new: String
+        @Option(name: .customLong("kind"), help: "Only this kind (repeat for several).") var kinds: [String] = []
+
+        struct Report: Encodable {
+            var old: String
+            var new: String
+            var kinds: [KindCounts]
+            var changes: [ChangeReport]
+        }
+
+        struct KindCounts: Encodable {
+            var kind: String
+            var added: Int
+            var removed: Int
+            var changed: Int
+            var unchanged: Int
+        }
+
+        struct ChangeReport: Encodable {
+            var change: String
+            var kind: String
+            var key: JSONValue
+            var fields: [FieldReport]?
+            var data: JSONValue?
+        }
+
+        struct FieldReport: Encodable {
+            var field: String
+            var old: JSONValue?
+            var new: JSONValue?
+        }
+
+        func run() throws {
+            var changes: [ChangeReport] = []
+            let summary = try SnapshotDiff.compare(old, new, kinds: kinds.isEmpty ? nil : Set(kinds)) { change in
+                let report = Self.report(change)
+                if output.json { changes.append(report) } else { print(Self.line(report)) }
+            }
+            let names = Set(summary.added.keys).union(summary.removed.keys).union(summary.changed.keys).union(summary.unchanged.keys)
+            let counts = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { kind in
+                KindCounts(kind: kind, added: summary.added[kind] ?? 0, removed: summary.removed[kind] ?? 0,
+                           changed: summary.changed[kind] ?? 0, unchanged: summary.unchanged[kind] ?? 0)
+            }
+            if output.json { return try Output.json(Report(old: old, new: new, kinds: counts, changes: changes)) }
+            if summary.isEmpty { print("no differences") }
+            Output.table(["KIND", "ADDED", "REMOVED", "CHANGED", "UNCHANGED"],
+                         counts.map { [$0.kind, String($0.added), String($0.removed), String($0.changed), String($0.unchanged)] },
+                         rightAligned: [1, 2, 3, 4])
+        }
+
+        static func report(_ change: SnapshotDiff.Change) -> ChangeReport {
+            switch change {
+            case .added(let record):
+                ChangeReport(change: "added", kind: record.kind, key: record.key.json, data: .object(record.data))
+            case .removed(let record):
+                ChangeReport(change: "removed", kind: record.kind, key: record.key.json, data: .object(record.data))
+            case .changed(_, let record, let fields):
+                ChangeReport(change: "changed", kind: record.kind, key: record.key.json,
+                             fields: fields.map { FieldReport(field: $0.path, old: $0.old, new: $0.new) })
+            }
+        }
+
+        /// `+ customer 1042 {…}`, `- product 10003 {…}`, `~ customer 1001 city: "Aarhus C" → "Vejle"`.
+        static func line(_ report: ChangeReport) -> String {
+            let subject = "\(report.kind) \(report.key.stringValue ?? report.key.description)"
+            switch report.change {
+            case "added": return "+ \(subject) \(report.data?.description ?? "")"
+            case "removed": return "- \(subject) \(report.data?.description ?? "")"
+            default:
+                let fields = (report.fields ?? []).map { "\($0.field): \($0.old?.description ?? "(none)") → \($0.new?.description ?? "(none)")" }
+                return "~ \(subject) " + fields.joined(separator: "; ")
+            }
+        }
+    }
+}

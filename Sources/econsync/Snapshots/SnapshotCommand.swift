@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import Snapshot
+
+/// `econsync snapshot …`: the compressed snapshots of e-conomic's state.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Inspect, verify, compare and keep compressed snapshots of e-conomic.",
+        discussion: """
+            A snapshot is a gzip file of NDJSON: a header line, records sorted by kind and key, \
+            and a trailer with counts and SHA-256 (see Snapshots/README.md). `zcat FILE` shows it.
+            """,
+        subcommands: [Show.self, Verify.self, Diff.self, Stats.self, Demo.self])
+
+    @OptionGroup var global: GlobalOptions
+}
+
