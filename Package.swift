@@ -40,17 +40,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ReplicaTests",
-            dependencies: ["Replica", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Replica", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SnapshotTests",
-            dependencies: ["Snapshot"]
+            dependencies: ["Snapshot", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["econsync", "Replica"],
+            dependencies: ["econsync", "Replica", "TestSupport"],
             resources: [.copy("Golden")]
         ),
     ]

@@ -1,22 +1,7 @@
 import Foundation
 import GRDB
+@_exported import TestSupport
 @testable import Replica
-
-/// A temporary directory removed when the value is released.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}
 
 /// The clock tests use: a fixed time.
 let testNow: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_793_606_400) }  // 2026-11-02T08:00:00Z

@@ -1,19 +1,9 @@
 import Foundation
+@_exported import TestSupport
 @testable import Snapshot
 
-/// A temporary directory removed when released.
-final class ScratchDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-snap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
+/// The snapshot tests' scratch directories.
+typealias ScratchDirectory = TemporaryDirectory
 
 /// A small deterministic random source for tests.
 struct TestRandom: RandomNumberGenerator {

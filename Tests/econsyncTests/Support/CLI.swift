@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `econsync` binary as a user would, in a temporary data directory.
@@ -9,18 +10,14 @@ final class CLI {
         return directory.appendingPathComponent("econsync")
     }()
 
-    let home: URL
+    let directory: TemporaryDirectory
+    var home: URL { directory.url }
     var environment: [String: String]
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        environment = ["ECONSYNC_HOME": home.path, "ECONSYNC_NOW": "2026-11-02T08:00:00Z", "USER": "formand",
+        directory = try TemporaryDirectory("econsync-cli")
+        environment = ["ECONSYNC_HOME": directory.url.path, "ECONSYNC_NOW": "2026-11-02T08:00:00Z", "USER": "formand",
                        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: home)
     }
 
     struct Result {
