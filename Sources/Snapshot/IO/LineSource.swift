@@ -34,14 +34,14 @@ final class LineSource {
     }
 
     static func translate(_ error: GzipError, path: String) -> SnapshotError {
-        let code: SnapshotError.Code = switch error.code {
-        case .notGzip: .notGzip
-        case .truncated: .truncated
-        case .corrupt, .trailingGarbage: .corrupt
-        default: .io
+        let (code, verdict): (SnapshotError.Code, String) = switch error.code {
+        case .notGzip: (.notGzip, "not a gzip file")
+        case .truncated: (.truncated, "truncated")
+        case .corrupt, .trailingGarbage: (.corrupt, "corrupt")
+        default: (.io, "unreadable")
         }
         let at = error.offset.map { " (at compressed byte \($0))" } ?? ""
-        return SnapshotError(code, "\(error.message)\(at)", file: path)
+        return SnapshotError(code, "\(verdict): \(error.message)\(at)", file: path)
     }
 
     /// Refills the chunk; false at the end of the data.

@@ -23,8 +23,10 @@ extension SnapshotCommand {
         func run() throws {
             let reader = try SnapshotReader(path: file)
             var records: [Record] = []
+            var matched = 0
             while let line = try reader.next() {
                 guard wanted(line) else { continue }
+                matched += 1
                 if output.json {
                     records.append(try line.record())
                 } else {
@@ -33,7 +35,7 @@ extension SnapshotCommand {
             }
             if output.json {
                 try Output.json(ShowReport(header: .init(reader.header), records: records.map(RecordReport.init)))
-            } else if records.isEmpty && (kind != nil || key != nil) {
+            } else if matched == 0 && (kind != nil || key != nil) {
                 FileHandle.standardError.write(Data("no record matches\n".utf8))
             }
         }

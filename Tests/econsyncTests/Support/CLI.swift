@@ -62,8 +62,12 @@ final class CLI {
 
 /// Golden files: expected output kept beside the tests, rewritten with `UPDATE_GOLDEN=1`.
 enum Golden {
-    static func directory(_ file: StaticString = #filePath) -> URL {
-        URL(fileURLWithPath: "\(file)").deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    /// The repository's root folder.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func directory() -> URL {
+        repository.appendingPathComponent("Tests/econsyncTests/Golden")
     }
 
     static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

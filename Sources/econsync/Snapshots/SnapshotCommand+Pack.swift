@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Replica
+import Snapshot
+
+extension SnapshotCommand {
+    /// `econsync snapshot pack FILE`: makes a snapshot from record lines.
+    struct Pack: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a snapshot from an NDJSON file of records ({\"kind\":…,\"key\":…,\"data\":{…}}, any order and spelling).",
+            discussion: "The records are sorted and written canonically, with a fresh trailer. Meant for fixtures and hand-made test data: it holds the records in memory.")
+
+        @Argument(help: "The NDJSON file of records.") var file: String
+        @Option(help: "Where to write the snapshot.") var out: String
+        @Option(name: .customLong("header-from"), help: "Take agreement, sources, time and mode from this snapshot's header.") var headerFrom: String?
+        @Option(help: "The agreement number (without --header-from).") var agreement: Int?
+        @Option(name: .customLong("taken-at"), help: "When the data was read, UTC (default: now).") var takenAt: String?
+
+        func validate() throws {
+            if headerFrom == nil && agreement == nil { throw ValidationError("give --header-from SNAPSHOT or --agreement N") }
+        }
+
+        func run() throws {
+            guard let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }) else {
+                throw CommandFailure("\(file): cannot be read as UTF-8 text")
+            }
+            var records: [Record] = []
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                records.append(try Self.record(String(line), file: file, line: index + 1))
+            }
+            records.sort { $0.kind == $1.kind ? $0.key < $1.key : $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }
+            var header: SnapshotHeader
+            if let headerFrom {
+                header = try SnapshotReader(path: headerFrom).header
+            } else {
+                header = SnapshotHeader(agreement: agreement!, takenAt: Timestamp.string(try GlobalOptions.clock()()), kinds: [])
+            }
+            if let takenAt { header.takenAt = takenAt }
+            header = SnapshotHeader(agreement: header.agreement, sources: header.sources, takenAt: header.takenAt,
+                                    kinds: Array(Set(header.kinds).union(records.map(\.kind))), mode: header.mode, base: header.base)
+            let writer = try SnapshotWriter(path: out, header: header)
+            for record in records { try writer.append(record) }
+            let trailer = try writer.finish()
+            print("wrote \(out): \(trailer.records) records, sha256 \(trailer.sha256)")
+        }
+
+        static func record(_ line: String, file: String, line number: Int) throws -> Record {
+            let value: JSONValue
+            do {
+                value = try CanonicalJSON.parse(line)
+            } catch {
+                throw CommandFailure("\(file):\(number): not valid JSON: \(error)")
+            }
+            guard let kind = value["kind"]?.stringValue, let key = value["key"].flatMap(RecordKey.init), let data = value["data"]?.objectValue else {
+                throw CommandFailure("\(file):\(number): expected {\"kind\": TEXT, \"key\": NUMBER or TEXT, \"data\": {…}}")
+            }
+            return Record(kind: kind, key: key, entity: data)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite("econsync snapshot")
+struct SnapshotCommandTests {
+    static var repository: URL { Golden.repository }
+    static var demo: String { repository.appendingPathComponent("Snapshots/demo-agreement.ndjson.gz").path }
+
+    @Test("the checked-in demo agreement is exactly what `snapshot demo` writes")
+    func demoIsReproducible() throws {
+        let cli = try CLI()
+        let out = cli.home.appendingPathComponent("demo.ndjson.gz").path
+        let result = try cli.run(["snapshot", "demo", "--out", out])
+        #expect(result.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: Self.demo)))
+    }
+
+    @Test("verify, stats, show and diff on the demo agreement: golden output")
+    func golden() throws {
+        let cli = try CLI()
+        let edited = cli.home.appendingPathComponent("edited.ndjson.gz").path
+        // An edited agreement: a renamed customer, a price change, a new unit, a removed contact.
+        var lines = String(decoding: try Self.zcat(Self.demo), as: UTF8.self).split(separator: "\n").map(String.init)
+        lines.removeAll { $0.hasPrefix(#"{"kind":"contact","key":3,"#) }
+        lines = lines.map { line in
+            line.hasPrefix(#"{"kind":"customer","key":1001,"#) ? line.replacingOccurrences(of: #""city":"#, with: #""city":"Vejle","oldCity":"#) : line
+        }
+        let records = Array(lines.dropFirst().dropLast())  // without header and trailer
+        try Self.pack(records + [#"{"kind":"unit","key":4,"data":{"unitNumber":4, "name":"meter"}}"#], to: edited, cli: cli)
+        let transcript = try cli.transcript([
+            ["snapshot", "verify", Self.demo],
+            ["snapshot", "stats", Self.demo],
+            ["snapshot", "show", Self.demo, "--kind", "customer", "--key", "1001"],
+            ["snapshot", "show", Self.demo, "--kind", "unit", "--json"],
+            ["snapshot", "diff", Self.demo, edited],
+            ["snapshot", "diff", Self.demo, edited, "--kind", "unit", "--json"],
+        ]).replacingOccurrences(of: Self.repository.path, with: "$REPO")
+        try Golden.check(transcript, against: "snapshot.txt")
+    }
+
+    @Test("verify exits 1 and names the defect for a damaged file")
+    func verifyDamaged() throws {
+        let cli = try CLI()
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.demo)))
+        bytes.removeLast(200)
+        let cut = cli.home.appendingPathComponent("cut.ndjson.gz").path
+        try Data(bytes).write(to: URL(fileURLWithPath: cut))
+        let result = try cli.run(["snapshot", "verify", cut])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(cut) && result.stderr.contains("truncated"))
+        let json = try cli.run(["snapshot", "verify", Self.demo, cut, "--json"])
+        #expect(json.status == 1 && json.stdout.contains(#""code" : "truncated""#) && json.stdout.contains(#""ok" : true"#))
+    }
+
+    static func zcat(_ path: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zcat")
+        process.arguments = [path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+
+    /// Packs record lines into a snapshot with `econsync snapshot pack`, taking the demo's header.
+    static func pack(_ records: [String], to path: String, cli: CLI) throws {
+        let ndjson = cli.home.appendingPathComponent("records.ndjson")
+        try Data((records.joined(separator: "\n") + "\n").utf8).write(to: ndjson)
+        let result = try cli.run(["snapshot", "pack", ndjson.path, "--header-from", Self.demo, "--out", path])
+        precondition(result.status == 0, result.stderr)
+    }
+}
