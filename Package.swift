@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "econsync", targets: ["econsync"]),
         .library(name: "Replica", targets: ["Replica"]),
         .library(name: "Snapshot", targets: ["Snapshot"]),
+        .library(name: "Sync", targets: ["Sync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -31,11 +32,16 @@ let package = Package(
             name: "Snapshot",
             dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "Sync",
+            dependencies: ["Replica", "Snapshot"]
+        ),
         .executableTarget(
             name: "econsync",
             dependencies: [
                 "Replica",
                 "Snapshot",
+                "Sync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -51,6 +57,10 @@ let package = Package(
         .testTarget(
             name: "SnapshotTests",
             dependencies: ["Snapshot", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["Sync", "Replica", "Snapshot", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",

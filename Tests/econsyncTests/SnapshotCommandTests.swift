@@ -72,3 +72,31 @@ struct SnapshotCommandTests {
         precondition(result.status == 0, result.stderr)
     }
 }
+
+@Suite("econsync snapshot store")
+struct SnapshotStoreCommandTests {
+    @Test("import, list and prune: golden output")
+    func storeCommands() throws {
+        let cli = try CLI()
+        var packs: [[String]] = []
+        for day in 1...3 {
+            let ndjson = cli.home.appendingPathComponent("day\(day).ndjson")
+            try Data(#"{"kind":"unit","key":1,"data":{"name":"stk.","unitNumber":1}}"#.utf8).write(to: ndjson)
+            packs.append(["snapshot", "pack", ndjson.path, "--agreement", "1118081", "--taken-at", "2026-11-0\(day)T08:00:00Z",
+                          "--out", cli.home.appendingPathComponent("day\(day).ndjson.gz").path])
+        }
+        let transcript = try cli.transcript([["init"]] + packs + [
+            ["snapshot", "import", cli.home.appendingPathComponent("day1.ndjson.gz").path, cli.home.appendingPathComponent("day2.ndjson.gz").path],
+            ["snapshot", "import", SnapshotCommandTests.demo],
+            ["snapshot", "import", cli.home.appendingPathComponent("day3.ndjson.gz").path, "--json"],
+            ["snapshot", "list"],
+            ["snapshot", "prune", "--keep", "1", "--dry-run"],
+            ["snapshot", "prune", "--keep", "1", "--json"],
+            ["snapshot", "list", "--agreement", "1118081"],
+            ["snapshot", "prune", "--keep", "-1"],
+        ]).replacingOccurrences(of: Golden.repository.path, with: "$REPO")
+        try Golden.check(transcript, against: "snapshot-store.txt")
+        #expect(FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("snapshots/1118081/2026-11-03T080000Z.ndjson.gz").path))
+        #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("snapshots/1118081/2026-11-01T080000Z.ndjson.gz").path))
+    }
+}

@@ -13,6 +13,7 @@ enum ReplicaSchema {
     static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
         ("v1-entities-and-change-log", migrateV1),
         ("v2-settings-and-project-employees", migrateV2),
+        ("v3-snapshot-index", migrateV3),
     ]
 
     /// The schema version this build writes.
@@ -136,6 +137,28 @@ enum ReplicaSchema {
                 """)
             try ChangeTracking.install(db, kind: kind)
         }
+    }
+
+    /// The index of the snapshot store: which snapshots exist, and which of
+    /// them a reconcile or an audit still needs.
+    static func migrateV3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE snapshots (
+                id INTEGER PRIMARY KEY,
+                agreement INTEGER NOT NULL,
+                file TEXT NOT NULL UNIQUE,
+                taken_at TEXT NOT NULL,
+                mode TEXT NOT NULL CHECK (mode IN ('full', 'incremental')),
+                base_file TEXT,
+                records INTEGER NOT NULL,
+                counts TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                bytes INTEGER NOT NULL,
+                added_at TEXT NOT NULL,
+                base_for TEXT,
+                audit_references INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX snapshots_agreement ON snapshots(agreement, taken_at);
+            """)
     }
 
     static func migrateV2(_ db: Database) throws {

@@ -13,7 +13,7 @@ extension SnapshotCommand {
 
         func run() throws {
             let trailer = try DemoAgreement(seed: seed, size: .demo).write(to: out)
-            print("wrote \(out): \(trailer.records) records, sha256 \(trailer.sha256)")
+            print("wrote \(out): \(Output.count(trailer.records, "record")), sha256 \(trailer.sha256)")
         }
     }
 }

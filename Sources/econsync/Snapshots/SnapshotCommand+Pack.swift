@@ -41,7 +41,7 @@ extension SnapshotCommand {
             let writer = try SnapshotWriter(path: out, header: header)
             for record in records { try writer.append(record) }
             let trailer = try writer.finish()
-            print("wrote \(out): \(trailer.records) records, sha256 \(trailer.sha256)")
+            print("wrote \(out): \(Output.count(trailer.records, "record")), sha256 \(trailer.sha256)")
         }
 
         static func record(_ line: String, file: String, line number: Int) throws -> Record {

@@ -44,7 +44,7 @@ extension SnapshotCommand {
             if let base = report.header.base { print("based on \(base)") }
             Output.table(["KIND", "RECORDS", "BYTES"], rows.map { [$0.kind, String($0.records), String($0.bytes)] }, rightAligned: [1, 2])
             let ratio = size > 0 ? Double(report.uncompressedRecordBytes) / Double(size) : 0
-            print("\(report.records) records, \(report.uncompressedRecordBytes) bytes of records in \(size) compressed bytes "
+            print("\(Output.count(report.records, "record")), \(report.uncompressedRecordBytes) bytes of records in \(size) compressed bytes "
                 + "(\(String(format: "%.1f", ratio))×); sha256 \(trailer.sha256)")
         }
     }

@@ -36,7 +36,7 @@ extension SnapshotCommand {
             } else {
                 for report in reports {
                     if report.ok {
-                        print("\(report.file): ok, \(report.records ?? 0) records, sha256 \(report.sha256 ?? "")")
+                        print("\(report.file): ok, \(Output.count(report.records ?? 0, "record")), sha256 \(report.sha256 ?? "")")
                     } else {
                         FileHandle.standardError.write(Data("error: \(report.error ?? "")\n".utf8))
                     }

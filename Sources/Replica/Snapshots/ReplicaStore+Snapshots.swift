@@ -1,0 +1,52 @@
+import GRDB
+
+extension ReplicaStore {
+    /// The indexed snapshots, oldest first; of one agreement when given.
+    public func snapshots(agreement: Int? = nil) throws -> [SnapshotEntry] {
+        try read { db in
+            var request = SnapshotEntry.order(Column("agreement"), Column("taken_at"), Column("id"))
+            if let agreement { request = request.filter(Column("agreement") == agreement) }
+            return try request.fetchAll(db)
+        }
+    }
+}
+
+extension ReplicaWriter {
+    /// Adds a snapshot to the index.
+    @discardableResult
+    public func addSnapshot(_ entry: SnapshotEntry) throws -> SnapshotEntry {
+        var entry = entry
+        if try SnapshotEntry.filter(Column("file") == entry.file).fetchCount(db) > 0 {
+            throw ReplicaError(.duplicate, "snapshot \(entry.file) is already in the store")
+        }
+        try entry.insert(db)
+        return entry
+    }
+
+    /// Removes a snapshot from the index; refused while a reconcile or an audit needs it.
+    public func removeSnapshot(file: String) throws {
+        guard let entry = try SnapshotEntry.filter(Column("file") == file).fetchOne(db) else {
+            throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
+        }
+        if entry.isProtected {
+            throw ReplicaError(.inUse, "snapshot \(file) is still needed (\(entry.baseFor.map { "base of reconcile \($0)" } ?? "referred to by the audit journal"))")
+        }
+        try SnapshotEntry.filter(Column("file") == file).deleteAll(db)
+    }
+
+    /// Makes `file` the base of `reconcile` for its agreement: the agreement's
+    /// previous base is released.
+    public func setBaseSnapshot(file: String, reconcile: String) throws {
+        guard let entry = try SnapshotEntry.filter(Column("file") == file).fetchOne(db) else {
+            throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
+        }
+        try db.execute(sql: "UPDATE snapshots SET base_for = NULL WHERE agreement = ?", arguments: [entry.agreement])
+        try db.execute(sql: "UPDATE snapshots SET base_for = ? WHERE file = ?", arguments: [reconcile, file])
+    }
+
+    /// Records that an audit journal entry refers to `file`.
+    public func addAuditReference(file: String) throws {
+        try db.execute(sql: "UPDATE snapshots SET audit_references = audit_references + 1 WHERE file = ?", arguments: [file])
+        if db.changesCount == 0 { throw ReplicaError(.notFound, "snapshot \(file) is not in the store") }
+    }
+}

@@ -1,0 +1,56 @@
+import GRDB
+
+/// One snapshot in the store's index: which file, of which agreement, taken
+/// when, full or incremental, its counts and hash, and whether a reconcile or
+/// an audit still needs it (then pruning keeps it).
+public struct SnapshotEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "snapshots"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    public var id: Int64?
+    public var agreement: Int
+    /// The file, relative to the data directory.
+    public var file: String
+    /// When it was taken, UTC, ISO 8601.
+    public var takenAt: String
+    /// `full` or `incremental`.
+    public var mode: String
+    /// The snapshot an incremental one builds on.
+    public var baseFile: String?
+    public var records: Int
+    /// Records per kind, as JSON.
+    public var counts: String
+    public var sha256: String
+    /// Size of the compressed file.
+    public var bytes: Int64
+    /// When it was added to the store.
+    public var addedAt: String
+    /// The reconcile that uses it as its base, if any.
+    public var baseFor: String?
+    /// How many audit journal entries refer to it.
+    public var auditReferences: Int
+
+    public init(agreement: Int, file: String, takenAt: String, mode: String, baseFile: String?, records: Int, counts: String,
+                sha256: String, bytes: Int64, addedAt: String, baseFor: String? = nil, auditReferences: Int = 0) {
+        self.agreement = agreement
+        self.file = file
+        self.takenAt = takenAt
+        self.mode = mode
+        self.baseFile = baseFile
+        self.records = records
+        self.counts = counts
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.addedAt = addedAt
+        self.baseFor = baseFor
+        self.auditReferences = auditReferences
+    }
+
+    /// Whether a reconcile or an audit still needs the snapshot.
+    public var isProtected: Bool { baseFor != nil || auditReferences > 0 }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

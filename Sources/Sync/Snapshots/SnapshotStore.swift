@@ -1,0 +1,97 @@
+import Foundation
+import Replica
+import Snapshot
+
+/// The snapshot store of a data directory: snapshot files under
+/// `<data-dir>/snapshots/<agreement>/<UTC timestamp>.ndjson.gz`, indexed in
+/// the replica (which snapshot, when, full or incremental, counts, hash, and
+/// which reconcile or audit still needs it).
+///
+/// ```swift
+/// let store = SnapshotStore(dataDirectory: dir, replica: replica)
+/// let entry = try store.add(copyOf: "downloaded.ndjson.gz")
+/// let removed = try store.prune(keep: 10)
+/// ```
+public struct SnapshotStore: Sendable {
+    public let dataDirectory: URL
+    public let replica: ReplicaStore
+
+    public init(dataDirectory: URL, replica: ReplicaStore) {
+        self.dataDirectory = dataDirectory
+        self.replica = replica
+    }
+
+    /// The folder of an agreement's snapshots.
+    public func directory(agreement: Int) -> URL {
+        dataDirectory.appendingPathComponent("snapshots/\(agreement)")
+    }
+
+    /// The absolute path of an indexed file.
+    public func path(of entry: SnapshotEntry) -> String {
+        dataDirectory.appendingPathComponent(entry.file).path
+    }
+
+    /// A free file name for a snapshot taken at `takenAt` (`2026-11-02T080000Z.ndjson.gz`).
+    func fileName(agreement: Int, takenAt: String) -> String {
+        let stamp = takenAt.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: ".", with: "")
+        var name = "\(stamp).ndjson.gz"
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: directory(agreement: agreement).appendingPathComponent(name).path) {
+            name = "\(stamp)-\(suffix).ndjson.gz"
+            suffix += 1
+        }
+        return name
+    }
+
+    /// Verifies the snapshot at `source` and copies it into the store; returns its index entry.
+    @discardableResult
+    public func add(copyOf source: String) throws -> SnapshotEntry {
+        let (header, trailer) = try SnapshotReader.verify(path: source, strict: true)
+        let folder = directory(agreement: header.agreement)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = fileName(agreement: header.agreement, takenAt: header.takenAt)
+        let target = folder.appendingPathComponent(name)
+        let temporary = folder.appendingPathComponent(".\(name).tmp-\(getpid())")
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.copyItem(atPath: source, toPath: temporary.path)
+        try FileManager.default.moveItem(at: temporary, to: target)
+        do {
+            return try index(file: "snapshots/\(header.agreement)/\(name)", header: header, trailer: trailer)
+        } catch {
+            try? FileManager.default.removeItem(at: target)
+            throw error
+        }
+    }
+
+    /// Indexes a snapshot file already in the store (for example one a reconcile just wrote).
+    @discardableResult
+    public func index(file: String, header: SnapshotHeader, trailer: SnapshotTrailer) throws -> SnapshotEntry {
+        let path = dataDirectory.appendingPathComponent(file).path
+        let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let counts = CanonicalJSON.string(.object(trailer.counts.mapValues { .int(Int64($0)) }))
+        let entry = SnapshotEntry(
+            agreement: header.agreement, file: file, takenAt: header.takenAt, mode: header.mode.rawValue, baseFile: header.base,
+            records: trailer.records, counts: counts, sha256: trailer.sha256, bytes: bytes, addedAt: Timestamp.string(replica.now()))
+        return try replica.write { try $0.addSnapshot(entry) }
+    }
+
+    /// Deletes all but the newest `keep` snapshots of each agreement, never one
+    /// that a reconcile uses as its base or that an audit journal refers to.
+    /// Returns the entries removed (with `dryRun`, those that would be).
+    @discardableResult
+    public func prune(keep: Int, dryRun: Bool = false) throws -> [SnapshotEntry] {
+        precondition(keep >= 0)
+        let byAgreement = Dictionary(grouping: try replica.snapshots(), by: \.agreement)
+        var doomed: [SnapshotEntry] = []
+        for (_, entries) in byAgreement.sorted(by: { $0.key < $1.key }) {
+            let newestFirst = entries.sorted { ($0.takenAt, $0.id ?? 0) > ($1.takenAt, $1.id ?? 0) }
+            doomed += newestFirst.dropFirst(keep).filter { !$0.isProtected }.reversed()
+        }
+        guard !dryRun else { return doomed }
+        for entry in doomed {
+            try replica.write { try $0.removeSnapshot(file: entry.file) }
+            try? FileManager.default.removeItem(atPath: path(of: entry))
+        }
+        return doomed
+    }
+}

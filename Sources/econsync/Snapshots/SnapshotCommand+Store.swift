@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Replica
+import Snapshot
+import Sync
+
+extension GlobalOptions {
+    /// The snapshot store of the data directory.
+    func snapshotStore() throws -> SnapshotStore {
+        SnapshotStore(dataDirectory: directory, replica: try openReplica())
+    }
+}
+
+extension SnapshotCommand {
+    /// `econsync snapshot list`: the snapshots in the store.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the snapshots in the data directory's store.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this agreement.") var agreement: Int?
+
+        func run() throws {
+            let entries = try global.openReplica().snapshots(agreement: agreement)
+            if output.json { return try Output.json(entries) }
+            Output.table(["AGREEMENT", "TAKEN AT", "MODE", "RECORDS", "BYTES", "NEEDED BY", "FILE"], entries.map { entry in
+                let needs = [entry.baseFor.map { "base of \($0)" }, entry.auditReferences > 0 ? "\(entry.auditReferences) audit(s)" : nil]
+                return [String(entry.agreement), entry.takenAt, entry.mode, String(entry.records), String(entry.bytes),
+                        needs.compactMap { $0 }.joined(separator: ", "), entry.file]
+            }, rightAligned: [3, 4])
+        }
+    }
+
+    /// `econsync snapshot import FILE`: adds a snapshot file to the store.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify a snapshot file and add a copy of it to the store.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The snapshot files.") var files: [String]
+
+        func run() throws {
+            let store = try global.snapshotStore()
+            let entries = try files.map { try store.add(copyOf: $0) }
+            if output.json { return try Output.json(entries) }
+            for entry in entries { print("added \(entry.file): agreement \(entry.agreement), \(Output.count(entry.records, "record"))") }
+        }
+    }
+
+    /// `econsync snapshot prune --keep N`: deletes old snapshots no one needs.
+    struct Prune: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete all but the newest N snapshots of each agreement; never one a reconcile or an audit still needs.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "How many of each agreement's newest snapshots to keep.") var keep: Int
+        @Flag(name: .customLong("dry-run"), help: "Only say what would be deleted.") var dryRun = false
+
+        func validate() throws {
+            if keep < 0 { throw ValidationError("--keep must be 0 or more") }
+        }
+
+        func run() throws {
+            let removed = try global.snapshotStore().prune(keep: keep, dryRun: dryRun)
+            if output.json { return try Output.json(PruneReport(removed: removed.map(\.file), dryRun: dryRun)) }
+            if removed.isEmpty { print("nothing to prune") }
+            for entry in removed { print("\(dryRun ? "would delete" : "deleted") \(entry.file)") }
+        }
+    }
+
+    struct PruneReport: Encodable {
+        var removed: [String]
+        var dryRun: Bool
+    }
+}

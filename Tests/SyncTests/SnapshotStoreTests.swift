@@ -1,0 +1,81 @@
+import Foundation
+import Replica
+import Snapshot
+import Sync
+import TestSupport
+import Testing
+
+@Suite("Snapshot store")
+struct SnapshotStoreTests {
+    /// A data directory with a replica and a store, and a way to make snapshots taken at given times.
+    struct Fixture {
+        let directory: TemporaryDirectory
+        let replica: ReplicaStore
+        let store: SnapshotStore
+
+        init() throws {
+            directory = try TemporaryDirectory()
+            replica = try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true,
+                                            now: { Date(timeIntervalSince1970: 1_793_606_400) })
+            store = SnapshotStore(dataDirectory: directory.url, replica: replica)
+        }
+
+        func snapshot(agreement: Int = 1_118_081, takenAt: String, units: Int = 2) throws -> String {
+            let path = directory.path("incoming-\(UUID().uuidString).ndjson.gz")
+            let writer = try SnapshotWriter(path: path, header: SnapshotHeader(agreement: agreement, takenAt: takenAt, kinds: ["unit"]))
+            for number in 1...units { try writer.append(Record(kind: "unit", key: .int(Int64(number)), data: ["unitNumber": .int(Int64(number))])) }
+            try writer.finish()
+            return path
+        }
+    }
+
+    @Test("added snapshots are verified, copied under snapshots/<agreement>/ and indexed")
+    func add() throws {
+        let fixture = try Fixture()
+        let entry = try fixture.store.add(copyOf: fixture.snapshot(takenAt: "2026-11-02T08:00:00Z", units: 3))
+        #expect(entry.file == "snapshots/1118081/2026-11-02T080000Z.ndjson.gz")
+        #expect(entry.records == 3 && entry.counts == #"{"unit":3}"# && entry.mode == "full" && entry.bytes > 0)
+        #expect(try SnapshotReader.verify(path: fixture.store.path(of: entry)).trailer.sha256 == entry.sha256)
+        let second = try fixture.store.add(copyOf: fixture.snapshot(takenAt: "2026-11-02T08:00:00Z"))
+        #expect(second.file == "snapshots/1118081/2026-11-02T080000Z-2.ndjson.gz", "the same second gets a second name")
+        #expect(try fixture.replica.snapshots().map(\.file) == [entry.file, second.file])
+    }
+
+    @Test("a damaged snapshot is refused and nothing is stored")
+    func addDamaged() throws {
+        let fixture = try Fixture()
+        let path = try fixture.snapshot(takenAt: "2026-11-02T08:00:00Z")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes.removeLast(10)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: SnapshotError.self) { try fixture.store.add(copyOf: path) }
+        #expect(try fixture.replica.snapshots().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("snapshots")))
+    }
+
+    @Test("prune keeps the newest N per agreement and never a base or an audited snapshot")
+    func prune() throws {
+        let fixture = try Fixture()
+        var files: [String] = []
+        for day in 1...6 {
+            files.append(try fixture.store.add(copyOf: fixture.snapshot(takenAt: "2026-11-0\(day)T08:00:00Z")).file)
+        }
+        let other = try fixture.store.add(copyOf: fixture.snapshot(agreement: 42, takenAt: "2026-10-01T08:00:00Z")).file
+        try fixture.replica.write { writer in
+            try writer.setBaseSnapshot(file: files[0], reconcile: "reconcile-1")
+            try writer.addAuditReference(file: files[1])
+        }
+        let planned = try fixture.store.prune(keep: 2, dryRun: true)
+        #expect(planned.map(\.file) == [files[2], files[3]])
+        #expect(try fixture.replica.snapshots().count == 7, "a dry run removes nothing")
+        let removed = try fixture.store.prune(keep: 2)
+        #expect(removed.map(\.file) == [files[2], files[3]])
+        #expect(try fixture.replica.snapshots().map(\.file) == [other, files[0], files[1], files[4], files[5]])
+        for file in files[2...3] { #expect(!FileManager.default.fileExists(atPath: fixture.directory.path(file))) }
+        for file in [files[0], files[1], files[4], other] { #expect(FileManager.default.fileExists(atPath: fixture.directory.path(file))) }
+        let error = try #require(throws: ReplicaError.self) { try fixture.replica.write { try $0.removeSnapshot(file: files[0]) } }
+        #expect(error.code == .inUse)
+        try fixture.replica.write { try $0.setBaseSnapshot(file: files[5], reconcile: "reconcile-2") }
+        #expect(try fixture.replica.snapshots().filter { $0.baseFor != nil }.map(\.file) == [files[5]], "a new base releases the old one")
+    }
+}
