@@ -40,6 +40,8 @@ public enum SnapshotDiff {
         public var changed: [String: Int] = [:]
         public var unchanged: [String: Int] = [:]
 
+        public init() {}
+
         /// Whether the two snapshots hold the same records.
         public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
     }

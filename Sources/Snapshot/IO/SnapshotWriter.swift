@@ -57,6 +57,16 @@ public final class SnapshotWriter {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Appends a record line read from another snapshot as it is (its bytes
+    /// are canonical already); the same order rules apply.
+    public func append(_ line: RecordLine) throws {
+        try checkOrder(kind: line.kind, key: line.key)
+        buffer.append(contentsOf: line.bytes)
+        buffer.append(0x0A)
+        counts[line.kind, default: 0] += 1
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
     func checkOrder(kind: String, key: RecordKey) throws {
         precondition(!done, "append after finish")
         guard declaredKinds.contains(kind) else {
