@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end path that exists so far: a fresh replica in a temporary data
-# directory, realistic Danish field data, offline field work, and the change log.
+# directory, realistic Danish field data, offline field work, the change log,
+# and the embedded demo agreement as a verified, stored, diffable snapshot.
 set -euo pipefail
 econsync=${1:-.build/debug/econsync}
 export ECONSYNC_HOME=$(mktemp -d)
@@ -22,3 +23,15 @@ run local hours edit 21 --hours 8 || true
 run local hours list --status approved --from 2026-11-20
 run local changes --since "$seq"
 run local unsynced
+
+echo; echo "# the embedded demo agreement (Snapshots/): verified, stored, compared"
+run snapshot verify Snapshots/demo-agreement.ndjson.gz
+run snapshot stats Snapshots/demo-agreement.ndjson.gz
+run snapshot import Snapshots/demo-agreement.ndjson.gz
+run snapshot show Snapshots/demo-agreement.ndjson.gz --kind customer --key 1001
+zcat Snapshots/demo-agreement.ndjson.gz | sed 's/"Kolding"/"Vejle"/' | grep '"kind"' > "$ECONSYNC_HOME/edited.ndjson"
+run snapshot pack "$ECONSYNC_HOME/edited.ndjson" --header-from Snapshots/demo-agreement.ndjson.gz \
+    --taken-at 2026-11-02T06:00:00Z --out "$ECONSYNC_HOME/edited.ndjson.gz"
+run snapshot import "$ECONSYNC_HOME/edited.ndjson.gz"
+run snapshot diff Snapshots/demo-agreement.ndjson.gz "$ECONSYNC_HOME/edited.ndjson.gz" --kind customer
+run snapshot list

@@ -100,3 +100,42 @@ struct SnapshotStoreCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("snapshots/1118081/2026-11-01T080000Z.ndjson.gz").path))
     }
 }
+
+@Suite("econsync snapshot verify on damaged files")
+struct VerifyDamagedTests {
+    enum Damage: String, CaseIterable, Sendable {
+        case truncated, flippedByte, notGzip, missingTrailer, unsorted, edited
+    }
+
+    @Test("verify exits 1 and names the file for each kind of damage", arguments: Damage.allCases)
+    func damaged(_ damage: Damage) throws {
+        let cli = try CLI()
+        let demo = try Data(contentsOf: URL(fileURLWithPath: SnapshotCommandTests.demo))
+        let lines = String(decoding: try SnapshotCommandTests.zcat(SnapshotCommandTests.demo), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        let bad = cli.home.appendingPathComponent("bad.ndjson.gz")
+        func gzip(_ lines: [String]) throws {
+            let raw = cli.home.appendingPathComponent("raw.ndjson")
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: raw)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "gzip -c '\(raw.path)' > '\(bad.path)'"]
+            try process.run()
+            process.waitUntilExit()
+        }
+        switch damage {
+        case .truncated: try demo.prefix(demo.count - 100).write(to: bad)
+        case .flippedByte:
+            var bytes = Array(demo)
+            bytes[bytes.count / 2] ^= 0x40
+            try Data(bytes).write(to: bad)
+        case .notGzip: try Data(lines.joined(separator: "\n").utf8).write(to: bad)
+        case .missingTrailer: try gzip(Array(lines.dropLast()))
+        case .unsorted: try gzip([lines[0], lines[2], lines[1]] + lines[3...])
+        case .edited: try gzip(lines.map { $0.replacingOccurrences(of: "Danmark", with: "Sverige") })
+        }
+        let result = try cli.run(["snapshot", "verify", bad.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: \(bad.path)"), "\(result.stderr)")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word lists for realistic Danish field-service data: names, trades,
 /// streets and towns, materials, project kinds, hour types, wholesalers.
 ///
@@ -5,6 +7,16 @@
 /// let town = DanishNames.towns[0]   // ("8000", "Aarhus C")
 /// ```
 public enum DanishNames {
+    /// A name as it appears in an e-mail address or domain: lower case, æ, ø
+    /// and å spelt ae, oe and aa, only letters and digits; `fallback` when
+    /// nothing is left.
+    public static func slug(_ name: String, fallback: String = "kunde") -> String {
+        let spelt = name.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "oe")
+            .replacingOccurrences(of: "å", with: "aa")
+        let slug = spelt.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return slug.isEmpty ? fallback : slug
+    }
+
     public static let surnames = [
         "Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
         "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen",

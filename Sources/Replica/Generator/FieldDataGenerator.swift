@@ -134,7 +134,7 @@ struct GeneratorRun {
         _ = try create(Department(foreignKey: 1, name: "Hovedafdeling"))
         for (index, supplier) in DanishNames.suppliers.enumerated() {
             _ = try create(Supplier(foreignKey: index + 1, name: supplier.name, cvr: validCVR(), city: supplier.city,
-                                    email: "ordre@\(supplier.name.lowercased().filter { $0.isASCII && $0.isLetter }).dk"))
+                                    email: "ordre@\(DanishNames.slug(supplier.name)).dk"))
         }
     }
 
@@ -157,14 +157,14 @@ struct GeneratorRun {
             name = "\(random.pick(DanishNames.surnames)) \(random.pick(DanishNames.trades)) \(random.pick(DanishNames.companyForms))"
         }
         let town = random.pick(DanishNames.towns)
-        let slug = name.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let slug = DanishNames.slug(name, fallback: "kunde\(index)")
         let inEconomic = random.chance(0.8)
         let customer = Customer(
             foreignKey: inEconomic ? 1000 + index + 1 : nil, name: name,
             cvr: random.chance(0.9) ? validCVR() : nil,
             address: "\(random.pick(DanishNames.streets)) \(random.int(1...180))", zip: town.zip, city: town.city,
             country: "Danmark", phone: String(random.int(20_000_000...99_999_999)),
-            email: "info@\(slug.isEmpty ? "kunde\(index)" : slug).dk",
+            email: "info@\(slug).dk",
             customerGroupId: customerGroups[random.chance(0.85) ? 0 : 1],
             paymentTermId: random.pick(paymentTerms), vatZoneId: vatZones[0])
         let id = try create(customer)
@@ -173,7 +173,7 @@ struct GeneratorRun {
             let first = random.pick(DanishNames.firstNames)
             _ = try create(Contact(foreignKey: inEconomic ? (created[.contact] ?? 0) + 1 : nil, customerId: id,
                                    name: "\(first) \(random.pick(DanishNames.surnames))",
-                                   email: "\(first.lowercased().filter(\.isASCII))@\(slug.isEmpty ? "kunde" : slug).dk",
+                                   email: "\(DanishNames.slug(first))@\(slug).dk",
                                    phone: String(random.int(20_000_000...99_999_999))))
         }
     }
@@ -199,7 +199,7 @@ struct GeneratorRun {
         let cost = Double(random.int(250...420))
         employees.append(try create(Employee(
             foreignKey: !last && random.chance(0.9) ? index + 1 : nil, number: index + 1, name: "\(first) \(surname)",
-            email: "\(first.lowercased().filter(\.isASCII)).\(index + 1)@mobilplan-demo.dk",
+            email: "\(DanishNames.slug(first)).\(index + 1)@mobilplan-demo.dk",
             phone: String(random.int(20_000_000...99_999_999)),
             hourlyCostRate: cost, hourlySalesRate: cost + Double(random.int(150...350)))))
     }

@@ -20,10 +20,7 @@ extension DemoAgreement {
         return "\(random.pick(DanishNames.surnames)) \(random.pick(DanishNames.trades)) \(random.pick(DanishNames.companyForms))"
     }
 
-    static func slug(_ name: String) -> String {
-        let slug = name.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        return slug.isEmpty ? "kunde" : slug
-    }
+    static func slug(_ name: String) -> String { DanishNames.slug(name) }
 
     func customer(_ index: Int) -> Record {
         var random = random(2, index)
