@@ -34,3 +34,4 @@ test: deps
 
 bench: release
 	.build/release/econsync bench replica
+	.build/release/econsync bench snapshot
