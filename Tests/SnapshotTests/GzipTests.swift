@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Snapshot
 
@@ -11,7 +12,7 @@ struct GzipTests {
     ], Content.allCases)
     func roundTrip(size: Int, content: Content) throws {
         try withScratch { dir in
-            var random = GzipTestRandom(state: UInt64(size) &* 31 &+ (content == .text ? 1 : 0))
+            var random = TestRandom(seed: UInt64(size) &* 31 &+ (content == .text ? 1 : 0))
             let data = content == .text ? text(size, &random) : bytes(size, &random)
             let path = dir + "/data.gz"
             let writer = try GzipWriter(path: path)
@@ -28,7 +29,7 @@ struct GzipTests {
     @Test("zcat reads what GzipWriter writes, at every level", arguments: [0, 1, 3, 6, 9])
     func zcatReadsOurOutput(level: Int) throws {
         try withScratch { dir in
-            var random = GzipTestRandom(state: UInt64(level))
+            var random = TestRandom(seed: UInt64(level))
             let data = text(3_000_000, &random) + bytes(300_000, &random) + Array("Ærø Tømrer ApS\n".utf8)
             let path = dir + "/out.gz"
             let writer = try GzipWriter(path: path, level: level)
@@ -56,7 +57,7 @@ struct GzipTests {
     @Test("a file made by gzip -c reads back")
     func readsGzipOutput() throws {
         try withScratch { dir in
-            var random = GzipTestRandom(state: 7)
+            var random = TestRandom(seed: 7)
             let data = text(2_000_000, &random)
             try Data(data).write(to: URL(fileURLWithPath: dir + "/plain"))
             try run("gzip", ["-c", "-9", dir + "/plain"]).write(to: URL(fileURLWithPath: dir + "/plain.gz"))
@@ -67,7 +68,7 @@ struct GzipTests {
     @Test("concatenated members read as one stream, including an empty member")
     func multiMember() throws {
         try withScratch { dir in
-            var random = GzipTestRandom(state: 8)
+            var random = TestRandom(seed: 8)
             let first = text(400_000, &random), second = bytes(300_001, &random)
             let a = try gzipData(first, dir), empty = try gzipData([], dir)
             try Data(second).write(to: URL(fileURLWithPath: dir + "/second"))
@@ -81,7 +82,7 @@ struct GzipTests {
     @Test("a file cut short anywhere throws .truncated", arguments: [0, 1, 2, 10, 5_000, -8, -1])
     func truncated(keep: Int) throws {
         try withScratch { dir in
-            var random = GzipTestRandom(state: 9)
+            var random = TestRandom(seed: 9)
             let whole = try gzipData(text(200_000, &random), dir)
             let length = keep >= 0 ? keep : whole.count + keep
             try whole.prefix(length).write(to: URL(fileURLWithPath: dir + "/cut.gz"))
@@ -95,7 +96,7 @@ struct GzipTests {
           arguments: [0.25, 0.5, 0.75, -8, -4, -1])
     func flippedByte(at position: Double) throws {
         try withScratch { dir in
-            var random = GzipTestRandom(state: 10)
+            var random = TestRandom(seed: 10)
             var damaged = try gzipData(text(500_000, &random), dir)
             let index = position < 0 ? damaged.count + Int(position) : Int(Double(damaged.count) * position)
             damaged[index] ^= 0xff
@@ -153,7 +154,7 @@ struct GzipTests {
     @Test("writing after finish throws; errors repeat; an unfinished file reads as truncated")
     func lifecycle() throws {
         try withScratch { dir in
-            var random = GzipTestRandom(state: 11)
+            var random = TestRandom(seed: 11)
             let path = dir + "/unfinished.gz"
             do {
                 let writer = try GzipWriter(path: path, level: 0)
@@ -204,28 +205,19 @@ private func withScratch(_ body: (String) throws -> Void) throws {
     try body(url.path)
 }
 
-/// SplitMix64: reproducible random data and piece sizes.
-private struct GzipTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension TestRandom {
     /// A piece size: often tiny, often large, so both buffering paths are crossed.
     mutating func pieceSize() -> Int {
         Bool.random(using: &self) ? Int.random(in: 1...32, using: &self) : Int.random(in: 1...300_000, using: &self)
     }
 }
 
-private func bytes(_ count: Int, _ random: inout GzipTestRandom) -> [UInt8] {
+private func bytes(_ count: Int, _ random: inout TestRandom) -> [UInt8] {
     (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
 }
 
 /// Repetitive NDJSON-like text, exactly `count` bytes long.
-private func text(_ count: Int, _ random: inout GzipTestRandom) -> [UInt8] {
+private func text(_ count: Int, _ random: inout TestRandom) -> [UInt8] {
     let cities = ["Aarhus C", "Odense C", "Aalborg", "Vejle", "København Ø"]
     var out: [UInt8] = []
     out.reserveCapacity(count + 200)
@@ -237,7 +229,7 @@ private func text(_ count: Int, _ random: inout GzipTestRandom) -> [UInt8] {
 }
 
 /// Writes `data` in random-sized pieces, through the raw-buffer or the array writer at random.
-private func writePieces(_ data: [UInt8], to writer: GzipWriter, _ random: inout GzipTestRandom) throws {
+private func writePieces(_ data: [UInt8], to writer: GzipWriter, _ random: inout TestRandom) throws {
     var start = 0
     try data.withUnsafeBytes { all in
         while start < data.count {
@@ -250,7 +242,7 @@ private func writePieces(_ data: [UInt8], to writer: GzipWriter, _ random: inout
 }
 
 /// Reads everything in random-sized pieces, checking that a short read happens only at the end.
-private func readPieces(_ reader: GzipReader, _ random: inout GzipTestRandom) throws -> [UInt8] {
+private func readPieces(_ reader: GzipReader, _ random: inout TestRandom) throws -> [UInt8] {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 300_000, alignment: 1)
     defer { buffer.deallocate() }
     var out: [UInt8] = []
@@ -268,7 +260,7 @@ private func readPieces(_ reader: GzipReader, _ random: inout GzipTestRandom) th
 }
 
 private func readAll(_ reader: GzipReader) throws -> [UInt8] {
-    var random = GzipTestRandom(state: 1)
+    var random = TestRandom(seed: 1)
     return try readPieces(reader, &random)
 }
 private func readAll(_ path: String) throws -> [UInt8] { try readAll(GzipReader(path: path)) }

@@ -96,26 +96,8 @@ extension Material: BulkInsertable {
         row.bind(tombstone)
     }
 
-    /// Columns written by hand rather than through `Codable`, as for ``TimeEntry``.
-    public func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["foreign_key"] = foreignKey
-        container["department"] = department
-        container["product_id"] = productId
-        container["project_id"] = projectId
-        container["employee_id"] = employeeId
-        container["date"] = date
-        container["quantity"] = quantity
-        container["unit_id"] = unitId
-        container["note"] = note
-        container["approved_at"] = approvedAt
-        container["approved_by"] = approvedBy
-        container["transferred_at"] = transferredAt
-        container["order_id"] = orderId
-        container["synced_hash"] = syncedHash
-        container["tombstone"] = tombstone
-    }
-
+    /// Decoded by hand rather than through `Codable`: listings of hours and
+    /// materials run to many thousands of rows.
     public init(row: Row) throws {
         self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], productId: row["product_id"],
                   projectId: row["project_id"], employeeId: row["employee_id"], date: row["date"], quantity: row["quantity"],

@@ -97,26 +97,8 @@ extension TimeEntry: BulkInsertable {
         row.bind(tombstone)
     }
 
-    /// Columns written by hand rather than through `Codable`: time entries are
-    /// the high-volume records, and this skips a key conversion per field per row.
-    public func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["foreign_key"] = foreignKey
-        container["department"] = department
-        container["employee_id"] = employeeId
-        container["project_id"] = projectId
-        container["hour_type_id"] = hourTypeId
-        container["date"] = date
-        container["hours"] = hours
-        container["note"] = note
-        container["approved_at"] = approvedAt
-        container["approved_by"] = approvedBy
-        container["transferred_at"] = transferredAt
-        container["order_id"] = orderId
-        container["synced_hash"] = syncedHash
-        container["tombstone"] = tombstone
-    }
-
+    /// Decoded by hand rather than through `Codable`: listings of hours and
+    /// materials run to many thousands of rows.
     public init(row: Row) throws {
         self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], employeeId: row["employee_id"],
                   projectId: row["project_id"], hourTypeId: row["hour_type_id"], date: row["date"], hours: row["hours"],

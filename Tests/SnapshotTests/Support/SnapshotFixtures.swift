@@ -5,22 +5,6 @@ import Foundation
 /// The snapshot tests' scratch directories.
 typealias ScratchDirectory = TemporaryDirectory
 
-/// A small deterministic random source for tests.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
-    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-}
-
 enum Fixtures {
     static let names = ["Hansen VVS ApS", "Jørgensen & Søn", "Ærø Tømrer", "Café \"Hjørnet\"", "Line\nbreak", "Tab\there",
                         "", "back\\slash", "emoji 😀 ok", "ÅÆØ åæø", "e\u{301} combining", "null", "1.0"]
