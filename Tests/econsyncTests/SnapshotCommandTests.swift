@@ -104,7 +104,23 @@ struct SnapshotStoreCommandTests {
 @Suite("econsync snapshot verify on damaged files")
 struct VerifyDamagedTests {
     enum Damage: String, CaseIterable, Sendable {
-        case truncated, flippedByte, notGzip, missingTrailer, unsorted, edited
+        case truncated, flippedByte, notGzip, missingHeader, missingTrailer, unsorted, duplicate, edited, unknownVersion, invalidUTF8
+
+        /// What the error message must say.
+        var phrase: String {
+            switch self {
+            case .truncated: "truncated"
+            case .flippedByte: "corrupt"
+            case .notGzip: "not a gzip file"
+            case .missingHeader: "not a snapshot header"
+            case .missingTrailer: "without a trailer"
+            case .unsorted: "must ascend"
+            case .duplicate: "appears twice"
+            case .edited: "SHA-256 does not match"
+            case .unknownVersion: "format version 2"
+            case .invalidUTF8: "not valid UTF-8"
+            }
+        }
     }
 
     @Test("verify exits 1 and names the file for each kind of damage", arguments: Damage.allCases)
@@ -114,9 +130,9 @@ struct VerifyDamagedTests {
         let lines = String(decoding: try SnapshotCommandTests.zcat(SnapshotCommandTests.demo), as: UTF8.self)
             .split(separator: "\n").map(String.init)
         let bad = cli.home.appendingPathComponent("bad.ndjson.gz")
-        func gzip(_ lines: [String]) throws {
+        func gzip(_ lines: [String], raw bytes: [UInt8]? = nil) throws {
             let raw = cli.home.appendingPathComponent("raw.ndjson")
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: raw)
+            try Data(bytes ?? Array((lines.joined(separator: "\n") + "\n").utf8)).write(to: raw)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "gzip -c '\(raw.path)' > '\(bad.path)'"]
@@ -133,9 +149,16 @@ struct VerifyDamagedTests {
         case .missingTrailer: try gzip(Array(lines.dropLast()))
         case .unsorted: try gzip([lines[0], lines[2], lines[1]] + lines[3...])
         case .edited: try gzip(lines.map { $0.replacingOccurrences(of: "Danmark", with: "Sverige") })
+        case .missingHeader: try gzip(Array(lines.dropFirst()))
+        case .duplicate: try gzip([lines[0], lines[1]] + lines[1...])
+        case .unknownVersion: try gzip([lines[0].replacingOccurrences(of: #""version":1"#, with: #""version":2"#)] + lines[1...])
+        case .invalidUTF8:
+            var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+            bytes[lines[0].utf8.count + 20] = 0xFE
+            try gzip([], raw: bytes)
         }
         let result = try cli.run(["snapshot", "verify", bad.path])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: \(bad.path)"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: \(bad.path)") && result.stderr.contains(damage.phrase), "\(result.stderr)")
     }
 }
