@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .target(
@@ -31,6 +32,19 @@ let package = Package(
         .target(
             name: "Snapshot",
             dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "Economic",
+            dependencies: ["CCurl"]
+        ),
+        .target(
+            name: "EconomicEmulator",
+            dependencies: ["Snapshot", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(
             name: "Sync",
@@ -57,6 +71,14 @@ let package = Package(
         .testTarget(
             name: "SnapshotTests",
             dependencies: ["Snapshot", "TestSupport"]
+        ),
+        .testTarget(
+            name: "EconomicTests",
+            dependencies: ["Economic", "Snapshot", "TestSupport"]
+        ),
+        .testTarget(
+            name: "EconomicEmulatorTests",
+            dependencies: ["EconomicEmulator", "Snapshot", "TestSupport"]
         ),
         .testTarget(
             name: "SyncTests",

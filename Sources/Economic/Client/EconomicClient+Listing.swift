@@ -1,0 +1,96 @@
+import Foundation
+
+extension EconomicClient {
+    /// One page of a listing: its position and its raw JSON body (a REST
+    /// collection envelope, or a Projects API `{"cursor":…,"items":[…]}`).
+    public struct Page: Sendable {
+        public var index: Int
+        public var body: [UInt8]
+    }
+
+    struct RESTEnvelope: Decodable {
+        struct Pagination: Decodable {
+            var results: Int
+        }
+        var pagination: Pagination?
+    }
+
+    struct CursorEnvelope: Decodable {
+        var cursor: String?
+    }
+
+    /// The filter for an incremental pull: records changed after `since` (a
+    /// date or a UTC timestamp), in e-conomic's filter syntax.
+    public static func changedSince(_ since: String) -> String {
+        "lastUpdated$gt:\(since)"
+    }
+
+    /// Lists a REST collection page by page (``Configuration/pageSize`` records
+    /// each, so one call per 1000 records), fetching up to
+    /// ``Configuration/concurrency`` pages at once and handing them to `visit`
+    /// in order. Returns the number of pages.
+    @discardableResult
+    public func forEachPage(_ path: String, filter: String? = nil, sort: String? = nil, module: String,
+                            _ visit: (Page) async throws -> Void) async throws -> Int {
+        func query(_ page: Int) -> [(String, String)] {
+            var query = [("skippages", String(page)), ("pagesize", String(configuration.pageSize))]
+            if let filter { query.append(("filter", filter)) }
+            if let sort { query.append(("sort", sort)) }
+            return query
+        }
+        let first = try await send(.get, .rest, path, query: query(0), module: module)
+        let envelope: RESTEnvelope
+        do {
+            envelope = try first.decode(RESTEnvelope.self)
+        } catch {
+            throw EconomicError(.badResponse, status: first.status, message: "the collection envelope cannot be read: \(error)", request: "GET \(path)")
+        }
+        try await visit(Page(index: 0, body: first.body))
+        let results = envelope.pagination?.results ?? 0
+        let pages = max(1, (results + configuration.pageSize - 1) / configuration.pageSize)
+        guard pages > 1 else { return 1 }
+        try await withThrowingTaskGroup(of: Page.self) { group in
+            var next = 1
+            var waiting: [Int: Page] = [:]
+            var emitted = 1
+            func launch() {
+                let page = next
+                next += 1
+                group.addTask { Page(index: page, body: try await self.send(.get, .rest, path, query: query(page), module: module).body) }
+            }
+            while next < pages && next - emitted < configuration.concurrency { launch() }
+            while let page = try await group.next() {
+                waiting[page.index] = page
+                while let ready = waiting.removeValue(forKey: emitted) {
+                    try await visit(ready)
+                    emitted += 1
+                    if next < pages { launch() }
+                }
+            }
+        }
+        return pages
+    }
+
+    /// Lists a Projects API resource by its cursor (up to 1000 items per
+    /// page), handing each page to `visit`. Returns the number of pages.
+    @discardableResult
+    public func forEachCursorPage(_ resource: String, filter: String? = nil, module: String,
+                                  _ visit: (Page) async throws -> Void) async throws -> Int {
+        var cursor: String?
+        var index = 0
+        repeat {
+            var query: [(String, String)] = []
+            if let cursor { query.append(("cursor", cursor)) }
+            if let filter { query.append(("filter", filter)) }
+            let response = try await send(.get, .projects, "/\(resource)", query: query, module: module)
+            do {
+                cursor = try response.decode(CursorEnvelope.self).cursor
+            } catch {
+                throw EconomicError(.badResponse, status: response.status, message: "the cursor page cannot be read: \(error)", request: "GET /\(resource)")
+            }
+            try await visit(Page(index: index, body: response.body))
+            index += 1
+        } while cursor != nil
+        return index
+    }
+}
