@@ -43,12 +43,8 @@ let package = Package(
             dependencies: ["CCurl"]
         ),
         .target(
-            name: "EconomicEmulator",
-            dependencies: ["Snapshot", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
-        ),
-        .target(
             name: "Sync",
-            dependencies: ["Replica", "Snapshot"]
+            dependencies: ["Replica", "Snapshot", "Economic"]
         ),
         .executableTarget(
             name: "econsync",
@@ -56,6 +52,7 @@ let package = Package(
                 "Replica",
                 "Snapshot",
                 "Sync",
+                "Economic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,10 +72,6 @@ let package = Package(
         .testTarget(
             name: "EconomicTests",
             dependencies: ["Economic", "Snapshot", "TestSupport"]
-        ),
-        .testTarget(
-            name: "EconomicEmulatorTests",
-            dependencies: ["EconomicEmulator", "Snapshot", "TestSupport"]
         ),
         .testTarget(
             name: "SyncTests",

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import Economic
 import Replica
 import Snapshot
 
 /// The econsync command-line tool.
 @main
-struct Econsync: ParsableCommand {
+struct Econsync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "econsync",
         abstract: "Offline-first local sync store for Mobilplan, reconciled with Visma e-conomic.",
@@ -15,17 +16,22 @@ struct Econsync: ParsableCommand {
 
             Exit codes: 0 success; 1 the operation failed (bad input, missing record, \
             locked registration); 2 usage error; 3 the replica cannot be used (not \
-            initialised, written by a newer econsync, not a replica, corrupt).
+            initialised, written by a newer econsync, not a replica, corrupt); 4 e-conomic's \
+            token expired (run `econsync reconnect`).
             """,
-        subcommands: [Init.self, Local.self, SnapshotCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, SnapshotCommand.self, Bench.self]
     )
 
     @OptionGroup var global: GlobalOptions
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(with: error)
         }
@@ -39,6 +45,14 @@ struct Econsync: ParsableCommand {
             Foundation.exit(unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure)
         }
         if let error = error as? SnapshotError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.failure)
+        }
+        if let error = error as? EconomicError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure)
+        }
+        if let error = error as? CredentialsFile.Problem {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.failure)
         }
@@ -63,6 +77,8 @@ enum ExitStatus {
     static let failure: Int32 = 1
     static let usage: Int32 = 2
     static let replicaUnusable: Int32 = 3
+    /// e-conomic answered 401: the grant is gone; run `econsync reconnect`.
+    static let needsReconnect: Int32 = 4
 }
 
 /// A failure of a command that is not about the replica itself.

@@ -32,33 +32,16 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     public let configuration: Configuration
-    private let multi: UnsafeMutableRawPointer
-    private let pending = Mutex<[CurlTransfer]>([])
-    private let cancellations = Mutex<Set<ObjectIdentifier>>([])
-    private let stopping = Atomic<Bool>(false)
-    private var thread: Thread?
+    private let engine: CurlEngine
 
     public init(configuration: Configuration = Configuration()) {
-        Self.initializeOnce
         self.configuration = configuration
-        multi = curl_multi_init()
-        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.maxConnectionsPerHost)
-        let thread = Thread { [unowned self] in self.loop() }
-        thread.name = "econsync.curl"
-        self.thread = thread
-        thread.start()
+        engine = CurlEngine(maxConnectionsPerHost: configuration.maxConnectionsPerHost)
     }
 
     deinit {
-        stopping.store(true, ordering: .sequentiallyConsistent)
-        curl_multi_wakeup(multi)
-        while thread?.isFinished == false { usleep(1000) }
-        curl_multi_cleanup(multi)
+        engine.stop()
     }
-
-    private static let initializeOnce: Void = {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-    }()
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard let handle = curl_easy_init() else {
@@ -75,15 +58,53 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                     continuation.resume(throwing: TransportError(.invalidRequest, String(cString: curl_easy_strerror(code)), url: request.url))
                     return
                 }
-                pending.withLock { $0.append(transfer) }
-                curl_multi_wakeup(multi)
+                engine.enqueue(transfer)
             }
         } onCancel: {
-            if let transfer = box.withLock({ $0 }) {
-                cancellations.withLock { _ = $0.insert(ObjectIdentifier(transfer)) }
-                curl_multi_wakeup(multi)
-            }
+            if let transfer = box.withLock({ $0 }) { engine.cancel(transfer) }
         }
+    }
+}
+
+/// The libcurl multi handle and the thread that drives it. The thread holds
+/// the engine until it has stopped, so the handle outlives every transfer.
+final class CurlEngine: @unchecked Sendable {
+    private let multi: UnsafeMutableRawPointer
+    private let pending = Mutex<[CurlTransfer]>([])
+    private let cancellations = Mutex<Set<ObjectIdentifier>>([])
+    private let stopping = Atomic<Bool>(false)
+
+    init(maxConnectionsPerHost: Int) {
+        _ = Self.initializeOnce
+        multi = curl_multi_init()
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
+        let thread = Thread { [self] in self.loop() }
+        thread.name = "econsync.curl"
+        thread.start()
+    }
+
+    deinit {
+        curl_multi_cleanup(multi)
+    }
+
+    private static let initializeOnce: Void = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    }()
+
+    func enqueue(_ transfer: CurlTransfer) {
+        pending.withLock { $0.append(transfer) }
+        curl_multi_wakeup(multi)
+    }
+
+    func cancel(_ transfer: CurlTransfer) {
+        cancellations.withLock { _ = $0.insert(ObjectIdentifier(transfer)) }
+        curl_multi_wakeup(multi)
+    }
+
+    /// Asks the thread to finish; transfers still running fail as cancelled.
+    func stop() {
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        curl_multi_wakeup(multi)
     }
 
     /// The background loop: adds new transfers, drives curl, and completes finished ones.

@@ -32,7 +32,7 @@ public struct SnapshotStore: Sendable {
     }
 
     /// A free file name for a snapshot taken at `takenAt` (`2026-11-02T080000Z.ndjson.gz`).
-    func fileName(agreement: Int, takenAt: String) -> String {
+    public func fileName(agreement: Int, takenAt: String) -> String {
         let stamp = takenAt.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: ".", with: "")
         var name = "\(stamp).ndjson.gz"
         var suffix = 2

@@ -11,7 +11,7 @@ struct SnapshotCommand: ParsableCommand {
             A snapshot is a gzip file of NDJSON: a header line, records sorted by kind and key, \
             and a trailer with counts and SHA-256 (see Snapshots/README.md). `zcat FILE` shows it.
             """,
-        subcommands: [List.self, Show.self, Verify.self, Diff.self, Stats.self, Import.self, Prune.self, Pack.self, Demo.self])
+        subcommands: [List.self, Show.self, Verify.self, Diff.self, Stats.self, Take.self, Import.self, Prune.self, Pack.self, Demo.self])
 
     @OptionGroup var global: GlobalOptions
 }

@@ -1,0 +1,149 @@
+import Economic
+import Foundation
+import Replica
+import Snapshot
+
+/// Takes a full snapshot of e-conomic: every chosen kind, page by page, into
+/// a new snapshot in the store. Each finished kind is kept in a work folder
+/// outside the store (`<data-dir>/pulls/<agreement>/`), so an interrupted
+/// pull resumes with the kinds it had not finished; the snapshot appears in
+/// the store only when every kind is in.
+///
+/// ```swift
+/// let puller = SnapshotPuller(client: client, store: store, agreement: 1118081)
+/// let entry = try await puller.take(kinds: EconomicKind.defaultKinds) { print($0) }
+/// ```
+public struct SnapshotPuller: Sendable {
+    public let client: EconomicClient
+    public let store: SnapshotStore
+    public let agreement: Int
+
+    public init(client: EconomicClient, store: SnapshotStore, agreement: Int) {
+        self.client = client
+        self.store = store
+        self.agreement = agreement
+    }
+
+    /// One kind's progress.
+    public struct Progress: Sendable, Equatable, CustomStringConvertible {
+        public var kind: String
+        public var records: Int
+        public var pages: Int
+        /// Whether the kind came from an earlier, interrupted pull.
+        public var resumed: Bool
+        public var description: String {
+            "\(kind): \(records) record\(records == 1 ? "" : "s")\(resumed ? " (kept from the interrupted pull)" : " in \(pages) page\(pages == 1 ? "" : "s")")"
+        }
+    }
+
+    var workDirectory: URL { store.dataDirectory.appendingPathComponent("pulls/\(agreement)") }
+
+    /// Pulls `kinds` (snapshot kind names) and stores the snapshot, taken at `takenAt`.
+    public func take(kinds: [String], takenAt: String, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
+        let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }
+        let unknown = Set(kinds).subtracting(chosen.map(\.kind))
+        guard unknown.isEmpty else {
+            throw SnapshotError(.badRecord, "unknown kind(s) \(unknown.sorted().joined(separator: ", ")); use \(EconomicKind.all.map(\.kind).joined(separator: ", "))",
+                                file: workDirectory.path)
+        }
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        for kind in chosen {
+            let done = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
+            if let records = try? Self.countLines(done.path) {
+                progress(Progress(kind: kind.kind, records: records, pages: 0, resumed: true))
+                continue
+            }
+            let (records, pages) = try await pull(kind, into: done)
+            progress(Progress(kind: kind.kind, records: records, pages: pages, resumed: false))
+        }
+        let entry = try assemble(chosen, takenAt: takenAt)
+        try? FileManager.default.removeItem(at: workDirectory)
+        return entry
+    }
+
+    /// Pulls one kind into its work file (written whole or not at all); returns records and pages.
+    func pull(_ kind: EconomicKind, into file: URL) async throws -> (Int, Int) {
+        var records: [Record] = []
+        var pages = 0
+        let collect: (EconomicClient.Page) throws -> Void = { page in
+            records += try Self.records(in: page.body, kind: kind)
+        }
+        switch (kind.api, kind.kind) {
+        case (.rest, "contact"):
+            let customers = try await allKeys(of: EconomicKind.all.first { $0.kind == "customer" }!)
+            for customer in customers {
+                let path = kind.path.replacingOccurrences(of: "{customer}", with: customer)
+                pages += try await client.forEachPage(path, module: kind.module) { try collect($0) }
+            }
+        case (.rest, _):
+            pages = try await client.forEachPage(kind.path, module: kind.module) { try collect($0) }
+        case (.projects, _):
+            pages = try await client.forEachCursorPage(kind.path, module: kind.module) { try collect($0) }
+        }
+        records.sort { $0.key < $1.key }
+        var text: [UInt8] = []
+        for record in records {
+            record.appendLine(to: &text)
+            text.append(0x0A)
+        }
+        let temporary = file.appendingPathExtension("tmp")
+        try Data(text).write(to: temporary)
+        _ = try FileManager.default.replaceItemAt(file, withItemAt: temporary)
+        return (records.count, pages)
+    }
+
+    /// The keys of every record of `kind` (for per-customer sub-collections).
+    func allKeys(of kind: EconomicKind) async throws -> [String] {
+        var keys: [String] = []
+        try await client.forEachPage(kind.path, module: kind.module) { page in
+            keys += try Self.records(in: page.body, kind: kind).map(\.key.description)
+        }
+        return keys
+    }
+
+    /// The records of one listing page: a REST `collection` or a Projects `items`.
+    static func records(in body: [UInt8], kind: EconomicKind) throws -> [Record] {
+        let page: JSONValue
+        do {
+            page = try CanonicalJSON.parse(body)
+        } catch {
+            throw EconomicError(.badResponse, message: "a \(kind.kind) page is not JSON: \(error)", request: "GET \(kind.path)")
+        }
+        guard case .array(let items)? = page["collection"] ?? page["items"] else {
+            throw EconomicError(.badResponse, message: "a \(kind.kind) page has no collection", request: "GET \(kind.path)")
+        }
+        return try items.map { item in
+            guard let fields = item.objectValue, let key = fields[kind.keyField].flatMap(RecordKey.init) else {
+                throw EconomicError(.badResponse, message: "a \(kind.kind) has no \(kind.keyField)", request: "GET \(kind.path)")
+            }
+            return Record(kind: kind.kind, key: key, entity: fields)
+        }
+    }
+
+    /// Writes the snapshot from the kinds' work files and indexes it.
+    func assemble(_ kinds: [EconomicKind], takenAt: String) throws -> SnapshotEntry {
+        let header = SnapshotHeader(agreement: agreement,
+                                    sources: ["rest": client.configuration.restBaseURL, "projects": client.configuration.projectsBaseURL],
+                                    takenAt: takenAt, kinds: kinds.map(\.kind))
+        let folder = store.directory(agreement: agreement)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = store.fileName(agreement: agreement, takenAt: takenAt)
+        let writer = try SnapshotWriter(path: folder.appendingPathComponent(name).path, header: header)
+        do {
+            for kind in kinds.sorted(by: { $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }) {
+                let text = try String(contentsOf: workDirectory.appendingPathComponent("\(kind.kind).ndjson"), encoding: .utf8)
+                for line in text.split(separator: "\n") { try writer.append(Record(line: Array(line.utf8))) }
+            }
+            let trailer = try writer.finish()
+            return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
+        } catch {
+            writer.cancel()
+            throw error
+        }
+    }
+
+    static func countLines(_ path: String) throws -> Int {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileNoSuchFile) }
+        return data.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Economic
+import Foundation
+import Replica
+
+/// `econsync connect`: step 1 of the setup, connecting to an e-conomic agreement.
+struct Connect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Connect to an e-conomic agreement: approve access in a browser, and the grant is stored (mode 0600).",
+        discussion: """
+            econsync prints e-conomic's installation address (and opens a browser when it can), receives the \
+            grant on a one-shot listener on 127.0.0.1, checks it with GET /self, and stores it in \
+            DATA-DIR/credentials.json, readable by you only. Tokens are never printed.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var options: ConnectOptions
+
+    func run() async throws {
+        if global.credentialsFile.exists {
+            throw CommandFailure("already connected (\(try global.credentialsFile.load())); use `econsync reconnect` or `econsync disconnect`")
+        }
+        try await ConnectRun(global: global, output: output, options: options, stored: nil).perform()
+    }
+}
+
+/// `econsync reconnect`: a new grant for the connected agreement (after "Token expired").
+struct Reconnect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Approve access again after e-conomic answered \"Token expired\"; keeps the connected agreement.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var options: ConnectOptions
+
+    func run() async throws {
+        guard global.credentialsFile.exists else { throw CommandFailure("not connected to e-conomic; run `econsync connect`") }
+        let stored = try global.credentialsFile.load()
+        try await ConnectRun(global: global, output: output, options: options, stored: stored).perform()
+    }
+}
+
+/// One connect or reconnect: get a grant, check it, store it, report.
+struct ConnectRun {
+    let global: GlobalOptions
+    let output: OutputOptions
+    let options: ConnectOptions
+    /// The connection being renewed, for a reconnect.
+    let stored: CredentialsFile.Connection?
+
+    struct Report: Encodable {
+        var agreement: Int
+        var company: String?
+        var credentials: String
+        var apiCalls: Int
+    }
+
+    func perform() async throws {
+        let flow = try options.flow(stored: stored)
+        let token = try options.grantToken(flow)
+        let connection = try await flow.connect(grantToken: token, now: Timestamp.string(try GlobalOptions.clock()()))
+        if let stored, stored.agreementNumber != connection.agreementNumber {
+            throw CommandFailure("the grant is for agreement \(connection.agreementNumber), but econsync is connected to agreement "
+                                 + "\(stored.agreementNumber); run `econsync disconnect` first to switch agreements")
+        }
+        let file = global.credentialsFile
+        try FileManager.default.createDirectory(at: global.directory, withIntermediateDirectories: true)
+        try file.save(connection)
+        let report = Report(agreement: connection.agreementNumber, company: connection.companyName, credentials: file.path, apiCalls: 1)
+        if output.json { return try Output.json(report) }
+        print("\(stored == nil ? "connected" : "reconnected") to e-conomic agreement \(connection.agreementNumber)"
+              + "\(connection.companyName.map { " (\($0))" } ?? ""); credentials in \(file.path) (mode 0600); 1 API call")
+    }
+}
+
+/// `econsync disconnect`: forgets the stored connection.
+struct Disconnect: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Forget the stored connection to e-conomic (deletes the credentials file).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let file = global.credentialsFile
+        let agreement = (try? file.load()).map { String($0.agreementNumber) }
+        guard try file.remove() else {
+            print("not connected to e-conomic")
+            return
+        }
+        print("disconnected\(agreement.map { " from e-conomic agreement \($0)" } ?? ""); \(file.path) deleted")
+    }
+}

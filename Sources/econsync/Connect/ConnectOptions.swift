@@ -1,0 +1,92 @@
+import ArgumentParser
+import Economic
+import Foundation
+
+/// Where e-conomic is and which app econsync acts as; shared by connect and reconnect.
+struct ConnectOptions: ParsableArguments {
+    @Option(name: .customLong("app-public-token"), help: "The app's public token (default: $ECONSYNC_APP_PUBLIC_TOKEN).")
+    var appPublicToken: String?
+
+    @Option(name: .customLong("app-secret-token-file"),
+            help: "A file holding the app's secret token (default: $ECONSYNC_APP_SECRET_TOKEN, or the stored connection's).")
+    var appSecretTokenFile: String?
+
+    @Option(name: .customLong("auth-url"), help: "e-conomic's installation host (default: \(ConnectFlow.defaultAuthBaseURL)).")
+    var authURL: String?
+
+    @Option(name: .customLong("rest-url"), help: "e-conomic's REST API (default: \(Economic.defaultRESTBaseURL)).")
+    var restURL: String?
+
+    @Option(name: .customLong("projects-url"), help: "e-conomic's Projects API (default: \(Economic.defaultProjectsBaseURL)).")
+    var projectsURL: String?
+
+    @Flag(name: .customLong("grant-token-stdin"), help: "Read the agreement grant token from standard input instead of opening a browser.")
+    var grantTokenFromStdin = false
+
+    @Flag(name: .customLong("no-browser"), help: "Only print the address to open.")
+    var noBrowser = false
+
+    @Option(help: "Seconds to wait for e-conomic's answer.") var timeout: Double = 600
+
+    static let environment = ProcessInfo.processInfo.environment
+
+    /// The app's secret token: from the file, the environment, or a stored connection.
+    func appSecretToken(stored: CredentialsFile.Connection?) throws -> String {
+        if let appSecretTokenFile {
+            guard let text = FileManager.default.contents(atPath: appSecretTokenFile).map({ String(decoding: $0, as: UTF8.self) }) else {
+                throw CommandFailure("cannot read the app secret token file \(appSecretTokenFile)")
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let token = Self.environment["ECONSYNC_APP_SECRET_TOKEN"], !token.isEmpty { return token }
+        if let stored { return stored.appSecretToken }
+        throw CommandFailure("no app secret token: set $ECONSYNC_APP_SECRET_TOKEN or give --app-secret-token-file FILE")
+    }
+
+    /// The flow, with the options applied over a stored connection's URLs.
+    func flow(stored: CredentialsFile.Connection?) throws -> ConnectFlow {
+        let publicToken = appPublicToken ?? Self.environment["ECONSYNC_APP_PUBLIC_TOKEN"]
+        guard grantTokenFromStdin || publicToken?.isEmpty == false else {
+            throw CommandFailure("no app public token: give --app-public-token TOKEN or set $ECONSYNC_APP_PUBLIC_TOKEN")
+        }
+        var flow = ConnectFlow(appPublicToken: publicToken ?? "", appSecretToken: try appSecretToken(stored: stored))
+        flow.authBaseURL = authURL ?? ConnectFlow.defaultAuthBaseURL
+        flow.restBaseURL = restURL ?? stored?.restBaseURL ?? Economic.defaultRESTBaseURL
+        flow.projectsBaseURL = projectsURL ?? stored?.projectsBaseURL ?? Economic.defaultProjectsBaseURL
+        return flow
+    }
+
+    /// Gets a grant token: from standard input, or through the browser and a loopback listener.
+    func grantToken(_ flow: ConnectFlow) throws -> String {
+        if grantTokenFromStdin {
+            let token = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
+            guard !token.isEmpty else { throw CommandFailure("no grant token on standard input") }
+            return token
+        }
+        let listener = try LoopbackListener()
+        let url = flow.requestAccessURL(redirectURL: listener.redirectURL)
+        print("Open this address in a browser and approve econsync's access to your e-conomic agreement:")
+        print(url)
+        FileHandle.standardOutput.synchronizeFile()
+        if !noBrowser { Self.openBrowser(url) }
+        return try listener.waitForToken(timeout: timeout)
+    }
+
+    static func openBrowser(_ url: String) {
+        guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil,
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/xdg-open") else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xdg-open")
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+}
+
+extension GlobalOptions {
+    /// The credentials file of the data directory.
+    var credentialsFile: CredentialsFile {
+        CredentialsFile(path: directory.appendingPathComponent("credentials.json").path)
+    }
+}

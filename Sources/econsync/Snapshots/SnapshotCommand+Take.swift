@@ -1,0 +1,59 @@
+import ArgumentParser
+import Economic
+import Foundation
+import Replica
+import Snapshot
+import Sync
+
+extension GlobalOptions {
+    /// A client for the connected agreement.
+    func economicClient() throws -> (EconomicClient, CredentialsFile.Connection) {
+        let connection = try credentialsFile.load()
+        var configuration = EconomicClient.Configuration()
+        configuration.restBaseURL = connection.restBaseURL
+        configuration.projectsBaseURL = connection.projectsBaseURL
+        return (EconomicClient(credentials: connection.credentials, configuration: configuration), connection)
+    }
+}
+
+extension SnapshotCommand {
+    /// `econsync snapshot take`: a full pull of e-conomic into a new snapshot.
+    struct Take: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pull every chosen kind from e-conomic into a new snapshot in the store.",
+            discussion: """
+                Kinds (default: all but contact and order): \(EconomicKind.all.map(\.kind).joined(separator: ", ")). \
+                Contacts cost one call per customer. An interrupted pull resumes with the kinds it had not finished.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(name: .customLong("kind"), help: "A kind to pull (repeat for several).") var kinds: [String] = []
+
+        struct Report: Encodable {
+            var file: String
+            var records: Int
+            var kinds: [String: Int]
+            var apiCalls: Int
+            var bytesReceived: Int64
+            var callCost: Int
+        }
+
+        func run() async throws {
+            let (client, connection) = try global.economicClient()
+            let store = try global.snapshotStore()
+            let puller = SnapshotPuller(client: client, store: store, agreement: connection.agreementNumber)
+            let entry = try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds,
+                                              takenAt: Timestamp.string(try GlobalOptions.clock()())) { progress in
+                if !output.json { print(progress) }
+            }
+            let usage = client.accounting.total
+            let counts = (try? CanonicalJSON.parse(entry.counts).objectValue?.compactMapValues { $0.intValue.map(Int.init) }) ?? nil
+            let report = Report(file: entry.file, records: entry.records, kinds: counts ?? [:], apiCalls: usage.requests,
+                                bytesReceived: usage.bytesReceived, callCost: usage.callCost)
+            if output.json { return try Output.json(report) }
+            print("stored \(entry.file): \(Output.count(entry.records, "record")); "
+                  + "\(Output.count(usage.requests, "API call")) (of e-conomic's \(CallAccounting.dailyFairUse) a day), \(usage.bytesReceived) bytes received")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Economic
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Connect: credentials file, loopback listener, flow")
+struct ConnectTests {
+    static let connection = CredentialsFile.Connection(
+        appSecretToken: "app-secret-XYZZY", grantToken: "grant-token-PLUGH", agreementNumber: 1_118_081, companyName: "Demo ApS",
+        restBaseURL: "https://rest.example", projectsBaseURL: "https://projects.example", connectedAt: "2026-11-02T08:00:00Z")
+
+    @Test("the credentials file is written with mode 0600 and refused once others can read it")
+    func credentialsFileMode() throws {
+        let directory = try TemporaryDirectory()
+        let file = CredentialsFile(path: directory.path("credentials.json"))
+        try file.save(Self.connection)
+        var info = stat()
+        #expect(stat(file.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try file.load() == Self.connection)
+        chmod(file.path, 0o644)
+        let problem = try #require(throws: CredentialsFile.Problem.self) { try file.load() }
+        #expect(problem.message.contains("readable by others (mode 644)") && problem.message.contains("chmod 600"))
+        #expect(!problem.message.contains("XYZZY") && !problem.message.contains("PLUGH"))
+        #expect(!String(describing: Self.connection).contains("PLUGH"))
+        chmod(file.path, 0o600)
+        #expect(try file.remove() && !file.exists)
+        #expect(try #require(throws: CredentialsFile.Problem.self) { try file.load() }.message.contains("run `econsync connect`"))
+    }
+
+    @Test("the loopback listener hands over the token of e-conomic's redirect, over real HTTP through libcurl")
+    func listener() async throws {
+        let listener = try LoopbackListener()
+        #expect(listener.redirectURL == "http://127.0.0.1:\(listener.port)/callback")
+        let waiting = Task.detached { try listener.waitForToken(timeout: 20) }
+        let transport = CurlTransport()
+        let stray = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(listener.port)/favicon.ico"))
+        #expect(stray.status == 400)
+        let answer = try await transport.send(HTTPRequest(method: "GET", url: listener.redirectURL + "?token=grant-123%2Babc"))
+        #expect(answer.status == 200 && String(decoding: answer.body, as: UTF8.self).contains("connected"))
+        #expect(answer.header("content-type") == "text/html; charset=utf-8")
+        #expect(try await waiting.value == "grant-123+abc")
+    }
+
+    @Test("the installation address carries the public token, the loopback redirect and the locale")
+    func requestAccessURL() {
+        var flow = ConnectFlow(appPublicToken: "PUB LIC", appSecretToken: "app-secret-XYZZY")
+        flow.authBaseURL = "http://127.0.0.1:9999/"
+        let url = flow.requestAccessURL(redirectURL: "http://127.0.0.1:5555/callback")
+        #expect(url == "http://127.0.0.1:9999/secure/api1/requestaccess.aspx?appPublicToken=PUB%20LIC"
+            + "&redirectUrl=http%3A%2F%2F127.0.0.1%3A5555%2Fcallback&locale=da-DK")
+        #expect(!url.contains("XYZZY"))
+    }
+
+    @Test("connect checks the grant with GET /self and keeps the agreement")
+    func connect() async throws {
+        let transport = ScriptedTransport([.respond(.json(200, #"{"agreementNumber":1118081,"company":{"name":"Demo ApS"},"userName":"x"}"#))])
+        var flow = ConnectFlow(appPublicToken: "pub", appSecretToken: "app-secret-XYZZY")
+        flow.restBaseURL = "https://rest.example"
+        flow.transport = transport
+        let connection = try await flow.connect(grantToken: "grant-token-PLUGH", now: "2026-11-02T08:00:00Z")
+        #expect(connection.agreementNumber == 1_118_081 && connection.companyName == "Demo ApS")
+        #expect(transport.sent.map(\.url) == ["https://rest.example/self"])
+        #expect(transport.sent[0].header("X-AgreementGrantToken") == "grant-token-PLUGH")
+        let revoked = ScriptedTransport([.respond(.json(401, #"{"message":"Unauthorized"}"#))])
+        flow.transport = revoked
+        let error = try await #require(throws: EconomicError.self) { try await flow.connect(grantToken: "old", now: "x") }
+        #expect(error.code == .tokenExpired)
+    }
+}
