@@ -59,6 +59,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
+            dependencies: ["Economic"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -75,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Replica", "Snapshot", "TestSupport"]
+            dependencies: ["Sync", "Replica", "Snapshot", "Economic", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",

@@ -1,4 +1,5 @@
 import Economic
+import TestSupport
 import Foundation
 import Testing
 

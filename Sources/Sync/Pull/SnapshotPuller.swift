@@ -88,7 +88,9 @@ public struct SnapshotPuller: Sendable {
         }
         let temporary = file.appendingPathExtension("tmp")
         try Data(text).write(to: temporary)
-        _ = try FileManager.default.replaceItemAt(file, withItemAt: temporary)
+        guard rename(temporary.path, file.path) == 0 else {
+            throw SnapshotError(.io, "cannot be moved into place: \(String(cString: strerror(errno)))", file: file.path)
+        }
         return (records.count, pages)
     }
 

@@ -1,0 +1,118 @@
+import Economic
+import Foundation
+import Replica
+import Snapshot
+import Sync
+import Synchronization
+import TestSupport
+import Testing
+
+/// A flag tests flip while a scripted server reads it.
+final class Switch: Sendable {
+    private let state = Mutex(false)
+    var isOn: Bool {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
+    }
+}
+
+@Suite("Snapshot pull")
+struct SnapshotPullerTests {
+    /// A scripted e-conomic: 2,500 customers in REST pages, 3 units, projects behind a cursor;
+    /// answers 401 to every request once `revoked` is set.
+    static func economic(revoked: Switch) -> ScriptedTransport {
+        ScriptedTransport { request in
+            if revoked.isOn { return .json(401, #"{"message":"Unauthorized"}"#) }
+            let url = URLComponents(string: request.url)!
+            let query = Dictionary(uniqueKeysWithValues: (url.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+            switch url.path {
+            case "/customers":
+                let skip = Int(query["skippages"]!)!, size = Int(query["pagesize"]!)!
+                let items = (skip * size..<min(2500, (skip + 1) * size)).reversed().map {
+                    #"{"customerNumber":\#(1001 + $0),"name":"Kunde \#($0)","balance":100.000000,"self":"https://rest.example/customers/\#(1001 + $0)"}"#
+                }
+                return .json(200, #"{"collection":[\#(items.joined(separator: ","))],"pagination":{"results":2500},"self":"x"}"#)
+            case "/units":
+                return .json(200, #"{"collection":[{"unitNumber":2,"name":"timer"},{"unitNumber":1,"name":"stk."},{"unitNumber":3,"name":"km"}],"pagination":{"results":3}}"#)
+            case "/projectsapi/v1.1.0/Projects":
+                return query["cursor"] == nil
+                    ? .json(200, #"{"cursor":"2","items":[{"number":1,"name":"Badeværelse","isMainProject":true}]}"#)
+                    : .json(200, #"{"items":[{"number":2,"name":"Etape 1","mainProjectNumber":1}]}"#)
+            default:
+                return .json(404, #"{"message":"Resource not found."}"#)
+            }
+        }
+    }
+
+    struct Fixture {
+        let directory: TemporaryDirectory
+        let store: SnapshotStore
+        let revoked = Switch()
+        let transport: ScriptedTransport
+
+        init() throws {
+            directory = try TemporaryDirectory()
+            let replica = try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true)
+            store = SnapshotStore(dataDirectory: directory.url, replica: replica)
+            transport = SnapshotPullerTests.economic(revoked: revoked)
+        }
+
+        func puller() -> SnapshotPuller {
+            var configuration = EconomicClient.Configuration()
+            configuration.restBaseURL = "https://rest.example"
+            configuration.projectsBaseURL = "https://rest.example/projectsapi/v1.1.0"
+            let client = EconomicClient(credentials: .demo, configuration: configuration, transport: transport,
+                                        environment: SleepRecorder().environment)
+            return SnapshotPuller(client: client, store: store, agreement: 1_118_081)
+        }
+    }
+
+    @Test("a full pull writes every kind sorted by key, without self links, in the minimum of calls")
+    func fullPull() async throws {
+        let fixture = try Fixture()
+        var progress: [String] = []
+        let entry = try await fixture.puller().take(kinds: ["customer", "project", "unit"], takenAt: "2026-11-02T08:00:00Z") {
+            progress.append($0.description)
+        }
+        #expect(progress == ["customer: 2500 records in 3 pages", "project: 2 records in 2 pages", "unit: 3 records in 1 page"])
+        #expect(entry.records == 2505 && fixture.transport.sent.count == 6)
+        let reader = try SnapshotReader(path: fixture.store.path(of: entry), strict: true)
+        var customers: [RecordKey] = []
+        while let line = try reader.next() {
+            if line.kind == "customer" { customers.append(line.key) }
+            #expect(!String(decoding: line.bytes, as: UTF8.self).contains("\"self\""))
+        }
+        #expect(customers == (1001...3500).map { RecordKey.int(Int64($0)) })
+        #expect(reader.header.sources["rest"] == "https://rest.example")
+    }
+
+    @Test("a revoked grant ends with token expired and no snapshot in the store; the next pull resumes")
+    func revokedThenResumed() async throws {
+        let fixture = try Fixture()
+        let puller = fixture.puller()
+        var pulled: [String] = []
+        let error = try await #require(throws: EconomicError.self) {
+            _ = try await puller.take(kinds: ["customer", "project", "unit"], takenAt: "2026-11-02T08:00:00Z") { progress in
+                pulled.append(progress.kind)
+                fixture.revoked.isOn = true  // e-conomic revokes the grant after the first kind
+            }
+        }
+        #expect(error.code == .tokenExpired && pulled == ["customer"])
+        #expect(try fixture.store.replica.snapshots().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("snapshots")))
+        fixture.revoked.isOn = false
+        let before = fixture.transport.sent.count
+        var resumed: [Bool] = []
+        let entry = try await puller.take(kinds: ["customer", "project", "unit"], takenAt: "2026-11-02T09:00:00Z") { resumed.append($0.resumed) }
+        #expect(resumed == [true, false, false] && entry.records == 2505)
+        #expect(fixture.transport.sent.count - before == 3, "customers were not fetched again")
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("pulls/1118081")))
+    }
+
+    @Test("an unknown kind is refused before any call")
+    func unknownKind() async throws {
+        let fixture = try Fixture()
+        await #expect(throws: SnapshotError.self) { _ = try await fixture.puller().take(kinds: ["invoice"], takenAt: "2026-11-02T08:00:00Z") }
+        #expect(fixture.transport.sent.isEmpty)
+    }
+}
