@@ -43,6 +43,10 @@ let package = Package(
             dependencies: ["CCurl"]
         ),
         .target(
+            name: "EconomicEmulator",
+            dependencies: ["Snapshot", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
             name: "Sync",
             dependencies: ["Replica", "Snapshot", "Economic"]
         ),
@@ -53,6 +57,7 @@ let package = Package(
                 "Snapshot",
                 "Sync",
                 "Economic",
+                "EconomicEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,7 +77,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EconomicTests",
-            dependencies: ["Economic", "Snapshot", "TestSupport"]
+            dependencies: ["Economic", "EconomicEmulator", "Snapshot", "Sync", "Replica", "TestSupport"]
+        ),
+        .testTarget(
+            name: "EconomicEmulatorTests",
+            dependencies: ["EconomicEmulator", "Snapshot", "TestSupport"]
         ),
         .testTarget(
             name: "SyncTests",

@@ -19,7 +19,7 @@ struct Econsync: AsyncParsableCommand {
             initialised, written by a newer econsync, not a replica, corrupt); 4 e-conomic's \
             token expired (run `econsync reconnect`).
             """,
-        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, SnapshotCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -31,7 +31,7 @@ struct ConnectTests {
     func listener() async throws {
         let listener = try LoopbackListener()
         #expect(listener.redirectURL == "http://127.0.0.1:\(listener.port)/callback")
-        let waiting = Task.detached { try listener.waitForToken(timeout: 20) }
+        let waiting = Task { try await listener.token(timeout: 20) }
         let transport = CurlTransport()
         let stray = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(listener.port)/favicon.ico"))
         #expect(stray.status == 400)

@@ -41,8 +41,21 @@ public final class LoopbackListener: @unchecked Sendable {
     /// Where e-conomic should send the browser back to.
     public var redirectURL: String { "http://127.0.0.1:\(port)/callback" }
 
+    /// Waits, on a thread of its own (the wait blocks), for the redirect and
+    /// returns its `token`.
+    public func token(timeout: Double) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { [self] in
+                continuation.resume(with: Result { try self.waitForToken(timeout: timeout) })
+            }
+            thread.name = "econsync.loopback"
+            thread.start()
+        }
+    }
+
     /// Waits for the redirect and returns its `token`; requests without one get
     /// an explanation and the wait goes on until `timeout` seconds have passed.
+    /// It blocks the calling thread: from async code use ``token(timeout:)``.
     public func waitForToken(timeout: Double) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

@@ -58,7 +58,7 @@ struct ConnectRun {
 
     func perform() async throws {
         let flow = try options.flow(stored: stored)
-        let token = try options.grantToken(flow)
+        let token = try await options.grantToken(flow)
         let connection = try await flow.connect(grantToken: token, now: Timestamp.string(try GlobalOptions.clock()()))
         if let stored, stored.agreementNumber != connection.agreementNumber {
             throw CommandFailure("the grant is for agreement \(connection.agreementNumber), but econsync is connected to agreement "

@@ -57,7 +57,7 @@ struct ConnectOptions: ParsableArguments {
     }
 
     /// Gets a grant token: from standard input, or through the browser and a loopback listener.
-    func grantToken(_ flow: ConnectFlow) throws -> String {
+    func grantToken(_ flow: ConnectFlow) async throws -> String {
         if grantTokenFromStdin {
             let token = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
             guard !token.isEmpty else { throw CommandFailure("no grant token on standard input") }
@@ -65,11 +65,10 @@ struct ConnectOptions: ParsableArguments {
         }
         let listener = try LoopbackListener()
         let url = flow.requestAccessURL(redirectURL: listener.redirectURL)
-        print("Open this address in a browser and approve econsync's access to your e-conomic agreement:")
-        print(url)
-        FileHandle.standardOutput.synchronizeFile()
+        // Written straight to the descriptor: a script reading our output must see the address now.
+        FileHandle.standardOutput.write(Data("Open this address in a browser and approve econsync's access to your e-conomic agreement:\n\(url)\n".utf8))
         if !noBrowser { Self.openBrowser(url) }
-        return try listener.waitForToken(timeout: timeout)
+        return try await listener.token(timeout: timeout)
     }
 
     static func openBrowser(_ url: String) {

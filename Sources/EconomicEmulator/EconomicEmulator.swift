@@ -1,0 +1,181 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Snapshot
+
+/// A local HTTP server that behaves like Visma e-conomic for one agreement:
+/// legacy REST at the root, the Projects API under `/projectsapi/v1.1.0`, the
+/// install URL, and a control API under `/_emulator/`. State lives in memory
+/// behind a lock and can be saved as a snapshot.
+///
+/// ```swift
+/// let emulator = try EconomicEmulator(snapshotPath: "Snapshots/demo-agreement.ndjson.gz")
+/// let port = try await emulator.start()            // 127.0.0.1, a free port
+/// // GET http://127.0.0.1:\(port)/customers with
+/// //   X-AppSecretToken: emulator-app-secret, X-AgreementGrantToken: emulator-grant
+/// await emulator.stop()
+/// try emulator.save(to: "after.ndjson.gz")
+/// ```
+public final class EconomicEmulator: @unchecked Sendable {
+    /// The agreement number the emulator answers for.
+    public let agreement: Int
+    /// The settings it was made with.
+    public let configuration: EmulatorConfiguration
+    private let lock = NSLock()
+    private var state: EmulatorState
+    private var serverTask: Task<Void, any Error>?
+    private var boundPort: Int?
+
+    /// An emulator holding `seed` (records of any kinds; `kinds` declares kinds that start empty).
+    public init(seed: [Record] = [], kinds: [String] = [], agreement: Int = 1_118_081, configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+        self.agreement = agreement
+        self.configuration = configuration
+        state = EmulatorState(store: RecordStore(records: seed, kinds: kinds), agreement: agreement, configuration: configuration)
+    }
+
+    /// An emulator seeded from a snapshot file (verified while read); its header names the agreement.
+    public convenience init(snapshotPath: String, configuration: EmulatorConfiguration = EmulatorConfiguration()) throws {
+        let reader = try SnapshotReader(path: snapshotPath)
+        var records: [Record] = []
+        while let line = try reader.next() {
+            records.append(try line.record())
+        }
+        self.init(seed: records, kinds: reader.header.kinds, agreement: reader.header.agreement, configuration: configuration)
+    }
+
+    /// The port the server listens on, once started.
+    public var port: Int? { locked { boundPort } }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Starts serving on `host:port` (port 0 picks a free one) and returns the bound port.
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = application(host: host, port: port) { bound in
+            continuation.yield(bound)
+            continuation.finish()
+        }
+        let task = Task {
+            defer { continuation.finish() }
+            try await app.run()
+        }
+        for await bound in ports {
+            locked {
+                serverTask = task
+                boundPort = bound
+            }
+            return bound
+        }
+        try await task.value
+        throw EmulatorError("the server stopped before it was listening on \(host):\(port)")
+    }
+
+    /// Stops a server started with ``start(host:port:)`` and waits until it is closed.
+    public func stop() async {
+        let task = locked { () -> Task<Void, any Error>? in
+            defer { serverTask = nil; boundPort = nil }
+            return serverTask
+        }
+        task?.cancel()
+        _ = try? await task?.value
+    }
+
+    /// Serves on `host:port` until SIGINT or SIGTERM; `onListening` gets the bound port first.
+    public func run(host: String = "127.0.0.1", port: Int = 0, onListening: @escaping @Sendable (Int) -> Void) async throws {
+        let app = application(host: host, port: port) { [weak self] bound in
+            self?.locked { self?.boundPort = bound }
+            onListening(bound)
+        }
+        try await app.runService()
+    }
+
+    private func application(host: String, port: Int, onBound: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
+        var logger = Logger(label: "econsync.emulator")
+        logger.logLevel = .critical
+        return Application(responder: HTTPBridge(emulator: self),
+                           configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "econsync-emulator"),
+                           onServerRunning: { channel in onBound(channel.localAddress?.port ?? port) },
+                           logger: logger)
+    }
+
+    /// Answers one request (the HTTP layer calls this); faults' latency is waited out here.
+    func respond(_ request: EmulatorRequest) async -> EmulatorResponse {
+        var (response, delay) = locked { RequestPipeline.handle(request, state: &state) }
+        if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
+        if !response.drop, response.body.count > 0, GzipEncoding.accepted(request.header("accept-encoding")),
+           let compressed = GzipEncoding.compress(response.body) {
+            response.body = compressed
+            response.setHeader("Content-Encoding", "gzip")
+            response.setHeader("Vary", "Accept-Encoding")
+        }
+        return response
+    }
+
+    /// Every record, sorted by kind, then key.
+    public func records() -> [Record] {
+        locked { state.store.records() }
+    }
+
+    /// The records of one kind, sorted by key.
+    public func records(kind: String) -> [Record] {
+        locked { state.store.all(kind).map { Record(kind: kind, key: $0.key, data: $0.data) } }
+    }
+
+    /// How many API requests were handled (control calls not counted).
+    public var requestCount: Int { locked { state.requestCount } }
+
+    /// Registers `token` as a valid agreement grant.
+    public func addGrant(_ token: String) {
+        locked {
+            state.grants.insert(token)
+            state.revoked.remove(token)
+        }
+    }
+
+    /// Revokes the grant `token`: requests with it get 401 from now on.
+    public func revokeGrant(_ token: String) {
+        locked {
+            state.grants.remove(token)
+            state.revoked.insert(token)
+        }
+    }
+
+    /// Switches on reproducible faults for the API routes (the same `seed` gives the
+    /// same sequence of 5xx answers, dropped connections and 429 bursts).
+    public func injectFaults(seed: UInt64, latencyMs: Int = 0, errorRate: Double = 0.1, dropRate: Double = 0.05,
+                             throttleBurst: Int = 3, throttleRate: Double? = nil) {
+        let faults = FaultInjector(seed: seed, latencyMs: latencyMs, errorRate: errorRate, dropRate: dropRate,
+                                   throttleBurst: throttleBurst, throttleRate: throttleRate)
+        locked { state.faults = faults }
+    }
+
+    /// Switches faults off.
+    public func clearFaults() {
+        locked { state.faults = nil }
+    }
+
+    /// Writes the current state as a snapshot at `path` (whole or not at all); returns its trailer.
+    @discardableResult
+    public func save(to path: String) throws -> SnapshotTrailer {
+        let (records, kinds, now) = locked { (state.store.records(), state.store.kinds, state.now) }
+        let header = SnapshotHeader(agreement: agreement, takenAt: Timestamps.iso(now), kinds: kinds)
+        let writer = try SnapshotWriter(path: path, header: header)
+        for record in records { try writer.append(record) }
+        return try writer.finish()
+    }
+}
+
+/// Why the emulator could not do what was asked.
+public struct EmulatorError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
+    public var message: String
+    /// An error with `message`.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}

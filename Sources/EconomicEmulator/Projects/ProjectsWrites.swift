@@ -1,0 +1,208 @@
+import Snapshot
+
+/// Projects API writes (REFERENCE §4.2, §5): POST → 201 `{"number": n}` with
+/// `Location`; PUT by `objectVersion` (stale or missing → 409 `UpdateConflict`)
+/// → 204 and a new version; DELETE → 204; approval of time entries, after
+/// which they can be neither changed nor deleted.
+enum ProjectsWrites {
+    static func create(_ resource: ProjectsResource, base: String, env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
+        let body: [String: JSONValue]
+        switch parseBody(env) {
+        case .success(let fields): body = fields
+        case .failure(let error): return error.response
+        }
+        if resource.kind == "project", body["isClosed"]?.boolValue == true {
+            return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedAsClosed", "A project cannot be created as closed.", property: "isClosed")
+        }
+        var data = body.filter { !resource.readOnly.contains($0.key) }
+        let number: Int64
+        if let given = data["number"] {
+            guard let value = given.intValue, value >= 0, value <= 999_999_999 else {
+                return ProblemDetails.badRequest(env, "NumberIsInvalid", "number must be a whole number from 0 to 999999999.", property: "number")
+            }
+            guard !state.store.contains(resource.kind, .int(value)) else {
+                return ProblemDetails.badRequest(env, resource.duplicateCode, "\(resource.name) number \(value) already exists.", property: "number")
+            }
+            number = value
+        } else if resource.autoNumber {
+            number = state.store.nextNumber(resource.kind)
+        } else {
+            return ProblemDetails.badRequest(env, "PropertyIsRequired", "The number property is required.", property: "number")
+        }
+        data["number"] = .int(number)
+        if let problem = validate(resource, &data, number: number, env: env, state: state) { return problem }
+        _ = state.userEdit(kind: resource.kind, key: .int(number), data: data)
+        return .json(201, .object(["number": .int(number)]), headers: [("Location", "\(base)/\(number)")])
+    }
+
+    static func update(_ resource: ProjectsResource, env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
+        let body: [String: JSONValue]
+        switch parseBody(env) {
+        case .success(let fields): body = fields
+        case .failure(let error): return error.response
+        }
+        guard let number = body["number"]?.intValue else {
+            return ProblemDetails.badRequest(env, "PropertyIsRequired", "The number property is required to update.", property: "number")
+        }
+        guard let existing = state.store.get(resource.kind, .int(number)) else { return ProblemDetails.notFound(env) }
+        if resource.kind == "timeEntry", existing["isApproved"]?.boolValue == true {
+            return ProblemDetails.badRequest(env, "TimeEntryCannotBeUpdatedAlreadyApproved", "The time entry is approved and cannot be updated.")
+        }
+        guard let sent = body["objectVersion"]?.stringValue, sent == ProjectsResource.version(of: existing) else {
+            return ProblemDetails.conflict(env)
+        }
+        var data = body.filter { !resource.readOnly.contains($0.key) }
+        for name in resource.readOnly where name != "objectVersion" {
+            if let value = existing[name] { data[name] = value }
+        }
+        if let problem = validate(resource, &data, number: number, env: env, state: state) { return problem }
+        _ = state.userEdit(kind: resource.kind, key: .int(number), data: data)
+        return .empty(204)
+    }
+
+    static func delete(_ resource: ProjectsResource, number: Int64, env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
+        guard let existing = state.store.get(resource.kind, .int(number)) else { return ProblemDetails.notFound(env) }
+        switch resource.kind {
+        case "timeEntry" where existing["isApproved"]?.boolValue == true:
+            return ProblemDetails.badRequest(env, "TimeEntryCannotBeUpdatedAlreadyApproved", "The time entry is approved and cannot be deleted.")
+        case "project":
+            if state.store.all("project").contains(where: { $0.data["mainProjectNumber"]?.intValue == number }) {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasSubProjects", "The project has sub-projects.")
+            }
+            if state.store.all("timeEntry").contains(where: { $0.data["projectNumber"]?.intValue == number }) {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasTimeEntries", "The project has time entries.")
+            }
+        default:
+            break
+        }
+        state.store.remove(resource.kind, .int(number))
+        return .empty(204)
+    }
+
+    /// `POST /TimeEntries/approve` `{"numbers":[…],"bookOn":0|1}`: all or nothing.
+    static func approve(env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
+        let body: [String: JSONValue]
+        switch parseBody(env) {
+        case .success(let fields): body = fields
+        case .failure(let error): return error.response
+        }
+        guard case .array(let values)? = body["numbers"], !values.isEmpty else {
+            return ProblemDetails.badRequest(env, "TimeEntryNumberListCannotBeEmpty", "The list of time entry numbers cannot be empty.", property: "numbers")
+        }
+        if let bookOn = body["bookOn"], bookOn.intValue != 0, bookOn.intValue != 1 {
+            return ProblemDetails.badRequest(env, "InvalidBookOn", "bookOn must be 0 (EndOfMonthOrCurrentDay) or 1 (RegistrationDate).", property: "bookOn")
+        }
+        var numbers: [Int64] = []
+        for value in values {
+            guard let number = value.intValue, let entry = state.store.get("timeEntry", .int(number)) else {
+                return ProblemDetails.badRequest(env, "TimeEntryCannotBeApprovedNotFound", "Time entry \(value) does not exist.", property: "numbers")
+            }
+            if entry["isApproved"]?.boolValue == true {
+                return ProblemDetails.badRequest(env, "TimeEntryIsApproved", "Time entry \(number) is already approved.", property: "numbers")
+            }
+            if let project = entry["projectNumber"]?.intValue, state.store.get("project", .int(project))?["isBarred"]?.boolValue == true {
+                return ProblemDetails.badRequest(env, "TimeEntryOnBarredProjectCannotBeApproved", "Time entry \(number) is on a barred project.")
+            }
+            numbers.append(number)
+        }
+        for number in numbers {
+            var entry = state.store.get("timeEntry", .int(number))!
+            entry["isApproved"] = .bool(true)
+            _ = state.userEdit(kind: "timeEntry", key: .int(number), data: entry)
+        }
+        return .empty(204)
+    }
+
+    static func parseBody(_ env: RequestEnvironment) -> Result<[String: JSONValue], ResponseError> {
+        let value: JSONValue?
+        do {
+            value = try env.request.json()
+        } catch {
+            return .failure(ResponseError(ProblemDetails.badRequest(env, "InvalidJson", "The body is not valid JSON: \(error)")))
+        }
+        guard case .object(let fields)? = value else {
+            return .failure(ResponseError(ProblemDetails.badRequest(env, "InvalidJson", "The body must be a JSON object.")))
+        }
+        let nulls = fields.filter { if case .null = $0.value { return true } else { return false } }.keys.sorted()
+        if !nulls.isEmpty {
+            let errors = nulls.map { (message: "Null is not accepted for \($0); omit the property instead.", errorCode: "NullValueNotAllowed", property: Optional($0)) }
+            return .failure(ResponseError(ProblemDetails.make(400, title: "Validation error.", detail: "null is not accepted on write.",
+                                                              errorCode: "NullValueNotAllowed", env: env, errors: errors)))
+        }
+        return .success(fields)
+    }
+
+    /// Required properties and the kind's own rules; nil when `data` may be stored.
+    static func validate(_ resource: ProjectsResource, _ data: inout [String: JSONValue], number: Int64, env: RequestEnvironment,
+                         state: EmulatorState) -> EmulatorResponse? {
+        for name in resource.required {
+            let value = data[name]
+            if value == nil || value?.stringValue == "" {
+                let code = name == "name" ? resource.nameCode : "PropertyIsRequired"
+                return ProblemDetails.badRequest(env, code, "The \(name) property is required.", property: name)
+            }
+        }
+        let store = state.store
+        func exists(_ kind: String, _ field: String) -> Bool {
+            guard let key = data[field]?.intValue else { return false }
+            return store.contains(kind, .int(key))
+        }
+        switch resource.kind {
+        case "project":
+            if data["projectGroupNumber"]?.intValue == nil {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupNumberIsInvalid", "projectGroupNumber must be a number.", property: "projectGroupNumber")
+            }
+            if store.count("projectGroup") > 0, !exists("projectGroup", "projectGroupNumber") {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupDoesNotExist", "The project group does not exist.", property: "projectGroupNumber")
+            }
+            if data["customerNumber"] != nil, store.count("customer") > 0, !exists("customer", "customerNumber") {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedCustomerNotFound", "The customer does not exist.", property: "customerNumber")
+            }
+            if let main = data["mainProjectNumber"]?.intValue {
+                guard main != number, store.get("project", .int(main))?["isMainProject"]?.boolValue == true else {
+                    return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedMainProjectNumberDoesNotExistOrInvalid",
+                                                     "mainProjectNumber must name an existing main project.", property: "mainProjectNumber")
+                }
+            }
+            if data["isMainProject"]?.boolValue == true, store.all("timeEntry").contains(where: { $0.data["projectNumber"]?.intValue == number }) {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeMadeMainHasTimeEntries", "A project with time entries cannot become a main project.")
+            }
+        case "timeEntry":
+            guard let date = data["date"]?.stringValue, let parsed = Timestamps.parse(date) else {
+                return ProblemDetails.badRequest(env, "TimeEntryCannotBeCreatedUpdatedDateIsNotSet", "date must be a date.", property: "date")
+            }
+            data["date"] = .string(Timestamps.logTime(parsed))
+            guard let project = data["projectNumber"]?.intValue.flatMap({ store.get("project", .int($0)) }) else {
+                return ProblemDetails.badRequest(env, "EntriesNotAllowedProjectNotFound", "The project does not exist.", property: "projectNumber")
+            }
+            if project["isMainProject"]?.boolValue == true {
+                return ProblemDetails.badRequest(env, "EntriesNotAllowedProjectIsMain", "Time cannot be registered on a main project.", property: "projectNumber")
+            }
+            if project["isClosed"]?.boolValue == true {
+                return ProblemDetails.badRequest(env, "EntriesNotAllowedProjectIsClosed", "The project is closed.", property: "projectNumber")
+            }
+            if project["isBarred"]?.boolValue == true {
+                return ProblemDetails.badRequest(env, "EntriesNotAllowedProjectIsBarred", "The project is barred.", property: "projectNumber")
+            }
+            guard let activity = data["activityNumber"]?.intValue.flatMap({ store.get("hourType", .int($0)) }) else {
+                return ProblemDetails.badRequest(env, "CannotCreateUpdateActivityNotFound", "The activity does not exist.", property: "activityNumber")
+            }
+            if activity["isBarred"]?.boolValue == true {
+                return ProblemDetails.badRequest(env, "CannotCreateUpdateActivityIsBarred", "The activity is barred.", property: "activityNumber")
+            }
+            guard let employee = data["employeeNumber"]?.intValue.flatMap({ store.get("employee", .int($0)) }) else {
+                return ProblemDetails.badRequest(env, "EntriesNotAllowedEmployeeNotFound", "The employee does not exist.", property: "employeeNumber")
+            }
+            if employee["isBarred"]?.boolValue == true {
+                return ProblemDetails.badRequest(env, "EntriesNotAllowedEmployeeIsBarred", "The employee is barred.", property: "employeeNumber")
+            }
+        case "projectGroup":
+            guard let type = data["type"]?.intValue, (1...3).contains(type) else {
+                return ProblemDetails.badRequest(env, "ProjectGroupTypeIsInvalid", "type must be 1, 2 or 3.", property: "type")
+            }
+        default:
+            break
+        }
+        return nil
+    }
+}

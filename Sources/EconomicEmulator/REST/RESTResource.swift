@@ -1,0 +1,126 @@
+import Snapshot
+
+/// How one legacy REST collection maps onto a record kind: its path, key,
+/// which writes it takes, what a write must carry, and what may be filtered.
+struct RESTResource: Sendable {
+    /// A reference property: `customerGroup` → `{customerGroupNumber}` in kind `customerGroup`.
+    struct Reference: Sendable {
+        var field: String
+        var keyField: String
+        /// The kind the number must exist in (nil: not checked, e.g. accounts).
+        var kind: String?
+        var required: Bool
+        /// Fields copied from the referenced record into the reference (as e-conomic expands them).
+        var expand: [String] = []
+    }
+
+    var path: String
+    var kind: String
+    var keyField: String
+    var keyIsString = false
+    var writable = false
+    /// Whether the server assigns the key when a POST omits it (else the caller must send it).
+    var serverAssignsKey = true
+    /// Plain properties a write must carry.
+    var required: [String] = []
+    var references: [Reference] = []
+    /// Properties a write may send but that are ignored (the stored value is kept).
+    var readOnly: Set<String> = []
+    /// Properties `filter=` and `sort=` accept.
+    var filterable: [String] = []
+    /// Whether writes stamp `lastUpdated`.
+    var stampsLastUpdated = false
+    /// Allowed values of enum-like string properties.
+    var enums: [String: Set<String>] = [:]
+
+    static let paymentTermsTypes: Set<String> = ["net", "invoiceMonth", "paidInCash", "prepaid", "dueDate", "factoring",
+                                                  "invoiceWeekStartingSunday", "invoiceWeekStartingMonday", "creditcard", "avtaleGiro"]
+
+    /// The legacy REST collections the emulator serves, by first path segment.
+    static let catalog: [String: RESTResource] = {
+        let all: [RESTResource] = [
+            RESTResource(path: "units", kind: "unit", keyField: "unitNumber", writable: true, required: ["name"],
+                         filterable: ["unitNumber", "name"]),
+            RESTResource(path: "products", kind: "product", keyField: "productNumber", keyIsString: true, writable: true,
+                         serverAssignsKey: false, required: ["name"],
+                         references: [Reference(field: "productGroup", keyField: "productGroupNumber", kind: "productGroup", required: true, expand: ["name"]),
+                                      Reference(field: "unit", keyField: "unitNumber", kind: "unit", required: false, expand: ["name"])],
+                         readOnly: ["lastUpdated", "invoices", "pricing", "inventory"],
+                         filterable: ["productNumber", "name", "description", "costPrice", "recommendedPrice", "salesPrice", "barCode",
+                                      "barred", "lastUpdated", "productGroup.productGroupNumber", "unit.unitNumber"],
+                         stampsLastUpdated: true),
+            RESTResource(path: "product-groups", kind: "productGroup", keyField: "productGroupNumber",
+                         filterable: ["productGroupNumber", "name"]),
+            RESTResource(path: "customers", kind: "customer", keyField: "customerNumber", writable: true, required: ["name", "currency"],
+                         references: [Reference(field: "customerGroup", keyField: "customerGroupNumber", kind: "customerGroup", required: true),
+                                      Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: "paymentTerm", required: true),
+                                      Reference(field: "vatZone", keyField: "vatZoneNumber", kind: "vatZone", required: true),
+                                      Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: false),
+                                      Reference(field: "salesPerson", keyField: "employeeNumber", kind: "employee", required: false)],
+                         readOnly: ["balance", "dueAmount", "lastUpdated", "contacts", "deliveryLocations", "templates", "totals", "invoices"],
+                         filterable: ["address", "balance", "barred", "city", "corporateIdentificationNumber", "country", "creditLimit",
+                                      "currency", "customerGroup.customerGroupNumber", "customerNumber", "ean", "email", "lastUpdated",
+                                      "name", "pNumber", "publicEntryNumber", "telephoneAndFaxNumber", "vatNumber", "website", "zip"],
+                         stampsLastUpdated: true),
+            RESTResource(path: "customer-groups", kind: "customerGroup", keyField: "customerGroupNumber", writable: true,
+                         serverAssignsKey: false,
+                         references: [Reference(field: "account", keyField: "accountNumber", kind: nil, required: true),
+                                      Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: false)],
+                         readOnly: ["customers"],
+                         filterable: ["customerGroupNumber", "name", "account.accountNumber"]),
+            RESTResource(path: "payment-terms", kind: "paymentTerm", keyField: "paymentTermsNumber", writable: true,
+                         required: ["name", "paymentTermsType"],
+                         filterable: ["paymentTermsNumber", "name", "paymentTermsType", "daysOfCredit"],
+                         enums: ["paymentTermsType": paymentTermsTypes]),
+            RESTResource(path: "vat-zones", kind: "vatZone", keyField: "vatZoneNumber", filterable: ["vatZoneNumber", "name"]),
+            RESTResource(path: "layouts", kind: "layout", keyField: "layoutNumber", filterable: ["layoutNumber", "name"]),
+            RESTResource(path: "suppliers", kind: "supplier", keyField: "supplierNumber", writable: true, required: ["name", "currency"],
+                         references: [Reference(field: "supplierGroup", keyField: "supplierGroupNumber", kind: "supplierGroup", required: true),
+                                      Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: "paymentTerm", required: true),
+                                      Reference(field: "vatZone", keyField: "vatZoneNumber", kind: "vatZone", required: true),
+                                      Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: false)],
+                         readOnly: ["contacts"],
+                         filterable: ["supplierNumber", "name", "currency", "address", "city", "zip", "country", "email", "phone",
+                                      "corporateIdentificationNumber", "barred", "supplierGroup.supplierGroupNumber"]),
+            RESTResource(path: "supplier-groups", kind: "supplierGroup", keyField: "supplierGroupNumber",
+                         filterable: ["supplierGroupNumber", "name"]),
+            RESTResource(path: "departments", kind: "department", keyField: "departmentNumber",
+                         filterable: ["departmentNumber", "name", "barred"]),
+            RESTResource(path: "employees", kind: "employee", keyField: "employeeNumber",
+                         filterable: ["employeeNumber", "employeeGroup.employeeGroupNumber", "name", "barred"]),
+        ]
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
+    }()
+
+    /// Customer contacts, served under `/customers/{n}/contacts`.
+    static let contacts = RESTResource(path: "contacts", kind: "contact", keyField: "customerContactNumber", writable: true,
+                                       required: ["name"], readOnly: ["deleted", "customer"],
+                                       filterable: ["customerContactNumber", "email", "name", "phone", "eInvoiceId", "sortKey", "customer.customerNumber"])
+
+    /// Draft orders, served under `/orders/drafts`.
+    static let draftOrders = RESTResource(path: "orders/drafts", kind: "order", keyField: "orderNumber", writable: true,
+                                          required: ["date", "currency"],
+                                          references: [Reference(field: "customer", keyField: "customerNumber", kind: "customer", required: true),
+                                                       Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: true),
+                                                       Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: "paymentTerm", required: true)],
+                                          readOnly: ["netAmount", "vatAmount", "grossAmount", "roundingAmount", "marginInBaseCurrency",
+                                                     "marginPercentage", "netAmountInBaseCurrency", "grossAmountInBaseCurrency",
+                                                     "costPriceInBaseCurrency", "templates", "soap", "attachment", "pdf", "lastUpdated"],
+                                          filterable: ["orderNumber", "date", "currency", "customer.customerNumber", "dueDate", "netAmount", "lastUpdated"],
+                                          stampsLastUpdated: true)
+
+    /// The record key for a path segment, or nil when the segment cannot be one (`abc` for a number).
+    func key(fromPath segment: String) -> RecordKey? {
+        if keyIsString { return segment.isEmpty ? nil : .string(segment) }
+        guard let number = Int64(segment) else { return nil }
+        return .int(number)
+    }
+
+    /// The key as it appears in a link.
+    func linkSegment(_ key: RecordKey) -> String {
+        switch key {
+        case .int(let value): String(value)
+        case .string(let value): URLText.encode(value, uppercase: true)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Snapshot
+
+extension FilterExpression {
+    /// Whether `record` (an entity's JSON) satisfies the expression.
+    func matches(_ record: JSONValue) -> Bool {
+        switch self {
+        case .and(let parts): return parts.allSatisfy { $0.matches(record) }
+        case .or(let parts): return parts.contains { $0.matches(record) }
+        case .condition(let property, let op, let value):
+            var field = record.value(at: property.split(separator: "."))
+            if case .null? = field { field = nil }
+            switch value {
+            case .null:
+                switch op {
+                case .eq: return field == nil
+                case .ne: return field != nil
+                default: return false
+                }
+            case .list(let items):
+                let found = field.map { field in items.contains { Self.compare(field, $0) == .orderedSame } } ?? false
+                return op == .in ? found : (op == .nin ? !found : false)
+            case .text(let units):
+                guard let field else { return op == .ne }
+                if op == .like { return Self.like(field, units) }
+                let text = String(units.map { unit -> Character in
+                    if case .char(let character) = unit { return character }
+                    return "*"
+                })
+                guard let order = Self.compare(field, text) else { return op == .ne }
+                switch op {
+                case .eq: return order == .orderedSame
+                case .ne: return order != .orderedSame
+                case .gt: return order == .orderedDescending
+                case .gte: return order != .orderedAscending
+                case .lt: return order == .orderedAscending
+                case .lte: return order != .orderedDescending
+                default: return false
+                }
+            }
+        }
+    }
+
+    /// How `field` compares to the filter value `text`: numbers numerically,
+    /// timestamps and dates by time, strings case-insensitively; nil when they
+    /// cannot be compared.
+    static func compare(_ field: JSONValue, _ text: String) -> ComparisonResult? {
+        switch field {
+        case .number:
+            guard let left = field.decimalValue, let right = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+                  CanonicalJSON.canonicalNumber(text) != nil else { return nil }
+            return left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending)
+        case .bool(let flag):
+            switch text.lowercased() {
+            case "true": return flag ? .orderedSame : .orderedDescending
+            case "false": return flag ? .orderedDescending : .orderedSame
+            default: return nil
+            }
+        case .string(let value):
+            if let left = Timestamps.parse(value), let right = Timestamps.parse(text) {
+                return left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending)
+            }
+            return compareText(value, text)
+        default:
+            return nil
+        }
+    }
+
+    static func compareText(_ left: String, _ right: String) -> ComparisonResult {
+        let a = left.lowercased(), b = right.lowercased()
+        return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+    }
+
+    /// `$like:`: `*` matches any run of characters; without a wildcard the value
+    /// need only occur somewhere (contains); case-insensitive.
+    static func like(_ field: JSONValue, _ units: [Unit]) -> Bool {
+        let subject: String
+        switch field {
+        case .string(let text): subject = text
+        case .number(let text): subject = text
+        default: return false
+        }
+        var pattern = units.map { unit -> Unit in
+            if case .char(let character) = unit { return .char(Character(character.lowercased())) }
+            return unit
+        }
+        if !pattern.contains(.star) { pattern = [.star] + pattern + [.star] }
+        let characters = Array(subject.lowercased())
+        // Classic wildcard matching with backtracking to the last star.
+        var s = 0, p = 0
+        var starAt: Int?
+        var matchAt = 0
+        while s < characters.count {
+            if p < pattern.count, case .char(let character) = pattern[p], character == characters[s] {
+                s += 1
+                p += 1
+            } else if p < pattern.count, pattern[p] == .star {
+                starAt = p
+                matchAt = s
+                p += 1
+            } else if let star = starAt {
+                p = star + 1
+                matchAt += 1
+                s = matchAt
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count, pattern[p] == .star { p += 1 }
+        return p == pattern.count
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import EconomicEmulator
+import Foundation
+
+/// `econsync emulator`: runs a local e-conomic (legacy REST, the Projects API,
+/// the install URL and the `/_emulator/` control API) until SIGINT or SIGTERM.
+///
+/// ```sh
+/// econsync emulator --port 8080 --save-on-exit after.ndjson.gz
+/// # listening on http://127.0.0.1:8080
+/// curl -H 'X-AppSecretToken: emulator-app-secret' -H 'X-AgreementGrantToken: emulator-grant' \
+///      http://127.0.0.1:8080/customers
+/// ```
+struct EmulatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emulator",
+        abstract: "Run a local e-conomic emulator until interrupted.",
+        discussion: """
+            The first line printed is `listening on http://HOST:PORT`. Tokens: X-AppSecretToken \
+            `emulator-app-secret` with X-AgreementGrantToken `emulator-grant` read and write; \
+            `demo`/`demo` only reads. Install flow: GET /secure/api1/requestaccess.aspx?appPublicToken=\
+            emulator-app-public&redirectUrl=URL. Control API (loopback only): /_emulator/state, \
+            /_emulator/records, /_emulator/grants/TOKEN/revoke, /_emulator/faults. On SIGINT or \
+            SIGTERM it stops, saves if --save-on-exit is given, and exits 0.
+            """
+    )
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 0
+
+    @Option(help: "The address to bind (loopback unless given).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("seed-snapshot"), help: ArgumentHelp("The snapshot the emulator starts from.", valueName: "file"))
+    var seedSnapshot: String = "Snapshots/demo-agreement.ndjson.gz"
+
+    @Flag(help: "Start with no records (agreement 1118081) instead of the seed snapshot.")
+    var empty = false
+
+    @Option(name: .customLong("save-on-exit"), help: ArgumentHelp("Write the final state to this snapshot file on exit.", valueName: "file"))
+    var saveOnExit: String?
+
+    @Option(name: .customLong("fault-seed"),
+            help: ArgumentHelp("Inject reproducible faults from this seed (10% 5xx, 5% dropped connections, 429 bursts of 3).", valueName: "n"))
+    var faultSeed: UInt64?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
+    }
+
+    func run() throws {
+        let emulator = empty ? EconomicEmulator() : try EconomicEmulator(snapshotPath: seedSnapshot)
+        if let faultSeed { emulator.injectFaults(seed: faultSeed) }
+        let outcome = Outcome()
+        let finished = DispatchSemaphore(value: 0)
+        let host = self.host
+        let port = self.port
+        Task.detached {
+            do {
+                try await emulator.run(host: host, port: port) { bound in
+                    // Written straight to the descriptor, so it is flushed at once.
+                    FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
+                }
+            } catch {
+                outcome.fail(error)
+            }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = outcome.error {
+            throw CommandFailure("the emulator stopped: \(error)")
+        }
+        if let saveOnExit {
+            let trailer = try emulator.save(to: saveOnExit)
+            print("saved \(trailer.records) records to \(saveOnExit)")
+        }
+    }
+
+    /// The error the server task ended with, handed to the waiting thread.
+    final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: (any Error)?
+
+        func fail(_ error: any Error) {
+            lock.lock()
+            stored = error
+            lock.unlock()
+        }
+
+        var error: (any Error)? {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
+    }
+}

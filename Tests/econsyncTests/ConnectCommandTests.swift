@@ -1,0 +1,90 @@
+import Economic
+import Foundation
+import TestSupport
+import Testing
+
+/// `econsync connect` end to end: the real binary, the emulator's requestaccess.aspx, a loopback redirect.
+@Suite("econsync connect against the emulator")
+struct ConnectCommandTests {
+    /// Starts `econsync emulator --port 0` and returns it with its base URL.
+    static func startEmulator(_ cli: CLI) throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["emulator", "--port", "0", "--seed-snapshot", SnapshotCommandTests.demo]
+        process.environment = cli.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let line = try #require(Self.readLine(out.fileHandleForReading))
+        #expect(line.hasPrefix("listening on http://127.0.0.1:"))
+        return (process, String(line.dropFirst("listening on ".count)))
+    }
+
+    static func readLine(_ handle: FileHandle) -> String? {
+        var bytes: [UInt8] = []
+        while true {
+            let data = handle.readData(ofLength: 1)
+            guard let byte = data.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+    }
+
+    @Test("connect, take a snapshot, and refuse a credentials file others can read")
+    func connectEndToEnd() async throws {
+        let cli = try CLI()
+        let (emulator, base) = try Self.startEmulator(cli)
+        defer { emulator.terminate() }
+        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
+        #expect(try cli.run(["init"]).status == 0)
+
+        let connect = Process()
+        connect.executableURL = CLI.binary
+        connect.arguments = ["connect", "--app-public-token", "emulator-app-public", "--auth-url", base, "--rest-url", base,
+                             "--projects-url", base + "/projectsapi/v1.1.0", "--no-browser", "--timeout", "60"]
+        connect.environment = cli.environment
+        let out = Pipe()
+        connect.standardOutput = out
+        connect.standardError = FileHandle.nullDevice
+        try connect.run()
+        var printed: [String] = []
+        var address: String?
+        while address == nil, let line = Self.readLine(out.fileHandleForReading) {
+            printed.append(line)
+            if line.hasPrefix("http://") { address = line }
+        }
+        let url = try #require(address)
+        #expect(url.hasPrefix(base + "/secure/api1/requestaccess.aspx?appPublicToken=emulator-app-public&redirectUrl=http%3A%2F%2F127.0.0.1%3A"))
+        let transport = CurlTransport()
+        let redirect = try await transport.send(HTTPRequest(method: "GET", url: url))
+        #expect(redirect.status == 302)
+        let location = try #require(redirect.header("location"))
+        let grant = try #require(URLComponents(string: location)?.queryItems?.first { $0.name == "token" }?.value)
+        let landing = try await transport.send(HTTPRequest(method: "GET", url: location))
+        #expect(landing.status == 200)
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        connect.waitUntilExit()
+        #expect(connect.terminationStatus == 0)
+        let output = printed.joined(separator: "\n") + rest
+        #expect(output.contains("connected to e-conomic agreement 1118081"))
+        #expect(!output.contains(grant) && !output.contains("emulator-app-secret"), "no token is printed")
+
+        let credentials = cli.home.appendingPathComponent("credentials.json").path
+        var info = stat()
+        #expect(stat(credentials, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let take = try cli.run(["snapshot", "take"])
+        #expect(take.status == 0 && take.stdout.contains("stored snapshots/1118081/"), "\(take.stderr)")
+        #expect(!take.stdout.contains(grant) && !take.stderr.contains(grant))
+        #expect(try cli.run(["snapshot", "list", "--json"]).stdout.contains(#""agreement" : 1118081"#))
+
+        chmod(credentials, 0o644)
+        let refused = try cli.run(["snapshot", "take"])
+        #expect(refused.status == 1 && refused.stderr.contains("readable by others"))
+        chmod(credentials, 0o600)
+        let again = try cli.run(["connect", "--app-public-token", "x", "--no-browser"])
+        #expect(again.status == 1 && again.stderr.contains("already connected"))
+        #expect(try cli.run(["disconnect"]).stdout.contains("disconnected from e-conomic agreement 1118081"))
+        #expect(!FileManager.default.fileExists(atPath: credentials))
+    }
+}

@@ -1,0 +1,35 @@
+import Economic
+import Foundation
+import Snapshot
+import TestSupport
+import Testing
+
+/// `econsync emulator`: the CLI's serve-until-signal mode, as a real child process.
+@Suite("econsync emulator")
+struct EmulatorCommandTests {
+    @Test("prints its address first, serves, and on SIGTERM saves its state and exits 0")
+    func serveUntilSignal() async throws {
+        let cli = try CLI()
+        let saved = cli.home.appendingPathComponent("saved.ndjson.gz").path
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["emulator", "--port", "0", "--seed-snapshot", SnapshotCommandTests.demo, "--save-on-exit", saved]
+        process.environment = cli.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let line = try #require(ConnectCommandTests.readLine(out.fileHandleForReading))
+        #expect(line.hasPrefix("listening on http://127.0.0.1:"))
+        let base = String(line.dropFirst("listening on ".count))
+        let units = try await CurlTransport().send(HTTPRequest(method: "GET", url: base + "/units", headers: [
+            ("X-AppSecretToken", "emulator-app-secret"), ("X-AgreementGrantToken", "emulator-grant"),
+        ]))
+        #expect(units.status == 200 && String(decoding: units.body, as: UTF8.self).contains("timer"))
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let (header, trailer) = try SnapshotReader.verify(path: saved)
+        #expect(header.agreement == 1_118_081 && trailer.counts["customer"] == 30)
+    }
+}
