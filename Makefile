@@ -19,6 +19,7 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+	@python3 -c "import jsonschema, openapi_schema_validator" 2>/dev/null || python3 -m pip install -q jsonschema openapi-schema-validator
 
 build: deps
 	$(SWIFT) build --product econsync

@@ -85,6 +85,7 @@ extension DemoAgreement {
         let first = random.pick(DanishNames.firstNames)
         return record("employee", index + 1, [
             "number": .int(Int64(index + 1)), "groupNumber": .int(1), "name": .string("\(first) \(random.pick(DanishNames.surnames))"),
+            "isBarred": .bool(false),  // the Projects API spec requires it on employees, false included
             "email": .string("\(Self.slug(first)).\(index + 1)@mobilplan-demo.dk"), "phone": .string(String(random.int(20_000_000...99_999_999))),
         ])
     }
@@ -117,7 +118,7 @@ extension DemoAgreement {
         return record("supplier", index + 1, [
             "supplierNumber": .int(Int64(index + 1)), "name": .string(supplier.name), "currency": .string("DKK"), "city": .string(supplier.city),
             "supplierGroup": .object(["supplierGroupNumber": .int(1)]), "paymentTerms": .object(["paymentTermsNumber": .int(5)]),
-            "vatZone": .object(["vatZoneNumber": .int(1)]),
+            "vatZone": .object(["vatZoneNumber": .int(1)]), "layout": .object(["layoutNumber": .int(19)]),
             "corporateIdentificationNumber": .string((first7 + [CVR.checkDigit(for: first7)!]).map(String.init).joined()),
             "email": .string("ordre@\(Self.slug(supplier.name)).dk"),
         ])
