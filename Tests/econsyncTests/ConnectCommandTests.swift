@@ -88,3 +88,33 @@ struct ConnectCommandTests {
         #expect(!FileManager.default.fileExists(atPath: credentials))
     }
 }
+
+@Suite("econsync reconnect after a revoked grant")
+struct ReconnectCommandTests {
+    /// Calls the emulator's control API.
+    static func control(_ base: String, _ method: String, _ path: String) async throws -> Int {
+        try await CurlTransport().send(HTTPRequest(method: method, url: base + "/_emulator/" + path)).status
+    }
+
+    @Test("headless connect, token expired (exit 4, nothing stored), reconnect with a new grant, pull again")
+    func reconnectFlow() async throws {
+        let cli = try CLI()
+        let (emulator, base) = try ConnectCommandTests.startEmulator(cli)
+        defer { emulator.terminate() }
+        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
+        let urls = ["--rest-url", base, "--projects-url", base + "/projectsapi/v1.1.0"]
+        #expect(try cli.run(["init"]).status == 0)
+        let connect = try cli.run(["connect", "--grant-token-stdin"] + urls, input: "emulator-grant\n")
+        #expect(connect.status == 0 && connect.stdout.contains("connected to e-conomic agreement 1118081"), "\(connect.stderr)")
+        #expect((200...299).contains(try await Self.control(base, "POST", "grants/emulator-grant/revoke")))
+        let expired = try cli.run(["snapshot", "take", "--kind", "customer"])
+        #expect(expired.status == 4 && expired.stderr.contains("Token expired: reconnect with `econsync reconnect`"), "\(expired.stderr)")
+        #expect(!expired.stderr.contains("emulator-grant"))
+        #expect(!(try cli.run(["snapshot", "list", "--json"]).stdout.contains(#""file""#)), "no partial snapshot is stored")
+        #expect((200...299).contains(try await Self.control(base, "PUT", "grants/second-grant")))
+        let reconnect = try cli.run(["reconnect", "--grant-token-stdin"], input: "second-grant\n")
+        #expect(reconnect.status == 0 && reconnect.stdout.contains("reconnected to e-conomic agreement 1118081"), "\(reconnect.stderr)")
+        let take = try cli.run(["snapshot", "take", "--kind", "customer", "--json"])
+        #expect(take.status == 0 && take.stdout.contains(#""records" : 30"#), "\(take.stderr)")
+    }
+}
