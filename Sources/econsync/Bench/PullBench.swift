@@ -54,7 +54,7 @@ extension Bench {
                 let client = EconomicClient(credentials: EconomicCredentials(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant"),
                                             configuration: configuration, transport: CurlTransport(configuration: transport))
                 var records = 0
-                let seconds = try await Self.seconds {
+                let seconds = try await Measure.seconds {
                     for path in ["/customers", "/products"] {
                         try await client.forEachPage(path, module: "bench") { page in
                             guard case .array(let items)? = try CanonicalJSON.parse(page.body)["collection"] else {
@@ -77,12 +77,6 @@ extension Bench {
                  String(run.bytesOnWire)]
             }, rightAligned: [1, 2, 3, 4])
             print("goal (calls equal to the minimum): \(result.goalMet ? "met" : "NOT met")")
-        }
-
-        static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try await body()
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
     }
 }
