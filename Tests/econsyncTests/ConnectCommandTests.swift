@@ -6,11 +6,11 @@ import Testing
 /// `econsync connect` end to end: the real binary, the emulator's requestaccess.aspx, a loopback redirect.
 @Suite("econsync connect against the emulator")
 struct ConnectCommandTests {
-    /// Starts `econsync emulator --port 0` and returns it with its base URL.
-    static func startEmulator(_ cli: CLI) throws -> (Process, String) {
+    /// Starts `econsync emulator --port 0` (with `extra` arguments) and returns it with its base URL.
+    static func startEmulator(_ cli: CLI, _ extra: [String] = []) throws -> (Process, String) {
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["emulator", "--port", "0", "--seed-snapshot", SnapshotCommandTests.demo]
+        process.arguments = ["emulator", "--port", "0", "--seed-snapshot", SnapshotCommandTests.demo] + extra
         process.environment = cli.environment
         let out = Pipe()
         process.standardOutput = out

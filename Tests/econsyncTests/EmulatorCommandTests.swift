@@ -11,17 +11,7 @@ struct EmulatorCommandTests {
     func serveUntilSignal() async throws {
         let cli = try CLI()
         let saved = cli.home.appendingPathComponent("saved.ndjson.gz").path
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["emulator", "--port", "0", "--seed-snapshot", SnapshotCommandTests.demo, "--save-on-exit", saved]
-        process.environment = cli.environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = try #require(ConnectCommandTests.readLine(out.fileHandleForReading))
-        #expect(line.hasPrefix("listening on http://127.0.0.1:"))
-        let base = String(line.dropFirst("listening on ".count))
+        let (process, base) = try ConnectCommandTests.startEmulator(cli, ["--save-on-exit", saved])
         let units = try await CurlTransport().send(HTTPRequest(method: "GET", url: base + "/units", headers: [
             ("X-AppSecretToken", "emulator-app-secret"), ("X-AgreementGrantToken", "emulator-grant"),
         ]))
