@@ -35,3 +35,18 @@ run snapshot pack "$ECONSYNC_HOME/edited.ndjson" --header-from Snapshots/demo-ag
 run snapshot import "$ECONSYNC_HOME/edited.ndjson.gz"
 run snapshot diff Snapshots/demo-agreement.ndjson.gz "$ECONSYNC_HOME/edited.ndjson.gz" --kind customer
 run snapshot list
+
+echo; echo "# e-conomic itself cannot be reached from here: the emulator stands in for it, on loopback"
+"$econsync" emulator --port 0 > "$ECONSYNC_HOME/emulator.out" 2>&1 &
+emulator=$!
+trap 'kill $emulator 2>/dev/null; rm -rf "$ECONSYNC_HOME"' EXIT
+for _ in $(seq 50); do grep -q listening "$ECONSYNC_HOME/emulator.out" && break; sleep 0.1; done
+base=$(head -1 "$ECONSYNC_HOME/emulator.out" | sed 's/listening on //')
+echo "(emulator: $base)"
+echo emulator-grant | ECONSYNC_APP_SECRET_TOKEN=emulator-app-secret run connect --grant-token-stdin \
+    --rest-url "$base" --projects-url "$base/projectsapi/v1.1.0"
+run snapshot take
+latest=$("$econsync" snapshot list --json | grep '"file"' | tail -1 | sed 's/.*: "\(.*\)".*/\1/')
+echo; echo "# seeded from the embedded default, pulled back through the client: the same records"
+run snapshot diff Snapshots/demo-agreement.ndjson.gz "$ECONSYNC_HOME/$latest" --kind customer --kind product --kind project
+run disconnect

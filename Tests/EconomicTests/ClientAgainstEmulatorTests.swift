@@ -127,7 +127,7 @@ struct ClientAgainstEmulatorTests {
         #expect(try store.replica.snapshots().isEmpty && !FileManager.default.fileExists(atPath: directory.path("snapshots")))
     }
 
-    @Test("a full snapshot of the emulator holds what the emulator holds")
+    @Test("a full snapshot of the emulator holds what the emulator holds: the demo agreement it was seeded with")
     func snapshotTake() async throws {
         let session = try await Session.start()
         defer { Task { await session.emulator.stop() } }
@@ -144,5 +144,7 @@ struct ClientAgainstEmulatorTests {
             #expect(pulled[kind, default: 0] == session.emulator.records(kind: kind).count, "\(kind)")
         }
         #expect(pulled["customer"] == 30 && pulled["product"] == 50 && pulled["timeEntry"] == 24)
+        let roundTrip = try SnapshotDiff.compare(ClientAgainstEmulatorTests.demo, store.path(of: entry))
+        #expect(roundTrip.isEmpty, "seeded from the demo agreement, pulled back: the same records, byte for byte")
     }
 }

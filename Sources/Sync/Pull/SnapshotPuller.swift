@@ -65,8 +65,9 @@ public struct SnapshotPuller: Sendable {
     func pull(_ kind: EconomicKind, into file: URL) async throws -> (Int, Int) {
         var records: [Record] = []
         var pages = 0
+        let links = [client.configuration.restBaseURL, client.configuration.projectsBaseURL]
         let collect: (EconomicClient.Page) throws -> Void = { page in
-            records += try Self.records(in: page.body, kind: kind)
+            records += try Self.records(in: page.body, kind: kind, links: links)
         }
         switch (kind.api, kind.kind) {
         case (.rest, "contact"):
@@ -104,7 +105,10 @@ public struct SnapshotPuller: Sendable {
     }
 
     /// The records of one listing page: a REST `collection` or a Projects `items`.
-    static func records(in body: [UInt8], kind: EconomicKind) throws -> [Record] {
+    /// Hypermedia links (strings that start with one of `links`, e-conomic's
+    /// own addresses, like a unit's `products`) are dropped with `self` and
+    /// `metaData`: they depend on the host, not on the data.
+    static func records(in body: [UInt8], kind: EconomicKind, links: [String] = []) throws -> [Record] {
         let page: JSONValue
         do {
             page = try CanonicalJSON.parse(body)
@@ -118,8 +122,24 @@ public struct SnapshotPuller: Sendable {
             guard let fields = item.objectValue, let key = fields[kind.keyField].flatMap(RecordKey.init) else {
                 throw EconomicError(.badResponse, message: "a \(kind.kind) has no \(kind.keyField)", request: "GET \(kind.path)")
             }
-            return Record(kind: kind.kind, key: key, entity: fields)
+            return Record(kind: kind.kind, key: key, entity: links.isEmpty ? fields : Self.droppingLinks(fields, links))
         }
+    }
+
+    static func droppingLinks(_ fields: [String: JSONValue], _ links: [String]) -> [String: JSONValue] {
+        var kept: [String: JSONValue] = [:]
+        for (name, value) in fields {
+            switch value {
+            case .string(let text) where links.contains(where: { text.hasPrefix($0 + "/") }):
+                continue
+            case .object(let nested):
+                let inner = droppingLinks(nested, links)
+                if !inner.isEmpty || nested.isEmpty { kept[name] = .object(inner) }
+            default:
+                kept[name] = value
+            }
+        }
+        return kept
     }
 
     /// Writes the snapshot from the kinds' work files and indexes it.

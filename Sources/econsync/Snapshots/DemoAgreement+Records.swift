@@ -8,6 +8,11 @@ extension DemoAgreement {
         return .number(CanonicalJSON.canonicalNumber(text)!)
     }
 
+    /// A Projects API `objectVersion` (opaque to clients; e-conomic's look like base64).
+    static func objectVersion(_ kind: Int, _ index: Int) -> String {
+        "AAAAAA" + String(kind, radix: 16).uppercased() + String(format: "%07X", index + 1)
+    }
+
     /// A time of `lastUpdated` during 2026.
     static func lastUpdated(_ random: inout SeededRandom) -> JSONValue {
         let date = LocalDate(daysSinceEpoch: LocalDate("2026-01-05")!.daysSinceEpoch + random.int(0...290))
@@ -86,6 +91,7 @@ extension DemoAgreement {
         return record("employee", index + 1, [
             "number": .int(Int64(index + 1)), "groupNumber": .int(1), "name": .string("\(first) \(random.pick(DanishNames.surnames))"),
             "isBarred": .bool(false),  // the Projects API spec requires it on employees, false included
+            "objectVersion": .string(Self.objectVersion(5, index)),
             "email": .string("\(Self.slug(first)).\(index + 1)@mobilplan-demo.dk"), "phone": .string(String(random.int(20_000_000...99_999_999))),
         ])
     }
@@ -98,7 +104,7 @@ extension DemoAgreement {
         let customer = 1001 + random.int(0...max(0, size.customers - 1))
         var data: [String: JSONValue] = [
             "number": .int(Int64(index + 1)), "projectGroupNumber": .int(2), "customerNumber": .int(Int64(customer)),
-            "lastUpdated": Self.lastUpdated(&random), "objectVersion": .string("AAAAAAAB\(String(index + 1, radix: 16))"),
+            "lastUpdated": Self.lastUpdated(&random), "objectVersion": .string(Self.objectVersion(6, index)),
         ]
         switch index % 3 {
         case 0:
@@ -133,7 +139,7 @@ extension DemoAgreement {
             "number": .int(Int64(index + 1)), "projectNumber": .int(Int64(subProjects.isEmpty ? 1 : random.pick(subProjects))),
             "activityNumber": .int(Int64(random.int(1...4))), "employeeNumber": .int(Int64(random.int(1...max(1, size.employees)))),
             "date": .string("\(date)T00:00:00"), "numberOfHours": .number(CanonicalJSON.canonicalNumber(String(Double(random.int(1...16)) / 2))!),
-            "lastUpdated": Self.lastUpdated(&random),
+            "lastUpdated": Self.lastUpdated(&random), "objectVersion": .string(Self.objectVersion(8, index)),
         ]
         data["isApproved"] = .bool(true)
         if random.chance(0.3) { data["text"] = .string(random.pick(DanishNames.notes)) }

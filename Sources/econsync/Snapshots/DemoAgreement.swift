@@ -76,7 +76,8 @@ struct DemoAgreement {
         try emit(record("department", 1, ["departmentNumber": .int(1), "name": .string("Hovedafdeling")]))
         for index in 0..<size.employees { try emit(employee(index)) }
         for (number, name) in [(1, "Montage"), (2, "Service"), (3, "Kørsel"), (4, "Overtid")] {
-            try emit(record("hourType", number, ["number": .int(Int64(number)), "groupNumber": .int(1), "name": .string(name)]))
+            try emit(record("hourType", number, ["number": .int(Int64(number)), "groupNumber": .int(1), "name": .string(name),
+                                                 "objectVersion": .string(Self.objectVersion(7, number - 1))]))
         }
         for (number, name) in [(19, "DK. std. m. bankoplys. 1.5"), (20, "DK. std. m. giro 1.5")] {
             try emit(record("layout", number, ["layoutNumber": .int(Int64(number)), "name": .string(name)]))
