@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "econsync", targets: ["econsync"]),
         .library(name: "Replica", targets: ["Replica"]),
         .library(name: "Snapshot", targets: ["Snapshot"]),
+        .library(name: "Reconcile", targets: ["Reconcile"]),
         .library(name: "Sync", targets: ["Sync"]),
     ],
     dependencies: [
@@ -47,6 +48,10 @@ let package = Package(
             dependencies: ["Snapshot", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(
+            name: "Reconcile",
+            dependencies: ["Snapshot"]
+        ),
+        .target(
             name: "Sync",
             dependencies: ["Replica", "Snapshot", "Economic"]
         ),
@@ -82,6 +87,10 @@ let package = Package(
         .testTarget(
             name: "EconomicEmulatorTests",
             dependencies: ["EconomicEmulator", "Snapshot", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ReconcileTests",
+            dependencies: ["Reconcile", "Snapshot"]
         ),
         .testTarget(
             name: "SyncTests",

@@ -1,0 +1,51 @@
+import Snapshot
+
+/// A dotted path to a field of a record's data (`customerGroup.customerGroupNumber`).
+///
+/// ```swift
+/// FieldPath("customerGroup.customerGroupNumber").value(in: data)   // .number("1")
+/// ```
+public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let components: [String]
+
+    public init(_ path: String) {
+        components = path.split(separator: ".").map(String.init)
+    }
+
+    public init(stringLiteral path: String) {
+        self.init(path)
+    }
+
+    public var description: String { components.joined(separator: ".") }
+
+    public static func < (lhs: FieldPath, rhs: FieldPath) -> Bool {
+        lhs.description.utf8.lexicographicallyPrecedes(rhs.description.utf8)
+    }
+
+    /// The value at this path, nil when any step is missing.
+    public func value(in data: [String: JSONValue]) -> JSONValue? {
+        var current: JSONValue = .object(data)
+        for component in components {
+            guard let next = current[component] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// `data` with this path set to `value` (removed when nil); missing objects on the way are created.
+    public func setting(_ value: JSONValue?, in data: [String: JSONValue]) -> [String: JSONValue] {
+        Self.set(value, components[...], in: data)
+    }
+
+    private static func set(_ value: JSONValue?, _ path: ArraySlice<String>, in data: [String: JSONValue]) -> [String: JSONValue] {
+        guard let first = path.first else { return data }
+        var data = data
+        if path.count == 1 {
+            data[first] = value
+        } else {
+            let inner = set(value, path.dropFirst(), in: data[first]?.objectValue ?? [:])
+            data[first] = inner.isEmpty && value == nil ? nil : .object(inner)
+        }
+        return data
+    }
+}
