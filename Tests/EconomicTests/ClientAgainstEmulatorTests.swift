@@ -26,7 +26,7 @@ struct ClientAgainstEmulatorTests {
             configuration.restBaseURL = "http://127.0.0.1:\(port)"
             configuration.projectsBaseURL = "http://127.0.0.1:\(port)/projectsapi/v1.1.0"
             configuration.pageSize = pageSize
-            configuration.retry = RetryPolicy(maxAttempts: 8, baseDelay: 0.001, maxDelay: 0.01)
+            configuration.retry = RetryPolicy(maxAttempts: 16, baseDelay: 0.001, maxDelay: 0.01)
             var transportConfiguration = CurlTransport.Configuration()
             transportConfiguration.acceptCompressed = compressed
             let transport = CurlTransport(configuration: transportConfiguration)
