@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["Replica", "Snapshot", "Economic"]
+            dependencies: ["Replica", "Snapshot", "Economic", "Reconcile"]
         ),
         .executableTarget(
             name: "econsync",
@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Replica", "Snapshot", "Economic", "TestSupport"]
+            dependencies: ["Sync", "Replica", "Snapshot", "Economic", "Reconcile", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",

@@ -1,0 +1,62 @@
+import Snapshot
+
+/// How one kind of record maps between the replica and e-conomic: which
+/// module owns it, which way it flows, which system wins both-sided changes
+/// by default, its key field, and each mapped field (e-conomic path ← replica
+/// field).
+///
+/// ```swift
+/// let customers = KindMapping.named("customer")!
+/// customers.fields.map(\.economic)   // ["name", "corporateIdentificationNumber", …]
+/// ```
+public struct KindMapping: Sendable {
+    /// Which way records of a kind flow (ARCHITECTURE §5).
+    public enum Direction: String, Sendable {
+        /// e-conomic → replica only.
+        case importOnly = "import"
+        /// replica → e-conomic only.
+        case exportOnly = "export"
+        case both
+    }
+
+    /// How a replica value becomes e-conomic's.
+    public enum Conversion: Sendable, Equatable {
+        /// Taken as it is.
+        case plain
+        /// A local id of `kind`, sent as that record's e-conomic key.
+        case reference(String)
+        /// An hour type's local id, sent as its mapped activity number.
+        case activity
+        /// A `YYYY-MM-DD` date, sent as the Projects API's `YYYY-MM-DDT00:00:00`.
+        case dateTime
+    }
+
+    /// One mapped field.
+    public struct Field: Sendable, Equatable {
+        public var economic: FieldPath
+        /// The replica field (the record type's property name).
+        public var local: String
+        public var conversion: Conversion
+
+        public init(_ economic: FieldPath, _ local: String, _ conversion: Conversion = .plain) {
+            self.economic = economic
+            self.local = local
+            self.conversion = conversion
+        }
+    }
+
+    public var kind: String
+    public var module: String
+    public var direction: Direction
+    /// Who wins a field changed on both sides unless configured otherwise.
+    public var master: Side
+    /// e-conomic's key field (`customerNumber`, `productNumber`, `number`).
+    public var keyField: String
+    public var fields: [Field]
+
+    /// The e-conomic paths of the mapped fields.
+    public var economicPaths: [FieldPath] { fields.map(\.economic) }
+
+    /// The mapping of `kind`, if econsync syncs it.
+    public static func named(_ kind: String) -> KindMapping? { all.first { $0.kind == kind } }
+}
