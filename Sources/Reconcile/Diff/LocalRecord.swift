@@ -1,0 +1,28 @@
+import Snapshot
+
+/// A replica record in e-conomic's shape, as the reconcile sees it.
+public struct LocalRecord: Sendable, Equatable {
+    /// The record; its key is the e-conomic key, or `local:ID` when e-conomic does not have it yet.
+    public var record: Record
+    public var localID: Int64
+    /// Deleted in the replica.
+    public var tombstone: Bool
+    /// Mapped fields whose referenced record has no e-conomic key yet.
+    public var unresolved: [String]
+    /// For registrations: whether they are approved (only approved hours are pushed).
+    public var approved: Bool?
+
+    public init(record: Record, localID: Int64, tombstone: Bool = false, unresolved: [String] = [], approved: Bool? = nil) {
+        self.record = record
+        self.localID = localID
+        self.tombstone = tombstone
+        self.unresolved = unresolved
+        self.approved = approved
+    }
+
+    /// Whether e-conomic has the record (it has an e-conomic key).
+    public var isInEconomic: Bool {
+        if case .string(let key) = record.key { return !key.hasPrefix("local:") }
+        return true
+    }
+}

@@ -1,0 +1,149 @@
+import Snapshot
+
+/// The three-way comparison of one kind: the base snapshot (e-conomic at the
+/// last reconcile), the new snapshot (e-conomic now) and the replica, merged
+/// by key in one pass over the sorted streams, into plan operations that
+/// follow the kind's module rules.
+///
+/// ```swift
+/// let ops = ThreeWayDiff(mapping: KindMapping.named("product")!, master: .mobilplan)
+///     .operations(base: baseProducts, remote: newProducts, local: replicaProducts)
+/// ```
+public struct ThreeWayDiff: Sendable {
+    public var mapping: KindMapping
+    /// Who wins fields changed on both sides (the mapping's default unless configured).
+    public var master: Side
+
+    public init(mapping: KindMapping, master: Side? = nil) {
+        self.mapping = mapping
+        self.master = master ?? mapping.master
+    }
+
+    var canPush: Bool { mapping.direction != .importOnly }
+    var canPull: Bool { mapping.direction != .exportOnly }
+    var rule: String { "\(master == mapping.master ? "default" : "configured") master of the \(mapping.module) module: \(master.rawValue)" }
+
+    /// The operations for one kind. `base`, `remote` and the local records that
+    /// e-conomic has must each be sorted by key; records e-conomic does not
+    /// have yet may come in any order.
+    public func operations(base: some Sequence<Record>, remote: some Sequence<Record>, local: [LocalRecord]) -> [PlanOperation] {
+        var operations: [PlanOperation] = []
+        var baseIterator = base.makeIterator(), remoteIterator = remote.makeIterator()
+        var b = baseIterator.next(), r = remoteIterator.next()
+        let known = local.filter(\.isInEconomic)
+        var index = 0
+        func key(_ record: Record?) -> RecordKey? { record?.key }
+        while true {
+            let l = index < known.count ? known[index] : nil
+            let keys = [key(b), key(r), l?.record.key].compactMap { $0 }
+            guard let current = keys.min() else { break }
+            let baseRecord = b?.key == current ? b : nil
+            let remoteRecord = r?.key == current ? r : nil
+            let localRecord = l?.record.key == current ? l : nil
+            operations += compare(key: current, base: baseRecord, remote: remoteRecord, local: localRecord)
+            if baseRecord != nil { b = baseIterator.next() }
+            if remoteRecord != nil { r = remoteIterator.next() }
+            if localRecord != nil { index += 1 }
+        }
+        for record in local where !record.isInEconomic && !record.tombstone {
+            operations.append(create(record))
+        }
+        return operations
+    }
+
+    func op(_ key: RecordKey, _ action: PlanOperation.Action, _ fields: [String: JSONValue] = [:], _ reason: String,
+            conflicts: [FieldMerge.Conflict] = []) -> PlanOperation {
+        PlanOperation(module: mapping.module, kind: mapping.kind, key: key.description, action: action, fields: fields, reason: reason,
+                      conflicts: conflicts)
+    }
+
+    func compare(key: RecordKey, base: Record?, remote: Record?, local: LocalRecord?) -> [PlanOperation] {
+        switch (remote, local) {
+        case (let remote?, nil):
+            return canPull ? [op(key, .pullInsert, Self.fields(remote.data, mapping.economicPaths), "new in e-conomic")] : []
+        case (nil, let local?):
+            if local.tombstone { return [] }
+            return [canPull ? op(key, .pullDelete, [:], "deleted in e-conomic") : op(key, .skip, [:], "\(mapping.kind) \(key) is gone from e-conomic")]
+        case (let remote?, let local?):
+            if local.tombstone { return [deleteRemote(key, remote)] }
+            return merge(key, base: base, remote: remote, local: local)
+        case (nil, nil):
+            return []
+        }
+    }
+
+    /// Both sides have the record: push what changed locally, pull what changed
+    /// in e-conomic, and let the master decide fields changed on both sides.
+    /// An import-only kind never pushes (its local edits give way to e-conomic's
+    /// values); an export-only kind never pulls.
+    func merge(_ key: RecordKey, base: Record?, remote: Record, local: LocalRecord) -> [PlanOperation] {
+        let merge = FieldMerge.merge(base: base?.data, local: local.record.data, remote: remote.data, fields: mapping.economicPaths,
+                                     master: canPush && canPull ? master : (canPush ? .mobilplan : .economic), rule: rule)
+        var push = merge.push, pull = merge.pull
+        if !canPush {
+            for path in push.keys { pull[path] = .some(path.value(in: remote.data)) }
+            push = [:]
+        }
+        if !canPull { pull = [:] }
+        func flatten(_ values: [FieldPath: JSONValue?]) -> [String: JSONValue] {
+            var fields: [String: JSONValue] = [:]
+            for (path, value) in values { fields[path.description] = value ?? .null }
+            return fields
+        }
+        var operations: [PlanOperation] = []
+        if !pull.isEmpty {
+            let reason = merge.push.isEmpty || canPush ? "changed in e-conomic" : "changed in e-conomic or edited locally; the \(mapping.module) module imports"
+            // Decisions are journaled once: with the push when there is one, else here.
+            operations.append(op(key, .pullUpdate, flatten(pull), reason, conflicts: push.isEmpty ? merge.conflicts : []))
+        }
+        if !push.isEmpty {
+            if let blocked = block(local) { return operations + [blocked] }
+            if let skipped = skip(local) { return operations + [skipped] }
+            operations.append(op(key, .update, flatten(push), "changed in the replica", conflicts: merge.conflicts))
+        }
+        return operations
+    }
+
+    /// A record deleted in the replica: barred in e-conomic where the resource has `barred`.
+    func deleteRemote(_ key: RecordKey, _ remote: Record) -> PlanOperation {
+        guard canPush else { return op(key, .skip, [:], "deleted in the replica, but the \(mapping.module) module only imports") }
+        if let barred = mapping.fields.first(where: { $0.local == "barred" })?.economic {
+            if barred.value(in: remote.data) == .bool(true) { return op(key, .skip, [:], "already barred in e-conomic") }
+            return op(key, .bar, [barred.description: .bool(true)], "deleted in the replica")
+        }
+        return op(key, .block, [:], "deleted in the replica, but e-conomic's \(mapping.kind) records cannot be barred; delete it in e-conomic")
+    }
+
+    /// A record e-conomic does not have yet.
+    func create(_ local: LocalRecord) -> PlanOperation {
+        let key = local.record.key
+        guard canPush else { return op(key, .skip, [:], "new in the replica, but the \(mapping.module) module only imports") }
+        if let blocked = block(local) { return blocked }
+        if let skipped = skip(local) { return skipped }
+        return op(key, .create, Self.fields(local.record.data, mapping.economicPaths), "new in the replica")
+    }
+
+    /// Registrations are pushed only when approved.
+    func skip(_ local: LocalRecord) -> PlanOperation? {
+        local.approved == false ? op(local.record.key, .skip, [:], "not approved: only approved hours are transferred") : nil
+    }
+
+    /// A push that cannot happen until something else exists in e-conomic, with the brief's wording.
+    func block(_ local: LocalRecord) -> PlanOperation? {
+        guard let field = local.unresolved.sorted().first else { return nil }
+        let reason = switch field {
+        case "employeeNumber": "Employee is missing an e-conomic ID: set the employee's e-conomic id or enable employee sync"
+        case "activityNumber": "the hour type is not mapped to an e-conomic activity: map it (activity mapping)"
+        case "customerNumber", "customer.customerNumber": "Customer not found in e-conomic: sync customers or force a sync"
+        default: "\(field) refers to a record e-conomic does not have yet"
+        }
+        return op(local.record.key, .block, [:], reason)
+    }
+
+    /// The mapped fields of `data`, flattened to dotted names.
+    static func fields(_ data: [String: JSONValue], _ paths: [FieldPath]) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for path in paths { if let value = path.value(in: data) { fields[path.description] = value } }
+        return fields
+    }
+}

@@ -1,0 +1,90 @@
+import Reconcile
+import Snapshot
+import Testing
+
+@Suite("Three-way diff and module rules")
+struct ThreeWayDiffTests {
+    static func product(_ number: String, name: String = "Kobberrør", price: String = "45.5", barred: Bool = false) -> Record {
+        var data: [String: JSONValue] = ["productNumber": .string(number), "name": .string(name), "salesPrice": .number(price),
+                                         "unit": .object(["unitNumber": .int(1)])]
+        if barred { data["barred"] = .bool(true) }
+        return Record(kind: "product", key: .string(number), data: data)
+    }
+
+    static func local(_ record: Record, id: Int64, tombstone: Bool = false, unresolved: [String] = [], approved: Bool? = nil) -> LocalRecord {
+        LocalRecord(record: record, localID: id, tombstone: tombstone, unresolved: unresolved, approved: approved)
+    }
+
+    static let products = ThreeWayDiff(mapping: KindMapping.named("product")!)
+
+    @Test("a price edited in e-conomic and a name edited locally: both kept")
+    func bothKept() {
+        let base = Self.product("P-1")
+        let ops = Self.products.operations(base: [base], remote: [Self.product("P-1", price: "49")],
+                                           local: [Self.local(Self.product("P-1", name: "Kobberrør 15 mm"), id: 1)])
+        #expect(ops.map(\.action) == [.pullUpdate, .update])
+        #expect(ops[0].fields == ["salesPrice": .number("49")] && ops[1].fields == ["name": .string("Kobberrør 15 mm")])
+    }
+
+    @Test("edited on both sides: Mobilplan wins products by default, e-conomic when configured; the decision is journaled")
+    func masters() {
+        let base = [Self.product("P-1")], remote = [Self.product("P-1", price: "52")], local = [Self.local(Self.product("P-1", price: "50"), id: 1)]
+        let mobilplan = Self.products.operations(base: base, remote: remote, local: local)
+        #expect(mobilplan.map(\.action) == [.update] && mobilplan[0].fields == ["salesPrice": .number("50")])
+        #expect(mobilplan[0].conflicts.map(\.winner) == [.mobilplan])
+        let economic = ThreeWayDiff(mapping: KindMapping.named("product")!, master: .economic).operations(base: base, remote: remote, local: local)
+        #expect(economic.map(\.action) == [.pullUpdate] && economic[0].fields == ["salesPrice": .number("52")])
+        #expect(economic[0].conflicts.map(\.winner) == [.economic] && economic[0].conflicts[0].rule.contains("configured"))
+    }
+
+    @Test("new, deleted and unchanged records on either side")
+    func lifecycle() {
+        let ops = Self.products.operations(
+            base: [Self.product("P-1"), Self.product("P-2"), Self.product("P-3")],
+            remote: [Self.product("P-1"), Self.product("P-3"), Self.product("P-4")],
+            local: [Self.local(Self.product("P-1"), id: 1), Self.local(Self.product("P-2"), id: 2), Self.local(Self.product("P-3"), id: 3, tombstone: true),
+                    Self.local(Record(kind: "product", key: .string("local:9"), data: ["name": .string("Ny vare")]), id: 9)])
+        #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["pull-delete P-2", "bar P-3", "pull-insert P-4", "create local:9"])
+        #expect(ops[1].fields == ["barred": .bool(true)])
+    }
+
+    @Test("approved hours are pushed, unapproved skipped, an employee without an e-conomic id blocks")
+    func hours() {
+        let diff = ThreeWayDiff(mapping: KindMapping.named("timeEntry")!)
+        func entry(_ id: Int64) -> Record {
+            Record(kind: "timeEntry", key: .string("local:\(id)"), data: ["projectNumber": .int(2), "numberOfHours": .number("7.5")])
+        }
+        let ops = diff.operations(base: [], remote: [], local: [
+            Self.local(entry(1), id: 1, approved: true), Self.local(entry(2), id: 2, approved: false),
+            Self.local(entry(3), id: 3, unresolved: ["employeeNumber"], approved: true),
+            Self.local(entry(4), id: 4, unresolved: ["activityNumber"], approved: true),
+        ])
+        #expect(ops.map(\.action) == [.create, .skip, .block, .block])
+        #expect(ops[1].reason.contains("only approved hours"))
+        #expect(ops[2].reason.hasPrefix("Employee is missing an e-conomic ID"))
+        #expect(ops[3].reason.contains("not mapped to an e-conomic activity"))
+        #expect(Set(ops.map(\.idempotencyKey)).count == 4)
+    }
+
+    @Test("import-only kinds never push: a local edit gives way to e-conomic's value; export-only kinds never pull")
+    func directions() {
+        let customers = ThreeWayDiff(mapping: KindMapping.named("customer")!)
+        let base = Record(kind: "customer", key: .int(1001), data: ["name": .string("Hansen"), "city": .string("Aarhus C")])
+        var edited = base
+        edited.data["city"] = .string("Vejle")
+        let ops = customers.operations(base: [base], remote: [base], local: [Self.local(edited, id: 1)])
+        #expect(ops.map(\.action) == [.pullUpdate] && ops[0].fields == ["city": .string("Aarhus C")])
+        let created = customers.operations(base: [], remote: [], local: [Self.local(Record(kind: "customer", key: .string("local:5"), data: [:]), id: 5)])
+        #expect(created.map(\.action) == [.skip])
+        let entries = ThreeWayDiff(mapping: KindMapping.named("timeEntry")!)
+        let remote = Record(kind: "timeEntry", key: .int(7), data: ["numberOfHours": .number("8")])
+        let pulled = entries.operations(base: [], remote: [remote], local: [])
+        #expect(pulled.isEmpty, "hours are exported, never imported")
+    }
+
+    @Test("records without a mapped difference produce no operation")
+    func converged() {
+        let records = (1...50).map { Self.product("P-\(1000 + $0)") }
+        #expect(Self.products.operations(base: records, remote: records, local: records.enumerated().map { Self.local($1, id: Int64($0)) }).isEmpty)
+    }
+}
