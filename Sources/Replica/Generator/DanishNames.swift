@@ -11,9 +11,17 @@ public enum DanishNames {
     /// and å spelt ae, oe and aa, only letters and digits; `fallback` when
     /// nothing is left.
     public static func slug(_ name: String, fallback: String = "kunde") -> String {
-        let spelt = name.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "oe")
-            .replacingOccurrences(of: "å", with: "aa")
-        let slug = spelt.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        var slug = ""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "æ", "Æ": slug += "ae"
+            case "ø", "Ø": slug += "oe"
+            case "å", "Å": slug += "aa"
+            case "A"..."Z": slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            case "a"..."z", "0"..."9": slug.unicodeScalars.append(scalar)
+            default: continue
+            }
+        }
         return slug.isEmpty ? fallback : slug
     }
 
