@@ -88,3 +88,40 @@ struct ThreeWayDiffTests {
         #expect(Self.products.operations(base: records, remote: records, local: records.enumerated().map { Self.local($1, id: Int64($0)) }).isEmpty)
     }
 }
+
+@Suite("Three-way diff: linking, units, history")
+struct ThreeWayDiffRuleTests {
+    @Test("a local customer with a CVR e-conomic already has is linked, never duplicated")
+    func cvrLink() {
+        let diff = ThreeWayDiff(mapping: KindMapping.named("customer")!)
+        let remote = Record(kind: "customer", key: .int(1042), data: ["name": .string("Hansen VVS ApS"),
+                                                                      "corporateIdentificationNumber": .string("13748136")])
+        let local = LocalRecord(record: Record(kind: "customer", key: .string("local:7"), data: [
+            "name": .string("Hansen VVS"), "corporateIdentificationNumber": .string("13748136")]), localID: 7)
+        let other = LocalRecord(record: Record(kind: "customer", key: .string("local:8"), data: ["name": .string("Ny Kunde")]), localID: 8)
+        let ops = diff.operations(base: [], remote: [remote], local: [local, other])
+        #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["pull-update local:7", "skip local:8"])
+        #expect(ops[0].fields == ["link": .string("1042")] && ops[0].reason.contains("never duplicated"))
+    }
+
+    @Test("a changed unit on a product e-conomic has is blocked")
+    func unitChange() {
+        let diff = ThreeWayDiff(mapping: KindMapping.named("product")!)
+        let remote = ThreeWayDiffTests.product("P-1")
+        var changed = remote
+        changed.data["unit"] = .object(["unitNumber": .int(2)])
+        let ops = diff.operations(base: [remote], remote: [remote], local: [ThreeWayDiffTests.local(changed, id: 1)])
+        #expect(ops.map(\.action) == [.block] && ops[0].reason.contains("cannot change once it exists in e-conomic"))
+    }
+
+    @Test("projects last changed before activation are not imported")
+    func historicalProjects() {
+        let diff = ThreeWayDiff(mapping: KindMapping.named("project")!, importSince: "2026-11-01T00:00:00Z")
+        func project(_ number: Int64, _ changed: String) -> Record {
+            Record(kind: "project", key: .int(number), data: ["name": .string("P\(number)"), "lastUpdated": .string(changed)])
+        }
+        let ops = diff.operations(base: [], remote: [project(1, "2025-06-01T10:00:00Z"), project(2, "2026-11-15T10:00:00Z")], local: [])
+        #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["skip 1", "pull-insert 2"])
+        #expect(ops[0].reason.hasPrefix("historical"))
+    }
+}

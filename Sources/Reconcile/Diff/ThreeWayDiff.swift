@@ -13,10 +13,20 @@ public struct ThreeWayDiff: Sendable {
     public var mapping: KindMapping
     /// Who wins fields changed on both sides (the mapping's default unless configured).
     public var master: Side
+    /// Records e-conomic changed last before this time (UTC, ISO 8601) are not
+    /// imported: the brief's "historical projects are imported only from the
+    /// time of activation".
+    public var importSince: String?
+    /// A field by which a replica record e-conomic does not have is linked to
+    /// an e-conomic record with the same value instead of being duplicated
+    /// (customers: the CVR number).
+    public var linkBy: FieldPath?
 
-    public init(mapping: KindMapping, master: Side? = nil) {
+    public init(mapping: KindMapping, master: Side? = nil, importSince: String? = nil, linkBy: FieldPath? = nil) {
         self.mapping = mapping
         self.master = master ?? mapping.master
+        self.importSince = importSince
+        self.linkBy = linkBy ?? (mapping.kind == "customer" ? "corporateIdentificationNumber" : nil)
     }
 
     var canPush: Bool { mapping.direction != .importOnly }
@@ -31,6 +41,8 @@ public struct ThreeWayDiff: Sendable {
         var baseIterator = base.makeIterator(), remoteIterator = remote.makeIterator()
         var b = baseIterator.next(), r = remoteIterator.next()
         let known = local.filter(\.isInEconomic)
+        let linkable = linkBy.map { path in Set(local.filter { !$0.isInEconomic }.compactMap { path.value(in: $0.record.data) }) } ?? []
+        var links: [JSONValue: RecordKey] = [:]
         var index = 0
         func key(_ record: Record?) -> RecordKey? { record?.key }
         while true {
@@ -40,13 +52,22 @@ public struct ThreeWayDiff: Sendable {
             let baseRecord = b?.key == current ? b : nil
             let remoteRecord = r?.key == current ? r : nil
             let localRecord = l?.record.key == current ? l : nil
-            operations += compare(key: current, base: baseRecord, remote: remoteRecord, local: localRecord)
+            if let remoteRecord, localRecord == nil, let path = linkBy, let value = path.value(in: remoteRecord.data), linkable.contains(value) {
+                links[value] = current  // a replica record will be linked to it below
+            } else {
+                operations += compare(key: current, base: baseRecord, remote: remoteRecord, local: localRecord)
+            }
             if baseRecord != nil { b = baseIterator.next() }
             if remoteRecord != nil { r = remoteIterator.next() }
             if localRecord != nil { index += 1 }
         }
         for record in local where !record.isInEconomic && !record.tombstone {
-            operations.append(create(record))
+            if let path = linkBy, let value = path.value(in: record.record.data), let key = links.removeValue(forKey: value) {
+                operations.append(op(record.record.key, .pullUpdate, ["link": .string(key.description)],
+                                     "linked to e-conomic \(mapping.kind) \(key) by \(path): never duplicated"))
+            } else {
+                operations.append(create(record))
+            }
         }
         return operations
     }
@@ -60,7 +81,11 @@ public struct ThreeWayDiff: Sendable {
     func compare(key: RecordKey, base: Record?, remote: Record?, local: LocalRecord?) -> [PlanOperation] {
         switch (remote, local) {
         case (let remote?, nil):
-            return canPull ? [op(key, .pullInsert, Self.fields(remote.data, mapping.economicPaths), "new in e-conomic")] : []
+            guard canPull else { return [] }
+            if let importSince, base == nil, let changed = remote.data["lastUpdated"]?.stringValue, changed < importSince {
+                return [op(key, .skip, [:], "historical: last changed \(changed), before activation \(importSince)")]
+            }
+            return [op(key, .pullInsert, Self.fields(remote.data, mapping.economicPaths), "new in e-conomic")]
         case (nil, let local?):
             if local.tombstone { return [] }
             return [canPull ? op(key, .pullDelete, [:], "deleted in e-conomic") : op(key, .skip, [:], "\(mapping.kind) \(key) is gone from e-conomic")]
@@ -97,6 +122,10 @@ public struct ThreeWayDiff: Sendable {
             operations.append(op(key, .pullUpdate, flatten(pull), reason, conflicts: push.isEmpty ? merge.conflicts : []))
         }
         if !push.isEmpty {
+            if mapping.kind == "product", let unit = push.first(where: { $0.key.description == "unit.unitNumber" }) {
+                return operations + [op(key, .block, [:], "the unit of product \(key) cannot change once it exists in e-conomic "
+                                        + "(from \(FieldPath("unit.unitNumber").value(in: remote.data)?.description ?? "none") to \((unit.value ?? .null).description))")]
+            }
             if let blocked = block(local) { return operations + [blocked] }
             if let skipped = skip(local) { return operations + [skipped] }
             operations.append(op(key, .update, flatten(push), "changed in the replica", conflicts: merge.conflicts))
