@@ -16,18 +16,20 @@ public struct RecordLine: Sendable, Equatable {
 
     /// Reads kind and key from the prefix `{"kind":"K","key":KEY,"data":{`;
     /// nil when the line does not have that shape (the caller then parses it whole).
+    static let head = Array(#"{"kind":""#.utf8)
+    static let keyLabel = Array(#","key":"#.utf8)
+    static let dataLabel = Array(#","data":{"#.utf8)
+
     static func prefix(_ line: UnsafeBufferPointer<UInt8>) -> (kind: Range<Int>, key: RecordKey, keyIsString: Bool)? {
-        let head = Array(#"{"kind":""#.utf8)
-        guard line.count > head.count + 20, line.starts(with: head) else { return nil }
-        var index = head.count
+        guard line.count > Self.head.count + 20, line.starts(with: Self.head) else { return nil }
+        var index = Self.head.count
         let kindStart = index
         while index < line.count, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "\\") { index += 1 }
         guard index < line.count, line[index] == UInt8(ascii: "\"") else { return nil }
         let kindRange = kindStart..<index
         index += 1
-        let keyLabel = Array(#","key":"#.utf8)
-        guard line[index...].starts(with: keyLabel) else { return nil }
-        index += keyLabel.count
+        guard line[index...].starts(with: Self.keyLabel) else { return nil }
+        index += Self.keyLabel.count
         let key: RecordKey
         let keyIsString: Bool
         if line[index] == UInt8(ascii: "\"") {
@@ -58,8 +60,7 @@ public struct RecordLine: Sendable, Equatable {
             key = .int(negative ? -value : value)
             keyIsString = false
         }
-        let dataLabel = Array(#","data":{"#.utf8)
-        guard line[index...].starts(with: dataLabel), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
+        guard line[index...].starts(with: Self.dataLabel), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
         return (kindRange, key, keyIsString)
     }
 }

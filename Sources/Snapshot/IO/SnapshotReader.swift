@@ -50,6 +50,8 @@ public final class SnapshotReader {
         SnapshotError(code, message, file: path, line: lineNumber)
     }
 
+    static let newline: [UInt8] = [0x0A]
+
     static func checkUTF8(_ bytes: [UInt8], path: String, line: Int) throws {
         if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
             throw SnapshotError(.invalidUTF8, "is not valid UTF-8", file: path, line: line)
@@ -74,7 +76,7 @@ public final class SnapshotReader {
         let record = try parse(line.bytes)
         try checkOrder(record)
         line.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        hasher.update(data: [0x0A])
+        hasher.update(data: Self.newline)
         counts[record.kind, default: 0] += 1
         return record
     }
