@@ -85,11 +85,7 @@ public struct LocalRecords {
         let encoder = JSONEncoder()
         return try replica.list(type, includeDeleted: true).map { record in
             let fields = try CanonicalJSON.parse(Array(encoder.encode(record))).objectValue ?? [:]
-            let key = record.foreignKey.map { foreignKey -> RecordKey in
-                if let number = Int64("\(foreignKey)"), !(foreignKey is String) { return .int(number) }
-                return .string("\(foreignKey)")
-            }
-            return (record.id!, fields, key, record.tombstone)
+            return (record.id!, fields, record.foreignKey.map(economicKey), record.tombstone)
         }
     }
 
@@ -98,8 +94,14 @@ public struct LocalRecords {
         var keys: [Int64: JSONValue] = [:]
         for record in try replica.list(type, includeDeleted: true) {
             guard let foreignKey = record.foreignKey else { continue }
-            keys[record.id!] = foreignKey is String ? .string("\(foreignKey)") : (Int64("\(foreignKey)").map { .int($0) } ?? .string("\(foreignKey)"))
+            keys[record.id!] = economicKey(foreignKey).json
         }
         return keys
+    }
+
+    /// A replica row's e-conomic key as a snapshot key: a number, or text for products.
+    static func economicKey(_ foreignKey: some LosslessStringConvertible) -> RecordKey {
+        if !(foreignKey is String), let number = Int64("\(foreignKey)") { return .int(number) }
+        return .string("\(foreignKey)")
     }
 }
