@@ -39,26 +39,9 @@ struct Econsync: AsyncParsableCommand {
 
     /// Prints the error the way users and scripts expect, and exits with the documented code.
     static func exit(with error: any Error) -> Never {
-        if let error = error as? ReplicaError {
+        if let status = status(of: error) {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt]
-            Foundation.exit(unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure)
-        }
-        if let error = error as? SnapshotError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(ExitStatus.failure)
-        }
-        if let error = error as? EconomicError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure)
-        }
-        if let error = error as? CredentialsFile.Problem {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(ExitStatus.failure)
-        }
-        if let error = error as? CommandFailure {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            Foundation.exit(ExitStatus.failure)
+            Foundation.exit(status)
         }
         let code = exitCode(for: error)
         let message = fullMessage(for: error)
@@ -68,6 +51,23 @@ struct Econsync: AsyncParsableCommand {
         }
         if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         Foundation.exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.failure)
+    }
+}
+
+extension Econsync {
+    /// The exit code of econsync's own errors; nil for the argument parser's.
+    static func status(of error: any Error) -> Int32? {
+        switch error {
+        case let error as ReplicaError:
+            let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt]
+            return unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure
+        case let error as EconomicError:
+            return error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure
+        case is SnapshotError, is CredentialsFile.Problem, is CommandFailure:
+            return ExitStatus.failure
+        default:
+            return nil
+        }
     }
 }
 

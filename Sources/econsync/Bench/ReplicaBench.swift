@@ -54,9 +54,7 @@ extension Bench {
                 let entries = (0..<min(batch, rows - done)).map { _ in Self.entry(&random, projects) }
                 let order = done / batch % 2 == 0 ? [(tracked, true), (untracked, false)] : [(untracked, false), (tracked, true)]
                 for (store, isTracked) in order {
-                    let started = DispatchTime.now().uptimeNanoseconds
-                    _ = try store.insertUnchecked(entries)
-                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                    let seconds = try Measure.seconds { _ = try store.insertUnchecked(entries) }
                     if isTracked { trackedSeconds += seconds } else { untrackedSeconds += seconds }
                 }
                 done += entries.count
@@ -68,9 +66,8 @@ extension Bench {
             if validated > 0 {
                 let store = try makeReplica(directory, "validated")
                 let entries = (0..<validated).map { _ in Self.entry(&random, projects) }
-                let started = DispatchTime.now().uptimeNanoseconds
-                try store.write { writer in for entry in entries { try writer.create(entry) } }
-                validatedRate = Double(validated) / (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                let seconds = try Measure.seconds { try store.write { writer in for entry in entries { try writer.create(entry) } } }
+                validatedRate = Double(validated) / seconds
             }
             let trackedRate = Double(rows) / trackedSeconds
             let untrackedRate = Double(rows) / untrackedSeconds

@@ -6,9 +6,9 @@ extension TimeEntry: ListedRecord {
     static let rightAligned: Set<Int> = [0, 5]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), date, names.name(.employee, employeeId), names.name(.project, projectId), names.name(.hourType, hourTypeId),
-         Output.number(hours), status, note ?? ""]
+         Validation.format(hours), status, note ?? ""]
     }
-    var title: String { "\(Output.number(hours)) h on \(date)" }
+    var title: String { "\(Validation.format(hours)) h on \(date)" }
     var recordedBy: Int64? { employeeId }
 }
 

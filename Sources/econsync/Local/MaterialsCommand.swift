@@ -5,10 +5,10 @@ extension Material: ListedRecord {
     static let header = ["ID", "DATE", "PRODUCT", "QUANTITY", "UNIT", "PROJECT", "STATUS", "NOTE"]
     static let rightAligned: Set<Int> = [0, 3]
     func cells(_ names: NameLookup) -> [String] {
-        [String(id ?? 0), date, names.name(.product, productId), Output.number(quantity), names.name(.unit, unitId),
+        [String(id ?? 0), date, names.name(.product, productId), Validation.format(quantity), names.name(.unit, unitId),
          names.name(.project, projectId), status, note ?? ""]
     }
-    var title: String { "\(Output.number(quantity)) on \(date)" }
+    var title: String { "\(Validation.format(quantity)) on \(date)" }
     var recordedBy: Int64? { employeeId }
 }
 

@@ -13,6 +13,13 @@ extension DemoAgreement {
         "AAAAAA" + String(kind, radix: 16).uppercased() + String(format: "%07X", index + 1)
     }
 
+    /// A valid CVR number: seven random digits, the last bumped until a check digit exists.
+    static func cvr(_ random: inout SeededRandom) -> String {
+        var first7 = [random.int(1...9)] + (0..<6).map { _ in random.int(0...9) }
+        while CVR.checkDigit(for: first7) == nil { first7[6] = (first7[6] + 1) % 10 }
+        return (first7 + [CVR.checkDigit(for: first7)!]).map(String.init).joined()
+    }
+
     /// A time of `lastUpdated` during 2026.
     static func lastUpdated(_ random: inout SeededRandom) -> JSONValue {
         let date = LocalDate(daysSinceEpoch: LocalDate("2026-01-05")!.daysSinceEpoch + random.int(0...290))
@@ -30,9 +37,7 @@ extension DemoAgreement {
     func customer(_ index: Int) -> Record {
         var random = random(2, index)
         let name = customerName(index)
-        var first7 = [random.int(1...9)] + (0..<6).map { _ in random.int(0...9) }
-        while CVR.checkDigit(for: first7) == nil { first7[6] = (first7[6] + 1) % 10 }
-        let cvr = (first7 + [CVR.checkDigit(for: first7)!]).map(String.init).joined()
+        let cvr = Self.cvr(&random)
         let town = random.pick(DanishNames.towns)
         var data: [String: JSONValue] = [
             "customerNumber": .int(Int64(1001 + index)), "name": .string(name), "currency": .string("DKK"),
@@ -119,13 +124,12 @@ extension DemoAgreement {
 
     func supplier(_ index: Int, _ supplier: (name: String, city: String)) -> Record {
         var random = random(7, index)
-        var first7 = [random.int(1...9)] + (0..<6).map { _ in random.int(0...9) }
-        while CVR.checkDigit(for: first7) == nil { first7[6] = (first7[6] + 1) % 10 }
+        let cvr = Self.cvr(&random)
         return record("supplier", index + 1, [
             "supplierNumber": .int(Int64(index + 1)), "name": .string(supplier.name), "currency": .string("DKK"), "city": .string(supplier.city),
             "supplierGroup": .object(["supplierGroupNumber": .int(1)]), "paymentTerms": .object(["paymentTermsNumber": .int(5)]),
             "vatZone": .object(["vatZoneNumber": .int(1)]), "layout": .object(["layoutNumber": .int(19)]),
-            "corporateIdentificationNumber": .string((first7 + [CVR.checkDigit(for: first7)!]).map(String.init).joined()),
+            "corporateIdentificationNumber": .string(cvr),
             "email": .string("ordre@\(Self.slug(supplier.name)).dk"),
         ])
     }

@@ -36,11 +36,6 @@ enum Output {
         value.map { String(format: "%.2f", $0) } ?? ""
     }
 
-    /// A number without needless decimals (7.5, 8).
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
-
     /// `1 record`, `2 records`.
     static func count(_ value: Int, _ noun: String) -> String {
         "\(value) \(noun)\(value == 1 ? "" : "s")"
