@@ -47,7 +47,8 @@ public struct SnapshotPuller: Sendable {
                                 file: workDirectory.path)
         }
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
-        for kind in chosen {
+        // Contacts are read customer by customer: pull them last, so the customers' keys are at hand.
+        for kind in chosen.filter({ $0.kind != "contact" }) + chosen.filter({ $0.kind == "contact" }) {
             let done = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
             if let records = try? Self.countLines(done.path) {
                 progress(Progress(kind: kind.kind, records: records, pages: 0, resumed: true))
@@ -95,8 +96,13 @@ public struct SnapshotPuller: Sendable {
         return (records.count, pages)
     }
 
-    /// The keys of every record of `kind` (for per-customer sub-collections).
+    /// The keys of every record of `kind` (for per-customer sub-collections):
+    /// from this pull's work file when the kind was pulled, else from e-conomic.
     func allKeys(of kind: EconomicKind) async throws -> [String] {
+        let pulled = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
+        if let text = try? String(contentsOf: pulled, encoding: .utf8) {
+            return try text.split(separator: "\n").map { try Record(line: Array($0.utf8)).key.description }
+        }
         var keys: [String] = []
         try await client.forEachPage(kind.path, module: kind.module) { page in
             keys += try Self.records(in: page.body, kind: kind).map(\.key.description)
