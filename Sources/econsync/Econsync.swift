@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Economic
 import Replica
+import Reconcile
 import Snapshot
+import Sync
 
 /// The econsync command-line tool.
 @main
@@ -19,7 +21,7 @@ struct Econsync: AsyncParsableCommand {
             initialised, written by a newer econsync, not a replica, corrupt); 4 e-conomic's \
             token expired (run `econsync reconnect`).
             """,
-        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, ConflictsCommand.self, SettingsCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -63,7 +65,7 @@ extension Econsync {
             return unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure
         case let error as EconomicError:
             return error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure
-        case is SnapshotError, is CredentialsFile.Problem, is CommandFailure:
+        case is SnapshotError, is CredentialsFile.Problem, is CommandFailure, is ApplyError, is PlanError:
             return ExitStatus.failure
         default:
             return nil

@@ -82,6 +82,9 @@ public final class EconomicClient: Sendable {
         return allowed
     }()
 
+    /// A key as one path segment (`/products/{segment}`), percent-encoded.
+    public static func pathSegment(_ key: String) -> String { encode(key) }
+
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
     }

@@ -11,13 +11,18 @@ public struct LocalRecord: Sendable, Equatable {
     public var unresolved: [String]
     /// For registrations: whether they are approved (only approved hours are pushed).
     public var approved: Bool?
+    /// Unresolved fields that refer to a replica record of a kind econsync can
+    /// create in e-conomic; the field holds that record's `local:ID` meanwhile.
+    public var dependencies: [Dependency]
 
-    public init(record: Record, localID: Int64, tombstone: Bool = false, unresolved: [String] = [], approved: Bool? = nil) {
+    public init(record: Record, localID: Int64, tombstone: Bool = false, unresolved: [String] = [], approved: Bool? = nil,
+                dependencies: [Dependency] = []) {
         self.record = record
         self.localID = localID
         self.tombstone = tombstone
         self.unresolved = unresolved
         self.approved = approved
+        self.dependencies = dependencies
     }
 
     /// Whether e-conomic has the record (it has an e-conomic key).

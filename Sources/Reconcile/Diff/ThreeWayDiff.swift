@@ -22,11 +22,21 @@ public struct ThreeWayDiff: Sendable {
     /// (customers: the CVR number).
     public var linkBy: FieldPath?
 
-    public init(mapping: KindMapping, master: Side? = nil, importSince: String? = nil, linkBy: FieldPath? = nil) {
+    /// For products: whether records new in the replica are created in
+    /// e-conomic (the brief's "new products can be created automatically").
+    public var autoCreate: Bool
+    /// Values a create sends for fields the replica record leaves empty
+    /// (a product's default product group, a project's default project group).
+    public var createDefaults: [FieldPath: JSONValue]
+
+    public init(mapping: KindMapping, master: Side? = nil, importSince: String? = nil, linkBy: FieldPath? = nil, autoCreate: Bool = true,
+                createDefaults: [FieldPath: JSONValue] = [:]) {
         self.mapping = mapping
         self.master = master ?? mapping.master
         self.importSince = importSince
         self.linkBy = linkBy ?? (mapping.kind == "customer" ? "corporateIdentificationNumber" : nil)
+        self.autoCreate = autoCreate
+        self.createDefaults = createDefaults
     }
 
     var canPush: Bool { mapping.direction != .importOnly }
@@ -42,7 +52,7 @@ public struct ThreeWayDiff: Sendable {
         var b = baseIterator.next(), r = remoteIterator.next()
         let known = local.filter(\.isInEconomic)
         let linkable = linkBy.map { path in Set(local.filter { !$0.isInEconomic }.compactMap { path.value(in: $0.record.data) }) } ?? []
-        var links: [JSONValue: RecordKey] = [:]
+        var links: [JSONValue: (RecordKey, Record)] = [:]
         var index = 0
         func key(_ record: Record?) -> RecordKey? { record?.key }
         while true {
@@ -53,7 +63,7 @@ public struct ThreeWayDiff: Sendable {
             let remoteRecord = r?.key == current ? r : nil
             let localRecord = l?.record.key == current ? l : nil
             if let remoteRecord, localRecord == nil, let path = linkBy, let value = path.value(in: remoteRecord.data), linkable.contains(value) {
-                links[value] = current  // a replica record will be linked to it below
+                links[value] = (current, remoteRecord)  // a replica record will be linked to it below
             } else {
                 operations += compare(key: current, base: baseRecord, remote: remoteRecord, local: localRecord)
             }
@@ -62,9 +72,11 @@ public struct ThreeWayDiff: Sendable {
             if localRecord != nil { index += 1 }
         }
         for record in local where !record.isInEconomic && !record.tombstone {
-            if let path = linkBy, let value = path.value(in: record.record.data), let key = links.removeValue(forKey: value) {
-                operations.append(op(record.record.key, .pullUpdate, ["link": .string(key.description)],
-                                     "linked to e-conomic \(mapping.kind) \(key) by \(path): never duplicated"))
+            if let path = linkBy, let value = path.value(in: record.record.data), let (key, remote) = links.removeValue(forKey: value) {
+                var linked = op(record.record.key, .pullUpdate, Self.fields(remote.data, mapping.economicPaths),
+                                "linked to e-conomic \(mapping.kind) \(key) by \(path): never duplicated")
+                linked.link = key.description
+                operations.append(linked)
             } else {
                 operations.append(create(record))
             }
@@ -73,9 +85,9 @@ public struct ThreeWayDiff: Sendable {
     }
 
     func op(_ key: RecordKey, _ action: PlanOperation.Action, _ fields: [String: JSONValue] = [:], _ reason: String,
-            conflicts: [FieldMerge.Conflict] = []) -> PlanOperation {
+            conflicts: [FieldMerge.Conflict] = [], requires: [Dependency] = []) -> PlanOperation {
         PlanOperation(module: mapping.module, kind: mapping.kind, key: key.description, action: action, fields: fields, reason: reason,
-                      conflicts: conflicts)
+                      conflicts: conflicts, requires: requires)
     }
 
     func compare(key: RecordKey, base: Record?, remote: Record?, local: LocalRecord?) -> [PlanOperation] {
@@ -128,7 +140,9 @@ public struct ThreeWayDiff: Sendable {
             }
             if let blocked = block(local) { return operations + [blocked] }
             if let skipped = skip(local) { return operations + [skipped] }
-            operations.append(op(key, .update, flatten(push), "changed in the replica", conflicts: merge.conflicts))
+            let fields = flatten(push)
+            operations.append(op(key, .update, fields, "changed in the replica", conflicts: merge.conflicts,
+                                 requires: local.dependencies.filter { fields[$0.field] != nil }))
         }
         return operations
     }
@@ -147,26 +161,46 @@ public struct ThreeWayDiff: Sendable {
     func create(_ local: LocalRecord) -> PlanOperation {
         let key = local.record.key
         guard canPush else { return op(key, .skip, [:], "new in the replica, but the \(mapping.module) module only imports") }
+        if mapping.kind == "product", !autoCreate {
+            return op(key, .skip, [:], "new in the replica, but product auto-creation is off (setting products.autoCreate)")
+        }
         if let blocked = block(local) { return blocked }
         if let skipped = skip(local) { return skipped }
-        return op(key, .create, Self.fields(local.record.data, mapping.economicPaths), "new in the replica")
+        var fields = Self.fields(local.record.data, mapping.economicPaths)
+        for (path, value) in createDefaults where fields[path.description] == nil { fields[path.description] = value }
+        if let (path, setting) = Self.requiredForCreate[mapping.kind], fields[path.description] == nil {
+            return op(key, .block, [:], "\(mapping.kind) \(key) has no \(path), which e-conomic requires: set one, or a default (setting \(setting))")
+        }
+        return op(key, .create, fields, "new in the replica", requires: local.dependencies)
     }
+
+    /// Fields e-conomic refuses a create without, and the setting that gives a default.
+    static let requiredForCreate: [String: (FieldPath, String)] = [
+        "product": ("productGroup.productGroupNumber", "products.productGroup"),
+        "project": ("projectGroupNumber", "projects.projectGroup"),
+    ]
 
     /// Registrations are pushed only when approved.
     func skip(_ local: LocalRecord) -> PlanOperation? {
         local.approved == false ? op(local.record.key, .skip, [:], "not approved: only approved hours are transferred") : nil
     }
 
-    /// A push that cannot happen until something else exists in e-conomic, with the brief's wording.
+    /// A push that cannot happen until something else exists in e-conomic, with
+    /// the brief's wording; references to records this plan can create are not blocks.
     func block(_ local: LocalRecord) -> PlanOperation? {
-        guard let field = local.unresolved.sorted().first else { return nil }
-        let reason = switch field {
+        let waiting = Set(local.dependencies.map(\.field))
+        guard let field = local.unresolved.filter({ !waiting.contains($0) }).sorted().first else { return nil }
+        return op(local.record.key, .block, [:], Self.blockReason(field))
+    }
+
+    /// Why a push is blocked when `field` refers to a record e-conomic does not have.
+    public static func blockReason(_ field: String) -> String {
+        switch field {
         case "employeeNumber": "Employee is missing an e-conomic ID: set the employee's e-conomic id or enable employee sync"
         case "activityNumber": "the hour type is not mapped to an e-conomic activity: map it (activity mapping)"
         case "customerNumber", "customer.customerNumber": "Customer not found in e-conomic: sync customers or force a sync"
         default: "\(field) refers to a record e-conomic does not have yet"
         }
-        return op(local.record.key, .block, [:], reason)
     }
 
     /// The mapped fields of `data`, flattened to dotted names.

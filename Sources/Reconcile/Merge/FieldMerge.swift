@@ -43,6 +43,15 @@ public struct FieldMerge: Equatable, Sendable {
             fields["remote"] = remote
             return .object(fields)
         }
+
+        /// A decision read back from ``json``.
+        public init(json: JSONValue) throws {
+            guard let field = json["field"]?.stringValue, let winner = json["winner"]?.stringValue.flatMap(Side.init(rawValue:)),
+                  let rule = json["rule"]?.stringValue else {
+                throw PlanError("a conflict needs field, winner (mobilplan or economic) and rule: \(json)")
+            }
+            self.init(field: field, base: json["base"], local: json["local"], remote: json["remote"], winner: winner, rule: rule)
+        }
     }
 
     /// Fields whose e-conomic value must change (nil: remove the field there).

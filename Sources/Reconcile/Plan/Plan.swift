@@ -1,26 +1,31 @@
 import Snapshot
 
 /// What a reconcile will do, as a value: operations in the order they must
-/// run (pushes in dependency order), and a hash of the inputs it was computed
-/// from, so a plan is refused at apply time when the replica or the base moved.
+/// run (pulls, then pushes in dependency order, then what is skipped or
+/// blocked), and the inputs it was computed from, so a plan is refused at
+/// apply time when the replica or the base moved.
 ///
 /// ```swift
-/// let plan = Plan(operations: ops, inputsHash: PlanInputs(replicaSequence: 812, base: baseSHA, snapshot: newSHA).hash)
+/// let plan = Plan(operations: ops, inputs: PlanInputs(replicaSequence: 812, base: baseSHA, snapshot: newSHA))
 /// print(plan.counts)   // ["products": ["update": 3], …]
 /// ```
 public struct Plan: Equatable, Sendable {
     public var operations: [PlanOperation]
-    public var inputsHash: String
+    public var inputs: PlanInputs
+    /// The hash of ``inputs``.
+    public var inputsHash: String { inputs.hash }
 
-    public init(operations: [PlanOperation], inputsHash: String) {
-        self.operations = Self.ordered(operations)
-        self.inputsHash = inputsHash
+    /// A plan of `operations`, ordered, with pushes whose dependencies are not
+    /// created by the same plan turned into blocks.
+    public init(operations: [PlanOperation], inputs: PlanInputs) {
+        self.operations = Self.ordered(Self.settled(operations))
+        self.inputs = inputs
     }
 
-    /// e-conomic's dependency order for pushes (ARCHITECTURE §5): what a record
-    /// refers to is created first.
-    public static let pushOrder = ["customerGroup", "customer", "contact", "unit", "productGroup", "product", "project", "employee",
-                                   "hourType", "timeEntry", "material", "order"]
+    /// e-conomic's dependency order (ARCHITECTURE §5), for pulls and pushes:
+    /// what a record refers to comes first.
+    public static let pushOrder = ["unit", "productGroup", "customerGroup", "paymentTerm", "vatZone", "layout", "department", "customer",
+                                   "contact", "supplier", "product", "project", "employee", "hourType", "timeEntry", "material", "order"]
 
     static func ordered(_ operations: [PlanOperation]) -> [PlanOperation] {
         func rank(_ op: PlanOperation) -> (Int, Int) {
@@ -33,6 +38,27 @@ public struct Plan: Equatable, Sendable {
         }.map(\.element)
     }
 
+    /// Pushes that need a record the plan does not create become blocks, until none is left
+    /// (a block can take down what depends on it in turn).
+    static func settled(_ operations: [PlanOperation]) -> [PlanOperation] {
+        var operations = operations
+        var changed = true
+        while changed {
+            changed = false
+            let created = Dictionary(operations.filter { $0.action == .create || $0.action == .block || $0.action == .skip }
+                .map { ($0.target, $0) }, uniquingKeysWith: { first, _ in first })
+            for index in operations.indices where operations[index].action.isPush {
+                let op = operations[index]
+                guard let missing = op.requires.first(where: { created["\($0.kind)/\($0.key)"]?.action != .create }) else { continue }
+                let why = created["\(missing.kind)/\(missing.key)"].map { ": \($0.reason)" } ?? " in this plan"
+                operations[index] = PlanOperation(module: op.module, kind: op.kind, key: op.key, action: .block,
+                                                  reason: "\(missing.field) refers to \(missing.kind) \(missing.key), which is not created in e-conomic\(why)")
+                changed = true
+            }
+        }
+        return operations
+    }
+
     /// Operations per module and action.
     public var counts: [String: [String: Int]] {
         operations.reduce(into: [:]) { counts, op in counts[op.module, default: [:]][op.action.rawValue, default: 0] += 1 }
@@ -43,23 +69,25 @@ public struct Plan: Equatable, Sendable {
 
     /// The plan as canonical JSON.
     public var json: JSONValue {
-        .object(["inputsHash": .string(inputsHash), "operations": .array(operations.map(\.json))])
-    }
-}
-
-/// What a plan was computed from: the replica's change-log position and the
-/// base and new snapshots' hashes.
-public struct PlanInputs: Equatable, Sendable {
-    public var replicaSequence: Int64
-    public var base: String?
-    public var snapshot: String
-
-    public init(replicaSequence: Int64, base: String?, snapshot: String) {
-        self.replicaSequence = replicaSequence
-        self.base = base
-        self.snapshot = snapshot
+        .object(["format": .string(Self.format), "inputs": inputs.json, "inputsHash": .string(inputsHash),
+                 "operations": .array(operations.map(\.json))])
     }
 
-    /// The hash a plan carries.
-    public var hash: String { StableHash.hex([String(replicaSequence), base ?? "-", snapshot]) }
+    /// The `format` a plan file carries.
+    public static let format = "econsync-plan/1"
+
+    /// A plan read back from ``json`` (a plan file), as it was written.
+    public init(json: JSONValue) throws {
+        guard json["format"]?.stringValue == Self.format else {
+            throw PlanError("not an econsync plan (\"format\" must be \"\(Self.format)\")")
+        }
+        guard let inputs = json["inputs"], case .array(let items)? = json["operations"] else {
+            throw PlanError("a plan needs inputs and operations")
+        }
+        self.inputs = try PlanInputs(json: inputs)
+        self.operations = try items.map(PlanOperation.init(json:))
+        if let hash = json["inputsHash"]?.stringValue, hash != self.inputs.hash {
+            throw PlanError("inputsHash does not match the plan's inputs: the file was edited")
+        }
+    }
 }

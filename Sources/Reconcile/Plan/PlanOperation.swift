@@ -31,9 +31,14 @@ public struct PlanOperation: Equatable, Sendable {
     public var reason: String
     /// Decisions on fields changed on both sides.
     public var conflicts: [FieldMerge.Conflict]
+    /// Records the same plan must create before this push can be sent.
+    public var requires: [Dependency]
+    /// For a replica record matched to an e-conomic record (a CVR link): the
+    /// e-conomic key it gets.
+    public var link: String?
 
     public init(module: String, kind: String, key: String, action: Action, fields: [String: JSONValue] = [:], reason: String,
-                conflicts: [FieldMerge.Conflict] = []) {
+                conflicts: [FieldMerge.Conflict] = [], requires: [Dependency] = [], link: String? = nil) {
         self.module = module
         self.kind = kind
         self.key = key
@@ -41,20 +46,49 @@ public struct PlanOperation: Equatable, Sendable {
         self.fields = fields
         self.reason = reason
         self.conflicts = conflicts
+        self.requires = requires
+        self.link = link
     }
 
     /// A key derived from what the operation is, for e-conomic's `Idempotency-Key`.
     public var idempotencyKey: String {
-        "econsync-" + StableHash.hex([module, kind, key, action.rawValue, CanonicalJSON.string(.object(fields))])
+        "econsync-" + StableHash.hex([module, kind, key, action.rawValue, CanonicalJSON.string(.object(fields)), link ?? ""])
     }
+
+    /// The record a plan key names: the operation's own key, or `kind/key`.
+    public var target: String { "\(kind)/\(key)" }
 
     /// The operation as JSON.
     public var json: JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
             "module": .string(module), "kind": .string(kind), "key": .string(key), "action": .string(action.rawValue),
             "fields": .object(fields), "reason": .string(reason), "idempotencyKey": .string(idempotencyKey),
             "conflicts": .array(conflicts.map(\.json)),
-        ])
+        ]
+        if !requires.isEmpty { object["requires"] = .array(requires.map(\.json)) }
+        if let link { object["link"] = .string(link) }
+        return .object(object)
+    }
+
+    /// An operation read back from ``json`` (a plan file); its idempotency key must match its content.
+    public init(json: JSONValue) throws {
+        guard let module = json["module"]?.stringValue, let kind = json["kind"]?.stringValue, let key = json["key"]?.stringValue,
+              let actionName = json["action"]?.stringValue, let reason = json["reason"]?.stringValue,
+              let fields = json["fields"]?.objectValue else {
+            throw PlanError("an operation needs module, kind, key, action, fields and reason: \(json)")
+        }
+        guard let action = Action(rawValue: actionName) else {
+            throw PlanError("unknown action \"\(actionName)\" for \(kind) \(key); actions are \(Action.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var conflicts: [FieldMerge.Conflict] = []
+        if case .array(let items)? = json["conflicts"] { conflicts = try items.map(FieldMerge.Conflict.init(json:)) }
+        var requires: [Dependency] = []
+        if case .array(let items)? = json["requires"] { requires = try items.map(Dependency.init(json:)) }
+        self.init(module: module, kind: kind, key: key, action: action, fields: fields, reason: reason, conflicts: conflicts,
+                  requires: requires, link: json["link"]?.stringValue)
+        if let given = json["idempotencyKey"]?.stringValue, given != idempotencyKey {
+            throw PlanError("the operation on \(kind) \(key) was edited: its idempotency key does not match its content")
+        }
     }
 }
 

@@ -15,6 +15,17 @@ extension ReplicaStore {
         try read { try R.fetchOne($0, key: id) }
     }
 
+    /// The records of type `R` with local ids `ids` (deleted ones included), by local id.
+    public func fetch<R: ReplicaRecord>(_ type: R.Type, ids: [Int64]) throws -> [R] {
+        try read { db in
+            var found: [R] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+                found += try R.fetchAll(db, keys: Array(chunk))
+            }
+            return found.sorted { $0.id! < $1.id! }
+        }
+    }
+
     /// The number of records of each kind (deleted ones included) and of change-log rows.
     public func counts() throws -> (records: [EntityKind: Int], changes: Int) {
         try read { db in

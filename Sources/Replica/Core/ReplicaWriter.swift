@@ -186,9 +186,29 @@ public struct ReplicaWriter {
         }
     }
 
+    /// Records that one row was reconciled, but only if its mapped hash is
+    /// still `expected` (a row edited since keeps its change to push).
+    /// Returns whether it was marked.
+    @discardableResult
+    public func markSynced(_ kind: EntityKind, id: Int64, expected: String?) throws -> Bool {
+        let hash = MappedHash.expression(for: kind)
+        try db.execute(sql: "UPDATE \(kind.table) SET synced_hash = \(hash) WHERE id = ? AND \(hash) IS ?", arguments: [id, expected])
+        return db.changesCount > 0
+    }
+
+    /// The current mapped hash of a row, nil when it does not exist.
+    public func mappedHash(_ kind: EntityKind, id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT \(MappedHash.expression(for: kind)) FROM \(kind.table) WHERE id = ?", arguments: [id])
+    }
+
     /// Stores a setting.
     public func setSetting(_ key: String, _ value: String) throws {
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [key, value])
+    }
+
+    /// Removes a setting (back to its default).
+    public func removeSetting(_ key: String) throws {
+        try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key])
     }
 }

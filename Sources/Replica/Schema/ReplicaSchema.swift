@@ -14,6 +14,7 @@ enum ReplicaSchema {
         ("v1-entities-and-change-log", migrateV1),
         ("v2-settings-and-project-employees", migrateV2),
         ("v3-snapshot-index", migrateV3),
+        ("v4-reconcile-runs-outbox-conflicts", migrateV4),
     ]
 
     /// The schema version this build writes.

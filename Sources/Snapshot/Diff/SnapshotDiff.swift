@@ -54,44 +54,62 @@ public enum SnapshotDiff {
                                visit: (Change) throws -> Void = { _ in }) throws -> Summary {
         let left = try SnapshotReader(path: old)
         let right = try SnapshotReader(path: new)
-        func advance(_ reader: SnapshotReader) throws -> RecordLine? {
-            while let line = try reader.next() {
+        var summary = Summary()
+        try pairs(left, right, kinds: kinds) { a, b in
+            switch (a, b) {
+            case (let x?, let y?) where x.bytes == y.bytes:
+                summary.unchanged[x.kind, default: 0] += 1
+            case (let x?, let y?):
+                let (before, after) = (try record(x, left), try record(y, right))
+                summary.changed[x.kind, default: 0] += 1
+                try visit(.changed(old: before, new: after, fields: fields(before.data, after.data)))
+            case (let x?, nil):
+                summary.removed[x.kind, default: 0] += 1
+                try visit(.removed(try record(x, left)))
+            case (nil, let y?):
+                summary.added[y.kind, default: 0] += 1
+                try visit(.added(try record(y, right)))
+            case (nil, nil):
+                break
+            }
+        }
+        return summary
+    }
+
+    /// Walks two snapshots in step, in kind and key order, calling `visit` with
+    /// each key's line in `old` (nil when absent, or when there is no `old`)
+    /// and in `new`; `kinds` limits the walk. Memory stays constant.
+    public static func pairs(_ old: SnapshotReader?, _ new: SnapshotReader, kinds: Set<String>? = nil,
+                             visit: (RecordLine?, RecordLine?) throws -> Void) throws {
+        func advance(_ reader: SnapshotReader?) throws -> RecordLine? {
+            while let line = try reader?.next() {
                 if kinds == nil || kinds!.contains(line.kind) { return line }
             }
             return nil
         }
-        var summary = Summary()
-        var a = try advance(left)
-        var b = try advance(right)
+        var a = try advance(old)
+        var b = try advance(new)
         while a != nil || b != nil {
             if let x = a, let y = b, x.kind == y.kind, x.key == y.key {
-                if x.bytes == y.bytes {
-                    summary.unchanged[x.kind, default: 0] += 1
-                } else {
-                    let (before, after) = (try record(x, left), try record(y, right))
-                    summary.changed[x.kind, default: 0] += 1
-                    try visit(.changed(old: before, new: after, fields: fields(before.data, after.data)))
-                }
-                a = try advance(left)
-                b = try advance(right)
+                try visit(x, y)
+                a = try advance(old)
+                b = try advance(new)
             } else if let x = a, b == nil || precedes(x, b!) {
-                summary.removed[x.kind, default: 0] += 1
-                try visit(.removed(try record(x, left)))
-                a = try advance(left)
+                try visit(x, nil)
+                a = try advance(old)
             } else if let y = b {
-                summary.added[y.kind, default: 0] += 1
-                try visit(.added(try record(y, right)))
-                b = try advance(right)
+                try visit(nil, y)
+                b = try advance(new)
             }
         }
-        return summary
     }
 
     static func precedes(_ x: RecordLine, _ y: RecordLine) -> Bool {
         x.kind == y.kind ? x.key < y.key : x.kind.utf8.lexicographicallyPrecedes(y.kind.utf8)
     }
 
-    static func record(_ line: RecordLine, _ reader: SnapshotReader) throws -> Record {
+    /// The record of `line`, read by `reader`; a bad line is named with file and line number.
+    public static func record(_ line: RecordLine, _ reader: SnapshotReader) throws -> Record {
         do {
             return try line.record()
         } catch let problem as RecordLineError {

@@ -17,11 +17,14 @@ public struct SnapshotPuller: Sendable {
     public let client: EconomicClient
     public let store: SnapshotStore
     public let agreement: Int
+    /// Where finished kinds wait for the rest (default `<data-dir>/pulls/<agreement>/`).
+    public var workDirectory: URL
 
-    public init(client: EconomicClient, store: SnapshotStore, agreement: Int) {
+    public init(client: EconomicClient, store: SnapshotStore, agreement: Int, workDirectory: URL? = nil) {
         self.client = client
         self.store = store
         self.agreement = agreement
+        self.workDirectory = workDirectory ?? store.dataDirectory.appendingPathComponent("pulls/\(agreement)")
     }
 
     /// One kind's progress.
@@ -36,10 +39,18 @@ public struct SnapshotPuller: Sendable {
         }
     }
 
-    var workDirectory: URL { store.dataDirectory.appendingPathComponent("pulls/\(agreement)") }
-
     /// Pulls `kinds` (snapshot kind names) and stores the snapshot, taken at `takenAt`.
     public func take(kinds: [String], takenAt: String, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
+        let folder = store.directory(agreement: agreement)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = store.fileName(agreement: agreement, takenAt: takenAt)
+        let (header, trailer) = try await take(kinds: kinds, takenAt: takenAt, to: folder.appendingPathComponent(name).path, progress: progress)
+        return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
+    }
+
+    /// Pulls `kinds` into a snapshot file at `path`, outside the store (nothing is indexed).
+    public func take(kinds: [String], takenAt: String, to path: String,
+                     progress: (Progress) -> Void = { _ in }) async throws -> (SnapshotHeader, SnapshotTrailer) {
         let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }
         let unknown = Set(kinds).subtracting(chosen.map(\.kind))
         guard unknown.isEmpty else {
@@ -57,9 +68,9 @@ public struct SnapshotPuller: Sendable {
             let (records, pages) = try await pull(kind, into: done)
             progress(Progress(kind: kind.kind, records: records, pages: pages, resumed: false))
         }
-        let entry = try assemble(chosen, takenAt: takenAt)
+        let written = try assemble(chosen, takenAt: takenAt, path: path)
         try? FileManager.default.removeItem(at: workDirectory)
-        return entry
+        return written
     }
 
     /// Pulls one kind into its work file (written whole or not at all); returns records and pages.
@@ -148,22 +159,18 @@ public struct SnapshotPuller: Sendable {
         return kept
     }
 
-    /// Writes the snapshot from the kinds' work files and indexes it.
-    func assemble(_ kinds: [EconomicKind], takenAt: String) throws -> SnapshotEntry {
+    /// Writes the snapshot at `path` from the kinds' work files.
+    func assemble(_ kinds: [EconomicKind], takenAt: String, path: String) throws -> (SnapshotHeader, SnapshotTrailer) {
         let header = SnapshotHeader(agreement: agreement,
                                     sources: ["rest": client.configuration.restBaseURL, "projects": client.configuration.projectsBaseURL],
                                     takenAt: takenAt, kinds: kinds.map(\.kind))
-        let folder = store.directory(agreement: agreement)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let name = store.fileName(agreement: agreement, takenAt: takenAt)
-        let writer = try SnapshotWriter(path: folder.appendingPathComponent(name).path, header: header)
+        let writer = try SnapshotWriter(path: path, header: header)
         do {
             for kind in kinds.sorted(by: { $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }) {
                 let text = try String(contentsOf: workDirectory.appendingPathComponent("\(kind.kind).ndjson"), encoding: .utf8)
                 for line in text.split(separator: "\n") { try writer.append(Record(line: Array(line.utf8))) }
             }
-            let trailer = try writer.finish()
-            return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
+            return (header, try writer.finish())
         } catch {
             writer.cancel()
             throw error

@@ -10,52 +10,72 @@ import Snapshot
 /// `local:ID` for a record e-conomic does not have yet.
 ///
 /// ```swift
-/// let customers = try LocalRecords(replica: replica).records(KindMapping.named("customer")!)
+/// var local = LocalRecords(replica: replica)
+/// let customers = try local.records(KindMapping.named("customer")!)
 /// ```
 public struct LocalRecords {
-    /// One replica row as e-conomic would see it.
-    public struct Row: Sendable, Equatable {
-        public var record: Record
-        public var localID: Int64
-        public var tombstone: Bool
-        /// Mapped fields whose referenced record has no e-conomic key yet.
-        public var unresolved: [String]
-    }
-
     public let replica: ReplicaStore
+    /// Kinds a reconcile can create in e-conomic: a reference to such a record
+    /// without an e-conomic key is a dependency (`local:ID`), not a block.
+    public var creatableKinds: Set<String>
     private var keysByKind: [EntityKind: [Int64: JSONValue]] = [:]
-    private var activities: [Int64: Int64] = [:]
+    private var liveWithoutKey: [EntityKind: Set<Int64>] = [:]
+    private var activities: [Int64: Int64]?
 
-    public init(replica: ReplicaStore) {
+    public init(replica: ReplicaStore, creatableKinds: Set<String> = []) {
         self.replica = replica
+        self.creatableKinds = creatableKinds
     }
 
-    /// The rows of `mapping`'s kind (deleted ones included), e-conomic keys first in key order, then local ones by id.
-    public mutating func records(_ mapping: KindMapping) throws -> [Row] {
+    /// The rows of `mapping`'s kind (all, or those with local ids `ids`; deleted
+    /// ones included), e-conomic keys first in key order, then local ones by id.
+    public mutating func records(_ mapping: KindMapping, ids: [Int64]? = nil) throws -> [LocalRecord] {
         guard let kind = EntityKind(rawValue: mapping.kind) else { return [] }
-        var rows: [Row] = []
-        for (id, fields, key, tombstone) in try Self.rows(kind.recordType, replica) {
-            var data: [String: JSONValue] = [:]
-            var unresolved: [String] = []
-            for field in mapping.fields {
-                guard let value = fields[field.local], value != .null else { continue }
-                if let converted = try convert(value, field.conversion) {
-                    data = field.economic.setting(converted, in: data)
-                } else {
-                    unresolved.append(field.economic.description)
-                }
-            }
-            let recordKey = key ?? .string("local:\(id)")
-            rows.append(Row(record: Record(kind: mapping.kind, key: recordKey, data: data), localID: id, tombstone: tombstone, unresolved: unresolved))
+        return try records(kind.recordType, mapping, ids: ids)
+    }
+
+    private mutating func records<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, ids: [Int64]?) throws -> [LocalRecord] {
+        let rows = try ids.map { try replica.fetch(type, ids: $0) } ?? replica.list(type, includeDeleted: true)
+        var records: [LocalRecord] = []
+        records.reserveCapacity(rows.count)
+        let encoder = JSONEncoder()
+        for row in rows {
+            let fields = try CanonicalJSON.parse(Array(encoder.encode(row))).objectValue ?? [:]
+            var record = try record(mapping, id: row.id!, fields: fields, key: row.foreignKey.map(Self.economicKey))
+            record.tombstone = row.tombstone
+            if let registration = row as? any Registration { record.approved = registration.isApproved }
+            records.append(record)
         }
-        return rows.sorted { lhs, rhs in
-            switch (lhs.record.key, rhs.record.key) {
-            case (.string(let a), .string(let b)) where a.hasPrefix("local:") && b.hasPrefix("local:"): lhs.localID < rhs.localID
-            case (.string(let a), _) where a.hasPrefix("local:"): false
-            case (_, .string(let b)) where b.hasPrefix("local:"): true
-            default: lhs.record.key < rhs.record.key
+        return records.sorted { lhs, rhs in
+            switch (lhs.isInEconomic, rhs.isInEconomic) {
+            case (false, false): lhs.localID < rhs.localID
+            case (false, true): false
+            case (true, false): true
+            case (true, true): lhs.record.key < rhs.record.key
             }
         }
+    }
+
+    /// One row, from its fields by property name.
+    mutating func record(_ mapping: KindMapping, id: Int64, fields: [String: JSONValue], key: RecordKey?) throws -> LocalRecord {
+        var data: [String: JSONValue] = [:]
+        var unresolved: [String] = []
+        var dependencies: [Dependency] = []
+        for field in mapping.fields {
+            guard let value = fields[field.local], value != .null else { continue }
+            if let converted = try convert(value, field.conversion) {
+                data = field.economic.setting(converted, in: data)
+                continue
+            }
+            unresolved.append(field.economic.description)
+            if case .reference(let kindName) = field.conversion, creatableKinds.contains(kindName), let kind = EntityKind(rawValue: kindName),
+               let target = value.intValue, try isLiveWithoutKey(kind, target) {
+                data = field.economic.setting(.string("local:\(target)"), in: data)
+                dependencies.append(Dependency(field: field.economic.description, kind: kindName, key: "local:\(target)"))
+            }
+        }
+        return LocalRecord(record: Record(kind: mapping.kind, key: key ?? .string("local:\(id)"), data: data), localID: id,
+                           unresolved: unresolved, dependencies: dependencies)
     }
 
     /// A converted value; nil when it refers to a record e-conomic does not have yet.
@@ -67,36 +87,42 @@ public struct LocalRecords {
             return value.stringValue.map { .string("\($0)T00:00:00") } ?? value
         case .reference(let kindName):
             guard let kind = EntityKind(rawValue: kindName), let id = value.intValue else { return nil }
-            if keysByKind[kind] == nil { keysByKind[kind] = try Self.keys(kind.recordType, replica) }
+            if keysByKind[kind] == nil { try loadKeys(kind) }
             return keysByKind[kind]?[id]
         case .activity:
             guard let id = value.intValue else { return nil }
-            if activities.isEmpty {
+            if activities == nil {
+                var found: [Int64: Int64] = [:]
                 for hourType in try replica.list(HourType.self, includeDeleted: true) {
-                    if let number = hourType.activityNumber { activities[hourType.id!] = Int64(number) }
+                    if let number = hourType.activityNumber { found[hourType.id!] = Int64(number) }
                 }
+                activities = found
             }
-            return activities[id].map { .int($0) }
+            return activities?[id].map { .int($0) }
         }
     }
 
-    /// Every row of `type` as (id, fields by property name, e-conomic key, tombstone).
-    static func rows<R: ReplicaRecord>(_ type: R.Type, _ replica: ReplicaStore) throws -> [(Int64, [String: JSONValue], RecordKey?, Bool)] {
-        let encoder = JSONEncoder()
-        return try replica.list(type, includeDeleted: true).map { record in
-            let fields = try CanonicalJSON.parse(Array(encoder.encode(record))).objectValue ?? [:]
-            return (record.id!, fields, record.foreignKey.map(economicKey), record.tombstone)
-        }
+    private mutating func isLiveWithoutKey(_ kind: EntityKind, _ id: Int64) throws -> Bool {
+        if keysByKind[kind] == nil { try loadKeys(kind) }
+        return liveWithoutKey[kind]?.contains(id) == true
     }
 
-    /// The e-conomic keys of `type`'s rows, by local id, as JSON.
-    static func keys<R: ReplicaRecord>(_ type: R.Type, _ replica: ReplicaStore) throws -> [Int64: JSONValue] {
+    private mutating func loadKeys(_ kind: EntityKind) throws {
+        (keysByKind[kind], liveWithoutKey[kind]) = try Self.keys(kind.recordType, replica)
+    }
+
+    /// The e-conomic keys of `type`'s rows by local id, as JSON, and the live rows without one.
+    static func keys<R: ReplicaRecord>(_ type: R.Type, _ replica: ReplicaStore) throws -> ([Int64: JSONValue], Set<Int64>) {
         var keys: [Int64: JSONValue] = [:]
+        var withoutKey: Set<Int64> = []
         for record in try replica.list(type, includeDeleted: true) {
-            guard let foreignKey = record.foreignKey else { continue }
-            keys[record.id!] = economicKey(foreignKey).json
+            if let foreignKey = record.foreignKey {
+                keys[record.id!] = economicKey(foreignKey).json
+            } else if !record.tombstone {
+                withoutKey.insert(record.id!)
+            }
         }
-        return keys
+        return (keys, withoutKey)
     }
 
     /// A replica row's e-conomic key as a snapshot key: a number, or text for products.

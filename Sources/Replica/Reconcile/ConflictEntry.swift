@@ -1,0 +1,43 @@
+import GRDB
+
+/// One entry of the conflict journal: a field changed on both sides, the
+/// three values (as JSON text; nil when the field was absent), which side won
+/// and by which rule.
+public struct ConflictEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "conflicts"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    public var id: Int64?
+    public var runId: Int64
+    public var decidedAt: String
+    public var module: String
+    public var kind: String
+    public var recordKey: String
+    public var field: String
+    public var baseValue: String?
+    public var localValue: String?
+    public var remoteValue: String?
+    /// `mobilplan` or `economic`.
+    public var winner: String
+    public var rule: String
+
+    public init(runId: Int64, decidedAt: String, module: String, kind: String, recordKey: String, field: String, baseValue: String?,
+                localValue: String?, remoteValue: String?, winner: String, rule: String) {
+        self.runId = runId
+        self.decidedAt = decidedAt
+        self.module = module
+        self.kind = kind
+        self.recordKey = recordKey
+        self.field = field
+        self.baseValue = baseValue
+        self.localValue = localValue
+        self.remoteValue = remoteValue
+        self.winner = winner
+        self.rule = rule
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

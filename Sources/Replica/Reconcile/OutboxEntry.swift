@@ -1,0 +1,62 @@
+import GRDB
+
+/// One push of a reconcile run, recorded before it is sent: what it is (the
+/// plan operation, as JSON), its idempotency key, and where it stands.
+/// `sending` means it may have reached e-conomic, so a resume settles it
+/// (replay with the same key, or a lookup) instead of sending it blindly.
+public struct OutboxEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "outbox"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    /// Where a push stands.
+    public enum State: String, Codable, Sendable {
+        case pending, sending, confirmed, failed
+    }
+
+    public var id: Int64?
+    public var runId: Int64
+    /// Its place in the run's push order.
+    public var position: Int
+    public var module: String
+    public var kind: String
+    /// The operation's key: an e-conomic key, or `local:ID`.
+    public var recordKey: String
+    /// The replica row it pushes.
+    public var localId: Int64?
+    /// The row's mapped hash when the push was recorded: the row is marked
+    /// synced on confirmation only if it still has it (an edit made meanwhile
+    /// stays to be pushed).
+    public var localHash: String?
+    public var action: String
+    public var idempotencyKey: String
+    /// The plan operation, as canonical JSON.
+    public var operation: String
+    public var state: State
+    /// The key e-conomic gave (creates) or has (updates).
+    public var economicKey: String?
+    public var error: String?
+    public var recordedAt: String
+    public var sentAt: String?
+    public var settledAt: String?
+
+    public init(runId: Int64, position: Int, module: String, kind: String, recordKey: String, localId: Int64?, localHash: String?,
+                action: String, idempotencyKey: String, operation: String, recordedAt: String) {
+        self.localHash = localHash
+        self.runId = runId
+        self.position = position
+        self.module = module
+        self.kind = kind
+        self.recordKey = recordKey
+        self.localId = localId
+        self.action = action
+        self.idempotencyKey = idempotencyKey
+        self.operation = operation
+        self.state = .pending
+        self.recordedAt = recordedAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

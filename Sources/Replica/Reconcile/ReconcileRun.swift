@@ -1,0 +1,56 @@
+import GRDB
+
+/// One reconcile as the replica remembers it: the plan it applies (as JSON),
+/// what it was computed from, and how far it got. A run in state `applying`
+/// or `pulled` was interrupted and must be resumed before another starts.
+///
+/// ```swift
+/// if let run = try replica.unfinishedRun(agreement: 1118081) { print("resume run \(run.id!)") }
+/// ```
+public struct ReconcileRun: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "reconcile_runs"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    /// How far a run got.
+    public enum State: String, Codable, Sendable {
+        /// Recorded with its outbox; pulls not yet written.
+        case applying
+        /// Pulls written; pushes under way.
+        case pulled
+        case finished
+    }
+
+    public var id: Int64?
+    public var agreement: Int
+    public var state: State
+    public var inputsHash: String
+    /// The base snapshot the plan was computed against (none on a first reconcile).
+    public var baseFile: String?
+    /// The snapshot of e-conomic the plan was computed from; it becomes the base when the run finishes.
+    public var snapshotFile: String
+    /// The replica's change-log position when the plan was computed.
+    public var changeSequence: Int64
+    /// The plan, as canonical JSON.
+    public var plan: String
+    public var startedAt: String
+    public var finishedAt: String?
+    /// What the run did, as JSON (counts of confirmed and failed operations).
+    public var summary: String?
+
+    public init(agreement: Int, inputsHash: String, baseFile: String?, snapshotFile: String, changeSequence: Int64, plan: String,
+                startedAt: String) {
+        self.agreement = agreement
+        self.state = .applying
+        self.inputsHash = inputsHash
+        self.baseFile = baseFile
+        self.snapshotFile = snapshotFile
+        self.changeSequence = changeSequence
+        self.plan = plan
+        self.startedAt = startedAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,103 @@
+import GRDB
+
+extension ReplicaStore {
+    /// The agreement's run that was started but not finished (interrupted), if any.
+    public func unfinishedRun(agreement: Int) throws -> ReconcileRun? {
+        try read { db in
+            try ReconcileRun.filter(Column("agreement") == agreement && Column("state") != ReconcileRun.State.finished.rawValue)
+                .order(Column("id").desc).fetchOne(db)
+        }
+    }
+
+    /// The agreement's latest finished run, if any.
+    public func lastFinishedRun(agreement: Int) throws -> ReconcileRun? {
+        try read { db in
+            try ReconcileRun.filter(Column("agreement") == agreement && Column("state") == ReconcileRun.State.finished.rawValue)
+                .order(Column("id").desc).fetchOne(db)
+        }
+    }
+
+    /// A run's pushes in push order.
+    public func outbox(run: Int64) throws -> [OutboxEntry] {
+        try read { try OutboxEntry.filter(Column("run_id") == run).order(Column("position")).fetchAll($0) }
+    }
+
+    /// The conflict journal, oldest first; only decisions at or after `since` (UTC, ISO 8601) when given.
+    public func conflicts(since: String? = nil) throws -> [ConflictEntry] {
+        try read { db in
+            var request = ConflictEntry.order(Column("decided_at"), Column("id"))
+            if let since { request = request.filter(Column("decided_at") >= since) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The records the agreement's last run left unfinished (skipped, blocked or
+    /// failed), as (kind, key), for the next run to look at again.
+    public func pendingRecords(agreement: Int) throws -> [(kind: String, key: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, record_key FROM reconcile_pending WHERE agreement = ? ORDER BY kind, record_key",
+                             arguments: [agreement]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// Which of `ids` differ from what was last synced (see ``unsyncedRows(_:)``), sorted.
+    public func unsyncedRows(_ kind: EntityKind, among ids: [Int64]) throws -> [Int64] {
+        try read { db in
+            var found: [Int64] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                found += try Int64.fetchAll(db, sql: """
+                    SELECT id FROM \(kind.table) WHERE id IN (\(marks)) AND synced_hash IS NOT \(MappedHash.expression(for: kind))
+                    """, arguments: StatementArguments(Array(chunk)))
+            }
+            return found.sorted()
+        }
+    }
+
+    /// The local ids of the rows of `kind` with these e-conomic keys (deleted rows included), by key.
+    public func rowIDs(_ kind: EntityKind, foreignKeys: [String]) throws -> [String: Int64] {
+        try read { db in
+            var found: [String: Int64] = [:]
+            for chunk in stride(from: 0, to: foreignKeys.count, by: 500).map({ foreignKeys[$0..<min($0 + 500, foreignKeys.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let values = chunk.map { kind.foreignKeyValue($0) }
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT foreign_key, id FROM \(kind.table) WHERE ifnull(department, -1) = -1 AND foreign_key IN (\(marks))
+                    """, arguments: StatementArguments(values))
+                while let row = try rows.next() {
+                    let key: DatabaseValue = row[0]
+                    found[String(describing: key.storage.value ?? "")] = row[1]
+                }
+            }
+            return found
+        }
+    }
+
+    /// A row's e-conomic key as text, nil when it has none.
+    public func foreignKey(_ kind: EntityKind, id: Int64) throws -> String? {
+        try read { db in
+            let value = try DatabaseValue.fetchOne(db, sql: "SELECT foreign_key FROM \(kind.table) WHERE id = ?", arguments: [id])
+            return value.flatMap { $0.isNull ? nil : String(describing: $0.storage.value ?? "") }
+        }
+    }
+}
+
+extension EntityKind {
+    /// An e-conomic key as this kind's `foreign_key` column holds it (text for products, else a number).
+    func foreignKeyValue(_ key: String) -> DatabaseValue {
+        if self != .product, let number = Int64(key) { return number.databaseValue }
+        return key.databaseValue
+    }
+}
+
+extension DatabaseValue.Storage {
+    var value: (any Sendable)? {
+        switch self {
+        case .null: nil
+        case .int64(let value): value
+        case .double(let value): value
+        case .string(let value): value
+        case .blob(let value): value
+        }
+    }
+}

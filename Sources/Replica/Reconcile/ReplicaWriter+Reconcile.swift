@@ -1,0 +1,65 @@
+import GRDB
+
+extension ReplicaWriter {
+    /// Records a new run; returns it with its id.
+    public func startRun(_ run: ReconcileRun) throws -> ReconcileRun {
+        var run = run
+        try run.insert(db)
+        return run
+    }
+
+    /// Moves a run on.
+    public func setRunState(_ id: Int64, _ state: ReconcileRun.State, finishedAt: String? = nil, summary: String? = nil) throws {
+        try db.execute(sql: "UPDATE reconcile_runs SET state = ?, finished_at = ifnull(?, finished_at), summary = ifnull(?, summary) WHERE id = ?",
+                       arguments: [state.rawValue, finishedAt, summary, id])
+    }
+
+    /// Records pushes in the outbox (before any is sent).
+    public func recordOutbox(_ entries: [OutboxEntry]) throws {
+        for var entry in entries { try entry.insert(db) }
+    }
+
+    /// Stores an outbox entry's new state.
+    public func saveOutbox(_ entry: OutboxEntry) throws {
+        try entry.update(db)
+    }
+
+    /// Adds decisions to the conflict journal.
+    public func journal(_ entries: [ConflictEntry]) throws {
+        for var entry in entries { try entry.insert(db) }
+    }
+
+    /// Replaces the records an agreement's runs left for the next one.
+    public func replacePending(agreement: Int, _ records: [(kind: String, key: String, reason: String)]) throws {
+        try db.execute(sql: "DELETE FROM reconcile_pending WHERE agreement = ?", arguments: [agreement])
+        for record in records {
+            try db.execute(sql: "INSERT OR REPLACE INTO reconcile_pending(agreement, kind, record_key, reason) VALUES (?, ?, ?, ?)",
+                           arguments: [agreement, record.kind, record.key, record.reason])
+        }
+    }
+
+    /// Gives a row the key e-conomic has it under (after a create, or a CVR link).
+    public func setForeignKey(_ kind: EntityKind, id: Int64, to key: String) throws {
+        try check(kind, id)
+        let taken = try Int64.fetchOne(db, sql: """
+            SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = -1 AND foreign_key = ? AND id != ?
+            """, arguments: [kind.foreignKeyValue(key), id])
+        if let taken {
+            throw ReplicaError(.duplicate, "e-conomic key \(key) already belongs to \(kind.rawValue) \(taken)", kind: kind, row: id, field: "foreignKey")
+        }
+        try db.execute(sql: "UPDATE \(kind.table) SET foreign_key = ? WHERE id = ?", arguments: [kind.foreignKeyValue(key), id])
+    }
+
+    /// Deletes a row because e-conomic deleted it: tombstoned like a local
+    /// deletion, but without the in-use check (e-conomic already decided).
+    public func tombstone(_ kind: EntityKind, id: Int64) throws {
+        try check(kind, id)
+        try db.execute(sql: "UPDATE \(kind.table) SET tombstone = 1 WHERE id = ?", arguments: [id])
+    }
+
+    private func check(_ kind: EntityKind, _ id: Int64) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE id = ?", arguments: [id]) == true else {
+            throw ReplicaError(.notFound, "does not exist", kind: kind, row: id)
+        }
+    }
+}

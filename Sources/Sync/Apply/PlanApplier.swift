@@ -1,0 +1,248 @@
+import Economic
+import Foundation
+import GRDB
+import Reconcile
+import Replica
+import Snapshot
+
+/// Applies a plan, crash-safely. The run and every push are recorded in the
+/// replica before anything is sent; pulls are written in one transaction;
+/// each push is marked `sending` before it goes out and confirmed (with the
+/// record's e-conomic key and its synced hash) in one transaction when
+/// e-conomic answers. After a crash, ``run(_:progress:)`` on the unfinished
+/// run settles every push that may have reached e-conomic (a replay with the
+/// same idempotency key inside e-conomic's one-hour window, else a lookup)
+/// before it sends anything new. The base snapshot advances when every push
+/// is confirmed or its failure recorded.
+///
+/// ```swift
+/// let applier = PlanApplier(replica: replica, client: client, agreement: 1118081)
+/// let run = try applier.record(plan)
+/// let report = try await applier.run(run) { print("\($0.done)/\($0.total)") }
+/// ```
+public struct PlanApplier: Sendable {
+    /// Test hooks and limits.
+    public struct Options: Sendable {
+        /// Kill the process (SIGKILL) right after this many pushes were sent and
+        /// answered, before they are confirmed: the worst moment to crash.
+        public var killAfterSends: Int?
+        /// How long e-conomic replays an idempotency key (one hour), less a margin.
+        public var replayWindow: TimeInterval = 55 * 60
+
+        public init(killAfterSends: Int? = nil) {
+            self.killAfterSends = killAfterSends
+        }
+    }
+
+    /// How far the pushes are.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var operation: String
+    }
+
+    public let replica: ReplicaStore
+    public let client: EconomicClient
+    public let agreement: Int
+    public var now: @Sendable () -> Date
+    public var options: Options
+
+    public init(replica: ReplicaStore, client: EconomicClient, agreement: Int, now: @escaping @Sendable () -> Date = Date.init,
+                options: Options = Options()) {
+        self.replica = replica
+        self.client = client
+        self.agreement = agreement
+        self.now = now
+        self.options = options
+    }
+
+    var stamp: String { Timestamp.string(now()) }
+
+    /// Records `plan` as a new run with its outbox, before anything is sent.
+    public func record(_ plan: Plan) throws -> ReconcileRun {
+        try replica.write { writer in
+            if let open = try ReconcileRun.filter(Column("agreement") == agreement && Column("state") != ReconcileRun.State.finished.rawValue)
+                .fetchOne(writer.db) {
+                throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted; finish it first with `econsync reconcile --resume`")
+            }
+            guard let snapshotFile = plan.inputs.snapshotFile else {
+                throw ApplyError(.stalePlan, "the plan does not name the snapshot it was made from")
+            }
+            let run = try writer.startRun(ReconcileRun(
+                agreement: agreement, inputsHash: plan.inputsHash, baseFile: plan.inputs.baseFile, snapshotFile: snapshotFile,
+                changeSequence: plan.inputs.replicaSequence, plan: CanonicalJSON.string(plan.json), startedAt: stamp))
+            var entries: [OutboxEntry] = []
+            for (position, op) in plan.operations.enumerated() where op.action.isPush {
+                let localID = try Self.localID(op, writer)
+                let hash = try localID.flatMap { id in try EntityKind(rawValue: op.kind).flatMap { try writer.mappedHash($0, id: id) } }
+                entries.append(OutboxEntry(runId: run.id!, position: position, module: op.module, kind: op.kind, recordKey: op.key,
+                                           localId: localID, localHash: hash, action: op.action.rawValue, idempotencyKey: op.idempotencyKey,
+                                           operation: CanonicalJSON.string(op.json), recordedAt: stamp))
+            }
+            try writer.recordOutbox(entries)
+            return run
+        }
+    }
+
+    static func localID(_ op: PlanOperation, _ writer: ReplicaWriter) throws -> Int64? {
+        if op.key.hasPrefix("local:") { return Int64(op.key.dropFirst(6)) }
+        guard let kind = EntityKind(rawValue: op.kind) else { return nil }
+        return try PullWriter(writer: writer).rowID(kind, key: op.key)
+    }
+
+    /// Carries `run` through: pulls (unless done), then every push not yet
+    /// settled, then the base moves on. Throws, leaving the run to resume,
+    /// when e-conomic cannot be reached or the token expired.
+    public func run(_ run: ReconcileRun, progress: (Progress) -> Void = { _ in }) async throws -> ApplyReport {
+        guard let id = run.id else { throw ApplyError(.interrupted, "the run was never recorded") }
+        let plan = try Plan(json: CanonicalJSON.parse(Array(run.plan.utf8)))
+        var report = ApplyReport(run: id)
+        if run.state == .applying {
+            report.pullFailures = try pull(plan, run: id)
+        } else {
+            report.pullFailures = ApplyReport.failures(in: run.summary)
+        }
+        report.pulled = plan.operations.filter { [.pullInsert, .pullUpdate, .pullDelete].contains($0.action) }.count - report.pullFailures.count
+        let entries = try replica.outbox(run: id)
+        var sends = 0
+        for (index, var entry) in entries.enumerated() {
+            defer { progress(Progress(done: index + 1, total: entries.count, operation: "\(entry.action) \(entry.kind) \(entry.recordKey)")) }
+            switch entry.state {
+            case .confirmed:
+                report.pushed += 1
+                continue
+            case .failed:
+                report.pushFailures.append(.init(kind: entry.kind, key: entry.recordKey, error: entry.error ?? "failed"))
+                continue
+            case .pending, .sending:
+                break
+            }
+            let op = try PlanOperation(json: CanonicalJSON.parse(Array(entry.operation.utf8)))
+            let sender = PushSender(client: client, replica: replica)
+            do {
+                let key: String
+                if entry.state == .sending {
+                    key = try await settle(&entry, op, sender, report: &report)
+                } else {
+                    entry.state = .sending
+                    entry.sentAt = stamp
+                    try replica.write { try $0.saveOutbox(entry) }
+                    key = try await sender.send(op, idempotencyKey: entry.idempotencyKey)
+                }
+                sends += 1
+                if let limit = options.killAfterSends, sends >= limit { kill(getpid(), SIGKILL) }
+                try confirm(&entry, op, key: key, run: id)
+                report.pushed += 1
+            } catch let error as EconomicError where Self.stopsTheRun(error) {
+                throw error
+            } catch let error as EconomicError {
+                try fail(&entry, error.description, &report)
+            } catch let error as ApplyError {
+                try fail(&entry, error.description, &report)
+            }
+        }
+        try finish(plan, run: id, report: report)
+        return report
+    }
+
+    /// Errors after which nothing else can succeed now: the run stops and resumes later.
+    static func stopsTheRun(_ error: EconomicError) -> Bool {
+        [.tokenExpired, .transport, .server, .rateLimited, .forbidden, .missingModule].contains(error.code)
+    }
+
+    /// A push that may have reached e-conomic: replayed with its idempotency
+    /// key inside the window; after it, a create is looked up before it is sent again.
+    func settle(_ entry: inout OutboxEntry, _ op: PlanOperation, _ sender: PushSender, report: inout ApplyReport) async throws -> String {
+        let sent = entry.sentAt.flatMap(Timestamp.date) ?? .distantPast
+        if now().timeIntervalSince(sent) < options.replayWindow {
+            report.replayed += 1
+            return try await sender.send(op, idempotencyKey: entry.idempotencyKey)
+        }
+        if op.action == .create, let found = try await sender.lookup(op) {
+            report.foundByLookup += 1
+            return found
+        }
+        entry.sentAt = stamp
+        try replica.write { try $0.saveOutbox(entry) }
+        return try await sender.send(op, idempotencyKey: entry.idempotencyKey)
+    }
+
+    func confirm(_ entry: inout OutboxEntry, _ op: PlanOperation, key: String, run: Int64) throws {
+        entry.state = .confirmed
+        entry.economicKey = key
+        entry.settledAt = stamp
+        let confirmed = entry
+        try replica.write { writer in
+            try writer.saveOutbox(confirmed)
+            guard let id = confirmed.localId, let kind = EntityKind(rawValue: op.kind) else { return }
+            if op.action == .create {
+                if kind == .timeEntry, (try? writer.markTransferred(TimeEntry.self, id: id, foreignKey: Int(key))) != nil {
+                    // transferred entries are locked for good
+                } else {
+                    try writer.setForeignKey(kind, id: id, to: key)
+                }
+            }
+            try writer.markSynced(kind, id: id, expected: confirmed.localHash)
+            try writer.journal(Self.journal(op, run: run, at: confirmed.settledAt!))
+        }
+    }
+
+    func fail(_ entry: inout OutboxEntry, _ message: String, _ report: inout ApplyReport) throws {
+        entry.state = .failed
+        entry.error = message
+        entry.settledAt = stamp
+        let failed = entry
+        try replica.write { try $0.saveOutbox(failed) }
+        report.pushFailures.append(.init(kind: entry.kind, key: entry.recordKey, error: message))
+    }
+
+    /// Writes every pull in one transaction (each in a savepoint, so one bad
+    /// record fails alone); returns the failures.
+    func pull(_ plan: Plan, run: Int64) throws -> [ApplyReport.Failure] {
+        let targets = Dictionary(grouping: plan.operations, by: \.target)
+        return try replica.write { writer in
+            var failures: [ApplyReport.Failure] = []
+            let pulls = PullWriter(writer: writer)
+            for op in plan.operations where [.pullInsert, .pullUpdate, .pullDelete].contains(op.action) {
+                do {
+                    try writer.db.inSavepoint {
+                        let id = try pulls.apply(op)
+                        if targets[op.target]?.count == 1, let kind = EntityKind(rawValue: op.kind) {
+                            try writer.markSynced(kind, ids: [id])
+                        }
+                        try writer.journal(Self.journal(op, run: run, at: stamp))
+                        return .commit
+                    }
+                } catch let error as ApplyError {
+                    failures.append(.init(kind: op.kind, key: op.key, error: error.message))
+                } catch let error as ReplicaError {
+                    failures.append(.init(kind: op.kind, key: op.key, error: error.description))
+                }
+            }
+            try writer.setRunState(run, .pulled, summary: ApplyReport.summary(failures))
+            return failures
+        }
+    }
+
+    /// Ends the run: the snapshot becomes the base, and what was skipped,
+    /// blocked or failed is left pending for the next run.
+    func finish(_ plan: Plan, run: Int64, report: ApplyReport) throws {
+        let pending = plan.operations.filter { $0.action == .skip || $0.action == .block }.map { ($0.kind, $0.key, $0.reason) }
+            + (report.pullFailures + report.pushFailures).map { ($0.kind, $0.key, $0.error) }
+        let finishedAt = stamp
+        try replica.write { writer in
+            let snapshotFile = try String.fetchOne(writer.db, sql: "SELECT snapshot_file FROM reconcile_runs WHERE id = ?", arguments: [run])!
+            try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)")
+            try writer.replacePending(agreement: agreement, pending.map { (kind: $0.0, key: $0.1, reason: $0.2) })
+            try writer.setRunState(run, .finished, finishedAt: finishedAt, summary: report.json)
+        }
+    }
+
+    static func journal(_ op: PlanOperation, run: Int64, at: String) -> [ConflictEntry] {
+        op.conflicts.map { conflict in
+            ConflictEntry(runId: run, decidedAt: at, module: op.module, kind: op.kind, recordKey: op.key, field: conflict.field,
+                          baseValue: conflict.base.map(CanonicalJSON.string), localValue: conflict.local.map(CanonicalJSON.string),
+                          remoteValue: conflict.remote.map(CanonicalJSON.string), winner: conflict.winner.rawValue, rule: conflict.rule)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import Reconcile
+import Replica
+import Snapshot
+
+/// Writes pull operations into the replica, inside the caller's transaction:
+/// e-conomic's field values converted back to the replica's (keys of
+/// referenced records become local ids), through the validating field API.
+///
+/// ```swift
+/// try replica.write { writer in
+///     let id = try PullWriter(writer: writer).apply(op)   // a pull-insert, pull-update or pull-delete
+/// }
+/// ```
+struct PullWriter {
+    let writer: ReplicaWriter
+    let mappings: [String: KindMapping]
+
+    init(writer: ReplicaWriter, mappings: [KindMapping] = KindMapping.all) {
+        self.writer = writer
+        self.mappings = Dictionary(uniqueKeysWithValues: mappings.map { ($0.kind, $0) })
+    }
+
+    /// Values the record types need that e-conomic may leave out (a false boolean is omitted there).
+    static let defaults: [String: JSONValue] = ["barred": .bool(false), "closed": .bool(false), "currency": .string("DKK"), "tombstone": .bool(false)]
+
+    /// Applies one pull operation; returns the local id of the row it wrote.
+    func apply(_ op: PlanOperation) throws -> Int64 {
+        guard let kind = EntityKind(rawValue: op.kind), let mapping = mappings[op.kind] else {
+            throw ApplyError(.unsupported, "econsync cannot pull \(op.kind) records", kind: op.kind, key: op.key)
+        }
+        return try apply(kind.recordType, op, mapping, kind)
+    }
+
+    private func apply<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping, _ kind: EntityKind) throws -> Int64 {
+        switch op.action {
+        case .pullInsert:
+            var properties = Self.defaults.merging(try properties(op, mapping)) { _, new in new }
+            switch kind {
+            case .project, .employee: properties["number"] = .number(op.key)
+            case .hourType: properties["activityNumber"] = .number(op.key)
+            default: break
+            }
+            var record = try decode(R.self, properties, op)
+            record.foreignKey = R.ForeignKey(op.key)
+            return try writer.create(record).id!
+        case .pullUpdate:
+            let id = try localID(kind, op)
+            if let link = op.link { try writer.setForeignKey(kind, id: id, to: link) }
+            let changes = try properties(op, mapping)
+            try writer.update(R.self, id: id) { record in
+                var properties = try CanonicalJSON.parse(Array(JSONEncoder().encode(record))).objectValue ?? [:]
+                properties.merge(changes) { _, new in new }
+                let updated = try decode(R.self, properties, op)
+                record = updated
+            }
+            return id
+        case .pullDelete:
+            let id = try localID(kind, op)
+            try writer.tombstone(kind, id: id)
+            return id
+        default:
+            throw ApplyError(.unsupported, "\(op.action.rawValue) is not a pull", kind: op.kind, key: op.key)
+        }
+    }
+
+    /// The local id a pull operation names: `local:ID`, or the row with that e-conomic key.
+    func localID(_ kind: EntityKind, _ op: PlanOperation) throws -> Int64 {
+        if op.key.hasPrefix("local:"), let id = Int64(op.key.dropFirst(6)) { return id }
+        guard let id = try rowID(kind, key: op.key) else {
+            throw ApplyError(.missingRecord, "the replica has no \(kind.rawValue) with e-conomic key \(op.key)", kind: op.kind, key: op.key)
+        }
+        return id
+    }
+
+    func rowID(_ kind: EntityKind, key: String) throws -> Int64? {
+        let value: DatabaseValue = kind == .product ? key.databaseValue : (Int64(key)?.databaseValue ?? key.databaseValue)
+        return try Int64.fetchOne(writer.db, sql: "SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = -1 AND foreign_key = ?",
+                                  arguments: [value])
+    }
+
+    /// The operation's fields as the replica's property names and values.
+    func properties(_ op: PlanOperation, _ mapping: KindMapping) throws -> [String: JSONValue] {
+        var properties: [String: JSONValue] = [:]
+        for field in mapping.fields {
+            guard let value = op.fields[field.economic.description] else { continue }
+            properties[field.local] = try convert(value, field, op)
+        }
+        return properties
+    }
+
+    func convert(_ value: JSONValue, _ field: KindMapping.Field, _ op: PlanOperation) throws -> JSONValue {
+        guard value != .null else { return .null }
+        switch field.conversion {
+        case .plain:
+            return value
+        case .dateTime:
+            return value.stringValue.map { .string(String($0.prefix(10))) } ?? value
+        case .reference(let kindName):
+            guard let kind = EntityKind(rawValue: kindName), let id = try rowID(kind, key: value.stringValue ?? value.description) else {
+                throw ApplyError(.missingRecord, "\(field.economic) refers to \(kindName) \(value), which the replica does not have",
+                                 kind: op.kind, key: op.key)
+            }
+            return .int(id)
+        case .activity:
+            guard let number = value.intValue, let id = try Int64.fetchOne(
+                writer.db, sql: "SELECT id FROM hour_types WHERE activity_number = ? AND tombstone = 0 ORDER BY id", arguments: [number]) else {
+                throw ApplyError(.missingRecord, "no hour type is mapped to activity \(value)", kind: op.kind, key: op.key)
+            }
+            return .int(id)
+        }
+    }
+
+    func decode<R: ReplicaRecord>(_ type: R.Type, _ properties: [String: JSONValue], _ op: PlanOperation) throws -> R {
+        do {
+            return try JSONDecoder().decode(R.self, from: Data(CanonicalJSON.string(.object(properties.filter { $0.value != .null })).utf8))
+        } catch let error as DecodingError {
+            let field: String
+            switch error {
+            case .keyNotFound(let key, _): field = key.stringValue
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            @unknown default: field = "?"
+            }
+            throw ApplyError(.badValue, "e-conomic's value for \(field) does not fit the replica", kind: op.kind, key: op.key)
+        }
+    }
+}

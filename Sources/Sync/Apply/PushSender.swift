@@ -1,0 +1,118 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+
+/// Sends one push operation to e-conomic and returns the key the record has
+/// there. Creates POST the mapped fields; updates and bars read the record
+/// first and write it back whole with the changed fields (REST's PUT replaces,
+/// the Projects API's PUT needs the current `objectVersion`).
+///
+/// ```swift
+/// let key = try await PushSender(client: client, replica: replica).send(op, idempotencyKey: op.idempotencyKey)
+/// ```
+struct PushSender {
+    let client: EconomicClient
+    let replica: ReplicaStore
+
+    /// The operation's fields, with each dependency's `local:ID` replaced by the key e-conomic gave that record.
+    func resolvedFields(_ op: PlanOperation) throws -> [String: JSONValue] {
+        var fields = op.fields
+        for dependency in op.requires {
+            guard let kind = EntityKind(rawValue: dependency.kind), dependency.key.hasPrefix("local:"),
+                  let id = Int64(dependency.key.dropFirst(6)) else { continue }
+            guard let key = try replica.foreignKey(kind, id: id) else {
+                throw ApplyError(.dependencyFailed, "\(dependency.field) refers to \(dependency.kind) \(dependency.key), which was not created in e-conomic",
+                                 kind: op.kind, key: op.key)
+            }
+            fields[dependency.field] = LocalRecords.economicKey(key).json
+        }
+        return fields
+    }
+
+    func kind(_ op: PlanOperation) throws -> EconomicKind {
+        guard let kind = EconomicKind.all.first(where: { $0.kind == op.kind }) else {
+            throw ApplyError(.unsupported, "econsync cannot push \(op.kind) records", kind: op.kind, key: op.key)
+        }
+        return kind
+    }
+
+    /// Sends `op` with `idempotencyKey`; returns the record's e-conomic key.
+    func send(_ op: PlanOperation, idempotencyKey: String) async throws -> String {
+        let kind = try kind(op)
+        let fields = try resolvedFields(op)
+        switch op.action {
+        case .create:
+            let response = try await client.send(.post, kind.api, kind.path, body: Self.body(fields), idempotencyKey: idempotencyKey,
+                                                 module: kind.module)
+            return try createdKey(response, kind, op)
+        case .update, .bar:
+            let path = "\(kind.path)/\(EconomicClient.pathSegment(op.key))"
+            let current = try await client.send(.get, kind.api, path, module: kind.module)
+            guard case .object(var record)? = try? CanonicalJSON.parse(current.body) else {
+                throw ApplyError(.badResponse, "e-conomic sent a \(op.kind) that is not a JSON object", kind: op.kind, key: op.key)
+            }
+            for (name, value) in fields { record = FieldPath(name).setting(value == .null ? nil : value, in: record) }
+            record.removeValue(forKey: "self")
+            record.removeValue(forKey: "metaData")
+            let target = kind.api == .rest ? path : kind.path
+            _ = try await client.send(.put, kind.api, target, body: Array(CanonicalJSON.string(.object(record)).utf8),
+                                      idempotencyKey: idempotencyKey, module: kind.module)
+            return op.key
+        default:
+            throw ApplyError(.unsupported, "\(op.action.rawValue) is not a push", kind: op.kind, key: op.key)
+        }
+    }
+
+    /// After the idempotency window: the key of a record an earlier attempt
+    /// created, found by its content, or nil when e-conomic does not have it.
+    /// Records whose key is already used in the replica are not candidates.
+    func lookup(_ op: PlanOperation) async throws -> String? {
+        let kind = try kind(op)
+        let fields = try resolvedFields(op)
+        if kind.api == .rest, let own = fields[kind.keyField] {
+            let path = "\(kind.path)/\(EconomicClient.pathSegment(own.stringValue ?? own.description))"
+            do {
+                _ = try await client.send(.get, kind.api, path, module: kind.module)
+                return own.stringValue ?? own.description
+            } catch let error as EconomicError where error.code == .notFound {
+                return nil
+            }
+        }
+        guard let entity = EntityKind(rawValue: op.kind) else { return nil }
+        let filterField = ["projectNumber", "name"].first { fields[$0] != nil }
+        let filter = filterField.map { "\($0)$eq:\(fields[$0]!.stringValue ?? fields[$0]!.description)" }
+        var candidates: [String] = []
+        let pages: (EconomicClient.Page) throws -> Void = { page in
+            for record in try SnapshotPuller.records(in: page.body, kind: kind)
+            where fields.allSatisfy({ FieldPath($0.key).value(in: record.data) == ($0.value == .null ? nil : $0.value) }) {
+                candidates.append(record.key.description)
+            }
+        }
+        if kind.api == .projects {
+            try await client.forEachCursorPage(kind.path, filter: filter, module: kind.module, pages)
+        } else {
+            try await client.forEachPage(kind.path, filter: filter, module: kind.module, pages)
+        }
+        let used = try replica.rowIDs(entity, foreignKeys: candidates)
+        return candidates.first { used[$0] == nil }
+    }
+
+    /// The key of a record e-conomic just created, from its answer.
+    func createdKey(_ response: EconomicResponse, _ kind: EconomicKind, _ op: PlanOperation) throws -> String {
+        guard let body = try? CanonicalJSON.parse(response.body), let key = body[kind.keyField].flatMap(RecordKey.init) else {
+            throw ApplyError(.badResponse, "e-conomic's answer to the create has no \(kind.keyField)", kind: op.kind, key: op.key)
+        }
+        return key.description
+    }
+
+    /// Dotted field names as a nested JSON body, without nulls (e-conomic refuses explicit nulls).
+    static func body(_ fields: [String: JSONValue]) -> [UInt8] {
+        var object: [String: JSONValue] = [:]
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) where value != .null {
+            object = FieldPath(name).setting(value, in: object)
+        }
+        return Array(CanonicalJSON.string(.object(object)).utf8)
+    }
+}

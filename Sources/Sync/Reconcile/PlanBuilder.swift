@@ -1,0 +1,142 @@
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+
+/// Computes a reconcile plan from the base snapshot, the new snapshot and the
+/// replica, in one streaming pass over the two snapshots: only records that
+/// changed on either side (or that the last run left pending) are parsed and
+/// held, so memory grows with the changes, not with the data.
+///
+/// The replica side is incremental by default: the rows the change log lists
+/// since the last finished run, plus the pending ones, whose mapped hash
+/// differs from what was last synced. `full` compares every record instead;
+/// both give the same plan (a property the tests check).
+///
+/// ```swift
+/// let builder = PlanBuilder(replica: replica, settings: try ReconcileSettings(replica: replica), agreement: 1118081)
+/// let plan = try builder.plan(base: baseEntry, snapshot: newEntry, store: store)
+/// ```
+public struct PlanBuilder {
+    public let replica: ReplicaStore
+    public var settings: ReconcileSettings
+    public var agreement: Int
+    /// The modules to plan; empty for all.
+    public var modules: Set<String> = []
+    /// Compare every record, not just the changed ones.
+    public var full = false
+
+    public init(replica: ReplicaStore, settings: ReconcileSettings, agreement: Int) {
+        self.replica = replica
+        self.settings = settings
+        self.agreement = agreement
+    }
+
+    /// What one kind's comparison needs.
+    struct KindWork {
+        var mapping: KindMapping
+        var local: [LocalRecord] = []
+        var wanted: Set<String> = []
+        var linkable: Set<JSONValue> = []
+        var base: [Record] = []
+        var remote: [Record] = []
+    }
+
+    /// The plan for the snapshot at `snapshotPath` (described by `snapshot`) against the base at `basePath`.
+    public func plan(basePath: String?, base: SnapshotEntry?, snapshotPath: String, snapshot: SnapshotEntry) throws -> Plan {
+        let sequence = try replica.latestChangeSequence()
+        let inputs = PlanInputs(replicaSequence: sequence, base: base?.sha256, snapshot: snapshot.sha256, baseFile: base?.file,
+                                snapshotFile: snapshot.file, modules: modules.sorted())
+        let since = full ? nil : try replica.lastFinishedRun(agreement: agreement)?.changeSequence
+        let changed = try since.map { try replica.changedRows(since: $0) }
+        let pending = Dictionary(grouping: try replica.pendingRecords(agreement: agreement), by: \.kind).mapValues { Set($0.map(\.key)) }
+        var local = LocalRecords(replica: replica, creatableKinds: settings.creatableKinds)
+        let snapshotKinds = Set(try SnapshotReader(path: snapshotPath).header.kinds)
+
+        var work: [String: KindWork] = [:]
+        for mapping in settings.mappings where snapshotKinds.contains(mapping.kind) && (modules.isEmpty || modules.contains(mapping.module)) {
+            guard let kind = EntityKind(rawValue: mapping.kind) else { continue }
+            var item = KindWork(mapping: mapping)
+            let ids = try candidates(kind, changed: changed, pending: pending[mapping.kind] ?? [])
+            item.local = try local.records(mapping, ids: ids)
+            item.wanted = Set(item.local.filter(\.isInEconomic).map(\.record.key.description)).union(pending[mapping.kind] ?? [])
+            if let path = settings.diff(mapping).linkBy {
+                item.linkable = Set(item.local.filter { !$0.isInEconomic && !$0.tombstone }.compactMap { path.value(in: $0.record.data) })
+            }
+            work[mapping.kind] = item
+        }
+
+        let unchanged = !full && base != nil && base?.sha256 == snapshot.sha256
+        if !(unchanged && work.values.allSatisfy { $0.wanted.isEmpty && $0.linkable.isEmpty }) {
+            try capture(&work, basePath: base == nil ? nil : basePath, snapshotPath: snapshotPath)
+        }
+
+        var operations: [PlanOperation] = []
+        for mapping in settings.mappings {
+            guard var item = work[mapping.kind], let kind = EntityKind(rawValue: mapping.kind) else { continue }
+            // Records e-conomic changed whose replica rows did not change: fetch those rows too.
+            let have = Set(item.local.map(\.record.key.description))
+            let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description)).subtracting(have)
+            if !missing.isEmpty {
+                let ids = try replica.rowIDs(kind, foreignKeys: missing.sorted())
+                if !ids.isEmpty {
+                    item.local = try local.records(mapping, ids: Array(Set(ids.values).union(item.local.map(\.localID))).sorted())
+                }
+            }
+            operations += settings.diff(mapping).operations(base: item.base, remote: item.remote, local: item.local)
+        }
+        if modules.isEmpty || modules.contains("orders") {
+            operations += ProductDemand(autoCreate: settings.autoCreateProducts)
+                .operations(materials: try waitingMaterials(changed: changed, pending: pending["material"] ?? []), plan: operations)
+        }
+        return Plan(operations: operations, inputs: inputs)
+    }
+
+    /// The local ids of `kind` to compare: every row (full), the unsynced ones
+    /// (no earlier run), or the changed and pending ones that are unsynced.
+    func candidates(_ kind: EntityKind, changed: [EntityKind: [Int64]]?, pending: Set<String>) throws -> [Int64]? {
+        if full { return nil }
+        guard let changed else { return try replica.unsyncedRows(kind) }
+        var ids = Set(changed[kind] ?? [])
+        ids.formUnion(pending.compactMap { $0.hasPrefix("local:") ? Int64($0.dropFirst(6)) : nil })
+        ids.formUnion(try replica.rowIDs(kind, foreignKeys: pending.filter { !$0.hasPrefix("local:") }.sorted()).values)
+        return try replica.unsyncedRows(kind, among: ids.sorted())
+    }
+
+    /// Walks both snapshots once and keeps, per kind, the records that differ,
+    /// that the replica side wants, or that a replica record links to.
+    func capture(_ work: inout [String: KindWork], basePath: String?, snapshotPath: String) throws {
+        let old = try basePath.map { try SnapshotReader(path: $0) }
+        let new = try SnapshotReader(path: snapshotPath)
+        let linkPaths = Dictionary(uniqueKeysWithValues: work.compactMap { kind, item in settings.diff(item.mapping).linkBy.map { (kind, $0) } })
+        try SnapshotDiff.pairs(old, new, kinds: Set(work.keys)) { a, b in
+            let line = (b ?? a)!
+            guard var item = work[line.kind] else { return }
+            defer { work[line.kind] = item }
+            var keep = full || a?.bytes != b?.bytes || item.wanted.contains(line.key.description)
+            var remote: Record?
+            if !keep, let b, !item.linkable.isEmpty, let path = linkPaths[line.kind] {
+                let record = try SnapshotDiff.record(b, new)
+                if let value = path.value(in: record.data), item.linkable.contains(value) { keep = true; remote = record }
+            }
+            guard keep else { return }
+            if let a { item.base.append(try SnapshotDiff.record(a, old!)) }
+            if let b { item.remote.append(try remote ?? SnapshotDiff.record(b, new)) }
+        }
+    }
+
+    /// Approved, unsent, live materials to look at, with their products.
+    func waitingMaterials(changed: [EntityKind: [Int64]]?, pending: Set<String>) throws -> [ProductDemand.Material] {
+        let ids = try candidates(.material, changed: changed, pending: pending)
+        let materials = try ids.map { try replica.fetch(Material.self, ids: $0) } ?? replica.list(Material.self)
+        let waiting = materials.filter { !$0.tombstone && $0.isApproved && !$0.isSent }
+        guard !waiting.isEmpty else { return [] }
+        let products = Dictionary(uniqueKeysWithValues: try replica.fetch(Product.self, ids: Array(Set(waiting.map(\.productId))).sorted())
+            .map { ($0.id!, $0) })
+        return waiting.compactMap { material in
+            guard let product = products[material.productId] else { return nil }
+            return ProductDemand.Material(key: "local:\(material.id!)", product: product.foreignKey ?? "local:\(product.id!)",
+                                          productLabel: "\(product.number) (\(product.name))")
+        }
+    }
+}

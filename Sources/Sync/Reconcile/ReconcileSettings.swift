@@ -1,0 +1,101 @@
+import Reconcile
+import Replica
+import Snapshot
+
+/// The reconcile's settings, kept in the replica's settings table: who is
+/// master of each module, which way projects flow, product auto-creation,
+/// default groups for records created in e-conomic, and the activation time
+/// before which historical projects are not imported.
+///
+/// ```swift
+/// let settings = try ReconcileSettings(replica: replica)
+/// settings.master(of: "projects")   // .mobilplan unless configured
+/// ```
+public struct ReconcileSettings: Sendable, Equatable {
+    /// One setting a user may set, with what it means.
+    public struct Key: Sendable {
+        public var name: String
+        public var help: String
+        /// Nil when `value` is acceptable, else why not.
+        public var check: @Sendable (String) -> String?
+    }
+
+    /// Every setting `econsync settings set` accepts.
+    public static let keys: [Key] = {
+        let modules = Set(KindMapping.all.map(\.module))
+        var keys = modules.sorted().map { module in
+            Key(name: "\(module).master", help: "who wins fields changed on both sides in the \(module) module: mobilplan or economic") {
+                Side(rawValue: $0) == nil ? "must be mobilplan or economic" : nil
+            }
+        }
+        keys += [
+            Key(name: "projects.direction", help: "which way projects flow: both, import or export") {
+                KindMapping.Direction(rawValue: $0) == nil ? "must be both, import or export" : nil
+            },
+            Key(name: "products.autoCreate", help: "create products new in the replica (and those materials need) in e-conomic: true or false") {
+                ["true", "false"].contains($0) ? nil : "must be true or false"
+            },
+            Key(name: "products.productGroup", help: "the e-conomic product group of products created without one") {
+                (Int($0).map { $0 > 0 } ?? false) ? nil : "must be a product group number (1 or more)"
+            },
+            Key(name: "projects.projectGroup", help: "the e-conomic project group of projects created without one") {
+                (Int($0).map { $0 > 0 } ?? false) ? nil : "must be a project group number (1 or more)"
+            },
+            Key(name: "activatedAt", help: "when the integration was activated (UTC, 2026-11-02T08:00:00Z): older projects are not imported") {
+                Timestamp.date($0) == nil ? "must be a UTC time like 2026-11-02T08:00:00Z" : nil
+            },
+        ]
+        return keys
+    }()
+
+    public var masters: [String: Side] = [:]
+    public var projectsDirection: KindMapping.Direction?
+    public var autoCreateProducts = true
+    public var productGroup: Int64?
+    public var projectGroup: Int64?
+    public var activatedAt: String?
+
+    public init() {}
+
+    /// The settings stored in `replica`.
+    public init(replica: ReplicaStore) throws {
+        for key in Self.keys where key.name.hasSuffix(".master") {
+            if let value = try replica.setting(key.name), let side = Side(rawValue: value) {
+                masters[String(key.name.dropLast(".master".count))] = side
+            }
+        }
+        projectsDirection = try replica.setting("projects.direction").flatMap(KindMapping.Direction.init(rawValue:))
+        autoCreateProducts = try replica.setting("products.autoCreate") != "false"
+        productGroup = try replica.setting("products.productGroup").flatMap { Int64($0) }
+        projectGroup = try replica.setting("projects.projectGroup").flatMap { Int64($0) }
+        activatedAt = try replica.setting("activatedAt")
+    }
+
+    /// Every mapping, with the configured project direction.
+    public var mappings: [KindMapping] {
+        KindMapping.all.map { mapping in
+            var mapping = mapping
+            if mapping.module == "projects", mapping.kind == "project", let projectsDirection { mapping.direction = projectsDirection }
+            return mapping
+        }
+    }
+
+    /// The master of `module`: configured, or the default of its mappings.
+    public func master(of module: String) -> Side? {
+        masters[module]
+    }
+
+    /// The kinds a reconcile may create in e-conomic.
+    public var creatableKinds: Set<String> {
+        Set(mappings.filter { $0.direction != .importOnly && ($0.kind != "product" || autoCreateProducts) }.map(\.kind))
+    }
+
+    /// The three-way diff of one kind under these settings.
+    public func diff(_ mapping: KindMapping) -> ThreeWayDiff {
+        var defaults: [FieldPath: JSONValue] = [:]
+        if mapping.kind == "product", let productGroup { defaults["productGroup.productGroupNumber"] = .int(productGroup) }
+        if mapping.kind == "project", let projectGroup { defaults["projectGroupNumber"] = .int(projectGroup) }
+        return ThreeWayDiff(mapping: mapping, master: masters[mapping.module], importSince: mapping.kind == "project" ? activatedAt : nil,
+                            autoCreate: autoCreateProducts, createDefaults: defaults)
+    }
+}

@@ -1,0 +1,136 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+
+/// One agreement's reconcile, end to end: take a fresh snapshot, compute the
+/// plan against the base, check a plan made earlier is still valid, apply it,
+/// or resume an interrupted run.
+///
+/// ```swift
+/// let reconciliation = Reconciliation(store: store, client: client, agreement: 1118081)
+/// let taken = try await reconciliation.takeSnapshot()
+/// let plan = try reconciliation.plan(taken)
+/// let report = try await reconciliation.apply(plan)
+/// ```
+public struct Reconciliation: Sendable {
+    public let store: SnapshotStore
+    public let client: EconomicClient
+    public let agreement: Int
+    public var now: @Sendable () -> Date
+    /// The modules to reconcile; empty for all.
+    public var modules: Set<String> = []
+    /// Compare every record instead of the changed ones.
+    public var full = false
+    public var options = PlanApplier.Options()
+
+    public var replica: ReplicaStore { store.replica }
+
+    public init(store: SnapshotStore, client: EconomicClient, agreement: Int, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.client = client
+        self.agreement = agreement
+        self.now = now
+    }
+
+    /// A snapshot taken for a reconcile: its entry, and the file.
+    public struct Taken: Sendable {
+        public var entry: SnapshotEntry
+        public var path: String
+        /// The folder to delete afterwards, for a snapshot kept out of the store (a dry run).
+        public var scratch: URL?
+
+        /// Deletes a dry run's snapshot.
+        public func discard() {
+            if let scratch { try? FileManager.default.removeItem(at: scratch) }
+        }
+    }
+
+    /// The kinds a reconcile pulls: every kind a planned module maps.
+    public var kinds: [String] {
+        let mapped = Set(KindMapping.all.filter { modules.isEmpty || modules.contains($0.module) }.map(\.kind))
+        return EconomicKind.defaultKinds.filter { mapped.contains($0) }
+    }
+
+    /// Takes a fresh snapshot of e-conomic: into the store, or, with `dryRun`,
+    /// into a scratch folder outside the data directory (nothing is indexed).
+    public func takeSnapshot(dryRun: Bool = false, progress: (SnapshotPuller.Progress) -> Void = { _ in }) async throws -> Taken {
+        let takenAt = Timestamp.string(now())
+        guard dryRun else {
+            let entry = try await SnapshotPuller(client: client, store: store, agreement: agreement).take(kinds: kinds, takenAt: takenAt, progress: progress)
+            return Taken(entry: entry, path: store.path(of: entry), scratch: nil)
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-dry-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        do {
+            let path = scratch.appendingPathComponent("snapshot.ndjson.gz").path
+            let puller = SnapshotPuller(client: client, store: store, agreement: agreement, workDirectory: scratch.appendingPathComponent("work"))
+            let (header, trailer) = try await puller.take(kinds: kinds, takenAt: takenAt, to: path, progress: progress)
+            let entry = SnapshotEntry(agreement: agreement, file: path, takenAt: takenAt, mode: header.mode.rawValue, baseFile: nil,
+                                      records: trailer.records, counts: "{}", sha256: trailer.sha256, bytes: 0, addedAt: takenAt)
+            return Taken(entry: entry, path: path, scratch: scratch)
+        } catch {
+            try? FileManager.default.removeItem(at: scratch)
+            throw error
+        }
+    }
+
+    /// The agreement's base snapshot: the one the last finished run left, if any.
+    public func base() throws -> SnapshotEntry? {
+        try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
+    }
+
+    /// The plan for `taken` against the base.
+    public func plan(_ taken: Taken) throws -> Plan {
+        var builder = PlanBuilder(replica: replica, settings: try ReconcileSettings(replica: replica), agreement: agreement)
+        builder.modules = modules
+        builder.full = full
+        let base = try base()
+        return try builder.plan(basePath: base.map(store.path), base: base, snapshotPath: taken.path, snapshot: taken.entry)
+    }
+
+    /// Refuses a plan whose inputs moved since it was made: the replica was
+    /// written, the base changed, or its snapshot is not in the store.
+    public func check(_ plan: Plan) throws {
+        let inputs = plan.inputs
+        guard let file = inputs.snapshotFile, let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == file }) else {
+            throw ApplyError(.stalePlan, "the plan's snapshot \(inputs.snapshotFile ?? "(none)") is not in agreement \(agreement)'s store; make a new plan")
+        }
+        let sequence = try replica.latestChangeSequence()
+        if sequence != inputs.replicaSequence {
+            throw ApplyError(.stalePlan, "the replica changed since the plan was made (change-log position \(inputs.replicaSequence), "
+                             + "now \(sequence)); make a new plan")
+        }
+        let base = try base()
+        if base?.sha256 != inputs.base {
+            throw ApplyError(.stalePlan, "the base snapshot moved since the plan was made (\(inputs.baseFile ?? "none") → \(base?.file ?? "none")); make a new plan")
+        }
+        let current = PlanInputs(replicaSequence: sequence, base: base?.sha256, snapshot: snapshot.sha256, modules: inputs.modules)
+        if current.hash != plan.inputsHash {
+            throw ApplyError(.stalePlan, "the plan's snapshot \(file) has changed since the plan was made; make a new plan")
+        }
+    }
+
+    var applier: PlanApplier {
+        PlanApplier(replica: replica, client: client, agreement: agreement, now: now, options: options)
+    }
+
+    /// Records and applies `plan`.
+    public func apply(_ plan: Plan, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport {
+        try check(plan)
+        let run = try applier.record(plan)
+        return try await applier.run(run, progress: progress)
+    }
+
+    /// The interrupted run, if there is one.
+    public func interrupted() throws -> ReconcileRun? {
+        try replica.unfinishedRun(agreement: agreement)
+    }
+
+    /// Settles and finishes the interrupted run; nil when there is none.
+    public func resume(progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport? {
+        guard let run = try interrupted() else { return nil }
+        return try await applier.run(run, progress: progress)
+    }
+}

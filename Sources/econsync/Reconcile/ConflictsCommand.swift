@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Replica
+
+/// `econsync conflicts`: the conflict journal.
+struct ConflictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "List the decisions on fields changed on both sides: the values, the winner, and the rule.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Only decisions at or after this time (2026-11-02 or 2026-11-02T08:00:00Z).", valueName: "time"))
+    var since: String?
+
+    func validate() throws {
+        if let since, Timestamp.date(since) == nil, Timestamp.date(since + "T00:00:00Z") == nil {
+            throw ValidationError("--since \(since) is not a date (2026-11-02) or a UTC time (2026-11-02T08:00:00Z)")
+        }
+    }
+
+    func run() throws {
+        let from = since.map { Timestamp.date($0) != nil ? $0 : $0 + "T00:00:00Z" }
+        let entries = try global.openReplica().conflicts(since: from)
+        if output.json { return try Output.json(entries) }
+        if entries.isEmpty { return print("no conflicts\(since.map { " since \($0)" } ?? "")") }
+        Output.table(["DECIDED", "MODULE", "RECORD", "FIELD", "BASE", "MOBILPLAN", "E-CONOMIC", "WINNER", "RULE"], entries.map {
+            [$0.decidedAt, $0.module, "\($0.kind) \($0.recordKey)", $0.field, $0.baseValue ?? "-", $0.localValue ?? "-", $0.remoteValue ?? "-",
+             $0.winner, $0.rule]
+        })
+    }
+}

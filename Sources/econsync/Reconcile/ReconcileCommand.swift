@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+import Sync
+
+/// `econsync reconcile`: bring the replica and e-conomic into agreement.
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Reconcile the replica with e-conomic: snapshot, plan, apply.",
+        discussion: """
+            Takes a fresh snapshot of e-conomic, computes the plan against the base snapshot and the replica, \
+            prints its counts by module and action (every operation with -v), and applies it: pulls in one \
+            transaction, pushes in dependency order through a durable outbox. A run killed at any moment is \
+            finished by `econsync reconcile --resume`, which settles every push that may have reached e-conomic \
+            before sending anything new. Exit status 1 when an operation failed (the rest are applied).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Flag(help: "Compute and print the plan; write nothing anywhere (the snapshot is taken into a scratch folder).")
+    var dryRun = false
+    @Option(help: ArgumentHelp("Write the plan to this file instead of applying it (its snapshot is kept in the store).", valueName: "file"))
+    var planOut: String?
+    @Option(help: ArgumentHelp("Apply a plan written by --plan-out; refused if the replica or the base moved since.", valueName: "file"))
+    var apply: String?
+    @Option(name: .customLong("module"), help: "Only this module (repeat for several): \(Self.modules.joined(separator: ", ")).")
+    var modules: [String] = []
+    @Flag(help: "Finish an interrupted reconcile.") var resume = false
+    @Flag(help: "Compare every record, not only those changed since the last reconcile.") var full = false
+
+    static let modules = Array(Set(KindMapping.all.map(\.module))).sorted()
+
+    func validate() throws {
+        if let unknown = modules.first(where: { !Self.modules.contains($0) }) {
+            throw ValidationError("unknown module \"\(unknown)\"; modules are \(Self.modules.joined(separator: ", "))")
+        }
+        let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count
+        if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply and --resume cannot be combined") }
+        if apply != nil, !modules.isEmpty { throw ValidationError("--module is fixed by the plan given to --apply") }
+    }
+
+    func run() async throws {
+        let (client, connection) = try global.economicClient()
+        var reconciliation = Reconciliation(store: try global.snapshotStore(), client: client, agreement: connection.agreementNumber,
+                                            now: try GlobalOptions.clock())
+        reconciliation.modules = Set(modules)
+        reconciliation.full = full
+        if let kill = ProcessInfo.processInfo.environment["ECONSYNC_TEST_KILL_AFTER_SENDS"].flatMap(Int.init) {
+            reconciliation.options.killAfterSends = kill
+        }
+        var report = ReconcileReport()
+        if resume {
+            guard let applied = try await reconciliation.resume(progress: progress()) else {
+                if output.json { return try Output.json(report) }
+                return print("nothing to resume: no reconcile of agreement \(connection.agreementNumber) was interrupted")
+            }
+            report.applied = .init(applied)
+            return try finish(report)
+        }
+        if let run = try reconciliation.interrupted() {
+            throw ApplyError(.interrupted, "reconcile run \(run.id!) (started \(run.startedAt)) was interrupted; "
+                             + "finish it first with `econsync reconcile --resume`")
+        }
+        let plan: Plan
+        if let apply {
+            plan = try Self.readPlan(apply)
+            reconciliation.modules = Set(plan.inputs.modules)
+            try reconciliation.check(plan)
+        } else {
+            let taken = try await reconciliation.takeSnapshot(dryRun: dryRun) { if !output.json && global.verbose { print($0) } }
+            defer { taken.discard() }
+            report.snapshot = dryRun ? nil : taken.entry.file
+            plan = try reconciliation.plan(taken)
+        }
+        report.plan = .init(plan, verbose: global.verbose || output.json)
+        if !output.json { printPlan(plan) }
+        if dryRun { return try finish(report) }
+        if let planOut {
+            try Data((CanonicalJSON.string(plan.json) + "\n").utf8).write(to: URL(fileURLWithPath: planOut), options: .atomic)
+            report.planFile = planOut
+            if !output.json { print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`") }
+            return try finish(report)
+        }
+        report.applied = .init(try await reconciliation.apply(plan, progress: progress()))
+        try finish(report)
+    }
+
+    static func readPlan(_ path: String) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
+        do {
+            return try Plan(json: CanonicalJSON.parse(Array(data)))
+        } catch let error as PlanError {
+            throw CommandFailure("\(path): \(error)")
+        } catch {
+            throw CommandFailure("\(path): invalid plan: not JSON (\(error))")
+        }
+    }
+
+    func progress() -> (PlanApplier.Progress) -> Void {
+        guard !output.json else { return { _ in } }
+        let bar = ProgressBar()
+        return { bar.update(done: $0.done, total: $0.total) }
+    }
+
+    func printPlan(_ plan: Plan) {
+        let counts = plan.counts
+        let total = plan.operations.count
+        print(plan.isEmpty ? "plan: nothing to do (\(Output.count(total, "operation")) skipped or blocked)" : "plan: \(Output.count(total, "operation"))")
+        for module in counts.keys.sorted() {
+            let actions = PlanOperation.Action.allCases.compactMap { action in counts[module]![action.rawValue].map { "\(action.rawValue) \($0)" } }
+            print("  \(module): \(actions.joined(separator: ", "))")
+        }
+        guard global.verbose else { return }
+        for op in plan.operations {
+            let fields = op.fields.isEmpty ? "" : " " + CanonicalJSON.string(.object(op.fields))
+            print("  \(op.action.rawValue) \(op.kind) \(op.key): \(op.reason)\(fields)")
+        }
+    }
+
+    func finish(_ report: ReconcileReport) throws {
+        if output.json {
+            try Output.json(report)
+        } else if let applied = report.applied {
+            print("applied: \(applied.pulled) pulled, \(applied.pushed) pushed"
+                  + (applied.replayed + applied.foundByLookup > 0 ? " (\(applied.replayed) replayed, \(applied.foundByLookup) found in e-conomic)" : "")
+                  + ", \(applied.failures.count) failed")
+            for failure in applied.failures { print("  failed: \(failure)") }
+        }
+        if let applied = report.applied, !applied.failures.isEmpty { throw ExitCode(ExitStatus.failure) }
+    }
+}

@@ -1,0 +1,61 @@
+import Reconcile
+import Snapshot
+import Sync
+
+/// What `econsync reconcile --json` prints.
+struct ReconcileReport: Encodable {
+    struct PlanSummary: Encodable {
+        var inputsHash: String
+        var empty: Bool
+        var counts: [String: [String: Int]]
+        var operations: [Operation]?
+
+        init(_ plan: Plan, verbose: Bool) {
+            inputsHash = plan.inputsHash
+            empty = plan.isEmpty
+            counts = plan.counts
+            operations = verbose ? plan.operations.map(Operation.init) : nil
+        }
+    }
+
+    struct Operation: Encodable {
+        var module: String
+        var kind: String
+        var key: String
+        var action: String
+        var reason: String
+        var fields: [String: String]
+
+        init(_ op: PlanOperation) {
+            module = op.module
+            kind = op.kind
+            key = op.key
+            action = op.action.rawValue
+            reason = op.reason
+            fields = op.fields.mapValues(CanonicalJSON.string)
+        }
+    }
+
+    struct Applied: Encodable {
+        var run: Int64
+        var pulled: Int
+        var pushed: Int
+        var replayed: Int
+        var foundByLookup: Int
+        var failures: [String]
+
+        init(_ report: ApplyReport) {
+            run = report.run
+            pulled = report.pulled
+            pushed = report.pushed
+            replayed = report.replayed
+            foundByLookup = report.foundByLookup
+            failures = (report.pullFailures + report.pushFailures).map(\.description)
+        }
+    }
+
+    var snapshot: String?
+    var plan: PlanSummary?
+    var planFile: String?
+    var applied: Applied?
+}
