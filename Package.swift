@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Replica", "Snapshot", "Economic", "Reconcile", "TestSupport"]
+            dependencies: ["Sync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "Reconcile", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",

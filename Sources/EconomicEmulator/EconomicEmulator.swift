@@ -126,6 +126,24 @@ public final class EconomicEmulator: @unchecked Sendable {
         locked { state.store.all(kind).map { Record(kind: kind, key: $0.key, data: $0.data) } }
     }
 
+    /// Edits a record as a user of e-conomic would (stamping `lastUpdated` and
+    /// a new object version where e-conomic does); `data` nil deletes it.
+    ///
+    /// ```swift
+    /// emulator.edit(kind: "product", key: .string("10001")) { $0["salesPrice"] = .number("49") }
+    /// ```
+    public func edit(kind: String, key: RecordKey, _ change: (inout [String: JSONValue]?) -> Void) {
+        locked {
+            var data = state.store.get(kind, key)
+            change(&data)
+            if let data {
+                _ = state.userEdit(kind: kind, key: key, data: data)
+            } else {
+                state.store.remove(kind, key)
+            }
+        }
+    }
+
     /// How many API requests were handled (control calls not counted).
     public var requestCount: Int { locked { state.requestCount } }
 

@@ -102,7 +102,7 @@ public struct ThreeWayDiff: Sendable {
             if local.tombstone { return [] }
             return [canPull ? op(key, .pullDelete, [:], "deleted in e-conomic") : op(key, .skip, [:], "\(mapping.kind) \(key) is gone from e-conomic")]
         case (let remote?, let local?):
-            if local.tombstone { return [deleteRemote(key, remote)] }
+            if local.tombstone { return deleteRemote(key, remote) }
             return merge(key, base: base, remote: remote, local: local)
         case (nil, nil):
             return []
@@ -148,13 +148,13 @@ public struct ThreeWayDiff: Sendable {
     }
 
     /// A record deleted in the replica: barred in e-conomic where the resource has `barred`.
-    func deleteRemote(_ key: RecordKey, _ remote: Record) -> PlanOperation {
-        guard canPush else { return op(key, .skip, [:], "deleted in the replica, but the \(mapping.module) module only imports") }
+    func deleteRemote(_ key: RecordKey, _ remote: Record) -> [PlanOperation] {
+        guard canPush else { return [op(key, .skip, [:], "deleted in the replica, but the \(mapping.module) module only imports")] }
         if let barred = mapping.fields.first(where: { $0.local == "barred" })?.economic {
-            if barred.value(in: remote.data) == .bool(true) { return op(key, .skip, [:], "already barred in e-conomic") }
-            return op(key, .bar, [barred.description: .bool(true)], "deleted in the replica")
+            if barred.value(in: remote.data) == .bool(true) { return [] }
+            return [op(key, .bar, [barred.description: .bool(true)], "deleted in the replica")]
         }
-        return op(key, .block, [:], "deleted in the replica, but e-conomic's \(mapping.kind) records cannot be barred; delete it in e-conomic")
+        return [op(key, .block, [:], "deleted in the replica, but e-conomic's \(mapping.kind) records cannot be barred; delete it in e-conomic")]
     }
 
     /// A record e-conomic does not have yet.
@@ -206,7 +206,7 @@ public struct ThreeWayDiff: Sendable {
     /// The mapped fields of `data`, flattened to dotted names.
     static func fields(_ data: [String: JSONValue], _ paths: [FieldPath]) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
-        for path in paths { if let value = path.value(in: data) { fields[path.description] = value } }
+        for path in paths { if let value = path.comparable(in: data) { fields[path.description] = value } }
         return fields
     }
 }

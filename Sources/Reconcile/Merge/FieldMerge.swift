@@ -69,9 +69,9 @@ public struct FieldMerge: Equatable, Sendable {
                              fields: [FieldPath], master: Side, rule: String) -> FieldMerge {
         var result = FieldMerge()
         for field in fields.sorted() {
-            let l = field.value(in: local), r = field.value(in: remote)
+            let l = field.comparable(in: local), r = field.comparable(in: remote)
             guard l != r else { continue }
-            let b = base.map { field.value(in: $0) }
+            let b = base.map { field.comparable(in: $0) }
             let localChanged = b.map { $0 != l } ?? true
             let remoteChanged = b.map { $0 != r } ?? true
             switch (localChanged, remoteChanged) {

@@ -48,4 +48,12 @@ public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible
         }
         return data
     }
+
+    /// The value at this path as a comparison sees it: e-conomic leaves a false
+    /// boolean out ("only represented in responses when true"), so `false` and
+    /// absent are the same value.
+    public func comparable(in data: [String: JSONValue]) -> JSONValue? {
+        let value = value(in: data)
+        return value == .bool(false) ? nil : value
+    }
 }

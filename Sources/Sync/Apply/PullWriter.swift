@@ -114,7 +114,9 @@ struct PullWriter {
 
     func decode<R: ReplicaRecord>(_ type: R.Type, _ properties: [String: JSONValue], _ op: PlanOperation) throws -> R {
         do {
-            return try JSONDecoder().decode(R.self, from: Data(CanonicalJSON.string(.object(properties.filter { $0.value != .null })).utf8))
+            var present = properties.filter { $0.value != .null }
+            for (name, value) in Self.defaults where present[name] == nil { present[name] = value }
+            return try JSONDecoder().decode(R.self, from: Data(CanonicalJSON.string(.object(present)).utf8))
         } catch let error as DecodingError {
             let field: String
             switch error {

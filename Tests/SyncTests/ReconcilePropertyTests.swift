@@ -1,0 +1,64 @@
+import Economic
+import EconomicEmulator
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+import Sync
+import TestSupport
+import Testing
+
+@Suite("Reconcile properties, randomised against the emulator")
+struct ReconcilePropertyTests {
+    static let seeds: [UInt64] = [1, 2, 3, 4, 5, 6]
+
+    /// Every record the emulator holds, without what e-conomic stamps on each write.
+    static func state(_ emulator: EconomicEmulator) -> [Record] {
+        emulator.records().map { record in
+            var record = record
+            record.data.removeValue(forKey: "lastUpdated")
+            record.data.removeValue(forKey: "objectVersion")
+            return record
+        }
+    }
+
+    @Test("incremental and full plans agree; after apply a second reconcile has nothing to do", arguments: seeds)
+    func convergence(seed: UInt64) async throws {
+        let harness = try await ReconcileHarness()
+        defer { Task { await harness.stop() } }
+        let (first, report) = try await harness.reconcile()
+        #expect(report.pullFailures + report.pushFailures == [] && !first.isEmpty)
+        var changes = RandomChanges(seed: seed, harness: harness)
+        for round in 0..<3 {
+            try changes.local(12)
+            changes.remote(6)
+            let (incremental, taken) = try await harness.plan()
+            let full = try harness.reconciliation(full: true).plan(taken)
+            #expect(incremental.operations == full.operations, "round \(round): incremental and full plans differ")
+            let applied = try await harness.reconciliation().apply(incremental)
+            #expect(applied.pullFailures + applied.pushFailures == [], "round \(round)")
+            let (again, _) = try await harness.reconcile()
+            #expect(again.isEmpty, "round \(round): \(again.operations.filter { $0.action != .skip && $0.action != .block }.map(\.json))")
+        }
+        #expect(try harness.replica.consistencyProblems().isEmpty)
+    }
+
+    @Test("applying the same plan twice creates nothing twice in e-conomic", arguments: [UInt64(11), 12, 13])
+    func idempotence(seed: UInt64) async throws {
+        let harness = try await ReconcileHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.reconcile()
+        var changes = RandomChanges(seed: seed, harness: harness)
+        try changes.local(15)
+        let (plan, _) = try await harness.plan()
+        #expect(plan.operations.contains { $0.action == .create })
+        let applier = PlanApplier(replica: harness.replica, client: harness.client, agreement: harness.emulator.agreement,
+                                  now: { [clock = harness.clock] in clock.now() })
+        _ = try await applier.run(try applier.record(plan))
+        let once = Self.state(harness.emulator)
+        let again = try await applier.run(try applier.record(plan))
+        #expect(Self.state(harness.emulator) == once)
+        #expect(again.pushed == plan.operations.filter(\.action.isPush).count && again.pushFailures.isEmpty)
+        #expect(again.replayed == 0, "a new run sends with the same keys; e-conomic answers from its cache")
+    }
+}

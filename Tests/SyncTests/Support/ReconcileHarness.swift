@@ -1,0 +1,74 @@
+import Economic
+import EconomicEmulator
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+import Sync
+import Synchronization
+import TestSupport
+
+/// A test clock that moves on a minute every time it is read.
+final class TickingClock: Sendable {
+    private let current: Mutex<Date>
+    init(_ start: Date = Timestamp.date("2026-11-29T08:00:00Z")!) { current = Mutex(start) }
+    func now() -> Date { current.withLock { $0 += 60; return $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+/// A replica and a snapshot store in a temporary directory, reconciled with an
+/// emulator seeded from the demo agreement over real HTTP on loopback.
+final class ReconcileHarness: @unchecked Sendable {
+    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Snapshots/demo-agreement.ndjson.gz").path
+
+    let directory: TemporaryDirectory
+    let replica: ReplicaStore
+    let store: SnapshotStore
+    let emulator: EconomicEmulator
+    let client: EconomicClient
+    let clock = TickingClock()
+
+    init() async throws {
+        directory = try TemporaryDirectory("econsync-reconcile")
+        let clock = self.clock
+        replica = try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true, now: { clock.now() })
+        store = SnapshotStore(dataDirectory: directory.url, replica: replica)
+        emulator = try EconomicEmulator(snapshotPath: Self.demo)
+        let port = try await emulator.start()
+        var configuration = EconomicClient.Configuration()
+        configuration.restBaseURL = "http://127.0.0.1:\(port)"
+        configuration.projectsBaseURL = "http://127.0.0.1:\(port)/projectsapi/v1.1.0"
+        configuration.retry = RetryPolicy(maxAttempts: 8, baseDelay: 0.001, maxDelay: 0.01)
+        client = EconomicClient(credentials: EconomicCredentials(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant"),
+                                configuration: configuration, environment: SleepRecorder().environment)
+    }
+
+    func stop() async { await emulator.stop() }
+
+    func reconciliation(full: Bool = false, killAfterSends: Int? = nil) -> Reconciliation {
+        var reconciliation = Reconciliation(store: store, client: client, agreement: emulator.agreement, now: { [clock] in clock.now() })
+        reconciliation.full = full
+        reconciliation.options.killAfterSends = killAfterSends
+        return reconciliation
+    }
+
+    /// Takes a snapshot into the store and plans against it.
+    func plan(full: Bool = false) async throws -> (Plan, Reconciliation.Taken) {
+        let reconciliation = reconciliation(full: full)
+        let taken = try await reconciliation.takeSnapshot()
+        return (try reconciliation.plan(taken), taken)
+    }
+
+    /// Snapshot, plan, apply.
+    @discardableResult
+    func reconcile() async throws -> (Plan, ApplyReport) {
+        let (plan, _) = try await plan()
+        return (plan, try await reconciliation().apply(plan))
+    }
+
+    /// The local id of the row of `kind` with e-conomic key `key`.
+    func localID(_ kind: EntityKind, _ key: String) throws -> Int64 {
+        try replica.rowIDs(kind, foreignKeys: [key])[key]!
+    }
+}
