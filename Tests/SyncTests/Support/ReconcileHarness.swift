@@ -29,6 +29,29 @@ final class ReconcileHarness: @unchecked Sendable {
     let client: EconomicClient
     let clock = TickingClock()
 
+    /// A transport that loses the answer to the `cutAfterWrites`-th write (the
+    /// write reaches e-conomic, the caller sees a reset connection), as a
+    /// network dying at the worst moment would.
+    final class CuttingTransport: HTTPTransport, @unchecked Sendable {
+        let inner = CurlTransport()
+        let lock = NSLock()
+        var writes = 0
+        var cutAfterWrites: Int?
+
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            let response = try await inner.send(request)
+            guard request.method != "GET" else { return response }
+            let cut = lock.withLock { () -> Bool in
+                writes += 1
+                return writes == cutAfterWrites
+            }
+            if cut { throw TransportError(.connection, "connection reset after the request was sent", url: request.url) }
+            return response
+        }
+    }
+
+    let transport = CuttingTransport()
+
     init() async throws {
         directory = try TemporaryDirectory("econsync-reconcile")
         let clock = self.clock
@@ -39,9 +62,9 @@ final class ReconcileHarness: @unchecked Sendable {
         var configuration = EconomicClient.Configuration()
         configuration.restBaseURL = "http://127.0.0.1:\(port)"
         configuration.projectsBaseURL = "http://127.0.0.1:\(port)/projectsapi/v1.1.0"
-        configuration.retry = RetryPolicy(maxAttempts: 8, baseDelay: 0.001, maxDelay: 0.01)
+        configuration.retry = RetryPolicy(maxAttempts: 1, baseDelay: 0.001, maxDelay: 0.01)
         client = EconomicClient(credentials: EconomicCredentials(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant"),
-                                configuration: configuration, environment: SleepRecorder().environment)
+                                configuration: configuration, transport: transport, environment: SleepRecorder().environment)
     }
 
     func stop() async { await emulator.stop() }
