@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["econsync", "Replica", "TestSupport"],
+            dependencies: ["econsync", "Replica", "Snapshot", "EconomicEmulator", "TestSupport"],
             resources: [.copy("Golden")]
         ),
     ]

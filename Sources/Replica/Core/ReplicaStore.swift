@@ -28,8 +28,12 @@ public final class ReplicaStore: Sendable {
     /// Throws ``ReplicaError`` naming the file when there is no replica and
     /// `create` is false, when the file is not an econsync replica, is
     /// corrupt, or was written by a newer econsync.
+    ///
+    /// With `readOnly`, nothing is ever written to the file, not even the
+    /// bookkeeping SQLite and GRDB do when a connection opens (a dry run
+    /// leaves the file byte for byte as it was); writes then fail.
     public static func open(
-        at url: URL, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+        at url: URL, create: Bool = false, readOnly: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> ReplicaStore {
         let path = url.path
         if !FileManager.default.fileExists(atPath: path) {
@@ -40,11 +44,21 @@ public final class ReplicaStore: Sendable {
             try checkHeader(path)
         }
         do {
+            var current = false
             if FileManager.default.fileExists(atPath: path) {
-                try checkCompatible(path)
+                current = try checkCompatible(path) == ReplicaSchema.version
             }
-            let pool = try DatabasePool(path: path, configuration: configuration(now: now))
-            try ReplicaSchema.migrator.migrate(pool)
+            var configuration = configuration(now: now)
+            if readOnly {
+                guard current else {
+                    throw ReplicaError(.notInitialised, "needs an upgrade to schema version \(ReplicaSchema.version) before it can be read",
+                                       file: path, remedy: "run any econsync command that writes, such as `econsync local check`")
+                }
+                configuration.readonly = true
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // An up-to-date file is not touched: the migrator writes even when it has nothing to do.
+            if !current { try ReplicaSchema.migrator.migrate(pool) }
             return ReplicaStore(url: url, pool: pool, now: now)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
@@ -89,12 +103,14 @@ public final class ReplicaStore: Sendable {
     /// Refuses a file that is not an econsync replica or was written by a
     /// newer econsync, reading it through a read-only connection so that a
     /// refused file is left exactly as it was.
-    private static func checkCompatible(_ path: String) throws {
+    /// Returns the file's schema version.
+    @discardableResult
+    private static func checkCompatible(_ path: String) throws -> Int {
         var config = Configuration()
         config.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: config)
         defer { try? queue.close() }
-        try queue.read { db in
+        return try queue.read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             if applicationID != ReplicaSchema.applicationID && (applicationID != 0 || tables > 0) {
@@ -108,6 +124,7 @@ public final class ReplicaStore: Sendable {
                     "was written by a newer econsync (schema version \(version); this econsync knows up to \(ReplicaSchema.version))",
                     file: path, remedy: "upgrade econsync; the file was left unchanged")
             }
+            return version
         }
     }
 

@@ -44,7 +44,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (client, connection) = try global.economicClient()
-        var reconciliation = Reconciliation(store: try global.snapshotStore(), client: client, agreement: connection.agreementNumber,
+        var reconciliation = Reconciliation(store: try global.snapshotStore(readOnly: dryRun), client: client, agreement: connection.agreementNumber,
                                             now: try GlobalOptions.clock())
         reconciliation.modules = Set(modules)
         reconciliation.full = full
@@ -53,7 +53,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         var report = ReconcileReport()
         if resume {
-            guard let applied = try await reconciliation.resume(progress: progress()) else {
+            guard let applied = try await reconciliation.resume(progress: try progress()) else {
                 if output.json { return try Output.json(report) }
                 return print("nothing to resume: no reconcile of agreement \(connection.agreementNumber) was interrupted")
             }
@@ -84,7 +84,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             if !output.json { print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`") }
             return try finish(report)
         }
-        report.applied = .init(try await reconciliation.apply(plan, progress: progress()))
+        report.applied = .init(try await reconciliation.apply(plan, progress: try progress()))
         try finish(report)
     }
 
@@ -99,9 +99,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
     }
 
-    func progress() -> (PlanApplier.Progress) -> Void {
+    func progress() throws -> (PlanApplier.Progress) -> Void {
         guard !output.json else { return { _ in } }
-        let bar = ProgressBar()
+        let bar = ProgressBar(clock: try GlobalOptions.clock())
         return { bar.update(done: $0.done, total: $0.total) }
     }
 

@@ -6,8 +6,8 @@ import Sync
 
 extension GlobalOptions {
     /// The snapshot store of the data directory.
-    func snapshotStore() throws -> SnapshotStore {
-        SnapshotStore(dataDirectory: directory, replica: try openReplica())
+    func snapshotStore(readOnly: Bool = false) throws -> SnapshotStore {
+        SnapshotStore(dataDirectory: directory, replica: try openReplica(readOnly: readOnly))
     }
 }
 

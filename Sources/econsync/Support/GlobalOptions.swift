@@ -40,8 +40,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the replica of the data directory (which must have been initialised).
-    func openReplica() throws -> ReplicaStore {
-        let store = try ReplicaStore.open(at: replicaURL, now: Self.clock())
+    func openReplica(readOnly: Bool = false) throws -> ReplicaStore {
+        let store = try ReplicaStore.open(at: replicaURL, readOnly: readOnly, now: Self.clock())
         logger.debug("opened replica", metadata: ["file": "\(replicaURL.path)"])
         return store
     }

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Runs the built `econsync` binary as a user would, in a temporary data directory.
-final class CLI {
+final class CLI: @unchecked Sendable {
     /// The `econsync` executable built beside the test bundle.
     static let binary: URL = {
         let directory = Bundle.main.executableURL!.deletingLastPathComponent()
@@ -20,7 +20,7 @@ final class CLI {
                        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     }
 
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String

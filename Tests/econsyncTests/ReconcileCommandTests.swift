@@ -1,0 +1,133 @@
+import EconomicEmulator
+import Foundation
+import Snapshot
+import TestSupport
+import Testing
+
+/// `econsync reconcile` end to end: the real binary against the emulator.
+@Suite("econsync reconcile")
+struct ReconcileCommandTests {
+    /// Field work worth 27 pushes: 8 new products, 10 approved hours, 2 new
+    /// projects with 2 approved hours each (pushed after their project), 3 price edits.
+    static func fieldWork(_ connected: ConnectedCLI) async throws {
+        var lines: [String] = []
+        for n in 1...8 {
+            lines.append(#"{"kind":"product","data":{"number":"NY-\#(n)","name":"Ny vare \#(n)","salesPrice":\#(10 * n),"unit":"e:1","productGroup":"e:1"}}"#)
+        }
+        let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
+        for n in 1...10 {
+            let project = [2, 3, 5, 6, 8][n % 5], employee = 1 + n % 8
+            lines.append(#"{"kind":"timeEntry","data":{"employee":"e:\#(employee)","project":"e:\#(project)","hourType":"e:1","date":"2026-11-\#(10 + n)","hours":\#(n % 7 + 1),"note":"Arbejde \#(n)",\#(approved)}}"#)
+        }
+        for name in ["pa", "pb"] {
+            lines.append(#"{"kind":"project","ref":"\#(name)","data":{"name":"Nyt projekt \#(name)","customer":"e:1001","projectGroup":2}}"#)
+            for n in 1...2 {
+                lines.append(#"{"kind":"timeEntry","data":{"employee":"e:\#(n)","project":"@\#(name)","hourType":"e:2","date":"2026-11-2\#(n)","hours":2,"note":"Opstart \#(name) \#(n)",\#(approved)}}"#)
+            }
+        }
+        try await connected.importLines(lines)
+        for (product, price) in [("10002", "22"), ("10005", "55.5"), ("10009", "99.25")] {
+            try await connected.expect(["local", "product", "edit", "n:\(product)", "--sales-price", price])
+        }
+    }
+
+    /// What e-conomic holds after the field work is reconciled without interruption.
+    static let reference = Task<[Record], any Error> {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await fieldWork(connected)
+        let output = try await connected.expect(["reconcile"])
+        guard output.contains("27 pushed, 0 failed") else { throw ConnectedCLI.Failure(description: output) }
+        return connected.state()
+    }
+
+    @Test("killed after K sends (K = 1…24), resumed: e-conomic holds exactly the expected records, a local edit made meanwhile survives",
+          arguments: Array(1...24))
+    func killedAfterSends(k: Int) async throws {
+        let expected = try await Self.reference.value
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await Self.fieldWork(connected)
+        connected.cli.environment["ECONSYNC_TEST_KILL_AFTER_SENDS"] = String(k)
+        let killed = try await connected.run(["reconcile"])
+        connected.cli.environment["ECONSYNC_TEST_KILL_AFTER_SENDS"] = nil
+        #expect(killed.status == SIGKILL, "reconcile was not killed: \(killed.stdout)\(killed.stderr)")
+        let refused = try await connected.run(["reconcile"])
+        #expect(refused.status == 1 && refused.stderr.contains("was interrupted; finish it first with `econsync reconcile --resume`"))
+        // Product 10005's price is in the interrupted run; its name is edited meanwhile.
+        try await connected.expect(["local", "product", "edit", "n:10005", "--name", "Redigeret under afbrydelse \(k)"])
+        let resumed = try await connected.expect(["reconcile", "--resume"])
+        #expect(resumed.contains("replayed") && resumed.contains("0 failed"), "\(resumed)")
+        #expect(connected.state() == expected)
+        let next = try await connected.expect(["reconcile"])
+        #expect(next.contains("0 pulled, 1 pushed, 0 failed"), "\(next)")
+        let product = connected.emulator.records(kind: "product").first { $0.key == .string("10005") }
+        #expect(product?.data["name"] == .string("Redigeret under afbrydelse \(k)") && product?.data["salesPrice"] == .number("55.5"))
+        #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
+    }
+
+    @Test("killed by SIGKILL at random moments, resumed: the same records, nothing twice", arguments: [UInt64(1), 2, 3, 4])
+    func killedAtRandom(seed: UInt64) async throws {
+        let expected = try await Self.reference.value
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await Self.fieldWork(connected)
+        var random = TestRandom(seed: seed)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["reconcile"]
+        process.environment = connected.cli.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .milliseconds(random.int(20...400)))
+        kill(process.processIdentifier, SIGKILL)
+        try await ConnectedCLI.offPool { process.waitUntilExit() }
+        try await connected.expect(["reconcile", "--resume"])
+        try await connected.expect(["reconcile"])
+        #expect(connected.state() == expected)
+        #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
+    }
+
+    @Test("--dry-run leaves the replica, the snapshot store and e-conomic byte for byte as they were")
+    func dryRun() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await Self.fieldWork(connected)
+        let files = try connected.files(), state = connected.state()
+        let requests = connected.emulator.requestCount
+        let output = try await connected.expect(["reconcile", "--dry-run"])
+        #expect(output.contains("products: create 8, update 3") && output.contains("projectEntries: create 14") && !output.contains("applied"))
+        let after = try connected.files()
+        #expect(after == files, "changed: \(Set(after.keys).union(files.keys).filter { after[$0] != files[$0] }.sorted())")
+        #expect(connected.state() == state && connected.emulator.requestCount > requests)
+    }
+
+    @Test("--plan-out then --apply; a plan whose replica moved is refused and changes nothing")
+    func planFiles() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await Self.fieldWork(connected)
+        let planFile = connected.cli.home.appendingPathComponent("plan.json").path
+        try await connected.expect(["reconcile", "--plan-out", planFile])
+        try await connected.expect(["local", "product", "edit", "n:10003", "--name", "Kugleventil efter planen"])
+        let state = connected.state()
+        let stale = try await connected.run(["reconcile", "--apply", planFile])
+        #expect(stale.status == 1 && stale.stderr.contains("the replica changed since the plan was made"))
+        #expect(connected.state() == state)
+
+        try await connected.expect(["reconcile", "--plan-out", planFile])
+        let applied = try await connected.expect(["reconcile", "--apply", planFile])
+        #expect(applied.contains("28 pushed, 0 failed"))
+        let again = try await connected.run(["reconcile", "--apply", planFile])
+        #expect(again.status == 1 && again.stderr.contains("make a new plan"))
+
+        try Data("{\"format\":\"econsync-plan/1\"}".utf8).write(to: URL(fileURLWithPath: planFile))
+        let broken = try await connected.run(["reconcile", "--apply", planFile])
+        #expect(broken.status == 1 && broken.stderr.contains("invalid plan: a plan needs inputs and operations"))
+        let usage = try await connected.run(["reconcile", "--dry-run", "--resume"])
+        #expect(usage.status == 2)
+        let module = try await connected.run(["reconcile", "--module", "payroll"])
+        #expect(module.status == 2 && module.stderr.contains("unknown module \"payroll\""))
+    }
+}
