@@ -16,4 +16,13 @@ extension ReplicaStore {
             try R.insertAll(records, db).count
         }
     }
+
+    /// Marks every row of `kind` synced, for the benchmark's starting point
+    /// (a replica that agrees with the base snapshot).
+    @_spi(Benchmark)
+    public func markAllSynced(_ kind: EntityKind) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE \(kind.table) SET synced_hash = \(MappedHash.expression(for: kind))")
+        }
+    }
 }

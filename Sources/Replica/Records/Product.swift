@@ -66,3 +66,24 @@ public struct Product: ReplicaRecord, Equatable {
         }
     }
 }
+
+extension Product: BulkInsertable {
+    static let insertColumns = [
+        "foreign_key", "department", "number", "name", "sales_price", "cost_price", "unit_id", "product_group_id", "barred",
+        "synced_hash", "tombstone",
+    ]
+
+    func bind(to row: inout RowBinder) {
+        row.bind(foreignKey)
+        row.bind(department)
+        row.bind(number)
+        row.bind(name)
+        row.bind(salesPrice)
+        row.bind(costPrice)
+        row.bind(unitId)
+        row.bind(productGroupId)
+        row.bind(barred)
+        row.bind(syncedHash)
+        row.bind(tombstone)
+    }
+}
