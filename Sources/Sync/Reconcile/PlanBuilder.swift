@@ -104,25 +104,30 @@ public struct PlanBuilder {
     }
 
     /// Walks both snapshots once and keeps, per kind, the records that differ,
-    /// that the replica side wants, or that a replica record links to.
+    /// that the replica side wants, or that a replica record links to. Lines
+    /// that are byte-equal and not wanted are passed over without being parsed.
     func capture(_ work: inout [String: KindWork], basePath: String?, snapshotPath: String) throws {
         let old = try basePath.map { try SnapshotReader(path: $0) }
         let new = try SnapshotReader(path: snapshotPath)
-        let linkPaths = Dictionary(uniqueKeysWithValues: work.compactMap { kind, item in settings.diff(item.mapping).linkBy.map { (kind, $0) } })
+        let wanted = work.mapValues(\.wanted).filter { !$0.value.isEmpty }
+        let linkable = work.compactMapValues { item in
+            settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
+        }
+        var base: [String: [Record]] = [:], remote: [String: [Record]] = [:]
         try SnapshotDiff.pairs(old, new, kinds: Set(work.keys)) { a, b in
             let line = (b ?? a)!
-            guard var item = work[line.kind] else { return }
-            defer { work[line.kind] = item }
-            var keep = full || a?.bytes != b?.bytes || item.wanted.contains(line.key.description)
-            var remote: Record?
-            if !keep, let b, !item.linkable.isEmpty, let path = linkPaths[line.kind] {
+            var keep = full || a?.bytes != b?.bytes || wanted[line.kind]?.contains(line.key.description) == true
+            var linked: Record?
+            if !keep, let b, let (path, values) = linkable[line.kind] {
                 let record = try SnapshotDiff.record(b, new)
-                if let value = path.value(in: record.data), item.linkable.contains(value) { keep = true; remote = record }
+                if let value = path.value(in: record.data), values.contains(value) { keep = true; linked = record }
             }
             guard keep else { return }
-            if let a { item.base.append(try SnapshotDiff.record(a, old!)) }
-            if let b { item.remote.append(try remote ?? SnapshotDiff.record(b, new)) }
+            if let a { base[line.kind, default: []].append(try SnapshotDiff.record(a, old!)) }
+            if let b { remote[line.kind, default: []].append(try linked ?? SnapshotDiff.record(b, new)) }
         }
+        for (kind, records) in base { work[kind]?.base = records }
+        for (kind, records) in remote { work[kind]?.remote = records }
     }
 
     /// Approved, unsent, live materials to look at, with their products.
