@@ -50,3 +50,29 @@ latest=$("$econsync" snapshot list --json | grep '"file"' | tail -1 | sed 's/.*:
 echo; echo "# seeded from the embedded default, pulled back through the client: the same records"
 run snapshot diff Snapshots/demo-agreement.ndjson.gz "$ECONSYNC_HOME/$latest" --kind customer --kind product --kind project
 run disconnect
+
+echo; echo "# reconcile: a second data directory, connected to the same emulator, starting empty"
+field=$ECONSYNC_HOME
+export ECONSYNC_HOME=$(mktemp -d)
+trap 'kill $emulator 2>/dev/null; rm -rf "$ECONSYNC_HOME" "$field"' EXIT
+run init
+echo emulator-grant | ECONSYNC_APP_SECRET_TOKEN=emulator-app-secret run connect --grant-token-stdin \
+    --rest-url "$base" --projects-url "$base/projectsapi/v1.1.0"
+run reconcile --dry-run
+run reconcile
+echo; echo "# offline field work: a new product, approved and unapproved hours, a price edited while e-conomic changes the name"
+run local product add --number KR-22 --name "Kobberrør 22 mm" --sales-price 64.5 --unit e:1 --group e:1
+run local hours record --employee e:3 --project n:2 --type e:1 --date 2026-11-27 --hours 7.5 --note "Montage af radiatorer"
+run local hours approve 1 --by "Formand Jens"
+run local hours record --employee e:3 --project n:2 --type e:1 --date 2026-11-28 --hours 2 --note "Afventer godkendelse"
+run local product edit n:10002 --sales-price 24.95 --name "PEX-rør 16 mm, rulle"
+curl -s -X PUT "$base/_emulator/records/product/10002" -H 'Content-Type: application/json' \
+    -d "$(curl -s "$base/_emulator/records/product/10002" | sed 's/^{"data"://; s/,"key":.*$//; s/"name":"[^"]*"/"name":"PEX-rør 16 mm (e-conomic)"/')" \
+    > /dev/null
+run settings set products.master mobilplan
+run reconcile --plan-out "$ECONSYNC_HOME/plan.json"
+run reconcile --apply "$ECONSYNC_HOME/plan.json"
+run conflicts
+run local hours list
+echo; echo "# a second reconcile finds nothing left to do"
+run reconcile

@@ -82,6 +82,8 @@ public final class ReplicaStore: Sendable {
             // Bulk writes touch index pages all over: a 32 MiB page cache, and a
             // checkpoint every 8192 pages (not 1000) so a hot page is copied
             // from the WAL once per checkpoint rather than many times.
+            // Readers (a pool keeps several) stay with SQLite's default cache.
+            guard !db.configuration.readonly else { return }
             try db.execute(sql: "PRAGMA cache_size = -32768")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }

@@ -62,7 +62,8 @@ extension ReplicaStore {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let values = chunk.map { kind.foreignKeyValue($0) }
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT foreign_key, id FROM \(kind.table) WHERE ifnull(department, -1) = -1 AND foreign_key IN (\(marks))
+                    SELECT foreign_key, id FROM \(kind.table)
+                    WHERE ifnull(department, -1) = -1 AND foreign_key IS NOT NULL AND foreign_key IN (\(marks))
                     """, arguments: StatementArguments(values))
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[0]

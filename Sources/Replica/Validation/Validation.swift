@@ -113,10 +113,10 @@ public struct Validation {
         let other = try Int64.fetchOne(
             db.cachedStatement(sql: """
                 SELECT id FROM \(kind.table)
-                WHERE \(column) = ? AND tombstone = 0 AND department IS ? AND id IS NOT ?
+                WHERE ifnull(department, -1) = ifnull(?, -1) AND \(column) = ? AND tombstone = 0 AND id IS NOT ?
                 LIMIT 1
                 """),
-            arguments: [value, department, row])
+            arguments: [department, value, row])
         if let other {
             let name = field == "foreignKey" ? "e-conomic key" : field
             throw error(.duplicate, field: field, "\(kind.rawValue) \(other) already has \(name) \(value)")

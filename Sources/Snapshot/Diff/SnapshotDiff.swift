@@ -79,9 +79,9 @@ public enum SnapshotDiff {
     /// Walks two snapshots in step, in kind and key order, calling `visit` with
     /// each key's line in `old` (nil when absent, or when there is no `old`)
     /// and in `new`; `kinds` limits the walk. Memory stays constant.
-    public static func pairs(_ old: SnapshotReader?, _ new: SnapshotReader, kinds: Set<String>? = nil,
+    public static func pairs(_ old: (some RecordLineSource)?, _ new: some RecordLineSource, kinds: Set<String>? = nil,
                              visit: (RecordLine?, RecordLine?) throws -> Void) throws {
-        func advance(_ reader: SnapshotReader?) throws -> RecordLine? {
+        func advance(_ reader: (some RecordLineSource)?) throws -> RecordLine? {
             while let line = try reader?.next() {
                 if kinds == nil || kinds!.contains(line.kind) { return line }
             }
@@ -108,14 +108,30 @@ public enum SnapshotDiff {
         x.kind == y.kind ? x.key < y.key : x.kind.utf8.lexicographicallyPrecedes(y.kind.utf8)
     }
 
-    /// The record of `line`, read by `reader`; a bad line is named with file and line number.
-    public static func record(_ line: RecordLine, _ reader: SnapshotReader) throws -> Record {
+    /// The record of `line`, read by `reader`; a bad line is named with its file (and line number where known).
+    public static func record(_ line: RecordLine, _ reader: some RecordLineSource) throws -> Record {
         do {
             return try line.record()
         } catch let problem as RecordLineError {
-            throw SnapshotError(.badRecord, "record \(line.kind) \(line.key) \(problem.message)", file: reader.path, line: reader.lineNumber)
+            throw SnapshotError(.badRecord, "record \(line.kind) \(line.key) \(problem.message)", file: reader.path,
+                                line: (reader as? SnapshotReader)?.lineNumber)
         }
     }
+}
+
+/// Something that yields a snapshot's record lines in order: a ``SnapshotReader``,
+/// or a ``PrefetchingReader`` reading ahead on its own thread.
+public protocol RecordLineSource: AnyObject {
+    var path: String { get }
+    var header: SnapshotHeader { get }
+    /// The next record line, or nil at the end (after the trailer was verified).
+    func next() throws -> RecordLine?
+}
+
+extension SnapshotReader: RecordLineSource {}
+extension PrefetchingReader: RecordLineSource {}
+
+extension SnapshotDiff {
 
     /// The fields that differ between two objects, nested objects compared field by field.
     public static func fields(_ old: [String: JSONValue], _ new: [String: JSONValue], prefix: String = "") -> [FieldChange] {

@@ -107,8 +107,8 @@ public struct PlanBuilder {
     /// that the replica side wants, or that a replica record links to. Lines
     /// that are byte-equal and not wanted are passed over without being parsed.
     func capture(_ work: inout [String: KindWork], basePath: String?, snapshotPath: String) throws {
-        let old = try basePath.map { try SnapshotReader(path: $0) }
-        let new = try SnapshotReader(path: snapshotPath)
+        let old = try basePath.map { try PrefetchingReader(path: $0) }
+        let new = try PrefetchingReader(path: snapshotPath)
         let wanted = work.mapValues(\.wanted).filter { !$0.value.isEmpty }
         let linkable = work.compactMapValues { item in
             settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
