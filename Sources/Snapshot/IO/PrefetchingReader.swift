@@ -25,9 +25,10 @@ public final class PrefetchingReader: @unchecked Sendable {
     static let batchSize = 2048
     static let maxBatches = 4
 
-    /// Opens `path`, reads its header, and starts reading ahead.
-    public init(path: String) throws {
-        reader = try SnapshotReader(path: path)
+    /// Opens `path`, reads its header, and starts reading ahead (see
+    /// ``SnapshotReader/init(path:strict:checksDigest:)`` for `checksDigest`).
+    public init(path: String, checksDigest: Bool = true) throws {
+        reader = try SnapshotReader(path: path, checksDigest: checksDigest)
         self.path = path
         header = reader.header
         let thread = Thread { [self] in produce() }

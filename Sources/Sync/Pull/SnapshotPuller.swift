@@ -42,7 +42,6 @@ public struct SnapshotPuller: Sendable {
     /// Pulls `kinds` (snapshot kind names) and stores the snapshot, taken at `takenAt`.
     public func take(kinds: [String], takenAt: String, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
         let folder = store.directory(agreement: agreement)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let name = store.fileName(agreement: agreement, takenAt: takenAt)
         let (header, trailer) = try await take(kinds: kinds, takenAt: takenAt, to: folder.appendingPathComponent(name).path, progress: progress)
         return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
@@ -164,6 +163,7 @@ public struct SnapshotPuller: Sendable {
         let header = SnapshotHeader(agreement: agreement,
                                     sources: ["rest": client.configuration.restBaseURL, "projects": client.configuration.projectsBaseURL],
                                     takenAt: takenAt, kinds: kinds.map(\.kind))
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let writer = try SnapshotWriter(path: path, header: header)
         do {
             for kind in kinds.sorted(by: { $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }) {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Reconcile
 import Replica
 import Snapshot
@@ -35,15 +36,34 @@ public struct LocalRecords {
     }
 
     private mutating func records<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, ids: [Int64]?) throws -> [LocalRecord] {
-        let rows = try ids.map { try replica.fetch(type, ids: $0) } ?? replica.list(type, includeDeleted: true)
+        let columns = Set(mapping.fields.map { Self.column($0.local) })
+        var rows: [(id: Int64, fields: [String: JSONValue], key: RecordKey?, tombstone: Bool, approved: Bool?)] = []
+        let registration = R.self is any Registration.Type
+        let select = "SELECT * FROM \(R.databaseTableName)"
+        try replica.read { db in
+            func collect(_ cursor: RowCursor) throws {
+                while let row = try cursor.next() {
+                    var fields: [String: JSONValue] = [:]
+                    for (column, value) in row where columns.contains(column) {
+                        if let json = Self.json(value, column: column) { fields[Self.property(column)] = json }
+                    }
+                    let key: DatabaseValue = row["foreign_key"]
+                    rows.append((row["id"], fields, Self.economicKey(key, R.kind), row["tombstone"],
+                                 registration ? (row["approved_at"] as String?) != nil : nil))
+                }
+            }
+            guard let ids else { return try collect(Row.fetchCursor(db, sql: select + " ORDER BY id")) }
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                try collect(Row.fetchCursor(db, sql: select + " WHERE id IN (\(marks))", arguments: StatementArguments(Array(chunk))))
+            }
+        }
         var records: [LocalRecord] = []
         records.reserveCapacity(rows.count)
-        let encoder = JSONEncoder()
         for row in rows {
-            let fields = try CanonicalJSON.parse(Array(encoder.encode(row))).objectValue ?? [:]
-            var record = try record(mapping, id: row.id!, fields: fields, key: row.foreignKey.map(Self.economicKey))
+            var record = try record(mapping, id: row.id, fields: row.fields, key: row.key)
             record.tombstone = row.tombstone
-            if let registration = row as? any Registration { record.approved = registration.isApproved }
+            record.approved = row.approved
             records.append(record)
         }
         return records.sorted { lhs, rhs in
@@ -53,6 +73,49 @@ public struct LocalRecords {
             case (true, false): true
             case (true, true): lhs.record.key < rhs.record.key
             }
+        }
+    }
+
+    /// Columns holding booleans (SQLite stores them as 0 and 1).
+    static let booleanColumns: Set<String> = ["barred", "closed", "tombstone"]
+
+    /// A column's value as JSON, as the record type would encode it; nil for NULL.
+    static func json(_ value: DatabaseValue, column: String) -> JSONValue? {
+        switch value.storage {
+        case .null, .blob: nil
+        case .int64(let int): booleanColumns.contains(column) ? .bool(int != 0) : .int(int)
+        case .double(let double): number(double)
+        case .string(let text): .string(text)
+        }
+    }
+
+    /// A double as a canonical JSON number (whole values without a fraction).
+    static func number(_ value: Double) -> JSONValue {
+        if value.rounded() == value, abs(value) < 1e15 { return .int(Int64(value)) }
+        return .number(CanonicalJSON.canonicalNumber("\(value)") ?? "\(value)")
+    }
+
+    /// `salesPrice` → `sales_price`.
+    static func column(_ property: String) -> String {
+        var column = ""
+        for character in property {
+            if character.isUppercase { column += "_" + character.lowercased() } else { column.append(character) }
+        }
+        return column
+    }
+
+    /// `sales_price` → `salesPrice`.
+    static func property(_ column: String) -> String {
+        let parts = column.split(separator: "_")
+        return parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
+    }
+
+    /// A row's e-conomic key as a snapshot key: text for products, else a number.
+    static func economicKey(_ value: DatabaseValue, _ kind: EntityKind) -> RecordKey? {
+        switch value.storage {
+        case .int64(let int): kind == .product ? .string(String(int)) : .int(int)
+        case .string(let text): kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text))
+        default: nil
         }
     }
 

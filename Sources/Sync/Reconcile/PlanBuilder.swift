@@ -107,8 +107,10 @@ public struct PlanBuilder {
     /// that the replica side wants, or that a replica record links to. Lines
     /// that are byte-equal and not wanted are passed over without being parsed.
     func capture(_ work: inout [String: KindWork], basePath: String?, snapshotPath: String) throws {
-        let old = try basePath.map { try PrefetchingReader(path: $0) }
-        let new = try PrefetchingReader(path: snapshotPath)
+        // Both files are in the store, whose digests were checked on the way in
+        // (written and hashed by a pull, or verified strictly on import).
+        let old = try basePath.map { try PrefetchingReader(path: $0, checksDigest: false) }
+        let new = try PrefetchingReader(path: snapshotPath, checksDigest: false)
         let wanted = work.mapValues(\.wanted).filter { !$0.value.isEmpty }
         let linkable = work.compactMapValues { item in
             settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
