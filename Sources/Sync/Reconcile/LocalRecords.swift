@@ -66,7 +66,13 @@ public struct LocalRecords {
             record.approved = row.approved
             records.append(record)
         }
-        return records.sorted { lhs, rhs in
+        return Self.ordered(records)
+    }
+
+    /// Records in the order the three-way diff walks them: e-conomic keys
+    /// first, in key order, then the rest by local id.
+    public static func ordered(_ records: [LocalRecord]) -> [LocalRecord] {
+        records.sorted { lhs, rhs in
             switch (lhs.isInEconomic, rhs.isInEconomic) {
             case (false, false): lhs.localID < rhs.localID
             case (false, true): false

@@ -38,8 +38,9 @@ public struct PlanBuilder {
         var local: [LocalRecord] = []
         var wanted: Set<String> = []
         var linkable: Set<JSONValue> = []
-        var base: [Record] = []
-        var remote: [Record] = []
+        /// Captured lines, parsed only when compared (a line is a third of a parsed record's size).
+        var base: [RecordLine] = []
+        var remote: [RecordLine] = []
     }
 
     /// The plan for the snapshot at `snapshotPath` (described by `snapshot`) against the base at `basePath`.
@@ -78,12 +79,12 @@ public struct PlanBuilder {
             let have = Set(item.local.map(\.record.key.description))
             let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description)).subtracting(have)
             if !missing.isEmpty {
-                let ids = try replica.rowIDs(kind, foreignKeys: missing.sorted())
-                if !ids.isEmpty {
-                    item.local = try local.records(mapping, ids: Array(Set(ids.values).union(item.local.map(\.localID))).sorted())
-                }
+                let ids = Set(try replica.rowIDs(kind, foreignKeys: missing.sorted()).values).subtracting(item.local.map(\.localID))
+                if !ids.isEmpty { item.local = LocalRecords.ordered(item.local + (try local.records(mapping, ids: ids.sorted()))) }
             }
-            operations += settings.diff(mapping).operations(base: item.base, remote: item.remote, local: item.local)
+            let base = ParsedLines(item.base, file: basePath ?? ""), remote = ParsedLines(item.remote, file: snapshotPath)
+            operations += settings.diff(mapping).operations(base: base, remote: remote, local: item.local)
+            if let failure = base.failure ?? remote.failure { throw failure }
         }
         if modules.isEmpty || modules.contains("orders") {
             operations += ProductDemand(autoCreate: settings.autoCreateProducts)
@@ -115,18 +116,17 @@ public struct PlanBuilder {
         let linkable = work.compactMapValues { item in
             settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
         }
-        var base: [String: [Record]] = [:], remote: [String: [Record]] = [:]
+        var base: [String: [RecordLine]] = [:], remote: [String: [RecordLine]] = [:]
         try SnapshotDiff.pairs(old, new, kinds: Set(work.keys)) { a, b in
             let line = (b ?? a)!
             var keep = full || a?.bytes != b?.bytes || wanted[line.kind]?.contains(line.key.description) == true
-            var linked: Record?
             if !keep, let b, let (path, values) = linkable[line.kind] {
                 let record = try SnapshotDiff.record(b, new)
-                if let value = path.value(in: record.data), values.contains(value) { keep = true; linked = record }
+                if let value = path.value(in: record.data), values.contains(value) { keep = true }
             }
             guard keep else { return }
-            if let a { base[line.kind, default: []].append(try SnapshotDiff.record(a, old!)) }
-            if let b { remote[line.kind, default: []].append(try linked ?? SnapshotDiff.record(b, new)) }
+            if let a { base[line.kind, default: []].append(a) }
+            if let b { remote[line.kind, default: []].append(b) }
         }
         for (kind, records) in base { work[kind]?.base = records }
         for (kind, records) in remote { work[kind]?.remote = records }
@@ -144,6 +144,34 @@ public struct PlanBuilder {
             guard let product = products[material.productId] else { return nil }
             return ProductDemand.Material(key: "local:\(material.id!)", product: product.foreignKey ?? "local:\(product.id!)",
                                           productLabel: "\(product.number) (\(product.name))")
+        }
+    }
+}
+
+/// Captured record lines, parsed one by one as the three-way diff walks them;
+/// the first line that does not parse ends the walk and is kept as `failure`.
+final class ParsedLines: Sequence {
+    let lines: [RecordLine]
+    let file: String
+    private(set) var failure: SnapshotError?
+
+    init(_ lines: [RecordLine], file: String) {
+        self.lines = lines
+        self.file = file
+    }
+
+    func makeIterator() -> AnyIterator<Record> {
+        var index = 0
+        return AnyIterator { [self] in
+            guard failure == nil, index < lines.count else { return nil }
+            let line = lines[index]
+            index += 1
+            do {
+                return try line.record()
+            } catch {
+                failure = SnapshotError(.badRecord, "record \(line.kind) \(line.key) \(error)", file: file)
+                return nil
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Reconcile
 @_spi(Benchmark) import Replica
 import Snapshot
 import Sync
@@ -109,10 +108,21 @@ struct ReconcileFixture {
         changedLocal = local.count
     }
 
-    /// The plan against the base for the snapshot `entry`.
-    func plan(_ entry: SnapshotEntry) throws -> Plan {
-        let builder = PlanBuilder(replica: store.replica, settings: ReconcileSettings(), agreement: Self.agreement)
-        return try builder.plan(basePath: store.path(of: base), base: base, snapshotPath: store.path(of: entry), snapshot: entry)
+    /// The plan against the base for the snapshot `entry`, computed by `econsync bench plan` in a process of its own.
+    func plan(_ entry: SnapshotEntry) throws -> Bench.PlanBench.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = Bundle.main.executableURL
+        }
+        process.arguments = ["bench", "plan", "--data-dir", directory.path, "--snapshot", entry.file]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CommandFailure("`econsync bench plan` failed with status \(process.terminationStatus)") }
+        return try JSONDecoder().decode(Bench.PlanBench.Result.self, from: data)
     }
 
     /// Seconds `sqldiff` takes on two SQLite files holding the base's and the new snapshot's rows; nil when it is not installed.
