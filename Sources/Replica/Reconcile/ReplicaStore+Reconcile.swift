@@ -74,6 +74,24 @@ extension ReplicaStore {
         }
     }
 
+    /// The e-conomic keys (as text) of the rows with local ids `ids` that have one, by local id.
+    public func foreignKeys(_ kind: EntityKind, ids: [Int64]) throws -> [Int64: String] {
+        try read { db in
+            var found: [Int64: String] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT id, foreign_key FROM \(kind.table) WHERE id IN (\(marks)) AND foreign_key IS NOT NULL
+                    """, arguments: StatementArguments(Array(chunk)))
+                while let row = try rows.next() {
+                    let key: DatabaseValue = row[1]
+                    found[row[0]] = String(describing: key.storage.value ?? "")
+                }
+            }
+            return found
+        }
+    }
+
     /// A row's e-conomic key as text, nil when it has none.
     public func foreignKey(_ kind: EntityKind, id: Int64) throws -> String? {
         try read { db in

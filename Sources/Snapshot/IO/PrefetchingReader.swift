@@ -22,8 +22,8 @@ public final class PrefetchingReader: @unchecked Sendable {
     private var current: [RecordLine] = []
     private var index = 0
 
-    static let batchSize = 2048
-    static let maxBatches = 4
+    static let batchSize = 1024
+    static let maxBatches = 3
 
     /// Opens `path`, reads its header, and starts reading ahead (see
     /// ``SnapshotReader/init(path:strict:checksDigest:)`` for `checksDigest`).

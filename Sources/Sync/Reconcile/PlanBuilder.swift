@@ -35,6 +35,8 @@ public struct PlanBuilder {
     /// What one kind's comparison needs.
     struct KindWork {
         var mapping: KindMapping
+        /// The replica rows to compare (nil: all of them).
+        var ids: [Int64]?
         var local: [LocalRecord] = []
         var wanted: Set<String> = []
         var linkable: Set<JSONValue> = []
@@ -58,11 +60,17 @@ public struct PlanBuilder {
         for mapping in settings.mappings where snapshotKinds.contains(mapping.kind) && (modules.isEmpty || modules.contains(mapping.module)) {
             guard let kind = EntityKind(rawValue: mapping.kind) else { continue }
             var item = KindWork(mapping: mapping)
-            let ids = try candidates(kind, changed: changed, pending: pending[mapping.kind] ?? [])
-            item.local = try local.records(mapping, ids: ids)
-            item.wanted = Set(item.local.filter(\.isInEconomic).map(\.record.key.description)).union(pending[mapping.kind] ?? [])
-            if let path = settings.diff(mapping).linkBy {
-                item.linkable = Set(item.local.filter { !$0.isInEconomic && !$0.tombstone }.compactMap { path.value(in: $0.record.data) })
+            item.ids = try candidates(kind, changed: changed, pending: pending[mapping.kind] ?? [])
+            // Only the keys now: the rows themselves are read after the snapshots, so both are not in memory at once.
+            if let ids = item.ids {
+                let keys = try replica.foreignKeys(kind, ids: ids)
+                item.wanted = Set(keys.values).union(pending[mapping.kind] ?? [])
+                if let path = settings.diff(mapping).linkBy {
+                    let unkeyed = try local.records(mapping, ids: ids.filter { keys[$0] == nil })
+                    item.linkable = Set(unkeyed.filter { !$0.tombstone }.compactMap { path.value(in: $0.record.data) })
+                }
+            } else if let path = settings.diff(mapping).linkBy {
+                item.linkable = Set(try local.records(mapping).filter { !$0.isInEconomic && !$0.tombstone }.compactMap { path.value(in: $0.record.data) })
             }
             work[mapping.kind] = item
         }
@@ -75,12 +83,13 @@ public struct PlanBuilder {
         var operations: [PlanOperation] = []
         for mapping in settings.mappings {
             guard var item = work[mapping.kind], let kind = EntityKind(rawValue: mapping.kind) else { continue }
-            // Records e-conomic changed whose replica rows did not change: fetch those rows too.
-            let have = Set(item.local.map(\.record.key.description))
-            let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description)).subtracting(have)
-            if !missing.isEmpty {
-                let ids = Set(try replica.rowIDs(kind, foreignKeys: missing.sorted()).values).subtracting(item.local.map(\.localID))
-                if !ids.isEmpty { item.local = LocalRecords.ordered(item.local + (try local.records(mapping, ids: ids.sorted()))) }
+            if let ids = item.ids {
+                // The candidates, and the rows of records e-conomic changed whose replica rows did not change.
+                let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description)).subtracting(item.wanted)
+                let more = try replica.rowIDs(kind, foreignKeys: missing.sorted()).values
+                item.local = try local.records(mapping, ids: Set(ids).union(more).sorted())
+            } else {
+                item.local = try local.records(mapping)
             }
             let base = ParsedLines(item.base, file: basePath ?? ""), remote = ParsedLines(item.remote, file: snapshotPath)
             operations += settings.diff(mapping).operations(base: base, remote: remote, local: item.local)
