@@ -37,6 +37,8 @@ public struct PlanBuilder {
         var mapping: KindMapping
         /// The replica rows to compare (nil: all of them).
         var ids: [Int64]?
+        /// The e-conomic keys of those rows that have one, by local id.
+        var keys: [Int64: String] = [:]
         var local: [LocalRecord] = []
         var wanted: Set<String> = []
         var linkable: Set<JSONValue> = []
@@ -64,6 +66,7 @@ public struct PlanBuilder {
             // Only the keys now: the rows themselves are read after the snapshots, so both are not in memory at once.
             if let ids = item.ids {
                 let keys = try replica.foreignKeys(kind, ids: ids)
+                item.keys = keys
                 item.wanted = Set(keys.values).union(pending[mapping.kind] ?? [])
                 if let path = settings.diff(mapping).linkBy {
                     let unkeyed = try local.records(mapping, ids: ids.filter { keys[$0] == nil })
@@ -83,6 +86,10 @@ public struct PlanBuilder {
         var operations: [PlanOperation] = []
         for mapping in settings.mappings {
             guard var item = work[mapping.kind], let kind = EntityKind(rawValue: mapping.kind) else { continue }
+            if let ids = item.ids, settings.diff(mapping).linkBy == nil {
+                operations += try compareInChunks(item, ids: ids, kind: kind, local: &local, basePath: basePath, snapshotPath: snapshotPath)
+                continue
+            }
             if let ids = item.ids {
                 // The candidates, and the rows of records e-conomic changed whose replica rows did not change.
                 let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description)).subtracting(item.wanted)
@@ -100,6 +107,43 @@ public struct PlanBuilder {
                 .operations(materials: try waitingMaterials(changed: changed, pending: pending["material"] ?? []), plan: operations)
         }
         return Plan(operations: operations, inputs: inputs)
+    }
+
+    /// Keys per chunk of an incremental comparison.
+    static let chunk = 4096
+
+    /// Compares one kind a few thousand keys at a time, so that only one
+    /// chunk's replica rows are in memory: the captured lines and the
+    /// candidates' keys decide which rows each chunk reads. Replica records
+    /// e-conomic does not have yet come last. (Kinds linked by a field, such
+    /// as customers by CVR, are compared whole: a link may join any two.)
+    func compareInChunks(_ item: KindWork, ids: [Int64], kind: EntityKind, local: inout LocalRecords, basePath: String?,
+                         snapshotPath: String) throws -> [PlanOperation] {
+        let diff = settings.diff(item.mapping)
+        func recordKey(_ text: String) -> RecordKey { kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text)) }
+        let idsByKey = Dictionary(item.keys.map { ($0.value, $0.key) }, uniquingKeysWith: min)
+        let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + idsByKey.keys.map(recordKey)).sorted()
+        var operations: [PlanOperation] = []
+        var b = 0, r = 0
+        for start in stride(from: 0, to: keys.count, by: Self.chunk) {
+            let chunk = keys[start..<min(start + Self.chunk, keys.count)]
+            let last = chunk.last!
+            let bEnd = item.base[b...].firstIndex { last < $0.key } ?? item.base.count
+            let rEnd = item.remote[r...].firstIndex { last < $0.key } ?? item.remote.count
+            var chunkIDs = Set(chunk.compactMap { idsByKey[$0.description] })
+            let missing = chunk.map(\.description).filter { idsByKey[$0] == nil }
+            chunkIDs.formUnion(try replica.rowIDs(kind, foreignKeys: missing).values)
+            let locals = try local.records(item.mapping, ids: chunkIDs.sorted()).filter(\.isInEconomic)
+            let base = ParsedLines(Array(item.base[b..<bEnd]), file: basePath ?? ""), remote = ParsedLines(Array(item.remote[r..<rEnd]), file: snapshotPath)
+            operations += diff.operations(base: base, remote: remote, local: locals)
+            if let failure = base.failure ?? remote.failure { throw failure }
+            (b, r) = (bEnd, rEnd)
+        }
+        let unkeyed = ids.filter { item.keys[$0] == nil }
+        if !unkeyed.isEmpty {
+            operations += diff.operations(base: [], remote: [], local: try local.records(item.mapping, ids: unkeyed).filter { !$0.isInEconomic })
+        }
+        return operations
     }
 
     /// The local ids of `kind` to compare: every row (full), the unsynced ones
