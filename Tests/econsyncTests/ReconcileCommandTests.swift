@@ -131,3 +131,37 @@ struct ReconcileCommandTests {
         #expect(module.status == 2 && module.stderr.contains("unknown module \"payroll\""))
     }
 }
+
+@Suite("econsync reconcile, conflicts and settings: golden output")
+struct ReconcileGoldenTests {
+    @Test("human and --json output of reconcile, conflicts and settings")
+    func transcript() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        connected.emulator.edit(kind: "product", key: .string("10003")) { $0?["name"] = .string("Kugleventil 1/2\" (e-conomic)") }
+        connected.emulator.edit(kind: "product", key: .string("10004")) { $0?["salesPrice"] = .number("1699") }
+        let cli = connected.cli
+        let text = try await ConnectedCLI.offPool {
+            try cli.transcript([
+                ["settings", "set", "products.autoCreate", "maybe"],
+                ["settings", "set", "projects.master", "economic"],
+                ["local", "product", "edit", "n:10003", "--name", "Kugleventil 1/2\" messing"],
+                ["local", "product", "add", "--number", "KR-22", "--name", "Kobberrør 22 mm", "--sales-price", "64.5", "--unit", "e:1"],
+                ["local", "materials", "record", "--product", "n:KR-22", "--project", "n:2", "--quantity", "6", "--date", "2026-11-02"],
+                ["local", "materials", "approve", "1", "--by", "Formand Jens"],
+                ["local", "hours", "record", "--employee", "e:3", "--project", "n:2", "--type", "e:1", "--date", "2026-11-02", "--hours", "7.5"],
+                ["local", "hours", "approve", "1", "--by", "Formand Jens"],
+                ["local", "hours", "record", "--employee", "e:3", "--project", "n:2", "--type", "e:1", "--date", "2026-11-02", "--hours", "1"],
+                ["reconcile", "--dry-run"],
+                ["reconcile"],
+                ["conflicts"],
+                ["conflicts", "--json"],
+                ["settings", "set", "products.productGroup", "1"],
+                ["reconcile", "--json"],
+                ["reconcile", "--resume"],
+                ["conflicts", "--since", "2026-11-03"],
+            ])
+        }
+        try Golden.check(text, against: "reconcile.txt")
+    }
+}

@@ -19,7 +19,7 @@ extension ReplicaStore {
     public func fetch<R: ReplicaRecord>(_ type: R.Type, ids: [Int64]) throws -> [R] {
         try read { db in
             var found: [R] = []
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            for chunk in ids.batches() {
                 found += try R.fetchAll(db, keys: Array(chunk))
             }
             return found.sorted { $0.id! < $1.id! }

@@ -178,8 +178,8 @@ public struct ReplicaWriter {
 
     /// Records that rows were reconciled: stores the hash of their mapped fields.
     public func markSynced(_ kind: EntityKind, ids: [Int64]) throws {
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        for chunk in ids.batches() {
+            let marks = SQLList.marks(chunk.count)
             try db.execute(
                 sql: "UPDATE \(kind.table) SET synced_hash = \(MappedHash.expression(for: kind)) WHERE id IN (\(marks))",
                 arguments: StatementArguments(Array(chunk)))

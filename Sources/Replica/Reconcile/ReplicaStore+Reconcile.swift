@@ -44,8 +44,8 @@ extension ReplicaStore {
     public func unsyncedRows(_ kind: EntityKind, among ids: [Int64]) throws -> [Int64] {
         try read { db in
             var found: [Int64] = []
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for chunk in ids.batches() {
+                let marks = SQLList.marks(chunk.count)
                 found += try Int64.fetchAll(db, sql: """
                     SELECT id FROM \(kind.table) WHERE id IN (\(marks)) AND synced_hash IS NOT \(MappedHash.expression(for: kind))
                     """, arguments: StatementArguments(Array(chunk)))
@@ -58,8 +58,8 @@ extension ReplicaStore {
     public func rowIDs(_ kind: EntityKind, foreignKeys: [String]) throws -> [String: Int64] {
         try read { db in
             var found: [String: Int64] = [:]
-            for chunk in stride(from: 0, to: foreignKeys.count, by: 500).map({ foreignKeys[$0..<min($0 + 500, foreignKeys.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for chunk in foreignKeys.batches() {
+                let marks = SQLList.marks(chunk.count)
                 let values = chunk.map { kind.foreignKeyValue($0) }
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT foreign_key, id FROM \(kind.table)
@@ -78,8 +78,8 @@ extension ReplicaStore {
     public func foreignKeys(_ kind: EntityKind, ids: [Int64]) throws -> [Int64: String] {
         try read { db in
             var found: [Int64: String] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for chunk in ids.batches() {
+                let marks = SQLList.marks(chunk.count)
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT id, foreign_key FROM \(kind.table) WHERE id IN (\(marks)) AND foreign_key IS NOT NULL
                     """, arguments: StatementArguments(Array(chunk)))

@@ -53,8 +53,8 @@ public struct LocalRecords {
                 }
             }
             guard let ids else { return try collect(Row.fetchCursor(db, sql: select + " ORDER BY id")) }
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for chunk in ids.batches() {
+                let marks = SQLList.marks(chunk.count)
                 try collect(Row.fetchCursor(db, sql: select + " WHERE id IN (\(marks))", arguments: StatementArguments(Array(chunk))))
             }
         }

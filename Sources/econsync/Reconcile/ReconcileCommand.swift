@@ -113,6 +113,9 @@ struct ReconcileCommand: AsyncParsableCommand {
             let actions = PlanOperation.Action.allCases.compactMap { action in counts[module]![action.rawValue].map { "\(action.rawValue) \($0)" } }
             print("  \(module): \(actions.joined(separator: ", "))")
         }
+        for op in plan.operations where op.action == .block {
+            print("  blocked: \(op.kind) \(op.key): \(op.reason)")
+        }
         guard global.verbose else { return }
         for op in plan.operations {
             let fields = op.fields.isEmpty ? "" : " " + CanonicalJSON.string(.object(op.fields))

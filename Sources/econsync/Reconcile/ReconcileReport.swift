@@ -24,7 +24,7 @@ struct ReconcileReport: Encodable {
         var key: String
         var action: String
         var reason: String
-        var fields: [String: String]
+        var fields: [String: JSONValue]
 
         init(_ op: PlanOperation) {
             module = op.module
@@ -32,7 +32,7 @@ struct ReconcileReport: Encodable {
             key = op.key
             action = op.action.rawValue
             reason = op.reason
-            fields = op.fields.mapValues(CanonicalJSON.string)
+            fields = op.fields
         }
     }
 
