@@ -188,4 +188,28 @@ struct ReconcileScenarioTests {
         #expect(try harness.replica.unfinishedRun(agreement: harness.emulator.agreement) == nil)
         #expect(try await harness.reconcile().0.isEmpty)
     }
+
+    @Test("a reconcile of some modules leaves the base and the other modules' pending records alone")
+    func moduleRun() async throws {
+        let harness = try await Self.synced()
+        defer { Task { await harness.stop() } }
+        let open = try Self.entry(harness, employee: try harness.localID(.employee, "2"), hours: 3, approved: false, note: "Venter")
+        try await harness.reconcile()
+        let agreement = harness.emulator.agreement
+        let base = try #require(try harness.reconciliation().base())
+        let id = try harness.localID(.product, "10006")
+        try harness.replica.write { _ = try $0.update(Product.self, id: id) { $0.salesPrice = 77 } }
+        var products = harness.reconciliation()
+        products.modules = ["products"]
+        let taken = try await products.takeSnapshot()
+        let plan = try products.plan(taken)
+        #expect(plan.operations.map { "\($0.action.rawValue) \($0.kind)" } == ["update product"])
+        let report = try await products.apply(plan)
+        #expect(report.pushed == 1)
+        #expect(harness.emulator.records(kind: "product").first { $0.key == .string("10006") }?.data["salesPrice"] == .int(77))
+        #expect(try harness.reconciliation().base()?.file == base.file)
+        #expect(try harness.replica.pendingRecords(agreement: agreement).contains { $0.key == "local:\(open.id!)" })
+        let (full, _) = try await harness.reconcile()
+        #expect(full.isEmpty && full.operations.map(\.key) == ["local:\(open.id!)"])
+    }
 }

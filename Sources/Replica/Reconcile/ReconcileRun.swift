@@ -31,6 +31,9 @@ public struct ReconcileRun: Codable, Equatable, Sendable, FetchableRecord, Mutab
     public var snapshotFile: String
     /// The replica's change-log position when the plan was computed.
     public var changeSequence: Int64
+    /// The modules the run covered, comma-separated; empty for all. Only a run
+    /// over every module moves the base on.
+    public var modules: String
     /// The plan, as canonical JSON.
     public var plan: String
     public var startedAt: String
@@ -38,8 +41,9 @@ public struct ReconcileRun: Codable, Equatable, Sendable, FetchableRecord, Mutab
     /// What the run did, as JSON (counts of confirmed and failed operations).
     public var summary: String?
 
-    public init(agreement: Int, inputsHash: String, baseFile: String?, snapshotFile: String, changeSequence: Int64, plan: String,
-                startedAt: String) {
+    public init(agreement: Int, inputsHash: String, baseFile: String?, snapshotFile: String, changeSequence: Int64, modules: [String] = [],
+                plan: String, startedAt: String) {
+        self.modules = modules.joined(separator: ",")
         self.agreement = agreement
         self.state = .applying
         self.inputsHash = inputsHash

@@ -9,10 +9,11 @@ extension ReplicaStore {
         }
     }
 
-    /// The agreement's latest finished run, if any.
+    /// The agreement's latest finished run over every module, if any.
     public func lastFinishedRun(agreement: Int) throws -> ReconcileRun? {
         try read { db in
-            try ReconcileRun.filter(Column("agreement") == agreement && Column("state") == ReconcileRun.State.finished.rawValue)
+            try ReconcileRun.filter(Column("agreement") == agreement && Column("state") == ReconcileRun.State.finished.rawValue
+                                    && Column("modules") == "")
                 .order(Column("id").desc).fetchOne(db)
         }
     }

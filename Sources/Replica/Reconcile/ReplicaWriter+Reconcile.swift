@@ -29,9 +29,15 @@ extension ReplicaWriter {
         for var entry in entries { try entry.insert(db) }
     }
 
-    /// Replaces the records an agreement's runs left for the next one.
-    public func replacePending(agreement: Int, _ records: [(kind: String, key: String, reason: String)]) throws {
-        try db.execute(sql: "DELETE FROM reconcile_pending WHERE agreement = ?", arguments: [agreement])
+    /// Replaces the records an agreement's runs left for the next one (of `kinds` only, when given).
+    public func replacePending(agreement: Int, kinds: Set<String>? = nil, _ records: [(kind: String, key: String, reason: String)]) throws {
+        if let kinds {
+            for kind in kinds.sorted() {
+                try db.execute(sql: "DELETE FROM reconcile_pending WHERE agreement = ? AND kind = ?", arguments: [agreement, kind])
+            }
+        } else {
+            try db.execute(sql: "DELETE FROM reconcile_pending WHERE agreement = ?", arguments: [agreement])
+        }
         for record in records {
             try db.execute(sql: "INSERT OR REPLACE INTO reconcile_pending(agreement, kind, record_key, reason) VALUES (?, ?, ?, ?)",
                            arguments: [agreement, record.kind, record.key, record.reason])

@@ -14,6 +14,7 @@ extension ReplicaSchema {
                 base_file TEXT,
                 snapshot_file TEXT NOT NULL,
                 change_sequence INTEGER NOT NULL,
+                modules TEXT NOT NULL DEFAULT '',
                 plan TEXT NOT NULL,
                 started_at TEXT NOT NULL,
                 finished_at TEXT,

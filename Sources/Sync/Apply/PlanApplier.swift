@@ -70,7 +70,8 @@ public struct PlanApplier: Sendable {
             }
             let run = try writer.startRun(ReconcileRun(
                 agreement: agreement, inputsHash: plan.inputsHash, baseFile: plan.inputs.baseFile, snapshotFile: snapshotFile,
-                changeSequence: plan.inputs.replicaSequence, plan: CanonicalJSON.string(plan.json), startedAt: stamp))
+                changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules, plan: CanonicalJSON.string(plan.json),
+                startedAt: stamp))
             var entries: [OutboxEntry] = []
             for (position, op) in plan.operations.enumerated() where op.action.isPush {
                 let localID = try Self.localID(op, writer)
@@ -225,15 +226,23 @@ public struct PlanApplier: Sendable {
     }
 
     /// Ends the run: the snapshot becomes the base, and what was skipped,
-    /// blocked or failed is left pending for the next run.
+    /// blocked or failed is left pending for the next run. A run over some
+    /// modules only leaves the base where it was (its snapshot lacks the other
+    /// kinds) and replaces only its own kinds' pending records.
     func finish(_ plan: Plan, run: Int64, report: ApplyReport) throws {
         let pending = plan.operations.filter { $0.action == .skip || $0.action == .block }.map { ($0.kind, $0.key, $0.reason) }
             + (report.pullFailures + report.pushFailures).map { ($0.kind, $0.key, $0.error) }
         let finishedAt = stamp
         try replica.write { writer in
             let snapshotFile = try String.fetchOne(writer.db, sql: "SELECT snapshot_file FROM reconcile_runs WHERE id = ?", arguments: [run])!
-            try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)")
-            try writer.replacePending(agreement: agreement, pending.map { (kind: $0.0, key: $0.1, reason: $0.2) })
+            let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
+            if plan.inputs.modules.isEmpty {
+                try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)")
+                try writer.replacePending(agreement: agreement, pendingRecords)
+            } else {
+                let kinds = Set(KindMapping.all.filter { plan.inputs.modules.contains($0.module) }.map(\.kind) + (plan.inputs.modules.contains("orders") ? ["material"] : []))
+                try writer.replacePending(agreement: agreement, kinds: kinds, pendingRecords)
+            }
             try writer.setRunState(run, .finished, finishedAt: finishedAt, summary: report.json)
         }
     }
