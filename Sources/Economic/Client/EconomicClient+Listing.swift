@@ -19,6 +19,25 @@ extension EconomicClient {
         var cursor: String?
     }
 
+    /// How many records a collection holds: REST's `pagination.results` of a
+    /// one-record page, the Projects API's `/{resource}/count`. One call.
+    public func count(_ api: API, _ path: String, module: String) async throws -> Int {
+        switch api {
+        case .rest:
+            let response = try await send(.get, .rest, path, query: [("skippages", "0"), ("pagesize", "1")], module: module)
+            guard let results = (try? response.decode(RESTEnvelope.self))?.pagination?.results else {
+                throw EconomicError(.badResponse, status: response.status, message: "the collection has no pagination.results", request: "GET \(path)")
+            }
+            return results
+        case .projects:
+            let response = try await send(.get, .projects, "\(path)/count", module: module)
+            guard let count = Int(String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw EconomicError(.badResponse, status: response.status, message: "the count is not a number", request: "GET \(path)/count")
+            }
+            return count
+        }
+    }
+
     /// The filter for an incremental pull: records changed after `since` (a
     /// date or a UTC timestamp), in e-conomic's filter syntax.
     public static func changedSince(_ since: String) -> String {

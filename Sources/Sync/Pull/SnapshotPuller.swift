@@ -34,21 +34,41 @@ public struct SnapshotPuller: Sendable {
         public var pages: Int
         /// Whether the kind came from an earlier, interrupted pull.
         public var resumed: Bool
+        /// For a kind pulled incrementally: how many records changed since the base.
+        public var changed: Int?
+
+        public init(kind: String, records: Int, pages: Int, resumed: Bool, changed: Int? = nil) {
+            self.kind = kind
+            self.records = records
+            self.pages = pages
+            self.resumed = resumed
+            self.changed = changed
+        }
+
         public var description: String {
-            "\(kind): \(records) record\(records == 1 ? "" : "s")\(resumed ? " (kept from the interrupted pull)" : " in \(pages) page\(pages == 1 ? "" : "s")")"
+            let how = resumed ? " (kept from the interrupted pull)" : " in \(pages) page\(pages == 1 ? "" : "s")"
+            return "\(kind): \(records) record\(records == 1 ? "" : "s")\(how)\(changed.map { ", incremental: \($0) changed" } ?? "")"
         }
     }
 
-    /// Pulls `kinds` (snapshot kind names) and stores the snapshot, taken at `takenAt`.
-    public func take(kinds: [String], takenAt: String, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
+    /// Pulls `kinds` (snapshot kind names) and stores the snapshot, taken at `takenAt`;
+    /// with a `base`, kinds that carry `lastUpdated` are pulled incrementally.
+    public func take(kinds: [String], takenAt: String, base: Base? = nil, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
         let folder = store.directory(agreement: agreement)
         let name = store.fileName(agreement: agreement, takenAt: takenAt)
-        let (header, trailer) = try await take(kinds: kinds, takenAt: takenAt, to: folder.appendingPathComponent(name).path, progress: progress)
+        let (header, trailer) = try await take(kinds: kinds, takenAt: takenAt, to: folder.appendingPathComponent(name).path, base: base,
+                                               progress: progress)
         return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
     }
 
     /// Pulls `kinds` into a snapshot file at `path`, outside the store (nothing is indexed).
-    public func take(kinds: [String], takenAt: String, to path: String,
+    ///
+    /// With a `base`, a kind whose records carry `lastUpdated` is pulled
+    /// incrementally: only the records changed since the latest `lastUpdated`
+    /// in the base (e-conomic's own clock), laid over the base's records, and
+    /// kept only if the result has as many records as e-conomic says the kind
+    /// has (otherwise something was deleted, and the kind is pulled in full).
+    public func take(kinds: [String], takenAt: String, to path: String, base: Base? = nil,
                      progress: (Progress) -> Void = { _ in }) async throws -> (SnapshotHeader, SnapshotTrailer) {
         let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }
         let unknown = Set(kinds).subtracting(chosen.map(\.kind))
@@ -57,17 +77,34 @@ public struct SnapshotPuller: Sendable {
                                 file: workDirectory.path)
         }
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        func done(_ kind: EconomicKind) -> URL { workDirectory.appendingPathComponent("\(kind.kind).ndjson") }
+        var incremental: Set<String> = []
+        if let base {
+            let candidates = chosen.filter { Self.incrementalKinds.contains($0.kind) && !FileManager.default.fileExists(atPath: done($0).path) }
+            let marks = try Self.lastUpdatedMarks(in: base, kinds: Set(candidates.map(\.kind)))
+            var changed: [String: (records: [Record], total: Int)] = [:]
+            var pages: [String: Int] = [:]
+            for kind in candidates {
+                guard let since = marks[kind.kind] else { continue }
+                let pulled = try await pullChanged(kind, since: since)
+                (changed[kind.kind], pages[kind.kind]) = ((pulled.records, pulled.total), pulled.pages)
+            }
+            incremental = try merge(base: base, changed: changed)
+            for kind in chosen where incremental.contains(kind.kind) {
+                progress(Progress(kind: kind.kind, records: try Self.countLines(done(kind).path), pages: pages[kind.kind] ?? 0, resumed: false,
+                                  changed: changed[kind.kind]?.records.count))
+            }
+        }
         // Contacts are read customer by customer: pull them last, so the customers' keys are at hand.
-        for kind in chosen.filter({ $0.kind != "contact" }) + chosen.filter({ $0.kind == "contact" }) {
-            let done = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
-            if let records = try? Self.countLines(done.path) {
+        for kind in chosen.filter({ $0.kind != "contact" }) + chosen.filter({ $0.kind == "contact" }) where !incremental.contains(kind.kind) {
+            if let records = try? Self.countLines(done(kind).path) {
                 progress(Progress(kind: kind.kind, records: records, pages: 0, resumed: true))
                 continue
             }
-            let (records, pages) = try await pull(kind, into: done)
+            let (records, pages) = try await pull(kind, into: done(kind))
             progress(Progress(kind: kind.kind, records: records, pages: pages, resumed: false))
         }
-        let written = try assemble(chosen, takenAt: takenAt, path: path)
+        let written = try assemble(chosen, takenAt: takenAt, path: path, base: incremental.isEmpty ? nil : base?.file)
         try? FileManager.default.removeItem(at: workDirectory)
         return written
     }
@@ -159,10 +196,10 @@ public struct SnapshotPuller: Sendable {
     }
 
     /// Writes the snapshot at `path` from the kinds' work files.
-    func assemble(_ kinds: [EconomicKind], takenAt: String, path: String) throws -> (SnapshotHeader, SnapshotTrailer) {
+    func assemble(_ kinds: [EconomicKind], takenAt: String, path: String, base: String?) throws -> (SnapshotHeader, SnapshotTrailer) {
         let header = SnapshotHeader(agreement: agreement,
                                     sources: ["rest": client.configuration.restBaseURL, "projects": client.configuration.projectsBaseURL],
-                                    takenAt: takenAt, kinds: kinds.map(\.kind))
+                                    takenAt: takenAt, kinds: kinds.map(\.kind), mode: base == nil ? .full : .incremental, base: base)
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let writer = try SnapshotWriter(path: path, header: header)
         do {

@@ -55,10 +55,13 @@ public struct Reconciliation: Sendable {
 
     /// Takes a fresh snapshot of e-conomic: into the store, or, with `dryRun`,
     /// into a scratch folder outside the data directory (nothing is indexed).
+    /// Incremental against the base where e-conomic allows it (unless `full`).
     public func takeSnapshot(dryRun: Bool = false, progress: (SnapshotPuller.Progress) -> Void = { _ in }) async throws -> Taken {
         let takenAt = Timestamp.string(now())
+        let base = full ? nil : try base().map { SnapshotPuller.Base(file: $0.file, path: store.path(of: $0)) }
         guard dryRun else {
-            let entry = try await SnapshotPuller(client: client, store: store, agreement: agreement).take(kinds: kinds, takenAt: takenAt, progress: progress)
+            let entry = try await SnapshotPuller(client: client, store: store, agreement: agreement)
+                .take(kinds: kinds, takenAt: takenAt, base: base, progress: progress)
             return Taken(entry: entry, path: store.path(of: entry), scratch: nil)
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-dry-run-\(UUID().uuidString)")
@@ -66,7 +69,7 @@ public struct Reconciliation: Sendable {
         do {
             let path = scratch.appendingPathComponent("snapshot.ndjson.gz").path
             let puller = SnapshotPuller(client: client, store: store, agreement: agreement, workDirectory: scratch.appendingPathComponent("work"))
-            let (header, trailer) = try await puller.take(kinds: kinds, takenAt: takenAt, to: path, progress: progress)
+            let (header, trailer) = try await puller.take(kinds: kinds, takenAt: takenAt, to: path, base: base, progress: progress)
             let entry = SnapshotEntry(agreement: agreement, file: path, takenAt: takenAt, mode: header.mode.rawValue, baseFile: nil,
                                       records: trailer.records, counts: "{}", sha256: trailer.sha256, bytes: 0, addedAt: takenAt)
             return Taken(entry: entry, path: path, scratch: scratch)

@@ -52,7 +52,7 @@ final class ReconcileHarness: @unchecked Sendable {
 
     let transport = CuttingTransport()
 
-    init() async throws {
+    init(pageSize: Int = 1000) async throws {
         directory = try TemporaryDirectory("econsync-reconcile")
         let clock = self.clock
         replica = try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true, now: { clock.now() })
@@ -63,6 +63,7 @@ final class ReconcileHarness: @unchecked Sendable {
         configuration.restBaseURL = "http://127.0.0.1:\(port)"
         configuration.projectsBaseURL = "http://127.0.0.1:\(port)/projectsapi/v1.1.0"
         configuration.retry = RetryPolicy(maxAttempts: 1, baseDelay: 0.001, maxDelay: 0.01)
+        configuration.pageSize = pageSize
         client = EconomicClient(credentials: EconomicCredentials(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant"),
                                 configuration: configuration, transport: transport, environment: SleepRecorder().environment)
     }
