@@ -89,6 +89,24 @@ struct ReconcileCommandTests {
         #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
     }
 
+    @Test("a token that expires during the apply stops it with exit status 4; after reconnecting, --resume finishes it")
+    func tokenExpired() async throws {
+        let expected = try await Self.reference.value
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await Self.fieldWork(connected)
+        let planFile = connected.cli.home.appendingPathComponent("plan.json").path
+        try await connected.expect(["reconcile", "--plan-out", planFile])
+        connected.emulator.revokeGrant("emulator-grant")
+        let stopped = try await connected.run(["reconcile", "--apply", planFile])
+        #expect(stopped.status == 4 && stopped.stderr.contains("Token expired: reconnect with `econsync reconnect`"))
+        #expect(!stopped.stderr.contains("emulator-grant") && !stopped.stdout.contains("emulator-grant"))
+        connected.emulator.addGrant("emulator-grant")
+        let resumed = try await connected.expect(["reconcile", "--resume"])
+        #expect(resumed.contains("27 pushed (1 replayed") && resumed.contains(", 0 failed"), "\(resumed)")
+        #expect(connected.state() == expected)
+    }
+
     @Test("--dry-run leaves the replica, the snapshot store and e-conomic byte for byte as they were")
     func dryRun() async throws {
         let connected = try await ConnectedCLI.start()
