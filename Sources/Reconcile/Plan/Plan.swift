@@ -27,15 +27,15 @@ public struct Plan: Equatable, Sendable {
     public static let pushOrder = ["unit", "productGroup", "customerGroup", "paymentTerm", "vatZone", "layout", "department", "customer",
                                    "contact", "supplier", "product", "project", "employee", "hourType", "timeEntry", "material", "order"]
 
+    static let pushRank = Dictionary(uniqueKeysWithValues: pushOrder.enumerated().map { ($1, $0) })
+
+    /// Pulls, then pushes, then skips and blocks; each in dependency order, else as given.
     static func ordered(_ operations: [PlanOperation]) -> [PlanOperation] {
-        func rank(_ op: PlanOperation) -> (Int, Int) {
+        let ranks = operations.map { op in
             let phase = op.action.isPush ? 1 : (op.action == .skip || op.action == .block ? 2 : 0)
-            return (phase, pushOrder.firstIndex(of: op.kind) ?? pushOrder.count)
+            return phase * 100 + (pushRank[op.kind] ?? pushOrder.count)
         }
-        return operations.enumerated().sorted { lhs, rhs in
-            let (l, r) = (rank(lhs.element), rank(rhs.element))
-            return l != r ? l < r : lhs.offset < rhs.offset
-        }.map(\.element)
+        return operations.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { operations[$0] }
     }
 
     /// Pushes that need a record the plan does not create become blocks, until none is left

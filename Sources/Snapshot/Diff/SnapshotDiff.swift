@@ -81,31 +81,51 @@ public enum SnapshotDiff {
     /// and in `new`; `kinds` limits the walk. Memory stays constant.
     public static func pairs(_ old: (some RecordLineSource)?, _ new: some RecordLineSource, kinds: Set<String>? = nil,
                              visit: (RecordLine?, RecordLine?) throws -> Void) throws {
-        func advance(_ reader: (some RecordLineSource)?) throws -> RecordLine? {
-            while let line = try reader?.next() {
-                if kinds == nil || kinds!.contains(line.kind) { return line }
+        var oldRun = KindRun(kinds: kinds), newRun = KindRun(kinds: kinds)
+        func advance(_ reader: (some RecordLineSource)?, _ run: inout KindRun) throws -> RecordLine? {
+            guard let reader else { return nil }
+            while let line = try reader.next() {
+                if run.wants(line.kind) { return line }
             }
             return nil
         }
-        var a = try advance(old)
-        var b = try advance(new)
+        var a = try advance(old, &oldRun)
+        var b = try advance(new, &newRun)
         while a != nil || b != nil {
             if let x = a, let y = b, x.kind == y.kind, x.key == y.key {
                 try visit(x, y)
-                a = try advance(old)
-                b = try advance(new)
+                a = try advance(old, &oldRun)
+                b = try advance(new, &newRun)
             } else if let x = a, b == nil || precedes(x, b!) {
                 try visit(x, nil)
-                a = try advance(old)
+                a = try advance(old, &oldRun)
             } else if let y = b {
                 try visit(nil, y)
-                b = try advance(new)
+                b = try advance(new, &newRun)
             }
         }
     }
 
+    /// The kind filter of one stream: kinds come in runs, so the set is consulted once per run.
+    struct KindRun {
+        let kinds: Set<String>?
+        var kind = ""
+        var wanted = false
+
+        init(kinds: Set<String>?) { self.kinds = kinds }
+
+        mutating func wants(_ next: String) -> Bool {
+            guard let kinds else { return true }
+            if next != kind {
+                kind = next
+                wanted = kinds.contains(next)
+            }
+            return wanted
+        }
+    }
+
     static func precedes(_ x: RecordLine, _ y: RecordLine) -> Bool {
-        x.kind == y.kind ? x.key < y.key : x.kind.utf8.lexicographicallyPrecedes(y.kind.utf8)
+        x.kind == y.kind ? x.key < y.key : utf8Precedes(x.kind, y.kind)
     }
 
     /// The record of `line`, read by `reader`; a bad line is named with its file (and line number where known).

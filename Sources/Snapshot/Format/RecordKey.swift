@@ -1,3 +1,5 @@
+import Foundation
+
 /// The key of a record within its kind: e-conomic's number (`customerNumber`
 /// 1001) or, for products, its string (`productNumber` "P-100").
 ///
@@ -10,7 +12,7 @@ public enum RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): a < b
-        case (.string(let a), .string(let b)): a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.string(let a), .string(let b)): utf8Precedes(a, b)
         case (.int, .string): true
         case (.string, .int): false
         }
@@ -41,6 +43,21 @@ public enum RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible {
             self = .string(text)
         default:
             return nil
+        }
+    }
+}
+
+/// Whether `a` sorts before `b` by their UTF-8 bytes (a byte comparison, no Unicode rules).
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let shared = min(x.count, y.count)
+            if shared > 0, let p = x.baseAddress, let q = y.baseAddress {
+                let order = memcmp(p, q, shared)
+                if order != 0 { return order < 0 }
+            }
+            return x.count < y.count
         }
     }
 }

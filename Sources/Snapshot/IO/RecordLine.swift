@@ -36,9 +36,9 @@ public struct RecordLine: Sendable, Equatable {
             index += 1
             let start = index
             while index < line.count, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "\\") { index += 1 }
-            guard index < line.count, line[index] == UInt8(ascii: "\""),
-                  let text = String(validating: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self) else { return nil }
-            key = .string(text)
+            // The line's UTF-8 was checked before (or the file is trusted): decode without validating again.
+            guard index < line.count, line[index] == UInt8(ascii: "\"") else { return nil }
+            key = .string(String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self))
             keyIsString = true
             index += 1
         } else {

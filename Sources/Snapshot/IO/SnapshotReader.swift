@@ -29,15 +29,17 @@ public final class SnapshotReader {
     var hasher = SHA256()
     let headerDigest: String
     var counts: [String: Int] = [:]
+    var runKind = ""
+    var runCount = 0
     var internedKindBytes: [UInt8] = []
     var internedKind = ""
     var last: (kind: String, key: RecordKey)?
 
     /// Opens `path` and reads its header; with `strict`, every record is also
     /// parsed whole and must be canonical (slower; for audits). Without
-    /// `checksDigest` the records' SHA-256 is not recomputed (order, counts,
-    /// the header's hash and gzip's CRC-32 are still checked): for snapshots
-    /// whose digest was verified when they entered the store.
+    /// `checksDigest` the records' SHA-256 is not recomputed and their UTF-8
+    /// not validated (order, counts, the header's hash and gzip's CRC-32 are
+    /// still checked): for snapshots verified when they entered the store.
     public init(path: String, strict: Bool = false, checksDigest: Bool = true) throws {
         self.path = path
         self.strict = strict
@@ -58,8 +60,40 @@ public final class SnapshotReader {
 
     static let newline: [UInt8] = [0x0A]
 
+    /// Counts a record of `kind`; kinds come in runs, so the dictionary is touched once per run.
+    func count(_ kind: String) {
+        if kind == runKind {
+            runCount += 1
+            return
+        }
+        flushRun()
+        runKind = kind
+        runCount = 1
+    }
+
+    func flushRun() {
+        if runCount > 0 { counts[runKind, default: 0] += runCount }
+        runCount = 0
+    }
+
+    /// Whether `bytes` are all ASCII, eight at a time.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     static func checkUTF8(_ bytes: [UInt8], path: String, line: Int) throws {
-        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
+        if !isASCII(bytes), String(validating: bytes, as: UTF8.self) == nil {
             throw SnapshotError(.invalidUTF8, "is not valid UTF-8", file: path, line: line)
         }
     }
@@ -78,14 +112,14 @@ public final class SnapshotReader {
         guard line.terminated else {
             throw error(.truncated, "the last line is cut off: the file is truncated")
         }
-        try Self.checkUTF8(line.bytes, path: path, line: lineNumber)
+        if checksDigest { try Self.checkUTF8(line.bytes, path: path, line: lineNumber) }
         let record = try parse(line.bytes)
         try checkOrder(record)
         if checksDigest {
             line.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
             hasher.update(data: Self.newline)
         }
-        counts[record.kind, default: 0] += 1
+        count(record.kind)
         return record
     }
 
@@ -130,6 +164,7 @@ public final class SnapshotReader {
             throw error(.trailingData, "data follows the trailer")
         }
         let digest = hasher.finalize().hex
+        flushRun()
         var seen = counts
         for (kind, count) in trailer.counts where count == 0 && seen[kind] == nil { seen[kind] = 0 }
         if seen != trailer.counts {

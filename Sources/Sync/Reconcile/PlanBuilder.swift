@@ -170,10 +170,16 @@ public struct PlanBuilder {
             settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
         }
         var base: [String: [RecordLine]] = [:], remote: [String: [RecordLine]] = [:]
+        var kind = "", kindWanted: Set<String> = [], kindLinkable: (FieldPath, Set<JSONValue>)?
         try SnapshotDiff.pairs(old, new, kinds: Set(work.keys)) { a, b in
             let line = (b ?? a)!
-            var keep = full || a?.bytes != b?.bytes || wanted[line.kind]?.contains(line.key.description) == true
-            if !keep, let b, let (path, values) = linkable[line.kind] {
+            if line.kind != kind {  // kinds come in runs
+                kind = line.kind
+                kindWanted = wanted[kind] ?? []
+                kindLinkable = linkable[kind]
+            }
+            var keep = full || !Self.sameBytes(a, b) || (!kindWanted.isEmpty && kindWanted.contains(line.key.description))
+            if !keep, let b, let (path, values) = kindLinkable {
                 let record = try SnapshotDiff.record(b, new)
                 if let value = path.value(in: record.data), values.contains(value) { keep = true }
             }
@@ -183,6 +189,13 @@ public struct PlanBuilder {
         }
         for (kind, records) in base { work[kind]?.base = records }
         for (kind, records) in remote { work[kind]?.remote = records }
+    }
+
+    /// Whether both lines exist and have the same bytes (one `memcmp`).
+    static func sameBytes(_ a: RecordLine?, _ b: RecordLine?) -> Bool {
+        guard let a, let b, a.bytes.count == b.bytes.count else { return false }
+        if a.bytes.isEmpty { return true }
+        return a.bytes.withUnsafeBytes { x in b.bytes.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// Approved, unsent, live materials to look at, with their products.
