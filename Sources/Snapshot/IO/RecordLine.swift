@@ -9,9 +9,9 @@ public struct RecordLine: Sendable, Equatable {
     /// The line's bytes, without the newline.
     public let bytes: [UInt8]
 
-    /// The parsed record (the line must be canonical).
-    public func record() throws -> Record {
-        try Record(line: bytes)
+    /// The parsed record (the line must be canonical; see ``Record/init(line:checkCanonical:)``).
+    public func record(checkCanonical: Bool = true) throws -> Record {
+        try Record(line: bytes, checkCanonical: checkCanonical)
     }
 
     /// Reads kind and key from the prefix `{"kind":"K","key":KEY,"data":{`;

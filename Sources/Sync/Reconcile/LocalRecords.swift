@@ -42,10 +42,16 @@ public struct LocalRecords {
         let select = "SELECT * FROM \(R.databaseTableName)"
         try replica.read { db in
             func collect(_ cursor: RowCursor) throws {
+                // Which columns to read, worked out once per statement: (index, property, column).
+                var layout: [(Int, String, String)]?
                 while let row = try cursor.next() {
+                    if layout == nil {
+                        layout = row.columnNames.enumerated().filter { columns.contains($0.element) }.map { ($0.offset, Self.property($0.element), $0.element) }
+                    }
                     var fields: [String: JSONValue] = [:]
-                    for (column, value) in row where columns.contains(column) {
-                        if let json = Self.json(value, column: column) { fields[Self.property(column)] = json }
+                    for (index, property, column) in layout! {
+                        let value: DatabaseValue = row[index]
+                        if let json = Self.json(value, column: column) { fields[property] = json }
                     }
                     let key: DatabaseValue = row["foreign_key"]
                     rows.append((row["id"], fields, Self.economicKey(key, R.kind), row["tombstone"],
