@@ -1,7 +1,8 @@
 # econsync: `make demo` runs the main job on the embedded default, `make test` runs the tests.
 # Both first install the Debian packages a fresh machine lacks (as root), or say how to.
 
-DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev
+# curl: the demo edits a record through the emulator's control API. sqlite3-tools: sqldiff, for `make bench`.
+DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl $(EXTRA_PACKAGES)
 SWIFT ?= swift
 
 .PHONY: deps build release demo test bench
@@ -33,6 +34,8 @@ demo: build
 test: deps
 	$(SWIFT) test
 
-bench: release
+bench:
+	$(MAKE) release EXTRA_PACKAGES=sqlite3-tools
 	.build/release/econsync bench replica
 	.build/release/econsync bench snapshot
+	.build/release/econsync bench reconcile --records 1000000 --changed 1%
