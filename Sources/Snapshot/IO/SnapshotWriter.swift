@@ -23,12 +23,16 @@ public final class SnapshotWriter {
     var buffer: [UInt8] = []
     var done = false
     let declaredKinds: Set<String>
+    /// The key index written beside the snapshot, if asked for.
+    let keyIndex: KeyIndexWriter?
 
     static let flushSize = 1 << 18
 
     /// Starts a snapshot at `path` with `header`; `level` is the gzip level.
-    public init(path: String, header: SnapshotHeader, level: Int = GzipWriter.defaultLevel) throws {
+    /// With `keyIndex`, a ``KeyIndex`` is written beside it (for the store's snapshots).
+    public init(path: String, header: SnapshotHeader, level: Int = GzipWriter.defaultLevel, keyIndex: Bool = false) throws {
         self.path = path
+        self.keyIndex = keyIndex ? KeyIndexWriter(snapshot: path) : nil
         self.header = header
         declaredKinds = Set(header.kinds)
         headerDigest = SHA256.hex(header.line + [0x0A])
@@ -51,7 +55,12 @@ public final class SnapshotWriter {
     /// (kind, key) once, and of a kind the header declares.
     public func append(_ record: Record) throws {
         try checkOrder(kind: record.kind, key: record.key)
+        let start = buffer.count
         record.appendLine(to: &buffer)
+        if let keyIndex {
+            keyIndex.add(kind: record.kind, key: record.key,
+                         hash: buffer.withUnsafeBytes { KeyIndex.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+        }
         buffer.append(0x0A)
         counts[record.kind, default: 0] += 1
         if buffer.count >= Self.flushSize { try flush() }
@@ -61,6 +70,7 @@ public final class SnapshotWriter {
     /// are canonical already); the same order rules apply.
     public func append(_ line: RecordLine) throws {
         try checkOrder(kind: line.kind, key: line.key)
+        keyIndex?.add(kind: line.kind, key: line.key, hash: KeyIndex.hash(line.bytes))
         buffer.append(contentsOf: line.bytes)
         buffer.append(0x0A)
         counts[line.kind, default: 0] += 1
@@ -119,6 +129,7 @@ public final class SnapshotWriter {
             throw SnapshotError(.io, "cannot be moved into place: \(reason)", file: path)
         }
         done = true
+        keyIndex?.finish(sha256: digest)
         Self.syncDirectory(of: path)
         return trailer
     }
@@ -126,6 +137,7 @@ public final class SnapshotWriter {
     /// Abandons the snapshot: the temporary file is removed, nothing appears at ``path``.
     public func cancel() {
         done = true
+        keyIndex?.cancel()
         unlink(temporaryPath)
     }
 

@@ -201,7 +201,7 @@ public struct SnapshotPuller: Sendable {
                                     sources: ["rest": client.configuration.restBaseURL, "projects": client.configuration.projectsBaseURL],
                                     takenAt: takenAt, kinds: kinds.map(\.kind), mode: base == nil ? .full : .incremental, base: base)
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        let writer = try SnapshotWriter(path: path, header: header)
+        let writer = try SnapshotWriter(path: path, header: header, keyIndex: true)
         do {
             for kind in kinds.sorted(by: { $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }) {
                 let text = try String(contentsOf: workDirectory.appendingPathComponent("\(kind.kind).ndjson"), encoding: .utf8)

@@ -45,6 +45,12 @@ public struct PlanBuilder {
         /// Captured lines, parsed only when compared (a line is a third of a parsed record's size).
         var base: [RecordLine] = []
         var remote: [RecordLine] = []
+        /// With the base's key index: records e-conomic changed whose base line
+        /// was not read; their base is the replica row when it did not change
+        /// (then it is what was last synced), else e-conomic's record.
+        var changedRemotely: Set<RecordKey> = []
+        /// With the base's key index: keys e-conomic no longer has.
+        var removed: [RecordKey] = []
     }
 
     /// The plan for the snapshot at `snapshotPath` (described by `snapshot`) against the base at `basePath`.
@@ -80,7 +86,11 @@ public struct PlanBuilder {
 
         let unchanged = !full && base != nil && base?.sha256 == snapshot.sha256
         if !(unchanged && work.values.allSatisfy { $0.wanted.isEmpty && $0.linkable.isEmpty }) {
-            try capture(&work, basePath: base == nil ? nil : basePath, snapshotPath: snapshotPath)
+            if !full, let base, let basePath, let index = try KeyIndexReader(path: KeyIndex.path(for: basePath), sha256: base.sha256) {
+                try capture(&work, index: index, basePath: basePath, snapshotPath: snapshotPath)
+            } else {
+                try capture(&work, basePath: base == nil ? nil : basePath, snapshotPath: snapshotPath)
+            }
         }
 
         var operations: [PlanOperation] = []
@@ -98,15 +108,49 @@ public struct PlanBuilder {
             } else {
                 item.local = try local.records(mapping)
             }
-            let base = ParsedLines(item.base, file: basePath ?? ""), remote = ParsedLines(item.remote, file: snapshotPath)
-            operations += settings.diff(mapping).operations(base: base, remote: remote, local: item.local)
-            if let failure = base.failure ?? remote.failure { throw failure }
+            operations += try compare(item, local: item.local, base: item.base, remote: item.remote, basePath: basePath, snapshotPath: snapshotPath)
         }
         if modules.isEmpty || modules.contains("orders") {
             operations += ProductDemand(autoCreate: settings.autoCreateProducts)
                 .operations(materials: try waitingMaterials(changed: changed, pending: pending["material"] ?? []), plan: operations)
         }
         return Plan(operations: operations, inputs: inputs)
+    }
+
+    /// The three-way diff of captured lines and replica records of one kind.
+    func compare(_ item: KindWork, local: [LocalRecord], base: [RecordLine], remote: [RecordLine], basePath: String?,
+                 snapshotPath: String) throws -> [PlanOperation] {
+        let diff = settings.diff(item.mapping)
+        let baseLines = ParsedLines(base, file: basePath ?? ""), remoteLines = ParsedLines(remote, file: snapshotPath)
+        let operations: [PlanOperation]
+        if item.changedRemotely.isEmpty {
+            operations = diff.operations(base: baseLines, remote: remoteLines, local: local)
+        } else {
+            let remoteRecords = Array(remoteLines)
+            operations = diff.operations(base: Self.bases(Array(baseLines), remote: remoteRecords, local: local, item: item),
+                                         remote: remoteRecords, local: local)
+        }
+        if let failure = baseLines.failure ?? remoteLines.failure { throw failure }
+        return operations
+    }
+
+    /// The base records of a chunk when the base's lines were not read: the
+    /// lines that were, and for each record e-conomic changed, the replica row
+    /// when it did not change (it is then what was last synced, and the base's
+    /// mapped fields) or e-conomic's record when the replica has none.
+    static func bases(_ read: [Record], remote: [Record], local: [LocalRecord], item: KindWork) -> [Record] {
+        let locals = Dictionary(local.map { ($0.record.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let candidates = Set(item.keys.values)
+        var bases = read
+        for record in remote where item.changedRemotely.contains(record.key) {
+            if let row = locals[record.key] {
+                guard !candidates.contains(record.key.description) else { continue }  // its real base line was read
+                bases.append(Record(kind: record.kind, key: record.key, data: row.record.data))
+            } else {
+                bases.append(record)
+            }
+        }
+        return bases.sorted { $0.key < $1.key }
     }
 
     /// Keys per chunk of an incremental comparison.
@@ -122,7 +166,7 @@ public struct PlanBuilder {
         let diff = settings.diff(item.mapping)
         func recordKey(_ text: String) -> RecordKey { kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text)) }
         let idsByKey = Dictionary(item.keys.map { ($0.value, $0.key) }, uniquingKeysWith: min)
-        let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + idsByKey.keys.map(recordKey)).sorted()
+        let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + item.removed + idsByKey.keys.map(recordKey)).sorted()
         var operations: [PlanOperation] = []
         var b = 0, r = 0
         for start in stride(from: 0, to: keys.count, by: Self.chunk) {
@@ -134,9 +178,8 @@ public struct PlanBuilder {
             let missing = chunk.map(\.description).filter { idsByKey[$0] == nil }
             chunkIDs.formUnion(try replica.rowIDs(kind, foreignKeys: missing).values)
             let locals = try local.records(item.mapping, ids: chunkIDs.sorted()).filter(\.isInEconomic)
-            let base = ParsedLines(Array(item.base[b..<bEnd]), file: basePath ?? ""), remote = ParsedLines(Array(item.remote[r..<rEnd]), file: snapshotPath)
-            operations += diff.operations(base: base, remote: remote, local: locals)
-            if let failure = base.failure ?? remote.failure { throw failure }
+            operations += try compare(item, local: locals, base: Array(item.base[b..<bEnd]), remote: Array(item.remote[r..<rEnd]),
+                                      basePath: basePath, snapshotPath: snapshotPath)
             (b, r) = (bEnd, rEnd)
         }
         let unkeyed = ids.filter { item.keys[$0] == nil }

@@ -91,6 +91,7 @@ public struct SnapshotStore: Sendable {
         for entry in doomed {
             try replica.write { try $0.removeSnapshot(file: entry.file) }
             try? FileManager.default.removeItem(atPath: path(of: entry))
+            try? FileManager.default.removeItem(atPath: KeyIndex.path(for: path(of: entry)))
         }
         return doomed
     }

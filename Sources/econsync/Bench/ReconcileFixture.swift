@@ -86,7 +86,7 @@ struct ReconcileFixture {
         let folder = store.directory(agreement: Self.agreement)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = "snapshots/\(Self.agreement)/\(name).ndjson.gz"
-        let writer = try SnapshotWriter(path: directory.appendingPathComponent(file).path, header: header)
+        let writer = try SnapshotWriter(path: directory.appendingPathComponent(file).path, header: header, keyIndex: true)
         for index in 0..<records { try writer.append(record(index)) }
         try writer.append(Snapshot.Record(kind: "productGroup", key: .int(1), data: ["productGroupNumber": .int(1), "name": .string("Varer")]))
         try writer.append(Snapshot.Record(kind: "unit", key: .int(1), data: ["unitNumber": .int(1), "name": .string("stk.")]))

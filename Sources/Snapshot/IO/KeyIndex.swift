@@ -1,0 +1,185 @@
+import Foundation
+
+/// A small file beside a snapshot (`<snapshot>.keys`) listing each record's
+/// kind, key and a 64-bit hash of its line, in snapshot order, and the
+/// snapshot's SHA-256. A reconcile compares the new snapshot's lines with the
+/// base's hashes instead of decompressing the base: about 20 bytes a record
+/// instead of the record itself.
+///
+/// ```swift
+/// if let base = try KeyIndexReader(path: KeyIndex.path(for: basePath), sha256: entry.sha256) {
+///     while let (kind, key, hash) = try base.next() { … }
+/// }
+/// ```
+public enum KeyIndex {
+    static let magic = Array("ECSNKEYS1\n".utf8)
+    /// magic, then 64 bytes of hex SHA-256, then the number of entries (8 bytes).
+    static let headerSize = magic.count + 64 + 8
+
+    /// Where the index of the snapshot at `path` lives.
+    public static func path(for snapshot: String) -> String { snapshot + ".keys" }
+
+    /// A line's hash: eight bytes at a time, multiplied and folded (not cryptographic).
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            index += 8
+        }
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 29
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        return h ^ (h >> 32)
+    }
+
+    /// The hash of a line held in an array.
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { hash($0) }
+    }
+}
+
+/// Writes a key index beside a snapshot being written, to a temporary file
+/// that is moved into place once the snapshot is.
+final class KeyIndexWriter {
+    let path: String
+    let temporaryPath: String
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var kind = ""
+    var entries: UInt64 = 0
+
+    init?(snapshot: String) {
+        path = KeyIndex.path(for: snapshot)
+        temporaryPath = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil), let handle = FileHandle(forWritingAtPath: temporaryPath) else {
+            return nil
+        }
+        self.handle = handle
+        buffer = KeyIndex.magic + [UInt8](repeating: 0x30, count: 64) + [UInt8](repeating: 0, count: 8)
+    }
+
+    func add(kind: String, key: RecordKey, hash: UInt64) {
+        if kind != self.kind {
+            self.kind = kind
+            buffer.append(1)
+            append(UInt16(kind.utf8.count))
+            buffer.append(contentsOf: kind.utf8)
+        }
+        switch key {
+        case .int(let value):
+            buffer.append(2)
+            append(UInt64(bitPattern: value))
+        case .string(let text):
+            buffer.append(3)
+            append(UInt16(text.utf8.count))
+            buffer.append(contentsOf: text.utf8)
+        }
+        append(hash)
+        entries += 1
+        if buffer.count >= 1 << 18 { flush() }
+    }
+
+    func append<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+    }
+
+    func flush() {
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Seals the index with the snapshot's SHA-256 and moves it into place.
+    func finish(sha256: String) {
+        buffer.append(0)
+        flush()
+        do {
+            try handle.seek(toOffset: UInt64(KeyIndex.magic.count))
+            var header = Array(sha256.utf8.prefix(64))
+            withUnsafeBytes(of: entries.littleEndian) { header.append(contentsOf: $0) }
+            handle.write(Data(header))
+            try handle.close()
+            if rename(temporaryPath, path) != 0 { unlink(temporaryPath) }
+        } catch {
+            cancel()
+        }
+    }
+
+    func cancel() {
+        try? handle.close()
+        unlink(temporaryPath)
+    }
+}
+
+/// Reads a key index in order, a buffer at a time; `nil` from `init` when
+/// there is none, or it belongs to another snapshot, or is damaged.
+public final class KeyIndexReader {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var position = 0
+    var atEnd = false
+    var kind = ""
+    public let entries: UInt64
+
+    public init?(path: String, sha256: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+        guard let header = try handle.read(upToCount: KeyIndex.headerSize), header.count == KeyIndex.headerSize,
+              Array(header.prefix(KeyIndex.magic.count)) == KeyIndex.magic,
+              String(decoding: header.dropFirst(KeyIndex.magic.count).prefix(64), as: UTF8.self) == sha256 else {
+            try? handle.close()
+            return nil
+        }
+        entries = header.suffix(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    deinit { try? handle.close() }
+
+    func ensure(_ count: Int) throws -> Bool {
+        if buffer.count - position >= count { return true }
+        guard !atEnd else { return false }
+        buffer.removeFirst(position)
+        position = 0
+        let more = try handle.read(upToCount: 1 << 18) ?? Data()
+        if more.isEmpty { atEnd = true }
+        buffer.append(contentsOf: more)
+        return buffer.count >= count
+    }
+
+    func read<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        guard try ensure(MemoryLayout<T>.size) else { throw SnapshotError(.corrupt, "the key index ends early", file: "") }
+        var value: T = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: buffer[position..<position + MemoryLayout<T>.size]) }
+        position += MemoryLayout<T>.size
+        return T(littleEndian: value)
+    }
+
+    func text(_ count: Int) throws -> String {
+        guard try ensure(count) else { throw SnapshotError(.corrupt, "the key index ends early", file: "") }
+        defer { position += count }
+        return String(decoding: buffer[position..<position + count], as: UTF8.self)
+    }
+
+    /// The next entry, nil at the end.
+    public func next() throws -> (kind: String, key: RecordKey, hash: UInt64)? {
+        while true {
+            let tag = try read(UInt8.self)
+            switch tag {
+            case 0: return nil
+            case 1: kind = try text(Int(try read(UInt16.self)))
+            case 2: return (kind, .int(Int64(bitPattern: try read(UInt64.self))), try read(UInt64.self))
+            case 3:
+                let key = try text(Int(try read(UInt16.self)))
+                return (kind, .string(key), try read(UInt64.self))
+            default: throw SnapshotError(.corrupt, "the key index has an unknown entry", file: "")
+            }
+        }
+    }
+}

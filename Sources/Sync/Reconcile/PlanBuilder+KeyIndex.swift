@@ -1,0 +1,75 @@
+import Foundation
+import Reconcile
+import Snapshot
+
+extension PlanBuilder {
+    /// Like ``capture(_:basePath:snapshotPath:)``, but against the base's key
+    /// index instead of the base itself: only the new snapshot is decompressed.
+    /// A line whose hash matches the base's is unchanged; a changed one is kept
+    /// and its base worked out per chunk (see ``bases(_:remote:local:item:)``),
+    /// except for records the replica changed too, whose base lines are read
+    /// in a second pass over the base, when there are any.
+    func capture(_ work: inout [String: KindWork], index: KeyIndexReader, basePath: String, snapshotPath: String) throws {
+        let new = try PrefetchingReader(path: snapshotPath, checksDigest: false)
+        let kinds = Set(work.keys)
+        let linkable = work.compactMapValues { item in
+            settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
+        }
+        var remote: [String: [RecordLine]] = [:], base: [String: [RecordLine]] = [:]
+        var changed: [String: Set<RecordKey>] = [:], removed: [String: [RecordKey]] = [:]
+        func nextEntry() throws -> (kind: String, key: RecordKey, hash: UInt64)? {
+            while let entry = try index.next() { if kinds.contains(entry.kind) { return entry } }
+            return nil
+        }
+        func nextLine() throws -> RecordLine? {
+            while let line = try new.next() { if kinds.contains(line.kind) { return line } }
+            return nil
+        }
+        var e = try nextEntry(), l = try nextLine()
+        while e != nil || l != nil {
+            if let entry = e, let line = l, entry.kind == line.kind, entry.key == line.key {
+                let wanted = work[line.kind]?.wanted.contains(line.key.description) == true
+                if KeyIndex.hash(line.bytes) != entry.hash {
+                    remote[line.kind, default: []].append(line)
+                    changed[line.kind, default: []].insert(line.key)
+                } else if try wanted || links(line, linkable[line.kind], new) {
+                    remote[line.kind, default: []].append(line)
+                    base[line.kind, default: []].append(line)
+                }
+                (e, l) = (try nextEntry(), try nextLine())
+            } else if let entry = e, l == nil || entry.kind != l!.kind ? (l == nil || utf8Less(entry.kind, l!.kind)) : entry.key < l!.key {
+                removed[entry.kind, default: []].append(entry.key)
+                e = try nextEntry()
+            } else if let line = l {
+                remote[line.kind, default: []].append(line)
+                l = try nextLine()
+            }
+        }
+        // Records changed on both sides need their real base line.
+        var needed: [String: Set<String>] = [:]
+        for (kind, keys) in changed {
+            let both = keys.filter { work[kind]?.wanted.contains($0.description) == true }
+            if !both.isEmpty { needed[kind] = Set(both.map(\.description)) }
+        }
+        if !needed.isEmpty {
+            let reader = try SnapshotReader(path: basePath, checksDigest: false)
+            while let line = try reader.next() {
+                if needed[line.kind]?.contains(line.key.description) == true { base[line.kind, default: []].append(line) }
+            }
+        }
+        for kind in work.keys {
+            work[kind]?.remote = remote[kind] ?? []
+            work[kind]?.base = (base[kind] ?? []).sorted { $0.key < $1.key }
+            work[kind]?.changedRemotely = changed[kind] ?? []
+            work[kind]?.removed = removed[kind] ?? []
+        }
+    }
+
+    func utf8Less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// Whether an unchanged e-conomic record is one a replica record links to (by CVR).
+    func links(_ line: RecordLine, _ linkable: (FieldPath, Set<JSONValue>)?, _ reader: PrefetchingReader) throws -> Bool {
+        guard let (path, values) = linkable, let value = path.value(in: try SnapshotDiff.record(line, reader).data) else { return false }
+        return values.contains(value)
+    }
+}
