@@ -14,7 +14,7 @@ import Snapshot
 /// var local = LocalRecords(replica: replica)
 /// let customers = try local.records(KindMapping.named("customer")!)
 /// ```
-public struct LocalRecords {
+public struct LocalRecords: Sendable {
     public let replica: ReplicaStore
     /// Kinds a reconcile can create in e-conomic: a reference to such a record
     /// without an e-conomic key is a dependency (`local:ID`), not a block.

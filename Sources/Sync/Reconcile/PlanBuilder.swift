@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Reconcile
 import Replica
 import Snapshot
@@ -17,7 +18,7 @@ import Snapshot
 /// let builder = PlanBuilder(replica: replica, settings: try ReconcileSettings(replica: replica), agreement: 1118081)
 /// let plan = try builder.plan(base: baseEntry, snapshot: newEntry, store: store)
 /// ```
-public struct PlanBuilder {
+public struct PlanBuilder: Sendable {
     public let replica: ReplicaStore
     public var settings: ReconcileSettings
     public var agreement: Int
@@ -167,21 +168,35 @@ public struct PlanBuilder {
         func recordKey(_ text: String) -> RecordKey { kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text)) }
         let idsByKey = Dictionary(item.keys.map { ($0.value, $0.key) }, uniquingKeysWith: min)
         let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + item.removed + idsByKey.keys.map(recordKey)).sorted()
-        var operations: [PlanOperation] = []
+        // Each chunk's slice of the captured lines, worked out in order; the chunks are then compared on two threads.
+        var slices: [(keys: ArraySlice<RecordKey>, base: Range<Int>, remote: Range<Int>)] = []
         var b = 0, r = 0
         for start in stride(from: 0, to: keys.count, by: Self.chunk) {
             let chunk = keys[start..<min(start + Self.chunk, keys.count)]
             let last = chunk.last!
             let bEnd = item.base[b...].firstIndex { last < $0.key } ?? item.base.count
             let rEnd = item.remote[r...].firstIndex { last < $0.key } ?? item.remote.count
-            var chunkIDs = Set(chunk.compactMap { idsByKey[$0.description] })
-            let missing = chunk.map(\.description).filter { idsByKey[$0] == nil }
-            chunkIDs.formUnion(try replica.rowIDs(kind, foreignKeys: missing).values)
-            let locals = try local.records(item.mapping, ids: chunkIDs.sorted()).filter(\.isInEconomic)
-            operations += try compare(item, local: locals, base: Array(item.base[b..<bEnd]), remote: Array(item.remote[r..<rEnd]),
-                                      basePath: basePath, snapshotPath: snapshotPath)
+            slices.append((chunk, b..<bEnd, r..<rEnd))
             (b, r) = (bEnd, rEnd)
         }
+        let shared = local, chunks = slices
+        let results = Mutex([Int: Result<[PlanOperation], any Error>]())
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let slice = chunks[index]
+            var local = shared
+            let result = Result {
+                var chunkIDs = Set(slice.keys.compactMap { idsByKey[$0.description] })
+                let missing = slice.keys.map(\.description).filter { idsByKey[$0] == nil }
+                chunkIDs.formUnion(try replica.rowIDs(kind, foreignKeys: missing).values)
+                let locals = try local.records(item.mapping, ids: chunkIDs.sorted()).filter(\.isInEconomic)
+                return try compare(item, local: locals, base: Array(item.base[slice.base]), remote: Array(item.remote[slice.remote]),
+                                   basePath: basePath, snapshotPath: snapshotPath)
+            }
+            results.withLock { $0[index] = result }
+        }
+        var operations: [PlanOperation] = []
+        let finished = results.withLock { $0 }
+        for index in slices.indices { operations += try finished[index]!.get() }
         let unkeyed = ids.filter { item.keys[$0] == nil }
         if !unkeyed.isEmpty {
             operations += diff.operations(base: [], remote: [], local: try local.records(item.mapping, ids: unkeyed).filter { !$0.isInEconomic })
