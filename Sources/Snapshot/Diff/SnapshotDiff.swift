@@ -107,14 +107,15 @@ public enum SnapshotDiff {
     }
 
     /// The kind filter of one stream: kinds come in runs, so the set is consulted once per run.
-    struct KindRun {
+    public struct KindRun: Sendable {
         let kinds: Set<String>?
         var kind = ""
         var wanted = false
 
-        init(kinds: Set<String>?) { self.kinds = kinds }
+        public init(kinds: Set<String>?) { self.kinds = kinds }
 
-        mutating func wants(_ next: String) -> Bool {
+        /// Whether records of `next` are wanted.
+        public mutating func wants(_ next: String) -> Bool {
             guard let kinds else { return true }
             if next != kind {
                 kind = next

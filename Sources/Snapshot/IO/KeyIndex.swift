@@ -142,6 +142,7 @@ public final class KeyIndexReader {
 
     deinit { try? handle.close() }
 
+    /// Makes sure `count` more bytes are buffered; false at the end of the file.
     func ensure(_ count: Int) throws -> Bool {
         if buffer.count - position >= count { return true }
         guard !atEnd else { return false }
@@ -153,33 +154,44 @@ public final class KeyIndexReader {
         return buffer.count >= count
     }
 
-    func read<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-        guard try ensure(MemoryLayout<T>.size) else { throw SnapshotError(.corrupt, "the key index ends early", file: "") }
-        var value: T = 0
-        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: buffer[position..<position + MemoryLayout<T>.size]) }
-        position += MemoryLayout<T>.size
-        return T(littleEndian: value)
-    }
-
-    func text(_ count: Int) throws -> String {
-        guard try ensure(count) else { throw SnapshotError(.corrupt, "the key index ends early", file: "") }
-        defer { position += count }
-        return String(decoding: buffer[position..<position + count], as: UTF8.self)
-    }
+    static let truncated = SnapshotError(.corrupt, "the key index ends early", file: "")
 
     /// The next entry, nil at the end.
     public func next() throws -> (kind: String, key: RecordKey, hash: UInt64)? {
         while true {
-            let tag = try read(UInt8.self)
+            // The longest fixed part: tag, a 2-byte length or an 8-byte number, and an 8-byte hash.
+            guard try ensure(1 + 8 + 8) || ensure(1) else { throw Self.truncated }
+            let tag = buffer[position]
             switch tag {
-            case 0: return nil
-            case 1: kind = try text(Int(try read(UInt16.self)))
-            case 2: return (kind, .int(Int64(bitPattern: try read(UInt64.self))), try read(UInt64.self))
-            case 3:
-                let key = try text(Int(try read(UInt16.self)))
-                return (kind, .string(key), try read(UInt64.self))
-            default: throw SnapshotError(.corrupt, "the key index has an unknown entry", file: "")
+            case 0:
+                return nil
+            case 1, 3:
+                guard try ensure(3) else { throw Self.truncated }
+                let length = Int(buffer[position + 1]) | Int(buffer[position + 2]) << 8
+                guard try ensure(3 + length + (tag == 3 ? 8 : 0)) else { throw Self.truncated }
+                let text = buffer.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[position + 3..<position + 3 + length]), as: UTF8.self)
+                }
+                position += 3 + length
+                if tag == 1 {
+                    kind = text
+                    continue
+                }
+                let hash = word(at: position)
+                position += 8
+                return (kind, .string(text), hash)
+            case 2:
+                guard try ensure(17) else { throw Self.truncated }
+                let key = Int64(bitPattern: word(at: position + 1)), hash = word(at: position + 9)
+                position += 17
+                return (kind, .int(key), hash)
+            default:
+                throw SnapshotError(.corrupt, "the key index has an unknown entry", file: "")
             }
         }
+    }
+
+    func word(at offset: Int) -> UInt64 {
+        buffer.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     }
 }

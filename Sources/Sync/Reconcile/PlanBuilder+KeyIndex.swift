@@ -17,18 +17,24 @@ extension PlanBuilder {
         }
         var remote: [String: [RecordLine]] = [:], base: [String: [RecordLine]] = [:]
         var changed: [String: Set<RecordKey>] = [:], removed: [String: [RecordKey]] = [:]
+        var entryRun = SnapshotDiff.KindRun(kinds: kinds), lineRun = SnapshotDiff.KindRun(kinds: kinds)
         func nextEntry() throws -> (kind: String, key: RecordKey, hash: UInt64)? {
-            while let entry = try index.next() { if kinds.contains(entry.kind) { return entry } }
+            while let entry = try index.next() { if entryRun.wants(entry.kind) { return entry } }
             return nil
         }
         func nextLine() throws -> RecordLine? {
-            while let line = try new.next() { if kinds.contains(line.kind) { return line } }
+            while let line = try new.next() { if lineRun.wants(line.kind) { return line } }
             return nil
         }
+        var kind = "", kindWanted: Set<String> = []
         var e = try nextEntry(), l = try nextLine()
         while e != nil || l != nil {
             if let entry = e, let line = l, entry.kind == line.kind, entry.key == line.key {
-                let wanted = work[line.kind]?.wanted.contains(line.key.description) == true
+                if line.kind != kind {  // kinds come in runs
+                    kind = line.kind
+                    kindWanted = work[kind]?.wanted ?? []
+                }
+                let wanted = !kindWanted.isEmpty && kindWanted.contains(line.key.description)
                 if KeyIndex.hash(line.bytes) != entry.hash {
                     remote[line.kind, default: []].append(line)
                     changed[line.kind, default: []].insert(line.key)
