@@ -35,6 +35,12 @@ struct ReconcilePropertyTests {
             let (incremental, taken) = try await harness.plan()
             let full = try harness.reconciliation(full: true).plan(taken)
             #expect(incremental.operations == full.operations, "round \(round): incremental and full plans differ")
+            // Without the base's key index the base itself is read: the same plan.
+            let index = KeyIndex.path(for: harness.store.path(of: try #require(try harness.reconciliation().base())))
+            #expect(FileManager.default.fileExists(atPath: index))
+            try FileManager.default.moveItem(atPath: index, toPath: index + ".aside")
+            #expect(try harness.reconciliation().plan(taken).operations == incremental.operations, "round \(round): with and without the key index")
+            try FileManager.default.moveItem(atPath: index + ".aside", toPath: index)
             let applied = try await harness.reconciliation().apply(incremental)
             #expect(applied.pullFailures + applied.pushFailures == [], "round \(round)")
             let (again, _) = try await harness.reconcile()
