@@ -21,7 +21,7 @@ struct Econsync: AsyncParsableCommand {
             initialised, written by a newer econsync, not a replica, corrupt); 4 e-conomic's \
             token expired (run `econsync reconnect`).
             """,
-        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, ConflictsCommand.self, SettingsCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, ConflictsCommand.self, SettingsCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -185,3 +185,34 @@ struct ReconcileGoldenTests {
         try Golden.check(stable, against: "reconcile.txt")
     }
 }
+
+@Suite("econsync audit")
+struct AuditCommandTests {
+    @Test("clean after a reconcile; then each discrepancy is named, counted, and the exit status is 1")
+    func audit() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        let clean = try await connected.run(["audit"])
+        #expect(clean.status == 0 && clean.stdout.contains("no discrepancies"), "\(clean.stdout)\(clean.stderr)")
+        let file = try #require(clean.stdout.split(separator: " ").first { $0.hasPrefix("snapshots/") }).dropLast()
+
+        try await connected.expect(["local", "product", "edit", "n:10002", "--sales-price", "1"])
+        try await connected.expect(["local", "customer", "add", "--name", "Ny Kunde ApS"])
+        try await connected.expect(["local", "hours", "record", "--employee", "e:3", "--project", "n:2", "--type", "e:1", "--date",
+                                    "2026-11-02", "--hours", "2"])
+        try await connected.expect(["local", "hours", "approve", "1", "--by", "formand"])
+        try await connected.expect(["local", "hours", "record", "--employee", "e:3", "--project", "n:2", "--type", "e:1", "--date",
+                                    "2026-11-02", "--hours", "1"])
+        let found = try await connected.run(["audit", "--snapshot", String(file)])
+        #expect(found.status == 1)
+        #expect(found.stdout.contains("product 10002: fields differ (salesPrice: replica 1, e-conomic 21.37)"), "\(found.stdout)")
+        #expect(found.stdout.contains("customer local:") && found.stdout.contains(": no e-conomic key"))
+        #expect(found.stdout.contains("timeEntry local:1: approved, not transferred") && !found.stdout.contains("timeEntry local:2"))
+        #expect(found.stdout.contains("3 discrepancies"))
+
+        let json = try await connected.run(["audit", "--json"])
+        #expect(json.status == 1 && json.stdout.contains(#""clean" : false"#) && json.stdout.contains(#""fields differ" : 1"#))
+        let pruned = try await connected.expect(["snapshot", "prune", "--keep", "0"])
+        #expect(!pruned.contains(String(file)), "an audited snapshot is kept")
+    }
+}

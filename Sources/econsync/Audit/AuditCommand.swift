@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Replica
+import Sync
+
+/// `econsync audit`: the replica against a snapshot of e-conomic.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check the replica against a snapshot of e-conomic on the mapped fields.",
+        discussion: """
+            Lists records missing on either side, fields that differ, approved hours not yet transferred, and replica \
+            records that should have an e-conomic key and have none, with counts per kind. Without --snapshot, the \
+            newest snapshot in the store is used; a snapshot of the store that was audited is kept by `snapshot prune`. \
+            Exit status 1 when anything was found.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("The snapshot to audit against (default: the newest in the store).", valueName: "file"))
+    var snapshot: String?
+
+    struct Report: Encodable {
+        struct Finding: Encodable {
+            var kind: String
+            var key: String
+            var problem: String
+            var fields: [[String: String]]
+        }
+
+        var snapshot: String
+        var clean: Bool
+        var counts: [String: [String: Int]]
+        var findings: [Finding]
+    }
+
+    func run() throws {
+        let replica = try global.openReplica()
+        let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
+        let entries = try replica.snapshots()
+        let path: String
+        var stored: SnapshotEntry?
+        if let snapshot {
+            // A file of the store may be named as the store names it (snapshots/<agreement>/<name>.ndjson.gz).
+            stored = entries.first { $0.file == snapshot || store.path(of: $0) == URL(fileURLWithPath: snapshot).standardizedFileURL.path }
+            path = stored.map(store.path) ?? snapshot
+        } else {
+            guard let newest = entries.max(by: { ($0.takenAt, $0.id ?? 0) < ($1.takenAt, $1.id ?? 0) }) else {
+                throw CommandFailure("no snapshot to audit against: run `econsync snapshot take` or `econsync reconcile`, or give --snapshot FILE")
+            }
+            path = store.path(of: newest)
+            stored = newest
+        }
+        let audit = try Audit.run(replica: replica, snapshot: path)
+        if let stored { try replica.write { try $0.addAuditReference(file: stored.file) } }
+        let shown = stored?.file ?? path
+        if output.json {
+            try Output.json(Report(snapshot: shown, clean: audit.isClean, counts: audit.counts, findings: audit.findings.map { finding in
+                .init(kind: finding.kind, key: finding.key, problem: finding.problem.rawValue,
+                      fields: finding.fields.map { ["field": $0.field, "replica": $0.replica, "economic": $0.economic] })
+            }))
+        } else {
+            print("audit of the replica against \(shown): \(audit.isClean ? "no discrepancies" : Output.count(audit.findings.count, "discrepancy").replacingOccurrences(of: "discrepancys", with: "discrepancies"))")
+            Output.table(["KIND", "MATCHING", "PROBLEMS"], audit.counts.keys.sorted().map { kind in
+                let counts = audit.counts[kind]!
+                let problems = counts.filter { $0.key != "matching" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                return [kind, String(counts["matching"] ?? 0), problems]
+            }, rightAligned: [1])
+            for finding in audit.findings { print("  \(finding)") }
+        }
+        if !audit.isClean { throw ExitCode(ExitStatus.failure) }
+    }
+}
