@@ -57,7 +57,7 @@ public final class ReplicaStore: Sendable {
                 configuration.readonly = true
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
-            // An up-to-date file is not touched: the migrator writes even when it has nothing to do.
+            // Only an older file is migrated (a read-only pool could not, and needs not).
             if !current { try ReplicaSchema.migrator.migrate(pool) }
             return ReplicaStore(url: url, pool: pool, now: now)
         } catch let error as DatabaseError {

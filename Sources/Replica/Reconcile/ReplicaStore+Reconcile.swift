@@ -68,7 +68,7 @@ extension ReplicaStore {
                     """, arguments: StatementArguments(values))
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[0]
-                    found[String(describing: key.storage.value ?? "")] = row[1]
+                    found[key.keyText] = row[1]
                 }
             }
             return found
@@ -86,7 +86,7 @@ extension ReplicaStore {
                     """, arguments: StatementArguments(Array(chunk)))
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[1]
-                    found[row[0]] = String(describing: key.storage.value ?? "")
+                    found[row[0]] = key.keyText
                 }
             }
             return found
@@ -97,7 +97,7 @@ extension ReplicaStore {
     public func foreignKey(_ kind: EntityKind, id: Int64) throws -> String? {
         try read { db in
             let value = try DatabaseValue.fetchOne(db, sql: "SELECT foreign_key FROM \(kind.table) WHERE id = ?", arguments: [id])
-            return value.flatMap { $0.isNull ? nil : String(describing: $0.storage.value ?? "") }
+            return value.flatMap { $0.isNull ? nil : $0.keyText }
         }
     }
 }
@@ -110,14 +110,14 @@ extension EntityKind {
     }
 }
 
-extension DatabaseValue.Storage {
-    var value: (any Sendable)? {
-        switch self {
-        case .null: nil
-        case .int64(let value): value
-        case .double(let value): value
+extension DatabaseValue {
+    /// A `foreign_key` value as text (a number's digits, or a product's number).
+    var keyText: String {
+        switch storage {
+        case .int64(let value): String(value)
+        case .double(let value): String(value)
         case .string(let value): value
-        case .blob(let value): value
+        case .null, .blob: ""
         }
     }
 }

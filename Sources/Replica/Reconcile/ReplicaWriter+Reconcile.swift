@@ -44,13 +44,16 @@ extension ReplicaWriter {
         }
     }
 
+    /// The local id of the row of `kind` that has e-conomic key `key`, deleted or not.
+    public func rowID(_ kind: EntityKind, foreignKey key: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = -1 AND foreign_key = ?",
+                           arguments: [kind.foreignKeyValue(key)])
+    }
+
     /// Gives a row the key e-conomic has it under (after a create, or a CVR link).
     public func setForeignKey(_ kind: EntityKind, id: Int64, to key: String) throws {
         try check(kind, id)
-        let taken = try Int64.fetchOne(db, sql: """
-            SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = -1 AND foreign_key = ? AND id != ?
-            """, arguments: [kind.foreignKeyValue(key), id])
-        if let taken {
+        if let taken = try rowID(kind, foreignKey: key), taken != id {
             throw ReplicaError(.duplicate, "e-conomic key \(key) already belongs to \(kind.rawValue) \(taken)", kind: kind, row: id, field: "foreignKey")
         }
         try db.execute(sql: "UPDATE \(kind.table) SET foreign_key = ? WHERE id = ?", arguments: [kind.foreignKeyValue(key), id])

@@ -47,8 +47,9 @@ public enum RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 }
 
-/// Whether `a` sorts before `b` by their UTF-8 bytes (a byte comparison, no Unicode rules).
-func utf8Precedes(_ a: String, _ b: String) -> Bool {
+/// Whether `a` sorts before `b` by their UTF-8 bytes (a byte comparison, no
+/// Unicode rules): the order of kinds and string keys in a snapshot.
+public func utf8Precedes(_ a: String, _ b: String) -> Bool {
     var a = a, b = b
     return a.withUTF8 { x in
         b.withUTF8 { y in

@@ -88,7 +88,7 @@ public struct PlanApplier: Sendable {
     static func localID(_ op: PlanOperation, _ writer: ReplicaWriter) throws -> Int64? {
         if op.key.hasPrefix("local:") { return Int64(op.key.dropFirst(6)) }
         guard let kind = EntityKind(rawValue: op.kind) else { return nil }
-        return try PullWriter(writer: writer).rowID(kind, key: op.key)
+        return try writer.rowID(kind, foreignKey: op.key)
     }
 
     /// Carries `run` through: pulls (unless done), then every push not yet

@@ -68,16 +68,10 @@ struct PullWriter {
     /// The local id a pull operation names: `local:ID`, or the row with that e-conomic key.
     func localID(_ kind: EntityKind, _ op: PlanOperation) throws -> Int64 {
         if op.key.hasPrefix("local:"), let id = Int64(op.key.dropFirst(6)) { return id }
-        guard let id = try rowID(kind, key: op.key) else {
+        guard let id = try writer.rowID(kind, foreignKey: op.key) else {
             throw ApplyError(.missingRecord, "the replica has no \(kind.rawValue) with e-conomic key \(op.key)", kind: op.kind, key: op.key)
         }
         return id
-    }
-
-    func rowID(_ kind: EntityKind, key: String) throws -> Int64? {
-        let value: DatabaseValue = kind == .product ? key.databaseValue : (Int64(key)?.databaseValue ?? key.databaseValue)
-        return try Int64.fetchOne(writer.db, sql: "SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = -1 AND foreign_key = ?",
-                                  arguments: [value])
     }
 
     /// The operation's fields as the replica's property names and values.
@@ -98,7 +92,7 @@ struct PullWriter {
         case .dateTime:
             return value.stringValue.map { .string(String($0.prefix(10))) } ?? value
         case .reference(let kindName):
-            guard let kind = EntityKind(rawValue: kindName), let id = try rowID(kind, key: value.stringValue ?? value.description) else {
+            guard let kind = EntityKind(rawValue: kindName), let id = try writer.rowID(kind, foreignKey: value.stringValue ?? value.description) else {
                 throw ApplyError(.missingRecord, "\(field.economic) refers to \(kindName) \(value), which the replica does not have",
                                  kind: op.kind, key: op.key)
             }

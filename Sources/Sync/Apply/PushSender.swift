@@ -26,7 +26,7 @@ struct PushSender {
                 throw ApplyError(.dependencyFailed, "\(dependency.field) refers to \(dependency.kind) \(dependency.key), which was not created in e-conomic",
                                  kind: op.kind, key: op.key)
             }
-            fields[dependency.field] = kind == .product ? .string(key) : (Int64(key).map(JSONValue.int) ?? .string(key))
+            fields[dependency.field] = LocalRecords.economicKey(key, kind).json
         }
         return fields
     }

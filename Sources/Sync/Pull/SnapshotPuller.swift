@@ -135,11 +135,7 @@ public struct SnapshotPuller: Sendable {
             record.appendLine(to: &text)
             text.append(0x0A)
         }
-        let temporary = file.appendingPathExtension("tmp")
-        try Data(text).write(to: temporary)
-        guard rename(temporary.path, file.path) == 0 else {
-            throw SnapshotError(.io, "cannot be moved into place: \(String(cString: strerror(errno)))", file: file.path)
-        }
+        try Self.writeWhole(text, to: file)
         return (records.count, pages)
     }
 

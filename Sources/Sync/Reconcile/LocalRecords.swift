@@ -122,13 +122,18 @@ public struct LocalRecords: Sendable {
         return parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
     }
 
-    /// A row's e-conomic key as a snapshot key: text for products, else a number.
+    /// A row's e-conomic key as a snapshot key (see ``economicKey(_:_:)-(String,_)``); nil for NULL.
     static func economicKey(_ value: DatabaseValue, _ kind: EntityKind) -> RecordKey? {
         switch value.storage {
-        case .int64(let int): kind == .product ? .string(String(int)) : .int(int)
-        case .string(let text): kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text))
+        case .int64(let int): economicKey(String(int), kind)
+        case .string(let text): economicKey(text, kind)
         default: nil
         }
+    }
+
+    /// An e-conomic key given as text, as a snapshot key: text for products, else a number.
+    public static func economicKey(_ text: String, _ kind: EntityKind) -> RecordKey {
+        kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text))
     }
 
     /// One row, from its fields by property name.
@@ -192,17 +197,11 @@ public struct LocalRecords: Sendable {
         var withoutKey: Set<Int64> = []
         for record in try replica.list(type, includeDeleted: true) {
             if let foreignKey = record.foreignKey {
-                keys[record.id!] = economicKey(foreignKey).json
+                keys[record.id!] = economicKey(String(describing: foreignKey), R.kind).json
             } else if !record.tombstone {
                 withoutKey.insert(record.id!)
             }
         }
         return (keys, withoutKey)
-    }
-
-    /// A replica row's e-conomic key as a snapshot key: a number, or text for products.
-    static func economicKey(_ foreignKey: some LosslessStringConvertible) -> RecordKey {
-        if !(foreignKey is String), let number = Int64("\(foreignKey)") { return .int(number) }
-        return .string("\(foreignKey)")
     }
 }

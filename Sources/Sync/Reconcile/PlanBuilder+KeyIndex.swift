@@ -43,7 +43,7 @@ extension PlanBuilder {
                     base[line.kind, default: []].append(line)
                 }
                 (e, l) = (try nextEntry(), try nextLine())
-            } else if let entry = e, l == nil || entry.kind != l!.kind ? (l == nil || utf8Less(entry.kind, l!.kind)) : entry.key < l!.key {
+            } else if let entry = e, l == nil || entry.kind != l!.kind ? (l == nil || utf8Precedes(entry.kind, l!.kind)) : entry.key < l!.key {
                 removed[entry.kind, default: []].append(entry.key)
                 e = try nextEntry()
             } else if let line = l {
@@ -71,10 +71,8 @@ extension PlanBuilder {
         }
     }
 
-    func utf8Less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
-
     /// Whether an unchanged e-conomic record is one a replica record links to (by CVR).
-    func links(_ line: RecordLine, _ linkable: (FieldPath, Set<JSONValue>)?, _ reader: PrefetchingReader) throws -> Bool {
+    func links(_ line: RecordLine, _ linkable: (FieldPath, Set<JSONValue>)?, _ reader: some RecordLineSource) throws -> Bool {
         guard let (path, values) = linkable, let value = path.value(in: try SnapshotDiff.record(line, reader).data) else { return false }
         return values.contains(value)
     }

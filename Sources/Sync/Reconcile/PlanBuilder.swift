@@ -165,9 +165,8 @@ public struct PlanBuilder: Sendable {
     func compareInChunks(_ item: KindWork, ids: [Int64], kind: EntityKind, local: inout LocalRecords, basePath: String?,
                          snapshotPath: String) throws -> [PlanOperation] {
         let diff = settings.diff(item.mapping)
-        func recordKey(_ text: String) -> RecordKey { kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text)) }
         let idsByKey = Dictionary(item.keys.map { ($0.value, $0.key) }, uniquingKeysWith: min)
-        let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + item.removed + idsByKey.keys.map(recordKey)).sorted()
+        let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + item.removed + idsByKey.keys.map { LocalRecords.economicKey($0, kind) }).sorted()
         // Each chunk's slice of the captured lines, worked out in order; the chunks are then compared on two threads.
         var slices: [(keys: ArraySlice<RecordKey>, base: Range<Int>, remote: Range<Int>)] = []
         var b = 0, r = 0
@@ -237,10 +236,7 @@ public struct PlanBuilder: Sendable {
                 kindLinkable = linkable[kind]
             }
             var keep = full || !Self.sameBytes(a, b) || (!kindWanted.isEmpty && kindWanted.contains(line.key.description))
-            if !keep, let b, let (path, values) = kindLinkable {
-                let record = try SnapshotDiff.record(b, new)
-                if let value = path.value(in: record.data), values.contains(value) { keep = true }
-            }
+            if !keep, let b { keep = try links(b, kindLinkable, new) }
             guard keep else { return }
             if let a { base[line.kind, default: []].append(a) }
             if let b { remote[line.kind, default: []].append(b) }

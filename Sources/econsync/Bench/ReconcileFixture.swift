@@ -111,10 +111,7 @@ struct ReconcileFixture {
     /// The plan against the base for the snapshot `entry`, computed by `econsync bench plan` in a process of its own.
     func plan(_ entry: SnapshotEntry) throws -> Bench.PlanBench.Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
-        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
-            process.executableURL = Bundle.main.executableURL
-        }
+        process.executableURL = Bundle.main.executableURL
         process.arguments = ["bench", "plan", "--data-dir", directory.path, "--snapshot", entry.file]
         let out = Pipe()
         process.standardOutput = out
