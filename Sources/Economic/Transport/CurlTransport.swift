@@ -87,7 +87,8 @@ final class CurlEngine: @unchecked Sendable {
         curl_multi_cleanup(multi)
     }
 
-    private static let initializeOnce: Void = {
+    /// Initialises libcurl once per process; every user of libcurl touches it first.
+    static let initializeOnce: Void = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT))
     }()
 
