@@ -90,7 +90,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcileTests",
-            dependencies: ["Reconcile", "Snapshot"]
+            dependencies: ["Reconcile", "Snapshot"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "SyncTests",

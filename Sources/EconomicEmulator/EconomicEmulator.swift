@@ -147,6 +147,16 @@ public final class EconomicEmulator: @unchecked Sendable {
     /// How many API requests were handled (control calls not counted).
     public var requestCount: Int { locked { state.requestCount } }
 
+    /// One accepted approval of time entries.
+    public struct Approval: Sendable, Equatable {
+        public var numbers: [Int64]
+        /// 0: end of month or current day; 1: registration date; nil: not given.
+        public var bookOn: Int?
+    }
+
+    /// The approvals accepted so far (`POST /TimeEntries/approve`), oldest first.
+    public var approvals: [Approval] { locked { state.approvals } }
+
     /// Registers `token` as a valid agreement grant.
     public func addGrant(_ token: String) {
         locked {

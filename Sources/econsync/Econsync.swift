@@ -19,9 +19,10 @@ struct Econsync: AsyncParsableCommand {
             Exit codes: 0 success; 1 the operation failed (bad input, missing record, \
             locked registration); 2 usage error; 3 the replica cannot be used (not \
             initialised, written by a newer econsync, not a replica, corrupt); 4 e-conomic's \
-            token expired (run `econsync reconnect`).
+            token expired (run `econsync reconnect`); 5 a sync module did not run (cooling down, \
+            disabled, or running in another process).
             """,
-        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, ConflictsCommand.self, SettingsCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, RunCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -41,6 +42,9 @@ struct Econsync: AsyncParsableCommand {
 
     /// Prints the error the way users and scripts expect, and exits with the documented code.
     static func exit(with error: any Error) -> Never {
+        if let code = error as? ExitCode, code != .validationFailure {
+            Foundation.exit(code.rawValue)
+        }
         if let status = status(of: error) {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(status)
@@ -65,7 +69,13 @@ extension Econsync {
             return unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure
         case let error as EconomicError:
             return error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure
-        case is SnapshotError, is CredentialsFile.Problem, is CommandFailure, is ApplyError, is PlanError:
+        case let error as SyncError:
+            switch error.code {
+            case .needsReconnect: return ExitStatus.needsReconnect
+            case .coolingDown, .busy, .disabled: return ExitStatus.notRun
+            default: return ExitStatus.failure
+            }
+        case is SnapshotError, is CredentialsFile.Problem, is CommandFailure, is ApplyError, is PlanError, is ConfigError:
             return ExitStatus.failure
         default:
             return nil
@@ -81,6 +91,8 @@ enum ExitStatus {
     static let replicaUnusable: Int32 = 3
     /// e-conomic answered 401: the grant is gone; run `econsync reconnect`.
     static let needsReconnect: Int32 = 4
+    /// A sync module did not run: cooling down, disabled, or busy in another process.
+    static let notRun: Int32 = 5
 }
 
 /// A failure of a command that is not about the replica itself.

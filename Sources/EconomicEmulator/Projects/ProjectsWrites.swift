@@ -110,6 +110,7 @@ enum ProjectsWrites {
             entry["isApproved"] = .bool(true)
             _ = state.userEdit(kind: "timeEntry", key: .int(number), data: entry)
         }
+        state.approvals.append(.init(numbers: numbers, bookOn: body["bookOn"]?.intValue.map(Int.init)))
         return .empty(204)
     }
 

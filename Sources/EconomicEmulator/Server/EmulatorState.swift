@@ -18,6 +18,8 @@ struct EmulatorState: Sendable {
     var faults: FaultInjector?
     var random: SplitMix64
     var versionCounter: Int64 = 0
+    /// Every accepted `POST /TimeEntries/approve`: the numbers and `bookOn`.
+    var approvals: [EconomicEmulator.Approval] = []
 
     init(store: RecordStore, agreement: Int, configuration: EmulatorConfiguration) {
         self.store = store

@@ -14,6 +14,8 @@ public struct LocalRecord: Sendable, Equatable {
     /// Unresolved fields that refer to a replica record of a kind econsync can
     /// create in e-conomic; the field holds that record's `local:ID` meanwhile.
     public var dependencies: [Dependency]
+    /// What each unresolved field refers to, for people: `Jens Hansen (employee 3)`.
+    public var unresolvedNames: [String: String] = [:]
 
     public init(record: Record, localID: Int64, tombstone: Bool = false, unresolved: [String] = [], approved: Bool? = nil,
                 dependencies: [Dependency] = []) {

@@ -190,16 +190,22 @@ public struct ThreeWayDiff: Sendable {
     func block(_ local: LocalRecord) -> PlanOperation? {
         let waiting = Set(local.dependencies.map(\.field))
         guard let field = local.unresolved.filter({ !waiting.contains($0) }).sorted().first else { return nil }
-        return op(local.record.key, .block, [:], Self.blockReason(field))
+        return op(local.record.key, .block, [:], Self.blockReason(field, naming: local.unresolvedNames[field]))
     }
 
-    /// Why a push is blocked when `field` refers to a record e-conomic does not have.
-    public static func blockReason(_ field: String) -> String {
+    /// Why a push is blocked when `field` refers to a record e-conomic does not
+    /// have: the brief's troubleshooting wording, naming the record when known
+    /// (`Jens Hansen (employee 3)`).
+    public static func blockReason(_ field: String, naming name: String? = nil) -> String {
         switch field {
-        case "employeeNumber": "Employee is missing an e-conomic ID: set the employee's e-conomic id or enable employee sync"
-        case "activityNumber": "the hour type is not mapped to an e-conomic activity: map it (activity mapping)"
-        case "customerNumber", "customer.customerNumber": "Customer not found in e-conomic: sync customers or force a sync"
-        default: "\(field) refers to a record e-conomic does not have yet"
+        case "employeeNumber":
+            "Employee is missing an e-conomic ID: \(name ?? "the employee"): set the employee's e-conomic id or enable employee sync"
+        case "activityNumber":
+            "the hour type \(name.map { $0 + " " } ?? "")is not mapped to an e-conomic activity: map it (activity mapping)"
+        case "customerNumber", "customer.customerNumber":
+            "Customer not found in e-conomic: \(name ?? "the customer"): sync customers or force a sync"
+        default:
+            "\(field) refers to \(name ?? "a record") e-conomic does not have yet"
         }
     }
 

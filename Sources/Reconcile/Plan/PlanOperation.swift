@@ -92,9 +92,11 @@ public struct PlanOperation: Equatable, Sendable {
     }
 }
 
-/// A 128-bit FNV-1a-based hash, stable across runs and machines, as hex.
-enum StableHash {
-    static func hex(_ parts: [String]) -> String {
+/// A 128-bit FNV-1a-based hash, stable across runs and machines, as hex: the
+/// source of econsync's idempotency keys.
+public enum StableHash {
+    /// The hash of `parts` (each ended by a zero byte, so `["ab", "c"]` and `["a", "bc"]` differ).
+    public static func hex(_ parts: [String]) -> String {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325
         var b: UInt64 = 0x8422_2325_cbf2_9ce4
         for part in parts {

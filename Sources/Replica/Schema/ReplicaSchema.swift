@@ -15,6 +15,7 @@ enum ReplicaSchema {
         ("v2-settings-and-project-employees", migrateV2),
         ("v3-snapshot-index", migrateV3),
         ("v4-reconcile-runs-outbox-conflicts", migrateV4),
+        ("v5-module-status-runs-notifications", migrateV5),
     ]
 
     /// The schema version this build writes.

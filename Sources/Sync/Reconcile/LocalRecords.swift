@@ -141,6 +141,7 @@ public struct LocalRecords: Sendable {
         var data: [String: JSONValue] = [:]
         var unresolved: [String] = []
         var dependencies: [Dependency] = []
+        var names: [String: String] = [:]
         for field in mapping.fields {
             guard let value = fields[field.local], value != .null else { continue }
             if let converted = try convert(value, field.conversion) {
@@ -148,14 +149,33 @@ public struct LocalRecords: Sendable {
                 continue
             }
             unresolved.append(field.economic.description)
+            names[field.economic.description] = describe(field.conversion, value)
             if case .reference(let kindName) = field.conversion, creatableKinds.contains(kindName), let kind = EntityKind(rawValue: kindName),
                let target = value.intValue, try isLiveWithoutKey(kind, target) {
                 data = field.economic.setting(.string("local:\(target)"), in: data)
                 dependencies.append(Dependency(field: field.economic.description, kind: kindName, key: "local:\(target)"))
             }
         }
-        return LocalRecord(record: Record(kind: mapping.kind, key: key ?? .string("local:\(id)"), data: data), localID: id,
-                           unresolved: unresolved, dependencies: dependencies)
+        var record = LocalRecord(record: Record(kind: mapping.kind, key: key ?? .string("local:\(id)"), data: data), localID: id,
+                                 unresolved: unresolved, dependencies: dependencies)
+        record.unresolvedNames = names
+        return record
+    }
+
+    /// The record an unresolved reference names, for people: `Jens Hansen (employee 3)`.
+    func describe(_ conversion: KindMapping.Conversion, _ value: JSONValue) -> String? {
+        let kind: EntityKind
+        switch conversion {
+        case .reference(let name): guard let referenced = EntityKind(rawValue: name) else { return nil }; kind = referenced
+        case .activity: kind = .hourType
+        default: return nil
+        }
+        guard let id = value.intValue else { return nil }
+        // Kinds without a name column (none is referenced today) are named by kind and id.
+        let name = try? replica.read { db in
+            try String.fetchOne(db, sql: "SELECT name FROM \(kind.table) WHERE id = ?", arguments: [id])
+        }
+        return name.flatMap { $0 }.map { "\($0) (\(kind.rawValue) \(id))" } ?? "\(kind.rawValue) \(id)"
     }
 
     /// A converted value; nil when it refers to a record e-conomic does not have yet.

@@ -12,16 +12,11 @@ import Snapshot
 /// settings.master(of: "projects")   // .mobilplan unless configured
 /// ```
 public struct ReconcileSettings: Sendable, Equatable {
-    /// One setting a user may set, with what it means.
-    public struct Key: Sendable {
-        public var name: String
-        public var help: String
-        /// Nil when `value` is acceptable, else why not.
-        public var check: @Sendable (String) -> String?
-    }
+    /// One setting a user may set.
+    public typealias Key = ConfigKey
 
-    /// Every setting `econsync settings set` accepts.
-    public static let keys: [Key] = {
+    /// The reconcile's settings.
+    static let keys: [Key] = {
         let modules = Set(KindMapping.all.map(\.module))
         var keys = modules.sorted().map { module in
             Key(name: "\(module).master", help: "who wins fields changed on both sides in the \(module) module: mobilplan or economic") {

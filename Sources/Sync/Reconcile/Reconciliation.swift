@@ -79,9 +79,10 @@ public struct Reconciliation: Sendable {
         }
     }
 
-    /// The agreement's base snapshot: the one the last finished run left, if any.
+    /// The base snapshot of the modules reconciled: the one the last finished
+    /// run over them left, if any (module runs keep a base per module).
     public func base() throws -> SnapshotEntry? {
-        try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
+        try replica.snapshots(agreement: agreement).last { $0.isBase(of: modules) }
     }
 
     /// The plan for `taken` against the base.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Economic
 import Foundation
+import Sync
 import Replica
 
 /// `econsync connect`: step 1 of the setup, connecting to an e-conomic agreement.
@@ -67,6 +68,10 @@ struct ConnectRun {
         let file = global.credentialsFile
         try FileManager.default.createDirectory(at: global.directory, withIntermediateDirectories: true)
         try file.save(connection)
+        if stored != nil, FileManager.default.fileExists(atPath: global.replicaURL.path) {
+            // "Token expired" stopped every module; the new grant lets them run again.
+            try ModuleScheduler(replica: global.openReplica(), now: try GlobalOptions.clock()).reconnected()
+        }
         let report = Report(agreement: connection.agreementNumber, company: connection.companyName, credentials: file.path, apiCalls: 1)
         if output.json { return try Output.json(report) }
         print("\(stored == nil ? "connected" : "reconnected") to e-conomic agreement \(connection.agreementNumber)"

@@ -1,0 +1,50 @@
+import GRDB
+
+/// One run of a sync module as the replica remembers it: who ran it, whether
+/// it was forced past the cooldown or compared every record, what it did, the
+/// e-conomic calls it used, and how it ended.
+public struct ModuleRun: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "module_runs"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    /// How a run ended.
+    public enum Outcome: String, Codable, Sendable {
+        case running, succeeded, failed
+        /// Found still "running" after the timeout (12 hours) and released.
+        case timedOut
+        /// Stopped by e-conomic's "Token expired".
+        case needsReconnect
+    }
+
+    public var id: Int64?
+    public var module: String
+    public var owner: String
+    public var startedAt: String
+    public var endedAt: String?
+    public var outcome: Outcome
+    /// Run with `--force`, inside the cooldown.
+    public var forced: Bool
+    public var full: Bool
+    public var pulled = 0
+    public var pushed = 0
+    public var skipped = 0
+    public var blocked = 0
+    public var conflicts = 0
+    public var apiCalls = 0
+    public var error: String?
+    public var errorKind: String?
+
+    public init(module: String, owner: String, startedAt: String, forced: Bool, full: Bool) {
+        self.module = module
+        self.owner = owner
+        self.startedAt = startedAt
+        self.outcome = .running
+        self.forced = forced
+        self.full = full
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

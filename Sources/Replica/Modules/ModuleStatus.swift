@@ -1,0 +1,48 @@
+import GRDB
+
+/// One sync module's stored status: its state, who holds its run lease, when
+/// it last started, ended and succeeded, when it is due again, and its last
+/// error. A module never run has no row; read it as ``ModuleStatus/init(module:)``.
+///
+/// ```swift
+/// let status = try replica.moduleStatus("customers")
+/// print(status.state, status.nextDue ?? "due now")
+/// ```
+public struct ModuleStatus: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "module_status"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    /// What a module is doing.
+    public enum State: String, Codable, Sendable, CaseIterable {
+        case idle
+        /// A process holds the module's lease and is running it.
+        case running
+        /// The last run failed; it is tried again when due.
+        case failed
+        /// e-conomic answered "Token expired": nothing runs until `econsync reconnect`.
+        case needsReconnect
+    }
+
+    public var module: String
+    public var state: State
+    /// The process holding the lease (`pid@host`), while running.
+    public var leaseOwner: String?
+    /// The ``ModuleRun`` the lease belongs to, while running.
+    public var leaseRun: Int64?
+    public var lastStart: String?
+    public var lastEnd: String?
+    public var lastSuccess: String?
+    /// When the last full reconcile (every record compared) ended.
+    public var lastFull: String?
+    public var nextDue: String?
+    public var lastError: String?
+    /// The error's kind (`customerNotFound`, `tokenExpired`, `timedOut`, …), for notifications.
+    public var lastErrorKind: String?
+
+    /// The status of a module that has never run.
+    public init(module: String) {
+        self.module = module
+        self.state = .idle
+    }
+}

@@ -1,0 +1,44 @@
+import GRDB
+
+/// One notification about a module's error: recorded always, e-mailed when
+/// SMTP is configured, suppressed when the same module and error kind was
+/// mailed within the hour.
+public struct NotificationEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "notifications"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    /// What became of it.
+    public enum State: String, Codable, Sendable {
+        /// Kept in the replica only: no SMTP settings.
+        case recorded
+        case sent
+        /// Mailing it failed (`error` says why).
+        case failed
+        /// Not mailed: one about the same module and error kind went out within the hour.
+        case suppressed
+    }
+
+    public var id: Int64?
+    public var module: String
+    public var errorKind: String
+    public var at: String
+    public var subject: String
+    public var body: String
+    public var state: State
+    public var error: String?
+
+    public init(module: String, errorKind: String, at: String, subject: String, body: String, state: State, error: String? = nil) {
+        self.module = module
+        self.errorKind = errorKind
+        self.at = at
+        self.subject = subject
+        self.body = body
+        self.state = state
+        self.error = error
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,78 @@
+import GRDB
+
+extension ReplicaStore {
+    /// Every module's stored status, by module name (modules never run have none).
+    public func moduleStatuses() throws -> [String: ModuleStatus] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try ModuleStatus.fetchAll(db).map { ($0.module, $0) })
+        }
+    }
+
+    /// The latest runs of `module` (of every module when nil), newest first.
+    public func moduleRuns(module: String? = nil, limit: Int = 20) throws -> [ModuleRun] {
+        try read { db in
+            var request = ModuleRun.all().order(Column("id").desc).limit(limit)
+            if let module { request = request.filter(Column("module") == module) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The e-conomic calls each module's runs used since `since` (a UTC time), by module.
+    public func apiCalls(since: String) throws -> [String: Int] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT module, sum(api_calls) FROM module_runs WHERE started_at >= ? GROUP BY module", arguments: [since])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
+        }
+    }
+
+    /// The notifications recorded, newest first.
+    public func notifications(limit: Int = 50) throws -> [NotificationEntry] {
+        try read { try NotificationEntry.all().order(Column("id").desc).limit(limit).fetchAll($0) }
+    }
+}
+
+extension ReplicaWriter {
+    /// The stored status of `module`, or a fresh idle one.
+    public func moduleStatus(_ module: String) throws -> ModuleStatus {
+        try ModuleStatus.fetchOne(db, key: module) ?? ModuleStatus(module: module)
+    }
+
+    /// Every stored module status.
+    public func moduleStatuses() throws -> [ModuleStatus] {
+        try ModuleStatus.fetchAll(db)
+    }
+
+    /// Stores `status`.
+    public func save(_ status: ModuleStatus) throws {
+        try status.save(db)
+    }
+
+    /// Records a new run and returns it with its id.
+    public func insert(_ run: ModuleRun) throws -> ModuleRun {
+        var run = run
+        try run.insert(db)
+        return run
+    }
+
+    /// Stores a run's end.
+    public func save(_ run: ModuleRun) throws {
+        try run.update(db)
+    }
+
+    /// The run with id `id`.
+    public func moduleRun(_ id: Int64) throws -> ModuleRun? {
+        try ModuleRun.fetchOne(db, key: id)
+    }
+
+    /// When a notification about `module` and `errorKind` was last mailed, if ever.
+    public func lastMailed(module: String, errorKind: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT max(at) FROM notifications WHERE module = ? AND error_kind = ? AND state = 'sent'",
+                            arguments: [module, errorKind])
+    }
+
+    /// Records a notification.
+    public func record(_ notification: NotificationEntry) throws {
+        var notification = notification
+        try notification.insert(db)
+    }
+}

@@ -1,0 +1,89 @@
+import Replica
+
+/// One configuration setting a user may set, with what it means, its default
+/// and how a value is checked. Settings live in the replica's settings table.
+///
+/// ```swift
+/// let key = try ConfigKey.named("orders.grouping")
+/// key.check("type")          // nil: acceptable
+/// ```
+public struct ConfigKey: Sendable {
+    public var name: String
+    public var help: String
+    /// The value used when the setting is not set, as text; nil when there is none.
+    public var defaultValue: String?
+    /// Nil when a value is acceptable, else why not.
+    public var check: @Sendable (String) -> String?
+
+    public init(name: String, help: String, defaultValue: String? = nil, check: @escaping @Sendable (String) -> String?) {
+        self.name = name
+        self.help = help
+        self.defaultValue = defaultValue
+        self.check = check
+    }
+
+    /// Every setting `econsync config set` accepts, by area (the setup wizard's steps).
+    public static let all: [ConfigKey] = ReconcileSettings.keys + ModuleSettings.keys + OrderExportSettings.keys
+        + CustomerSettings.keys + ProjectSettings.keys + NotificationSettings.keys
+
+    /// The setting called `name`.
+    public static func named(_ name: String) throws -> ConfigKey {
+        guard let key = all.first(where: { $0.name == name }) else {
+            throw ConfigError(.unknownSetting, "unknown setting \"\(name)\"; run `econsync config show` for every setting")
+        }
+        return key
+    }
+
+    /// A true/false setting.
+    static func flag(_ name: String, _ help: String, default value: Bool) -> ConfigKey {
+        ConfigKey(name: name, help: help + ": true or false", defaultValue: String(value)) {
+            ["true", "false"].contains($0) ? nil : "must be true or false"
+        }
+    }
+
+    /// A setting that is one of `choices`.
+    static func choice(_ name: String, _ help: String, _ choices: [String], default value: String? = nil) -> ConfigKey {
+        ConfigKey(name: name, help: help + ": " + choices.joined(separator: ", "), defaultValue: value) {
+            choices.contains($0) ? nil : "must be one of " + choices.joined(separator: ", ")
+        }
+    }
+
+    /// A whole number in `range`.
+    static func number(_ name: String, _ help: String, _ range: ClosedRange<Int>, default value: Int? = nil) -> ConfigKey {
+        ConfigKey(name: name, help: help, defaultValue: value.map(String.init)) {
+            guard let number = Int($0), range.contains(number) else {
+                return range.upperBound == Int.max ? "must be a whole number, \(range.lowerBound) or more"
+                    : "must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+            }
+            return nil
+        }
+    }
+
+    /// Free text, up to `max` characters, checked by `extra` too.
+    static func text(_ name: String, _ help: String, max: Int = 250, default value: String? = nil,
+                     extra: @escaping @Sendable (String) -> String? = { _ in nil }) -> ConfigKey {
+        ConfigKey(name: name, help: help, defaultValue: value) {
+            if $0.isEmpty { return "must not be empty" }
+            if $0.count > max { return "must be at most \(max) characters" }
+            return extra($0)
+        }
+    }
+}
+
+/// Reads settings from the replica with their defaults.
+struct ConfigValues {
+    let replica: ReplicaStore
+
+    func string(_ name: String) throws -> String? {
+        if let value = try replica.setting(name) { return value }
+        return ConfigKey.all.first { $0.name == name }?.defaultValue
+    }
+
+    func bool(_ name: String) throws -> Bool {
+        try string(name) == "true"
+    }
+
+    func int(_ name: String) throws -> Int? {
+        try string(name).flatMap { Int($0) }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Replica
+
+/// Which sync modules are enabled and how they are scheduled: the interval
+/// (about 15 minutes, with jitter), the cooldown per module, the longer
+/// interval of full reconciles and the timeout after which a module still
+/// "running" is released.
+///
+/// ```swift
+/// let settings = try ModuleSettings(replica: replica)
+/// settings.isEnabled(.suppliers)   // false unless finance.enabled is true
+/// ```
+public struct ModuleSettings: Sendable, Equatable {
+    static let keys: [ConfigKey] = SyncModule.all.map { module in
+        ConfigKey.flag("\(module.name).enabled", "run the \(module.title.lowercased()) module (\(module.number))", default: true)
+    } + [
+        .flag("finance.enabled", "the finance module is active: suppliers are synced only then", default: false),
+        .number("schedule.interval", "minutes between two runs of a module", 15...1440, default: 15),
+        .number("schedule.jitter", "seconds of random delay added to each module's next run, so modules spread out", 0...3600, default: 60),
+        .number("schedule.cooldown", "minutes a module rests after a run before it may run again (--force overrides)", 1...1440, default: 15),
+        .number("schedule.fullInterval", "hours between full reconciles that compare every record", 1...720, default: 24),
+        .number("schedule.timeout", "hours after which a module still running is timed out and released", 1...48, default: 12),
+    ]
+
+    public var enabled: [String: Bool] = [:]
+    public var financeEnabled = false
+    public var interval: TimeInterval = 15 * 60
+    public var jitter: TimeInterval = 60
+    public var cooldown: TimeInterval = 15 * 60
+    public var fullInterval: TimeInterval = 24 * 3600
+    public var timeout: TimeInterval = 12 * 3600
+
+    /// The defaults.
+    public init() {}
+
+    /// The settings stored in `replica`.
+    public init(replica: ReplicaStore) throws {
+        let values = ConfigValues(replica: replica)
+        for module in SyncModule.all { enabled[module.name] = try values.bool("\(module.name).enabled") }
+        financeEnabled = try values.bool("finance.enabled")
+        interval = TimeInterval(try values.int("schedule.interval") ?? 15) * 60
+        jitter = TimeInterval(try values.int("schedule.jitter") ?? 60)
+        cooldown = TimeInterval(try values.int("schedule.cooldown") ?? 15) * 60
+        fullInterval = TimeInterval(try values.int("schedule.fullInterval") ?? 24) * 3600
+        timeout = TimeInterval(try values.int("schedule.timeout") ?? 12) * 3600
+    }
+
+    /// Whether `module` runs: enabled, and for suppliers, the finance module active.
+    public func isEnabled(_ module: SyncModule) -> Bool {
+        if module.requiresFinance && !financeEnabled { return false }
+        return enabled[module.name] ?? true
+    }
+
+    /// Why `module` does not run, when it does not.
+    public func disabledReason(_ module: SyncModule) -> String? {
+        if enabled[module.name] == false { return "disabled (\(module.name).enabled is false)" }
+        if module.requiresFinance && !financeEnabled { return "disabled: suppliers are synced only when the finance module is active (finance.enabled)" }
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+import Economic
+import Foundation
+import Replica
+
+/// Where error notifications are e-mailed: SMTP server, sender and
+/// recipients. The password is never kept in the replica: it comes from
+/// `$ECONSYNC_SMTP_PASSWORD` or from the owner-only file `smtp.passwordFile` names.
+///
+/// ```swift
+/// if let smtp = try NotificationSettings(replica: replica).smtp() { … }
+/// ```
+public struct NotificationSettings: Sendable, Equatable {
+    static let keys: [ConfigKey] = [
+        .text("smtp.url", "the SMTP server errors are mailed through, smtp://host:port or smtps://host:port", extra: { value in
+            value.hasPrefix("smtp://") || value.hasPrefix("smtps://") ? nil : "must start with smtp:// or smtps://"
+        }),
+        .text("smtp.username", "the SMTP login, if the server wants one"),
+        .text("smtp.passwordFile", "a file readable only by its owner holding the SMTP password (or set $ECONSYNC_SMTP_PASSWORD)", max: 4096),
+        .text("smtp.from", "the sender address of notifications", extra: { $0.contains("@") ? nil : "must be an e-mail address" }),
+        .text("smtp.to", "who gets notifications: e-mail addresses separated by commas", max: 2000, extra: { value in
+            value.split(separator: ",").allSatisfy { $0.contains("@") } ? nil : "must be e-mail addresses separated by commas"
+        }),
+        .flag("smtp.requireTLS", "refuse to send unless the server supports TLS", default: false),
+    ]
+
+    public var url: String?
+    public var username: String?
+    public var passwordFile: String?
+    public var from: String?
+    public var to: [String] = []
+    public var requireTLS = false
+
+    public init() {}
+
+    /// The settings stored in `replica`.
+    public init(replica: ReplicaStore) throws {
+        let values = ConfigValues(replica: replica)
+        url = try values.string("smtp.url")
+        username = try values.string("smtp.username")
+        passwordFile = try values.string("smtp.passwordFile")
+        from = try values.string("smtp.from")
+        to = try values.string("smtp.to").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        requireTLS = try values.bool("smtp.requireTLS")
+    }
+
+    /// Whether mails are sent: a server, a sender and recipients are set.
+    public var isConfigured: Bool { url != nil && from != nil && !to.isEmpty }
+
+    /// The password, from the environment or the password file.
+    func password(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        if let password = environment["ECONSYNC_SMTP_PASSWORD"], !password.isEmpty { return password }
+        guard let passwordFile else { return nil }
+        guard let data = FileManager.default.contents(atPath: passwordFile), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) cannot be read")
+        }
+        return text.trimmingCharacters(in: .newlines)
+    }
+}

@@ -1,0 +1,46 @@
+import Reconcile
+import Replica
+
+/// The order export's settings (the wizard's step 2): what goes on an order,
+/// the line texts, grouping, and the e-conomic layout.
+public struct OrderExportSettings: Sendable, Equatable {
+    static let keys: [ConfigKey] = [
+        .flag("orders.exportHours", "put time registrations on exported orders", default: true),
+        .flag("orders.exportMaterials", "put material registrations on exported orders", default: true),
+        .text("orders.hoursText", "the text of hour lines; variables $navn $regnavn $dato $antal $enhed $tekst $projekt",
+              max: 500, default: "$navn $regnavn", extra: OrderExportSettings.templateProblem),
+        .text("orders.materialsText", "the text of material lines; same variables",
+              max: 500, default: "$regnavn", extra: OrderExportSettings.templateProblem),
+        .choice("orders.grouping", "how registrations are grouped into order lines", ["none", "type", "type-employee", "date", "product"], default: "none"),
+        .number("orders.layout", "the e-conomic layout (order template) of exported orders", 1...Int.max),
+    ]
+
+    static func templateProblem(_ text: String) -> String? {
+        do {
+            _ = try OrderTemplate(text)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    public var exportHours = true
+    public var exportMaterials = true
+    public var hoursText = "$navn $regnavn"
+    public var materialsText = "$regnavn"
+    public var grouping = "none"
+    public var layout: Int?
+
+    public init() {}
+
+    /// The settings stored in `replica`.
+    public init(replica: ReplicaStore) throws {
+        let values = ConfigValues(replica: replica)
+        exportHours = try values.bool("orders.exportHours")
+        exportMaterials = try values.bool("orders.exportMaterials")
+        hoursText = try values.string("orders.hoursText") ?? hoursText
+        materialsText = try values.string("orders.materialsText") ?? materialsText
+        grouping = try values.string("orders.grouping") ?? grouping
+        layout = try values.int("orders.layout")
+    }
+}

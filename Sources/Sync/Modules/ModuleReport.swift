@@ -1,0 +1,73 @@
+import Foundation
+import Replica
+
+/// One module's status as `econsync status` shows it: state, last start,
+/// end and success, next due time, what its last run did, its last error and
+/// the e-conomic calls its runs used today.
+public struct ModuleReport: Sendable, Equatable, Encodable {
+    /// What a module is doing, for people and scripts.
+    public enum State: String, Sendable, Encodable {
+        case idle, running, failed, disabled
+        case needsReconnect = "needs reconnect"
+    }
+
+    public var module: String
+    public var number: Int
+    public var title: String
+    public var state: State
+    /// Why it is disabled, when it is.
+    public var disabledReason: String?
+    public var manual: Bool
+    public var lastStart: String?
+    public var lastEnd: String?
+    public var lastSuccess: String?
+    /// When it runs next (nil: manual, disabled or waiting for reconnect; `lastEnd` nil and due: now).
+    public var nextDue: String?
+    public var lastRunForced: Bool
+    public var pulled = 0
+    public var pushed = 0
+    public var skipped = 0
+    public var blocked = 0
+    public var conflicts = 0
+    public var lastError: String?
+    public var lastErrorKind: String?
+    public var apiCallsToday = 0
+}
+
+extension ModuleScheduler {
+    /// Every module's report, in the brief's order (stale leases are released first).
+    public func report() throws -> [ModuleReport] {
+        try releaseStale()
+        let settings = try settings()
+        let statuses = try replica.moduleStatuses()
+        let now = now()
+        let today = String(Timestamp.string(now).prefix(10)) + "T00:00:00Z"
+        let calls = try replica.apiCalls(since: today)
+        var lastRuns: [String: ModuleRun] = [:]
+        for run in try replica.moduleRuns(limit: 200) where lastRuns[run.module] == nil && run.outcome != .running {
+            lastRuns[run.module] = run
+        }
+        let reconnect = statuses.values.contains { $0.state == .needsReconnect }
+        return SyncModule.all.map { module in
+            let status = statuses[module.name] ?? ModuleStatus(module: module.name)
+            let disabled = settings.disabledReason(module)
+            let state: ModuleReport.State = switch status.state {
+            case .running: .running
+            case _ where disabled != nil: .disabled
+            case _ where reconnect: .needsReconnect
+            case .needsReconnect: .needsReconnect
+            case .failed: .failed
+            case .idle: .idle
+            }
+            let run = lastRuns[module.name]
+            let scheduled = !module.manual && disabled == nil && state != .needsReconnect
+            return ModuleReport(
+                module: module.name, number: module.number, title: module.title, state: state, disabledReason: disabled,
+                manual: module.manual, lastStart: status.lastStart, lastEnd: status.lastEnd, lastSuccess: status.lastSuccess,
+                nextDue: scheduled ? (status.nextDue ?? Timestamp.string(now)) : nil, lastRunForced: run?.forced ?? false,
+                pulled: run?.pulled ?? 0, pushed: run?.pushed ?? 0, skipped: run?.skipped ?? 0, blocked: run?.blocked ?? 0,
+                conflicts: run?.conflicts ?? 0, lastError: status.lastError, lastErrorKind: status.lastErrorKind,
+                apiCallsToday: calls[module.name] ?? 0)
+        }
+    }
+}

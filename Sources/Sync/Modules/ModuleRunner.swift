@@ -1,0 +1,104 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+
+/// Runs sync modules for real: takes the module's lease, finishes an
+/// interrupted reconcile first, reconciles the module's kinds (incrementally,
+/// or every record when the full interval came round), approves transferred
+/// hours when auto-approval is on, records what it did, and notifies about
+/// errors.
+///
+/// ```swift
+/// let runner = ModuleRunner(store: store, client: client, agreement: 1118081, scheduler: scheduler)
+/// let result = try await runner.run(.customers, force: false)
+/// ```
+public struct ModuleRunner: Sendable {
+    public let store: SnapshotStore
+    public let client: EconomicClient
+    public let agreement: Int
+    public var scheduler: ModuleScheduler
+    /// Where errors are sent, besides the module's status.
+    public var notifier: Notifier?
+
+    public init(store: SnapshotStore, client: EconomicClient, agreement: Int, scheduler: ModuleScheduler, notifier: Notifier? = nil) {
+        self.store = store
+        self.client = client
+        self.agreement = agreement
+        self.scheduler = scheduler
+        self.notifier = notifier
+    }
+
+    /// One finished run: how it was recorded, and what it did.
+    public struct Result: Sendable {
+        public var module: SyncModule
+        public var run: ModuleRun?
+        public var outcome: ModuleOutcome
+    }
+
+    /// Runs `module` now (`force` past its cooldown). Throws ``SyncError``
+    /// when it may not run (disabled, cooling down, busy, token expired); a
+    /// run that fails is recorded and returned, not thrown.
+    public func run(_ module: SyncModule, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
+        let before = client.accounting.total.requests
+        let (run, outcome) = try await scheduler.run(module, force: force, apiCalls: { client.accounting.total.requests - before }) { lease in
+            try await perform(lease, progress: progress)
+        }
+        if let error = outcome.error, let notifier, let run {
+            try await notifier.notify(run: run, error: error)
+        }
+        return Result(module: module, run: run, outcome: outcome)
+    }
+
+    func perform(_ lease: ModuleLease, progress: (PlanApplier.Progress) -> Void) async throws -> ModuleOutcome {
+        var reconciliation = Reconciliation(store: store, client: client, agreement: agreement, now: scheduler.now)
+        reconciliation.modules = lease.module.reconcileModules
+        reconciliation.full = lease.full
+        var outcome = ModuleOutcome()
+        if let resumed = try await reconciliation.resume(progress: progress) {
+            outcome.pulled += resumed.pulled
+            outcome.pushed += resumed.pushed
+        }
+        let taken = try await reconciliation.takeSnapshot()
+        defer { taken.discard() }
+        let plan = try reconciliation.plan(taken)
+        let report = try await reconciliation.apply(plan, progress: progress)
+        outcome.pulled += report.pulled
+        outcome.pushed += report.pushed
+        outcome.skipped = plan.operations.count { $0.action == .skip }
+        let blocks = plan.operations.filter { $0.action == .block }
+        outcome.blocked = blocks.count
+        outcome.conflicts = try store.replica.conflicts().count { $0.runId == report.run }
+        let failures = report.pullFailures + report.pushFailures
+        if !failures.isEmpty {
+            let shown = failures.prefix(3).map(\.description).joined(separator: "; ")
+            outcome.error = SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)", module: lease.module.name)
+            outcome.failed = true
+        } else if let blocked = Self.blockError(blocks, module: lease.module.name) {
+            outcome.error = blocked
+        }
+        if lease.module == .projectEntries {
+            try await AutoApproval(replica: store.replica, client: client).approve(run: report.run)
+        }
+        return outcome
+    }
+
+    /// The error blocked operations amount to: the brief's troubleshooting
+    /// case when one applies (the most frequent first), naming the records.
+    static func blockError(_ blocks: [PlanOperation], module: String) -> SyncError? {
+        guard !blocks.isEmpty else { return nil }
+        let classified = blocks.map { op -> SyncError.Code in
+            if op.reason.hasPrefix("Customer not found in e-conomic") { return .customerNotFound }
+            if op.reason.hasPrefix("Employee is missing an e-conomic ID") { return .employeeMissingID }
+            if op.reason.contains("is not mapped to an e-conomic activity") { return .activityUnmapped }
+            return .blocked
+        }
+        let counts = Dictionary(classified.map { ($0, 1) }, uniquingKeysWith: +)
+        let code = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }!.key
+        let reasons = zip(blocks, classified).filter { $0.1 == code }.map(\.0.reason)
+        let distinct = reasons.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let more = blocks.count > distinct.prefix(3).count ? " (\(blocks.count) blocked in all)" : ""
+        return SyncError(code, distinct.prefix(3).joined(separator: "; ") + more, module: module)
+    }
+}

@@ -1,0 +1,246 @@
+import Economic
+import Foundation
+import Replica
+
+/// Decides when each sync module runs and keeps its status: run leases in the
+/// replica, the cooldown per module, the interval with jitter, full reconciles
+/// at a longer interval, the timeout of modules that hang, and the stop of
+/// every module when e-conomic's token expired. The clock and the random
+/// source are injected, so schedules are tested without sleeping.
+///
+/// ```swift
+/// let scheduler = ModuleScheduler(replica: replica)
+/// let lease = try scheduler.acquire(.customers, force: false)
+/// try scheduler.finish(lease, outcome)
+/// ```
+public struct ModuleScheduler: Sendable {
+    public let replica: ReplicaStore
+    public var now: @Sendable () -> Date
+    /// A random number in 0..<1, for the jitter.
+    public var random: @Sendable () -> Double
+    /// Who takes leases: `pid@host`.
+    public var owner: String
+    /// Whether the process named by a lease owner still exists.
+    public var isAlive: @Sendable (String) -> Bool
+
+    public init(replica: ReplicaStore, now: @escaping @Sendable () -> Date = Date.init,
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, owner: String = ModuleScheduler.processOwner,
+                isAlive: @escaping @Sendable (String) -> Bool = ModuleScheduler.isProcessAlive) {
+        self.replica = replica
+        self.now = now
+        self.random = random
+        self.owner = owner
+        self.isAlive = isAlive
+    }
+
+    public func settings() throws -> ModuleSettings {
+        try ModuleSettings(replica: replica)
+    }
+
+    /// Takes `module`'s lease and records the start of a run. Refuses (with a
+    /// ``SyncError`` saying when or why) a disabled module, one waiting for
+    /// `econsync reconnect`, one inside its cooldown unless `force`, and one
+    /// another process runs — or any module, since one agreement's modules run
+    /// one at a time. Leases past the timeout, or of processes gone, are released first.
+    public func acquire(_ module: SyncModule, force: Bool) throws -> ModuleLease {
+        let settings = try settings()
+        if let reason = settings.disabledReason(module) { throw SyncError(.disabled, reason, module: module.name) }
+        let now = now()
+        let at = Timestamp.string(now)
+        return try replica.write { writer in
+            try release(stale: writer, settings: settings, at: now)
+            let statuses = try writer.moduleStatuses()
+            if statuses.contains(where: { $0.state == .needsReconnect }) {
+                throw SyncError(.needsReconnect, "Token expired: e-conomic refused the connection; every module waits for `econsync reconnect`",
+                                module: module.name)
+            }
+            if let running = statuses.first(where: { $0.state == .running }) {
+                let what = running.module == module.name ? "is already running" : "cannot start while \(running.module) is running"
+                throw SyncError(.busy, "\(what) (in process \(running.leaseOwner ?? "?") since \(running.lastStart ?? "?")); "
+                                + "one agreement's modules run one at a time, try again when it finishes", module: module.name)
+            }
+            var status = try writer.moduleStatus(module.name)
+            if !force, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown) {
+                let until = Timestamp.string(end.addingTimeInterval(settings.cooldown))
+                throw SyncError(.coolingDown, "ran until \(status.lastEnd!); it may run again at \(until) "
+                                + "(cooldown \(Int(settings.cooldown / 60)) minutes), or use --force", module: module.name)
+            }
+            let full = status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
+            let run = try writer.insert(ModuleRun(module: module.name, owner: owner, startedAt: at, forced: force, full: full))
+            status.state = .running
+            status.leaseOwner = owner
+            status.leaseRun = run.id
+            status.lastStart = at
+            try writer.save(status)
+            return ModuleLease(module: module, run: run)
+        }
+    }
+
+    /// Runs `module` under its lease: takes it (throwing ``SyncError`` when the
+    /// module may not run), does `work`, and records how it ended. An error
+    /// thrown by `work` is recorded as the run's failure ("Token expired" stops
+    /// every module), not thrown.
+    /// `apiCalls` counts the e-conomic calls made since the start.
+    public func run(_ module: SyncModule, force: Bool, apiCalls: () -> Int = { 0 },
+                    work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
+        let lease = try acquire(module, force: force)
+        var outcome: ModuleOutcome
+        do {
+            outcome = try await work(lease)
+        } catch let error as EconomicError where error.code == .tokenExpired {
+            outcome = .failure(SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.name))
+        } catch let error as SyncError {
+            outcome = .failure(error)
+        } catch {
+            outcome = .failure(SyncError(.failed, "\(error)", module: module.name))
+        }
+        outcome.apiCalls = apiCalls()
+        return (try finish(lease, outcome), outcome)
+    }
+
+    /// Gives the lease back: records how the run ended, sets the module's
+    /// state and next due time (interval plus jitter, never inside the
+    /// cooldown). A "Token expired" stops every module until reconnect.
+    /// Returns the run as recorded, or nil when the lease was lost (timed out and taken).
+    @discardableResult
+    public func finish(_ lease: ModuleLease, _ outcome: ModuleOutcome) throws -> ModuleRun? {
+        let settings = try settings()
+        let now = now()
+        let at = Timestamp.string(now)
+        let delay = max(settings.interval, settings.cooldown) + settings.jitter * random()
+        return try replica.write { writer in
+            var status = try writer.moduleStatus(lease.module.name)
+            guard var run = try writer.moduleRun(lease.run.id!), run.outcome == .running else { return nil }
+            run.endedAt = at
+            run.pulled = outcome.pulled
+            run.pushed = outcome.pushed
+            run.skipped = outcome.skipped
+            run.blocked = outcome.blocked
+            run.conflicts = outcome.conflicts
+            run.apiCalls = outcome.apiCalls
+            run.error = outcome.error?.message
+            run.errorKind = outcome.error?.code.rawValue
+            run.outcome = outcome.error?.code == .needsReconnect ? .needsReconnect : outcome.failed ? .failed : .succeeded
+            try writer.save(run)
+            if status.leaseRun == run.id {
+                status.leaseOwner = nil
+                status.leaseRun = nil
+            }
+            status.lastEnd = at
+            status.nextDue = Timestamp.string(now.addingTimeInterval(delay))
+            status.lastError = outcome.error?.message
+            status.lastErrorKind = outcome.error?.code.rawValue
+            switch run.outcome {
+            case .needsReconnect:
+                status.state = .needsReconnect
+                for var other in try writer.moduleStatuses() where other.module != status.module && other.state != .running {
+                    other.state = .needsReconnect
+                    other.lastError = status.lastError
+                    other.lastErrorKind = status.lastErrorKind
+                    try writer.save(other)
+                }
+            case .failed:
+                status.state = .failed
+            default:
+                status.state = .idle
+                status.lastSuccess = at
+                if run.full { status.lastFull = at }
+            }
+            try writer.save(status)
+            return run
+        }
+    }
+
+    /// Releases leases held past the timeout ("Module hangs") or by a process
+    /// on this host that is gone; returns the runs it ended.
+    @discardableResult
+    public func releaseStale() throws -> [ModuleRun] {
+        let settings = try settings()
+        let now = now()
+        return try replica.write { try release(stale: $0, settings: settings, at: now) }
+    }
+
+    @discardableResult
+    func release(stale writer: ReplicaWriter, settings: ModuleSettings, at now: Date) throws -> [ModuleRun] {
+        var released: [ModuleRun] = []
+        for var status in try writer.moduleStatuses() where status.state == .running {
+            let since = status.lastStart.flatMap(Timestamp.date) ?? .distantPast
+            let message: String
+            if now >= since.addingTimeInterval(settings.timeout) {
+                message = "Module hangs: running since \(status.lastStart ?? "?") (over \(Int(settings.timeout / 3600)) hours); timed out and released"
+            } else if let owner = status.leaseOwner, !isAlive(owner) {
+                message = "the process running it (\(owner)) is gone; released"
+            } else {
+                continue
+            }
+            if let id = status.leaseRun, var run = try writer.moduleRun(id), run.outcome == .running {
+                run.outcome = .timedOut
+                run.endedAt = Timestamp.string(now)
+                run.error = message
+                run.errorKind = SyncError.Code.timedOut.rawValue
+                try writer.save(run)
+                released.append(run)
+            }
+            status.state = .failed
+            status.leaseOwner = nil
+            status.leaseRun = nil
+            // No cooldown after a release: the run never ended, the module may run at once.
+            status.lastError = message
+            status.lastErrorKind = SyncError.Code.timedOut.rawValue
+            status.nextDue = Timestamp.string(now)
+            try writer.save(status)
+        }
+        return released
+    }
+
+    /// Ends "needs reconnect": after `econsync reconnect`, every module may run again.
+    public func reconnected() throws {
+        try replica.write { writer in
+            for var status in try writer.moduleStatuses() where status.state == .needsReconnect {
+                status.state = .idle
+                status.lastError = nil
+                status.lastErrorKind = nil
+                status.nextDue = nil
+                try writer.save(status)
+            }
+        }
+    }
+
+    /// The enabled, scheduled modules due now, in run order: never run, or
+    /// their next due time has come. None while the token is expired.
+    public func due() throws -> [SyncModule] {
+        let settings = try settings()
+        let statuses = try replica.moduleStatuses()
+        if statuses.values.contains(where: { $0.state == .needsReconnect }) { return [] }
+        let now = now()
+        return SyncModule.runOrder.filter { module in
+            guard !module.manual, settings.isEnabled(module) else { return false }
+            guard let status = statuses[module.name] else { return true }
+            guard status.state != .running else { return false }
+            return status.nextDue.flatMap(Timestamp.date).map { $0 <= now } ?? true
+        }
+    }
+
+    /// When the next scheduled module falls due; nil when none is enabled.
+    public func nextDue() throws -> Date? {
+        let settings = try settings()
+        let statuses = try replica.moduleStatuses()
+        return SyncModule.runOrder.filter { !$0.manual && settings.isEnabled($0) }
+            .map { statuses[$0.name]?.nextDue.flatMap(Timestamp.date) ?? now() }
+            .min()
+    }
+}
+
+extension ModuleScheduler {
+    /// This process as a lease owner: `pid@host`.
+    public static var processOwner: String {
+        "\(getpid())@\(ProcessInfo.processInfo.hostName)"
+    }
+
+    /// Whether the owner's process exists; owners on other hosts are assumed alive.
+    public static func isProcessAlive(_ owner: String) -> Bool {
+        let parts = owner.split(separator: "@", maxSplits: 1)
+        guard parts.count == 2, let pid = pid_t(parts[0]), String(parts[1]) == ProcessInfo.processInfo.hostName else { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}

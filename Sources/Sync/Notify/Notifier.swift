@@ -1,0 +1,90 @@
+import Economic
+import Foundation
+import Replica
+
+/// Tells people about module errors: every error is recorded in the
+/// replica, and mailed when SMTP is configured, at most one mail per module
+/// and error kind per hour (the rest are recorded as suppressed). A mail that
+/// cannot be sent is recorded as failed; it never fails the module's run.
+///
+/// ```swift
+/// let notifier = try Notifier.configured(replica: replica)
+/// try await notifier.notify(run: run, error: error)
+/// ```
+public struct Notifier: Sendable {
+    public let replica: ReplicaStore
+    /// How mails go out; nil records notifications only.
+    public var transport: (any MailTransport)?
+    public var from: String
+    public var to: [String]
+    public var now: @Sendable () -> Date
+    /// At most one mail per module and error kind in this window.
+    public var window: TimeInterval = 3600
+
+    public init(replica: ReplicaStore, transport: (any MailTransport)?, from: String = "", to: [String] = [],
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.replica = replica
+        self.transport = transport
+        self.from = from
+        self.to = to
+        self.now = now
+    }
+
+    /// The notifier the replica's `smtp.*` settings describe: mailing through
+    /// libcurl's SMTP when they are complete, recording only otherwise.
+    public static func configured(replica: ReplicaStore, now: @escaping @Sendable () -> Date = Date.init) throws -> Notifier {
+        let settings = try NotificationSettings(replica: replica)
+        guard settings.isConfigured, let url = settings.url, let from = settings.from else {
+            return Notifier(replica: replica, transport: nil, now: now)
+        }
+        let smtp = SMTPSettings(url: url, username: settings.username, password: try settings.password(), from: from, to: settings.to,
+                                requireTLS: settings.requireTLS)
+        do {
+            try smtp.validate()
+        } catch {
+            throw ConfigError(.invalidValue, "the smtp.* settings cannot be used: \(error)")
+        }
+        return Notifier(replica: replica, transport: try SMTPMailer(smtp), from: from, to: settings.to, now: now)
+    }
+
+    /// Records `error` of `run`, and mails it unless one like it went out within the hour.
+    @discardableResult
+    public func notify(run: ModuleRun, error: SyncError) async throws -> NotificationEntry.State {
+        let at = now()
+        let subject = "econsync: \(run.module) module — \(Self.headline(error))"
+        var body = "Module: \(run.module)\nRun: \(run.id.map(String.init) ?? "?") started \(run.startedAt)\(run.forced ? " (forced)" : "")\n"
+            + "When: \(Timestamp.string(at))\nError (\(error.code.rawValue)): \(error.message)\n"
+        if let remedy = error.remedy { body += "What to do: \(remedy)\n" }
+        let kind = error.code.rawValue
+        var entry = NotificationEntry(module: run.module, errorKind: kind, at: Timestamp.string(at), subject: subject, body: body, state: .recorded)
+        if let transport {
+            let last = try replica.write { try $0.lastMailed(module: run.module, errorKind: kind) }
+            if let last = last.flatMap(Timestamp.date), at < last.addingTimeInterval(window) {
+                entry.state = .suppressed
+            } else {
+                do {
+                    try await transport.send(MailMessage(from: from, to: to, subject: subject, body: body, date: at))
+                    entry.state = .sent
+                } catch {
+                    entry.state = .failed
+                    entry.error = "\(error)"
+                }
+            }
+        }
+        try replica.write { try $0.record(entry) }
+        return entry.state
+    }
+
+    /// The brief's name for the error: its troubleshooting headline where there is one.
+    static func headline(_ error: SyncError) -> String {
+        switch error.code {
+        case .customerNotFound: "Customer not found in e-conomic"
+        case .employeeMissingID: "Employee is missing an e-conomic ID"
+        case .needsReconnect: "Token expired"
+        case .timedOut: "Module hangs (timed out)"
+        case .activityUnmapped: "Hour type not mapped to an activity"
+        case .blocked: "records blocked"
+        default: "run failed"
+        }
+    }
+}

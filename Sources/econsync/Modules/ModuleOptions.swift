@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Replica
+import Sync
+
+/// What the module commands share: opening the replica, the connection and
+/// the scheduler with the process's clock, and printing one run's result.
+struct ModuleContext {
+    let global: GlobalOptions
+    let replica: ReplicaStore
+    let scheduler: ModuleScheduler
+
+    init(global: GlobalOptions) throws {
+        self.global = global
+        replica = try global.openReplica()
+        var scheduler = ModuleScheduler(replica: replica, now: try GlobalOptions.clock())
+        if let seed = ProcessInfo.processInfo.environment["ECONSYNC_TEST_JITTER"].flatMap(Double.init) {
+            scheduler.random = { seed }
+        }
+        self.scheduler = scheduler
+    }
+
+    /// The runner for the connected agreement.
+    func runner() throws -> ModuleRunner {
+        let (client, connection) = try global.economicClient()
+        let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
+        return ModuleRunner(store: store, client: client, agreement: connection.agreementNumber, scheduler: scheduler,
+                            notifier: try Notifier.configured(replica: replica, now: scheduler.now))
+    }
+
+    /// One line about a finished run.
+    static func line(_ result: ModuleRunner.Result) -> String {
+        let outcome = result.outcome
+        let counts = "\(outcome.pulled) pulled, \(outcome.pushed) pushed, \(outcome.skipped) skipped, \(outcome.blocked) blocked, "
+            + "\(outcome.conflicts) conflicts, \(Output.count(outcome.apiCalls, "API call"))"
+        let state = outcome.failed ? "failed" : "done"
+        var line = "\(result.module.name): \(state)\(result.run?.forced == true ? " (forced)" : "")\(result.run?.full == true ? " (full)" : ""): \(counts)"
+        if let error = outcome.error {
+            line += "\n  \(outcome.failed ? "error" : "warning"): \(error.message)"
+            if let remedy = error.remedy { line += "\n  what to do: \(remedy)" }
+        }
+        return line
+    }
+}
+
+/// A module run's result for `--json`.
+struct ModuleRunReport: Encodable {
+    var module: String
+    var run: Int64?
+    var forced: Bool
+    var full: Bool
+    var failed: Bool
+    var pulled, pushed, skipped, blocked, conflicts, apiCalls: Int
+    var error: String?
+    var errorKind: String?
+    var remedy: String?
+    /// Why it did not run (cooling down, busy, disabled, token expired).
+    var notRun: String?
+
+    init(_ result: ModuleRunner.Result) {
+        module = result.module.name
+        run = result.run?.id
+        forced = result.run?.forced ?? false
+        full = result.run?.full ?? false
+        failed = result.outcome.failed
+        (pulled, pushed, skipped, blocked, conflicts, apiCalls) = (result.outcome.pulled, result.outcome.pushed, result.outcome.skipped,
+                                                                  result.outcome.blocked, result.outcome.conflicts, result.outcome.apiCalls)
+        error = result.outcome.error?.message
+        errorKind = result.outcome.error?.code.rawValue
+        remedy = result.outcome.error?.remedy
+    }
+
+    init(notRun module: String, _ error: SyncError) {
+        self.module = module
+        forced = false
+        full = false
+        failed = false
+        (pulled, pushed, skipped, blocked, conflicts, apiCalls) = (0, 0, 0, 0, 0, 0)
+        errorKind = error.code.rawValue
+        notRun = error.message
+        remedy = error.remedy
+    }
+}

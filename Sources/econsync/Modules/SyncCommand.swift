@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Sync
+
+/// `econsync sync`: run sync modules now.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown.",
+        discussion: """
+            Modules: \(SyncModule.all.map { "\($0.number) \($0.name)" }.joined(separator: ", ")). Without names, every \
+            enabled module except orders (exported by hand with `econsync order export`) runs, in dependency order. A module \
+            that ran less than the cooldown (15 minutes) ago is not run: econsync says when it may run again; --force runs it \
+            anyway, and the run is recorded as forced.
+
+            Exit status: 0 every module ran (blocked records are warnings); 1 a module failed; 4 e-conomic's token expired \
+            (run `econsync reconnect`); 5 a module did not run (cooling down, disabled, or busy in another process).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: ArgumentHelp("Modules to run (default: every enabled one).", valueName: "module")) var modules: [String] = []
+    @Flag(help: "Run even inside the cooldown (recorded).") var force = false
+
+    func validate() throws {
+        for name in modules where (try? SyncModule.named(name)) == nil {
+            throw ValidationError("unknown module \"\(name)\"; modules are \(SyncModule.all.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        let context = try ModuleContext(global: global)
+        let runner = try context.runner()
+        let settings = try context.scheduler.settings()
+        let named = Set(modules)
+        let chosen = SyncModule.runOrder.filter { named.isEmpty ? !$0.manual && settings.isEnabled($0) : named.contains($0.name) }
+        var reports: [ModuleRunReport] = []
+        var status = ExitStatus.success
+        for module in chosen {
+            do {
+                let result = try await runner.run(module, force: force, progress: progress())
+                reports.append(ModuleRunReport(result))
+                if !output.json { print(ModuleContext.line(result)) }
+                if result.outcome.error?.code == .needsReconnect {
+                    status = ExitStatus.needsReconnect
+                    break
+                }
+                if result.outcome.failed { status = max(status, ExitStatus.failure) }
+            } catch let error as SyncError {
+                reports.append(ModuleRunReport(notRun: module.name, error))
+                if !output.json { print("\(module.name): not run: \(error.message)" + (error.remedy.map { "\n  what to do: \($0)" } ?? "")) }
+                if error.code == .needsReconnect {
+                    status = ExitStatus.needsReconnect
+                    break
+                }
+                if status == ExitStatus.success { status = ExitStatus.notRun }
+            }
+        }
+        if output.json { try Output.json(reports) }
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+
+    func progress() -> (PlanApplier.Progress) -> Void {
+        guard !output.json, let bar = try? ProgressBar(clock: GlobalOptions.clock()) else { return { _ in } }
+        return { bar.update(done: $0.done, total: $0.total) }
+    }
+}

@@ -1,0 +1,88 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Synchronization
+import Testing
+import TestSupport
+@testable import Sync
+
+/// A mail transport that keeps what it is given, or fails when told to.
+final class RecordingMail: MailTransport {
+    let sent = Mutex<[MailMessage]>([])
+    let failing = Mutex(false)
+
+    func send(_ message: MailMessage) async throws {
+        if failing.withLock({ $0 }) { throw MailError(.connectionFailed, "could not connect to smtp://127.0.0.1:1") }
+        sent.withLock { $0.append(message) }
+    }
+}
+
+@Suite("Notifications and the troubleshooting errors")
+struct NotifierTests {
+    func run(_ module: String, _ fixture: SchedulerFixture) -> ModuleRun {
+        var run = ModuleRun(module: module, owner: "1@host", startedAt: fixture.clock.text, forced: false, full: false)
+        run.id = 7
+        return run
+    }
+
+    @Test("at most one mail per module and error kind per hour; the rest are recorded as suppressed")
+    func ratePerHour() async throws {
+        let fixture = try SchedulerFixture()
+        let mail = RecordingMail()
+        let notifier = Notifier(replica: fixture.replica, transport: mail, from: "econsync@firma.dk", to: ["kontor@firma.dk"],
+                                now: { fixture.clock.now() })
+        let employee = SyncError(.employeeMissingID, "Employee is missing an e-conomic ID: Jens Hansen (employee 3): set …", module: "projectEntries")
+        #expect(try await notifier.notify(run: run("projectEntries", fixture), error: employee) == .sent)
+        fixture.clock.advance(minutes: 20)
+        #expect(try await notifier.notify(run: run("projectEntries", fixture), error: employee) == .suppressed)
+        let customer = SyncError(.customerNotFound, "Customer not found in e-conomic: Hansen VVS (customer 4)", module: "projectEntries")
+        #expect(try await notifier.notify(run: run("projectEntries", fixture), error: customer) == .sent)
+        #expect(try await notifier.notify(run: run("projects", fixture), error: employee) == .sent)
+        fixture.clock.advance(minutes: 41)
+        #expect(try await notifier.notify(run: run("projectEntries", fixture), error: employee) == .sent)
+        let messages = mail.sent.withLock { $0 }
+        #expect(messages.count == 4)
+        #expect(messages[0].subject == "econsync: projectEntries module — Employee is missing an e-conomic ID")
+        #expect(messages[0].body.contains("Jens Hansen (employee 3)"))
+        #expect(messages[0].body.contains("What to do: set the employee's e-conomic employee number"))
+        #expect(messages[1].subject.hasSuffix("Customer not found in e-conomic"))
+        let states = try fixture.replica.notifications().reversed().map(\.state)
+        #expect(states == [.sent, .suppressed, .sent, .sent, .sent])
+    }
+
+    @Test("a mail that cannot be sent is recorded as failed and does not count for the hour; without SMTP, errors are recorded")
+    func failuresAndNoSMTP() async throws {
+        let fixture = try SchedulerFixture()
+        let mail = RecordingMail()
+        mail.failing.withLock { $0 = true }
+        let notifier = Notifier(replica: fixture.replica, transport: mail, from: "a@b.dk", to: ["c@d.dk"], now: { fixture.clock.now() })
+        let error = SyncError(.failed, "1 operation failed", module: "products")
+        #expect(try await notifier.notify(run: run("products", fixture), error: error) == .failed)
+        mail.failing.withLock { $0 = false }
+        #expect(try await notifier.notify(run: run("products", fixture), error: error) == .sent)
+        #expect(try fixture.replica.notifications().last?.error?.contains("could not connect") == true)
+        let quiet = try Notifier.configured(replica: fixture.replica, now: { fixture.clock.now() })
+        #expect(quiet.transport == nil)
+        #expect(try await quiet.notify(run: run("units", fixture), error: error) == .recorded)
+    }
+
+    @Test("blocked operations become the brief's troubleshooting errors, naming the records")
+    func blockErrors() throws {
+        func block(_ key: String, _ reason: String) -> PlanOperation {
+            PlanOperation(module: "projectEntries", kind: "timeEntry", key: key, action: .block, reason: reason)
+        }
+        let employee = ThreeWayDiff.blockReason("employeeNumber", naming: "Jens Hansen (employee 3)")
+        let customer = ThreeWayDiff.blockReason("customerNumber", naming: "Hansen VVS ApS (customer 4)")
+        let error = try #require(ModuleRunner.blockError([block("local:1", employee), block("local:2", employee), block("local:3", customer)],
+                                                         module: "projectEntries"))
+        #expect(error.code == .employeeMissingID)
+        #expect(error.message == "Employee is missing an e-conomic ID: Jens Hansen (employee 3): set the employee's e-conomic id or enable "
+                + "employee sync (3 blocked in all)")
+        #expect(error.remedy?.contains("projects.syncEmployees") == true)
+        let only = try #require(ModuleRunner.blockError([block("local:3", customer)], module: "orders"))
+        #expect(only.code == .customerNotFound && only.message == "Customer not found in e-conomic: Hansen VVS ApS (customer 4): sync customers or force a sync")
+        #expect(only.remedy?.contains("econsync sync customers --force") == true)
+        #expect(ModuleRunner.blockError([], module: "orders") == nil)
+    }
+}
