@@ -17,10 +17,13 @@ public struct ThreeWayDiff: Sendable {
     /// imported: the brief's "historical projects are imported only from the
     /// time of activation".
     public var importSince: String?
-    /// A field by which a replica record e-conomic does not have is linked to
-    /// an e-conomic record with the same value instead of being duplicated
-    /// (customers: the CVR number).
-    public var linkBy: FieldPath?
+    /// Fields by which a replica record e-conomic does not have is linked to
+    /// an e-conomic record with the same value instead of being duplicated,
+    /// tried in order (customers: the CVR number; employees: number, e-mail,
+    /// exact name). A value shared by several records links none: it blocks.
+    public var linkBy: [FieldPath]
+    /// Why nothing of this kind is pulled or pushed, when the kind is switched off.
+    public var off: String?
 
     /// For products: whether records new in the replica are created in
     /// e-conomic (the brief's "new products can be created automatically").
@@ -29,12 +32,13 @@ public struct ThreeWayDiff: Sendable {
     /// (a product's default product group, a project's default project group).
     public var createDefaults: [FieldPath: JSONValue]
 
-    public init(mapping: KindMapping, master: Side? = nil, importSince: String? = nil, linkBy: FieldPath? = nil, autoCreate: Bool = true,
+    public init(mapping: KindMapping, master: Side? = nil, importSince: String? = nil, linkBy: [FieldPath]? = nil, autoCreate: Bool = true,
                 createDefaults: [FieldPath: JSONValue] = [:]) {
         self.mapping = mapping
         self.master = master ?? mapping.master
         self.importSince = importSince
-        self.linkBy = linkBy ?? (mapping.kind == "customer" ? "corporateIdentificationNumber" : nil)
+        self.linkBy = linkBy ?? Self.defaultLinks[mapping.kind] ?? []
+        self.off = nil
         self.autoCreate = autoCreate
         self.createDefaults = createDefaults
     }
@@ -51,8 +55,9 @@ public struct ThreeWayDiff: Sendable {
         var baseIterator = base.makeIterator(), remoteIterator = remote.makeIterator()
         var b = baseIterator.next(), r = remoteIterator.next()
         let known = local.filter(\.isInEconomic)
-        let linkable = linkBy.map { path in Set(local.filter { !$0.isInEconomic }.compactMap { path.value(in: $0.record.data) }) } ?? []
-        var links: [JSONValue: (RecordKey, Record)] = [:]
+        let unkeyed = local.filter { !$0.isInEconomic && !$0.tombstone }
+        let linkable = linkable(unkeyed)
+        var candidates: [Candidate] = []
         var index = 0
         func key(_ record: Record?) -> RecordKey? { record?.key }
         while true {
@@ -62,8 +67,8 @@ public struct ThreeWayDiff: Sendable {
             let baseRecord = b?.key == current ? b : nil
             let remoteRecord = r?.key == current ? r : nil
             let localRecord = l?.record.key == current ? l : nil
-            if let remoteRecord, localRecord == nil, let path = linkBy, let value = path.value(in: remoteRecord.data), linkable.contains(value) {
-                links[value] = (current, remoteRecord)  // a replica record will be linked to it below
+            if let remoteRecord, localRecord == nil, Self.matches(remoteRecord, linkable) {
+                candidates.append(Candidate(key: current, base: baseRecord, remote: remoteRecord))  // a replica record may be linked to it below
             } else {
                 operations += compare(key: current, base: baseRecord, remote: remoteRecord, local: localRecord)
             }
@@ -71,15 +76,9 @@ public struct ThreeWayDiff: Sendable {
             if remoteRecord != nil { r = remoteIterator.next() }
             if localRecord != nil { index += 1 }
         }
-        for record in local where !record.isInEconomic && !record.tombstone {
-            if let path = linkBy, let value = path.value(in: record.record.data), let (key, remote) = links.removeValue(forKey: value) {
-                var linked = op(record.record.key, .pullUpdate, Self.fields(remote.data, mapping.economicPaths),
-                                "linked to e-conomic \(mapping.kind) \(key) by \(path): never duplicated")
-                linked.link = key.description
-                operations.append(linked)
-            } else {
-                operations.append(create(record))
-            }
+        operations += link(unkeyed, candidates)
+        if let off {
+            return operations.map { PlanOperation(module: $0.module, kind: $0.kind, key: $0.key, action: .skip, reason: off) }
         }
         return operations
     }

@@ -31,7 +31,7 @@ extension KindMapping {
             Field("productGroup.productGroupNumber", "productGroupId", .reference("productGroup")), Field("barred", "barred"),
         ]),
         KindMapping(kind: "employee", module: "projects", direction: .importOnly, master: .economic, keyField: "number", fields: [
-            Field("name", "name"), Field("email", "email"), Field("phone", "phone"), Field("isBarred", "barred"),
+            Field("number", "number"), Field("name", "name"), Field("email", "email"), Field("phone", "phone"), Field("isBarred", "barred"),
         ]),
         KindMapping(kind: "hourType", module: "hourTypes", direction: .importOnly, master: .economic, keyField: "number", fields: [
             Field("name", "name"), Field("isBarred", "barred"),

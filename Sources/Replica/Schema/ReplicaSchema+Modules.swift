@@ -3,7 +3,8 @@ import GRDB
 extension ReplicaSchema {
     /// What the module scheduler keeps in the replica: each module's status
     /// and run lease, the history of its runs (forced or not, what they did,
-    /// the calls they made), and the notifications sent about its errors.
+    /// the calls they made), the notifications sent about its errors, and the
+    /// journal of order exports (each recorded before it is sent).
     static func migrateV5(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE module_status (
@@ -46,6 +47,20 @@ extension ReplicaSchema {
                 state TEXT NOT NULL CHECK (state IN ('sent', 'failed', 'suppressed', 'recorded')),
                 error TEXT);
             CREATE INDEX notifications_module ON notifications(module, error_kind, at);
+            CREATE TABLE order_exports (
+                id INTEGER PRIMARY KEY,
+                order_id INTEGER NOT NULL REFERENCES orders(id),
+                project_id INTEGER NOT NULL REFERENCES projects(id),
+                idempotency_key TEXT NOT NULL UNIQUE,
+                body TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'confirmed', 'failed')),
+                order_number INTEGER,
+                lines INTEGER NOT NULL,
+                net_amount TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                settled_at TEXT,
+                error TEXT);
+            CREATE INDEX order_exports_project ON order_exports(project_id, state);
             """)
     }
 }

@@ -13,6 +13,8 @@ public struct OrderExportSettings: Sendable, Equatable {
               max: 500, default: "$regnavn", extra: OrderExportSettings.templateProblem),
         .choice("orders.grouping", "how registrations are grouped into order lines", ["none", "type", "type-employee", "date", "product"], default: "none"),
         .number("orders.layout", "the e-conomic layout (order template) of exported orders", 1...Int.max),
+        .text("orders.hoursProduct", "the product number hours are invoiced on when their hour type has no product of its own"),
+        .number("hourTypes.productGroup", "the product group whose products, named like an hour type, price that hour type's hours", 1...Int.max),
     ]
 
     static func templateProblem(_ text: String) -> String? {
@@ -30,6 +32,8 @@ public struct OrderExportSettings: Sendable, Equatable {
     public var materialsText = "$regnavn"
     public var grouping = "none"
     public var layout: Int?
+    public var hoursProduct: String?
+    public var hourTypesProductGroup: Int?
 
     public init() {}
 
@@ -42,5 +46,7 @@ public struct OrderExportSettings: Sendable, Equatable {
         materialsText = try values.string("orders.materialsText") ?? materialsText
         grouping = try values.string("orders.grouping") ?? grouping
         layout = try values.int("orders.layout")
+        hoursProduct = try values.string("orders.hoursProduct")
+        hourTypesProductGroup = try values.int("hourTypes.productGroup")
     }
 }

@@ -39,7 +39,8 @@ public struct ModuleScheduler: Sendable {
 
     /// Takes `module`'s lease and records the start of a run. Refuses (with a
     /// ``SyncError`` saying when or why) a disabled module, one waiting for
-    /// `econsync reconnect`, one inside its cooldown unless `force`, and one
+    /// `econsync reconnect`, one inside its cooldown unless `force` (manual
+    /// modules, exported by hand, have none), and one
     /// another process runs — or any module, since one agreement's modules run
     /// one at a time. Leases past the timeout, or of processes gone, are released first.
     public func acquire(_ module: SyncModule, force: Bool) throws -> ModuleLease {
@@ -60,7 +61,7 @@ public struct ModuleScheduler: Sendable {
                                 + "one agreement's modules run one at a time, try again when it finishes", module: module.name)
             }
             var status = try writer.moduleStatus(module.name)
-            if !force, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown) {
+            if !force, !module.manual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown) {
                 let until = Timestamp.string(end.addingTimeInterval(settings.cooldown))
                 throw SyncError(.coolingDown, "ran until \(status.lastEnd!); it may run again at \(until) "
                                 + "(cooldown \(Int(settings.cooldown / 60)) minutes), or use --force", module: module.name)

@@ -28,6 +28,14 @@ public struct SyncError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let employeeMissingID = Code(rawValue: "employeeMissingID")
         /// An hour type has no e-conomic activity.
         public static let activityUnmapped = Code(rawValue: "activityUnmapped")
+        /// An order export found no approved registration that is not exported yet.
+        public static let nothingToExport = Code(rawValue: "nothingToExport")
+        /// An order line's product is not in e-conomic and cannot be created.
+        public static let productMissing = Code(rawValue: "productMissing")
+        /// An order export was asked for something that cannot be (a registration of another project, not approved, …).
+        public static let invalidRequest = Code(rawValue: "invalidRequest")
+        /// A setting the operation needs is missing (an order layout, payment terms).
+        public static let missingSetting = Code(rawValue: "missingSetting")
         /// Other operations were blocked.
         public static let blocked = Code(rawValue: "blocked")
         /// The run failed (network, e-conomic refused a push, bad response).
@@ -60,6 +68,8 @@ public struct SyncError: Error, CustomStringConvertible, Sendable, Equatable {
             "the connection to e-conomic expired: run `econsync reconnect` and approve access again"
         case .timedOut:
             "the module was released automatically; it runs again when due. If it keeps hanging, check the network and e-conomic's status"
+        case .productMissing:
+            "turn product auto-creation on (`econsync config set products.autoCreate true`) with a default product group, or create the product in e-conomic"
         case .activityUnmapped:
             "map the hour type to an e-conomic activity (`econsync local hour-type edit ID --activity N`)"
         default:

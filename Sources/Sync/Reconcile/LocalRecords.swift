@@ -22,6 +22,8 @@ public struct LocalRecords: Sendable {
     private var keysByKind: [EntityKind: [Int64: JSONValue]] = [:]
     private var liveWithoutKey: [EntityKind: Set<Int64>] = [:]
     private var activities: [Int64: Int64]?
+    /// With `projects.subProjects` = merge-into-parent: each sub-project's main project, so registrations go to it.
+    public var mainProjects: [Int64: Int64] = [:]
 
     public init(replica: ReplicaStore, creatableKinds: Set<String> = []) {
         self.replica = replica
@@ -186,7 +188,8 @@ public struct LocalRecords: Sendable {
         case .dateTime:
             return value.stringValue.map { .string("\($0)T00:00:00") } ?? value
         case .reference(let kindName):
-            guard let kind = EntityKind(rawValue: kindName), let id = value.intValue else { return nil }
+            guard let kind = EntityKind(rawValue: kindName), var id = value.intValue else { return nil }
+            if kind == .project { id = Self.top(id, mainProjects) }
             if keysByKind[kind] == nil { try loadKeys(kind) }
             return keysByKind[kind]?[id]
         case .activity:
@@ -200,6 +203,18 @@ public struct LocalRecords: Sendable {
             }
             return activities?[id].map { .int($0) }
         }
+    }
+
+    /// A project's topmost main project in `mains` (itself when it has none).
+    public static func top(_ id: Int64, _ mains: [Int64: Int64]) -> Int64 {
+        var id = id, steps = 0
+        while let main = mains[id], steps < 32 { id = main; steps += 1 }
+        return id
+    }
+
+    /// Every sub-project's main project, by local id.
+    public static func mainProjects(_ replica: ReplicaStore) throws -> [Int64: Int64] {
+        Dictionary(uniqueKeysWithValues: try replica.list(Project.self).compactMap { project in project.parentId.map { (project.id!, $0) } })
     }
 
     private mutating func isLiveWithoutKey(_ kind: EntityKind, _ id: Int64) throws -> Bool {

@@ -12,9 +12,7 @@ extension PlanBuilder {
     func capture(_ work: inout [String: KindWork], index: KeyIndexReader, basePath: String, snapshotPath: String) throws {
         let new = try PrefetchingReader(path: snapshotPath, checksDigest: false)
         let kinds = Set(work.keys)
-        let linkable = work.compactMapValues { item in
-            settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
-        }
+        let linkable = work.compactMapValues { $0.linkable.isEmpty ? nil : $0.linkable }
         var remote: [String: [RecordLine]] = [:], base: [String: [RecordLine]] = [:]
         var changed: [String: Set<RecordKey>] = [:], removed: [String: [RecordKey]] = [:]
         var entryRun = SnapshotDiff.KindRun(kinds: kinds), lineRun = SnapshotDiff.KindRun(kinds: kinds)
@@ -72,8 +70,8 @@ extension PlanBuilder {
     }
 
     /// Whether an unchanged e-conomic record is one a replica record links to (by CVR).
-    func links(_ line: RecordLine, _ linkable: (FieldPath, Set<JSONValue>)?, _ reader: some RecordLineSource) throws -> Bool {
-        guard let (path, values) = linkable, let value = path.value(in: try SnapshotDiff.record(line, reader).data) else { return false }
-        return values.contains(value)
+    func links(_ line: RecordLine, _ linkable: [FieldPath: Set<JSONValue>]?, _ reader: some RecordLineSource) throws -> Bool {
+        guard let linkable else { return false }
+        return ThreeWayDiff.matches(try SnapshotDiff.record(line, reader), linkable)
     }
 }

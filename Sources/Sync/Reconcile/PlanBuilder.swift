@@ -42,7 +42,7 @@ public struct PlanBuilder: Sendable {
         var keys: [Int64: String] = [:]
         var local: [LocalRecord] = []
         var wanted: Set<String> = []
-        var linkable: Set<JSONValue> = []
+        var linkable: [FieldPath: Set<JSONValue>] = [:]
         /// Captured lines, parsed only when compared (a line is a third of a parsed record's size).
         var base: [RecordLine] = []
         var remote: [RecordLine] = []
@@ -63,6 +63,7 @@ public struct PlanBuilder: Sendable {
         let changed = try since.map { try replica.changedRows(since: $0) }
         let pending = Dictionary(grouping: try replica.pendingRecords(agreement: agreement), by: \.kind).mapValues { Set($0.map(\.key)) }
         var local = LocalRecords(replica: replica, creatableKinds: settings.creatableKinds)
+        if settings.projects.subProjects == .mergeIntoParent { local.mainProjects = try LocalRecords.mainProjects(replica) }
         let snapshotKinds = Set(try SnapshotReader(path: snapshotPath).header.kinds)
 
         var work: [String: KindWork] = [:]
@@ -75,12 +76,12 @@ public struct PlanBuilder: Sendable {
                 let keys = try replica.foreignKeys(kind, ids: ids)
                 item.keys = keys
                 item.wanted = Set(keys.values).union(pending[mapping.kind] ?? [])
-                if let path = settings.diff(mapping).linkBy {
+                if !settings.diff(mapping).linkBy.isEmpty {
                     let unkeyed = try local.records(mapping, ids: ids.filter { keys[$0] == nil })
-                    item.linkable = Set(unkeyed.filter { !$0.tombstone }.compactMap { path.value(in: $0.record.data) })
+                    item.linkable = settings.diff(mapping).linkable(unkeyed.filter { !$0.tombstone })
                 }
-            } else if let path = settings.diff(mapping).linkBy {
-                item.linkable = Set(try local.records(mapping).filter { !$0.isInEconomic && !$0.tombstone }.compactMap { path.value(in: $0.record.data) })
+            } else if !settings.diff(mapping).linkBy.isEmpty {
+                item.linkable = settings.diff(mapping).linkable(try local.records(mapping).filter { !$0.isInEconomic && !$0.tombstone })
             }
             work[mapping.kind] = item
         }
@@ -97,7 +98,7 @@ public struct PlanBuilder: Sendable {
         var operations: [PlanOperation] = []
         for mapping in settings.mappings {
             guard var item = work[mapping.kind], let kind = EntityKind(rawValue: mapping.kind) else { continue }
-            if let ids = item.ids, settings.diff(mapping).linkBy == nil {
+            if let ids = item.ids, settings.diff(mapping).linkBy.isEmpty {
                 operations += try compareInChunks(item, ids: ids, kind: kind, local: &local, basePath: basePath, snapshotPath: snapshotPath)
                 continue
             }
@@ -111,11 +112,19 @@ public struct PlanBuilder: Sendable {
             }
             operations += try compare(item, local: item.local, base: item.base, remote: item.remote, basePath: basePath, snapshotPath: snapshotPath)
         }
+        if !local.mainProjects.isEmpty { operations = operations.map { Self.merged($0, local.mainProjects) } }
         if modules.isEmpty || modules.contains("orders") {
             operations += ProductDemand(autoCreate: settings.autoCreateProducts)
                 .operations(materials: try waitingMaterials(changed: changed, pending: pending["material"] ?? []), plan: operations)
         }
         return Plan(operations: operations, inputs: inputs)
+    }
+
+    /// A sub-project's create, under merge-into-parent: skipped, its hours go to its main project.
+    static func merged(_ op: PlanOperation, _ mains: [Int64: Int64]) -> PlanOperation {
+        guard op.kind == "project", op.action == .create, let id = Int64(op.key.dropFirst("local:".count)), mains[id] != nil else { return op }
+        return PlanOperation(module: op.module, kind: op.kind, key: op.key, action: .skip,
+                             reason: "a sub-project, merged into its main project (projects.subProjects is merge-into-parent)")
     }
 
     /// The three-way diff of captured lines and replica records of one kind.
@@ -223,11 +232,9 @@ public struct PlanBuilder: Sendable {
         let old = try basePath.map { try PrefetchingReader(path: $0, checksDigest: false) }
         let new = try PrefetchingReader(path: snapshotPath, checksDigest: false)
         let wanted = work.mapValues(\.wanted).filter { !$0.value.isEmpty }
-        let linkable = work.compactMapValues { item in
-            settings.diff(item.mapping).linkBy.flatMap { item.linkable.isEmpty ? nil : ($0, item.linkable) }
-        }
+        let linkable = work.compactMapValues { $0.linkable.isEmpty ? nil : $0.linkable }
         var base: [String: [RecordLine]] = [:], remote: [String: [RecordLine]] = [:]
-        var kind = "", kindWanted: Set<String> = [], kindLinkable: (FieldPath, Set<JSONValue>)?
+        var kind = "", kindWanted: Set<String> = [], kindLinkable: [FieldPath: Set<JSONValue>]?
         try SnapshotDiff.pairs(old, new, kinds: Set(work.keys)) { a, b in
             let line = (b ?? a)!
             if line.kind != kind {  // kinds come in runs

@@ -49,6 +49,8 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var productGroup: Int64?
     public var projectGroup: Int64?
     public var activatedAt: String?
+    /// The project module's settings (hours, employees, sub-projects).
+    public var projects = ProjectSettings()
 
     public init() {}
 
@@ -64,6 +66,7 @@ public struct ReconcileSettings: Sendable, Equatable {
         productGroup = try replica.setting("products.productGroup").flatMap { Int64($0) }
         projectGroup = try replica.setting("projects.projectGroup").flatMap { Int64($0) }
         activatedAt = try replica.setting("activatedAt")
+        projects = try ProjectSettings(replica: replica)
     }
 
     /// Every mapping, with the configured project direction.
@@ -71,6 +74,10 @@ public struct ReconcileSettings: Sendable, Equatable {
         KindMapping.all.map { mapping in
             var mapping = mapping
             if mapping.module == "projects", mapping.kind == "project", let projectsDirection { mapping.direction = projectsDirection }
+            if mapping.kind == "project", projects.subProjects != .linked {
+                // Standalone or merged: e-conomic sees no main-project links.
+                mapping.fields.removeAll { $0.economic.description == "mainProjectNumber" }
+            }
             return mapping
         }
     }
@@ -90,7 +97,10 @@ public struct ReconcileSettings: Sendable, Equatable {
         var defaults: [FieldPath: JSONValue] = [:]
         if mapping.kind == "product", let productGroup { defaults["productGroup.productGroupNumber"] = .int(productGroup) }
         if mapping.kind == "project", let projectGroup { defaults["projectGroupNumber"] = .int(projectGroup) }
-        return ThreeWayDiff(mapping: mapping, master: masters[mapping.module], importSince: mapping.kind == "project" ? activatedAt : nil,
-                            autoCreate: autoCreateProducts, createDefaults: defaults)
+        var diff = ThreeWayDiff(mapping: mapping, master: masters[mapping.module], importSince: mapping.kind == "project" ? activatedAt : nil,
+                                autoCreate: autoCreateProducts, createDefaults: defaults)
+        if mapping.kind == "employee", !projects.syncEmployees { diff.off = "employee sync is off (projects.syncEmployees)" }
+        if mapping.kind == "timeEntry", !projects.syncHours { diff.off = "hour transfer is off (projects.syncHours)" }
+        return diff
     }
 }

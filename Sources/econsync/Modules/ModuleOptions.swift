@@ -28,6 +28,14 @@ struct ModuleContext {
                             notifier: try Notifier.configured(replica: replica, now: scheduler.now))
     }
 
+    /// The order exporter for the connected agreement.
+    func exporter() throws -> OrderExporter {
+        let (client, connection) = try global.economicClient()
+        let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
+        return OrderExporter(store: store, client: client, agreement: connection.agreementNumber, scheduler: scheduler,
+                             notifier: try Notifier.configured(replica: replica, now: scheduler.now))
+    }
+
     /// One line about a finished run.
     static func line(_ result: ModuleRunner.Result) -> String {
         let outcome = result.outcome

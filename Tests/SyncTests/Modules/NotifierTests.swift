@@ -67,6 +67,36 @@ struct NotifierTests {
         #expect(try await quiet.notify(run: run("units", fixture), error: error) == .recorded)
     }
 
+    @Test("with smtp.* settings, a module's error is mailed through libcurl to an SMTP server the test starts; the password stays out of the replica")
+    func throughSMTP() async throws {
+        let sink = try SMTPSink(username: "econsync", password: "hemmelig-42")
+        defer { sink.stop() }
+        let fixture = try SchedulerFixture()
+        let passwordFile = fixture.directory.path("smtp-password")
+        try Data("hemmelig-42\n".utf8).write(to: URL(fileURLWithPath: passwordFile))
+        for (name, value) in [("smtp.url", "smtp://127.0.0.1:\(sink.port)"), ("smtp.username", "econsync"), ("smtp.passwordFile", passwordFile),
+                              ("smtp.from", "econsync@firma.dk"), ("smtp.to", "kontor@firma.dk, formand@firma.dk")] {
+            try fixture.set(name, value)
+        }
+        let notifier = try Notifier.configured(replica: fixture.replica, now: { fixture.clock.now() })
+        let (run, outcome) = try await fixture.scheduler().run(.projectEntries, force: false) { _ in
+            var outcome = ModuleOutcome()
+            outcome.error = ModuleRunner.blockError([PlanOperation(module: "projectEntries", kind: "timeEntry", key: "local:9", action: .block,
+                                                                   reason: ThreeWayDiff.blockReason("employeeNumber", naming: "Lars Lærling (employee 12)"))],
+                                                    module: "projectEntries")
+            return outcome
+        }
+        #expect(try await notifier.notify(run: try #require(run), error: try #require(outcome.error)) == .sent)
+        let mails = sink.messages
+        #expect(mails.count == 1)
+        #expect(mails.first?.from == "econsync@firma.dk" && mails.first?.recipients == ["kontor@firma.dk", "formand@firma.dk"])
+        #expect(mails.first?.user == "econsync")
+        #expect(mails.first?.data.contains("Lars Lærling (employee 12)") == true)
+        #expect(mails.first?.data.contains("hemmelig") == false)
+        let stored = try ConfigKey.all.compactMap { try fixture.replica.setting($0.name) }
+        #expect(stored.count == 5 && !stored.contains { $0.contains("hemmelig") })
+    }
+
     @Test("blocked operations become the brief's troubleshooting errors, naming the records")
     func blockErrors() throws {
         func block(_ key: String, _ reason: String) -> PlanOperation {

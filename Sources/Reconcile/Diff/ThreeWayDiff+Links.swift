@@ -1,0 +1,81 @@
+import Snapshot
+
+extension ThreeWayDiff {
+    /// The fields each kind is linked by when no setting says otherwise.
+    static let defaultLinks: [String: [FieldPath]] = [
+        "customer": ["corporateIdentificationNumber"],
+        "employee": ["number", "email", "name"],
+    ]
+
+    /// An e-conomic record no replica record has yet, that a replica record may link to.
+    struct Candidate {
+        var key: RecordKey
+        var base: Record?
+        var remote: Record
+    }
+
+    /// A field's value as links compare it: e-mail addresses without regard to case.
+    public static func linkValue(_ path: FieldPath, in data: [String: JSONValue]) -> JSONValue? {
+        guard let value = path.value(in: data), value != .null else { return nil }
+        if path.description == "email", let text = value.stringValue { return .string(text.lowercased()) }
+        return value
+    }
+
+    /// The values of each link field among `records` (replica records e-conomic does not have yet).
+    public func linkable(_ records: [LocalRecord]) -> [FieldPath: Set<JSONValue>] {
+        var values: [FieldPath: Set<JSONValue>] = [:]
+        for path in linkBy {
+            let found = Set(records.compactMap { Self.linkValue(path, in: $0.record.data) })
+            if !found.isEmpty { values[path] = found }
+        }
+        return values
+    }
+
+    /// Whether `record` has a value some replica record may link by.
+    public static func matches(_ record: Record, _ linkable: [FieldPath: Set<JSONValue>]) -> Bool {
+        linkable.contains { path, values in linkValue(path, in: record.data).map(values.contains) ?? false }
+    }
+
+    /// Links each replica record to the one e-conomic record it matches by the
+    /// first link field that matches exactly one (never duplicating it); a
+    /// match with several records, on either side, blocks the replica record
+    /// and holds back the e-conomic ones. The rest are created or pulled as usual.
+    func link(_ unkeyed: [LocalRecord], _ candidates: [Candidate]) -> [PlanOperation] {
+        var operations: [PlanOperation] = []
+        var claimed: Set<RecordKey> = [], heldBack: [RecordKey: String] = [:]
+        for record in unkeyed {
+            var decided = false
+            for path in linkBy {
+                guard let value = Self.linkValue(path, in: record.record.data) else { continue }
+                let remote = candidates.filter { !claimed.contains($0.key) && Self.linkValue(path, in: $0.remote.data) == value }
+                guard !remote.isEmpty else { continue }
+                let rivals = unkeyed.filter { $0.localID != record.localID && Self.linkValue(path, in: $0.record.data) == value }
+                if remote.count == 1, rivals.isEmpty {
+                    var linked = op(record.record.key, .pullUpdate, Self.fields(remote[0].remote.data, mapping.economicPaths),
+                                    "linked to e-conomic \(mapping.kind) \(remote[0].key) by \(path): never duplicated")
+                    linked.link = remote[0].key.description
+                    operations.append(linked)
+                    claimed.insert(remote[0].key)
+                } else {
+                    let names = remote.map { "\($0.key)" + (($0.remote.data["name"]?.stringValue).map { " (\($0))" } ?? "") }
+                    let reason = "matches \(remote.count == 1 ? "" : "several ")e-conomic \(mapping.kind)s by \(path)"
+                        + " (\(names.joined(separator: ", ")))\(rivals.isEmpty ? "" : " that other replica records match too")"
+                        + ": ambiguous, so none is linked; set the e-conomic id on the right one"
+                    operations.append(op(record.record.key, .block, [:], reason))
+                    for candidate in remote { heldBack[candidate.key] = "held back: replica \(mapping.kind) \(record.record.key) \(reason)" }
+                }
+                decided = true
+                break
+            }
+            if !decided { operations.append(create(record)) }
+        }
+        for candidate in candidates where !claimed.contains(candidate.key) {
+            if let reason = heldBack[candidate.key] {
+                operations.append(op(candidate.key, .skip, [:], reason))
+            } else {
+                operations += compare(key: candidate.key, base: candidate.base, remote: candidate.remote, local: nil)
+            }
+        }
+        return operations
+    }
+}

@@ -1,0 +1,76 @@
+import GRDB
+
+/// One order export as the replica remembers it: the draft order sent to
+/// e-conomic (recorded, with its idempotency key, before it is sent), the
+/// local order its registrations were marked with, and how it ended. A
+/// pending export is finished by exporting the project again.
+public struct OrderExport: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "order_exports"
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    /// How far an export got.
+    public enum State: String, Codable, Sendable {
+        /// Recorded; e-conomic may or may not have the order.
+        case pending
+        case confirmed
+        /// e-conomic refused it; its registrations were released.
+        case failed
+    }
+
+    public var id: Int64?
+    public var orderId: Int64
+    public var projectId: Int64
+    public var idempotencyKey: String
+    /// The draft order, as the JSON sent.
+    public var body: String
+    public var state: State
+    /// e-conomic's order number, once confirmed.
+    public var orderNumber: Int64?
+    public var lines: Int
+    /// The order's net amount, in the customer's currency.
+    public var netAmount: String
+    public var createdAt: String
+    public var settledAt: String?
+    public var error: String?
+
+    public init(orderId: Int64, projectId: Int64, idempotencyKey: String, body: String, lines: Int, netAmount: String, createdAt: String) {
+        self.orderId = orderId
+        self.projectId = projectId
+        self.idempotencyKey = idempotencyKey
+        self.body = body
+        self.state = .pending
+        self.lines = lines
+        self.netAmount = netAmount
+        self.createdAt = createdAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension ReplicaStore {
+    /// The order exports of `project` (of every project when nil), newest first.
+    public func orderExports(project: Int64? = nil) throws -> [OrderExport] {
+        try read { db in
+            var request = OrderExport.all().order(Column("id").desc)
+            if let project { request = request.filter(Column("project_id") == project) }
+            return try request.fetchAll(db)
+        }
+    }
+}
+
+extension ReplicaWriter {
+    /// Records an export before it is sent.
+    public func insert(_ export: OrderExport) throws -> OrderExport {
+        var export = export
+        try export.insert(db)
+        return export
+    }
+
+    /// Stores how an export ended.
+    public func save(_ export: OrderExport) throws {
+        try export.update(db)
+    }
+}

@@ -1,0 +1,97 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+
+extension OrderExporter {
+    /// Sends a recorded export (again, with its idempotency key) and settles
+    /// it: confirmed with e-conomic's order number, or, when e-conomic refused
+    /// it, failed with its registrations released. An answer that never came
+    /// leaves it pending, to be finished by the next export of the project.
+    func send(_ export: OrderExport) async throws -> OrderExport {
+        if let created = Timestamp.date(export.createdAt), scheduler.now().timeIntervalSince(created) > idempotencyWindow,
+           let number = try await existing(export) {
+            return try confirm(export, number: number)
+        }
+        let response: EconomicResponse
+        do {
+            response = try await client.send(.post, .rest, "/orders/drafts", body: Array(export.body.utf8), idempotencyKey: export.idempotencyKey,
+                                             module: "orders")
+        } catch let error as EconomicError where Self.isRefusal(error) {
+            try release(export, error: "\(error)")
+            throw SyncError(.failed, "e-conomic refused the order: \(error)", module: "orders")
+        } catch let error as EconomicError where error.code == .tokenExpired {
+            throw error
+        } catch {
+            throw SyncError(.failed, "the order may not have reached e-conomic (\(error)); it is recorded: export the project again "
+                            + "to finish it (it is resent with the same idempotency key)", module: "orders")
+        }
+        guard let number = (try? CanonicalJSON.parse(response.body))?["orderNumber"]?.intValue else {
+            throw SyncError(.failed, "e-conomic's answer to the order has no orderNumber; export the project again to finish it", module: "orders")
+        }
+        return try confirm(export, number: number)
+    }
+
+    static func decimal(_ value: JSONValue) -> Decimal? {
+        if case .number(let text) = value { return Decimal(string: text) }
+        return nil
+    }
+
+    /// A refusal that will not change by sending again: a 4xx other than 401, 408 and 429.
+    static func isRefusal(_ error: EconomicError) -> Bool {
+        guard let status = error.status else { return false }
+        return (400..<500).contains(status) && ![401, 408, 429].contains(status)
+    }
+
+    /// Keeps e-conomic's order number on the local order (marked synced) and the export.
+    func confirm(_ export: OrderExport, number: Int64) throws -> OrderExport {
+        var export = export
+        try replica.write { writer in
+            try writer.setForeignKey(.order, id: export.orderId, to: String(number))
+            _ = try writer.markSynced(.order, id: export.orderId, expected: try writer.mappedHash(.order, id: export.orderId))
+            export.state = .confirmed
+            export.orderNumber = number
+            export.settledAt = Timestamp.string(scheduler.now())
+            try writer.save(export)
+        }
+        return export
+    }
+
+    /// Undoes a refused export: its registrations are no longer exported, its local order is deleted.
+    func release(_ export: OrderExport, error: String) throws {
+        var export = export
+        try replica.write { writer in
+            func unmark<R: Registration>(_ type: R.Type) throws {
+                let ids = try Int64.fetchAll(writer.db, sql: "SELECT id FROM \(R.kind.table) WHERE order_id = ?", arguments: [export.orderId])
+                for id in ids { _ = try writer.update(R.self, id: id) { $0.orderId = nil } }
+            }
+            try unmark(TimeEntry.self)
+            try unmark(Material.self)
+            try writer.delete(Order.self, id: export.orderId)
+            export.state = .failed
+            export.error = error
+            export.settledAt = Timestamp.string(scheduler.now())
+            try writer.save(export)
+        }
+    }
+
+    /// Past the idempotency window: the draft order an earlier attempt made,
+    /// found by customer, date, heading and amount, if e-conomic has it.
+    func existing(_ export: OrderExport) async throws -> Int64? {
+        guard let body = try? CanonicalJSON.parse(Array(export.body.utf8)), let customer = body["customer"]?["customerNumber"]?.intValue,
+              let date = body["date"]?.stringValue else { return nil }
+        let known = Set(try replica.orderExports().compactMap(\.orderNumber))
+        var found: Int64?
+        _ = try await client.forEachPage("/orders/drafts", filter: "customer.customerNumber$eq:\(customer)$and:date$eq:\(date)", module: "orders") { page in
+            guard case .array(let orders)? = (try? CanonicalJSON.parse(page.body))?["collection"] else { return }
+            for order in orders {
+                guard let number = order["orderNumber"]?.intValue, !known.contains(number), found == nil,
+                      order["notes"]?["heading"] == body["notes"]?["heading"],
+                      order["netAmount"].flatMap(Self.decimal) == Decimal(string: export.netAmount) else { continue }
+                found = number
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,146 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+
+/// Exports a project's approved registrations to e-conomic as a draft order
+/// (module 7): creates the products e-conomic lacks first (or refuses, naming
+/// them), records the order and marks its registrations exported before it
+/// is sent, sends it with an idempotency key, and keeps e-conomic's order
+/// number. Exporting again never makes a second order: the registrations are
+/// exported, and an export cut off midway is finished by resending it.
+///
+/// ```swift
+/// let exporter = OrderExporter(store: store, client: client, agreement: 1118081, scheduler: scheduler)
+/// let result = try await exporter.export(OrderExportRequest(projectID: 4, date: "2026-11-29"))
+/// print(result.export.orderNumber!)
+/// ```
+public struct OrderExporter: Sendable {
+    public let store: SnapshotStore
+    public let client: EconomicClient
+    public let agreement: Int
+    public var scheduler: ModuleScheduler
+    public var notifier: Notifier?
+    /// How long e-conomic remembers an idempotency key; older pending exports are looked up before a resend.
+    public var idempotencyWindow: TimeInterval = 50 * 60
+
+    public init(store: SnapshotStore, client: EconomicClient, agreement: Int, scheduler: ModuleScheduler, notifier: Notifier? = nil) {
+        self.store = store
+        self.client = client
+        self.agreement = agreement
+        self.scheduler = scheduler
+        self.notifier = notifier
+    }
+
+    var replica: ReplicaStore { store.replica }
+
+    /// What an export did.
+    public struct Result: Sendable {
+        /// The draft exported; nil when an interrupted export was finished instead.
+        public var draft: OrderDraft?
+        public var export: OrderExport
+        /// Products created in e-conomic first.
+        public var createdProducts: Int
+    }
+
+    /// The draft order `request` would export, without writing anything.
+    /// Needs no connection: a dry run works offline.
+    public static func preview(replica: ReplicaStore, _ request: OrderExportRequest) throws -> OrderDraft {
+        try OrderDraftBuilder(replica: replica).draft(request)
+    }
+
+    /// Exports under the orders module's lease, recording the run. Throws
+    /// ``SyncError`` ("Customer not found in e-conomic", nothing to export,
+    /// missing products, e-conomic's refusal) and leaves nothing half done.
+    public func export(_ request: OrderExportRequest) async throws -> Result {
+        // Nothing to do is no run of the module (and no failure of it).
+        if try !replica.orderExports(project: request.projectID).contains(where: { $0.state == .pending }),
+           let draft = try? Self.preview(replica: replica, request) {
+            try nothingLeft(draft)
+        }
+        var result: Result?
+        let before = client.accounting.total.requests
+        let (run, outcome) = try await scheduler.run(.orders, force: false, apiCalls: { client.accounting.total.requests - before }) { _ in
+            result = try await perform(request)
+            var outcome = ModuleOutcome()
+            outcome.pushed = 1 + result!.createdProducts
+            return outcome
+        }
+        if let error = outcome.error {
+            if let notifier, let run { try await notifier.notify(run: run, error: error) }
+            throw error
+        }
+        return result!
+    }
+
+    func perform(_ request: OrderExportRequest) async throws -> Result {
+        if let pending = try replica.orderExports(project: request.projectID).first(where: { $0.state == .pending }) {
+            return Result(draft: nil, export: try await send(pending), createdProducts: 0)
+        }
+        let builder = OrderDraftBuilder(replica: replica)
+        var draft = try builder.draft(request)
+        try nothingLeft(draft)
+        var created = 0
+        if !draft.missingProducts.isEmpty {
+            created = try await createProducts(draft)
+            draft = try builder.draft(request)
+        }
+        return Result(draft: draft, export: try await send(try record(draft)), createdProducts: created)
+    }
+
+    func nothingLeft(_ draft: OrderDraft) throws {
+        guard draft.lines.isEmpty else { return }
+        let last = try replica.orderExports(project: draft.projectID).first { $0.state == .confirmed }
+        throw SyncError(.nothingToExport, "project \(draft.projectName) has no approved registration that is not exported yet"
+                        + (last.map { " (the last export is order \($0.orderNumber!))" } ?? ""), module: "orders")
+    }
+
+    /// Creates the products the lines need through a products reconcile; refuses naming those still missing.
+    func createProducts(_ draft: OrderDraft) async throws -> Int {
+        let names = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
+        guard try ReconcileSettings(replica: replica).autoCreateProducts else {
+            throw SyncError(.productMissing, "e-conomic lacks the products \(names), and product auto-creation is off", module: "orders")
+        }
+        var products = Reconciliation(store: store, client: client, agreement: agreement, now: scheduler.now)
+        products.modules = ["products"]
+        _ = try await products.resume()
+        let taken = try await products.takeSnapshot()
+        defer { taken.discard() }
+        let plan = try products.plan(taken)
+        let report = try await products.apply(plan)
+        let left = try draft.missingProducts.keys.filter { try replica.foreignKey(.product, id: $0) == nil }.sorted()
+        guard left.isEmpty else {
+            let reasons = left.map { id in
+                "\(draft.missingProducts[id]!): " + (plan.operations.first { $0.kind == "product" && $0.key == "local:\(id)" }?.reason ?? "not created")
+            }
+            throw SyncError(.productMissing, "e-conomic lacks products the order needs and they could not be created: "
+                            + reasons.joined(separator: "; "), module: "orders")
+        }
+        return report.pushed
+    }
+
+    /// Records the local order, marks the registrations with it, and journals the export, in one transaction.
+    func record(_ draft: OrderDraft) throws -> OrderExport {
+        let body = CanonicalJSON.string(draft.body)
+        let key = "econsync-order-" + StableHash.hex([String(agreement), String(draft.projectID), body])
+        let at = Timestamp.string(scheduler.now())
+        return try replica.write { writer in
+            let order = try writer.create(Order(customerId: draft.customerID, projectId: draft.projectID, layoutId: draft.layout.local,
+                                                date: draft.body["date"]?.stringValue ?? String(at.prefix(10)),
+                                                heading: draft.body["notes"]?["heading"]?.stringValue))
+            func mark<R: Registration>(_ type: R.Type, _ ids: [Int64]) throws {
+                for id in ids {
+                    _ = try writer.update(R.self, id: id) { record in
+                        if record.orderId != nil { throw SyncError(.invalidRequest, "\(R.kind.rawValue) \(id) was exported meanwhile", module: "orders") }
+                        record.orderId = order.id
+                    }
+                }
+            }
+            try mark(TimeEntry.self, draft.hourIDs)
+            try mark(Material.self, draft.materialIDs)
+            return try writer.insert(OrderExport(orderId: order.id!, projectId: draft.projectID, idempotencyKey: key, body: body,
+                                                 lines: draft.lines.count, netAmount: "\(draft.total)", createdAt: at))
+        }
+    }
+}

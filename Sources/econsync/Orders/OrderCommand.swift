@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Reconcile
+import Replica
+import Sync
+
+/// `econsync order`: module 7, orders exported by hand from a project.
+struct OrderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "order", abstract: "Export a project's approved hours and materials to e-conomic as a draft order.",
+        subcommands: [Export.self, List.self])
+
+    /// `econsync order export`.
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a project's approved, not yet exported registrations as an e-conomic draft order.",
+            discussion: """
+                Lines come from the templates `orders.hoursText` and `orders.materialsText`, with the variables $navn \
+                ($employee), $regnavn ($type: hour type or product name), $dato ($date), $antal ($quantity), $enhed ($unit), \
+                $tekst ($text: the note) and $projekt ($project); $$ is a dollar sign. Hours are priced at their hour type's \
+                product (or the employee's rate with projects.useEmployeeRates), materials at their product's price. Products \
+                e-conomic lacks are created first (products.autoCreate), or the export is refused naming them. The \
+                registrations are marked exported with the order's number; exporting again never makes a second order.
+
+                Exit status: 0 exported (or, with --dry-run, shown); 1 refused (the message says why and what to do); \
+                4 e-conomic's token expired.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "The project (local id, e:NUMBER or n:NUMBER).") var project: RowRef
+        @Flag(help: "Include hours (default: per orders.exportHours; with --materials only, none).") var hours = false
+        @Flag(help: "Include materials (default: per orders.exportMaterials).") var materials = false
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these registrations: time entry ids, and m:ID for materials.", valueName: "id"))
+        var entries: [String] = []
+        @Option(help: ArgumentHelp("Registrations from this date (YYYY-MM-DD).", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("Registrations up to this date (YYYY-MM-DD).", valueName: "date")) var to: String?
+        @Option(help: "Group lines: \(OrderGrouping.allCases.map(\.rawValue).joined(separator: ", ")) (default: orders.grouping).")
+        var group: OrderGrouping?
+        @Flag(help: "Show the order without creating anything.") var dryRun = false
+
+        func validate() throws {
+            for date in [from, to].compactMap({ $0 }) where LocalDate(date) == nil {
+                throw ValidationError("\(date) is not a date (YYYY-MM-DD)")
+            }
+            for entry in entries where Self.id(entry) == nil {
+                throw ValidationError("\(entry) is not a registration id: use a time entry id (12) or m:ID for a material (m:3)")
+            }
+        }
+
+        static func id(_ entry: String) -> (material: Bool, id: Int64)? {
+            let material = entry.hasPrefix("m:")
+            guard let id = Int64(material ? String(entry.dropFirst(2)) : entry), id > 0 else { return nil }
+            return (material, id)
+        }
+
+        func run() async throws {
+            let context = try ModuleContext(global: global)
+            var request = OrderExportRequest(projectID: try context.replica.write { try $0.resolve(project, as: .project) },
+                                             date: try GlobalOptions.today())
+            if hours || materials { (request.hours, request.materials) = (hours, materials) }
+            let ids = entries.compactMap(Self.id)
+            if !ids.isEmpty {
+                request.hourIDs = ids.filter { !$0.material }.map(\.id)
+                request.materialIDs = ids.filter(\.material).map(\.id)
+                if request.hours == nil { (request.hours, request.materials) = (!request.hourIDs!.isEmpty, !request.materialIDs!.isEmpty) }
+            }
+            (request.from, request.to, request.grouping) = (from, to, group)
+            if dryRun {
+                let draft = try OrderExporter.preview(replica: context.replica, request)
+                if output.json { return try Output.json(OrderReport(draft: draft, export: nil)) }
+                return OrderReport.print(draft, export: nil, createdProducts: 0)
+            }
+            let result = try await context.exporter().export(request)
+            if output.json { return try Output.json(OrderReport(draft: result.draft, export: result.export)) }
+            if let draft = result.draft {
+                OrderReport.print(draft, export: result.export, createdProducts: result.createdProducts)
+            } else {
+                print("finished the interrupted export of project \(project): e-conomic draft order \(result.export.orderNumber!) "
+                      + "(\(Output.count(result.export.lines, "line")), net \(result.export.netAmount))")
+            }
+        }
+    }
+
+    /// `econsync order list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the order exports: order number, project, lines, amount, state.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let exports = try global.openReplica().orderExports()
+            if output.json { return try Output.json(exports.map(OrderReport.ExportEntry.init)) }
+            Output.table(["ORDER", "PROJECT", "LINES", "NET", "STATE", "CREATED", "ERROR"], exports.map {
+                [$0.orderNumber.map(String.init) ?? "-", String($0.projectId), String($0.lines), $0.netAmount, $0.state.rawValue, $0.createdAt, $0.error ?? ""]
+            }, rightAligned: [2, 3])
+        }
+    }
+}
+
+extension OrderGrouping: ExpressibleByArgument {}

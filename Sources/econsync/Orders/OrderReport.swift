@@ -1,0 +1,78 @@
+import Foundation
+import Reconcile
+import Replica
+import Sync
+
+/// An order export (or its dry run) for people and for `--json`.
+struct OrderReport: Encodable {
+    struct Line: Encodable {
+        var lineNumber: Int
+        var productNumber: String
+        var description: String
+        var quantity: Double
+        var unitPrice: String
+        var total: String
+        var registrations: [Int64]
+    }
+
+    /// One export in the journal.
+    struct ExportEntry: Encodable {
+        var orderNumber: Int64?
+        var project: Int64
+        var lines: Int
+        var netAmount: String
+        var state: String
+        var createdAt: String
+        var error: String?
+
+        init(_ export: OrderExport) {
+            (orderNumber, project, lines, netAmount, state, createdAt, error) =
+                (export.orderNumber, export.projectId, export.lines, export.netAmount, export.state.rawValue, export.createdAt, export.error)
+        }
+    }
+
+    var project: Int64?
+    var customerNumber: Int?
+    var lines: [Line] = []
+    var netAmount: String?
+    var hours: [Int64] = []
+    var materials: [Int64] = []
+    var productsToCreate: [String] = []
+    var export: ExportEntry?
+
+    init(draft: OrderDraft?, export: OrderExport?) {
+        if let draft {
+            project = draft.projectID
+            customerNumber = draft.customerNumber
+            lines = draft.lines.map {
+                Line(lineNumber: $0.lineNumber, productNumber: $0.productNumber, description: $0.description, quantity: $0.quantity,
+                     unitPrice: Self.money($0.unitPrice), total: Self.money($0.total), registrations: $0.registrationIDs)
+            }
+            netAmount = Self.money(draft.total)
+            hours = draft.hourIDs
+            materials = draft.materialIDs
+            productsToCreate = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value)
+        }
+        self.export = export.map(ExportEntry.init)
+    }
+
+    /// An amount with two decimals.
+    static func money(_ value: Decimal) -> String {
+        String(format: "%.2f", NSDecimalNumber(decimal: value).doubleValue)
+    }
+
+    static func print(_ draft: OrderDraft, export: OrderExport?, createdProducts: Int) {
+        let what = export.map { "e-conomic draft order \($0.orderNumber!)" } ?? "dry run: the draft order"
+        Swift.print("\(what) for project \(draft.projectName) (\(draft.projectID)), customer \(draft.customerName) (\(draft.customerNumber)):")
+        Output.table(["LINE", "PRODUCT", "TEXT", "QUANTITY", "PRICE", "TOTAL"], draft.lines.map {
+            [String($0.lineNumber), $0.productNumber, $0.description, Output.amount($0.quantity), money($0.unitPrice), money($0.total)]
+        }, rightAligned: [0, 3, 4, 5])
+        Swift.print("net \(money(draft.total)); \(Output.count(draft.hourIDs.count, "hour registration")) and "
+                    + "\(Output.count(draft.materialIDs.count, "material registration"))"
+                    + (export == nil ? " would be marked exported" : " marked exported"))
+        if export == nil, !draft.missingProducts.isEmpty {
+            Swift.print("products to create in e-conomic first: " + draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", "))
+        }
+        if createdProducts > 0 { Swift.print("\(Output.count(createdProducts, "product")) created in e-conomic first") }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Replica
+import Snapshot
+import Sync
+import Testing
+
+/// Order export when the network fails at the worst moment: the order
+/// reached e-conomic, its answer did not.
+@Suite("Order export: crash safety and idempotency")
+struct OrderExportTests {
+    static func prepared() async throws -> (ReconcileHarness, OrderExporter, OrderExportRequest) {
+        let harness = try await ReconcileScenarioTests.synced()
+        for hours in [7.5, 2] {
+            _ = try ReconcileScenarioTests.entry(harness, employee: try harness.localID(.employee, "3"), hours: hours, approved: true, note: "Montage")
+        }
+        try harness.replica.write { try $0.setSetting("orders.hoursProduct", "10018") }
+        let scheduler = ModuleScheduler(replica: harness.replica, now: { [clock = harness.clock] in clock.now() })
+        let exporter = OrderExporter(store: harness.store, client: harness.client, agreement: harness.emulator.agreement, scheduler: scheduler)
+        return (harness, exporter, OrderExportRequest(projectID: try harness.localID(.project, "2"), date: "2026-11-29"))
+    }
+
+    @Test("an answer lost after the order was created: the export stays pending; exporting again finishes it with one order in e-conomic",
+          arguments: [false, true])
+    func lostAnswer(pastWindow: Bool) async throws {
+        let (harness, exporter, request) = try await Self.prepared()
+        defer { Task { await harness.stop() } }
+        let before = harness.emulator.records(kind: "order").count
+        harness.transport.cutAfterWrites = harness.transport.writes + 1
+        let cut = await #expect(throws: SyncError.self) { try await exporter.export(request) }
+        #expect(cut?.message.contains("export the project again to finish it") == true)
+        #expect(harness.emulator.records(kind: "order").count == before + 1, "the order reached e-conomic")
+        let pending = try #require(try harness.replica.orderExports().first)
+        #expect(pending.state == .pending)
+        let entries = try harness.replica.list(TimeEntry.self).filter { $0.projectId == request.projectID }
+        #expect(entries.allSatisfy { $0.orderId == pending.orderId }, "the registrations stay marked while the export is pending")
+        var again = exporter
+        if pastWindow { again.idempotencyWindow = 0 }
+        let result = try await again.export(request)
+        #expect(result.draft == nil && result.export.state == .confirmed)
+        #expect(result.export.idempotencyKey == pending.idempotencyKey)
+        #expect(harness.emulator.records(kind: "order").count == before + 1, "no second order")
+        #expect(try harness.replica.foreignKey(.order, id: pending.orderId) == String(result.export.orderNumber!))
+        let nothing = await #expect(throws: SyncError.self) { try await again.export(request) }
+        #expect(nothing?.code == .nothingToExport)
+    }
+
+    @Test("an order e-conomic refuses releases its registrations and leaves no local order")
+    func refused() async throws {
+        let (harness, exporter, request) = try await Self.prepared()
+        defer { Task { await harness.stop() } }
+        try harness.replica.write { try $0.setSetting("orders.layout", "999") }
+        let refused = await #expect(throws: SyncError.self) { try await exporter.export(request) }
+        #expect(refused?.message.hasPrefix("e-conomic refused the order") == true)
+        #expect(try harness.replica.orderExports().first?.state == .failed)
+        #expect(try harness.replica.list(TimeEntry.self).allSatisfy { $0.orderId == nil })
+        #expect(try harness.replica.list(Order.self).isEmpty)
+        try harness.replica.write { try $0.removeSetting("orders.layout") }
+        #expect(try await exporter.export(request).export.state == .confirmed)
+    }
+}
