@@ -5,7 +5,7 @@
 DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl $(EXTRA_PACKAGES)
 SWIFT ?= swift
 
-.PHONY: deps build release demo test bench
+.PHONY: deps build release demo tour test bench
 
 deps:
 	@missing=""; \
@@ -29,6 +29,10 @@ release: deps
 	$(SWIFT) build -c release --product econsync
 
 demo: build
+	.build/debug/econsync demo
+
+# A longer tour of the command line, step by step (scripts/demo.sh).
+tour: build
 	scripts/demo.sh .build/debug/econsync
 
 test: deps

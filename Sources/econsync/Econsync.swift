@@ -22,7 +22,7 @@ struct Econsync: AsyncParsableCommand {
             token expired (run `econsync reconnect`); 5 a sync module did not run (cooling down, \
             disabled, or running in another process).
             """,
-        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, RunCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, RunCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -34,24 +34,14 @@ extension ReplicaWriter {
         try SnapshotEntry.filter(Column("file") == file).deleteAll(db)
     }
 
-    /// Makes `file` the base of `reconcile` for its agreement, for `modules`
-    /// (empty: every module, of a run over all). Earlier bases stop being the
-    /// base of those modules, and are released when they are the base of none.
-    public func setBaseSnapshot(file: String, reconcile: String, modules: Set<String> = [], allModules: Set<String> = []) throws {
+    /// Makes `file` the base of `reconcile` for its agreement: the agreement's
+    /// previous base is released.
+    public func setBaseSnapshot(file: String, reconcile: String) throws {
         guard let entry = try SnapshotEntry.filter(Column("file") == file).fetchOne(db) else {
             throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
         }
-        for var other in try SnapshotEntry.filter(Column("agreement") == entry.agreement && Column("base_for") != nil).fetchAll(db) {
-            let covered = other.baseModules!.isEmpty ? allModules : other.baseModules!
-            let left = modules.isEmpty ? [] : covered.subtracting(modules)
-            other.baseFor = left.isEmpty ? nil : Self.baseTag(other.baseFor!.split(separator: "|")[0], left)
-            try db.execute(sql: "UPDATE snapshots SET base_for = ? WHERE id = ?", arguments: [other.baseFor, other.id])
-        }
-        try db.execute(sql: "UPDATE snapshots SET base_for = ? WHERE file = ?", arguments: [Self.baseTag(reconcile, modules), file])
-    }
-
-    static func baseTag(_ reconcile: some StringProtocol, _ modules: Set<String>) -> String {
-        modules.isEmpty ? String(reconcile) : "\(reconcile)|\(modules.sorted().joined(separator: ","))"
+        try db.execute(sql: "UPDATE snapshots SET base_for = NULL WHERE agreement = ?", arguments: [entry.agreement])
+        try db.execute(sql: "UPDATE snapshots SET base_for = ? WHERE file = ?", arguments: [reconcile, file])
     }
 
     /// Records that an audit journal entry refers to `file`.

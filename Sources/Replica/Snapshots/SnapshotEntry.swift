@@ -26,8 +26,7 @@ public struct SnapshotEntry: Codable, Equatable, Sendable, FetchableRecord, Muta
     public var bytes: Int64
     /// When it was added to the store.
     public var addedAt: String
-    /// The reconcile that made it a base, if it is one: `run-12` for every
-    /// module, `run-12|customers` for the modules a module run covered.
+    /// The reconcile that uses it as its base, if any.
     public var baseFor: String?
     /// How many audit journal entries refer to it.
     public var auditReferences: Int
@@ -46,19 +45,6 @@ public struct SnapshotEntry: Codable, Equatable, Sendable, FetchableRecord, Muta
         self.addedAt = addedAt
         self.baseFor = baseFor
         self.auditReferences = auditReferences
-    }
-
-    /// The modules it is the base of: nil when it is no base, empty for every module.
-    public var baseModules: Set<String>? {
-        guard let baseFor else { return nil }
-        guard let bar = baseFor.firstIndex(of: "|") else { return [] }
-        return Set(baseFor[baseFor.index(after: bar)...].split(separator: ",").map(String.init))
-    }
-
-    /// Whether it is the base of every module in `modules` (empty: of every module).
-    public func isBase(of modules: Set<String>) -> Bool {
-        guard let covered = baseModules else { return false }
-        return covered.isEmpty || (!modules.isEmpty && modules.isSubset(of: covered))
     }
 
     /// Whether a reconcile or an audit still needs the snapshot.

@@ -236,9 +236,9 @@ public struct PlanApplier: Sendable {
         try replica.write { writer in
             let snapshotFile = try String.fetchOne(writer.db, sql: "SELECT snapshot_file FROM reconcile_runs WHERE id = ?", arguments: [run])!
             let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
-            let modules = Set(plan.inputs.modules)
-            try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)", modules: modules, allModules: Set(KindMapping.all.map(\.module)))
-            if modules.isEmpty {
+            if plan.inputs.modules.isEmpty {
+                // A run over some modules moves the base on afterwards, by merging (see Reconciliation.advanceBase).
+                try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)")
                 try writer.replacePending(agreement: agreement, pendingRecords)
             } else {
                 let kinds = Set(KindMapping.all.filter { plan.inputs.modules.contains($0.module) }.map(\.kind) + (plan.inputs.modules.contains("orders") ? ["material"] : []))

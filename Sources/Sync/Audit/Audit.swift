@@ -51,12 +51,14 @@ public struct Audit: Sendable {
         var audit = Audit(snapshot: snapshot)
         let reader = try SnapshotReader(path: snapshot)
         var remote: [String: [RecordKey: Record]] = [:]
-        let mapped = Set(KindMapping.all.map(\.kind))
+        // Kinds of modules switched off (suppliers without the finance module) are not the replica's to hold.
+        let mappings = try ReconcileSettings(replica: replica).mappings
+        let mapped = Set(mappings.map(\.kind))
         while let line = try reader.next() {
             if mapped.contains(line.kind) { remote[line.kind, default: [:]][line.key] = try SnapshotDiff.record(line, reader) }
         }
         var local = LocalRecords(replica: replica)
-        for mapping in KindMapping.all where reader.header.kinds.contains(mapping.kind) {
+        for mapping in mappings where reader.header.kinds.contains(mapping.kind) {
             var records = remote[mapping.kind] ?? [:]
             for row in try local.records(mapping) where !row.tombstone {
                 guard row.isInEconomic else {

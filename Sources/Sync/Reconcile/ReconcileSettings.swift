@@ -27,7 +27,8 @@ public struct ReconcileSettings: Sendable, Equatable {
             Key(name: "projects.direction", help: "which way projects flow: both, import or export") {
                 KindMapping.Direction(rawValue: $0) == nil ? "must be both, import or export" : nil
             },
-            Key(name: "products.autoCreate", help: "create products new in the replica (and those materials need) in e-conomic: true or false") {
+            Key(name: "products.autoCreate", help: "create products new in the replica (and those materials need) in e-conomic: true or false",
+                defaultValue: "true") {
                 ["true", "false"].contains($0) ? nil : "must be true or false"
             },
             Key(name: "products.productGroup", help: "the e-conomic product group of products created without one") {
@@ -51,6 +52,8 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var activatedAt: String?
     /// The project module's settings (hours, employees, sub-projects).
     public var projects = ProjectSettings()
+    /// Reconcile modules of sync modules switched off (suppliers without the finance module): left out of every plan.
+    public var disabledModules: Set<String> = []
 
     public init() {}
 
@@ -67,11 +70,13 @@ public struct ReconcileSettings: Sendable, Equatable {
         projectGroup = try replica.setting("projects.projectGroup").flatMap { Int64($0) }
         activatedAt = try replica.setting("activatedAt")
         projects = try ProjectSettings(replica: replica)
+        let modules = try ModuleSettings(replica: replica)
+        disabledModules = Set(SyncModule.all.filter { !modules.isEnabled($0) }.flatMap(\.reconcileModules))
     }
 
     /// Every mapping, with the configured project direction.
     public var mappings: [KindMapping] {
-        KindMapping.all.map { mapping in
+        KindMapping.all.filter { !disabledModules.contains($0.module) }.map { mapping in
             var mapping = mapping
             if mapping.module == "projects", mapping.kind == "project", let projectsDirection { mapping.direction = projectsDirection }
             if mapping.kind == "project", projects.subProjects != .linked {

@@ -49,7 +49,8 @@ public struct Reconciliation: Sendable {
 
     /// The kinds a reconcile pulls: every kind a planned module maps.
     public var kinds: [String] {
-        let mapped = Set(KindMapping.all.filter { modules.isEmpty || modules.contains($0.module) }.map(\.kind))
+        let disabled = (try? ReconcileSettings(replica: replica))?.disabledModules ?? []
+        let mapped = Set(KindMapping.all.filter { (modules.isEmpty || modules.contains($0.module)) && !disabled.contains($0.module) }.map(\.kind))
         return EconomicKind.defaultKinds.filter { mapped.contains($0) }
     }
 
@@ -79,10 +80,10 @@ public struct Reconciliation: Sendable {
         }
     }
 
-    /// The base snapshot of the modules reconciled: the one the last finished
-    /// run over them left, if any (module runs keep a base per module).
+    /// The agreement's base snapshot: e-conomic as the last finished runs left
+    /// it, each kind as of the last run that covered it; nil before the first.
     public func base() throws -> SnapshotEntry? {
-        try replica.snapshots(agreement: agreement).last { $0.isBase(of: modules) }
+        try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
     }
 
     /// The plan for `taken` against the base.
@@ -124,7 +125,9 @@ public struct Reconciliation: Sendable {
     public func apply(_ plan: Plan, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport {
         try check(plan)
         let run = try applier.record(plan)
-        return try await applier.run(run, progress: progress)
+        let report = try await applier.run(run, progress: progress)
+        try advanceBase(after: run)
+        return report
     }
 
     /// The interrupted run, if there is one.
@@ -135,6 +138,21 @@ public struct Reconciliation: Sendable {
     /// Settles and finishes the interrupted run; nil when there is none.
     public func resume(progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport? {
         guard let run = try interrupted() else { return nil }
-        return try await applier.run(run, progress: progress)
+        let report = try await applier.run(run, progress: progress)
+        try advanceBase(after: run)
+        return report
+    }
+
+    /// After a run over some modules: the new base is the old one with those
+    /// modules' kinds replaced by the run's snapshot of them, so that every
+    /// kind's base is e-conomic as of the last run that reconciled it.
+    func advanceBase(after run: ReconcileRun) throws {
+        guard !run.modules.isEmpty, let id = run.id,
+              let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == run.snapshotFile }) else { return }
+        let base = try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
+        let modules = Set(run.modules.split(separator: ",").map(String.init))
+        let kinds = Set(KindMapping.all.filter { modules.contains($0.module) }.map(\.kind))
+        let merged = try store.merge(base: base, with: snapshot, kinds: kinds)
+        try replica.write { try $0.setBaseSnapshot(file: merged.file, reconcile: "run-\(id)") }
     }
 }

@@ -1,0 +1,92 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+
+/// What the setup wizard offers, fetched from e-conomic: layouts, customer
+/// groups, payment terms, product groups, activities, employees and the
+/// products hours can be invoiced on; with the default it proposes for each
+/// setting.
+///
+/// ```swift
+/// let choices = try await SetupChoices.fetch(client)
+/// choices.defaults(replica: replica)["orders.layout"]   // "19"
+/// ```
+public struct SetupChoices: Sendable, Equatable {
+    /// One thing to choose: its number (or product number) and name.
+    public struct Choice: Sendable, Equatable, CustomStringConvertible {
+        public var number: String
+        public var name: String
+        public var description: String { "\(number) \(name)" }
+    }
+
+    public var layouts: [Choice] = []
+    public var customerGroups: [Choice] = []
+    public var paymentTerms: [Choice] = []
+    public var productGroups: [Choice] = []
+    public var activities: [Choice] = []
+    public var employees: [Choice] = []
+    /// Products whose unit is hours: what hours can be invoiced on.
+    public var hourProducts: [Choice] = []
+
+    public init() {}
+
+    /// Fetches every list from e-conomic (a handful of calls).
+    public static func fetch(_ client: EconomicClient) async throws -> SetupChoices {
+        var choices = SetupChoices()
+        choices.layouts = try await list(client, "layout")
+        choices.customerGroups = try await list(client, "customerGroup")
+        choices.paymentTerms = try await list(client, "paymentTerm")
+        choices.productGroups = try await list(client, "productGroup")
+        choices.activities = try await list(client, "hourType")
+        choices.employees = try await list(client, "employee")
+        let products = try await records(client, "product")
+        choices.hourProducts = products.filter { record in
+            let unit = FieldPath("unit.name").value(in: record.data)?.stringValue?.lowercased() ?? ""
+            return unit.hasPrefix("time") || unit.hasPrefix("hour")
+        }.map { Choice(number: $0.key.description, name: $0.data["name"]?.stringValue ?? "") }
+        return choices
+    }
+
+    static func list(_ client: EconomicClient, _ kind: String) async throws -> [Choice] {
+        try await records(client, kind).map { Choice(number: $0.key.description, name: $0.data["name"]?.stringValue ?? "") }
+    }
+
+    static func records(_ client: EconomicClient, _ kind: String) async throws -> [Record] {
+        guard let resource = EconomicKind.all.first(where: { $0.kind == kind }) else { return [] }
+        var found: [Record] = []
+        let visit: (EconomicClient.Page) throws -> Void = { page in found += try SnapshotPuller.records(in: page.body, kind: resource) }
+        if resource.api == .projects {
+            _ = try await client.forEachCursorPage(resource.path, module: "setup", visit)
+        } else {
+            _ = try await client.forEachPage(resource.path, module: "setup", visit)
+        }
+        return found.sorted { $0.key < $1.key }
+    }
+
+    /// The value the wizard proposes for each setting it asks about: what is
+    /// set already, else the setting's default, else the first of e-conomic's choices.
+    public func defaults(replica: ReplicaStore) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for key in ConfigKey.all {
+            if let value = try replica.setting(key.name) ?? key.defaultValue { values[key.name] = value }
+        }
+        let firsts: [(String, [Choice])] = [
+            ("orders.layout", layouts), ("customers.defaultGroup", customerGroups), ("customers.paymentTerms", paymentTerms),
+            ("products.productGroup", productGroups), ("orders.hoursProduct", hourProducts),
+        ]
+        for (name, list) in firsts where values[name] == nil {
+            if let first = list.first { values[name] = first.number }
+        }
+        if values["projects.direction"] == nil { values["projects.direction"] = "both" }
+        return values
+    }
+
+    /// For each local hour type without an activity: the e-conomic activity with its exact name, if there is one.
+    public func activityMatches(replica: ReplicaStore) throws -> [(hourType: HourType, activity: Choice?)] {
+        try replica.list(HourType.self).filter { $0.activityNumber == nil }.map { hourType in
+            (hourType, activities.first { $0.name == hourType.name })
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Replica
+import Snapshot
+
+extension SnapshotStore {
+    /// Writes a new snapshot into the store: `base`'s records, except those of
+    /// `kinds`, which come from `snapshot`; indexed, with its key index. (A base
+    /// made of several module runs: each kind as the last run that covered it saw it.)
+    public func merge(base: SnapshotEntry?, with snapshot: SnapshotEntry, kinds: Set<String>) throws -> SnapshotEntry {
+        let newer = try SnapshotReader(path: path(of: snapshot), checksDigest: false)
+        let older = try base.map { try SnapshotReader(path: path(of: $0), checksDigest: false) }
+        let fresh = Set(newer.header.kinds).intersection(kinds)
+        let allKinds = Set(newer.header.kinds).intersection(fresh).union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? [])
+        let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes))
+        let folder = directory(agreement: snapshot.agreement)
+        let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt).replacingOccurrences(of: ".ndjson.gz", with: "-base.ndjson.gz")
+        let target = folder.appendingPathComponent(name)
+        let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true)
+        do {
+            func next(_ reader: SnapshotReader?, keeping keep: (String) -> Bool) throws -> RecordLine? {
+                while let line = try reader?.next() { if keep(line.kind) { return line } }
+                return nil
+            }
+            var a = try next(older) { !fresh.contains($0) }, b = try next(newer) { fresh.contains($0) }
+            while a != nil || b != nil {
+                if let line = a, b == nil || utf8Precedes(line.kind, b!.kind) {
+                    try writer.append(line)
+                    a = try next(older) { !fresh.contains($0) }
+                } else {
+                    try writer.append(b!)
+                    b = try next(newer) { fresh.contains($0) }
+                }
+            }
+            let trailer = try writer.finish()
+            return try index(file: "snapshots/\(snapshot.agreement)/\(name)", header: header, trailer: trailer)
+        } catch {
+            writer.cancel()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Economic
+import EconomicEmulator
+import Foundation
+import Replica
+import Snapshot
+import Sync
+
+/// The demo's steps: econsync's own commands, run in this process against
+/// the in-process emulator, with the field work written through the replica's API.
+struct DemoRun {
+    let directory: URL
+    let emulator: EconomicEmulator
+    let base: String
+    var step = 0
+
+    init(directory: URL, emulator: EconomicEmulator, base: String) {
+        self.directory = directory
+        self.emulator = emulator
+        self.base = base
+    }
+
+    func heading(_ text: String) {
+        print("\n== \(text)")
+        fflush(nil)
+    }
+
+    /// Runs `econsync ARGUMENTS --data-dir DIRECTORY` in this process; a non-zero exit is shown, not thrown.
+    func econsync(_ arguments: [String]) async throws {
+        print("\n$ econsync \(arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))")
+        defer { fflush(nil) }
+        do {
+            var command = try Econsync.parseAsRoot(arguments + ["--data-dir", directory.path])
+            if var asynchronous = command as? any AsyncParsableCommand { try await asynchronous.run() } else { try command.run() }
+        } catch let code as ExitCode {
+            print("(exit status \(code.rawValue))")
+        } catch let error as SyncError {
+            print("error: \(error)\(error.remedy.map { "\n  what to do: \($0)" } ?? "")")
+        }
+    }
+
+    func run() async throws {
+        heading("1. a replica in a temporary directory, connected to the emulated agreement, set up without questions")
+        try await econsync(["init"])
+        try connect()
+        print("(projects e-conomic changed before activation are not imported; the demo activates as of 1 January)")
+        try await econsync(["config", "set", "activatedAt", "2026-01-01T00:00:00Z"])
+        try await econsync(["setup", "--non-interactive"])
+        heading("2. the first sync of every module: e-conomic's records into the replica")
+        try await econsync(["sync"])
+        heading("3. offline field work, recorded without network")
+        try fieldWork()
+        heading("4. reconnected: what a reconcile would do (a dry run writes nothing)")
+        try await econsync(["reconcile", "--dry-run"])
+        heading("5. the reconcile applied in one batch, pushes in dependency order through the outbox")
+        try await econsync(["reconcile"])
+        try await econsync(["conflicts"])
+        heading("6. an order exported from project 2: approved hours and materials, grouped by type and employee")
+        try await econsync(["order", "export", "--project", "e:2", "--group", "type-employee"])
+        heading("7. module status, and an audit of the replica against a fresh snapshot of e-conomic")
+        try await econsync(["status"])
+        try await econsync(["snapshot", "take"])
+        try await econsync(["audit"])
+        print("(the audit's findings are the field work still waiting: a customer e-conomic must create, an employee without an "
+              + "e-conomic id and the hours blocked on it)")
+    }
+
+    /// Stores a connection to the emulator, as `econsync connect` does after the user approves access.
+    func connect() throws {
+        let connection = CredentialsFile.Connection(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant",
+                                                    agreementNumber: emulator.agreement, companyName: "Mobilplan Demo ApS",
+                                                    restBaseURL: base, projectsBaseURL: base + "/projectsapi/v1.1.0",
+                                                    connectedAt: Timestamp.string(Date()))
+        try GlobalOptions.parse(["--data-dir", directory.path]).credentialsFile.save(connection)
+        print("connected to e-conomic agreement \(emulator.agreement) (emulated at \(base))")
+    }
+}

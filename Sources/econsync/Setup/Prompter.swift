@@ -1,0 +1,56 @@
+import Foundation
+import Sync
+
+/// Asks the setup wizard's questions on the terminal: each with what is
+/// proposed in brackets (Enter takes it), e-conomic's choices listed, and an
+/// answer that does not fit asked again with the reason.
+struct Prompter {
+    func say(_ text: String) {
+        print(text)
+    }
+
+    /// One line of input after `prompt [current]: `; nil for an empty answer.
+    func line(_ prompt: String, current: String?) throws -> String? {
+        print("\(prompt)\(current.map { " [\($0)]" } ?? ""): ", terminator: "")
+        fflush(nil)
+        guard let answer = readLine(strippingNewline: true) else {
+            throw CommandFailure("setup was cut short (standard input closed); nothing was written")
+        }
+        let trimmed = answer.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The value for `question`: the answer, checked, or `current` on Enter.
+    func ask(_ question: SetupStep.Question, current: String?, choices: [SetupChoices.Choice]?) throws -> String? {
+        if let choices, !choices.isEmpty {
+            say("  choices: " + choices.map(\.description).joined(separator: ", "))
+        }
+        let shown = question.isFlag ? current.map { $0 == "true" ? "Y/n" : "y/N" } : current
+        while true {
+            guard let answer = try line("  \(question.prompt)", current: shown) else { return current }
+            let value = question.isFlag ? SetupStep.flag(answer) : answer
+            guard let value else {
+                say("  please answer y or n")
+                continue
+            }
+            if let problem = try ConfigKey.named(question.key).check(value) {
+                say("  \(question.key) \(problem)")
+                continue
+            }
+            if let choices, !choices.isEmpty, !choices.contains(where: { $0.number == value }) {
+                say("  \(value) is not one of e-conomic's choices")
+                continue
+            }
+            return value
+        }
+    }
+
+    /// A yes/no question, yes by default.
+    func confirm(_ prompt: String) throws -> Bool {
+        while true {
+            guard let answer = try line(prompt, current: "Y/n") else { return true }
+            if let flag = SetupStep.flag(answer) { return flag == "true" }
+            say("please answer y or n")
+        }
+    }
+}

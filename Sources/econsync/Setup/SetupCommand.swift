@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Replica
+import Sync
+
+/// `econsync setup`: the brief's five-step wizard.
+struct SetupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "setup",
+        abstract: "Set up the integration in five steps: connect, order export, customers, projects, review and activate.",
+        discussion: """
+            In a terminal the wizard asks step by step, proposing what is set already or a sensible default, with the \
+            choices fetched from e-conomic (layouts, customer groups, payment terms, product groups, activities, employees). \
+            Without a terminal, or with --non-interactive, it takes the defaults, then --config FILE (JSON, as `econsync \
+            config export` prints), then each --set KEY=VALUE; every value is checked before anything is written.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var connect: ConnectOptions
+    @Option(help: ArgumentHelp("Settings as JSON (as `econsync config export` prints).", valueName: "file")) var config: String?
+    @Option(name: .customLong("set"), help: ArgumentHelp("A setting (repeat for several).", valueName: "key=value")) var settings: [String] = []
+    @Flag(help: "Never ask; use defaults, --config and --set.") var nonInteractive = false
+
+    func validate() throws {
+        for setting in settings {
+            guard let equals = setting.firstIndex(of: "=") else { throw ValidationError("--set \(setting): expected KEY=VALUE") }
+            try ConfigFile.check(String(setting[..<equals]), String(setting[setting.index(after: equals)...]))
+        }
+    }
+
+    func run() async throws {
+        let interactive = !nonInteractive && isatty(STDIN_FILENO) == 1
+        let prompter = Prompter()
+        prompter.say("Step 1 of 5 — Connect to e-conomic")
+        if global.credentialsFile.exists {
+            let connection = try global.credentialsFile.load()
+            prompter.say("  connected to agreement \(connection.agreementNumber)\(connection.companyName.map { " (\($0))" } ?? "")")
+        } else {
+            try await ConnectRun(global: global, output: OutputOptions(), options: connect, stored: nil).perform()
+        }
+        let replica = try global.openReplica()
+        let (client, _) = try global.economicClient()
+        let choices = try await SetupChoices.fetch(client)
+        var values = try choices.defaults(replica: replica)
+        if let config { for (name, value) in try ConfigFile.read(config) { values[name] = value } }
+        for setting in settings {
+            let equals = setting.firstIndex(of: "=")!
+            values[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
+        }
+        var activities: [Int64: Int] = [:]
+        for match in try choices.activityMatches(replica: replica) { activities[match.hourType.id!] = match.activity.flatMap { Int($0.number) } }
+        if interactive {
+            for step in SetupStep.steps {
+                prompter.say("\nStep \(step.number) of 5 — \(step.title)")
+                for question in step.questions {
+                    values[question.key] = try prompter.ask(question, current: values[question.key], choices: question.choices.map { choices[keyPath: $0] })
+                }
+                if step.number == 4 { try askActivities(prompter, choices, replica, &activities) }
+            }
+        }
+        prompter.say("\nStep 5 of 5 — Review")
+        let chosen = SetupStep.keys.compactMap { key in values[key].map { (key, $0) } }
+        for (key, value) in chosen { prompter.say("  \(key) = \(value)") }
+        for (id, activity) in activities.sorted(by: { $0.key < $1.key }) { prompter.say("  hour type \(id) → activity \(activity)") }
+        if interactive, try prompter.confirm("Activate the integration?") == false {
+            prompter.say("nothing was written")
+            throw ExitCode(ExitStatus.failure)
+        }
+        let now = Timestamp.string(try GlobalOptions.clock()())
+        try replica.write { writer in
+            for (key, value) in chosen { try writer.setSetting(key, value) }
+            for (id, activity) in activities { _ = try writer.update(HourType.self, id: id) { $0.activityNumber = activity } }
+            if try writer.moduleStatuses().isEmpty, try replica.setting("activatedAt") == nil { try writer.setSetting("activatedAt", now) }
+        }
+        prompter.say("activated: \(chosen.count) settings saved; modules run with `econsync sync` or `econsync run`")
+    }
+
+    func askActivities(_ prompter: Prompter, _ choices: SetupChoices, _ replica: ReplicaStore, _ activities: inout [Int64: Int]) throws {
+        let unmapped = try choices.activityMatches(replica: replica)
+        guard !unmapped.isEmpty else { return }
+        prompter.say("  Activity mapping: e-conomic's activities are \(choices.activities.map(\.description).joined(separator: ", "))")
+        for match in unmapped {
+            let answer = try prompter.line("  Activity for hour type \(match.hourType.name)", current: activities[match.hourType.id!].map(String.init))
+            guard let answer, !answer.isEmpty else { continue }
+            guard let number = Int(answer), choices.activities.contains(where: { $0.number == answer }) else {
+                prompter.say("  \(answer) is not one of e-conomic's activities; left unmapped")
+                continue
+            }
+            activities[match.hourType.id!] = number
+        }
+    }
+}

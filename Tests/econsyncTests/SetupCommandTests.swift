@@ -1,0 +1,112 @@
+import Foundation
+import Snapshot
+import Testing
+
+/// `econsync setup`: the wizard driven through a pseudo-terminal, and without one.
+@Suite("econsync setup")
+struct SetupCommandTests {
+    static func settings(_ connected: ConnectedCLI) async throws -> [String: String] {
+        let text = try await connected.expect(["config", "show", "--json"])
+        guard case .array(let items) = try CanonicalJSON.parse(Array(text.utf8)) else { return [:] }
+        var values: [String: String] = [:]
+        for item in items where item["isDefault"] == .bool(false) {
+            if let name = item["name"]?.stringValue, let value = item["value"]?.stringValue { values[name] = value }
+        }
+        return values
+    }
+
+    /// Answers to the wizard, each typed when its prompt shows; "" takes what is proposed.
+    static let answers: [(prompt: String, answer: String)] = [
+        ("Export hours [Y/n]: ", "n"), ("Export materials [Y/n]: ", ""),
+        ("Text string for hours ($navn $regnavn $dato $antal $enhed $tekst $projekt) [$navn $regnavn]: ", "$regnavn: $navn ($antal $enhed)"),
+        ("Text string for materials [$regnavn]: ", ""),
+        ("Group lines (none, type, type-employee, date, product) [none]: ", "weekly"),
+        ("orders.grouping must be one of none, type, type-employee, date, product", "type-employee"),
+        ("Order template (layout) [19]: ", "999"), ("999 is not one of e-conomic's choices", ""),
+        ("Product hours are invoiced on [10018]: ", ""), ("Product group of products created automatically [1]: ", "2"),
+        ("Sync CVR (validate and match customers on CVR number) [Y/n]: ", ""), ("Sync customer groups [Y/n]: ", ""),
+        ("Default debtor group [1]: ", ""), ("Payment terms [1]: ", ""), ("Sync contact persons [y/N]: ", "ja"),
+        ("Sync hours [Y/n]: ", ""), ("Sync materials [Y/n]: ", ""), ("Sync employees (match by number, e-mail, name) [Y/n]: ", ""),
+        ("Project sync direction (both, import, export) [both]: ", ""), ("Auto-approval in e-conomic [y/N]: ", "y"),
+        ("Book approved hours on (registration, endOfMonth) [registration]: ", "endOfMonth"), ("Use employee rates [y/N]: ", ""),
+        ("Sub-projects (linked, merge-into-parent, standalone) [linked]: ", "merge-into-parent"),
+        ("Activity for hour type Nattevagt: ", "4"),
+    ]
+
+    @Test("the five steps through a terminal: proposals taken with Enter, bad answers asked again, choices from e-conomic; activate")
+    func interactive() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await connected.expect(["local", "hour-type", "add", "--name", "Nattevagt"])
+        let terminal = try PseudoTerminal()
+        let process = try terminal.start(connected.cli, ["setup"])
+        try await ConnectedCLI.offPool {
+            try terminal.expect("connected to agreement 1118081")
+            for (prompt, answer) in Self.answers {
+                try terminal.expect(prompt)
+                terminal.type(answer)
+            }
+            try terminal.expect("Activate the integration? [Y/n]: ")
+            terminal.type("")
+            try terminal.expect("activated: 21 settings saved")
+            terminal.drain()
+            process.waitUntilExit()
+        }
+        #expect(process.terminationStatus == 0, "\(terminal.transcript)")
+        #expect(terminal.transcript.contains("Step 5 of 5 — Review"))
+        let values = try await Self.settings(connected)
+        #expect(values["orders.exportHours"] == "false" && values["orders.exportMaterials"] == "true")
+        #expect(values["orders.hoursText"] == "$regnavn: $navn ($antal $enhed)" && values["orders.grouping"] == "type-employee")
+        #expect(values["orders.layout"] == "19" && values["products.productGroup"] == "2" && values["customers.syncContacts"] == "true")
+        #expect(values["projects.autoApprove"] == "true" && values["projects.bookOn"] == "endOfMonth")
+        #expect(values["projects.subProjects"] == "merge-into-parent")
+        #expect(try await connected.expect(["local", "hour-type", "list"]).contains { _ in true })
+        let hourTypes = try await connected.expect(["local", "hour-type", "list"])
+        #expect(hourTypes.split(separator: "\n").contains { $0.contains("Nattevagt") && $0.contains(" 4 ") })
+    }
+
+    @Test("answering no at the review writes nothing")
+    func declined() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        let before = try await Self.settings(connected)
+        let terminal = try PseudoTerminal()
+        let process = try terminal.start(connected.cli, ["setup"])
+        try await ConnectedCLI.offPool {
+            try terminal.expect("Export hours [Y/n]: ")
+            terminal.type("n")
+            for _ in 0..<40 {
+                try terminal.expect("]: ")
+                if terminal.transcript.hasSuffix("Activate the integration? [Y/n]: ") { break }
+                terminal.type("")
+            }
+            terminal.type("n")
+            terminal.drain()
+            process.waitUntilExit()
+        }
+        #expect(process.terminationStatus == 1)
+        #expect(terminal.transcript.contains("nothing was written"))
+        #expect(try await Self.settings(connected) == before)
+    }
+
+    @Test("without a terminal: defaults from e-conomic, then --config, then --set; a bad value is refused before anything is written")
+    func nonInteractive() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        let file = connected.cli.home.appendingPathComponent("setup.json")
+        try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
+        let bad = try await connected.run(["setup", "--config", file.path, "--set", "orders.grouping=weekly"])
+        #expect(bad.status == 2 && bad.stderr.contains("orders.grouping must be one of"), "\(bad.stderr)")
+        #expect(try await Self.settings(connected).isEmpty)
+        try Data(#"{"orders.grouping":"weekly"}"#.utf8).write(to: file)
+        let badFile = try await connected.run(["setup", "--config", file.path])
+        #expect(badFile.status == 1 && badFile.stderr.contains("setup.json: orders.grouping must be one of"), "\(badFile.stderr)")
+        #expect(try await Self.settings(connected).isEmpty)
+        try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
+        let output = try await connected.expect(["setup", "--config", file.path, "--set", "orders.layout=19", "--set", "customers.syncCVR=false"])
+        #expect(output.contains("Step 5 of 5 — Review") && output.contains("activated: 21 settings saved"))
+        let values = try await Self.settings(connected)
+        #expect(values["orders.grouping"] == "date" && values["projects.useEmployeeRates"] == "true")
+        #expect(values["customers.syncCVR"] == "false" && values["orders.layout"] == "19" && values["customers.paymentTerms"] == "1")
+    }
+}
