@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcileTests",
-            dependencies: ["Reconcile", "Snapshot"],
+            dependencies: ["Reconcile", "Snapshot", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

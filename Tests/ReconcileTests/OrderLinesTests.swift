@@ -1,6 +1,7 @@
 import Foundation
 import Reconcile
 import Testing
+import TestSupport
 
 @Suite("OrderLines: templates, grouping, Danish formatting and totals of order export lines")
 struct OrderLinesTests {
@@ -266,25 +267,8 @@ enum GoldenFile {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
+        if let problem = try GoldenComparison.compare(actual, with: directory.appendingPathComponent(name)) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("golden file \(url.path) is missing; UPDATE_GOLDEN=1 writes it", sourceLocation: sourceLocation)
-            return
-        }
-        guard actual != expected else { return }
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            ?? min(expectedLines.count, actualLines.count)
-        Issue.record("""
-            output differs from \(name) at line \(first + 1) (UPDATE_GOLDEN=1 rewrites it):
-            expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")
-            actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")
-            """, sourceLocation: sourceLocation)
     }
 }
