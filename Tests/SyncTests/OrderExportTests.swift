@@ -44,6 +44,26 @@ struct OrderExportTests {
         #expect(nothing?.code == .nothingToExport)
     }
 
+    @Test("hours are priced at the hour type's product, or at the employee's own rate with projects.useEmployeeRates")
+    func employeeRates() async throws {
+        let (harness, _, request) = try await Self.prepared()
+        defer { Task { await harness.stop() } }
+        let product = try OrderExporter.preview(replica: harness.replica, request)
+        #expect(product.lines.map(\.unitPrice) == [Decimal(string: "740.13")!, Decimal(string: "740.13")!])
+        try harness.replica.write { writer in
+            _ = try writer.update(Employee.self, id: try harness.localID(.employee, "3")) { $0.hourlySalesRate = 525 }
+            try writer.setSetting("projects.useEmployeeRates", "true")
+        }
+        let rated = try OrderExporter.preview(replica: harness.replica, request)
+        #expect(rated.lines.map(\.unitPrice) == [525, 525] && rated.total == Decimal(string: "4987.5")!)
+        try harness.replica.write { try $0.setSetting("projects.syncMaterials", "false") }
+        _ = try harness.replica.write { writer in
+            try writer.approve(Material.self, id: try writer.create(Material(productId: try harness.localID(.product, "10002"),
+                                                                               projectId: request.projectID, date: "2026-11-27", quantity: 2)).id!, by: "x")
+        }
+        #expect(try OrderExporter.preview(replica: harness.replica, request).materialIDs.isEmpty, "materials are not transferred")
+    }
+
     @Test("an order e-conomic refuses releases its registrations and leaves no local order")
     func refused() async throws {
         let (harness, exporter, request) = try await Self.prepared()

@@ -14,14 +14,15 @@ struct OrderDraftBuilder {
 
     func draft(_ request: OrderExportRequest) throws -> OrderDraft {
         let settings = try OrderExportSettings(replica: replica)
-        let rates = try ProjectSettings(replica: replica).useEmployeeRates
+        let projectSettings = try ProjectSettings(replica: replica)
+        let rates = projectSettings.useEmployeeRates
         guard let project = try replica.fetch(Project.self, id: request.projectID), !project.tombstone else {
             throw SyncError(.invalidRequest, "there is no project \(request.projectID) in the replica", module: "orders")
         }
         let customer = try self.customer(of: project)
         let onlyAsked = request.hours != nil || request.materials != nil
         let hours = request.hours ?? (!onlyAsked && settings.exportHours)
-        let materials = request.materials ?? (!onlyAsked && settings.exportMaterials)
+        let materials = request.materials ?? (!onlyAsked && settings.exportMaterials && projectSettings.syncMaterials)
         let entries = hours ? try registrations(TimeEntry.self, request, ids: request.hourIDs) : []
         let used = materials ? try registrations(Material.self, request, ids: request.materialIDs) : []
         var names = Names(replica: replica)
