@@ -14,6 +14,11 @@ public final class ReplicaStore: Sendable {
     public let url: URL
     /// The clock used for change-log times and approvals.
     public let now: @Sendable () -> Date
+    /// The department this view of the replica syncs, when a Mobilplan
+    /// company keeps one e-conomic agreement per department: e-conomic keys are
+    /// looked up among its records only, and records pulled in join it. Nil:
+    /// the records without a department (one agreement).
+    public let department: Int?
     let pool: DatabasePool
 
     /// The schema version this build of econsync writes.
@@ -59,16 +64,22 @@ public final class ReplicaStore: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             // Only an older file is migrated (a read-only pool could not, and needs not).
             if !current { try ReplicaSchema.migrator.migrate(pool) }
-            return ReplicaStore(url: url, pool: pool, now: now)
+            return ReplicaStore(url: url, pool: pool, now: now, department: nil)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }
     }
 
-    private init(url: URL, pool: DatabasePool, now: @escaping @Sendable () -> Date) {
+    private init(url: URL, pool: DatabasePool, now: @escaping @Sendable () -> Date, department: Int?) {
         self.url = url
         self.pool = pool
         self.now = now
+        self.department = department
+    }
+
+    /// The same replica, seen as `department`'s (see ``department``).
+    public func scoped(to department: Int?) -> ReplicaStore {
+        ReplicaStore(url: url, pool: pool, now: now, department: department)
     }
 
     static func configuration(now: @escaping @Sendable () -> Date) -> Configuration {
@@ -147,7 +158,7 @@ public final class ReplicaStore: Sendable {
     public func write<T>(_ body: (ReplicaWriter) throws -> T) throws -> T {
         try translating {
             try pool.write { db in
-                try body(ReplicaWriter(db: db, now: now))
+                try body(ReplicaWriter(db: db, now: now, department: department))
             }
         }
     }

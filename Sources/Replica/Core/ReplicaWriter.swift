@@ -16,6 +16,8 @@ public struct ReplicaWriter {
     /// The underlying database connection, for reads inside the transaction.
     public let db: Database
     let now: @Sendable () -> Date
+    /// The department of the replica view that opened the transaction (``ReplicaStore/department``).
+    public var department: Int? = nil
 
     func validation<R: ReplicaRecord>(for record: R) -> Validation {
         Validation(db: db, kind: R.kind, row: record.id, department: record.department)
@@ -145,7 +147,7 @@ public struct ReplicaWriter {
     /// `aliases` resolves `@alias` references (bulk import).
     public func resolve(_ ref: RowRef, as kind: EntityKind, aliases: [String: (EntityKind, Int64)] = [:]) throws -> Int64 {
         let table = kind.table
-        let found: [Int64]
+        var found: [Int64]
         switch ref {
         case .local(let id):
             found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id = ? AND tombstone = 0", arguments: [id])
@@ -166,6 +168,12 @@ public struct ReplicaWriter {
                 throw ReplicaError(.missingReference, "@\(alias) is a \(aliasKind.rawValue), not a \(kind.rawValue)", kind: kind)
             }
             found = [id]
+        }
+        if found.count > 1 {
+            // The same e-conomic key or number in several departments: the writer's department's record.
+            let marks = found.map { _ in "?" }.joined(separator: ", ")
+            found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id IN (\(marks)) AND ifnull(department, -1) = \(department ?? -1)",
+                                       arguments: StatementArguments(found))
         }
         guard let first = found.first else {
             throw ReplicaError(.missingReference, "no live \(kind.rawValue) is \(ref)", kind: kind)

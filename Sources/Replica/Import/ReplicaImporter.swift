@@ -87,10 +87,11 @@ struct ReplicaImporter {
         where fields[key] == nil && (known.contains(key) || key == "tombstone") {
             fields[key] = value
         }
-        let record: R
+        var record: R
         do {
             let json = try JSONSerialization.data(withJSONObject: fields)
             record = try JSONDecoder().decode(R.self, from: json)
+            record.department = writer.department
         } catch let error as DecodingError {
             throw Self.describe(error, kind: kind)
         }

@@ -55,7 +55,7 @@ extension ReplicaStore {
         }
     }
 
-    /// The local ids of the rows of `kind` with these e-conomic keys (deleted rows included), by key.
+    /// The local ids of the rows of `kind` with these e-conomic keys (deleted rows included) in ``department``, by key.
     public func rowIDs(_ kind: EntityKind, foreignKeys: [String]) throws -> [String: Int64] {
         try read { db in
             var found: [String: Int64] = [:]
@@ -64,8 +64,8 @@ extension ReplicaStore {
                 let values = chunk.map { kind.foreignKeyValue($0) }
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT foreign_key, id FROM \(kind.table)
-                    WHERE ifnull(department, -1) = -1 AND foreign_key IS NOT NULL AND foreign_key IN (\(marks))
-                    """, arguments: StatementArguments(values))
+                    WHERE ifnull(department, -1) = ifnull(?, -1) AND foreign_key IS NOT NULL AND foreign_key IN (\(marks))
+                    """, arguments: StatementArguments([department?.databaseValue ?? .null] + values))
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[0]
                     found[key.keyText] = row[1]
@@ -75,14 +75,15 @@ extension ReplicaStore {
         }
     }
 
-    /// The e-conomic keys (as text) of the rows with local ids `ids` that have one, by local id.
+    /// The e-conomic keys (as text) of the rows with local ids `ids` that have one, in ``department``, by local id.
     public func foreignKeys(_ kind: EntityKind, ids: [Int64]) throws -> [Int64: String] {
         try read { db in
             var found: [Int64: String] = [:]
             for chunk in ids.batches() {
                 let marks = SQLList.marks(chunk.count)
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT id, foreign_key FROM \(kind.table) WHERE id IN (\(marks)) AND foreign_key IS NOT NULL
+                    SELECT id, foreign_key FROM \(kind.table)
+                    WHERE id IN (\(marks)) AND foreign_key IS NOT NULL AND ifnull(department, -1) = \(department ?? -1)
                     """, arguments: StatementArguments(Array(chunk)))
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[1]

@@ -44,6 +44,7 @@ struct PullWriter {
             }
             var record = try decode(R.self, properties, op)
             record.foreignKey = R.ForeignKey(op.key)
+            record.department = writer.department
             return try writer.create(record).id!
         case .pullUpdate:
             let id = try localID(kind, op)

@@ -12,6 +12,8 @@ public struct ModuleReport: Sendable, Equatable, Encodable {
     }
 
     public var module: String
+    /// The department whose agreement it syncs, when there is one per department.
+    public var department: Int?
     public var number: Int
     public var title: String
     public var state: State
@@ -39,17 +41,17 @@ extension ModuleScheduler {
     public func report() throws -> [ModuleReport] {
         try releaseStale()
         let settings = try settings()
-        let statuses = try replica.moduleStatuses()
+        let statuses = try scopedStatuses()
         let now = now()
         let today = String(Timestamp.string(now).prefix(10)) + "T00:00:00Z"
         let calls = try replica.apiCalls(since: today)
         var lastRuns: [String: ModuleRun] = [:]
-        for run in try replica.moduleRuns(limit: 200) where lastRuns[run.module] == nil && run.outcome != .running {
+        for run in try replica.moduleRuns(limit: 500) where lastRuns[run.module] == nil && run.outcome != .running && isInScope(run.module) {
             lastRuns[run.module] = run
         }
         let reconnect = statuses.values.contains { $0.state == .needsReconnect }
         return SyncModule.all.map { module in
-            let status = statuses[module.name] ?? ModuleStatus(module: module.name)
+            let status = statuses[key(module)] ?? ModuleStatus(module: key(module))
             let disabled = settings.disabledReason(module)
             let state: ModuleReport.State = switch status.state {
             case .running: .running
@@ -59,15 +61,15 @@ extension ModuleScheduler {
             case .failed: .failed
             case .idle: .idle
             }
-            let run = lastRuns[module.name]
+            let run = lastRuns[key(module)]
             let scheduled = !module.manual && disabled == nil && state != .needsReconnect
             return ModuleReport(
-                module: module.name, number: module.number, title: module.title, state: state, disabledReason: disabled,
+                module: module.name, department: replica.department, number: module.number, title: module.title, state: state, disabledReason: disabled,
                 manual: module.manual, lastStart: status.lastStart, lastEnd: status.lastEnd, lastSuccess: status.lastSuccess,
                 nextDue: scheduled ? (status.nextDue ?? Timestamp.string(now)) : nil, lastRunForced: run?.forced ?? false,
                 pulled: run?.pulled ?? 0, pushed: run?.pushed ?? 0, skipped: run?.skipped ?? 0, blocked: run?.blocked ?? 0,
                 conflicts: run?.conflicts ?? 0, lastError: status.lastError, lastErrorKind: status.lastErrorKind,
-                apiCallsToday: calls[module.name] ?? 0)
+                apiCallsToday: calls[key(module)] ?? 0)
         }
     }
 }

@@ -50,7 +50,7 @@ public struct ModuleScheduler: Sendable {
         let at = Timestamp.string(now)
         return try replica.write { writer in
             try release(stale: writer, settings: settings, at: now)
-            let statuses = try writer.moduleStatuses()
+            let statuses = try writer.moduleStatuses().filter { isInScope($0.module) }
             if statuses.contains(where: { $0.state == .needsReconnect }) {
                 throw SyncError(.needsReconnect, "Token expired: e-conomic refused the connection; every module waits for `econsync reconnect`",
                                 module: module.name)
@@ -60,14 +60,14 @@ public struct ModuleScheduler: Sendable {
                 throw SyncError(.busy, "\(what) (in process \(running.leaseOwner ?? "?") since \(running.lastStart ?? "?")); "
                                 + "one agreement's modules run one at a time, try again when it finishes", module: module.name)
             }
-            var status = try writer.moduleStatus(module.name)
+            var status = try writer.moduleStatus(key(module))
             if !force, !module.manual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown) {
                 let until = Timestamp.string(end.addingTimeInterval(settings.cooldown))
                 throw SyncError(.coolingDown, "ran until \(status.lastEnd!); it may run again at \(until) "
                                 + "(cooldown \(Int(settings.cooldown / 60)) minutes), or use --force", module: module.name)
             }
             let full = status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
-            let run = try writer.insert(ModuleRun(module: module.name, owner: owner, startedAt: at, forced: force, full: full))
+            let run = try writer.insert(ModuleRun(module: key(module), owner: owner, startedAt: at, forced: force, full: full))
             status.state = .running
             status.leaseOwner = owner
             status.leaseRun = run.id
@@ -110,7 +110,7 @@ public struct ModuleScheduler: Sendable {
         let at = Timestamp.string(now)
         let delay = max(settings.interval, settings.cooldown) + settings.jitter * random()
         return try replica.write { writer in
-            var status = try writer.moduleStatus(lease.module.name)
+            var status = try writer.moduleStatus(key(lease.module))
             guard var run = try writer.moduleRun(lease.run.id!), run.outcome == .running else { return nil }
             run.endedAt = at
             run.pulled = outcome.pulled
@@ -134,7 +134,7 @@ public struct ModuleScheduler: Sendable {
             switch run.outcome {
             case .needsReconnect:
                 status.state = .needsReconnect
-                for var other in try writer.moduleStatuses() where other.module != status.module && other.state != .running {
+                for var other in try writer.moduleStatuses() where isInScope(other.module) && other.module != status.module && other.state != .running {
                     other.state = .needsReconnect
                     other.lastError = status.lastError
                     other.lastErrorKind = status.lastErrorKind
@@ -197,7 +197,7 @@ public struct ModuleScheduler: Sendable {
     /// Ends "needs reconnect": after `econsync reconnect`, every module may run again.
     public func reconnected() throws {
         try replica.write { writer in
-            for var status in try writer.moduleStatuses() where status.state == .needsReconnect {
+            for var status in try writer.moduleStatuses() where isInScope(status.module) && status.state == .needsReconnect {
                 status.state = .idle
                 status.lastError = nil
                 status.lastErrorKind = nil
@@ -211,12 +211,12 @@ public struct ModuleScheduler: Sendable {
     /// their next due time has come. None while the token is expired.
     public func due() throws -> [SyncModule] {
         let settings = try settings()
-        let statuses = try replica.moduleStatuses()
+        let statuses = try scopedStatuses()
         if statuses.values.contains(where: { $0.state == .needsReconnect }) { return [] }
         let now = now()
         return SyncModule.runOrder.filter { module in
             guard !module.manual, settings.isEnabled(module) else { return false }
-            guard let status = statuses[module.name] else { return true }
+            guard let status = statuses[key(module)] else { return true }
             guard status.state != .running else { return false }
             return status.nextDue.flatMap(Timestamp.date).map { $0 <= now } ?? true
         }
@@ -225,14 +225,31 @@ public struct ModuleScheduler: Sendable {
     /// When the next scheduled module falls due; nil when none is enabled.
     public func nextDue() throws -> Date? {
         let settings = try settings()
-        let statuses = try replica.moduleStatuses()
+        let statuses = try scopedStatuses()
         return SyncModule.runOrder.filter { !$0.manual && settings.isEnabled($0) }
-            .map { statuses[$0.name]?.nextDue.flatMap(Timestamp.date) ?? now() }
+            .map { statuses[key($0)]?.nextDue.flatMap(Timestamp.date) ?? now() }
             .min()
     }
 }
 
 extension ModuleScheduler {
+    /// The name `module`'s status and runs are kept under: `customers`, or
+    /// `customers@2` for department 2's agreement (see ``ReplicaStore/department``).
+    public func key(_ module: SyncModule) -> String {
+        replica.department.map { "\(module.name)@\($0)" } ?? module.name
+    }
+
+    /// Whether a stored status or run belongs to this scheduler's department.
+    func isInScope(_ key: String) -> Bool {
+        guard let department = replica.department else { return !key.contains("@") }
+        return key.hasSuffix("@\(department)")
+    }
+
+    /// The stored statuses of this scheduler's department, by key.
+    func scopedStatuses() throws -> [String: ModuleStatus] {
+        try replica.moduleStatuses().filter { isInScope($0.key) }
+    }
+
     /// This process as a lease owner: `pid@host`.
     public static var processOwner: String {
         "\(getpid())@\(ProcessInfo.processInfo.hostName)"

@@ -19,6 +19,11 @@ struct OrderDraftBuilder {
         guard let project = try replica.fetch(Project.self, id: request.projectID), !project.tombstone else {
             throw SyncError(.invalidRequest, "there is no project \(request.projectID) in the replica", module: "orders")
         }
+        guard project.department == replica.department else {
+            throw SyncError(.invalidRequest, "project \(project.name) (\(project.id!)) belongs to "
+                            + (project.department.map { "department \($0)" } ?? "no department")
+                            + ": export it with that department's connection (--department)", module: "orders")
+        }
         let customer = try self.customer(of: project)
         let onlyAsked = request.hours != nil || request.materials != nil
         let hours = request.hours ?? (!onlyAsked && settings.exportHours)

@@ -41,7 +41,8 @@ public struct LocalRecords: Sendable {
         let columns = Set(mapping.fields.map { Self.column($0.local) })
         var rows: [(id: Int64, fields: [String: JSONValue], key: RecordKey?, tombstone: Bool, approved: Bool?)] = []
         let registration = R.self is any Registration.Type
-        let select = "SELECT * FROM \(R.databaseTableName)"
+        // Only the rows of the replica view's department (see ReplicaStore.department).
+        let select = "SELECT * FROM \(R.databaseTableName) WHERE ifnull(department, -1) = \(replica.department ?? -1)"
         try replica.read { db in
             func collect(_ cursor: RowCursor) throws {
                 // Which columns to read, worked out once per statement: (index, property, column).
@@ -63,7 +64,7 @@ public struct LocalRecords: Sendable {
             guard let ids else { return try collect(Row.fetchCursor(db, sql: select + " ORDER BY id")) }
             for chunk in ids.batches() {
                 let marks = SQLList.marks(chunk.count)
-                try collect(Row.fetchCursor(db, sql: select + " WHERE id IN (\(marks))", arguments: StatementArguments(Array(chunk))))
+                try collect(Row.fetchCursor(db, sql: select + " AND id IN (\(marks))", arguments: StatementArguments(Array(chunk))))
             }
         }
         var records: [LocalRecord] = []

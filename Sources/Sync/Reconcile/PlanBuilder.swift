@@ -263,7 +263,7 @@ public struct PlanBuilder: Sendable {
     func waitingMaterials(changed: [EntityKind: [Int64]]?, pending: Set<String>) throws -> [ProductDemand.Material] {
         let ids = try candidates(.material, changed: changed, pending: pending)
         let materials = try ids.map { try replica.fetch(Material.self, ids: $0) } ?? replica.list(Material.self)
-        let waiting = materials.filter { !$0.tombstone && $0.isApproved && !$0.isSent }
+        let waiting = materials.filter { !$0.tombstone && $0.isApproved && !$0.isSent && $0.department == replica.department }
         guard !waiting.isEmpty else { return [] }
         let products = Dictionary(uniqueKeysWithValues: try replica.fetch(Product.self, ids: Array(Set(waiting.map(\.productId))).sorted())
             .map { ($0.id!, $0) })

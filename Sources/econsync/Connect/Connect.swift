@@ -66,6 +66,7 @@ struct ConnectRun {
                                  + "\(stored.agreementNumber); run `econsync disconnect` first to switch agreements")
         }
         let file = global.credentialsFile
+        try refuseSharedAgreement(connection.agreementNumber)
         try FileManager.default.createDirectory(at: global.directory, withIntermediateDirectories: true)
         try file.save(connection)
         if stored != nil, FileManager.default.fileExists(atPath: global.replicaURL.path) {
@@ -76,6 +77,19 @@ struct ConnectRun {
         if output.json { return try Output.json(report) }
         print("\(stored == nil ? "connected" : "reconnected") to e-conomic agreement \(connection.agreementNumber)"
               + "\(connection.companyName.map { " (\($0))" } ?? ""); credentials in \(file.path) (mode 0600); 1 API call")
+    }
+}
+
+extension ConnectRun {
+    /// Refuses an agreement another department's connection uses: each department's records sync with an agreement of its own.
+    func refuseSharedAgreement(_ agreement: Int) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: global.directory.path)) ?? []
+        for name in names where name.hasPrefix("credentials") && name.hasSuffix(".json") {
+            let path = global.directory.appendingPathComponent(name).path
+            guard path != global.credentialsFile.path, let other = try? CredentialsFile(path: path).load(), other.agreementNumber == agreement else { continue }
+            let owner = name == "credentials.json" ? "the records without a department" : "department " + name.dropFirst("credentials-department-".count).dropLast(5)
+            throw CommandFailure("e-conomic agreement \(agreement) is already connected for \(owner); each department needs an agreement of its own")
+        }
     }
 }
 

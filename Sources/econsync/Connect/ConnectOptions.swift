@@ -84,8 +84,9 @@ struct ConnectOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
-    /// The credentials file of the data directory.
+    /// The credentials file of the data directory: one per department when
+    /// each department has its own e-conomic agreement.
     var credentialsFile: CredentialsFile {
-        CredentialsFile(path: directory.appendingPathComponent("credentials.json").path)
+        CredentialsFile(path: directory.appendingPathComponent(department.map { "credentials-department-\($0).json" } ?? "credentials.json").path)
     }
 }

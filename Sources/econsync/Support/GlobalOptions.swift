@@ -12,6 +12,14 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log what is done to standard error.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("The department, when each has its own e-conomic agreement: its connection, and the records it syncs "
+                               + "(new records join it).", valueName: "number"))
+    var department: Int?
+
+    func validate() throws {
+        if let department, department < 1 { throw ValidationError("--department must be a department number (1 or more)") }
+    }
+
     /// The data directory chosen by `--data-dir`, `$ECONSYNC_HOME` or the default.
     var directory: URL {
         if let dataDir { return URL(fileURLWithPath: dataDir) }
@@ -41,7 +49,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the replica of the data directory (which must have been initialised).
     func openReplica(readOnly: Bool = false) throws -> ReplicaStore {
-        let store = try ReplicaStore.open(at: replicaURL, readOnly: readOnly, now: Self.clock())
+        let store = try ReplicaStore.open(at: replicaURL, readOnly: readOnly, now: Self.clock()).scoped(to: department)
         logger.debug("opened replica", metadata: ["file": "\(replicaURL.path)"])
         return store
     }

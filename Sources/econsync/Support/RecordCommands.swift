@@ -66,7 +66,7 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
 
     func run() throws {
         let store = try global.openReplica()
-        let records = try store.list(R.self, includeDeleted: all)
+        let records = try store.list(R.self, includeDeleted: all).filter { $0.department == store.department }
         if output.json { return try Output.json(records) }
         let names = NameLookup(store: store)
         Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned)
@@ -150,6 +150,7 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
         let record = try global.openReplica().write { writer in
             var record = try fields.newRecord(writer)
             try fields.apply(to: &record, writer)
+            record.department = global.department
             let created = try writer.create(record)
             try fields.afterSave(created, writer)
             return created

@@ -52,7 +52,8 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
             (try project.map { try writer.resolve($0, as: .project) }, try employee.map { try writer.resolve($0, as: .employee) })
         }
         let records = try store.list(R.self, includeDeleted: all).filter { record in
-            (projectID == nil || record.projectId == projectID)
+            record.department == store.department
+                && (projectID == nil || record.projectId == projectID)
                 && (employeeID == nil || record.recordedBy == employeeID)
                 && (status == nil || record.status == status?.rawValue)
                 && (from == nil || record.date >= from!) && (to == nil || record.date <= to!)
