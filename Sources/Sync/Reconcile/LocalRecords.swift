@@ -22,6 +22,7 @@ public struct LocalRecords: Sendable {
     private var keysByKind: [EntityKind: [Int64: JSONValue]] = [:]
     private var liveWithoutKey: [EntityKind: Set<Int64>] = [:]
     private var activities: [Int64: Int64]?
+    private var names: [EntityKind: [Int64: String]] = [:]
     /// With `projects.subProjects` = merge-into-parent: each sub-project's main project, so registrations go to it.
     public var mainProjects: [Int64: Int64] = [:]
 
@@ -166,7 +167,8 @@ public struct LocalRecords: Sendable {
     }
 
     /// The record an unresolved reference names, for people: `Jens Hansen (employee 3)`.
-    func describe(_ conversion: KindMapping.Conversion, _ value: JSONValue) -> String? {
+    /// Read once per record named (many rows name the same few), so a big plan does not query per row.
+    mutating func describe(_ conversion: KindMapping.Conversion, _ value: JSONValue) -> String? {
         let kind: EntityKind
         switch conversion {
         case .reference(let name): guard let referenced = EntityKind(rawValue: name) else { return nil }; kind = referenced
@@ -174,11 +176,14 @@ public struct LocalRecords: Sendable {
         default: return nil
         }
         guard let id = value.intValue else { return nil }
+        if let known = names[kind]?[id] { return known }
         // Kinds without a name column (none is referenced today) are named by kind and id.
         let name = try? replica.read { db in
             try String.fetchOne(db, sql: "SELECT name FROM \(kind.table) WHERE id = ?", arguments: [id])
         }
-        return name.flatMap { $0 }.map { "\($0) (\(kind.rawValue) \(id))" } ?? "\(kind.rawValue) \(id)"
+        let described = name.flatMap { $0 }.map { "\($0) (\(kind.rawValue) \(id))" } ?? "\(kind.rawValue) \(id)"
+        names[kind, default: [:]][id] = described
+        return described
     }
 
     /// A converted value; nil when it refers to a record e-conomic does not have yet.
