@@ -83,7 +83,7 @@ extension ReplicaStore {
                 let marks = SQLList.marks(chunk.count)
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT id, foreign_key FROM \(kind.table)
-                    WHERE id IN (\(marks)) AND foreign_key IS NOT NULL AND ifnull(department, -1) = \(department ?? -1)
+                    WHERE id IN (\(marks)) AND foreign_key IS NOT NULL AND +ifnull(department, -1) = \(department ?? -1)
                     """, arguments: StatementArguments(Array(chunk)))
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[1]

@@ -42,8 +42,9 @@ public struct LocalRecords: Sendable {
         let columns = Set(mapping.fields.map { Self.column($0.local) })
         var rows: [(id: Int64, fields: [String: JSONValue], key: RecordKey?, tombstone: Bool, approved: Bool?)] = []
         let registration = R.self is any Registration.Type
-        // Only the rows of the replica view's department (see ReplicaStore.department).
-        let select = "SELECT * FROM \(R.databaseTableName) WHERE ifnull(department, -1) = \(replica.department ?? -1)"
+        // Only the rows of the replica view's department (see ReplicaStore.department). The unary `+`
+        // keeps SQLite from scanning the department's unique index instead of looking rows up by id.
+        let select = "SELECT * FROM \(R.databaseTableName) WHERE +ifnull(department, -1) = \(replica.department ?? -1)"
         try replica.read { db in
             func collect(_ cursor: RowCursor) throws {
                 // Which columns to read, worked out once per statement: (index, property, column).
