@@ -64,8 +64,8 @@ extension ReplicaStore {
                 let values = chunk.map { kind.foreignKeyValue($0) }
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT foreign_key, id FROM \(kind.table)
-                    WHERE ifnull(department, -1) = ifnull(?, -1) AND foreign_key IS NOT NULL AND foreign_key IN (\(marks))
-                    """, arguments: StatementArguments([department?.databaseValue ?? .null] + values))
+                    WHERE ifnull(department, -1) = \(department ?? -1) AND foreign_key IS NOT NULL AND foreign_key IN (\(marks))
+                    """, arguments: StatementArguments(values))
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[0]
                     found[key.keyText] = row[1]

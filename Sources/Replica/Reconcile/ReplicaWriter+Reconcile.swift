@@ -46,8 +46,8 @@ extension ReplicaWriter {
 
     /// The local id of the row of `kind` in ``department`` that has e-conomic key `key`, deleted or not.
     public func rowID(_ kind: EntityKind, foreignKey key: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = ifnull(?, -1) AND foreign_key = ?",
-                           arguments: [department, kind.foreignKeyValue(key)])
+        try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = \(department ?? -1) AND foreign_key = ?",
+                           arguments: [kind.foreignKeyValue(key)])
     }
 
     /// Gives a row the key e-conomic has it under (after a create, or a CVR link).
