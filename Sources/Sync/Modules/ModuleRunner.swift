@@ -41,6 +41,10 @@ public struct ModuleRunner: Sendable {
     /// when it may not run (disabled, cooling down, busy, token expired); a
     /// run that fails is recorded and returned, not thrown.
     public func run(_ module: SyncModule, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
+        // "Module hangs": a lease past the timeout is released first, and said so.
+        for released in try scheduler.releaseStale() {
+            try await notifier?.notify(run: released, error: SyncError(.timedOut, released.error ?? "timed out", module: released.module))
+        }
         let before = client.accounting.total.requests
         let (run, outcome) = try await scheduler.run(module, force: force, apiCalls: { client.accounting.total.requests - before }) { lease in
             try await perform(lease, progress: progress)

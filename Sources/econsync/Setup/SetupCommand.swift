@@ -52,6 +52,9 @@ struct SetupCommand: AsyncParsableCommand {
         if interactive {
             for step in SetupStep.steps {
                 prompter.say("\nStep \(step.number) of 5 — \(step.title)")
+                if step.number == 4, !choices.employees.isEmpty {
+                    prompter.say("  e-conomic's employees: " + choices.employees.map(\.description).joined(separator: ", "))
+                }
                 for question in step.questions {
                     values[question.key] = try prompter.ask(question, current: values[question.key], choices: question.choices.map { choices[keyPath: $0] })
                 }
