@@ -82,6 +82,19 @@ struct ModuleCommandTests {
         #expect(try await connected.run(["sync", "products"]).status == 0)
     }
 
+    @Test("econsync run --once runs the modules due, once, for cron; run again inside the interval it runs none")
+    func runOnce() async throws {
+        let connected = try await ConnectedCLI.start(pulled: false)
+        defer { Task { await connected.stop() } }
+        let first = try await connected.expect(["run", "--once"])
+        #expect(first.components(separatedBy: ": done").count - 1 == 6, "\(first)")
+        connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:10:00Z"
+        let second = try await connected.expect(["run", "--once"])
+        #expect(!second.contains(": done"), "\(second)")
+        connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:20:00Z"
+        #expect(try await connected.expect(["run", "--once"]).components(separatedBy: ": done").count - 1 == 6)
+    }
+
     @Test("econsync run runs the due modules, then stops cleanly on SIGTERM with status 0")
     func runUntilSIGTERM() async throws {
         let connected = try await ConnectedCLI.start(pulled: false)
