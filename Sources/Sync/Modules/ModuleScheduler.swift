@@ -222,11 +222,14 @@ public struct ModuleScheduler: Sendable {
         }
     }
 
-    /// When the next scheduled module falls due; nil when none is enabled.
+    /// When the next scheduled module falls due; nil when none can: none is
+    /// enabled, or every module waits for `econsync reconnect`. Modules another
+    /// process is running are not counted (their end sets their next time).
     public func nextDue() throws -> Date? {
         let settings = try settings()
         let statuses = try scopedStatuses()
-        return SyncModule.runOrder.filter { !$0.manual && settings.isEnabled($0) }
+        if statuses.values.contains(where: { $0.state == .needsReconnect }) { return nil }
+        return SyncModule.runOrder.filter { !$0.manual && settings.isEnabled($0) && statuses[key($0)]?.state != .running }
             .map { statuses[key($0)]?.nextDue.flatMap(Timestamp.date) ?? now() }
             .min()
     }

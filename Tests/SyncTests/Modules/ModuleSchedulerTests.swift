@@ -140,6 +140,7 @@ struct ModuleSchedulerTests {
         #expect(try fixture.scheduler().due().isEmpty)
         let refused = await #expect(throws: SyncError.self) { try await fixture.run(.products, force: true) }
         #expect(refused?.code == .needsReconnect && refused?.remedy?.contains("econsync reconnect") == true)
+        #expect(try fixture.scheduler().nextDue() == nil, "the loop waits its longest, not a second at a time")
         try fixture.scheduler().reconnected()
         #expect(try fixture.scheduler().due().count == 6)
     }
