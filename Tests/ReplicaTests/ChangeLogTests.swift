@@ -58,8 +58,8 @@ struct ChangeLogTests {
         let replica = try TestReplica()
         let start = try replica.store.latestChangeSequence()
         let id = try replica.store.write { try $0.create(Customer(name: "Møller Tag ApS")).id! }
-        try replica.store.write { try $0.update(Customer.self, id: id) { $0.city = "Vejle" } }
-        try replica.store.write { try $0.update(Customer.self, id: id) { $0.city = "Vejle" } }  // no change: not logged
+        _ = try replica.store.write { try $0.update(Customer.self, id: id) { $0.city = "Vejle" } }
+        _ = try replica.store.write { try $0.update(Customer.self, id: id) { $0.city = "Vejle" } }  // no change: not logged
         try replica.store.write { try $0.markSynced(.customer, ids: [id]) }  // bookkeeping: not logged
         try replica.store.write { try $0.delete(Customer.self, id: id) }
         let changes = try replica.store.changes(since: start)
@@ -77,11 +77,11 @@ struct ChangeLogTests {
         #expect(try replica.store.unsyncedRows(.customer) == [f.customer])
         try replica.store.write { try $0.markSynced(.customer, ids: [f.customer]) }
         #expect(try replica.store.unsyncedRows(.customer) == [])
-        try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.phone = "86121212" } }
+        _ = try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.phone = "86121212" } }
         #expect(try replica.store.unsyncedRows(.customer) == [f.customer])
-        try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.phone = nil } }
+        _ = try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.phone = nil } }
         #expect(try replica.store.unsyncedRows(.customer) == [], "an edit undone restores the synced hash")
-        try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.foreignKey = 4242 } }
+        _ = try replica.store.write { try $0.update(Customer.self, id: f.customer) { $0.foreignKey = 4242 } }
         #expect(try replica.store.unsyncedRows(.customer) == [], "the e-conomic key is not a mapped field")
     }
 

@@ -118,7 +118,7 @@ struct MigrationTests {
     @Test("every record type's fields match its table's columns, and every row decodes")
     func recordsMatchSchema() throws {
         let replica = try TestReplica(generated: 5)
-        try replica.store.write { writer in
+        _ = try replica.store.write { writer in
             try writer.create(Order(customerId: 1, date: "2026-11-02", heading: "Badeværelse"))
         }
         func decoded<R: ReplicaRecord>(_ type: R.Type) throws -> Int { try replica.store.list(type, includeDeleted: true).count }

@@ -29,7 +29,7 @@ public struct SMTPMailer: MailTransport {
     /// Sends `message` from its `from` to its `to` addresses; throws ``MailError`` or `CancellationError`.
     public func send(_ message: MailMessage) async throws {
         try Task.checkCancellation()
-        let session = try SMTPSession(settings: settings, message: message, timeout: timeout)
+        let session = SMTPSession(settings: settings, message: message, timeout: timeout)
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let thread = Thread { continuation.resume(with: session.perform()) }

@@ -85,7 +85,7 @@ final class ConnectedCLI: @unchecked Sendable {
         let root = cli.home.path
         for case let path as String in FileManager.default.enumerator(atPath: root)! where !path.hasSuffix("-shm") {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
             guard !isDirectory.boolValue, let bytes = FileManager.default.contents(atPath: root + "/" + path) else { continue }
             if path.hasSuffix("-wal") && bytes.isEmpty { continue }
             files[path] = bytes
