@@ -217,4 +217,28 @@ struct ReconcileScenarioTests {
         let (full, _) = try await harness.reconcile()
         #expect(full.isEmpty && full.operations.map(\.key) == ["local:\(open.id!)"])
     }
+
+    @Test("a module run cut off mid-push keeps the old base; the resume that finishes it makes the merged base, in the same transaction")
+    func moduleRunResumed() async throws {
+        let harness = try await Self.synced()
+        defer { Task { await harness.stop() } }
+        let base = try #require(try harness.reconciliation().base())
+        for (number, price) in [("10002", 11.0), ("10005", 22.0)] {
+            let id = try harness.localID(.product, number)
+            try harness.replica.write { _ = try $0.update(Product.self, id: id) { $0.salesPrice = price } }
+        }
+        var products = harness.reconciliation()
+        products.modules = ["products"]
+        let taken = try await products.takeSnapshot()
+        let plan = try products.plan(taken)
+        harness.transport.cutAfterWrites = harness.transport.writes + 1
+        await #expect(throws: EconomicError.self) { _ = try await products.apply(plan) }
+        #expect(try products.base()?.file == base.file, "an unfinished run does not move the base")
+        let report = try #require(try await products.resume())
+        #expect(report.pushed == 2)
+        let merged = try #require(try products.base())
+        #expect(merged.file != base.file && merged.baseFor == "run-\(report.run)")
+        #expect(try harness.replica.unfinishedRun(agreement: harness.emulator.agreement) == nil)
+        #expect(try await harness.reconcile().0.isEmpty)
+    }
 }

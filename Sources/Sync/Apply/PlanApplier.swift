@@ -46,6 +46,10 @@ public struct PlanApplier: Sendable {
     public let agreement: Int
     public var now: @Sendable () -> Date
     public var options: Options
+    /// For a run over some modules: writes the agreement's next base (the
+    /// old one with those modules' kinds from the run's snapshot) and returns
+    /// its entry, indexed and made the base in the transaction that finishes the run.
+    public var mergedBase: (@Sendable (_ snapshotFile: String, _ modules: [String]) throws -> SnapshotEntry?)?
 
     public init(replica: ReplicaStore, client: EconomicClient, agreement: Int, now: @escaping @Sendable () -> Date = Date.init,
                 options: Options = Options()) {
@@ -233,11 +237,15 @@ public struct PlanApplier: Sendable {
         let pending = plan.operations.filter { $0.action == .skip || $0.action == .block }.map { ($0.kind, $0.key, $0.reason) }
             + (report.pullFailures + report.pushFailures).map { ($0.kind, $0.key, $0.error) }
         let finishedAt = stamp
+        let merged = plan.inputs.modules.isEmpty ? nil : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules) }
         try replica.write { writer in
             let snapshotFile = try String.fetchOne(writer.db, sql: "SELECT snapshot_file FROM reconcile_runs WHERE id = ?", arguments: [run])!
             let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
+            if let merged {
+                try writer.addSnapshot(merged)
+                try writer.setBaseSnapshot(file: merged.file, reconcile: "run-\(run)")
+            }
             if plan.inputs.modules.isEmpty {
-                // A run over some modules moves the base on afterwards, by merging (see Reconciliation.advanceBase).
                 try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)")
                 try writer.replacePending(agreement: agreement, pendingRecords)
             } else {

@@ -118,16 +118,21 @@ public struct Reconciliation: Sendable {
     }
 
     var applier: PlanApplier {
-        PlanApplier(replica: replica, client: client, agreement: agreement, now: now, options: options)
+        var applier = PlanApplier(replica: replica, client: client, agreement: agreement, now: now, options: options)
+        applier.mergedBase = { [store, replica, agreement] snapshotFile, modules in
+            guard let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == snapshotFile }) else { return nil }
+            let base = try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
+            let kinds = Set(KindMapping.all.filter { modules.contains($0.module) }.map(\.kind))
+            return try store.merge(base: base, with: snapshot, kinds: kinds)
+        }
+        return applier
     }
 
     /// Records and applies `plan`.
     public func apply(_ plan: Plan, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport {
         try check(plan)
         let run = try applier.record(plan)
-        let report = try await applier.run(run, progress: progress)
-        try advanceBase(after: run)
-        return report
+        return try await applier.run(run, progress: progress)
     }
 
     /// The interrupted run, if there is one.
@@ -138,21 +143,7 @@ public struct Reconciliation: Sendable {
     /// Settles and finishes the interrupted run; nil when there is none.
     public func resume(progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport? {
         guard let run = try interrupted() else { return nil }
-        let report = try await applier.run(run, progress: progress)
-        try advanceBase(after: run)
-        return report
+        return try await applier.run(run, progress: progress)
     }
 
-    /// After a run over some modules: the new base is the old one with those
-    /// modules' kinds replaced by the run's snapshot of them, so that every
-    /// kind's base is e-conomic as of the last run that reconciled it.
-    func advanceBase(after run: ReconcileRun) throws {
-        guard !run.modules.isEmpty, let id = run.id,
-              let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == run.snapshotFile }) else { return }
-        let base = try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
-        let modules = Set(run.modules.split(separator: ",").map(String.init))
-        let kinds = Set(KindMapping.all.filter { modules.contains($0.module) }.map(\.kind))
-        let merged = try store.merge(base: base, with: snapshot, kinds: kinds)
-        try replica.write { try $0.setBaseSnapshot(file: merged.file, reconcile: "run-\(id)") }
-    }
 }

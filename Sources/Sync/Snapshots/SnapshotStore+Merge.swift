@@ -4,8 +4,9 @@ import Snapshot
 
 extension SnapshotStore {
     /// Writes a new snapshot into the store: `base`'s records, except those of
-    /// `kinds`, which come from `snapshot`; indexed, with its key index. (A base
-    /// made of several module runs: each kind as the last run that covered it saw it.)
+    /// `kinds`, which come from `snapshot`, with its key index; returns its
+    /// entry, for the caller to index (in the transaction that makes it a base).
+    /// A base made of several module runs: each kind as the last run that covered it saw it.
     public func merge(base: SnapshotEntry?, with snapshot: SnapshotEntry, kinds: Set<String>) throws -> SnapshotEntry {
         let newer = try SnapshotReader(path: path(of: snapshot), checksDigest: false)
         let older = try base.map { try SnapshotReader(path: path(of: $0), checksDigest: false) }
@@ -32,7 +33,7 @@ extension SnapshotStore {
                 }
             }
             let trailer = try writer.finish()
-            return try index(file: "snapshots/\(snapshot.agreement)/\(name)", header: header, trailer: trailer)
+            return entry(file: "snapshots/\(snapshot.agreement)/\(name)", header: header, trailer: trailer)
         } catch {
             writer.cancel()
             throw error

@@ -66,13 +66,18 @@ public struct SnapshotStore: Sendable {
     /// Indexes a snapshot file already in the store (for example one a reconcile just wrote).
     @discardableResult
     public func index(file: String, header: SnapshotHeader, trailer: SnapshotTrailer) throws -> SnapshotEntry {
+        let entry = entry(file: file, header: header, trailer: trailer)
+        return try replica.write { try $0.addSnapshot(entry) }
+    }
+
+    /// The index entry of a snapshot file in the store, not yet indexed.
+    func entry(file: String, header: SnapshotHeader, trailer: SnapshotTrailer) -> SnapshotEntry {
         let path = dataDirectory.appendingPathComponent(file).path
-        let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         let counts = CanonicalJSON.string(.object(trailer.counts.mapValues { .int(Int64($0)) }))
-        let entry = SnapshotEntry(
+        return SnapshotEntry(
             agreement: header.agreement, file: file, takenAt: header.takenAt, mode: header.mode.rawValue, baseFile: header.base,
             records: trailer.records, counts: counts, sha256: trailer.sha256, bytes: bytes, addedAt: Timestamp.string(replica.now()))
-        return try replica.write { try $0.addSnapshot(entry) }
     }
 
     /// Deletes all but the newest `keep` snapshots of each agreement, never one
