@@ -43,3 +43,4 @@ bench:
 	.build/release/econsync bench replica
 	.build/release/econsync bench snapshot
 	.build/release/econsync bench reconcile --records 1000000 --changed 1%
+	.build/release/econsync bench merge --records 1000000
