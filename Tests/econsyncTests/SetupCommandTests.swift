@@ -65,6 +65,34 @@ struct SetupCommandTests {
         #expect(hourTypes.split(separator: "\n").contains { $0.contains("Nattevagt") && $0.contains(" 4 ") })
     }
 
+    @Test("step 1 connects when there is no connection yet: the grant token typed at the terminal, then the other steps")
+    func connectsFirst() async throws {
+        let connected = try await ConnectedCLI.start(pulled: false)
+        defer { Task { await connected.stop() } }
+        try await connected.expect(["disconnect"])
+        let base = "http://127.0.0.1:\(connected.emulator.port!)"
+        let terminal = try PseudoTerminal()
+        let process = try terminal.start(connected.cli, ["setup", "--grant-token-stdin", "--rest-url", base,
+                                                         "--projects-url", base + "/projectsapi/v1.1.0"])
+        try await ConnectedCLI.offPool {
+            try terminal.expect("Agreement grant token (from e-conomic's approval page): ")
+            terminal.type("emulator-grant")
+            try terminal.expect("connected to e-conomic agreement 1118081")
+            for _ in 0..<40 {
+                try terminal.expect("]: ")
+                if terminal.transcript.hasSuffix("Activate the integration? [Y/n]: ") { break }
+                terminal.type("")
+            }
+            terminal.type("y")
+            try terminal.expect("activated: 21 settings saved")
+            terminal.drain()
+            process.waitUntilExit()
+        }
+        #expect(process.terminationStatus == 0, "\(terminal.transcript)")
+        #expect(FileManager.default.fileExists(atPath: connected.cli.home.appendingPathComponent("credentials.json").path))
+        #expect(try await Self.settings(connected)["orders.layout"] == "19")
+    }
+
     @Test("answering no at the review writes nothing")
     func declined() async throws {
         let connected = try await ConnectedCLI.start()

@@ -36,7 +36,11 @@ struct SetupCommand: AsyncParsableCommand {
             let connection = try global.credentialsFile.load()
             prompter.say("  connected to agreement \(connection.agreementNumber)\(connection.companyName.map { " (\($0))" } ?? "")")
         } else {
-            try await ConnectRun(global: global, output: OutputOptions(), options: connect, stored: nil).perform()
+            if interactive, connect.grantTokenFromStdin {
+                print("  Agreement grant token (from e-conomic's approval page): ", terminator: "")
+                fflush(nil)
+            }
+            try await ConnectRun(global: global, output: try OutputOptions.parse([]), options: connect, stored: nil).perform()
         }
         let replica = try global.openReplica()
         let (client, _) = try global.economicClient()
