@@ -78,4 +78,22 @@ struct SnapshotStoreTests {
         try fixture.replica.write { try $0.setBaseSnapshot(file: files[5], reconcile: "reconcile-2") }
         #expect(try fixture.replica.snapshots().filter { $0.baseFor != nil }.map(\.file) == [files[5]], "a new base releases the old one")
     }
+
+    @Test("a merged base a crash left unindexed is removed once it is an hour old, with its key index; indexed ones stay")
+    func orphanedBases() throws {
+        let fixture = try Fixture()
+        let base = try fixture.store.add(copyOf: try fixture.snapshot(takenAt: "2026-11-02T06:00:00Z"))
+        let module = try fixture.store.add(copyOf: try fixture.snapshot(takenAt: "2026-11-02T07:00:00Z", units: 3))
+        let kept = try fixture.store.merge(base: base, with: module, kinds: ["unit"])
+        try fixture.replica.write { try $0.addSnapshot(kept) }
+        let orphan = try fixture.store.merge(base: base, with: module, kinds: ["unit"])
+        let path = fixture.store.path(of: orphan)
+        #expect(FileManager.default.fileExists(atPath: KeyIndex.path(for: path)))
+        let written = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        #expect(try fixture.store.removeOrphanedBases(now: written.addingTimeInterval(600)).isEmpty, "a fresh one may be being written")
+        #expect(try fixture.store.removeOrphanedBases(now: written.addingTimeInterval(7200)) == [orphan.file])
+        #expect(!FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: KeyIndex.path(for: path)))
+        #expect(FileManager.default.fileExists(atPath: fixture.store.path(of: kept)))
+        #expect(try SnapshotReader.verify(path: fixture.store.path(of: kept)).trailer.records == 3)
+    }
 }

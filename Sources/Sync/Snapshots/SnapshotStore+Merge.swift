@@ -14,7 +14,7 @@ extension SnapshotStore {
         let allKinds = Set(newer.header.kinds).intersection(fresh).union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? [])
         let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes))
         let folder = directory(agreement: snapshot.agreement)
-        let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt).replacingOccurrences(of: ".ndjson.gz", with: "-base.ndjson.gz")
+        let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kind: "base")
         let target = folder.appendingPathComponent(name)
         let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true)
         do {
@@ -38,5 +38,31 @@ extension SnapshotStore {
             writer.cancel()
             throw error
         }
+    }
+}
+
+extension SnapshotStore {
+    /// Deletes merged bases a crash left in the store unindexed (written,
+    /// but the run that was to index them never finished), with their key
+    /// indexes; only those older than `age` seconds, so one being written now
+    /// is left alone. Returns the files removed, as the store names them.
+    @discardableResult
+    public func removeOrphanedBases(olderThan age: TimeInterval = 3600, now: Date = Date()) throws -> [String] {
+        let indexed = Set(try replica.snapshots().map(\.file))
+        let root = dataDirectory.appendingPathComponent("snapshots")
+        var removed: [String] = []
+        for agreement in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            let folder = root.appendingPathComponent(agreement)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix("-base.ndjson.gz") {
+                let file = "snapshots/\(agreement)/\(name)"
+                let path = folder.appendingPathComponent(name).path
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? now
+                guard !indexed.contains(file), now.timeIntervalSince(modified) > age else { continue }
+                try FileManager.default.removeItem(atPath: path)
+                try? FileManager.default.removeItem(atPath: KeyIndex.path(for: path))
+                removed.append(file)
+            }
+        }
+        return removed.sorted()
     }
 }

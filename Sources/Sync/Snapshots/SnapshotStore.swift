@@ -32,12 +32,14 @@ public struct SnapshotStore: Sendable {
     }
 
     /// A free file name for a snapshot taken at `takenAt` (`2026-11-02T080000Z.ndjson.gz`).
-    public func fileName(agreement: Int, takenAt: String) -> String {
+    /// With `kind` (`base`), the name says what the file is: `2026-11-02T080000Z-base.ndjson.gz`.
+    public func fileName(agreement: Int, takenAt: String, kind: String? = nil) -> String {
         let stamp = takenAt.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: ".", with: "")
-        var name = "\(stamp).ndjson.gz"
+        let tail = kind.map { "-\($0).ndjson.gz" } ?? ".ndjson.gz"
+        var name = stamp + tail
         var suffix = 2
         while FileManager.default.fileExists(atPath: directory(agreement: agreement).appendingPathComponent(name).path) {
-            name = "\(stamp)-\(suffix).ndjson.gz"
+            name = "\(stamp)-\(suffix)\(tail)"
             suffix += 1
         }
         return name

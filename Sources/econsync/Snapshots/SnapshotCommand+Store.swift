@@ -62,10 +62,14 @@ extension SnapshotCommand {
         }
 
         func run() throws {
-            let removed = try global.snapshotStore().prune(keep: keep, dryRun: dryRun)
-            if output.json { return try Output.json(PruneReport(removed: removed.map(\.file), dryRun: dryRun)) }
-            if removed.isEmpty { print("nothing to prune") }
+            let store = try global.snapshotStore()
+            let removed = try store.prune(keep: keep, dryRun: dryRun)
+            // Merged bases a crash left unindexed go too (never in a dry run).
+            let orphans = dryRun ? [] : try store.removeOrphanedBases(now: try GlobalOptions.clock()())
+            if output.json { return try Output.json(PruneReport(removed: removed.map(\.file) + orphans, dryRun: dryRun)) }
+            if removed.isEmpty && orphans.isEmpty { print("nothing to prune") }
             for entry in removed { print("\(dryRun ? "would delete" : "deleted") \(entry.file)") }
+            for file in orphans { print("deleted \(file) (a base never indexed: its run was cut off)") }
         }
     }
 
