@@ -85,7 +85,7 @@ struct SnapshotStoreTests {
         let base = try fixture.store.add(copyOf: try fixture.snapshot(takenAt: "2026-11-02T06:00:00Z"))
         let module = try fixture.store.add(copyOf: try fixture.snapshot(takenAt: "2026-11-02T07:00:00Z", units: 3))
         let kept = try fixture.store.merge(base: base, with: module, kinds: ["unit"])
-        try fixture.replica.write { try $0.addSnapshot(kept) }
+        _ = try fixture.replica.write { try $0.addSnapshot(kept) }
         let orphan = try fixture.store.merge(base: base, with: module, kinds: ["unit"])
         let path = fixture.store.path(of: orphan)
         #expect(FileManager.default.fileExists(atPath: KeyIndex.path(for: path)))
