@@ -90,11 +90,7 @@ struct PushSender {
                 candidates.append(record.key.description)
             }
         }
-        if kind.api == .projects {
-            try await client.forEachCursorPage(kind.path, filter: filter, module: kind.module, pages)
-        } else {
-            try await client.forEachPage(kind.path, filter: filter, module: kind.module, pages)
-        }
+        try await kind.forEachPage(client, filter: filter, pages)
         let used = try replica.rowIDs(entity, foreignKeys: candidates)
         return candidates.first { used[$0] == nil }
     }

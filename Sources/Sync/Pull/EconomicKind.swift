@@ -44,3 +44,17 @@ public struct EconomicKind: Sendable, Equatable {
     /// The kinds pulled when none are named: all but contacts and draft orders.
     public static let defaultKinds = all.map(\.kind).filter { $0 != "contact" && $0 != "order" }
 }
+
+extension EconomicKind {
+    /// Hands every page of this kind's collection (matching `filter`) to
+    /// `visit`, paging as its API pages: REST by page number, the Projects
+    /// API by cursor. Returns the number of pages.
+    @discardableResult
+    public func forEachPage(_ client: EconomicClient, filter: String? = nil, module: String? = nil,
+                            _ visit: (EconomicClient.Page) async throws -> Void) async throws -> Int {
+        switch api {
+        case .rest: try await client.forEachPage(path, filter: filter, module: module ?? self.module, visit)
+        case .projects: try await client.forEachCursorPage(path, filter: filter, module: module ?? self.module, visit)
+        }
+    }
+}

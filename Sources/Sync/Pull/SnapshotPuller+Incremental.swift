@@ -55,9 +55,7 @@ extension SnapshotPuller {
         let links = [client.configuration.restBaseURL, client.configuration.projectsBaseURL]
         let filter = "lastUpdated$gte:\(since)"
         let collect: (EconomicClient.Page) throws -> Void = { records += try Self.records(in: $0.body, kind: kind, links: links) }
-        let pages = kind.api == .rest
-            ? try await client.forEachPage(kind.path, filter: filter, module: kind.module) { try collect($0) }
-            : try await client.forEachCursorPage(kind.path, filter: filter, module: kind.module) { try collect($0) }
+        let pages = try await kind.forEachPage(client, filter: filter) { try collect($0) }
         let total = try await client.count(kind.api, kind.path, module: kind.module)
         return (records.sorted { $0.key < $1.key }, total, pages + 1)
     }

@@ -124,10 +124,8 @@ public struct SnapshotPuller: Sendable {
                 let path = kind.path.replacingOccurrences(of: "{customer}", with: customer)
                 pages += try await client.forEachPage(path, module: kind.module) { try collect($0) }
             }
-        case (.rest, _):
-            pages = try await client.forEachPage(kind.path, module: kind.module) { try collect($0) }
-        case (.projects, _):
-            pages = try await client.forEachCursorPage(kind.path, module: kind.module) { try collect($0) }
+        default:
+            pages = try await kind.forEachPage(client) { try collect($0) }
         }
         records.sort { $0.key < $1.key }
         var text: [UInt8] = []

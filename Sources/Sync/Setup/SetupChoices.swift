@@ -56,12 +56,7 @@ public struct SetupChoices: Sendable, Equatable {
     static func records(_ client: EconomicClient, _ kind: String) async throws -> [Record] {
         guard let resource = EconomicKind.all.first(where: { $0.kind == kind }) else { return [] }
         var found: [Record] = []
-        let visit: (EconomicClient.Page) throws -> Void = { page in found += try SnapshotPuller.records(in: page.body, kind: resource) }
-        if resource.api == .projects {
-            _ = try await client.forEachCursorPage(resource.path, module: "setup", visit)
-        } else {
-            _ = try await client.forEachPage(resource.path, module: "setup", visit)
-        }
+        try await resource.forEachPage(client, module: "setup") { page in found += try SnapshotPuller.records(in: page.body, kind: resource) }
         return found.sorted { $0.key < $1.key }
     }
 
