@@ -44,6 +44,13 @@ extension ReplicaStore {
         }
     }
 
+    /// Every stored setting, by key, read at once.
+    public func settings() throws -> [String: String] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM settings").map { ($0[0] as String, $0[1] as String) })
+        }
+    }
+
     /// A stored setting, nil when unset.
     public func setting(_ key: String) throws -> String? {
         try read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }

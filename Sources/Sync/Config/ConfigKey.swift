@@ -70,20 +70,25 @@ public struct ConfigKey: Sendable {
     }
 }
 
-/// Reads settings from the replica with their defaults.
+/// The replica's settings, read in one query, with their defaults.
 struct ConfigValues {
-    let replica: ReplicaStore
+    let stored: [String: String]
 
-    func string(_ name: String) throws -> String? {
-        if let value = try replica.setting(name) { return value }
-        return ConfigKey.all.first { $0.name == name }?.defaultValue
+    static let defaults: [String: String] = Dictionary(uniqueKeysWithValues: ConfigKey.all.compactMap { key in key.defaultValue.map { (key.name, $0) } })
+
+    init(replica: ReplicaStore) throws {
+        stored = try replica.settings()
     }
 
-    func bool(_ name: String) throws -> Bool {
-        try string(name) == "true"
+    func string(_ name: String) -> String? {
+        stored[name] ?? Self.defaults[name]
     }
 
-    func int(_ name: String) throws -> Int? {
-        try string(name).flatMap { Int($0) }
+    func bool(_ name: String) -> Bool {
+        string(name) == "true"
+    }
+
+    func int(_ name: String) -> Int? {
+        string(name).flatMap { Int($0) }
     }
 }

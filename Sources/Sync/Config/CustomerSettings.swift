@@ -22,11 +22,14 @@ public struct CustomerSettings: Sendable, Equatable {
 
     /// The settings stored in `replica`.
     public init(replica: ReplicaStore) throws {
-        let values = ConfigValues(replica: replica)
-        syncCVR = try values.bool("customers.syncCVR")
-        syncGroups = try values.bool("customers.syncGroups")
-        defaultGroup = try values.int("customers.defaultGroup")
-        paymentTerms = try values.int("customers.paymentTerms")
-        syncContacts = try values.bool("customers.syncContacts")
+        self.init(try ConfigValues(replica: replica))
+    }
+
+    init(_ values: ConfigValues) {
+        syncCVR = values.bool("customers.syncCVR")
+        syncGroups = values.bool("customers.syncGroups")
+        defaultGroup = values.int("customers.defaultGroup")
+        paymentTerms = values.int("customers.paymentTerms")
+        syncContacts = values.bool("customers.syncContacts")
     }
 }

@@ -35,14 +35,17 @@ public struct ModuleSettings: Sendable, Equatable {
 
     /// The settings stored in `replica`.
     public init(replica: ReplicaStore) throws {
-        let values = ConfigValues(replica: replica)
-        for module in SyncModule.all { enabled[module.name] = try values.bool("\(module.name).enabled") }
-        financeEnabled = try values.bool("finance.enabled")
-        interval = TimeInterval(try values.int("schedule.interval") ?? 15) * 60
-        jitter = TimeInterval(try values.int("schedule.jitter") ?? 60)
-        cooldown = TimeInterval(try values.int("schedule.cooldown") ?? 15) * 60
-        fullInterval = TimeInterval(try values.int("schedule.fullInterval") ?? 24) * 3600
-        timeout = TimeInterval(try values.int("schedule.timeout") ?? 12) * 3600
+        self.init(try ConfigValues(replica: replica))
+    }
+
+    init(_ values: ConfigValues) {
+        for module in SyncModule.all { enabled[module.name] = values.bool("\(module.name).enabled") }
+        financeEnabled = values.bool("finance.enabled")
+        interval = TimeInterval(values.int("schedule.interval") ?? 15) * 60
+        jitter = TimeInterval(values.int("schedule.jitter") ?? 60)
+        cooldown = TimeInterval(values.int("schedule.cooldown") ?? 15) * 60
+        fullInterval = TimeInterval(values.int("schedule.fullInterval") ?? 24) * 3600
+        timeout = TimeInterval(values.int("schedule.timeout") ?? 12) * 3600
     }
 
     /// Whether `module` runs: enabled, and for suppliers, the finance module active.

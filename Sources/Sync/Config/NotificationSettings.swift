@@ -34,13 +34,16 @@ public struct NotificationSettings: Sendable, Equatable {
 
     /// The settings stored in `replica`.
     public init(replica: ReplicaStore) throws {
-        let values = ConfigValues(replica: replica)
-        url = try values.string("smtp.url")
-        username = try values.string("smtp.username")
-        passwordFile = try values.string("smtp.passwordFile")
-        from = try values.string("smtp.from")
-        to = try values.string("smtp.to").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-        requireTLS = try values.bool("smtp.requireTLS")
+        self.init(try ConfigValues(replica: replica))
+    }
+
+    init(_ values: ConfigValues) {
+        url = values.string("smtp.url")
+        username = values.string("smtp.username")
+        passwordFile = values.string("smtp.passwordFile")
+        from = values.string("smtp.from")
+        to = values.string("smtp.to").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        requireTLS = values.bool("smtp.requireTLS")
     }
 
     /// Whether mails are sent: a server, a sender and recipients are set.

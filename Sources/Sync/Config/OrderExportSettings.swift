@@ -39,14 +39,17 @@ public struct OrderExportSettings: Sendable, Equatable {
 
     /// The settings stored in `replica`.
     public init(replica: ReplicaStore) throws {
-        let values = ConfigValues(replica: replica)
-        exportHours = try values.bool("orders.exportHours")
-        exportMaterials = try values.bool("orders.exportMaterials")
-        hoursText = try values.string("orders.hoursText") ?? hoursText
-        materialsText = try values.string("orders.materialsText") ?? materialsText
-        grouping = try values.string("orders.grouping") ?? grouping
-        layout = try values.int("orders.layout")
-        hoursProduct = try values.string("orders.hoursProduct")
-        hourTypesProductGroup = try values.int("hourTypes.productGroup")
+        self.init(try ConfigValues(replica: replica))
+    }
+
+    init(_ values: ConfigValues) {
+        exportHours = values.bool("orders.exportHours")
+        exportMaterials = values.bool("orders.exportMaterials")
+        hoursText = values.string("orders.hoursText") ?? hoursText
+        materialsText = values.string("orders.materialsText") ?? materialsText
+        grouping = values.string("orders.grouping") ?? grouping
+        layout = values.int("orders.layout")
+        hoursProduct = values.string("orders.hoursProduct")
+        hourTypesProductGroup = values.int("hourTypes.productGroup")
     }
 }

@@ -38,13 +38,16 @@ public struct ProjectSettings: Sendable, Equatable {
 
     /// The settings stored in `replica`.
     public init(replica: ReplicaStore) throws {
-        let values = ConfigValues(replica: replica)
-        syncHours = try values.bool("projects.syncHours")
-        syncMaterials = try values.bool("projects.syncMaterials")
-        syncEmployees = try values.bool("projects.syncEmployees")
-        autoApprove = try values.bool("projects.autoApprove")
-        bookOn = try values.string("projects.bookOn") == "endOfMonth" ? 0 : 1
-        useEmployeeRates = try values.bool("projects.useEmployeeRates")
-        subProjects = try values.string("projects.subProjects").flatMap(SubProjects.init(rawValue:)) ?? .linked
+        self.init(try ConfigValues(replica: replica))
+    }
+
+    init(_ values: ConfigValues) {
+        syncHours = values.bool("projects.syncHours")
+        syncMaterials = values.bool("projects.syncMaterials")
+        syncEmployees = values.bool("projects.syncEmployees")
+        autoApprove = values.bool("projects.autoApprove")
+        bookOn = values.string("projects.bookOn") == "endOfMonth" ? 0 : 1
+        useEmployeeRates = values.bool("projects.useEmployeeRates")
+        subProjects = values.string("projects.subProjects").flatMap(SubProjects.init(rawValue:)) ?? .linked
     }
 }

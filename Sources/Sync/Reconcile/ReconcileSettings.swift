@@ -59,18 +59,22 @@ public struct ReconcileSettings: Sendable, Equatable {
 
     /// The settings stored in `replica`.
     public init(replica: ReplicaStore) throws {
+        self.init(try ConfigValues(replica: replica))
+    }
+
+    init(_ values: ConfigValues) {
         for key in Self.keys where key.name.hasSuffix(".master") {
-            if let value = try replica.setting(key.name), let side = Side(rawValue: value) {
+            if let value = values.string(key.name), let side = Side(rawValue: value) {
                 masters[String(key.name.dropLast(".master".count))] = side
             }
         }
-        projectsDirection = try replica.setting("projects.direction").flatMap(KindMapping.Direction.init(rawValue:))
-        autoCreateProducts = try replica.setting("products.autoCreate") != "false"
-        productGroup = try replica.setting("products.productGroup").flatMap { Int64($0) }
-        projectGroup = try replica.setting("projects.projectGroup").flatMap { Int64($0) }
-        activatedAt = try replica.setting("activatedAt")
-        projects = try ProjectSettings(replica: replica)
-        let modules = try ModuleSettings(replica: replica)
+        projectsDirection = values.string("projects.direction").flatMap(KindMapping.Direction.init(rawValue:))
+        autoCreateProducts = values.string("products.autoCreate") != "false"
+        productGroup = values.string("products.productGroup").flatMap { Int64($0) }
+        projectGroup = values.string("projects.projectGroup").flatMap { Int64($0) }
+        activatedAt = values.string("activatedAt")
+        projects = ProjectSettings(values)
+        let modules = ModuleSettings(values)
         disabledModules = Set(SyncModule.all.filter { !modules.isEnabled($0) }.flatMap(\.reconcileModules))
     }
 

@@ -63,9 +63,10 @@ public struct SetupChoices: Sendable, Equatable {
     /// The value the wizard proposes for each setting it asks about: what is
     /// set already, else the setting's default, else the first of e-conomic's choices.
     public func defaults(replica: ReplicaStore) throws -> [String: String] {
+        let stored = try replica.settings()
         var values: [String: String] = [:]
         for key in ConfigKey.all {
-            if let value = try replica.setting(key.name) ?? key.defaultValue { values[key.name] = value }
+            if let value = stored[key.name] ?? key.defaultValue { values[key.name] = value }
         }
         let firsts: [(String, [Choice])] = [
             ("orders.layout", layouts), ("customers.defaultGroup", customerGroups), ("customers.paymentTerms", paymentTerms),

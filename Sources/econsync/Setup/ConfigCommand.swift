@@ -28,9 +28,9 @@ struct ConfigCommand: ParsableCommand {
         }
 
         func run() throws {
-            let replica = try global.openReplica()
-            let entries = try ConfigKey.all.map { key in
-                let value = try replica.setting(key.name)
+            let stored = try global.openReplica().settings()
+            let entries = ConfigKey.all.map { key in
+                let value = stored[key.name]
                 return Entry(name: key.name, value: value ?? key.defaultValue, isDefault: value == nil, help: key.help)
             }
             if output.json { return try Output.json(entries) }
@@ -79,10 +79,10 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let replica = try global.openReplica()
+            let stored = try global.openReplica().settings()
             var values: [String: JSONValue] = [:]
             for key in ConfigKey.all {
-                if let value = try replica.setting(key.name) { values[key.name] = .string(value) }
+                if let value = stored[key.name] { values[key.name] = .string(value) }
             }
             print(CanonicalJSON.string(.object(values)))
         }
