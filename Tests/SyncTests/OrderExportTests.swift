@@ -15,7 +15,8 @@ struct OrderExportTests {
         }
         try harness.replica.write { try $0.setSetting("orders.hoursProduct", "10018") }
         let scheduler = ModuleScheduler(replica: harness.replica, now: { [clock = harness.clock] in clock.now() })
-        let exporter = OrderExporter(store: harness.store, client: harness.client, agreement: harness.emulator.agreement, scheduler: scheduler)
+        let exporter = OrderExporter(runner: ModuleRunner(store: harness.store, client: harness.client, agreement: harness.emulator.agreement,
+                                                          scheduler: scheduler))
         return (harness, exporter, OrderExportRequest(projectID: try harness.localID(.project, "2"), date: "2026-11-29"))
     }
 

@@ -41,14 +41,19 @@ public struct ModuleRunner: Sendable {
     /// when it may not run (disabled, cooling down, busy, token expired); a
     /// run that fails is recorded and returned, not thrown.
     public func run(_ module: SyncModule, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
+        try await leased(module, force: force) { lease in try await perform(lease, progress: progress) }
+    }
+
+    /// Does `work` under `module`'s lease (see ``ModuleScheduler/run(_:force:apiCalls:work:)``),
+    /// counting the e-conomic calls it makes and notifying about its error;
+    /// a hung lease found first is released and notified too.
+    public func leased(_ module: SyncModule, force: Bool, work: (ModuleLease) async throws -> ModuleOutcome) async throws -> Result {
         // "Module hangs": a lease past the timeout is released first, and said so.
         for released in try scheduler.releaseStale() {
             try await notifier?.notify(run: released, error: SyncError(.timedOut, released.error ?? "timed out", module: released.module))
         }
         let before = client.accounting.total.requests
-        let (run, outcome) = try await scheduler.run(module, force: force, apiCalls: { client.accounting.total.requests - before }) { lease in
-            try await perform(lease, progress: progress)
-        }
+        let (run, outcome) = try await scheduler.run(module, force: force, apiCalls: { client.accounting.total.requests - before }, work: work)
         if let error = outcome.error, let notifier, let run {
             try await notifier.notify(run: run, error: error)
         }

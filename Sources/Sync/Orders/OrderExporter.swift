@@ -12,27 +12,24 @@ import Snapshot
 /// exported, and an export cut off midway is finished by resending it.
 ///
 /// ```swift
-/// let exporter = OrderExporter(store: store, client: client, agreement: 1118081, scheduler: scheduler)
+/// let exporter = OrderExporter(runner: ModuleRunner(store: store, client: client, agreement: 1118081, scheduler: scheduler))
 /// let result = try await exporter.export(OrderExportRequest(projectID: 4, date: "2026-11-29"))
 /// print(result.export.orderNumber!)
 /// ```
 public struct OrderExporter: Sendable {
-    public let store: SnapshotStore
-    public let client: EconomicClient
-    public let agreement: Int
-    public var scheduler: ModuleScheduler
-    public var notifier: Notifier?
+    /// Runs the export as the orders module: its lease, its run record, notifications.
+    public var runner: ModuleRunner
     /// How long e-conomic remembers an idempotency key; older pending exports are looked up before a resend.
     public var idempotencyWindow: TimeInterval = 50 * 60
 
-    public init(store: SnapshotStore, client: EconomicClient, agreement: Int, scheduler: ModuleScheduler, notifier: Notifier? = nil) {
-        self.store = store
-        self.client = client
-        self.agreement = agreement
-        self.scheduler = scheduler
-        self.notifier = notifier
+    public init(runner: ModuleRunner) {
+        self.runner = runner
     }
 
+    var store: SnapshotStore { runner.store }
+    var client: EconomicClient { runner.client }
+    var agreement: Int { runner.agreement }
+    var scheduler: ModuleScheduler { runner.scheduler }
     var replica: ReplicaStore { store.replica }
 
     /// What an export did.
@@ -60,17 +57,13 @@ public struct OrderExporter: Sendable {
             try nothingLeft(draft)
         }
         var result: Result?
-        let before = client.accounting.total.requests
-        let (run, outcome) = try await scheduler.run(.orders, force: false, apiCalls: { client.accounting.total.requests - before }) { _ in
+        let run = try await runner.leased(.orders, force: false) { _ in
             result = try await perform(request)
             var outcome = ModuleOutcome()
             outcome.pushed = 1 + result!.createdProducts
             return outcome
         }
-        if let error = outcome.error {
-            if let notifier, let run { try await notifier.notify(run: run, error: error) }
-            throw error
-        }
+        if let error = run.outcome.error { throw error }
         return result!
     }
 

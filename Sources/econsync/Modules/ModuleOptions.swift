@@ -30,10 +30,7 @@ struct ModuleContext {
 
     /// The order exporter for the connected agreement.
     func exporter() throws -> OrderExporter {
-        let (client, connection) = try global.economicClient()
-        let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
-        return OrderExporter(store: store, client: client, agreement: connection.agreementNumber, scheduler: scheduler,
-                             notifier: try Notifier.configured(replica: replica, now: scheduler.now))
+        OrderExporter(runner: try runner())
     }
 
     /// One line about a finished run.
