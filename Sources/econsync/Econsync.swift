@@ -29,14 +29,19 @@ struct Econsync: AsyncParsableCommand {
 
     static func main() async {
         do {
-            var command = try parseAsRoot()
-            if var asynchronous = command as? any AsyncParsableCommand {
-                try await asynchronous.run()
-            } else {
-                try command.run()
-            }
+            try await run(parseAsRoot())
         } catch {
             exit(with: error)
+        }
+    }
+
+    /// Runs a parsed command, asynchronous or not (the tool's `main`, and the demo's steps).
+    static func run(_ command: any ParsableCommand) async throws {
+        var command = command
+        if var asynchronous = command as? any AsyncParsableCommand {
+            try await asynchronous.run()
+        } else {
+            try command.run()
         }
     }
 

@@ -53,14 +53,11 @@ extension ModuleScheduler {
         return SyncModule.all.map { module in
             let status = statuses[key(module)] ?? ModuleStatus(module: key(module))
             let disabled = settings.disabledReason(module)
-            let state: ModuleReport.State = switch status.state {
-            case .running: .running
-            case _ where disabled != nil: .disabled
-            case _ where reconnect: .needsReconnect
-            case .needsReconnect: .needsReconnect
-            case .failed: .failed
-            case .idle: .idle
-            }
+            // Running wins; then disabled; then "needs reconnect", which holds every module at once.
+            let state: ModuleReport.State = status.state == .running ? .running
+                : disabled != nil ? .disabled
+                : reconnect ? .needsReconnect
+                : status.state == .failed ? .failed : .idle
             let run = lastRuns[key(module)]
             let scheduled = !module.manual && disabled == nil && state != .needsReconnect
             return ModuleReport(

@@ -11,7 +11,7 @@ extension SnapshotStore {
         let newer = try SnapshotReader(path: path(of: snapshot), checksDigest: false)
         let older = try base.map { try SnapshotReader(path: path(of: $0), checksDigest: false) }
         let fresh = Set(newer.header.kinds).intersection(kinds)
-        let allKinds = Set(newer.header.kinds).intersection(fresh).union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? [])
+        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? [])
         let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes))
         let folder = directory(agreement: snapshot.agreement)
         let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kind: "base")

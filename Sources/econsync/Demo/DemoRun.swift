@@ -30,8 +30,7 @@ struct DemoRun {
         print("\n$ econsync \(arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))")
         defer { fflush(nil) }
         do {
-            var command = try Econsync.parseAsRoot(arguments + ["--data-dir", directory.path])
-            if var asynchronous = command as? any AsyncParsableCommand { try await asynchronous.run() } else { try command.run() }
+            try await Econsync.run(Econsync.parseAsRoot(arguments + ["--data-dir", directory.path]))
         } catch let code as ExitCode {
             print("(exit status \(code.rawValue))")
         } catch let error as SyncError {

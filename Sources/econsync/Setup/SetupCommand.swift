@@ -22,9 +22,14 @@ struct SetupCommand: AsyncParsableCommand {
     @Flag(help: "Never ask; use defaults, --config and --set.") var nonInteractive = false
 
     func validate() throws {
-        for setting in settings {
+        for (name, value) in try pairs() { try ConfigFile.check(name, value) }
+    }
+
+    /// The `--set KEY=VALUE` settings as pairs.
+    func pairs() throws -> [(String, String)] {
+        try settings.map { setting in
             guard let equals = setting.firstIndex(of: "=") else { throw ValidationError("--set \(setting): expected KEY=VALUE") }
-            try ConfigFile.check(String(setting[..<equals]), String(setting[setting.index(after: equals)...]))
+            return (String(setting[..<equals]), String(setting[setting.index(after: equals)...]))
         }
     }
 
@@ -47,10 +52,7 @@ struct SetupCommand: AsyncParsableCommand {
         let choices = try await SetupChoices.fetch(client)
         var values = try choices.defaults(replica: replica)
         if let config { for (name, value) in try ConfigFile.read(config) { values[name] = value } }
-        for setting in settings {
-            let equals = setting.firstIndex(of: "=")!
-            values[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
-        }
+        for (name, value) in try pairs() { values[name] = value }
         var activities: [Int64: Int] = [:]
         for match in try choices.activityMatches(replica: replica) { activities[match.hourType.id!] = match.activity.flatMap { Int($0.number) } }
         if interactive {
