@@ -182,6 +182,12 @@ public final class EconomicEmulator: @unchecked Sendable {
         locked { state.faults = faults }
     }
 
+    /// Forgets every idempotency key, as e-conomic may at any time within its
+    /// hour (a restart, another node): a repeated write is then executed again.
+    public func forgetIdempotencyKeys() {
+        locked { state.idempotency = IdempotencyCache(window: state.idempotency.window) }
+    }
+
     /// Switches faults off.
     public func clearFaults() {
         locked { state.faults = nil }

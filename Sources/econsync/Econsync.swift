@@ -28,6 +28,9 @@ struct Econsync: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     static func main() async {
+        // Everything econsync writes (replica, snapshots, plans, credentials) is the owner's alone.
+        umask(0o077)
+        armCrashPoint()
         do {
             try await run(parseAsRoot())
         } catch {
@@ -66,6 +69,17 @@ struct Econsync: AsyncParsableCommand {
 }
 
 extension Econsync {
+    /// The crash matrix's hook (`$ECONSYNC_TEST_CRASH=STEP:N`, see ``CrashPoint``);
+    /// `$ECONSYNC_TEST_KILL_AFTER_SENDS=N` is `sent:N`.
+    static func armCrashPoint() {
+        let environment = ProcessInfo.processInfo.environment
+        if let text = environment["ECONSYNC_TEST_CRASH"] {
+            CrashPoint.arm(CrashPoint(parsing: text))
+        } else if let sends = environment["ECONSYNC_TEST_KILL_AFTER_SENDS"].flatMap(Int.init) {
+            CrashPoint.arm(CrashPoint(step: .sent, occurrence: sends))
+        }
+    }
+
     /// The exit code of econsync's own errors; nil for the argument parser's.
     static func status(of error: any Error) -> Int32? {
         switch error {

@@ -25,6 +25,7 @@ struct Init: ParsableCommand {
         } catch {
             throw CommandFailure("cannot create data directory \(directory.path): \(error.localizedDescription)")
         }
+        try global.tightenDirectory()
         let store = try ReplicaStore.open(at: global.replicaURL, create: true, now: GlobalOptions.clock())
         if try store.setting("created_at") == nil {
             try store.write { try $0.setSetting("created_at", Timestamp.string(store.now())) }

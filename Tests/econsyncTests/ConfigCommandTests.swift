@@ -14,7 +14,7 @@ struct ConfigCommandTests {
         #expect(try first.run(["config", "set", "smtp.to", "kontor@firma.dk,formand@firma.dk"]).status == 0)
         let exported = try first.run(["config", "export"]).stdout
         #expect(exported == #"{"orders.grouping":"type","projects.subProjects":"standalone","smtp.to":"kontor@firma.dk,formand@firma.dk"}"# + "\n")
-        let file = second.home.appendingPathComponent("config.json")
+        let file = second.outside.appendingPathComponent("config.json")
         try Data("{\"orders.grouping\":\"weekly\",\"schedule.interval\":\"30\"}".utf8).write(to: file)
         let refused = try second.run(["config", "import", file.path])
         #expect(refused.status == 1 && refused.stderr.contains("orders.grouping must be one of none, type, type-employee, date, product (got \"weekly\")"))

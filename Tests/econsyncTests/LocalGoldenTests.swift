@@ -21,7 +21,7 @@ struct LocalGoldenTests {
     @Test("human output of the local commands, errors and exit codes included")
     func human() throws {
         let cli = try CLI()
-        let badImport = cli.home.appendingPathComponent("bad.ndjson")
+        let badImport = cli.outside.appendingPathComponent("bad.ndjson")
         try Data(#"{"kind":"customer","data":{"name":"Ny Kunde ApS"}}\#n{"kind":"customer","data":{"name":"Forkert","cvr":"11111111"}}\#n"#.utf8)
             .write(to: badImport)
         let transcript = try cli.transcript(Self.setup + [
@@ -61,7 +61,7 @@ struct LocalGoldenTests {
     @Test("--json output of the local commands")
     func json() throws {
         let cli = try CLI()
-        let goodImport = cli.home.appendingPathComponent("good.ndjson")
+        let goodImport = cli.outside.appendingPathComponent("good.ndjson")
         try Data(#"{"kind":"customer","ref":"k","data":{"name":"Møller Tag ApS","cvr":"29403473"}}\#n{"kind":"contact","data":{"customer":"@k","name":"Pia Møller"}}\#n"#.utf8)
             .write(to: goodImport)
         _ = try cli.transcript(Self.setup)

@@ -95,7 +95,7 @@ struct ReconcileCommandTests {
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
         try await Self.fieldWork(connected)
-        let planFile = connected.cli.home.appendingPathComponent("plan.json").path
+        let planFile = connected.cli.outside.appendingPathComponent("plan.json").path
         try await connected.expect(["reconcile", "--plan-out", planFile])
         connected.emulator.revokeGrant("emulator-grant")
         let stopped = try await connected.run(["reconcile", "--apply", planFile])
@@ -126,7 +126,7 @@ struct ReconcileCommandTests {
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
         try await Self.fieldWork(connected)
-        let planFile = connected.cli.home.appendingPathComponent("plan.json").path
+        let planFile = connected.cli.outside.appendingPathComponent("plan.json").path
         try await connected.expect(["reconcile", "--plan-out", planFile])
         try await connected.expect(["local", "product", "edit", "n:10003", "--name", "Kugleventil efter planen"])
         let state = connected.state()
@@ -134,7 +134,7 @@ struct ReconcileCommandTests {
         #expect(stale.status == 1 && stale.stderr.contains("the replica changed since the plan was made"))
         #expect(connected.state() == state)
 
-        try await connected.expect(["reconcile", "--plan-out", planFile])
+        try await connected.expect(["reconcile", "--plan-out", planFile, "--force"])
         let applied = try await connected.expect(["reconcile", "--apply", planFile])
         #expect(applied.contains("28 pushed, 0 failed"))
         let again = try await connected.run(["reconcile", "--apply", planFile])

@@ -121,7 +121,7 @@ struct SetupCommandTests {
     func nonInteractive() async throws {
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
-        let file = connected.cli.home.appendingPathComponent("setup.json")
+        let file = connected.cli.outside.appendingPathComponent("setup.json")
         try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
         let bad = try await connected.run(["setup", "--config", file.path, "--set", "orders.grouping=weekly"])
         #expect(bad.status == 2 && bad.stderr.contains("orders.grouping must be one of"), "\(bad.stderr)")

@@ -9,7 +9,7 @@ struct SnapshotCommandTests {
     @Test("the checked-in demo agreement is exactly what `snapshot demo` writes")
     func demoIsReproducible() throws {
         let cli = try CLI()
-        let out = cli.home.appendingPathComponent("demo.ndjson.gz").path
+        let out = cli.outside.appendingPathComponent("demo.ndjson.gz").path
         let result = try cli.run(["snapshot", "demo", "--out", out])
         #expect(result.status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: Self.demo)))
@@ -18,7 +18,7 @@ struct SnapshotCommandTests {
     @Test("verify, stats, show and diff on the demo agreement: golden output")
     func golden() throws {
         let cli = try CLI()
-        let edited = cli.home.appendingPathComponent("edited.ndjson.gz").path
+        let edited = cli.outside.appendingPathComponent("edited.ndjson.gz").path
         // An edited agreement: a renamed customer, a price change, a new unit, a removed contact.
         var lines = String(decoding: try Self.zcat(Self.demo), as: UTF8.self).split(separator: "\n").map(String.init)
         lines.removeAll { $0.hasPrefix(#"{"kind":"contact","key":3,"#) }
@@ -43,7 +43,7 @@ struct SnapshotCommandTests {
         let cli = try CLI()
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.demo)))
         bytes.removeLast(200)
-        let cut = cli.home.appendingPathComponent("cut.ndjson.gz").path
+        let cut = cli.outside.appendingPathComponent("cut.ndjson.gz").path
         try Data(bytes).write(to: URL(fileURLWithPath: cut))
         let result = try cli.run(["snapshot", "verify", cut])
         #expect(result.status == 1)
@@ -66,7 +66,7 @@ struct SnapshotCommandTests {
 
     /// Packs record lines into a snapshot with `econsync snapshot pack`, taking the demo's header.
     static func pack(_ records: [String], to path: String, cli: CLI) throws {
-        let ndjson = cli.home.appendingPathComponent("records.ndjson")
+        let ndjson = cli.outside.appendingPathComponent("records.ndjson")
         try Data((records.joined(separator: "\n") + "\n").utf8).write(to: ndjson)
         let result = try cli.run(["snapshot", "pack", ndjson.path, "--header-from", Self.demo, "--out", path])
         precondition(result.status == 0, result.stderr)
@@ -80,15 +80,15 @@ struct SnapshotStoreCommandTests {
         let cli = try CLI()
         var packs: [[String]] = []
         for day in 1...3 {
-            let ndjson = cli.home.appendingPathComponent("day\(day).ndjson")
+            let ndjson = cli.outside.appendingPathComponent("day\(day).ndjson")
             try Data(#"{"kind":"unit","key":1,"data":{"name":"stk.","unitNumber":1}}"#.utf8).write(to: ndjson)
             packs.append(["snapshot", "pack", ndjson.path, "--agreement", "1118081", "--taken-at", "2026-11-0\(day)T08:00:00Z",
-                          "--out", cli.home.appendingPathComponent("day\(day).ndjson.gz").path])
+                          "--out", cli.outside.appendingPathComponent("day\(day).ndjson.gz").path])
         }
         let transcript = try cli.transcript([["init"]] + packs + [
-            ["snapshot", "import", cli.home.appendingPathComponent("day1.ndjson.gz").path, cli.home.appendingPathComponent("day2.ndjson.gz").path],
+            ["snapshot", "import", cli.outside.appendingPathComponent("day1.ndjson.gz").path, cli.outside.appendingPathComponent("day2.ndjson.gz").path],
             ["snapshot", "import", SnapshotCommandTests.demo],
-            ["snapshot", "import", cli.home.appendingPathComponent("day3.ndjson.gz").path, "--json"],
+            ["snapshot", "import", cli.outside.appendingPathComponent("day3.ndjson.gz").path, "--json"],
             ["snapshot", "list"],
             ["snapshot", "prune", "--keep", "1", "--dry-run"],
             ["snapshot", "prune", "--keep", "1", "--json"],
@@ -129,9 +129,9 @@ struct VerifyDamagedTests {
         let demo = try Data(contentsOf: URL(fileURLWithPath: SnapshotCommandTests.demo))
         let lines = String(decoding: try SnapshotCommandTests.zcat(SnapshotCommandTests.demo), as: UTF8.self)
             .split(separator: "\n").map(String.init)
-        let bad = cli.home.appendingPathComponent("bad.ndjson.gz")
+        let bad = cli.outside.appendingPathComponent("bad.ndjson.gz")
         func gzip(_ lines: [String], raw bytes: [UInt8]? = nil) throws {
-            let raw = cli.home.appendingPathComponent("raw.ndjson")
+            let raw = cli.outside.appendingPathComponent("raw.ndjson")
             try Data(bytes ?? Array((lines.joined(separator: "\n") + "\n").utf8)).write(to: raw)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -12,8 +12,9 @@ struct FaultInjector: Sendable {
         case serverError(Int)
         /// The connection is closed without a response.
         case drop
-        /// Answered 429 (part of a burst).
-        case throttle
+        /// Answered 429 (part of a burst), with a `Retry-After` header or, as
+        /// e-conomic does at times, with none (half the bursts each).
+        case throttle(retryAfter: Bool)
     }
 
     let seed: UInt64
@@ -26,6 +27,7 @@ struct FaultInjector: Sendable {
     let throttleRate: Double
     private var random: SplitMix64
     private var burstLeft = 0
+    private var burstHinted = true
     private(set) var decided = 0
 
     init(seed: UInt64, latencyMs: Int = 0, errorRate: Double = 0, dropRate: Double = 0, throttleBurst: Int = 0, throttleRate: Double? = nil) {
@@ -61,13 +63,14 @@ struct FaultInjector: Sendable {
         let burstRoll = random.unit()
         if burstLeft > 0 {
             burstLeft -= 1
-            return .throttle
+            return .throttle(retryAfter: burstHinted)
         }
         if roll < dropRate { return .drop }
         if roll < dropRate + errorRate { return .serverError([500, 502, 503][Int(statusRoll % 3)]) }
         if throttleBurst > 0, burstRoll < throttleRate {
             burstLeft = throttleBurst - 1
-            return .throttle
+            burstHinted = statusRoll & 0x100 == 0
+            return .throttle(retryAfter: burstHinted)
         }
         return .pass
     }

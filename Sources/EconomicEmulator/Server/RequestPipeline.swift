@@ -29,10 +29,10 @@ enum RequestPipeline {
             case .serverError(let status):
                 let response = family == .rest ? LegacyErrors.serverError(status, env) : ProblemDetails.serverError(status, env)
                 return (withBudgetHeaders(response, state: state), delay)
-            case .throttle:
+            case .throttle(let retryAfter):
                 var response = family == .rest ? LegacyErrors.tooManyRequests(env) : ProblemDetails.tooManyRequests(env)
-                response.setHeader("Retry-After", "1")
-                return (withBudgetHeaders(response, state: state), delay)
+                if retryAfter { response.setHeader("Retry-After", "1") }
+                return (retryAfter ? withBudgetHeaders(response, state: state) : response, delay)
             }
         }
         if RequestAccess.matches(request) {

@@ -108,7 +108,13 @@ public final class ReplicaStore: Sendable {
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+        if header.isEmpty {
+            // SQLite would take an empty file for a new database: a replica
+            // emptied by a full disk or a bad copy would silently start afresh.
+            throw ReplicaError(.corrupt, "is empty (0 bytes): it is not a replica any more", file: path,
+                               remedy: "restore it from a backup, or move it away and create a new replica")
+        }
+        if header != Data("SQLite format 3\0".utf8) {
             throw ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
         }
     }

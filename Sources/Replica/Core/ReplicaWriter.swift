@@ -108,6 +108,11 @@ public struct ReplicaWriter {
             if !record.isApproved {
                 throw ReplicaError(.locked, "is not approved", kind: R.kind, row: id)
             }
+            if let run = try unsettledPushRun(R.kind, id: id) {
+                throw ReplicaError(.locked, "is being transferred to e-conomic by reconcile run \(run) and cannot be un-approved until "
+                                   + "that run is finished", kind: R.kind, row: id,
+                                   remedy: "finish the run; if e-conomic refuses the entry it can be un-approved then")
+            }
             record.approvedAt = nil
             record.approvedBy = nil
         }

@@ -24,6 +24,31 @@ extension ReplicaWriter {
         try entry.update(db)
     }
 
+    /// The unfinished reconcile run with a push of the record not yet
+    /// settled (pending or sending), if any: while it has one, the record's
+    /// approval is locked.
+    func unsettledPushRun(_ kind: EntityKind, id: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT run_id FROM outbox
+            WHERE run_id IN (SELECT id FROM reconcile_runs WHERE state != 'finished')
+              AND state IN ('pending', 'sending') AND kind = ? AND local_id = ?
+            LIMIT 1
+            """, arguments: [kind.rawValue, id])
+    }
+
+    /// Whether a registration may still be sent: approved, and neither
+    /// transferred nor on an order. Asked in the transaction that marks its push `sending`.
+    public func isReadyToSend(_ kind: EntityKind, id: Int64) throws -> Bool {
+        switch kind {
+        case .timeEntry, .material:
+            try Bool.fetchOne(db, sql: """
+                SELECT approved_at IS NOT NULL AND transferred_at IS NULL AND order_id IS NULL AND NOT tombstone FROM \(kind.table) WHERE id = ?
+                """, arguments: [id]) ?? false
+        default:
+            true
+        }
+    }
+
     /// Adds decisions to the conflict journal.
     public func journal(_ entries: [ConflictEntry]) throws {
         for var entry in entries { try entry.insert(db) }

@@ -1,5 +1,17 @@
 import Crypto
 
+/// SHA-256 digests as econsync writes them: lowercase hex.
+///
+/// ```swift
+/// Digest.sha256(Array("abc".utf8))   // "ba7816bf…"
+/// ```
+public enum Digest {
+    /// The SHA-256 of `bytes`, lowercase hex.
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hex(bytes)
+    }
+}
+
 extension SHA256 {
     /// The SHA-256 of `bytes`, lowercase hex.
     static func hex(_ bytes: [UInt8]) -> String {

@@ -65,7 +65,7 @@ public final class GzipWriter {
             stream.deallocate()
             throw GzipError(.zlib, file: path, "cannot start a gzip stream (zlib error \(rc))")
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             deflateEnd(stream)

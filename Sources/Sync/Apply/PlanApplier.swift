@@ -21,17 +21,12 @@ import Snapshot
 /// let report = try await applier.run(run) { print("\($0.done)/\($0.total)") }
 /// ```
 public struct PlanApplier: Sendable {
-    /// Test hooks and limits.
+    /// Limits.
     public struct Options: Sendable {
-        /// Kill the process (SIGKILL) right after this many pushes were sent and
-        /// answered, before they are confirmed: the worst moment to crash.
-        public var killAfterSends: Int?
         /// How long e-conomic replays an idempotency key (one hour), less a margin.
         public var replayWindow: TimeInterval = 55 * 60
 
-        public init(killAfterSends: Int? = nil) {
-            self.killAfterSends = killAfterSends
-        }
+        public init() {}
     }
 
     /// How far the pushes are.
@@ -104,12 +99,12 @@ public struct PlanApplier: Sendable {
         var report = ApplyReport(run: id)
         if run.state == .applying {
             report.pullFailures = try pull(plan, run: id)
+            CrashPoint.reached(.pulled)
         } else {
             report.pullFailures = ApplyReport.failures(in: run.summary)
         }
         report.pulled = plan.operations.filter { [.pullInsert, .pullUpdate, .pullDelete].contains($0.action) }.count - report.pullFailures.count
         let entries = try replica.outbox(run: id)
-        var sends = 0
         for (index, var entry) in entries.enumerated() {
             defer { progress(Progress(done: index + 1, total: entries.count, operation: "\(entry.action) \(entry.kind) \(entry.recordKey)")) }
             switch entry.state {
@@ -127,16 +122,30 @@ public struct PlanApplier: Sendable {
             do {
                 let key: String
                 if entry.state == .sending {
-                    key = try await settle(&entry, op, sender, report: &report)
+                    key = try await settle(&entry, op, sender, snapshotFile: run.snapshotFile, report: &report)
                 } else {
                     entry.state = .sending
                     entry.sentAt = stamp
-                    try replica.write { try $0.saveOutbox(entry) }
+                    let sending = entry
+                    let ready = try replica.write { writer in
+                        // Approval is re-checked in the transaction that marks the push: an entry un-approved since the plan stays home.
+                        guard let id = sending.localId, let kind = EntityKind(rawValue: sending.kind), sending.action == PlanOperation.Action.create.rawValue,
+                              try !writer.isReadyToSend(kind, id: id) else {
+                            try writer.saveOutbox(sending)
+                            return true
+                        }
+                        return false
+                    }
+                    guard ready else {
+                        try fail(&entry, "is no longer approved, or was sent another way, since the plan was made; not sent", &report)
+                        continue
+                    }
+                    CrashPoint.reached(.marked)
                     key = try await sender.send(op, idempotencyKey: entry.idempotencyKey)
                 }
-                sends += 1
-                if let limit = options.killAfterSends, sends >= limit { kill(getpid(), SIGKILL) }
+                CrashPoint.reached(.sent)
                 try confirm(&entry, op, key: key, run: id)
+                CrashPoint.reached(.confirmed)
                 report.pushed += 1
             } catch let error as EconomicError where Self.stopsTheRun(error) {
                 throw error
@@ -155,21 +164,42 @@ public struct PlanApplier: Sendable {
         [.tokenExpired, .transport, .server, .rateLimited, .forbidden, .missingModule].contains(error.code)
     }
 
-    /// A push that may have reached e-conomic: replayed with its idempotency
-    /// key inside the window; after it, a create is looked up before it is sent again.
-    func settle(_ entry: inout OutboxEntry, _ op: PlanOperation, _ sender: PushSender, report: inout ApplyReport) async throws -> String {
-        let sent = entry.sentAt.flatMap(Timestamp.date) ?? .distantPast
-        if now().timeIntervalSince(sent) < options.replayWindow {
-            report.replayed += 1
-            return try await sender.send(op, idempotencyKey: entry.idempotencyKey)
-        }
-        if op.action == .create, let found = try await sender.lookup(op) {
+    /// A push that may have reached e-conomic. A create is looked up in
+    /// e-conomic first, inside the idempotency window as well as after it:
+    /// e-conomic may have forgotten the key (the window is a promise of an
+    /// hour at most), and a second time entry is worse than a lookup. Only
+    /// what e-conomic does not have is sent again, with the same key.
+    func settle(_ entry: inout OutboxEntry, _ op: PlanOperation, _ sender: PushSender, snapshotFile: String,
+                report: inout ApplyReport) async throws -> String {
+        let snapshot = replica.url.deletingLastPathComponent().appendingPathComponent(snapshotFile).path
+        if op.action == .create, let found = try await sender.lookup(op, existedBefore: { try Self.keys(of: op.kind, in: snapshot) }) {
             report.foundByLookup += 1
             return found
         }
-        entry.sentAt = stamp
-        try replica.write { try $0.saveOutbox(entry) }
+        let sent = entry.sentAt.flatMap(Timestamp.date) ?? .distantPast
+        if now().timeIntervalSince(sent) < options.replayWindow {
+            report.replayed += 1
+        } else {
+            entry.sentAt = stamp
+            try replica.write { [entry] in try $0.saveOutbox(entry) }
+        }
         return try await sender.send(op, idempotencyKey: entry.idempotencyKey)
+    }
+
+    /// The keys of `kind`'s records in the snapshot at `path`.
+    static func keys(of kind: String, in path: String) throws -> Set<String> {
+        let reader = try SnapshotReader(path: path, checksDigest: false)
+        var keys: Set<String> = []
+        var inKind = false
+        while let line = try reader.next() {
+            if line.kind == kind {
+                keys.insert(line.key.description)
+                inKind = true
+            } else if inKind {
+                break  // kinds come in runs
+            }
+        }
+        return keys
     }
 
     func confirm(_ entry: inout OutboxEntry, _ op: PlanOperation, key: String, run: Int64) throws {

@@ -65,10 +65,12 @@ struct PushSender {
         }
     }
 
-    /// After the idempotency window: the key of a record an earlier attempt
-    /// created, found by its content, or nil when e-conomic does not have it.
-    /// Records whose key is already used in the replica are not candidates.
-    func lookup(_ op: PlanOperation) async throws -> String? {
+    /// The key of a record an earlier attempt created, found by its content,
+    /// or nil when e-conomic does not have it. Records whose key is already
+    /// used in the replica, or that e-conomic had before the run
+    /// (`existedBefore`, the keys of the run's snapshot), are not candidates:
+    /// what is left can only be the record this push created.
+    func lookup(_ op: PlanOperation, existedBefore: () throws -> Set<String> = { [] }) async throws -> String? {
         let kind = try kind(op)
         let fields = try resolvedFields(op)
         if kind.api == .rest, let own = fields[kind.keyField] {
@@ -91,8 +93,10 @@ struct PushSender {
             }
         }
         try await kind.forEachPage(client, filter: filter, pages)
+        guard !candidates.isEmpty else { return nil }
         let used = try replica.rowIDs(entity, foreignKeys: candidates)
-        return candidates.first { used[$0] == nil }
+        let before = try existedBefore()
+        return candidates.first { used[$0] == nil && !before.contains($0) }
     }
 
     /// The key of a record e-conomic just created, from its answer.

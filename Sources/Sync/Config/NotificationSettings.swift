@@ -20,7 +20,8 @@ public struct NotificationSettings: Sendable, Equatable {
         .text("smtp.to", "who gets notifications: e-mail addresses separated by commas", max: 2000, extra: { value in
             value.split(separator: ",").allSatisfy { $0.contains("@") } ? nil : "must be e-mail addresses separated by commas"
         }),
-        .flag("smtp.requireTLS", "refuse to send unless the server supports TLS", default: false),
+        .flag("smtp.requireTLS", "refuse to send unless the connection is encrypted; false sends in plain text, password included",
+              default: true),
     ]
 
     public var url: String?
@@ -28,7 +29,7 @@ public struct NotificationSettings: Sendable, Equatable {
     public var passwordFile: String?
     public var from: String?
     public var to: [String] = []
-    public var requireTLS = false
+    public var requireTLS = true
 
     public init() {}
 
@@ -43,16 +44,30 @@ public struct NotificationSettings: Sendable, Equatable {
         passwordFile = values.string("smtp.passwordFile")
         from = values.string("smtp.from")
         to = values.string("smtp.to").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-        requireTLS = values.bool("smtp.requireTLS")
+        requireTLS = values.string("smtp.requireTLS").map { $0 != "false" } ?? true
     }
 
     /// Whether mails are sent: a server, a sender and recipients are set.
     public var isConfigured: Bool { url != nil && from != nil && !to.isEmpty }
 
-    /// The password, from the environment or the password file.
-    func password(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+    /// The password, from the environment or the password file. The file
+    /// must be a regular file outside the data directory (where the
+    /// credentials live) that only its owner can read.
+    func password(dataDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let password = environment["ECONSYNC_SMTP_PASSWORD"], !password.isEmpty { return password }
         guard let passwordFile else { return nil }
+        if DataDirectory(url: dataDirectory).contains(passwordFile) {
+            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) is inside the data directory, which holds econsync's own "
+                              + "files and credentials; keep the SMTP password in a file of its own elsewhere")
+        }
+        var info = stat()
+        guard stat(passwordFile, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) is not a file that can be read")
+        }
+        if info.st_mode & 0o077 != 0 {
+            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
+                              + "make it readable by its owner only (mode 600)")
+        }
         guard let data = FileManager.default.contents(atPath: passwordFile), let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) cannot be read")
         }

@@ -84,6 +84,13 @@ public struct ModuleScheduler: Sendable {
     /// `apiCalls` counts the e-conomic calls made since the start.
     public func run(_ module: SyncModule, force: Bool, apiCalls: () -> Int = { 0 },
                     work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
+        try await AgreementLock(replica: replica).holding {
+            try await runHoldingLock(module, force: force, apiCalls: apiCalls, work: work)
+        }
+    }
+
+    private func runHoldingLock(_ module: SyncModule, force: Bool, apiCalls: () -> Int,
+                                work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
         let lease = try acquire(module, force: force)
         var outcome: ModuleOutcome
         do {

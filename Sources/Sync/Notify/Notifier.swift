@@ -37,7 +37,7 @@ public struct Notifier: Sendable {
         guard settings.isConfigured, let url = settings.url, let from = settings.from else {
             return Notifier(replica: replica, transport: nil, now: now)
         }
-        let smtp = SMTPSettings(url: url, username: settings.username, password: try settings.password(), from: from, to: settings.to,
+        let smtp = SMTPSettings(url: url, username: settings.username, password: try settings.password(dataDirectory: replica.url.deletingLastPathComponent()), from: from, to: settings.to,
                                 requireTLS: settings.requireTLS)
         do {
             try smtp.validate()

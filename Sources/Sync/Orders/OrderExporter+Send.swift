@@ -5,15 +5,18 @@ import Replica
 import Snapshot
 
 extension OrderExporter {
-    /// Sends a recorded export (again, with its idempotency key) and settles
-    /// it: confirmed with e-conomic's order number, or, when e-conomic refused
-    /// it, failed with its registrations released. An answer that never came
-    /// leaves it pending, to be finished by the next export of the project.
-    func send(_ export: OrderExport) async throws -> OrderExport {
-        if let created = Timestamp.date(export.createdAt), scheduler.now().timeIntervalSince(created) > idempotencyWindow,
-           let number = try await existing(export) {
+    /// Sends a recorded export and settles it: confirmed with e-conomic's
+    /// order number, or, when e-conomic refused it, failed with its
+    /// registrations released. An answer that never came leaves it pending,
+    /// to be finished by the next export of the project, which (`resending`)
+    /// looks the order up in e-conomic first, inside the idempotency window
+    /// too (e-conomic may forget a key), and sends it again, with the same
+    /// key, only when e-conomic does not have it.
+    func send(_ export: OrderExport, resending: Bool) async throws -> OrderExport {
+        if resending, let number = try await existing(export) {
             return try confirm(export, number: number)
         }
+        CrashPoint.reached(.journaled)
         let response: EconomicResponse
         do {
             response = try await client.send(.post, .rest, "/orders/drafts", body: Array(export.body.utf8), idempotencyKey: export.idempotencyKey,
@@ -27,6 +30,7 @@ extension OrderExporter {
             throw SyncError(.failed, "the order may not have reached e-conomic (\(error)); it is recorded: export the project again "
                             + "to finish it (it is resent with the same idempotency key)", module: "orders")
         }
+        CrashPoint.reached(.exported)
         guard let number = (try? CanonicalJSON.parse(response.body))?["orderNumber"]?.intValue else {
             throw SyncError(.failed, "e-conomic's answer to the order has no orderNumber; export the project again to finish it", module: "orders")
         }
@@ -76,7 +80,7 @@ extension OrderExporter {
         }
     }
 
-    /// Past the idempotency window: the draft order an earlier attempt made,
+    /// The draft order an earlier attempt made,
     /// found by customer, date, heading and amount, if e-conomic has it.
     func existing(_ export: OrderExport) async throws -> Int64? {
         guard let body = try? CanonicalJSON.parse(Array(export.body.utf8)), let customer = body["customer"]?["customerNumber"]?.intValue,

@@ -19,8 +19,6 @@ import Snapshot
 public struct OrderExporter: Sendable {
     /// Runs the export as the orders module: its lease, its run record, notifications.
     public var runner: ModuleRunner
-    /// How long e-conomic remembers an idempotency key; older pending exports are looked up before a resend.
-    public var idempotencyWindow: TimeInterval = 50 * 60
 
     public init(runner: ModuleRunner) {
         self.runner = runner
@@ -69,7 +67,7 @@ public struct OrderExporter: Sendable {
 
     func perform(_ request: OrderExportRequest) async throws -> Result {
         if let pending = try replica.orderExports(project: request.projectID).first(where: { $0.state == .pending }) {
-            return Result(draft: nil, export: try await send(pending), createdProducts: 0)
+            return Result(draft: nil, export: try await send(pending, resending: true), createdProducts: 0)
         }
         let builder = OrderDraftBuilder(replica: replica)
         var draft = try builder.draft(request)
@@ -79,7 +77,7 @@ public struct OrderExporter: Sendable {
             created = try await createProducts(draft)
             draft = try builder.draft(request)
         }
-        return Result(draft: draft, export: try await send(try record(draft)), createdProducts: created)
+        return Result(draft: draft, export: try await send(try record(draft), resending: false), createdProducts: created)
     }
 
     func nothingLeft(_ draft: OrderDraft) throws {

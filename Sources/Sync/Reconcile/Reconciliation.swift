@@ -82,8 +82,17 @@ public struct Reconciliation: Sendable {
 
     /// The agreement's base snapshot: e-conomic as the last finished runs left
     /// it, each kind as of the last run that covered it; nil before the first.
+    /// A base file that is not the one the replica indexed (replaced,
+    /// damaged, missing) is refused, except by a full reconcile, which then
+    /// compares without a base and leaves a new one.
     public func base() throws -> SnapshotEntry? {
-        try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
+        guard let entry = try replica.snapshots(agreement: agreement).first(where: { $0.baseFor != nil }) else { return nil }
+        if let problem = store.problem(with: entry) {
+            if full { return nil }
+            throw SnapshotError(.tampered, "the base snapshot \(problem); a full reconcile (reconcile --full) takes e-conomic "
+                                + "afresh and makes a new base", file: store.path(of: entry))
+        }
+        return entry
     }
 
     /// The plan for `taken` against the base.

@@ -45,6 +45,25 @@ public struct SnapshotStore: Sendable {
         return name
     }
 
+    /// What is wrong with an indexed file, nil when it is the file the index
+    /// describes: there, of the recorded size, with the recorded header. (Its
+    /// SHA-256 is checked whenever it is read whole.)
+    public func problem(with entry: SnapshotEntry) -> String? {
+        let path = path(of: entry)
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value else {
+            return "is missing"
+        }
+        if entry.bytes > 0 && size != entry.bytes {
+            return "is not the file the replica recorded (\(size) bytes, recorded \(entry.bytes), SHA-256 \(entry.sha256.prefix(12))…)"
+        }
+        guard let header = try? SnapshotReader(path: path, checksDigest: false).header else { return "cannot be read" }
+        if header.agreement != entry.agreement || header.takenAt != entry.takenAt {
+            return "is not the file the replica recorded (taken \(header.takenAt) for agreement \(header.agreement), recorded "
+                + "\(entry.takenAt) for \(entry.agreement), SHA-256 \(entry.sha256.prefix(12))…)"
+        }
+        return nil
+    }
+
     /// Verifies the snapshot at `source` and copies it into the store; returns its index entry.
     @discardableResult
     public func add(copyOf source: String) throws -> SnapshotEntry {
@@ -56,6 +75,8 @@ public struct SnapshotStore: Sendable {
         let temporary = folder.appendingPathComponent(".\(name).tmp-\(getpid())")
         try? FileManager.default.removeItem(at: temporary)
         try FileManager.default.copyItem(atPath: source, toPath: temporary.path)
+        // A copy keeps the source's mode; the store's files are the owner's alone.
+        try FileManager.default.setAttributes([.posixPermissions: DataDirectory.fileMode], ofItemAtPath: temporary.path)
         try FileManager.default.moveItem(at: temporary, to: target)
         do {
             return try index(file: "snapshots/\(header.agreement)/\(name)", header: header, trailer: trailer)

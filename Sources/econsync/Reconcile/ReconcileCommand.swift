@@ -28,6 +28,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     var apply: String?
     @Option(name: .customLong("module"), help: "Only this module (repeat for several): \(Self.modules.joined(separator: ", ")).")
     var modules: [String] = []
+    @Flag(help: "With --plan-out: replace the file if it exists.") var force = false
     @Flag(help: "Finish an interrupted reconcile.") var resume = false
     @Flag(help: "Compare every record, not only those changed since the last reconcile.") var full = false
 
@@ -40,22 +41,28 @@ struct ReconcileCommand: AsyncParsableCommand {
         let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count
         if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply and --resume cannot be combined") }
         if apply != nil, !modules.isEmpty { throw ValidationError("--module is fixed by the plan given to --apply") }
+        if force, planOut == nil { throw ValidationError("--force goes with --plan-out") }
     }
 
     func run() async throws {
+        let planFile = try planOut.map { try OutputFile(path: $0, dataDirectory: global.directory, force: force) }
         let (client, connection) = try global.economicClient()
-        var reconciliation = Reconciliation(store: try global.snapshotStore(readOnly: dryRun), client: client, agreement: connection.agreementNumber,
-                                            now: try GlobalOptions.clock())
+        let store = try global.snapshotStore(readOnly: dryRun)
+        var reconciliation = Reconciliation(store: store, client: client, agreement: connection.agreementNumber, now: try GlobalOptions.clock())
         reconciliation.modules = Set(modules)
         reconciliation.full = full
-        if let kill = ProcessInfo.processInfo.environment["ECONSYNC_TEST_KILL_AFTER_SENDS"].flatMap(Int.init) {
-            reconciliation.options.killAfterSends = kill
-        }
+        // A dry run writes nothing and needs no lock; everything else is one process at a time.
+        if dryRun { return try await run(reconciliation, planFile: planFile) }
+        try await AgreementLock(replica: store.replica).holding { try await run(reconciliation, planFile: planFile) }
+    }
+
+    func run(_ reconciliation: Reconciliation, planFile: OutputFile?) async throws {
+        var reconciliation = reconciliation
         var report = ReconcileReport()
         if resume {
             guard let applied = try await reconciliation.resume(progress: try progress()) else {
                 if output.json { return try Output.json(report) }
-                return print("nothing to resume: no reconcile of agreement \(connection.agreementNumber) was interrupted")
+                return print("nothing to resume: no reconcile of agreement \(reconciliation.agreement) was interrupted")
             }
             report.applied = .init(applied)
             return try finish(report)
@@ -66,9 +73,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         let plan: Plan
         if let apply {
-            plan = try Self.readPlan(apply)
-            reconciliation.modules = Set(plan.inputs.modules)
-            try reconciliation.check(plan)
+            plan = try Self.readPlan(apply, reconciliation: &reconciliation)
         } else {
             let taken = try await reconciliation.takeSnapshot(dryRun: dryRun) { if !output.json && global.verbose { print($0) } }
             defer { taken.discard() }
@@ -78,8 +83,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         report.plan = .init(plan, verbose: global.verbose || output.json)
         if !output.json { printPlan(plan) }
         if dryRun { return try finish(report) }
-        if let planOut {
-            try Data((CanonicalJSON.string(plan.json) + "\n").utf8).write(to: URL(fileURLWithPath: planOut), options: .atomic)
+        if let planOut, let planFile {
+            try planFile.write(Data(reconciliation.planFile(plan)))
             report.planFile = planOut
             if !output.json { print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`") }
             return try finish(report)
@@ -88,10 +93,13 @@ struct ReconcileCommand: AsyncParsableCommand {
         try finish(report)
     }
 
-    static func readPlan(_ path: String) throws -> Plan {
+    /// The plan in `path`, checked to be the file econsync wrote and still valid (see ``Reconciliation/checkPlanFile(_:)``).
+    static func readPlan(_ path: String, reconciliation: inout Reconciliation) throws -> Plan {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
         do {
-            return try Plan(json: CanonicalJSON.parse(Array(data)))
+            return try reconciliation.checkPlanFile(Array(data))
+        } catch let error as ApplyError {
+            throw ApplyError(error.code, "\(path): \(error.message)")
         } catch let error as PlanError {
             throw CommandFailure("\(path): \(error)")
         } catch {

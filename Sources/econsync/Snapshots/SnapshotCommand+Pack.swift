@@ -15,12 +15,15 @@ extension SnapshotCommand {
         @Option(name: .customLong("header-from"), help: "Take agreement, sources, time and mode from this snapshot's header.") var headerFrom: String?
         @Option(help: "The agreement number (without --header-from).") var agreement: Int?
         @Option(name: .customLong("taken-at"), help: "When the data was read, UTC (default: now).") var takenAt: String?
+        @Flag(help: "Replace the snapshot if it exists.") var force = false
+        @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if headerFrom == nil && agreement == nil { throw ValidationError("give --header-from SNAPSHOT or --agreement N") }
         }
 
         func run() throws {
+            _ = try OutputFile(path: out, dataDirectory: global.directory, force: force)
             guard let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }) else {
                 throw CommandFailure("\(file): cannot be read as UTF-8 text")
             }

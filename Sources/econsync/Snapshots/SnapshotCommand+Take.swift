@@ -43,9 +43,11 @@ extension SnapshotCommand {
             let (client, connection) = try global.economicClient()
             let store = try global.snapshotStore()
             let puller = SnapshotPuller(client: client, store: store, agreement: connection.agreementNumber)
-            let entry = try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds,
-                                              takenAt: Timestamp.string(try GlobalOptions.clock()())) { progress in
-                if !output.json { print(progress) }
+            let takenAt = Timestamp.string(try GlobalOptions.clock()())
+            let entry = try await AgreementLock(replica: store.replica).holding {
+                try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds, takenAt: takenAt) { progress in
+                    if !output.json { print(progress) }
+                }
             }
             let usage = client.accounting.total
             let counts = (try? CanonicalJSON.parse(entry.counts).objectValue?.compactMapValues { $0.intValue.map(Int.init) }) ?? nil

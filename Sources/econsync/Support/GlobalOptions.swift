@@ -49,6 +49,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the replica of the data directory (which must have been initialised).
     func openReplica(readOnly: Bool = false) throws -> ReplicaStore {
+        if FileManager.default.fileExists(atPath: replicaURL.path) { try tightenDirectory() }
         let store = try ReplicaStore.open(at: replicaURL, readOnly: readOnly, now: Self.clock()).scoped(to: department)
         logger.debug("opened replica", metadata: ["file": "\(replicaURL.path)"])
         return store
@@ -62,6 +63,14 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
+    /// Makes the data directory private to its owner (0700, files 0600),
+    /// saying on standard error what was looser.
+    func tightenDirectory() throws {
+        for note in try DataDirectory(url: directory).tighten() {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
+    }
+
     /// Today's date by the clock (UTC).
     static func today() throws -> String {
         String(Timestamp.string(try clock()()).prefix(10))

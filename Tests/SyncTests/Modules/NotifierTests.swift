@@ -72,10 +72,11 @@ struct NotifierTests {
         let sink = try SMTPSink(username: "econsync", password: "hemmelig-42")
         defer { sink.stop() }
         let fixture = try SchedulerFixture()
-        let passwordFile = fixture.directory.path("smtp-password")
-        try Data("hemmelig-42\n".utf8).write(to: URL(fileURLWithPath: passwordFile))
+        let secrets = try TemporaryDirectory("econsync-secrets")
+        let passwordFile = try Self.passwordFile(in: secrets, mode: 0o600)
         for (name, value) in [("smtp.url", "smtp://127.0.0.1:\(sink.port)"), ("smtp.username", "econsync"), ("smtp.passwordFile", passwordFile),
-                              ("smtp.from", "econsync@firma.dk"), ("smtp.to", "kontor@firma.dk, formand@firma.dk")] {
+                              ("smtp.from", "econsync@firma.dk"), ("smtp.to", "kontor@firma.dk, formand@firma.dk"),
+                              ("smtp.requireTLS", "false")] {
             try fixture.set(name, value)
         }
         let notifier = try Notifier.configured(replica: fixture.replica, now: { fixture.clock.now() })
@@ -94,7 +95,62 @@ struct NotifierTests {
         #expect(mails.first?.data.contains("Lars Lærling (employee 12)") == true)
         #expect(mails.first?.data.contains("hemmelig") == false)
         let stored = try ConfigKey.all.compactMap { try fixture.replica.setting($0.name) }
-        #expect(stored.count == 5 && !stored.contains { $0.contains("hemmelig") })
+        #expect(stored.count == 6 && !stored.contains { $0.contains("hemmelig") })
+    }
+
+    static func passwordFile(in directory: TemporaryDirectory, mode: mode_t) throws -> String {
+        let path = directory.path("smtp-password")
+        try Data("hemmelig-42\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(chmod(path, mode) == 0)
+        return path
+    }
+
+    @Test("a password file others can read, or one inside the data directory (credentials.json), is refused before anything is sent")
+    func passwordFileRefused() throws {
+        let fixture = try SchedulerFixture()
+        let secrets = try TemporaryDirectory("econsync-secrets")
+        for (name, value) in [("smtp.url", "smtp://127.0.0.1:1"), ("smtp.username", "econsync"), ("smtp.from", "econsync@firma.dk"),
+                              ("smtp.to", "kontor@firma.dk")] {
+            try fixture.set(name, value)
+        }
+        func refusal() -> String? {
+            do {
+                _ = try Notifier.configured(replica: fixture.replica)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        try fixture.set("smtp.passwordFile", try Self.passwordFile(in: secrets, mode: 0o644))
+        #expect(refusal()?.contains("can be read by others (mode 644)") == true)
+        let credentials = fixture.directory.path("credentials.json")
+        try Data(#"{"grant":"emulator-grant"}"#.utf8).write(to: URL(fileURLWithPath: credentials))
+        #expect(chmod(credentials, 0o600) == 0)
+        try fixture.set("smtp.passwordFile", credentials)
+        #expect(refusal()?.contains("is inside the data directory") == true)
+        try fixture.set("smtp.passwordFile", try Self.passwordFile(in: secrets, mode: 0o600))
+        #expect(refusal() == nil)
+    }
+
+    @Test("without smtp.requireTLS false, a server that offers no TLS gets no mail and no password")
+    func plainSMTPRefused() async throws {
+        let sink = try SMTPSink(username: "econsync", password: "hemmelig-42")
+        defer { sink.stop() }
+        let fixture = try SchedulerFixture()
+        let secrets = try TemporaryDirectory("econsync-secrets")
+        for (name, value) in [("smtp.url", "smtp://127.0.0.1:\(sink.port)"), ("smtp.username", "econsync"),
+                              ("smtp.passwordFile", try Self.passwordFile(in: secrets, mode: 0o600)),
+                              ("smtp.from", "econsync@firma.dk"), ("smtp.to", "kontor@firma.dk")] {
+            try fixture.set(name, value)
+        }
+        let notifier = try Notifier.configured(replica: fixture.replica, now: { fixture.clock.now() })
+        let (run, outcome) = try await fixture.scheduler().run(.products, force: false) { _ in
+            var outcome = ModuleOutcome()
+            outcome.error = SyncError(.failed, "1 operation failed", module: "products")
+            return outcome
+        }
+        #expect(try await notifier.notify(run: try #require(run), error: try #require(outcome.error)) == .failed)
+        #expect(sink.messages.isEmpty)
     }
 
     @Test("blocked operations become the brief's troubleshooting errors, naming the records")

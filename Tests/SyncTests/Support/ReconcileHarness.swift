@@ -70,10 +70,9 @@ final class ReconcileHarness: @unchecked Sendable {
 
     func stop() async { await emulator.stop() }
 
-    func reconciliation(full: Bool = false, killAfterSends: Int? = nil) -> Reconciliation {
+    func reconciliation(full: Bool = false) -> Reconciliation {
         var reconciliation = Reconciliation(store: store, client: client, agreement: emulator.agreement, now: { [clock] in clock.now() })
         reconciliation.full = full
-        reconciliation.options.killAfterSends = killAfterSends
         return reconciliation
     }
 

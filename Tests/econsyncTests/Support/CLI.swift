@@ -11,11 +11,17 @@ final class CLI: @unchecked Sendable {
     }()
 
     let directory: TemporaryDirectory
+    /// A folder outside the data directory, for files written with `--out` or `--plan-out`.
+    let outsideDirectory: TemporaryDirectory
     var home: URL { directory.url }
+    var outside: URL { outsideDirectory.url }
     var environment: [String: String]
 
     init() throws {
         directory = try TemporaryDirectory("econsync-cli")
+        outsideDirectory = try TemporaryDirectory("econsync-out")
+        // A data directory as econsync makes it (a looser one is tightened with a note: NothingLostTests).
+        chmod(directory.url.path, 0o700)
         environment = ["ECONSYNC_HOME": directory.url.path, "ECONSYNC_NOW": "2026-11-02T08:00:00Z", "USER": "formand",
                        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     }
@@ -61,7 +67,7 @@ final class CLI: @unchecked Sendable {
             if result.status != 0 { text += "[exit \(result.status)]\n" }
             text += "\n"
         }
-        return text.replacingOccurrences(of: home.path, with: "$ECONSYNC_HOME")
+        return text.replacingOccurrences(of: home.path, with: "$ECONSYNC_HOME").replacingOccurrences(of: outside.path, with: "$OUT")
     }
 }
 

@@ -62,7 +62,7 @@ final class ConnectedCLI: @unchecked Sendable {
 
     /// Writes `lines` as an NDJSON import file and imports it.
     func importLines(_ lines: [String]) async throws {
-        let file = cli.home.appendingPathComponent("import-\(UUID().uuidString).ndjson")
+        let file = cli.outside.appendingPathComponent("import-\(UUID().uuidString).ndjson")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
         try await expect(["local", "import", file.path])
     }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A data directory's permissions: the replica, snapshots, plans and
+/// credentials in it are the office's business data, so the directory is
+/// private to its owner (0700) and every file in it owner-only (0600),
+/// whatever the umask or the mode an existing directory had.
+///
+/// ```swift
+/// for note in try DataDirectory(url: dir).tighten() { print("note: \(note)") }
+/// ```
+public struct DataDirectory: Sendable {
+    /// The directory.
+    public let url: URL
+
+    /// The mode of the directory and of every folder in it.
+    public static let directoryMode: mode_t = 0o700
+    /// The mode of every file in it.
+    public static let fileMode: mode_t = 0o600
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// Whether `path` lies inside the data directory (after resolving links
+    /// and `..`), or is the directory itself.
+    public func contains(_ path: String) -> Bool {
+        let root = Self.resolved(url.path)
+        let candidate = Self.resolved(path)
+        return candidate == root || candidate.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// Resolves links and `..` in `path`, as far as the path exists (a file
+    /// not written yet is resolved through its folder).
+    static func resolved(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        if let real = realpath(absolute.path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let parent = absolute.deletingLastPathComponent()
+        guard parent.path != absolute.path else { return absolute.path }
+        return URL(fileURLWithPath: resolved(parent.path)).appendingPathComponent(absolute.lastPathComponent).path
+    }
+
+    /// Takes away group and other permissions from the directory and
+    /// everything in it; returns a note for each thing that was looser.
+    /// Links are left alone (their targets are not ours to change).
+    public func tighten() throws -> [String] {
+        var notes: [String] = []
+        try tighten(url.path, as: Self.directoryMode, notes: &notes)
+        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return notes }
+        while let relative = walker.nextObject() as? String {
+            let path = url.appendingPathComponent(relative).path
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: try tighten(path, as: Self.directoryMode, notes: &notes)
+            case S_IFREG: try tighten(path, as: Self.fileMode, notes: &notes)
+            default: continue
+            }
+        }
+        return notes
+    }
+
+    private func tighten(_ path: String, as mode: mode_t, notes: inout [String]) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        let current = info.st_mode & 0o777
+        guard current & 0o077 != 0 else { return }
+        guard chmod(path, current & ~0o077 | (mode & 0o700)) == 0 else {
+            throw ReplicaError(.notAReplica, "others can read it and its mode cannot be changed (\(String(cString: strerror(errno))))",
+                               file: path, remedy: "make it private to its owner (chmod \(String(mode, radix: 8)))")
+        }
+        notes.append("\(path) was readable by others (mode \(String(current, radix: 8))); it is now \(String(current & ~0o077 | (mode & 0o700), radix: 8))")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Replica
+import Synchronization
+
+/// One process at a time pulls from or pushes to an agreement: a lock on a
+/// file in the data directory (`agreement.lock`, `agreement-2.lock` for
+/// department 2), held while a reconcile, a module run, an order export or a
+/// snapshot is taken. The operating system releases it when the process ends,
+/// however it ends (kill -9 included), so a lock is never left behind.
+/// Within one process the lock is re-entrant: a module run that reconciles
+/// holds it once.
+///
+/// ```swift
+/// try AgreementLock(replica: replica).holding { try await reconcile() }
+/// // in another process meanwhile: SyncError(.busy, "running in another process (pid 4711) …")
+/// ```
+public struct AgreementLock: Sendable {
+    /// The lock file.
+    public let path: String
+
+    public init(replica: ReplicaStore) {
+        let name = replica.department.map { "agreement-\($0).lock" } ?? "agreement.lock"
+        path = replica.url.deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Runs `body` holding the lock; throws ``SyncError`` `.busy` naming the
+    /// other process when it holds the lock.
+    public func holding<T>(_ body: () async throws -> T) async throws -> T {
+        try acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    /// The same, for synchronous work.
+    public func holding<T>(_ body: () throws -> T) throws -> T {
+        try acquire()
+        defer { release() }
+        return try body()
+    }
+
+    /// Descriptors and hold counts of the locks this process holds, by path.
+    private static let held = Mutex<[String: (descriptor: Int32, count: Int)]>([:])
+
+    func acquire() throws {
+        try Self.held.withLock { held in
+            if let current = held[path] {
+                held[path] = (current.descriptor, current.count + 1)
+                return
+            }
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw SyncError(.failed, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+            }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                let holder = Self.holder(descriptor)
+                close(descriptor)
+                throw SyncError(.busy, "running in another process\(holder.map { " (pid \($0))" } ?? ""); "
+                                + "one process at a time syncs an agreement, try again when it finishes")
+            }
+            let pid = Array("\(getpid())\n".utf8)
+            _ = ftruncate(descriptor, 0)
+            _ = pwrite(descriptor, pid, pid.count, 0)
+            held[path] = (descriptor, 1)
+        }
+    }
+
+    func release() {
+        Self.held.withLock { held in
+            guard let current = held[path] else { return }
+            if current.count > 1 {
+                held[path] = (current.descriptor, current.count - 1)
+                return
+            }
+            _ = ftruncate(current.descriptor, 0)
+            close(current.descriptor)  // releases the flock
+            held[path] = nil
+        }
+    }
+
+    /// The pid the holder wrote into the lock file.
+    private static func holder(_ descriptor: Int32) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        guard count > 0 else { return nil }
+        return Int(String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
