@@ -5,7 +5,7 @@
 DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl $(EXTRA_PACKAGES)
 SWIFT ?= swift
 
-.PHONY: deps build release demo tour test bench
+.PHONY: deps build release demo tour test chaos bench
 
 deps:
 	@missing=""; \
@@ -37,6 +37,12 @@ tour: build
 
 test: deps
 	$(SWIFT) test
+
+# The reliability suite in full (crash matrix, fault soak, concurrency, fuzzing, damage); `make test` runs its short form.
+chaos: deps
+	$(SWIFT) build --build-tests
+	ECONSYNC_CHAOS=full $(SWIFT) test --skip-build --filter "CrashMatrixTests|FaultSoakTests|ConcurrencyTests|FuzzTests|DamageTests" \
+	  > .build/chaos.log 2>&1; status=$$?; grep -E "^chaos |Test run with|recorded an issue" .build/chaos.log; exit $$status
 
 bench:
 	$(MAKE) release EXTRA_PACKAGES=sqlite3-tools

@@ -54,11 +54,11 @@ struct Econsync: AsyncParsableCommand {
             Foundation.exit(code.rawValue)
         }
         if let status = status(of: error) {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)"))\n".utf8))
             Foundation.exit(status)
         }
         let code = exitCode(for: error)
-        let message = fullMessage(for: error)
+        let message = TerminalText.safe(fullMessage(for: error))
         if code == .success {
             if !message.isEmpty { print(message) }
             Foundation.exit(ExitStatus.success)
@@ -84,7 +84,7 @@ extension Econsync {
     static func status(of error: any Error) -> Int32? {
         switch error {
         case let error as ReplicaError:
-            let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt]
+            let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt, .unsafeFile]
             return unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure
         case let error as EconomicError:
             return error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure

@@ -29,6 +29,10 @@ struct Init: ParsableCommand {
         let store = try ReplicaStore.open(at: global.replicaURL, create: true, now: GlobalOptions.clock())
         if try store.setting("created_at") == nil {
             try store.write { try $0.setSetting("created_at", Timestamp.string(store.now())) }
+            // Connected before the replica was made: this new replica is the connection's.
+            if let connection = try? global.credentialsFile.load() {
+                try store.scoped(to: global.department).recordConnection(agreement: connection.agreementNumber)
+            }
         }
         let report = Report(dataDir: directory.path, replica: store.url.path, schemaVersion: try store.fileSchemaVersion(), created: !existed)
         if output.json { return try Output.json(report) }

@@ -44,7 +44,8 @@ public struct DataDirectory: Sendable {
 
     /// Takes away group and other permissions from the directory and
     /// everything in it; returns a note for each thing that was looser.
-    /// Links are left alone (their targets are not ours to change).
+    /// Throws ``ReplicaError`` `.unsafeFile` for anything in it that is not a
+    /// plain file or folder (a symbolic link, a device, a pipe).
     public func tighten() throws -> [String] {
         var notes: [String] = []
         try tighten(url.path, as: Self.directoryMode, notes: &notes)
@@ -56,7 +57,10 @@ public struct DataDirectory: Sendable {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: try tighten(path, as: Self.directoryMode, notes: &notes)
             case S_IFREG: try tighten(path, as: Self.fileMode, notes: &notes)
-            default: continue
+            default:
+                // A link could lead econsync to write, or a reader to read, somewhere else.
+                throw ReplicaError(.unsafeFile, "is not a plain file (a symbolic link, a device or a pipe); econsync does not follow it",
+                                   file: path, remedy: "put the real file in its place, or remove it")
             }
         }
         return notes

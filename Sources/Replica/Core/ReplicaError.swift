@@ -38,6 +38,9 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
         public static let notAReplica = Code(rawValue: "not-a-replica")
         /// The replica file is damaged.
         public static let corrupt = Code(rawValue: "corrupt")
+        /// A file in the data directory is not a plain file of econsync's own
+        /// (a symbolic link, a device, a pipe): it is not followed.
+        public static let unsafeFile = Code(rawValue: "unsafe-file")
         /// A bulk import line is malformed.
         public static let badImport = Code(rawValue: "bad-import")
     }

@@ -69,6 +69,9 @@ struct ConnectRun {
         try refuseSharedAgreement(connection.agreementNumber)
         try FileManager.default.createDirectory(at: global.directory, withIntermediateDirectories: true)
         try file.save(connection)
+        if FileManager.default.fileExists(atPath: global.replicaURL.path) {
+            try global.openReplica().recordConnection(agreement: connection.agreementNumber)
+        }
         if stored != nil, FileManager.default.fileExists(atPath: global.replicaURL.path) {
             // "Token expired" stopped every module; the new grant lets them run again.
             try ModuleScheduler(replica: global.openReplica(), now: try GlobalOptions.clock()).reconnected()

@@ -46,7 +46,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         let planFile = try planOut.map { try OutputFile(path: $0, dataDirectory: global.directory, force: force) }
-        let (client, connection) = try global.economicClient()
+        let (client, connection) = try global.economicClient(readOnly: dryRun)
         let store = try global.snapshotStore(readOnly: dryRun)
         var reconciliation = Reconciliation(store: store, client: client, agreement: connection.agreementNumber, now: try GlobalOptions.clock())
         reconciliation.modules = Set(modules)

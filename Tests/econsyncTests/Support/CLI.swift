@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -30,11 +31,16 @@ final class CLI: @unchecked Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether a signal ended it (status is then the signal's number).
+        var signalled = false
+        /// Whether it was killed for taking longer than the timeout.
+        var timedOut = false
     }
 
-    /// Runs `econsync` with `arguments` and waits for it.
+    /// Runs `econsync` with `arguments` and waits for it; with `timeout`, a
+    /// run that takes longer is killed and reported as timed out.
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -49,11 +55,21 @@ final class CLI: @unchecked Sendable {
             inputPipe.fileHandleForWriting.write(Data(input.utf8))
             try inputPipe.fileHandleForWriting.close()
         }
+        let timedOut = Mutex(false)
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [weak process] in
+                guard let process, process.isRunning, process.processIdentifier == pid else { return }
+                timedOut.withLock { $0 = true }
+                kill(pid, SIGKILL)
+            }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal,
+                      timedOut: timedOut.withLock { $0 })
     }
 
     /// Runs each command line and writes a transcript: the command, what it

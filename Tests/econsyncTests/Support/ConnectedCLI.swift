@@ -45,9 +45,9 @@ final class ConnectedCLI: @unchecked Sendable {
     }
 
     /// Runs `econsync` with `arguments` and waits for it.
-    func run(_ arguments: [String], input: String? = nil) async throws -> CLI.Result {
+    func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval? = nil) async throws -> CLI.Result {
         let cli = self.cli
-        return try await Self.offPool { try cli.run(arguments, input: input) }
+        return try await Self.offPool { try cli.run(arguments, input: input, timeout: timeout) }
     }
 
     /// Runs a command that must succeed; returns its standard output.
