@@ -29,7 +29,7 @@ struct Econsync: AsyncParsableCommand {
 
     static func main() async {
         do {
-            try await run(parseAsRoot())
+            try await run(parseAsRoot(LocalIDs.coalescing(Array(CommandLine.arguments.dropFirst()))))
         } catch {
             exit(with: error)
         }
@@ -45,17 +45,21 @@ struct Econsync: AsyncParsableCommand {
         }
     }
 
-    /// Prints the error the way users and scripts expect, and exits with the documented code.
+    /// Prints the error the way users and scripts expect (Foundation's file
+    /// errors in words, control characters escaped), and exits with the documented code.
     static func exit(with error: any Error) -> Never {
         if let code = error as? ExitCode, code != .validationFailure {
             Foundation.exit(code.rawValue)
         }
+        if let problem = FileProblem(error) {
+            exit(with: CommandFailure(problem.description))
+        }
         if let status = status(of: error) {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)", keepingLineBreaks: true))\n".utf8))
             Foundation.exit(status)
         }
         let code = exitCode(for: error)
-        let message = fullMessage(for: error)
+        let message = TerminalText.safe(fullMessage(for: error), keepingLineBreaks: true)
         if code == .success {
             if !message.isEmpty { print(message) }
             Foundation.exit(ExitStatus.success)
