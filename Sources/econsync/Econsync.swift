@@ -32,7 +32,7 @@ struct Econsync: AsyncParsableCommand {
         umask(0o077)
         armCrashPoint()
         do {
-            try await run(parseAsRoot())
+            try await run(parseAsRoot(LocalIDs.coalescing(Array(CommandLine.arguments.dropFirst()))))
         } catch {
             exit(with: error)
         }
@@ -48,17 +48,21 @@ struct Econsync: AsyncParsableCommand {
         }
     }
 
-    /// Prints the error the way users and scripts expect, and exits with the documented code.
+    /// Prints the error the way users and scripts expect (Foundation's file
+    /// errors in words, control characters escaped), and exits with the documented code.
     static func exit(with error: any Error) -> Never {
         if let code = error as? ExitCode, code != .validationFailure {
             Foundation.exit(code.rawValue)
         }
+        if let problem = FileProblem(error) {
+            exit(with: CommandFailure(problem.description))
+        }
         if let status = status(of: error) {
-            FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)"))\n".utf8))
+            FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)", keepingLineBreaks: true))\n".utf8))
             Foundation.exit(status)
         }
         let code = exitCode(for: error)
-        let message = TerminalText.safe(fullMessage(for: error))
+        let message = TerminalText.safe(fullMessage(for: error), keepingLineBreaks: true)
         if code == .success {
             if !message.isEmpty { print(message) }
             Foundation.exit(ExitStatus.success)
@@ -69,14 +73,10 @@ struct Econsync: AsyncParsableCommand {
 }
 
 extension Econsync {
-    /// The crash matrix's hook (`$ECONSYNC_TEST_CRASH=STEP:N`, see ``CrashPoint``);
-    /// `$ECONSYNC_TEST_KILL_AFTER_SENDS=N` is `sent:N`.
+    /// The crash matrix's hook (`$ECONSYNC_TEST_CRASH=STEP:N`, see ``CrashPoint``).
     static func armCrashPoint() {
-        let environment = ProcessInfo.processInfo.environment
-        if let text = environment["ECONSYNC_TEST_CRASH"] {
+        if let text = ProcessInfo.processInfo.environment["ECONSYNC_TEST_CRASH"] {
             CrashPoint.arm(CrashPoint(parsing: text))
-        } else if let sends = environment["ECONSYNC_TEST_KILL_AFTER_SENDS"].flatMap(Int.init) {
-            CrashPoint.arm(CrashPoint(step: .sent, occurrence: sends))
         }
     }
 

@@ -23,7 +23,7 @@ struct Init: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw CommandFailure("cannot create data directory \(directory.path): \(error.localizedDescription)")
+            throw CommandFailure("cannot create data directory \(directory.path): \(FileProblem(error, path: directory.path)?.reason ?? "\(error)")")
         }
         try global.tightenDirectory()
         let store = try ReplicaStore.open(at: global.replicaURL, create: true, now: GlobalOptions.clock())

@@ -54,6 +54,11 @@ struct ImportTests {
         (#"{"kind":"project","data":{"name":"X","customer":"kunde"}}"#, "\"kunde\" is not a reference"),
         (#"{"kind":"customer","ref":"hansen","data":{"name":"X"}}"#, "ref \"hansen\" is already used"),
         (#"{"kind":"customer","data":{"name":"X"},"extra":1}"#, "unknown key \"extra\""),
+        (#"{"kind":"customer","data":{"name":"Hansen\u0000VVS"}}"#, "customer, field name: contains a NUL character"),
+        (#"{"kind":"customer","data":{"name":"Hansen \u001b[31mVVS"}}"#, "customer, field name: contains the control character U+001B"),
+        (#"{"kind":"product","data":{"number":"P-7","name":"Guld","salesPrice":1e300}}"#, "product, field salesPrice: 1e+300 is too large"),
+        (#"{"kind":"timeEntry","data":{"employee":1,"project":"@bad","hourType":1,"date":"2026-11-03","hours":2,"approvedAt":"yesterday","approvedBy":"x"}}"#,
+         "time entry, field approvedAt: \"yesterday\" is not a time"),
     ])
     func badLine(_ line: String, message: String) throws {
         let replica = try TestReplica()
@@ -66,12 +71,23 @@ struct ImportTests {
         #expect(try replica.state() == before)
     }
 
+    @Test("CRLF line endings are read like LF ones")
+    func crlf() throws {
+        let replica = try TestReplica()
+        let url = replica.directory.file("crlf.ndjson")
+        try Data((Self.goodLines.joined(separator: "\r\n") + "\r\n").utf8).write(to: url)
+        let summary = try replica.store.importRecords(from: url)
+        #expect(summary.created == ["customer": 1, "project": 1] && summary.lines == 2)
+        #expect(try replica.store.list(Customer.self).contains { $0.name == "Jensen Kloak ApS" })
+    }
+
     @Test("a missing or non-UTF-8 file is refused, naming it")
     func unreadable() throws {
         let replica = try TestReplica()
         let missing = replica.directory.file("missing.ndjson")
         let error = try #require(throws: ReplicaError.self) { try replica.store.importRecords(from: missing) }
         #expect(error.code == .badImport && error.file == missing.path)
+        #expect(error.message.hasPrefix("cannot be read: no such file"), "\(error)")
         let binary = replica.directory.file("binary.ndjson")
         try Data([0xFF, 0xFE, 0x00, 0x7B]).write(to: binary)
         let second = try #require(throws: ReplicaError.self) { try replica.store.importRecords(from: binary) }

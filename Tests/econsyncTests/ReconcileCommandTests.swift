@@ -48,9 +48,7 @@ struct ReconcileCommandTests {
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
         try await Self.fieldWork(connected)
-        connected.cli.environment["ECONSYNC_TEST_KILL_AFTER_SENDS"] = String(k)
-        let killed = try await connected.run(["reconcile"])
-        connected.cli.environment["ECONSYNC_TEST_KILL_AFTER_SENDS"] = nil
+        let killed = try await connected.run(["reconcile"], crashingAt: "sent:\(k)")
         #expect(killed.status == SIGKILL, "reconcile was not killed: \(killed.stdout)\(killed.stderr)")
         let refused = try await connected.run(["reconcile"])
         #expect(refused.status == 1 && refused.stderr.contains("was interrupted; finish it first with `econsync reconcile --resume`"))

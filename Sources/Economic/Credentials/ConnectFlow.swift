@@ -41,7 +41,13 @@ public struct ConnectFlow: Sendable {
         configuration.projectsBaseURL = projectsBaseURL
         let client = EconomicClient(credentials: EconomicCredentials(appSecretToken: appSecretToken, grantToken: grantToken),
                                     configuration: configuration, transport: transport)
-        let response = try await client.send(.get, .rest, "/self", module: "connect")
+        let response: EconomicResponse
+        do {
+            response = try await client.send(.get, .rest, "/self", module: "connect")
+        } catch let error as EconomicError where error.code == .tokenExpired {
+            // A grant just given cannot have expired: it was not accepted (mistyped, or for another app).
+            throw EconomicError(.grantNotAccepted, status: error.status, message: error.message, request: error.request)
+        }
         let agreement: REST.Agreement
         do {
             agreement = try response.decode(REST.Agreement.self)

@@ -18,6 +18,8 @@ public struct EconomicError: Error, CustomStringConvertible, Sendable, Equatable
 
         /// 401: the grant was revoked or the tokens are wrong.
         public static let tokenExpired = Code(rawValue: "token-expired")
+        /// 401 on connecting: the agreement grant token just given was not accepted.
+        public static let grantNotAccepted = Code(rawValue: "grant-not-accepted")
         /// 403 because the agreement lacks a module (e.g. Projects).
         public static let missingModule = Code(rawValue: "missing-module")
         /// 403 for another reason (the app's role, the read-only demo agreement).
@@ -80,6 +82,9 @@ public struct EconomicError: Error, CustomStringConvertible, Sendable, Equatable
         switch code {
         case .tokenExpired:
             return "Token expired: reconnect with `econsync reconnect` (\(request) answered 401: \(message))"
+        case .grantNotAccepted:
+            return "e-conomic did not accept the agreement grant token (\(request) answered 401: \(message)): check that the whole token "
+                + "was given, or approve econsync's access again to get a new one"
         case .missingModule:
             return "The e-conomic agreement lacks the \(module ?? "required") module: enable it in e-conomic (\(request) answered 403)"
         case .conflict:

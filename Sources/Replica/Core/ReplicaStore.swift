@@ -148,7 +148,11 @@ public final class ReplicaStore: Sendable {
     }
 
     static func translate(_ error: DatabaseError, path: String) -> ReplicaError {
-        switch error.resultCode {
+        if let missing = missingPart(error) {
+            return ReplicaError(.corrupt, "is damaged: \(missing) is missing", file: path,
+                                remedy: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
+        }
+        return switch error.resultCode {
         case .SQLITE_NOTADB:
             ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
         case .SQLITE_CORRUPT:
@@ -177,9 +181,19 @@ public final class ReplicaStore: Sendable {
     func translating<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) || Self.missingPart(error) != nil {
             throw Self.translate(error, path: url.path)
         }
+    }
+
+    /// The table or column of the schema that a damaged file lacks (SQLite's
+    /// "no such table: customers"), nil for any other error.
+    static func missingPart(_ error: DatabaseError) -> String? {
+        guard error.resultCode == .SQLITE_ERROR, let message = error.message else { return nil }
+        for part in ["table", "column"] where message.hasPrefix("no such \(part): ") {
+            return "the \(part) \(message.dropFirst("no such \(part): ".count))"
+        }
+        return nil
     }
 
     /// The schema version of the open file.

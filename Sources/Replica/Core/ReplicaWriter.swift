@@ -18,9 +18,12 @@ public struct ReplicaWriter {
     let now: @Sendable () -> Date
     /// The department of the replica view that opened the transaction (``ReplicaStore/department``).
     public var department: Int? = nil
+    /// Where the values written come from: people's input is held to the
+    /// rules for input (``InputRules``), e-conomic's pulled values are not.
+    public var origin: WriteOrigin = .local
 
     func validation<R: ReplicaRecord>(for record: R) -> Validation {
-        Validation(db: db, kind: R.kind, row: record.id, department: record.department)
+        Validation(db: db, kind: R.kind, row: record.id, department: record.department, origin: origin)
     }
 
     /// Validates and inserts a new record; returns it with its local id.
@@ -33,6 +36,7 @@ public struct ReplicaWriter {
         record.normalize()
         let check = validation(for: record)
         try record.validate(check, previous: nil)
+        try InputRules(check).check(record, previous: nil)
         try check.unique("foreign_key", record.foreignKey, field: "foreignKey")
         record.id = try R.insertAll([record], db)[0]
         return record
@@ -62,6 +66,7 @@ public struct ReplicaWriter {
         new.normalize()
         let check = validation(for: new)
         try new.validate(check, previous: old)
+        try InputRules(check).check(new, previous: old)
         if new.foreignKey != old.foreignKey {
             try check.unique("foreign_key", new.foreignKey, field: "foreignKey")
         }
@@ -134,7 +139,7 @@ public struct ReplicaWriter {
     /// Sets the employees of a project (replacing the previous set).
     public func setEmployees(ofProject projectID: Int64, to employeeIDs: [Int64]) throws {
         _ = try fetch(Project.self, id: projectID)
-        let check = Validation(db: db, kind: .project, row: projectID, department: nil)
+        let check = Validation(db: db, kind: .project, row: projectID, department: nil, origin: origin)
         for employeeID in employeeIDs {
             try check.reference(employeeID, Reference("employee_id", .employee))
         }

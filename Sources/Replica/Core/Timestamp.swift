@@ -17,10 +17,47 @@ public enum Timestamp {
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ` (fractional seconds allowed); nil otherwise.
     public static func date(_ text: String) -> Date? {
+        if let date = canonical(text) { return date }
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.date(from: text)
+    }
+
+    /// Reads exactly the form ``string(_:)`` writes without a date formatter
+    /// (making one costs more than a replica write; approving thousands of
+    /// registrations reads as many); nil for any other text.
+    static func canonical(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 else { return nil }
+        for (index, mark) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)]
+        where bytes[index] != UInt8(ascii: mark) {
+            return nil
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
+        let days = daysFromCivil(year, month, day)
+        guard civil(fromDays: days) == (year, month, day) else { return nil }   // 31 November and the like
+        return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
+    }
+
+    /// A proleptic Gregorian date to days since 1970-01-01 (Howard Hinnant's algorithm).
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -135,6 +135,15 @@ struct ReplicaImporter {
         return known
     }
 
+    /// The lines of an NDJSON text, ended by LF or CRLF (a CR before the LF
+    /// is not part of the line; as a Swift `Character`, CRLF is not a "\n").
+    static func lines(of text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = text[bytes.startIndex..<bytes.endIndex]
+            return line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        }
+    }
+
     private static func describe(_ error: DecodingError, kind: EntityKind) -> ReplicaError {
         func field(_ path: [any CodingKey]) -> String? { path.last?.stringValue }
         switch error {
@@ -176,12 +185,12 @@ extension ReplicaStore {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ReplicaError(.badImport, "cannot be read: \(error.localizedDescription)", file: url.path)
+            throw ReplicaError(.badImport, "cannot be read: \(FileProblem(error, path: url.path)?.reason ?? "\(error)")", file: url.path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReplicaError(.badImport, "is not UTF-8 text", file: url.path)
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ReplicaImporter.lines(of: text)
         return try write { writer in
             var importer = ReplicaImporter(writer: writer, file: url.path)
             for (index, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {

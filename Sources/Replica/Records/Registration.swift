@@ -29,6 +29,7 @@ extension Registration {
     /// Checks the life-cycle rules: edits only while unapproved, approval
     /// changes only until sent, nothing at all once sent.
     func validateLifecycle(_ check: Validation, previous: Self?) throws {
+        try validateTimes(check, previous: previous)
         let contentChanged = previous.map { $0.content != content || $0.tombstone != tombstone } ?? true
         let approvalChanged = previous.map { $0.approvedAt != approvedAt || $0.approvedBy != approvedBy } ?? true
         if let previous, previous.isSent && (contentChanged || approvalChanged) {
@@ -48,6 +49,13 @@ extension Registration {
         if previous.projectId != projectId {
             try validateProjectOpen(check)
         }
+    }
+
+    /// Approval and transfer times typed or imported must be times (e-conomic's own are taken as they come).
+    private func validateTimes(_ check: Validation, previous: Self?) throws {
+        guard check.origin == .local else { return }
+        if approvedAt != previous?.approvedAt { try check.timestamp(approvedAt, "approvedAt") }
+        if transferredAt != previous?.transferredAt { try check.timestamp(transferredAt, "transferredAt") }
     }
 
     private func validateProjectOpen(_ check: Validation) throws {

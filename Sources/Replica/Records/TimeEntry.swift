@@ -70,7 +70,21 @@ public struct TimeEntry: Registration, Equatable {
             throw check.error(.invalidField, field: "hours", "\(Validation.format(hours)) is not allowed: hours must be more than 0 and at most 24 per entry")
         }
         try check.optionalText(note, "note", max: 2500)
+        if check.origin == .local && previous?.projectId != projectId {
+            try validateSubProject(check)
+        }
         try validateLifecycle(check, previous: previous)
+    }
+
+    /// e-conomic takes hours only on projects without sub-projects: a main
+    /// project groups its sub-projects, and refuses every time entry.
+    private func validateSubProject(_ check: Validation) throws {
+        let subProjects = try check.fetchCount("SELECT count(*) FROM projects WHERE parent_id = ? AND tombstone = 0", [projectId])
+        if subProjects > 0 {
+            throw check.error(.invalidField, field: "project",
+                              "project \(projectId) is a main project (it has \(subProjects) sub-project(s)); e-conomic takes hours only on sub-projects",
+                              remedy: "record the hours on one of its sub-projects")
+        }
     }
 }
 

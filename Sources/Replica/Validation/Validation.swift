@@ -10,6 +10,8 @@ public struct Validation {
     /// The local id of the record being checked, nil when it is new.
     public let row: Int64?
     let department: Int?
+    /// Where the values being checked come from (see ``WriteOrigin``).
+    public let origin: WriteOrigin
 
     /// An error about `field` of the record being checked.
     public func error(_ code: ReplicaError.Code, field: String?, _ message: String, remedy: String? = nil) -> ReplicaError {
@@ -52,6 +54,13 @@ public struct Validation {
     public func date(_ value: String, _ field: String = "date") throws {
         if LocalDate(value) == nil {
             throw error(.invalidField, field: field, "\"\(value)\" is not a date: write it as YYYY-MM-DD")
+        }
+    }
+
+    /// Requires a time, when present, written `YYYY-MM-DDTHH:MM:SSZ` (as approvals are stored).
+    public func timestamp(_ value: String?, _ field: String) throws {
+        if let value, Timestamp.date(value) == nil {
+            throw error(.invalidField, field: field, "\"\(value)\" is not a time: write it as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-02T15:00:00Z")
         }
     }
 

@@ -6,7 +6,9 @@ import Snapshot
 
 /// Writes pull operations into the replica, inside the caller's transaction:
 /// e-conomic's field values converted back to the replica's (keys of
-/// referenced records become local ids), through the validating field API.
+/// referenced records become local ids), through the validating field API,
+/// as e-conomic's values (``WriteOrigin/economic``): the rules for what people
+/// type or import never refuse what e-conomic already holds.
 ///
 /// ```swift
 /// try replica.write { writer in
@@ -18,6 +20,8 @@ struct PullWriter {
     let mappings: [String: KindMapping]
 
     init(writer: ReplicaWriter, mappings: [KindMapping] = KindMapping.all) {
+        var writer = writer
+        writer.origin = .economic
         self.writer = writer
         self.mappings = Dictionary(uniqueKeysWithValues: mappings.map { ($0.kind, $0) })
     }

@@ -100,7 +100,7 @@ public struct ModuleScheduler: Sendable {
         } catch let error as SyncError {
             outcome = .failure(error)
         } catch {
-            outcome = .failure(SyncError(.failed, "\(error)", module: module.name))
+            outcome = .failure(SyncError(.failed, FileProblem(error)?.description ?? "\(error)", module: module.name))
         }
         outcome.apiCalls = apiCalls()
         return (try finish(lease, outcome), outcome)

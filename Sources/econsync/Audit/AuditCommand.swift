@@ -66,7 +66,7 @@ struct AuditCommand: ParsableCommand {
                 let problems = counts.filter { $0.key != "matching" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 return [kind, String(counts["matching"] ?? 0), problems]
             }, rightAligned: [1])
-            for finding in audit.findings { print("  \(finding)") }
+            for finding in audit.findings { Output.line("  \(finding)") }
         }
         if !audit.isClean { throw ExitCode(ExitStatus.failure) }
     }

@@ -31,8 +31,9 @@ struct EmulatorCommand: ParsableCommand {
     @Option(help: "The address to bind (loopback unless given).")
     var host: String = "127.0.0.1"
 
-    @Option(name: .customLong("seed-snapshot"), help: ArgumentHelp("The snapshot the emulator starts from.", valueName: "file"))
-    var seedSnapshot: String = "Snapshots/demo-agreement.ndjson.gz"
+    @Option(name: .customLong("seed-snapshot"),
+            help: ArgumentHelp("The snapshot the emulator starts from (default: the demo agreement built into econsync).", valueName: "file"))
+    var seedSnapshot: String?
 
     @Flag(help: "Start with no records (agreement 1118081) instead of the seed snapshot.")
     var empty = false
@@ -50,7 +51,8 @@ struct EmulatorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let emulator = empty ? EconomicEmulator() : try EconomicEmulator(snapshotPath: seedSnapshot)
+        let emulator = try empty ? EconomicEmulator()
+            : seedSnapshot.map { try EconomicEmulator(snapshotPath: $0) } ?? DemoAgreement(size: .demo).emulator()
         if let faultSeed { emulator.injectFaults(seed: faultSeed) }
         let outcome = Outcome()
         let finished = DispatchSemaphore(value: 0)

@@ -10,8 +10,8 @@ struct Changes: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only changes after this sequence number.") var since: Int64 = 0
-    @Option(help: "At most this many changes.") var limit: Int?
+    @Option(parsing: .unconditional, help: "Only changes after this sequence number.") var since: Int64 = 0
+    @Option(parsing: .unconditional, help: "At most this many changes.") var limit: Int?
 
     func validate() throws {
         if since < 0 { throw ValidationError("--since must be 0 or more") }

@@ -18,13 +18,13 @@ struct EmployeeCommand: ParsableCommand {
         subcommands: [AddCommand<Fields>.self, ListCommand<Employee>.self, EditCommand<Fields>.self, DeleteCommand<Employee>.self])
 
     struct Fields: RecordFields {
-        @Option(help: "Employee number.") var number: Int?
+        @Option(parsing: .unconditional, help: "Employee number.") var number: Int?
         @Option(help: "Name.") var name: String?
         @Option(help: "E-mail address.") var email: String?
         @Option(help: "Telephone.") var phone: String?
-        @Option(name: .customLong("cost-rate"), help: "Hourly cost, DKK.") var costRate: Double?
-        @Option(name: .customLong("sales-rate"), help: "Hourly sales price, DKK.") var salesRate: Double?
-        @Option(name: .customLong("economic-id"), help: "The employee's e-conomic employee number.") var economicID: Int?
+        @Option(name: .customLong("cost-rate"), parsing: .unconditional, help: "Hourly cost, DKK.") var costRate: Double?
+        @Option(name: .customLong("sales-rate"), parsing: .unconditional, help: "Hourly sales price, DKK.") var salesRate: Double?
+        @Option(name: .customLong("economic-id"), parsing: .unconditional, help: "The employee's e-conomic employee number.") var economicID: Int?
         @Flag(inversion: .prefixedNo, help: "Barred from new registrations.") var barred: Bool?
 
         func validateNew() throws { try require(name, "name <name>") }

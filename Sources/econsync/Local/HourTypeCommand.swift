@@ -17,7 +17,7 @@ struct HourTypeCommand: ParsableCommand {
 
     struct Fields: RecordFields {
         @Option(help: "Name.") var name: String?
-        @Option(help: "The e-conomic activity number hours of this type are transferred as.") var activity: Int?
+        @Option(parsing: .unconditional, help: "The e-conomic activity number hours of this type are transferred as.") var activity: Int?
         @Option(help: "The product that prices hours of this type on orders.") var product: RowRef?
         @Flag(inversion: .prefixedNo, help: "Barred from new registrations.") var barred: Bool?
 

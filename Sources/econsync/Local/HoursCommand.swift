@@ -26,7 +26,7 @@ struct HoursCommand: ParsableCommand {
         @Option(help: "The project worked on.") var project: RowRef?
         @Option(name: .customLong("type"), help: "The hour type.") var hourType: RowRef?
         @Option(help: "The day worked, YYYY-MM-DD (default: today).") var date: String?
-        @Option(help: "Hours worked, more than 0 and at most 24.") var hours: Double?
+        @Option(parsing: .unconditional, help: "Hours worked, more than 0 and at most 24.") var hours: Double?
         @Option(help: "A note.") var note: String?
 
         func validateNew() throws {

@@ -24,7 +24,7 @@ struct MaterialsCommand: ParsableCommand {
         static var addCommandName: String { "record" }
         @Option(help: "The product used.") var product: RowRef?
         @Option(help: "The project it was used on.") var project: RowRef?
-        @Option(help: "How much was used (more than 0).") var quantity: Double?
+        @Option(parsing: .unconditional, help: "How much was used (more than 0).") var quantity: Double?
         @Option(help: "The unit of the quantity (default: the product's unit).") var unit: RowRef?
         @Option(help: "The employee who used it.") var employee: RowRef?
         @Option(help: "The day it was used, YYYY-MM-DD (default: today).") var date: String?

@@ -20,8 +20,8 @@ struct ProductCommand: ParsableCommand {
     struct Fields: RecordFields {
         @Option(help: "Product number (up to 25 characters; fixed once the product is in e-conomic).") var number: String?
         @Option(help: "Name.") var name: String?
-        @Option(name: .customLong("sales-price"), help: "Sales price per unit, DKK.") var salesPrice: Double?
-        @Option(name: .customLong("cost-price"), help: "Cost price per unit, DKK.") var costPrice: Double?
+        @Option(name: .customLong("sales-price"), parsing: .unconditional, help: "Sales price per unit, DKK.") var salesPrice: Double?
+        @Option(name: .customLong("cost-price"), parsing: .unconditional, help: "Cost price per unit, DKK.") var costPrice: Double?
         @Option(help: "Unit (fixed once the product is in e-conomic).") var unit: RowRef?
         @Option(help: "Product group.") var group: RowRef?
         @Flag(inversion: .prefixedNo, help: "Barred from new sales.") var barred: Bool?

@@ -17,11 +17,11 @@ struct ProjectCommand: ParsableCommand {
         subcommands: [AddCommand<Fields>.self, ListCommand<Project>.self, EditCommand<Fields>.self, DeleteCommand<Project>.self])
 
     struct Fields: RecordFields {
-        @Option(help: "Project number.") var number: Int?
+        @Option(parsing: .unconditional, help: "Project number.") var number: Int?
         @Option(help: "Name.") var name: String?
         @Option(help: "The customer.") var customer: RowRef?
         @Option(help: "The main project, for a sub-project.") var parent: RowRef?
-        @Option(help: "e-conomic project group number.") var group: Int?
+        @Option(parsing: .unconditional, help: "e-conomic project group number.") var group: Int?
         @Option(help: "Description.") var description: String?
         @Option(name: .customLong("employee"), help: "An employee on the project (repeat for several; replaces the list).")
         var employees: [RowRef] = []

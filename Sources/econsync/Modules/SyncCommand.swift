@@ -40,7 +40,7 @@ struct SyncCommand: AsyncParsableCommand {
             do {
                 let result = try await runner.run(module, force: force, progress: progress())
                 reports.append(ModuleRunReport(result))
-                if !output.json { print(ModuleContext.line(result)) }
+                if !output.json { Output.line(ModuleContext.line(result)) }
                 if result.outcome.error?.code == .needsReconnect {
                     status = ExitStatus.needsReconnect
                     break
@@ -48,7 +48,7 @@ struct SyncCommand: AsyncParsableCommand {
                 if result.outcome.failed { status = max(status, ExitStatus.failure) }
             } catch let error as SyncError {
                 reports.append(ModuleRunReport(notRun: module.name, error))
-                if !output.json { print("\(module.name): not run: \(error.message)" + (error.remedy.map { "\n  what to do: \($0)" } ?? "")) }
+                if !output.json { Output.line("\(module.name): not run: \(error.message)" + (error.remedy.map { "\n  what to do: \($0)" } ?? "")) }
                 if error.code == .needsReconnect {
                     status = ExitStatus.needsReconnect
                     break

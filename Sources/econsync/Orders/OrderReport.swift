@@ -63,7 +63,7 @@ struct OrderReport: Encodable {
 
     static func print(_ draft: OrderDraft, export: OrderExport?, createdProducts: Int) {
         let what = export.map { "e-conomic draft order \($0.orderNumber!)" } ?? "dry run: the draft order"
-        Swift.print("\(what) for project \(draft.projectName) (\(draft.projectID)), customer \(draft.customerName) (\(draft.customerNumber)):")
+        Output.line("\(what) for project \(draft.projectName) (\(draft.projectID)), customer \(draft.customerName) (\(draft.customerNumber)):")
         Output.table(["LINE", "PRODUCT", "TEXT", "QUANTITY", "PRICE", "TOTAL"], draft.lines.map {
             [String($0.lineNumber), $0.productNumber, $0.description, Output.amount($0.quantity), money($0.unitPrice), money($0.total)]
         }, rightAligned: [0, 3, 4, 5])
@@ -71,7 +71,7 @@ struct OrderReport: Encodable {
                     + "\(Output.count(draft.materialIDs.count, "material registration"))"
                     + (export == nil ? " would be marked exported" : " marked exported"))
         if export == nil, !draft.missingProducts.isEmpty {
-            Swift.print("products to create in e-conomic first: " + draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", "))
+            Output.line("products to create in e-conomic first: " + draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", "))
         }
         if createdProducts > 0 { Swift.print("\(Output.count(createdProducts, "product")) created in e-conomic first") }
     }

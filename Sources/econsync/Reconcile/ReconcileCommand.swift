@@ -60,7 +60,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         var reconciliation = reconciliation
         var report = ReconcileReport()
         if resume {
-            guard let applied = try await reconciliation.resume(progress: try progress()) else {
+            guard let applied = try await resumable({ try await reconciliation.resume(progress: try progress()) }) else {
                 if output.json { return try Output.json(report) }
                 return print("nothing to resume: no reconcile of agreement \(reconciliation.agreement) was interrupted")
             }
@@ -89,7 +89,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             if !output.json { print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`") }
             return try finish(report)
         }
-        report.applied = .init(try await reconciliation.apply(plan, progress: try progress()))
+        report.applied = .init(try await resumable { try await reconciliation.apply(plan, progress: try progress()) })
         try finish(report)
     }
 
@@ -122,12 +122,12 @@ struct ReconcileCommand: AsyncParsableCommand {
             print("  \(module): \(actions.joined(separator: ", "))")
         }
         for op in plan.operations where op.action == .block {
-            print("  blocked: \(op.kind) \(op.key): \(op.reason)")
+            Output.line("  blocked: \(op.kind) \(op.key): \(op.reason)")
         }
         guard global.verbose else { return }
         for op in plan.operations {
             let fields = op.fields.isEmpty ? "" : " " + CanonicalJSON.string(.object(op.fields))
-            print("  \(op.action.rawValue) \(op.kind) \(op.key): \(op.reason)\(fields)")
+            Output.line("  \(op.action.rawValue) \(op.kind) \(op.key): \(op.reason)\(fields)")
         }
     }
 
@@ -138,7 +138,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             print("applied: \(applied.pulled) pulled, \(applied.pushed) pushed"
                   + (applied.replayed + applied.foundByLookup > 0 ? " (\(applied.replayed) replayed, \(applied.foundByLookup) found in e-conomic)" : "")
                   + ", \(applied.failures.count) failed")
-            for failure in applied.failures { print("  failed: \(failure)") }
+            for failure in applied.failures { Output.line("  failed: \(failure)") }
         }
         if let applied = report.applied, !applied.failures.isEmpty { throw ExitCode(ExitStatus.failure) }
     }

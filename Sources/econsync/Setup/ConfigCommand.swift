@@ -53,7 +53,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             try global.openReplica().write { try $0.setSetting(name, value) }
-            print("\(name) = \(value)")
+            Output.line("\(name) = \(value)")
         }
     }
 

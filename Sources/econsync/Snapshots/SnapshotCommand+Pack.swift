@@ -24,7 +24,7 @@ extension SnapshotCommand {
 
         func run() throws {
             _ = try OutputFile(path: out, dataDirectory: global.directory, force: force)
-            guard let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }) else {
+            guard let text = String(data: try Data(contentsOf: URL(fileURLWithPath: file)), encoding: .utf8) else {
                 throw CommandFailure("\(file): cannot be read as UTF-8 text")
             }
             var records: [Record] = []

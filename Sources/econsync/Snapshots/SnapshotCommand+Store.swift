@@ -54,7 +54,7 @@ extension SnapshotCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "How many of each agreement's newest snapshots to keep.") var keep: Int
+        @Option(parsing: .unconditional, help: "How many of each agreement's newest snapshots to keep.") var keep: Int
         @Flag(name: .customLong("dry-run"), help: "Only say what would be deleted.") var dryRun = false
 
         func validate() throws {

@@ -14,9 +14,16 @@ enum Output {
         print(String(decoding: data, as: UTF8.self))
     }
 
+    /// Prints a message for people, its control characters escaped (see ``TerminalText``).
+    static func line(_ text: String) {
+        print(TerminalText.safe(text, keepingLineBreaks: true))
+    }
+
     /// Prints rows under a header, columns separated by two spaces; numeric
-    /// columns (`rightAligned`) are aligned right.
+    /// columns (`rightAligned`) are aligned right. Control characters in
+    /// cells are escaped (see ``TerminalText``).
     static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
+        let rows = rows.map { $0.map { TerminalText.safe($0) } }
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }

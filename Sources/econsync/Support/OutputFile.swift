@@ -39,22 +39,7 @@ struct OutputFile {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CommandFailure("\(path): cannot be written (\(OutputFile.reason(error)))")
-        }
-    }
-
-    /// The operating system's reason for a Foundation file error, in words.
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        switch nsError.code {
-        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or directory"
-        case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
-        case NSFileWriteOutOfSpaceError: return "no space left on the device"
-        default: return "the file system refused it"
+            throw FileProblem(error, path: path) ?? FileProblem(.write, path: path, reason: "\(error)")
         }
     }
 }

@@ -80,14 +80,14 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Local ids of the records to delete.") var ids: [Int64]
+    @Argument(help: "Local ids of the records to delete.") var ids: [LocalIDs]
 
     func run() throws {
         let store = try global.openReplica()
         try store.write { writer in
-            for id in ids { try writer.delete(R.self, id: id) }
+            for id in ids.ids { try writer.delete(R.self, id: id) }
         }
-        for id in ids { print("deleted \(R.kind.noun) \(id)") }
+        for id in ids.ids { print("deleted \(R.kind.noun) \(id)") }
     }
 }
 
@@ -95,7 +95,7 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
 enum Report {
     static func saved<R: ListedRecord>(_ record: R, _ verb: String, json: Bool) throws {
         if json { return try Output.json(record) }
-        print("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)")
+        Output.line("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)")
     }
 }
 

@@ -72,16 +72,16 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Local ids.") var ids: [Int64]
+    @Argument(help: "Local ids.") var ids: [LocalIDs]
     @Option(help: "Who approves (default: $USER).") var by: String?
 
     func run() throws {
         let approver = by ?? ProcessInfo.processInfo.environment["USER"] ?? "econsync"
         let records = try global.openReplica().write { writer in
-            try ids.map { try writer.approve(R.self, id: $0, by: approver) }
+            try ids.ids.map { try writer.approve(R.self, id: $0, by: approver) }
         }
         if output.json { return try Output.json(records) }
-        for record in records { print("approved \(R.kind.noun) \(record.id ?? 0): \(record.title) (by \(approver))") }
+        for record in records { Output.line("approved \(R.kind.noun) \(record.id ?? 0): \(record.title) (by \(approver))") }
     }
 }
 
@@ -93,13 +93,13 @@ struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Local ids.") var ids: [Int64]
+    @Argument(help: "Local ids.") var ids: [LocalIDs]
 
     func run() throws {
         let records = try global.openReplica().write { writer in
-            try ids.map { try writer.unapprove(R.self, id: $0) }
+            try ids.ids.map { try writer.unapprove(R.self, id: $0) }
         }
         if output.json { return try Output.json(records) }
-        for record in records { print("unapproved \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
+        for record in records { Output.line("unapproved \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
     }
 }

@@ -1,32 +1,32 @@
-/// Text from users, files or e-conomic made safe for a terminal: control
-/// characters (an ANSI escape that repaints the screen, a bell, a carriage
-/// return that hides what came before) are shown as `\u{1B}` instead of
-/// being obeyed. Newlines and tabs are kept.
+/// Text from records and from e-conomic made safe to print for people:
+/// control characters (an ANSI escape sequence, a carriage return, a NUL) are
+/// shown escaped, `\u{1B}`, instead of being sent raw to the terminal, where
+/// they could recolour, overwrite or hide what is printed. JSON output escapes
+/// them already.
 ///
 /// ```swift
-/// TerminalText.safe("\u{1B}[31mrød")   // "\\u{1B}[31mrød"
+/// TerminalText.safe("Hansen \u{1B}[31mVVS")   // Hansen \u{1B}[31mVVS, as text
 /// ```
 enum TerminalText {
-    static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var result = ""
+    /// `text` with its control characters escaped; line breaks and tabs are
+    /// kept when `keepingLineBreaks` (a message of several lines), else escaped
+    /// too (a table cell).
+    static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        let kept: Set<Unicode.Scalar> = keepingLineBreaks ? ["\n", "\t"] : []
+        func escaped(_ scalar: Unicode.Scalar) -> Bool {
+            // Controls, and the bidirectional overrides that make a name read backwards.
+            (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)) && !kept.contains(scalar)
+        }
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
+        var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            if escaped(scalar) {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
-                result.unicodeScalars.append(scalar)
+                result.append(scalar)
             }
         }
-        return result
-    }
-
-    /// C0 and C1 controls and DEL, but newline and tab; and the bidirectional
-    /// overrides that make a name read backwards.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x09: false
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        return String(result)
     }
 }

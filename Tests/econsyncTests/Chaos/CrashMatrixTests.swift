@@ -26,9 +26,7 @@ struct CrashMatrixTests {
                 defer { Task { await connected.stop() } }
                 try await ReconcileCommandTests.fieldWork(connected)
                 let probe = "\(step.rawValue):\(occurrence)\(forget ? ", keys forgotten" : "")"
-                connected.cli.environment["ECONSYNC_TEST_CRASH"] = "\(step.rawValue):\(occurrence)"
-                let killed = try await connected.run(["reconcile"])
-                connected.cli.environment["ECONSYNC_TEST_CRASH"] = nil
+                let killed = try await connected.run(["reconcile"], crashingAt: "\(step.rawValue):\(occurrence)")
                 guard killed.status == SIGKILL else {
                     tally.probe("\(probe): not killed (exit \(killed.status))")
                     continue
@@ -69,9 +67,7 @@ struct CrashMatrixTests {
             let connected = try await ConnectedCLI.start()
             defer { Task { await connected.stop() } }
             try await OrderExportCommandTests.fieldWork(connected)
-            connected.cli.environment["ECONSYNC_TEST_CRASH"] = "\(step.rawValue):1"
-            let killed = try await connected.run(["order", "export", "--project", "e:2"])
-            connected.cli.environment["ECONSYNC_TEST_CRASH"] = nil
+            let killed = try await connected.run(["order", "export", "--project", "e:2"], crashingAt: "\(step.rawValue):1")
             let probe = "\(step.rawValue)\(forget ? ", keys forgotten" : "")"
             guard killed.status == SIGKILL else {
                 tally.probe("\(probe): not killed (exit \(killed.status)): \(killed.stderr)")

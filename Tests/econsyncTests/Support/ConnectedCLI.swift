@@ -50,6 +50,18 @@ final class ConnectedCLI: @unchecked Sendable {
         return try await Self.offPool { try cli.run(arguments, input: input, timeout: timeout) }
     }
 
+    /// Runs `econsync` with `arguments`, killing itself (SIGKILL) the N-th time it reaches a step
+    /// (`point` is `STEP:N`, see the crash matrix).
+    func run(_ arguments: [String], crashingAt point: String) async throws -> CLI.Result {
+        let cli = self.cli
+        return try await Self.offPool {
+            let plain = cli.environment
+            cli.environment["ECONSYNC_TEST_CRASH"] = point
+            defer { cli.environment = plain }
+            return try cli.run(arguments)
+        }
+    }
+
     /// Runs a command that must succeed; returns its standard output.
     @discardableResult
     func expect(_ arguments: [String], input: String? = nil) async throws -> String {

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The rules for what a person types or imports, over every text and number
+/// field of a record, for the fields a local write sets or changes:
+///
+/// - text holds no control characters: a NUL would cut it short in the
+///   replica, an escape sequence would reach every terminal that lists it
+///   (multi-line fields, ``multiLineFields``, may hold line breaks and tabs);
+/// - numbers are finite and no larger than ``largestNumber`` (prices, rates,
+///   quantities and hours that e-conomic could not hold, or no one meant).
+///
+/// Values pulled from e-conomic (``WriteOrigin/economic``) are not held to
+/// them, and neither are values a change leaves as they were.
+struct InputRules {
+    let check: Validation
+
+    init(_ check: Validation) {
+        self.check = check
+    }
+
+    /// The largest amount, rate or quantity accepted.
+    static let largestNumber = 999_999_999.99
+
+    /// The fields that may hold several lines.
+    static let multiLineFields: Set<String> = ["note", "description", "address"]
+
+    /// Checks the text and number fields of `record` that differ from `previous`.
+    func check<R: ReplicaRecord>(_ record: R, previous: R?) throws {
+        guard check.origin == .local else { return }
+        let old = Dictionary(previous.map(Self.fields) ?? [], uniquingKeysWith: { first, _ in first })
+        for (field, value) in Self.fields(of: record) {
+            if let text = value as? String, old[field] as? String != text {
+                try self.text(text, field)
+            } else if let number = value as? Double, !Self.same(old[field] as? Double, number) {
+                try self.number(number, field)
+            }
+        }
+    }
+
+    /// Requires text without control characters (line breaks and tabs allowed in multi-line fields).
+    func text(_ value: String, _ field: String) throws {
+        let multiLine = Self.multiLineFields.contains(field)
+        let allowed: Set<Unicode.Scalar> = multiLine ? ["\n", "\r", "\t"] : []
+        guard let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
+            return
+        }
+        if bad == "\0" {
+            throw check.error(.invalidField, field: field, "contains a NUL character (\\u0000), which would cut the text short")
+        }
+        let code = String(bad.value, radix: 16, uppercase: true)
+        throw check.error(.invalidField, field: field,
+                          "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); "
+                          + (multiLine ? "only line breaks and tabs are allowed" : "text may not hold control characters or line breaks"))
+    }
+
+    /// Requires a finite number no larger than ``largestNumber``.
+    func number(_ value: Double, _ field: String) throws {
+        guard value.isFinite else {
+            throw check.error(.invalidField, field: field, "\(value) is not a number")
+        }
+        if abs(value) > Self.largestNumber {
+            throw check.error(.invalidField, field: field, "\(Validation.format(value)) is too large: at most 999999999.99")
+        }
+    }
+
+    /// The stored fields of a record by property name (optionals unwrapped by the casts above).
+    static func fields<R: ReplicaRecord>(of record: R) -> [(String, Any)] {
+        Mirror(reflecting: record).children.compactMap { child in child.label.map { ($0, child.value) } }
+    }
+
+    private static func same(_ old: Double?, _ new: Double) -> Bool {
+        guard let old else { return false }
+        return old == new || (old.isNaN && new.isNaN)
+    }
+}

@@ -1,0 +1,152 @@
+import Economic
+import Foundation
+import Replica
+import TestSupport
+import Testing
+
+/// What a person types or imports, and what econsync says back: the real binary.
+@Suite("econsync input checks and messages")
+struct InputChecksCommandTests {
+    /// A data directory with an employee (1), a project (1) and an hour type (1).
+    static func initialised() throws -> CLI {
+        let cli = try CLI()
+        #expect(try cli.run(["init"]).status == 0)
+        let file = cli.outside.appendingPathComponent("master.ndjson")
+        try Data("""
+            {"kind":"employee","data":{"name":"Jens Jensen"}}
+            {"kind":"project","data":{"name":"Badeværelse"}}
+            {"kind":"hourType","data":{"name":"Montage"}}
+
+            """.utf8).write(to: file)
+        let imported = try cli.run(["local", "import", file.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return cli
+    }
+
+    @Test("a negative number as an option value reaches validation, which names the field")
+    func negativeOptionValues() throws {
+        let cli = try Self.initialised()
+        let hours = try cli.run(["local", "hours", "record", "--employee", "1", "--project", "1", "--type", "1", "--hours", "-1"])
+        #expect(hours.status == 1 && hours.stderr.contains("field hours: -1 is not allowed: hours must be more than 0"), "\(hours.stderr)")
+        #expect(!hours.stderr.contains("Missing value"))
+        let price = try cli.run(["local", "product", "add", "--number", "P-1", "--name", "Rør", "--sales-price", "-5"])
+        #expect(price.status == 1 && price.stderr.contains("field salesPrice: -5 is not a valid amount"), "\(price.stderr)")
+        let huge = try cli.run(["local", "product", "add", "--number", "P-1", "--name", "Rør", "--sales-price", "1e300"])
+        #expect(huge.status == 1 && huge.stderr.contains("field salesPrice: 1e+300 is too large"), "\(huge.stderr)")
+    }
+
+    @Test("control characters in names are shown escaped, never sent raw to the terminal")
+    func controlCharactersEscaped() throws {
+        let cli = try Self.initialised()
+        let store = try ReplicaStore.open(at: cli.home.appendingPathComponent(ReplicaStore.fileName))
+        try store.write { writer in
+            var pull = writer   // as a pull from e-conomic writes it: e-conomic's names are never refused
+            pull.origin = .economic
+            try pull.create(Customer(foreignKey: 42, name: "Rød \u{1B}[31mAnsi\u{1B}[0m\u{7}ApS"))
+        }
+        let list = try cli.run(["local", "customer", "list"])
+        #expect(list.status == 0)
+        #expect(!list.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no control character is printed")
+        #expect(list.stdout.contains(#"Rød \u{1B}[31mAnsi\u{1B}[0m\u{7}ApS"#), "\(list.stdout)")
+        let json = try cli.run(["local", "customer", "list", "--json"])
+        #expect(!json.stdout.contains("\u{1B}") && json.stdout.contains(#"\u001b[31m"#))
+    }
+
+    @Test("an import with CRLF line endings is read like one with LF")
+    func crlfImport() throws {
+        let cli = try Self.initialised()
+        let file = cli.outside.appendingPathComponent("crlf.ndjson")
+        try Data(#"{"kind":"customer","data":{"name":"Hansen VVS ApS"}}\#r\#n{"kind":"customer","data":{"name":"Jensen Kloak"}}\#r\#n"#.utf8)
+            .write(to: file)
+        let imported = try cli.run(["local", "import", file.path])
+        #expect(imported.status == 0 && imported.stdout.contains("customer: 2"), "\(imported.stderr)")
+        #expect(try cli.run(["local", "customer", "list"]).stdout.contains("Jensen Kloak"))
+    }
+
+    @Test("a replica that lacks a table is refused with exit 3, naming the file, not with an SQL error")
+    func missingTable() throws {
+        let cli = try Self.initialised()
+        let replica = cli.home.appendingPathComponent(ReplicaStore.fileName)
+        try ReplicaStore.open(at: replica).write { try $0.db.execute(sql: "DROP TABLE customers") }
+        let list = try cli.run(["local", "customer", "list"])
+        #expect(list.status == 3, "\(list.stderr)")
+        #expect(list.stderr.contains(replica.path) && list.stderr.contains("the table customers is missing"), "\(list.stderr)")
+        #expect(!list.stderr.contains("SQLite error"))
+    }
+
+    @Test("a file that cannot be read is named, with the reason in words, not Foundation's error text")
+    func unreadableFiles() throws {
+        let cli = try Self.initialised()
+        let missing = try cli.run(["local", "import", cli.home.appendingPathComponent("nowhere.ndjson").path])
+        #expect(missing.status == 1 && missing.stderr.contains("nowhere.ndjson: cannot be read: no such file"), "\(missing.stderr)")
+        let directory = try cli.run(["local", "import", cli.home.path])
+        #expect(directory.status == 1 && directory.stderr.contains("cannot be read: is a directory"), "\(directory.stderr)")
+        for result in [missing, directory] {
+            #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("operation could not be completed"))
+        }
+    }
+
+    @Test("8,000 ids on one command line are parsed in linear time")
+    func manyIDs() throws {
+        let cli = try Self.initialised()
+        let started = Date()
+        let result = try cli.run(["local", "customer", "delete"] + (1...8000).map(String.init))
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 1 && result.stderr.contains("customer 1: does not exist"), "\(result.stderr)")
+        #expect(seconds < 8, "took \(seconds) s (34 s when parsing was quadratic)")
+    }
+
+    @Test("`econsync emulator` outside the repository starts from the embedded demo agreement")
+    func emulatorOutsideTheRepository() async throws {
+        let cli = try CLI()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["emulator", "--port", "0"]
+        process.currentDirectoryURL = cli.home
+        process.environment = cli.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate() }
+        let line = try #require(ConnectCommandTests.readLine(out.fileHandleForReading))
+        let base = String(line.dropFirst("listening on ".count))
+        let customers = try await CurlTransport().send(HTTPRequest(method: "GET", url: base + "/customers?pagesize=1000", headers: [
+            ("X-AppSecretToken", "emulator-app-secret"), ("X-AgreementGrantToken", "emulator-grant"),
+        ]))
+        #expect(customers.status == 200)
+        let body = String(decoding: customers.body, as: UTF8.self)
+        #expect(body.components(separatedBy: "\"customerNumber\"").count - 1 == 30, "the demo agreement's 30 customers")
+    }
+
+    @Test("a grant that e-conomic does not accept on the first connect is not called an expired token")
+    func wrongGrant() throws {
+        let cli = try CLI()
+        let (emulator, base) = try ConnectCommandTests.startEmulator(cli)
+        defer { emulator.terminate() }
+        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
+        #expect(try cli.run(["init"]).status == 0)
+        let connect = try cli.run(["connect", "--grant-token-stdin", "--rest-url", base, "--projects-url", base + "/projectsapi/v1.1.0"],
+                                  input: "not-the-grant\n")
+        #expect(connect.status == 1, "\(connect.stderr)")
+        #expect(connect.stderr.contains("e-conomic did not accept the agreement grant token"), "\(connect.stderr)")
+        #expect(!connect.stderr.contains("Token expired") && !connect.stderr.contains("not-the-grant"))
+        #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("credentials.json").path))
+    }
+
+    @Test("a reconcile that gives up on 5xx says how to finish it: `econsync reconcile --resume`")
+    func gaveUpSaysResume() async throws {
+        let connected = try await ConnectedCLI.start()
+        defer { Task { await connected.stop() } }
+        try await connected.importLines([#"{"kind":"product","data":{"number":"NY-1","name":"Ny vare","salesPrice":10,"unit":"e:1","productGroup":"e:1"}}"#])
+        let plan = connected.cli.outside.appendingPathComponent("plan.json").path
+        try await connected.expect(["reconcile", "--plan-out", plan])
+        connected.emulator.injectFaults(seed: 1, errorRate: 1, dropRate: 0, throttleBurst: 0)
+        let applied = try await connected.run(["reconcile", "--apply", plan])
+        connected.emulator.clearFaults()
+        #expect(applied.status == 1, "\(applied.stdout)\(applied.stderr)")
+        #expect(applied.stderr.contains("run `econsync reconcile --resume` to finish it"), "\(applied.stderr)")
+        let resumed = try await connected.expect(["reconcile", "--resume"])
+        #expect(resumed.contains("1 pushed") && resumed.contains("0 failed"), "\(resumed)")
+    }
+}
