@@ -49,7 +49,7 @@ struct ReconcilePropertyTests {
         #expect(try harness.replica.consistencyProblems().isEmpty)
     }
 
-    @Test("applying the same plan twice creates nothing twice in e-conomic", arguments: [UInt64(11), 12, 13])
+    @Test("applying the same plan twice creates nothing twice in e-conomic: the second is refused, its inputs moved", arguments: [UInt64(11), 12, 13])
     func idempotence(seed: UInt64) async throws {
         let harness = try await ReconcileHarness()
         defer { Task { await harness.stop() } }
@@ -58,16 +58,33 @@ struct ReconcilePropertyTests {
         try changes.local(15)
         let (plan, _) = try await harness.plan()
         #expect(plan.operations.contains { $0.action == .create })
+        _ = try await harness.reconciliation().apply(plan)
+        let once = Self.state(harness.emulator)
+        let again = await #expect(throws: ApplyError.self) { _ = try await harness.reconciliation().apply(plan) }
+        #expect(again?.code == .stalePlan)
+        #expect(Self.state(harness.emulator) == once)
+    }
+
+    @Test("idempotency keys name one intended write: the same change recorded in two runs is two writes; a resume reuses its run's keys")
+    func keysNameWrites() async throws {
+        let harness = try await ReconcileHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.reconcile()
+        let id = try harness.localID(.product, "10003")
+        _ = try harness.replica.write { try $0.update(Product.self, id: id) { $0.barred = true } }
+        let (plan, _) = try await harness.plan()
         let applier = PlanApplier(replica: harness.replica, client: harness.client, agreement: harness.emulator.agreement,
                                   now: { [clock = harness.clock] in clock.now() })
-        _ = try await applier.run(try applier.record(plan))
-        let once = Self.state(harness.emulator)
-        let again = try await applier.run(try applier.record(plan))
-        #expect(Self.state(harness.emulator) == once)
-        // Hours already transferred are not sent again (re-checked when their push is marked); the rest are answered from e-conomic's cache.
-        let transfers = plan.operations.filter { $0.action == .create && $0.kind == "timeEntry" }.count
-        #expect(again.pushed + again.pushFailures.count == plan.operations.filter(\.action.isPush).count)
-        #expect(again.pushFailures.count == transfers && again.pushFailures.allSatisfy { $0.kind == "timeEntry" && $0.error.contains("not sent") })
-        #expect(again.replayed == 0, "a new run sends with the same keys; e-conomic answers from its cache")
+        let first = try applier.record(plan)
+        let firstKeys = try harness.replica.outbox(run: first.id!).map(\.idempotencyKey)
+        _ = try await applier.run(first)
+        #expect(try harness.replica.outbox(run: first.id!).map(\.idempotencyKey) == firstKeys, "a run keeps its keys to the end")
+        let replaysBefore = harness.client.accounting.total.replays
+        let second = try applier.record(plan)
+        let secondKeys = try harness.replica.outbox(run: second.id!).map(\.idempotencyKey)
+        let report = try await applier.run(second)
+        #expect(firstKeys.count == 1 && secondKeys.count == 1 && Set(firstKeys).isDisjoint(with: secondKeys))
+        #expect(firstKeys[0].hasPrefix(plan.operations.first { $0.action.isPush }!.idempotencyKey + "-"))
+        #expect(report.pushed == 1 && harness.client.accounting.total.replays == replaysBefore, "e-conomic executed the second write")
     }
 }

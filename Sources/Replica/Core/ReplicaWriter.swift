@@ -22,8 +22,8 @@ public struct ReplicaWriter {
     /// rules for input (``InputRules``), e-conomic's pulled values are not.
     public var origin: WriteOrigin = .local
 
-    func validation<R: ReplicaRecord>(for record: R) -> Validation {
-        Validation(db: db, kind: R.kind, row: record.id, department: record.department, origin: origin)
+    func validation<R: ReplicaRecord>(for record: R, changedColumns: Set<String>? = nil) -> Validation {
+        Validation(db: db, kind: R.kind, row: record.id, department: record.department, origin: origin, changedColumns: changedColumns)
     }
 
     /// Validates and inserts a new record; returns it with its local id.
@@ -33,7 +33,7 @@ public struct ReplicaWriter {
         record.id = nil
         record.syncedHash = nil
         record.tombstone = false
-        record.normalize()
+        if origin == .local { record.normalize() }  // e-conomic's values are stored as they are
         let check = validation(for: record)
         try record.validate(check, previous: nil)
         try InputRules(check).check(record, previous: nil)
@@ -63,8 +63,8 @@ public struct ReplicaWriter {
         new.id = old.id
         new.syncedHash = old.syncedHash
         new.tombstone = old.tombstone
-        new.normalize()
-        let check = validation(for: new)
+        if origin == .local { new.normalize() }
+        let check = validation(for: new, changedColumns: Set(try new.databaseChanges(from: old).keys))
         try new.validate(check, previous: old)
         try InputRules(check).check(new, previous: old)
         if new.foreignKey != old.foreignKey {

@@ -71,14 +71,19 @@ public struct Customer: ReplicaRecord, Equatable {
 
     public func validate(_ check: Validation, previous: Customer?) throws {
         try check.text(name, "name", max: 255)
-        try check.cvr(cvr)
+        // A Danish CVR number for domestic customers; abroad, a VAT number as e-conomic takes it.
+        if try check.isDomestic(vatZoneId: vatZoneId) {
+            try check.cvr(cvr)
+        } else {
+            try check.optionalText(cvr, "cvr", max: 40)
+        }
         try check.optionalText(address, "address", max: 510)
         try check.optionalText(zip, "zip", max: 30)
         try check.optionalText(city, "city", max: 50)
         try check.optionalText(country, "country", max: 50)
         try check.optionalText(phone, "phone", max: 255)
         try check.email(email)
-        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
+        if check.checksInput("currency"), currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
             throw check.error(.invalidField, field: "currency", "\"\(currency)\" is not a currency code: use three letters such as DKK")
         }
         try check.references([

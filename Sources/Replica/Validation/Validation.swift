@@ -12,6 +12,37 @@ public struct Validation {
     let department: Int?
     /// Where the values being checked come from (see ``WriteOrigin``).
     public let origin: WriteOrigin
+    /// The columns an update changes; nil for a new record. The rules for
+    /// input apply to these only: an edit of one field never trips over a
+    /// value e-conomic sent in another.
+    let changedColumns: Set<String>?
+
+    init(db: Database, kind: EntityKind, row: Int64?, department: Int?, origin: WriteOrigin, changedColumns: Set<String>? = nil) {
+        self.db = db
+        self.kind = kind
+        self.row = row
+        self.department = department
+        self.origin = origin
+        self.changedColumns = changedColumns
+    }
+
+    /// Whether the rules for what people type apply to `field`: values from
+    /// e-conomic are stored as they are, and a field an edit leaves alone is
+    /// not checked again.
+    public func checksInput(_ field: String) -> Bool {
+        guard origin == .local else { return false }
+        guard let changedColumns else { return true }
+        return changedColumns.contains(Self.column(field))
+    }
+
+    /// The column of a field: `salesPrice` → `sales_price`.
+    static func column(_ field: String) -> String {
+        var column = ""
+        for character in field {
+            if character.isUppercase { column += "_" + character.lowercased() } else { column.append(character) }
+        }
+        return column
+    }
 
     /// An error about `field` of the record being checked.
     public func error(_ code: ReplicaError.Code, field: String?, _ message: String, remedy: String? = nil) -> ReplicaError {
@@ -20,6 +51,7 @@ public struct Validation {
 
     /// Requires non-empty text of at most `max` characters.
     public func text(_ value: String, _ field: String, max: Int) throws {
+        guard checksInput(field) else { return }
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw error(.invalidField, field: field, "must not be empty")
         }
@@ -28,13 +60,23 @@ public struct Validation {
 
     /// Requires text, when present, of at most `max` characters.
     public func optionalText(_ value: String?, _ field: String, max: Int) throws {
+        guard checksInput(field) else { return }
         if let value, value.count > max {
             throw error(.invalidField, field: field, "is \(value.count) characters long; e-conomic allows at most \(max)")
         }
     }
 
+    /// Whether a customer in VAT zone `vatZoneId` (a local id) is Danish:
+    /// no zone, or e-conomic's zone 1 (Domestic) or 4 (Domestic, VAT exempt).
+    public func isDomestic(vatZoneId: Int64?) throws -> Bool {
+        guard let vatZoneId else { return true }
+        let number = try String.fetchOne(db.cachedStatement(sql: "SELECT foreign_key FROM vat_zones WHERE id = ?"), arguments: [vatZoneId])
+        return number == nil || number == "1" || number == "4"
+    }
+
     /// Requires a valid CVR number when present.
     public func cvr(_ value: String?, _ field: String = "cvr") throws {
+        guard checksInput(field) else { return }
         if let value, let problem = CVR.problem(with: value) {
             throw error(.invalidField, field: field, problem)
         }
@@ -42,7 +84,7 @@ public struct Validation {
 
     /// Requires an e-mail address of the form `name@host` when present.
     public func email(_ value: String?, _ field: String = "email") throws {
-        guard let value else { return }
+        guard let value, checksInput(field) else { return }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty || value.contains(" ") {
             throw error(.invalidField, field: field, "\"\(value)\" is not an e-mail address")
@@ -67,7 +109,7 @@ public struct Validation {
     /// Requires an amount of money, when present, that is finite, not negative
     /// and has at most two decimals (as e-conomic accepts).
     public func money(_ value: Double?, _ field: String) throws {
-        guard let value else { return }
+        guard let value, checksInput(field) else { return }
         guard value.isFinite, value >= 0 else {
             throw error(.invalidField, field: field, "\(Self.format(value)) is not a valid amount: it must be 0 or more")
         }
@@ -79,6 +121,7 @@ public struct Validation {
 
     /// Requires a quantity that is finite and greater than zero.
     public func positive(_ value: Double, _ field: String) throws {
+        guard checksInput(field) else { return }
         guard value.isFinite, value > 0 else {
             throw error(.invalidField, field: field, "\(Self.format(value)) is not allowed: it must be greater than 0")
         }
@@ -136,7 +179,8 @@ public struct Validation {
     public func immutableOnceSynced<V: Equatable>(
         _ old: V, _ new: V, field: String, existsInEconomic: Bool, why: String
     ) throws {
-        if existsInEconomic && old != new {
+        // e-conomic changing its own record is e-conomic's business.
+        if origin == .local && existsInEconomic && old != new {
             throw error(.immutableField, field: field, "cannot change once the \(kind.rawValue) exists in e-conomic", remedy: why)
         }
     }

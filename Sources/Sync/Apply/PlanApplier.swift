@@ -21,10 +21,14 @@ import Snapshot
 /// let report = try await applier.run(run) { print("\($0.done)/\($0.total)") }
 /// ```
 public struct PlanApplier: Sendable {
-    /// Limits.
+    /// Limits and sources.
     public struct Options: Sendable {
         /// How long e-conomic replays an idempotency key (one hour), less a margin.
         public var replayWindow: TimeInterval = 55 * 60
+        /// A fresh token for each recorded run: its pushes' idempotency keys
+        /// name that run's writes, so the same change made again later is a
+        /// new write, while a retry or a resume of one write reuses its key.
+        public var runToken: @Sendable () -> String = { String(UUID().uuidString.filter(\.isHexDigit).prefix(12)).lowercased() }
 
         public init() {}
     }
@@ -72,11 +76,12 @@ public struct PlanApplier: Sendable {
                 changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules, plan: CanonicalJSON.string(plan.json),
                 startedAt: stamp))
             var entries: [OutboxEntry] = []
+            let token = options.runToken()
             for (position, op) in plan.operations.enumerated() where op.action.isPush {
                 let localID = try Self.localID(op, writer)
                 let hash = try localID.flatMap { id in try EntityKind(rawValue: op.kind).flatMap { try writer.mappedHash($0, id: id) } }
                 entries.append(OutboxEntry(runId: run.id!, position: position, module: op.module, kind: op.kind, recordKey: op.key,
-                                           localId: localID, localHash: hash, action: op.action.rawValue, idempotencyKey: op.idempotencyKey,
+                                           localId: localID, localHash: hash, action: op.action.rawValue, idempotencyKey: "\(op.idempotencyKey)-\(token)",
                                            operation: CanonicalJSON.string(op.json), recordedAt: stamp))
             }
             try writer.recordOutbox(entries)

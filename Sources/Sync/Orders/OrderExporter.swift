@@ -114,7 +114,6 @@ public struct OrderExporter: Sendable {
     /// Records the local order, marks the registrations with it, and journals the export, in one transaction.
     func record(_ draft: OrderDraft) throws -> OrderExport {
         let body = CanonicalJSON.string(draft.body)
-        let key = "econsync-order-" + StableHash.hex([String(agreement), String(draft.projectID), body])
         let at = Timestamp.string(scheduler.now())
         return try replica.write { writer in
             let order = try writer.create(Order(customerId: draft.customerID, projectId: draft.projectID, layoutId: draft.layout.local,
@@ -130,6 +129,9 @@ public struct OrderExporter: Sendable {
             }
             try mark(TimeEntry.self, draft.hourIDs)
             try mark(Material.self, draft.materialIDs)
+            // The key names this export (its own local order, made now), not its content: the same order exported
+            // again after a refusal is a new write; a resend of this one reuses the key.
+            let key = "econsync-order-" + StableHash.hex([String(agreement), String(draft.projectID), String(order.id!), at, body])
             return try writer.insert(OrderExport(orderId: order.id!, projectId: draft.projectID, idempotencyKey: key, body: body,
                                                  lines: draft.lines.count, netAmount: "\(draft.total)", createdAt: at))
         }
