@@ -41,6 +41,8 @@ struct DemoAgreement {
 
     var seed: UInt64 = 2026
     var size: Size
+    /// Whether records come as real agreements hold them (see `DemoAgreement+Messy.swift`).
+    var messy = false
 
     /// The kinds in the agreement, in snapshot order.
     static let kinds = ["contact", "customer", "customerGroup", "department", "employee", "hourType", "layout", "paymentTerm",
@@ -68,7 +70,7 @@ struct DemoAgreement {
         for customer in 0..<size.customers {
             for contact in contacts(ofCustomer: customer) { try emit(contact) }
         }
-        for index in 0..<size.customers { try emit(customer(index)) }
+        for index in 0..<size.customers { try emit(messy ? messyCustomer(customer(index), index) : customer(index)) }
         for (number, name, account) in [(1, "Danske kunder", 5600), (2, "Offentlige kunder", 5610), (3, "Udenlandske kunder", 5620)] {
             try emit(record("customerGroup", number, ["customerGroupNumber": .int(Int64(number)), "name": .string(name),
                                                       "account": .object(["accountNumber": .int(Int64(account))])]))
@@ -87,11 +89,15 @@ struct DemoAgreement {
             try emit(record("paymentTerm", number, ["paymentTermsNumber": .int(Int64(number)), "name": .string(name),
                                                     "paymentTermsType": .string(type), "daysOfCredit": .int(Int64(days))]))
         }
-        for index in 0..<size.products { try emit(product(index)) }
+        if messy {
+            for product in messyProducts() { try emit(product) }
+        } else {
+            for index in 0..<size.products { try emit(product(index)) }
+        }
         for (number, name) in Self.productGroups {
             try emit(record("productGroup", number, ["productGroupNumber": .int(Int64(number)), "name": .string(name)]))
         }
-        for index in 0..<size.projects { try emit(project(index)) }
+        for index in 0..<size.projects { try emit(messy ? messyProject(project(index), index) : project(index)) }
         for (index, supplier) in DanishNames.suppliers.enumerated() { try emit(self.supplier(index, supplier)) }
         for index in 0..<size.timeEntries { try emit(timeEntry(index)) }
         for (number, name) in Self.units {

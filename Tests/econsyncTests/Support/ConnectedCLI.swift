@@ -16,8 +16,8 @@ final class ConnectedCLI: @unchecked Sendable {
 
     /// Starts the emulator, initialises the data directory and connects; with
     /// `pulled`, a first reconcile brings e-conomic's records into the replica.
-    static func start(pulled: Bool = true) async throws -> ConnectedCLI {
-        let emulator = try EconomicEmulator(snapshotPath: SnapshotCommandTests.demo)
+    static func start(pulled: Bool = true, seed: String = SnapshotCommandTests.demo) async throws -> ConnectedCLI {
+        let emulator = try EconomicEmulator(snapshotPath: seed)
         let port = try await emulator.start()
         let cli = try CLI()
         cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
