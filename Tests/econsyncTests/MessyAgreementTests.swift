@@ -43,7 +43,11 @@ struct MessyAgreementTests {
         let again = try await connected.expect(["reconcile", "--dry-run"])
         #expect(again.hasPrefix("plan: nothing to do (0 operations"), "\(again)")
         let audit = try await connected.expect(["audit"])
-        #expect(audit.contains("no discrepancies"), "\(audit)")
+        #expect(audit.contains("no discrepancies") && audit.contains("946 warnings: values e-conomic holds"), "\(audit.prefix(2000))")
+        #expect(audit.contains(#"CVR "Test" is not a Danish CVR number"#) && !audit.contains(#"CVR "SE5566"#))
+        let status = try await connected.expect(["status"])
+        #expect(status.contains("warning: 500 customers with a CVR that is not a Danish CVR number"), "\(status)")
+        #expect(status.contains("warning: 446 customers with several addresses in the e-mail field"), "\(status)")
     }
 
     @Test("odd product numbers are addressed with e-conomic's escaping: an edit pushes exactly that product, every other field kept")

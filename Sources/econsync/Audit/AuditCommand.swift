@@ -32,6 +32,8 @@ struct AuditCommand: ParsableCommand {
         var clean: Bool
         var counts: [String: [String: Int]]
         var findings: [Finding]
+        /// Values e-conomic holds that econsync keeps but would not take from a person (never a failure).
+        var warnings: [String]
     }
 
     func run() throws {
@@ -52,13 +54,14 @@ struct AuditCommand: ParsableCommand {
             stored = newest
         }
         let audit = try Audit.run(replica: replica, snapshot: path)
+        let warnings = try DataWarning.scan(replica)
         if let stored { try replica.write { try $0.addAuditReference(file: stored.file) } }
         let shown = stored?.file ?? path
         if output.json {
             try Output.json(Report(snapshot: shown, clean: audit.isClean, counts: audit.counts, findings: audit.findings.map { finding in
                 .init(kind: finding.kind, key: finding.key, problem: finding.problem.rawValue,
                       fields: finding.fields.map { ["field": $0.field, "replica": $0.replica, "economic": $0.economic] })
-            }))
+            }, warnings: warnings.map(\.description)))
         } else {
             print("audit of the replica against \(shown): \(audit.isClean ? "no discrepancies" : Output.count(audit.findings.count, "discrepancy").replacingOccurrences(of: "discrepancys", with: "discrepancies"))")
             Output.table(["KIND", "MATCHING", "PROBLEMS"], audit.counts.keys.sorted().map { kind in
@@ -67,6 +70,11 @@ struct AuditCommand: ParsableCommand {
                 return [kind, String(counts["matching"] ?? 0), problems]
             }, rightAligned: [1])
             for finding in audit.findings { Output.line("  \(finding)") }
+            if !warnings.isEmpty {
+                print("\(Output.count(warnings.count, "warning")): values e-conomic holds that econsync keeps as they are, "
+                      + "but would not take if typed; correct them in e-conomic")
+                for warning in warnings { Output.line("  \(warning)") }
+            }
         }
         if !audit.isClean { throw ExitCode(ExitStatus.failure) }
     }

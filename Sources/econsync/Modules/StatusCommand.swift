@@ -21,6 +21,12 @@ struct StatusCommand: ParsableCommand {
         let reports = try context.scheduler.report()
         if output.json { return try Output.json(reports) }
         Self.print(reports, now: context.scheduler.now())
+        let warnings = Dictionary(grouping: try DataWarning.scan(context.scheduler.replica), by: \.rule)
+        for rule in DataWarning.Rule.allCases {
+            guard let some = warnings[rule] else { continue }
+            Output.line("warning: \(Output.count(some.count, "customer")) with \(rule == .cvr ? "a CVR that is not a Danish CVR number" : "several addresses in the e-mail field"), "
+                        + "e.g. \(some[0]) (all: econsync audit)")
+        }
     }
 
     static func print(_ reports: [ModuleReport], now: Date) {

@@ -1,0 +1,47 @@
+import Replica
+
+/// A value e-conomic holds that econsync keeps as it is but would not take
+/// from a person typing it, where it matters to the office: a domestic
+/// customer whose CVR field is not a Danish CVR number (matching on CVR and
+/// the order export rely on it), or an e-mail field that is not one address
+/// (notifications and documents go nowhere). Reported by `audit` and `status`;
+/// never a failed operation.
+///
+/// ```swift
+/// for warning in try DataWarning.scan(replica) { print(warning) }
+/// // customer 1012 (Hansen VVS ApS): CVR "Test" is not a Danish CVR number
+/// ```
+public struct DataWarning: Sendable, Equatable, CustomStringConvertible {
+    /// Which rule the value breaks.
+    public enum Rule: String, Sendable, CaseIterable {
+        case cvr, email
+    }
+
+    public var kind: EntityKind
+    /// The record's e-conomic key.
+    public var key: String
+    public var name: String
+    public var rule: Rule
+    public var message: String
+
+    public var description: String { "\(kind.rawValue) \(key) (\(name)): \(message)" }
+
+    /// The warnings of the replica's records that e-conomic holds.
+    public static func scan(_ replica: ReplicaStore) throws -> [DataWarning] {
+        let zones = Dictionary(uniqueKeysWithValues: try replica.list(VatZone.self).compactMap { zone in zone.id.map { ($0, zone.foreignKey) } })
+        var warnings: [DataWarning] = []
+        for customer in try replica.list(Customer.self) where customer.department == replica.department {
+            guard let key = customer.foreignKey.map(String.init) else { continue }
+            let zone = customer.vatZoneId.flatMap { zones[$0] ?? nil }
+            if zone == nil || zone == 1 || zone == 4, let cvr = customer.cvr, !cvr.isEmpty, CVR.problem(with: cvr) != nil {
+                warnings.append(DataWarning(kind: .customer, key: key, name: customer.name, rule: .cvr,
+                                            message: "CVR \"\(cvr)\" is not a Danish CVR number"))
+            }
+            if let email = customer.email, !email.isEmpty, email.contains(where: { $0 == " " || $0 == ";" || $0 == "," }) {
+                warnings.append(DataWarning(kind: .customer, key: key, name: customer.name, rule: .email,
+                                            message: "the e-mail field \"\(email)\" holds more than one address"))
+            }
+        }
+        return warnings
+    }
+}

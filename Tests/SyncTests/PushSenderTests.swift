@@ -1,0 +1,37 @@
+import Economic
+import EconomicEmulator
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+import TestSupport
+import Testing
+@testable import Sync
+
+/// What a push sends: an update is a read-modify-write of the whole record,
+/// so fields the replica does not model are never lost.
+@Suite("Pushes keep what the replica does not model")
+struct PushSenderTests {
+    @Test("an update of a customer's name keeps ean, website, attention, creditLimit, layout and publicEntryNumber")
+    func unmodelledFieldsSurvive() async throws {
+        let harness = try await ReconcileHarness()
+        defer { Task { await harness.stop() } }
+        let extra: [String: JSONValue] = [
+            "ean": .string("5790001234567"), "website": .string("https://www.hansen-vvs.dk"),
+            "attention": .object(["customerContactNumber": .int(1)]), "creditLimit": .number("25000"),
+            "layout": .object(["layoutNumber": .int(19)]), "publicEntryNumber": .string("A-17"),
+        ]
+        harness.emulator.edit(kind: "customer", key: .int(1001)) { data in data?.merge(extra) { _, new in new } }
+        let before = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })
+        let op = PlanOperation(module: "customers", kind: "customer", key: "1001", action: .update, fields: ["name": .string("Hansen & Søn VVS ApS")],
+                               reason: "test")
+        let key = try await PushSender(client: harness.client, replica: harness.replica).send(op, idempotencyKey: "econsync-test-1")
+        #expect(key == "1001")
+        let after = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })
+        var expected = before.data
+        expected["name"] = .string("Hansen & Søn VVS ApS")
+        expected["lastUpdated"] = after.data["lastUpdated"]
+        #expect(after.data == expected)
+        for (field, value) in extra { #expect(after.data[field] == value, "\(field)") }
+    }
+}
