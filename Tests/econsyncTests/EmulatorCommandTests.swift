@@ -10,7 +10,7 @@ struct EmulatorCommandTests {
     @Test("prints its address first, serves, and on SIGTERM saves its state and exits 0")
     func serveUntilSignal() async throws {
         let cli = try CLI()
-        let saved = cli.home.appendingPathComponent("saved.ndjson.gz").path
+        let saved = cli.outside.appendingPathComponent("saved.ndjson.gz").path
         let (process, base) = try ConnectCommandTests.startEmulator(cli, ["--save-on-exit", saved])
         let units = try await CurlTransport().send(HTTPRequest(method: "GET", url: base + "/units", headers: [
             ("X-AppSecretToken", "emulator-app-secret"), ("X-AgreementGrantToken", "emulator-grant"),

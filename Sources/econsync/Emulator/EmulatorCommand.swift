@@ -40,6 +40,8 @@ struct EmulatorCommand: ParsableCommand {
 
     @Option(name: .customLong("save-on-exit"), help: ArgumentHelp("Write the final state to this snapshot file on exit.", valueName: "file"))
     var saveOnExit: String?
+    @Flag(help: "With --save-on-exit: replace the file if it exists.") var force = false
+    @OptionGroup var global: GlobalOptions
 
     @Option(name: .customLong("fault-seed"),
             help: ArgumentHelp("Inject reproducible faults from this seed (10% 5xx, 5% dropped connections, 429 bursts of 3).", valueName: "n"))
@@ -51,6 +53,8 @@ struct EmulatorCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Checked before serving: the state is written at the end, when nobody is there to read a refusal.
+        if let saveOnExit { _ = try OutputFile(path: saveOnExit, dataDirectory: global.directory, force: force) }
         let emulator = try empty ? EconomicEmulator()
             : seedSnapshot.map { try EconomicEmulator(snapshotPath: $0) } ?? DemoAgreement(size: .demo).emulator()
         if let faultSeed { emulator.injectFaults(seed: faultSeed) }
