@@ -35,3 +35,22 @@ struct PushSenderTests {
         for (field, value) in extra { #expect(after.data[field] == value, "\(field)") }
     }
 }
+
+@Suite("A change undone after it was pushed")
+struct UndoneChangeTests {
+    @Test("bar, reconcile, unbar, reconcile: the unbar reaches e-conomic and is not overwritten by the value just pushed")
+    func backAndForth() async throws {
+        let harness = try await ReconcileHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.reconcile()
+        let id = try harness.localID(.product, "10003")
+        for barred in [true, false, true, false] {
+            _ = try harness.replica.write { try $0.update(Product.self, id: id) { $0.barred = barred } }
+            let (plan, report) = try await harness.reconcile()
+            #expect(report.pushed == 1 && report.pulled == 0, "\(plan.operations.map(\.json))")
+            #expect(try harness.replica.fetch(Product.self, id: id)?.barred == barred)
+            let remote = harness.emulator.records(kind: "product").first { $0.key == .string("10003") }?.data["barred"]
+            #expect((remote ?? .bool(false)) == .bool(barred))
+        }
+    }
+}

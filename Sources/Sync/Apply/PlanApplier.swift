@@ -48,7 +48,7 @@ public struct PlanApplier: Sendable {
     /// For a run over some modules: writes the agreement's next base (the
     /// old one with those modules' kinds from the run's snapshot) and returns
     /// its entry, indexed and made the base in the transaction that finishes the run.
-    public var mergedBase: (@Sendable (_ snapshotFile: String, _ modules: [String]) throws -> SnapshotEntry?)?
+    public var mergedBase: (@Sendable (_ snapshotFile: String, _ modules: [String], _ overlays: [BaseOverlay]) throws -> SnapshotEntry?)?
 
     public init(replica: ReplicaStore, client: EconomicClient, agreement: Int, now: @escaping @Sendable () -> Date = Date.init,
                 options: Options = Options()) {
@@ -272,7 +272,11 @@ public struct PlanApplier: Sendable {
         let pending = plan.operations.filter { $0.action == .skip || $0.action == .block }.map { ($0.kind, $0.key, $0.reason) }
             + (report.pullFailures + report.pushFailures).map { ($0.kind, $0.key, $0.error) }
         let finishedAt = stamp
-        let merged = plan.inputs.modules.isEmpty ? nil : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules) }
+        // The next base is e-conomic as this run left it: its snapshot with the confirmed pushes laid over it, so a
+        // change undone after it was pushed is seen as a change (not as e-conomic's, pulled back over it).
+        let overlays = try overlays(run: run)
+        let merged = plan.inputs.modules.isEmpty && overlays.isEmpty ? nil
+            : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules, overlays) }
         try replica.write { writer in
             let snapshotFile = try String.fetchOne(writer.db, sql: "SELECT snapshot_file FROM reconcile_runs WHERE id = ?", arguments: [run])!
             let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
@@ -281,13 +285,27 @@ public struct PlanApplier: Sendable {
                 try writer.setBaseSnapshot(file: merged.file, reconcile: "run-\(run)")
             }
             if plan.inputs.modules.isEmpty {
-                try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)")
+                if merged == nil { try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)") }
                 try writer.replacePending(agreement: agreement, pendingRecords)
             } else {
                 let kinds = Set(KindMapping.all.filter { plan.inputs.modules.contains($0.module) }.map(\.kind) + (plan.inputs.modules.contains("orders") ? ["material"] : []))
                 try writer.replacePending(agreement: agreement, kinds: kinds, pendingRecords)
             }
             try writer.setRunState(run, .finished, finishedAt: finishedAt, summary: report.json)
+        }
+    }
+
+    /// What the run's confirmed pushes left in e-conomic, as overlays for the next base.
+    func overlays(run: Int64) throws -> [BaseOverlay] {
+        let sender = PushSender(client: client, replica: replica)
+        return try replica.outbox(run: run).filter { $0.state == .confirmed }.compactMap { entry in
+            let op = try PlanOperation(json: CanonicalJSON.parse(Array(entry.operation.utf8)))
+            guard let kind = EntityKind(rawValue: op.kind), let economic = EconomicKind.all.first(where: { $0.kind == op.kind }),
+                  let key = op.action == .create ? entry.economicKey : op.key else { return nil }
+            var fields = try sender.resolvedFields(op)
+            let recordKey = LocalRecords.economicKey(key, kind)
+            if fields[economic.keyField] == nil { fields[economic.keyField] = recordKey.json }
+            return BaseOverlay(kind: op.kind, key: recordKey, fields: fields)
         }
     }
 

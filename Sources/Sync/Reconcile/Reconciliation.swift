@@ -128,11 +128,15 @@ public struct Reconciliation: Sendable {
 
     var applier: PlanApplier {
         var applier = PlanApplier(replica: replica, client: client, agreement: agreement, now: now, options: options)
-        applier.mergedBase = { [store, replica, agreement] snapshotFile, modules in
+        applier.mergedBase = { [store, replica, agreement] snapshotFile, modules, overlays in
             guard let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == snapshotFile }) else { return nil }
+            // A run over every module replaces every kind; one over some modules only theirs.
+            guard !modules.isEmpty else {
+                return try store.merge(base: nil, with: snapshot, kinds: Set(EconomicKind.all.map(\.kind)), overlays: overlays)
+            }
             let base = try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
             let kinds = Set(KindMapping.all.filter { modules.contains($0.module) }.map(\.kind))
-            return try store.merge(base: base, with: snapshot, kinds: kinds)
+            return try store.merge(base: base, with: snapshot, kinds: kinds, overlays: overlays)
         }
         return applier
     }

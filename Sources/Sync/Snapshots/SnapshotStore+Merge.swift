@@ -1,22 +1,65 @@
 import Foundation
+import Reconcile
 import Replica
 import Snapshot
 
+/// What a confirmed push left in e-conomic, laid over a base so that the next
+/// three-way diff starts from it: the fields pushed onto the record `key`
+/// (a record a create made is new).
+public struct BaseOverlay: Sendable, Equatable {
+    public var kind: String
+    public var key: RecordKey
+    /// The pushed fields, by dotted path; null removes a field.
+    public var fields: [String: JSONValue]
+
+    public init(kind: String, key: RecordKey, fields: [String: JSONValue]) {
+        self.kind = kind
+        self.key = key
+        self.fields = fields
+    }
+
+    /// Snapshot order: kind by UTF-8 bytes, then key.
+    static func precedes(_ a: (kind: String, key: RecordKey), _ b: (kind: String, key: RecordKey)) -> Bool {
+        a.kind == b.kind ? a.key < b.key : utf8Precedes(a.kind, b.kind)
+    }
+
+    /// `data` with the pushed fields set.
+    func applied(to data: [String: JSONValue]) -> [String: JSONValue] {
+        fields.reduce(data) { data, field in FieldPath(field.key).setting(field.value == .null ? nil : field.value, in: data) }
+    }
+}
+
 extension SnapshotStore {
     /// Writes a new snapshot into the store: `base`'s records, except those of
-    /// `kinds`, which come from `snapshot`, with its key index; returns its
-    /// entry, for the caller to index (in the transaction that makes it a base).
-    /// A base made of several module runs: each kind as the last run that covered it saw it.
-    public func merge(base: SnapshotEntry?, with snapshot: SnapshotEntry, kinds: Set<String>) throws -> SnapshotEntry {
+    /// `kinds`, which come from `snapshot`, with `overlays` laid over them and
+    /// its key index; returns its entry, for the caller to index (in the
+    /// transaction that makes it a base). A base made of several module runs:
+    /// each kind as the last run that covered it saw it, and every record as
+    /// the run's confirmed pushes left it.
+    public func merge(base: SnapshotEntry?, with snapshot: SnapshotEntry, kinds: Set<String>, overlays: [BaseOverlay] = []) throws -> SnapshotEntry {
         let newer = try SnapshotReader(path: path(of: snapshot), checksDigest: false)
         let older = try base.map { try SnapshotReader(path: path(of: $0), checksDigest: false) }
         let fresh = Set(newer.header.kinds).intersection(kinds)
-        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? [])
+        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlays.map(\.kind))
         let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes))
         let folder = directory(agreement: snapshot.agreement)
         let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kind: "base")
         let target = folder.appendingPathComponent(name)
         let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true)
+        var pending = overlays.sorted { BaseOverlay.precedes(($0.kind, $0.key), ($1.kind, $1.key)) }[...]
+        /// Writes `line`, after the overlays of records before it (new records), with its own overlay laid over it.
+        func write(_ line: RecordLine) throws {
+            while let overlay = pending.first, BaseOverlay.precedes((overlay.kind, overlay.key), (line.kind, line.key)) {
+                try writer.append(Record(kind: overlay.kind, key: overlay.key, data: overlay.applied(to: [:])))
+                pending.removeFirst()
+            }
+            if let overlay = pending.first, overlay.kind == line.kind, overlay.key == line.key {
+                try writer.append(Record(kind: line.kind, key: line.key, data: overlay.applied(to: try line.record(checkCanonical: false).data)))
+                pending.removeFirst()
+            } else {
+                try writer.append(line)
+            }
+        }
         do {
             func next(_ reader: SnapshotReader?, keeping keep: (String) -> Bool) throws -> RecordLine? {
                 while let line = try reader?.next() { if keep(line.kind) { return line } }
@@ -25,13 +68,14 @@ extension SnapshotStore {
             var a = try next(older) { !fresh.contains($0) }, b = try next(newer) { fresh.contains($0) }
             while a != nil || b != nil {
                 if let line = a, b == nil || utf8Precedes(line.kind, b!.kind) {
-                    try writer.append(line)
+                    try write(line)
                     a = try next(older) { !fresh.contains($0) }
                 } else {
-                    try writer.append(b!)
+                    try write(b!)
                     b = try next(newer) { fresh.contains($0) }
                 }
             }
+            for overlay in pending { try writer.append(Record(kind: overlay.kind, key: overlay.key, data: overlay.applied(to: [:]))) }
             let trailer = try writer.finish()
             return entry(file: "snapshots/\(snapshot.agreement)/\(name)", header: header, trailer: trailer)
         } catch {
