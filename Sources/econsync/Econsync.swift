@@ -85,6 +85,7 @@ extension Econsync {
         switch error {
         case let error as ReplicaError:
             let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt, .unsafeFile]
+            if error.code == .busy { return ExitStatus.notRun }
             return unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure
         case let error as EconomicError:
             return error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure

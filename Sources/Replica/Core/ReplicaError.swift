@@ -41,6 +41,8 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
         /// A file in the data directory is not a plain file of econsync's own
         /// (a symbolic link, a device, a pipe): it is not followed.
         public static let unsafeFile = Code(rawValue: "unsafe-file")
+        /// Another process held the replica for longer than the wait.
+        public static let busy = Code(rawValue: "busy")
         /// A bulk import line is malformed.
         public static let badImport = Code(rawValue: "bad-import")
     }

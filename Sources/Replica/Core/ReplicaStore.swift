@@ -20,6 +20,8 @@ public final class ReplicaStore: Sendable {
     /// the records without a department (one agreement).
     public let department: Int?
     let pool: DatabasePool
+    /// Marks the file open in this process while any view of it lives.
+    let openFile: OpenReplicaFile
 
     /// The schema version this build of econsync writes.
     public static var schemaVersion: Int { ReplicaSchema.version }
@@ -46,7 +48,8 @@ public final class ReplicaStore: Sendable {
                 throw ReplicaError(.notInitialised, "no replica here", file: path, remedy: "run `econsync init` first")
             }
         } else {
-            try checkHeader(path)
+            // A raw read of a file this process has open would drop SQLite's locks on it (see OpenReplicaFile).
+            if !OpenReplicaFile.isOpen(path) { try checkHeader(path) }
         }
         do {
             var current = false
@@ -61,25 +64,27 @@ public final class ReplicaStore: Sendable {
                 }
                 configuration.readonly = true
             }
+            let openFile = OpenReplicaFile(path: path)
             let pool = try DatabasePool(path: path, configuration: configuration)
             // Only an older file is migrated (a read-only pool could not, and needs not).
             if !current { try ReplicaSchema.migrator.migrate(pool) }
-            return ReplicaStore(url: url, pool: pool, now: now, department: nil)
+            return ReplicaStore(url: url, pool: pool, openFile: openFile, now: now, department: nil)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }
     }
 
-    private init(url: URL, pool: DatabasePool, now: @escaping @Sendable () -> Date, department: Int?) {
+    private init(url: URL, pool: DatabasePool, openFile: OpenReplicaFile, now: @escaping @Sendable () -> Date, department: Int?) {
         self.url = url
         self.pool = pool
+        self.openFile = openFile
         self.now = now
         self.department = department
     }
 
     /// The same replica, seen as `department`'s (see ``department``).
     public func scoped(to department: Int?) -> ReplicaStore {
-        ReplicaStore(url: url, pool: pool, now: now, department: department)
+        ReplicaStore(url: url, pool: pool, openFile: openFile, now: now, department: department)
     }
 
     static func configuration(now: @escaping @Sendable () -> Date) -> Configuration {
@@ -127,6 +132,8 @@ public final class ReplicaStore: Sendable {
     private static func checkCompatible(_ path: String) throws -> Int {
         var config = Configuration()
         config.readonly = true
+        // Another process may be checkpointing or writing: wait for it as every connection does.
+        config.busyMode = .timeout(10)
         let queue = try DatabaseQueue(path: path, configuration: config)
         defer { try? queue.close() }
         return try queue.read { db in
@@ -158,6 +165,9 @@ public final class ReplicaStore: Sendable {
         case .SQLITE_CORRUPT:
             ReplicaError(.corrupt, "is corrupt: \(error.message ?? "database disk image is malformed")", file: path,
                          remedy: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            ReplicaError(.busy, "is held by another econsync process for longer than 10 seconds", file: path,
+                         remedy: "try again when it finishes")
         default:
             ReplicaError(.corrupt, "cannot be used: \(error.message ?? "\(error.resultCode)")", file: path)
         }
@@ -181,7 +191,8 @@ public final class ReplicaStore: Sendable {
     func translating<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) || Self.missingPart(error) != nil {
+        } catch let error as DatabaseError
+                    where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) || Self.missingPart(error) != nil {
             throw Self.translate(error, path: url.path)
         }
     }

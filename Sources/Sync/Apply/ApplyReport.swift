@@ -18,6 +18,10 @@ public struct ApplyReport: Sendable, Equatable {
     public var replayed = 0
     /// Creates found in e-conomic after an interruption, past the replay window.
     public var foundByLookup = 0
+    /// Pushes not sent because their registration changed since the plan was
+    /// made (un-approved, or exported on an order meanwhile): not failures;
+    /// the next run sees the change and plans what it calls for.
+    public var withdrawn = 0
     public var pullFailures: [Failure] = []
     public var pushFailures: [Failure] = []
 
@@ -29,7 +33,7 @@ public struct ApplyReport: Sendable, Equatable {
     public var json: String {
         CanonicalJSON.string(.object([
             "pulled": .int(Int64(pulled)), "pushed": .int(Int64(pushed)), "replayed": .int(Int64(replayed)),
-            "foundByLookup": .int(Int64(foundByLookup)),
+            "foundByLookup": .int(Int64(foundByLookup)), "withdrawn": .int(Int64(withdrawn)),
             "pullFailures": Self.failuresJSON(pullFailures), "pushFailures": Self.failuresJSON(pushFailures),
         ]))
     }

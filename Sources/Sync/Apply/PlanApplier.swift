@@ -142,7 +142,11 @@ public struct PlanApplier: Sendable {
                         return false
                     }
                     guard ready else {
-                        try fail(&entry, "is no longer approved, or was sent another way, since the plan was made; not sent", &report)
+                        entry.state = .failed
+                        entry.error = "withdrawn: no longer approved, or exported on an order, since the plan was made; not sent"
+                        entry.settledAt = stamp
+                        try replica.write { [entry] in try $0.saveOutbox(entry) }
+                        report.withdrawn += 1
                         continue
                     }
                     CrashPoint.reached(.marked)

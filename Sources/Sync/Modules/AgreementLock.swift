@@ -54,11 +54,11 @@ public struct AgreementLock: Sendable {
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 let holder = Self.holder(descriptor)
                 close(descriptor)
-                throw SyncError(.busy, "running in another process\(holder.map { " (pid \($0))" } ?? ""); "
+                throw SyncError(.busy, "running in another process (pid \(holder.map(String.init) ?? "unknown: it may have just finished")); "
                                 + "one process at a time syncs an agreement, try again when it finishes")
             }
-            let pid = Array("\(getpid())\n".utf8)
-            _ = ftruncate(descriptor, 0)
+            // One write of a fixed width over whatever a killed holder left: a reader sees a whole pid.
+            let pid = Array(String(getpid()).padding(toLength: 12, withPad: " ", startingAt: 0).utf8) + [0x0A]
             _ = pwrite(descriptor, pid, pid.count, 0)
             held[path] = (descriptor, 1)
         }

@@ -105,13 +105,14 @@ public struct Reconciliation: Sendable {
     }
 
     /// Refuses a plan whose inputs moved since it was made: the replica was
-    /// written, the base changed, or its snapshot is not in the store.
-    public func check(_ plan: Plan) throws {
+    /// written (unless `replicaMayMove`), the base changed, or its snapshot
+    /// is not in the store.
+    public func check(_ plan: Plan, replicaMayMove: Bool = false) throws {
         let inputs = plan.inputs
         guard let file = inputs.snapshotFile, let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == file }) else {
             throw ApplyError(.stalePlan, "the plan's snapshot \(inputs.snapshotFile ?? "(none)") is not in agreement \(agreement)'s store; make a new plan")
         }
-        let sequence = try replica.latestChangeSequence()
+        let sequence = replicaMayMove ? inputs.replicaSequence : try replica.latestChangeSequence()
         if sequence != inputs.replicaSequence {
             throw ApplyError(.stalePlan, "the replica changed since the plan was made (change-log position \(inputs.replicaSequence), "
                              + "now \(sequence)); make a new plan")
@@ -141,9 +142,13 @@ public struct Reconciliation: Sendable {
         return applier
     }
 
-    /// Records and applies `plan`.
+    /// Records and applies `plan`. Local writes made since it was planned do
+    /// not stop it (field work goes on while a reconcile runs): the run keeps
+    /// the change-log position it planned from, so the next run picks them up,
+    /// and a push whose registration changed meanwhile is withdrawn. A plan
+    /// file is held to its exact inputs by ``checkPlanFile(_:)`` first.
     public func apply(_ plan: Plan, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport {
-        try check(plan)
+        try check(plan, replicaMayMove: true)
         let run = try applier.record(plan)
         return try await applier.run(run, progress: progress)
     }

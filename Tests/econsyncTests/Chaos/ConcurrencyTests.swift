@@ -50,8 +50,10 @@ struct ConcurrencyTests {
                         let result = try await ConnectedCLI.offPool { try cli.run(arguments, timeout: 120) }
                         let output = result.stdout + result.stderr
                         if !worker.accepted.contains(result.status) {
-                            defects.append("\(worker.name): exit \(result.status): \(output.prefix(300))")
-                        } else if result.status == 5 && !output.contains("running in another process (pid ") {
+                            let said = output.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).filter { !$0.hasPrefix("[") }.suffix(4)
+                            defects.append("\(worker.name): exit \(result.status): \(said.joined(separator: " / ").prefix(600))")
+                        } else if result.status == 5 && !output.contains("running in another process (pid ")
+                                    && !output.contains("is held by another econsync process") {
                             defects.append("\(worker.name): exit 5 without saying who runs: \(output.prefix(300))")
                         } else if worker.name == "order export" && result.status == 1 && !output.contains("no approved") && !output.contains("nothing") {
                             defects.append("order export: \(output.prefix(300))")
@@ -70,9 +72,17 @@ struct ConcurrencyTests {
         for defect in rounds.flatMap(\.defects) { final.probe(defect) }
         let written = rounds.map(\.writes).reduce(0, +)
         connected.emulator.clearFaults()
-        try await connected.expect(["reconcile"])
+        let settle = try await connected.run(["reconcile"])
+        final.probe(settle.status == 0 ? nil : "the reconcile after the processes: exit \(settle.status): "
+                    + "\(settle.stdout.split(separator: "\r").last ?? "")\(settle.stderr)")
         let check = try await connected.run(["local", "check"])
-        final.probe(check.status == 0 && check.stdout == "replica is consistent\n" ? nil : "local check: \(check.stdout)\(check.stderr)")
+        var diagnosis = ""
+        if check.status != 0 {
+            let changes = try await connected.run(["local", "changes", "--since", "0", "--json"])
+            let hours = try await connected.run(["local", "hours", "list", "--json"])
+            diagnosis = "\nchanges: \(changes.stdout.suffix(3000))\nhours: \(hours.stdout.suffix(3000))"
+        }
+        final.probe(check.status == 0 && check.stdout == "replica is consistent\n" ? nil : "local check: \(check.stdout)\(check.stderr)\(diagnosis)")
         let texts = connected.emulator.records(kind: "timeEntry").compactMap { $0.data["text"]?.stringValue }.filter { $0.hasPrefix("Samtidig ") }
         let counts = Dictionary(grouping: texts, by: { $0 }).mapValues(\.count)
         final.probe(counts.values.allSatisfy { $0 == 1 } ? nil : "sent twice: \(counts.filter { $0.value > 1 }.keys.sorted().prefix(10))")
