@@ -2,8 +2,11 @@ import Foundation
 
 /// A client of e-conomic's legacy REST API and its Projects API 1.1.0 over an
 /// ``HTTPTransport``. It adds both auth headers, asks for JSON, retries 429,
-/// 5xx and network failures with backoff and jitter (honouring `Retry-After`),
+/// 5xx and network failures with backoff and jitter (honouring `Retry-After`;
+/// a 429 without it across e-conomic's 60-second window, see ``RetryPolicy``),
 /// sends an `Idempotency-Key` with every write, and accounts calls per module.
+/// Product numbers in paths use e-conomic's escaping (``PathKeyEncoding``),
+/// filters are built with ``EconomicFilter``.
 ///
 /// ```swift
 /// let client = EconomicClient(credentials: credentials)
@@ -76,17 +79,8 @@ public final class EconomicClient: Sendable {
         return url
     }
 
-    static let queryAllowed: CharacterSet = {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return allowed
-    }()
-
-    /// A key as one path segment (`/products/{segment}`), percent-encoded.
-    public static func pathSegment(_ key: String) -> String { encode(key) }
-
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
+        PercentEncoding.encode(text)
     }
 
     /// Sends one request, retrying what is worth retrying; returns a 2xx
