@@ -9,6 +9,17 @@ import Testing
 /// by a name full of filter syntax, against the emulator (as strict as e-conomic).
 @Suite("Reconcile: escaped product paths and filter lookups")
 struct WireFormatScenarioTests {
+    /// Plans and applies the pending local change with the answer to its
+    /// write lost, then resumes past the idempotency window (so only a lookup
+    /// in e-conomic can tell the write was done); returns the resume's report.
+    static func pushLosingTheAnswer(_ harness: ReconcileHarness) async throws -> ApplyReport {
+        let (plan, _) = try await harness.plan()
+        harness.transport.cutAfterWrites = harness.transport.writes + 1
+        await #expect(throws: EconomicError.self) { _ = try await harness.reconciliation().apply(plan) }
+        harness.clock.advance(7200)
+        return try #require(try await harness.reconciliation().resume())
+    }
+
     @Test("a project named Byg (Nord) $2 whose create answer was lost is found by the escaped filter: one project in e-conomic")
     func projectLookup() async throws {
         let harness = try await ReconcileScenarioTests.synced()
@@ -17,11 +28,7 @@ struct WireFormatScenarioTests {
         try harness.replica.write { writer in
             _ = try writer.create(Project(name: name, customerId: try harness.localID(.customer, "1024"), projectGroup: 1))
         }
-        let (plan, _) = try await harness.plan()
-        harness.transport.cutAfterWrites = harness.transport.writes + 1
-        await #expect(throws: EconomicError.self) { _ = try await harness.reconciliation().apply(plan) }
-        harness.clock.advance(7200)
-        let report = try #require(try await harness.reconciliation().resume())
+        let report = try await Self.pushLosingTheAnswer(harness)
         #expect(report.pushFailures.isEmpty && report.foundByLookup == 1)
         #expect(harness.emulator.records(kind: "project").count { $0.data["name"]?.stringValue == name } == 1)
         #expect(try await harness.reconcile().0.isEmpty)
@@ -47,11 +54,7 @@ struct WireFormatScenarioTests {
             _ = try writer.create(Product(number: offline, name: "Ressource", salesPrice: 10, unitId: try harness.localID(.unit, "1"),
                                           productGroupId: try harness.localID(.productGroup, "1")))
         }
-        let (plan, _) = try await harness.plan()
-        harness.transport.cutAfterWrites = harness.transport.writes + 1
-        await #expect(throws: EconomicError.self) { _ = try await harness.reconciliation().apply(plan) }
-        harness.clock.advance(7200)
-        let resumed = try #require(try await harness.reconciliation().resume())
+        let resumed = try await Self.pushLosingTheAnswer(harness)
         #expect(resumed.pushFailures.isEmpty && resumed.foundByLookup == 1)
         #expect(harness.emulator.records(kind: "product").count { $0.key == .string(offline) } == 1)
         #expect(try await harness.reconcile().0.isEmpty)
