@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "EconomicEmulator",
-            dependencies: ["Snapshot", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["Snapshot", "Economic", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(
             name: "Reconcile",

@@ -106,8 +106,8 @@ struct RESTWriteTests {
             let product = try await harness.client.send("POST", "/products", body: #"{"productNumber":"ZZ/TEST 1","name":"Test","salesPrice":100,"productGroup":{"self":"http://x/product-groups/1"},"unit":{"unitNumber":1}}"#)
             #expect(product.status == 201)
             #expect(product.json?["productGroup"]?["productGroupNumber"]?.intValue == 1)
-            #expect(product.header("Location") == "\(base)/products/ZZ%2FTEST%201")
-            #expect(try await harness.client.get("/products/ZZ%2FTEST%201").json?["name"]?.stringValue == "Test")
+            #expect(product.header("Location") == "\(base)/products/ZZ_6_TEST_9_1", "e-conomic's escaping of product numbers")
+            #expect(try await harness.client.get("/products/ZZ_6_TEST_9_1").json?["name"]?.stringValue == "Test")
             #expect(try await harness.client.send("POST", "/products", body: #"{"name":"No number","productGroup":{"productGroupNumber":1}}"#).status == 400)
 
             let contact = try await harness.client.send("POST", "/customers/1001/contacts", body: #"{"name":"Ny Kontakt","email":"ny@example.dk"}"#)

@@ -39,9 +39,9 @@ extension EconomicClient {
     }
 
     /// The filter for an incremental pull: records changed after `since` (a
-    /// date or a UTC timestamp), in e-conomic's filter syntax.
-    public static func changedSince(_ since: String) -> String {
-        "lastUpdated$gt:\(since)"
+    /// date or a UTC timestamp).
+    public static func changedSince(_ since: String) -> EconomicFilter {
+        EconomicFilter("lastUpdated", .greaterThan, since)
     }
 
     /// Lists a REST collection page by page (``Configuration/pageSize`` records
@@ -49,11 +49,11 @@ extension EconomicClient {
     /// ``Configuration/concurrency`` pages at once and handing them to `visit`
     /// in order. Returns the number of pages.
     @discardableResult
-    public func forEachPage(_ path: String, filter: String? = nil, sort: String? = nil, module: String,
+    public func forEachPage(_ path: String, filter: EconomicFilter? = nil, sort: String? = nil, module: String,
                             _ visit: (Page) async throws -> Void) async throws -> Int {
         func query(_ page: Int) -> [(String, String)] {
             var query = [("skippages", String(page)), ("pagesize", String(configuration.pageSize))]
-            if let filter { query.append(("filter", filter)) }
+            if let filter { query.append(("filter", filter.text)) }
             if let sort { query.append(("sort", sort)) }
             return query
         }
@@ -93,14 +93,14 @@ extension EconomicClient {
     /// Lists a Projects API resource by its cursor (up to 1000 items per
     /// page), handing each page to `visit`. Returns the number of pages.
     @discardableResult
-    public func forEachCursorPage(_ resource: String, filter: String? = nil, module: String,
+    public func forEachCursorPage(_ resource: String, filter: EconomicFilter? = nil, module: String,
                                   _ visit: (Page) async throws -> Void) async throws -> Int {
         var cursor: String?
         var index = 0
         repeat {
             var query: [(String, String)] = []
             if let cursor { query.append(("cursor", cursor)) }
-            if let filter { query.append(("filter", filter)) }
+            if let filter { query.append(("filter", filter.text)) }
             let response = try await send(.get, .projects, "/\(resource)", query: query, module: module)
             do {
                 cursor = try response.decode(CursorEnvelope.self).cursor

@@ -2,8 +2,11 @@ import Foundation
 
 /// A client of e-conomic's legacy REST API and its Projects API 1.1.0 over an
 /// ``HTTPTransport``. It adds both auth headers, asks for JSON, retries 429,
-/// 5xx and network failures with backoff and jitter (honouring `Retry-After`),
+/// 5xx and network failures with backoff and jitter (honouring `Retry-After`;
+/// a 429 without it across e-conomic's 60-second window, see ``RetryPolicy``),
 /// sends an `Idempotency-Key` with every write, and accounts calls per module.
+/// Product numbers in paths use e-conomic's escaping (``PathKeyEncoding``),
+/// filters are built with ``EconomicFilter``.
 ///
 /// ```swift
 /// let client = EconomicClient(credentials: credentials)
@@ -76,17 +79,8 @@ public final class EconomicClient: Sendable {
         return url
     }
 
-    static let queryAllowed: CharacterSet = {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return allowed
-    }()
-
-    /// A key as one path segment (`/products/{segment}`), percent-encoded.
-    public static func pathSegment(_ key: String) -> String { encode(key) }
-
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
+        PercentEncoding.encode(text)
     }
 
     /// Sends one request, retrying what is worth retrying; returns a 2xx
@@ -103,6 +97,7 @@ public final class EconomicClient: Sendable {
         let request = HTTPRequest(method: method.rawValue, url: url(api, path, query: query), headers: headers, body: body)
         let label = "\(method.rawValue) \(TransportError.redact(request.url))"
         var attempt = 0
+        var waited = 0.0
         while true {
             attempt += 1
             let response: HTTPResponse
@@ -110,24 +105,32 @@ public final class EconomicClient: Sendable {
                 response = try await transport.send(request)
             } catch let error as TransportError {
                 accounting.record(module: module) { $0.requests += 1 }
-                guard error.isRetryable, attempt < configuration.retry.maxAttempts else {
+                guard error.isRetryable, let delay = configuration.retry.nextDelay(
+                    after: attempt, waited: waited, refusal: .transient(retryAfter: nil), jitter: environment.jitter()) else {
                     throw EconomicError(.transport, message: error.message, request: label)
                 }
-                accounting.record(module: module) { $0.retries += 1 }
-                try await environment.sleep(configuration.retry.delay(attempt: attempt, retryAfter: nil, jitter: environment.jitter()))
+                try await retry(after: delay, waited: &waited, module: module)
                 continue
             }
             account(response, request: request, module: module)
             if (200...299).contains(response.status) {
                 return EconomicResponse(response)
             }
-            guard RetryPolicy.isRetryable(status: response.status), attempt < configuration.retry.maxAttempts else {
-                throw EconomicError.from(response, request: label)
-            }
-            accounting.record(module: module) { $0.retries += 1 }
             let retryAfter = Self.retryAfter(response)
-            try await environment.sleep(configuration.retry.delay(attempt: attempt, retryAfter: retryAfter, jitter: environment.jitter()))
+            let refusal: RetryPolicy.Refusal = response.status == 429 && retryAfter == nil ? .rateLimitedWithoutHint : .transient(retryAfter: retryAfter)
+            guard RetryPolicy.isRetryable(status: response.status), let delay = configuration.retry.nextDelay(
+                after: attempt, waited: waited, refusal: refusal, jitter: environment.jitter()) else {
+                throw EconomicError.from(response, request: label, tries: attempt, waited: waited)
+            }
+            try await retry(after: delay, waited: &waited, module: module)
         }
+    }
+
+    /// Counts a retry of `module`'s request and waits `delay` seconds before it.
+    func retry(after delay: Double, waited: inout Double, module: String) async throws {
+        accounting.record(module: module) { $0.retries += 1 }
+        try await environment.sleep(delay)
+        waited += delay
     }
 
     func account(_ response: HTTPResponse, request: HTTPRequest, module: String) {

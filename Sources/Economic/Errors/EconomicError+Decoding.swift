@@ -1,8 +1,10 @@
 import Foundation
 
 extension EconomicError {
-    /// The error a non-2xx response stands for; `request` is `"METHOD URL"` without query.
-    static func from(_ response: HTTPResponse, request: String) -> EconomicError {
+    /// The error a non-2xx response stands for; `request` is `"METHOD URL"`
+    /// without query; `tries` and `waited` (seconds) tell how long the client
+    /// tried, for a 429.
+    static func from(_ response: HTTPResponse, request: String, tries: Int = 1, waited: Double = 0) -> EconomicError {
         let json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
         let isProblem = json["title"] != nil || json["traceId"] != nil || response.header("content-type")?.contains("problem+json") == true
         let message = (json["message"] as? String) ?? (json["detail"] as? String).map { detail in
@@ -27,7 +29,11 @@ extension EconomicError {
         case 404: error.code = .notFound
         case 400, 422: error.code = .validation
         case 409: error.code = .conflict
-        case 429: error.code = .rateLimited
+        case 429:
+            error.code = .rateLimited
+            let span = waited >= 60 ? "for over a minute" : "for \(Int(waited.rounded())) s"
+            error.message = "e-conomic kept refusing calls with 429 Too Many Requests \(span) (\(tries) tries)"
+                + (json["message"] == nil && json["detail"] == nil && json["title"] == nil ? "" : ": \(message)")
         case 500...599: error.code = .server
         default: break
         }

@@ -87,6 +87,9 @@ public struct EconomicError: Error, CustomStringConvertible, Sendable, Equatable
                 + "was given, or approve econsync's access again to get a new one"
         case .missingModule:
             return "The e-conomic agreement lacks the \(module ?? "required") module: enable it in e-conomic (\(request) answered 403)"
+        case .rateLimited:
+            return "Rate limited: \(request): \(message); e-conomic limits each agreement's calls per 60-second window, "
+                + "so the work is left for the next run"
         case .conflict:
             return "\(request): the record was changed in e-conomic since it was read (stale objectVersion); read it again and retry"
         default:

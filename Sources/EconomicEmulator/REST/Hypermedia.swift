@@ -62,12 +62,8 @@ enum Hypermedia {
             return "\(base)/customers/\(customer)/contacts/\(contact)"
         }
         for keyField in fields.keys.sorted() {
-            guard let path = referencePaths[keyField], let key = fields[keyField] else { continue }
-            switch key {
-            case .number(let text): return "\(base)/\(path)/\(text)"
-            case .string(let text): return "\(base)/\(path)/\(URLText.encode(text, uppercase: true))"
-            default: continue
-            }
+            guard let path = referencePaths[keyField], let key = fields[keyField].flatMap(RecordKey.init) else { continue }
+            return "\(base)/\(path)/\(RESTResource.linkSegment(key))"
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import Economic
 import Snapshot
 
 /// How one legacy REST collection maps onto a record kind: its path, key,
@@ -109,18 +110,21 @@ struct RESTResource: Sendable {
                                           filterable: ["orderNumber", "date", "currency", "customer.customerNumber", "dueDate", "netAmount", "lastUpdated"],
                                           stampsLastUpdated: true)
 
-    /// The record key for a path segment, or nil when the segment cannot be one (`abc` for a number).
+    /// The record key for a path segment (percent-decoded), or nil when the
+    /// segment cannot be one: `abc` for a number, a string key not in
+    /// e-conomic's `_N_` escaping (``ProductNumberEncoding``).
     func key(fromPath segment: String) -> RecordKey? {
-        if keyIsString { return segment.isEmpty ? nil : .string(segment) }
+        if keyIsString { return ProductNumberEncoding.unescape(segment).flatMap { $0.isEmpty ? nil : .string($0) } }
         guard let number = Int64(segment) else { return nil }
         return .int(number)
     }
 
-    /// The key as it appears in a link.
-    func linkSegment(_ key: RecordKey) -> String {
+    /// A key as it appears in a link: numbers as they are, strings (product
+    /// numbers) in e-conomic's `_N_` escaping.
+    static func linkSegment(_ key: RecordKey) -> String {
         switch key {
         case .int(let value): String(value)
-        case .string(let value): URLText.encode(value, uppercase: true)
+        case .string(let value): ProductNumberEncoding.encode(value)
         }
     }
 }

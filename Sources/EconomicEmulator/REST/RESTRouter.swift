@@ -83,7 +83,7 @@ enum RESTRouter {
     }
 
     static func selfURL(_ resource: RESTResource, scope: Scope, key: RecordKey, env: RequestEnvironment) -> String {
-        "\(env.base)/\(scope.collectionPath)/\(resource.linkSegment(key))"
+        "\(env.base)/\(scope.collectionPath)/\(RESTResource.linkSegment(key))"
     }
 
     static func present(_ resource: RESTResource, scope: Scope, key: RecordKey, data: [String: JSONValue], env: RequestEnvironment) -> JSONValue {

@@ -1,3 +1,4 @@
+import Economic
 import Snapshot
 
 /// Legacy REST writes (REFERENCE §2.5): POST creates (201, `Location`, the
@@ -94,9 +95,10 @@ enum RESTWrites {
         }
         for reference in resource.references {
             if case .object(let object)? = data[reference.field], object[reference.keyField] == nil,
-               let link = object["self"]?.stringValue, let last = link.split(separator: "/").last {
+               let link = object["self"]?.stringValue, let last = link.split(separator: "/").last,
+               let key = Int64(last).map({ JSONValue.int($0) }) ?? ProductNumberEncoding.decode(last).map({ .string($0) }) {
                 var resolved = object
-                resolved[reference.keyField] = Int64(last).map { .int($0) } ?? .string(URLText.decode(last, plusIsSpace: false))
+                resolved[reference.keyField] = key
                 data[reference.field] = .object(resolved)
             }
         }

@@ -5,7 +5,8 @@ import Snapshot
 /// and the OpenAPI services (REFERENCE §2.3):
 /// `property$op:value` joined by `$and:` / `$or:`, parentheses for precedence,
 /// `$null:` as a value, `$in:[a,b]`, `*` wildcards under `$like:`, and the
-/// escapes `$$ $( $) $* $,`.
+/// escapes `$$ $( $) $* $,` in values. As strict as e-conomic: an unescaped
+/// `$` or `)` in a value is refused, and so is an escaped bracket.
 ///
 /// ```swift
 /// let filter = try FilterExpression.parse("name$like:*vvs*$and:(city$eq:Aarhus$or:zip$lt:5000)")
@@ -117,6 +118,26 @@ indirect enum FilterExpression: Sendable {
             index >= characters.count || starts(with: "$and:") || starts(with: "$or:") || (depth > 0 && characters[index] == ")")
         }
 
+        /// The characters a value escapes with a `$` (brackets are not escaped).
+        static let escapable: Set<Character> = ["$", "(", ")", "*", ","]
+
+        /// The character the escape at the current position stands for,
+        /// consumed; nil when no `$` is here. A `$` that starts no escape
+        /// (nor `$and:`/`$or:`, which end the value first) is an error, as a
+        /// `$[` or `$]` is: e-conomic matches nothing for those.
+        mutating func escape() throws(Failure) -> Character? {
+            guard characters[index] == "$" else { return nil }
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            guard let next, Self.escapable.contains(next) else {
+                if let next, next == "[" || next == "]" {
+                    throw Failure(message: "'$\(next)' at position \(index + 1) of the filter: brackets are not escaped in a value.")
+                }
+                throw Failure(message: "An unescaped '$' at position \(index + 1) of the filter: write '$$' in a value.")
+            }
+            index += 2
+            return next
+        }
+
         mutating func parseValue(_ op: Operator) throws(Failure) -> Value {
             if starts(with: "$null:") {
                 index += 6
@@ -130,9 +151,8 @@ indirect enum FilterExpression: Sendable {
                 while true {
                     guard index < characters.count else { throw Failure(message: "A '[' in the filter is not closed.") }
                     let character = characters[index]
-                    if character == "$", index + 1 < characters.count, "$(),*[]".contains(characters[index + 1]) {
-                        current.append(characters[index + 1])
-                        index += 2
+                    if let escaped = try escape() {
+                        current.append(escaped)
                     } else if character == "," {
                         items.append(current)
                         current = ""
@@ -152,9 +172,10 @@ indirect enum FilterExpression: Sendable {
             var units: [Unit] = []
             while !atValueEnd() {
                 let character = characters[index]
-                if character == "$", index + 1 < characters.count, "$(),*[]".contains(characters[index + 1]) {
-                    units.append(.char(characters[index + 1]))
-                    index += 2
+                if let escaped = try escape() {
+                    units.append(.char(escaped))
+                } else if character == ")" {
+                    throw Failure(message: "An unescaped ')' at position \(index + 1) of the filter: write '$)' in a value.")
                 } else {
                     units.append(character == "*" ? .star : .char(character))
                     index += 1

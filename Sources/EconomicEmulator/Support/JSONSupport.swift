@@ -1,3 +1,4 @@
+import Economic
 import Foundation
 import Snapshot
 
@@ -45,23 +46,10 @@ extension JSONValue {
 
 /// Percent-encoding as e-conomic writes it in links (lowercase hex).
 enum URLText {
-    static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
-
-    /// Encodes everything but unreserved characters, with lowercase hex digits
-    /// (as filters are echoed) or uppercase ones (as keys appear in `self` links).
-    static func encode(_ text: String, uppercase: Bool = false) -> String {
-        let hex = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
-        var output: [UInt8] = []
-        for byte in text.utf8 {
-            if unreserved.contains(byte) {
-                output.append(byte)
-            } else {
-                output.append(UInt8(ascii: "%"))
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
+    /// Encodes everything but unreserved characters, with lowercase hex
+    /// digits (as e-conomic echoes a filter).
+    static func encode(_ text: String) -> String {
+        PercentEncoding.encode(text, hex: .lower)
     }
 
     /// Decodes `%XX` escapes (and `+` as a space when `plusIsSpace`); invalid escapes stay as they are.

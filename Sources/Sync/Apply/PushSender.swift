@@ -48,7 +48,7 @@ struct PushSender {
                                                  module: kind.module)
             return try createdKey(response, kind, op)
         case .update, .bar:
-            let path = "\(kind.path)/\(EconomicClient.pathSegment(op.key))"
+            let path = kind.recordPath(op.key)
             let current = try await client.send(.get, kind.api, path, module: kind.module)
             guard case .object(var record)? = try? CanonicalJSON.parse(current.body) else {
                 throw ApplyError(.badResponse, "e-conomic sent a \(op.kind) that is not a JSON object", kind: op.kind, key: op.key)
@@ -74,7 +74,7 @@ struct PushSender {
         let kind = try kind(op)
         let fields = try resolvedFields(op)
         if kind.api == .rest, let own = fields[kind.keyField] {
-            let path = "\(kind.path)/\(EconomicClient.pathSegment(own.stringValue ?? own.description))"
+            let path = kind.recordPath(own.stringValue ?? own.description)
             do {
                 _ = try await client.send(.get, kind.api, path, module: kind.module)
                 return own.stringValue ?? own.description
@@ -84,7 +84,7 @@ struct PushSender {
         }
         guard let entity = EntityKind(rawValue: op.kind) else { return nil }
         let filterField = ["projectNumber", "name"].first { fields[$0] != nil }
-        let filter = filterField.map { "\($0)$eq:\(fields[$0]!.stringValue ?? fields[$0]!.description)" }
+        let filter = filterField.map { EconomicFilter.equals($0, fields[$0]!.stringValue ?? fields[$0]!.description) }
         var candidates: [String] = []
         let pages: (EconomicClient.Page) throws -> Void = { page in
             for record in try SnapshotPuller.records(in: page.body, kind: kind)

@@ -80,7 +80,7 @@ public struct ModuleScheduler: Sendable {
     /// Runs `module` under its lease: takes it (throwing ``SyncError`` when the
     /// module may not run), does `work`, and records how it ended. An error
     /// thrown by `work` is recorded as the run's failure ("Token expired" stops
-    /// every module), not thrown.
+    /// every module; "rate limited" fails this run, the next one tries again), not thrown.
     /// `apiCalls` counts the e-conomic calls made since the start.
     public func run(_ module: SyncModule, force: Bool, apiCalls: () -> Int = { 0 },
                     work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
@@ -97,6 +97,8 @@ public struct ModuleScheduler: Sendable {
             outcome = try await work(lease)
         } catch let error as EconomicError where error.code == .tokenExpired {
             outcome = .failure(SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.name))
+        } catch let error as EconomicError where error.code == .rateLimited {
+            outcome = .failure(SyncError(.rateLimited, error.description, module: module.name))
         } catch let error as SyncError {
             outcome = .failure(error)
         } catch {

@@ -38,6 +38,8 @@ public struct SyncError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let missingSetting = Code(rawValue: "missingSetting")
         /// Other operations were blocked.
         public static let blocked = Code(rawValue: "blocked")
+        /// e-conomic kept answering 429 Too Many Requests past its rate-limit window; the next run tries again.
+        public static let rateLimited = Code(rawValue: "rateLimited")
         /// The run failed (network, e-conomic refused a push, bad response).
         public static let failed = Code(rawValue: "failed")
     }
@@ -70,6 +72,9 @@ public struct SyncError: Error, CustomStringConvertible, Sendable, Equatable {
             "the module was released automatically; it runs again when due. If it keeps hanging, check the network and e-conomic's status"
         case .productMissing:
             "turn product auto-creation on (`econsync config set products.autoCreate true`) with a default product group, or create the product in e-conomic"
+        case .rateLimited:
+            "nothing to do now: the module runs again when due. If it keeps happening, another integration may be spending "
+                + "the agreement's API budget"
         case .activityUnmapped:
             "map the hour type to an e-conomic activity (`econsync local hour-type edit ID --activity N`)"
         default:

@@ -87,7 +87,8 @@ extension OrderExporter {
               let date = body["date"]?.stringValue else { return nil }
         let known = Set(try replica.orderExports().compactMap(\.orderNumber))
         var found: Int64?
-        _ = try await client.forEachPage("/orders/drafts", filter: "customer.customerNumber$eq:\(customer)$and:date$eq:\(date)", module: "orders") { page in
+        let filter = EconomicFilter.equals("customer.customerNumber", String(customer)).and(.equals("date", date))
+        _ = try await client.forEachPage("/orders/drafts", filter: filter, module: "orders") { page in
             guard case .array(let orders)? = (try? CanonicalJSON.parse(page.body))?["collection"] else { return }
             for order in orders {
                 guard let number = order["orderNumber"]?.intValue, !known.contains(number), found == nil,

@@ -13,6 +13,8 @@ public struct EconomicKind: Sendable, Equatable {
     public var api: EconomicClient.API
     /// The collection path (REST) or resource name (Projects API).
     public var path: String
+    /// How a key is written in the path of one record (products have e-conomic's own escaping).
+    public var keyEncoding = PathKeyEncoding.percent
 
     var mapping: KindMapping { KindMapping.named(kind)! }
     /// The field holding the record's key.
@@ -32,7 +34,7 @@ public struct EconomicKind: Sendable, Equatable {
         EconomicKind(kind: "layout", api: .rest, path: "/layouts"),
         EconomicKind(kind: "order", api: .rest, path: "/orders/drafts"),
         EconomicKind(kind: "paymentTerm", api: .rest, path: "/payment-terms"),
-        EconomicKind(kind: "product", api: .rest, path: "/products"),
+        EconomicKind(kind: "product", api: .rest, path: "/products", keyEncoding: .productNumber),
         EconomicKind(kind: "productGroup", api: .rest, path: "/product-groups"),
         EconomicKind(kind: "project", api: .projects, path: "Projects"),
         EconomicKind(kind: "supplier", api: .rest, path: "/suppliers"),
@@ -40,6 +42,11 @@ public struct EconomicKind: Sendable, Equatable {
         EconomicKind(kind: "unit", api: .rest, path: "/units"),
         EconomicKind(kind: "vatZone", api: .rest, path: "/vat-zones"),
     ]
+
+    /// The path of the record with key `key` (`/products/VVS_9_1_6_2`, `Projects/7`).
+    public func recordPath(_ key: String) -> String {
+        "\(path)/\(keyEncoding.segment(key))"
+    }
 
     /// The kinds pulled when none are named: all but contacts and draft orders.
     public static let defaultKinds = all.map(\.kind).filter { $0 != "contact" && $0 != "order" }
@@ -50,7 +57,7 @@ extension EconomicKind {
     /// `visit`, paging as its API pages: REST by page number, the Projects
     /// API by cursor. Returns the number of pages.
     @discardableResult
-    public func forEachPage(_ client: EconomicClient, filter: String? = nil, module: String? = nil,
+    public func forEachPage(_ client: EconomicClient, filter: EconomicFilter? = nil, module: String? = nil,
                             _ visit: (EconomicClient.Page) async throws -> Void) async throws -> Int {
         switch api {
         case .rest: try await client.forEachPage(path, filter: filter, module: module ?? self.module, visit)

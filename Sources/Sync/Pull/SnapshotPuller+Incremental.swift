@@ -53,7 +53,7 @@ extension SnapshotPuller {
     func pullChanged(_ kind: EconomicKind, since: String) async throws -> (records: [Record], total: Int, pages: Int) {
         var records: [Record] = []
         let links = [client.configuration.restBaseURL, client.configuration.projectsBaseURL]
-        let filter = "lastUpdated$gte:\(since)"
+        let filter = EconomicFilter("lastUpdated", .greaterThanOrEqual, since)
         let collect: (EconomicClient.Page) throws -> Void = { records += try Self.records(in: $0.body, kind: kind, links: links) }
         let pages = try await kind.forEachPage(client, filter: filter) { try collect($0) }
         let total = try await client.count(kind.api, kind.path, module: kind.module)
