@@ -1,5 +1,6 @@
 import Economic
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -31,14 +32,34 @@ struct ConnectTests {
     func listener() async throws {
         let listener = try LoopbackListener()
         #expect(listener.redirectURL == "http://127.0.0.1:\(listener.port)/callback")
-        let waiting = Task { try await listener.token(timeout: 20) }
+        // The accept loop on a thread of its own from the start: a task could wait for a free thread of the
+        // cooperative pool (two on this machine, busy with the rest of the suite) past curl's timeout.
+        let handed = HandedToken()
+        Thread { handed.set(Result { try listener.waitForToken(timeout: 20) }) }.start()
         let transport = CurlTransport()
         let stray = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(listener.port)/favicon.ico"))
         #expect(stray.status == 400)
         let answer = try await transport.send(HTTPRequest(method: "GET", url: listener.redirectURL + "?token=grant-123%2Babc"))
         #expect(answer.status == 200 && String(decoding: answer.body, as: UTF8.self).contains("connected"))
         #expect(answer.header("content-type") == "text/html; charset=utf-8")
-        #expect(try await waiting.value == "grant-123+abc")
+        #expect(try await handed.value() == "grant-123+abc")
+    }
+
+    /// The listener's answer, handed from its thread to the test.
+    final class HandedToken: Sendable {
+        private let result = Mutex<Result<String, any Error>?>(nil)
+
+        func set(_ value: Result<String, any Error>) { result.withLock { $0 = value } }
+
+        /// The token once the listener has it (or its error), waiting up to 30 seconds.
+        func value() async throws -> String? {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if let value = result.withLock({ $0 }) { return try value.get() }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return nil
+        }
     }
 
     @Test("the installation address carries the public token, the loopback redirect and the locale")

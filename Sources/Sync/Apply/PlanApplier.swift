@@ -129,23 +129,7 @@ public struct PlanApplier: Sendable {
                 if entry.state == .sending {
                     key = try await settle(&entry, op, sender, snapshotFile: run.snapshotFile, report: &report)
                 } else {
-                    entry.state = .sending
-                    entry.sentAt = stamp
-                    let sending = entry
-                    let ready = try replica.write { writer in
-                        // Approval is re-checked in the transaction that marks the push: an entry un-approved since the plan stays home.
-                        guard let id = sending.localId, let kind = EntityKind(rawValue: sending.kind), sending.action == PlanOperation.Action.create.rawValue,
-                              try !writer.isReadyToSend(kind, id: id) else {
-                            try writer.saveOutbox(sending)
-                            return true
-                        }
-                        return false
-                    }
-                    guard ready else {
-                        entry.state = .failed
-                        entry.error = "withdrawn: no longer approved, or exported on an order, since the plan was made; not sent"
-                        entry.settledAt = stamp
-                        try replica.write { [entry] in try $0.saveOutbox(entry) }
+                    guard try markSending(&entry) else {
                         report.withdrawn += 1
                         continue
                     }
@@ -166,6 +150,29 @@ public struct PlanApplier: Sendable {
         }
         try finish(plan, run: id, report: report)
         return report
+    }
+
+    /// Marks `entry` `sending`, in a transaction that first checks its
+    /// registration may still go: one un-approved or put on an order since
+    /// the plan was made is withdrawn instead (settled, not sent, not a
+    /// failure: the next run sees the change). Returns whether to send it.
+    func markSending(_ entry: inout OutboxEntry) throws -> Bool {
+        let at = stamp
+        entry = try replica.write { [entry] writer in
+            var entry = entry
+            if entry.action == PlanOperation.Action.create.rawValue, let id = entry.localId, let kind = EntityKind(rawValue: entry.kind),
+               try !writer.isReadyToSend(kind, id: id) {
+                entry.state = .failed
+                entry.error = "withdrawn: no longer approved, or exported on an order, since the plan was made; not sent"
+                entry.settledAt = at
+            } else {
+                entry.state = .sending
+                entry.sentAt = at
+            }
+            try writer.saveOutbox(entry)
+            return entry
+        }
+        return entry.state == .sending
     }
 
     /// Errors after which nothing else can succeed now: the run stops and resumes later.

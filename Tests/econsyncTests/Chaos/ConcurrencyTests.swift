@@ -49,7 +49,10 @@ struct ConcurrencyTests {
                         let arguments = try worker.command(round)
                         let result = try await ConnectedCLI.offPool { try cli.run(arguments, timeout: 120) }
                         let output = result.stdout + result.stderr
-                        if !worker.accepted.contains(result.status) {
+                        // Four processes at full tilt for a minute exhaust e-conomic's call budget: a rate-limited
+                        // run that says so and leaves the work for the next run is an answer, not a defect.
+                        let rateLimited = result.status == 1 && output.contains("Rate limited")
+                        if !worker.accepted.contains(result.status) && !rateLimited {
                             let said = output.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).filter { !$0.hasPrefix("[") }.suffix(4)
                             defects.append("\(worker.name): exit \(result.status): \(said.joined(separator: " / ").prefix(600))")
                         } else if result.status == 5 && !output.contains("running in another process (pid ")
