@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 
+/// The reliability suite: its parts run one after another (each starts
+/// processes of its own; together they would starve the rest of the suite).
+@Suite("Chaos", .serialized)
+struct ChaosTests {}
+
 /// The reliability suite's size and its figures. `make test` runs the short
 /// form; `make chaos` sets `ECONSYNC_CHAOS=full` for the whole suite. Each
 /// part prints one line of figures: probes tried, handled, defects.
