@@ -30,9 +30,8 @@ final class OpenReplicaFile: Sendable {
         counts.withLock { $0[canonical(path)] != nil }
     }
 
+    /// One name per file: links and `..` resolved (as ``DataDirectory`` resolves them).
     static func canonical(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
-        defer { free(real) }
-        return String(cString: real)
+        DataDirectory.resolved(path)
     }
 }
