@@ -42,12 +42,15 @@ struct ConnectCommandTests {
         let connect = Process()
         connect.executableURL = CLI.binary
         connect.arguments = ["connect", "--app-public-token", "emulator-app-public", "--auth-url", base, "--rest-url", base,
-                             "--projects-url", base + "/projectsapi/v1.1.0", "--no-browser", "--timeout", "60"]
+                             "--projects-url", base + "/projectsapi/v1.1.0", "--no-browser", "--timeout", "900"]
         connect.environment = cli.environment
         let out = Pipe()
         connect.standardOutput = out
         connect.standardError = FileHandle.nullDevice
         try connect.run()
+        // A loaded machine (the whole suite on two cores) has taken over a minute between the
+        // address and the redirect: the wait is long, and the process is ended whatever happens.
+        defer { if connect.isRunning { connect.terminate() } }
         var printed: [String] = []
         var address: String?
         while address == nil, let line = Self.readLine(out.fileHandleForReading) {
