@@ -28,10 +28,12 @@ public final class EconomicEmulator: @unchecked Sendable {
     private var boundPort: Int?
 
     /// An emulator holding `seed` (records of any kinds; `kinds` declares kinds that start empty).
+    /// A non-empty seed without project groups or supplier groups gets an agreement's standard ones (``StandardRecords``).
     public init(seed: [Record] = [], kinds: [String] = [], agreement: Int = 1_118_081, configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.agreement = agreement
         self.configuration = configuration
-        state = EmulatorState(store: RecordStore(records: seed, kinds: kinds), agreement: agreement, configuration: configuration)
+        state = EmulatorState(store: RecordStore(records: StandardRecords.adding(to: seed), kinds: kinds), agreement: agreement,
+                              configuration: configuration)
     }
 
     /// An emulator seeded from a snapshot file (verified while read); its header names the agreement.
