@@ -17,16 +17,6 @@ struct FaultInjector: Sendable {
         case throttle(retryAfter: Bool)
     }
 
-    /// Which 429 bursts carry `Retry-After` and `X-RateLimiting`.
-    enum ThrottleHints: String, CaseIterable, Sendable {
-        /// Half the bursts each, by the seed.
-        case mixed
-        /// Every burst.
-        case always
-        /// No burst: a bare 429 with only `X-CallCost`.
-        case never
-    }
-
     let seed: UInt64
     let latencyMs: Int
     let errorRate: Double
