@@ -64,6 +64,34 @@ struct ProductPathTests {
         }
     }
 
+    @Test("an order line may name its product by self link alone, _N_-escaped; an unescaped link is refused and nothing stored")
+    func lineProductLinks() async throws {
+        try await Harness.with { harness in
+            let product = #"{"productNumber":"Fleece Tracksuit","name":"Fleece","salesPrice":150,"productGroup":{"productGroupNumber":1}}"#
+            #expect(try await harness.client.send("POST", "/products", body: product).status == 201)
+            func order(_ link: String) -> String {
+                """
+                {"date":"2026-11-02","currency":"DKK","customer":{"customerNumber":1001},"paymentTerms":{"paymentTermsNumber":1},
+                 "layout":{"layoutNumber":19},"recipient":{"name":"Sørensen VVS A/S","vatZone":{"vatZoneNumber":1}},
+                 "lines":[{"product":{"self":"http://127.0.0.1:\(harness.port)/products/\(link)"},"quantity":2}]}
+                """
+            }
+            for unescaped in ["Fleece%20Tracksuit", "Fleece+Tracksuit"] {
+                let refused = try await harness.client.send("POST", "/orders/drafts", body: order(unescaped))
+                #expect(refused.status == 400 && refused.json?["message"]?.stringValue == "Validation error.", "\(unescaped)")
+                let line = refused.json?["errors"]?["lines"]?.items.first
+                #expect(line?["arrayIndex"]?.intValue == 0)
+                #expect(line?["product"]?["productNumber"]?["errors"]?.items.first?["errorCode"]?.stringValue == "E04500")
+            }
+            #expect(harness.emulator.records(kind: "order").isEmpty)
+            let created = try await harness.client.send("POST", "/orders/drafts", body: order("Fleece_9_Tracksuit"))
+            #expect(created.status == 201)
+            let line = created.json?["lines"]?.items.first
+            #expect(line?["product"]?["productNumber"]?.stringValue == "Fleece Tracksuit")
+            #expect(line?["totalNetAmount"]?.doubleValue == 300, "the product's sales price was used")
+        }
+    }
+
     /// The names of the customers `filter` (as it stands in the URL) selects; nil when it is refused.
     static func names(_ harness: Harness, _ filter: String) async throws -> [String]? {
         let response = try await harness.client.get("/customers?pagesize=1000&filter=\(filter)")
