@@ -84,6 +84,28 @@ struct ReferenceGuardTests {
         }
     }
 
+    @Test("a draft order's project must exist; a project on a draft order cannot be deleted (ProjectCannotBeDeletedHasSalesDocuments)")
+    func projectOnOrder() async throws {
+        try await Harness.with { harness in
+            let project = try await harness.client.send("POST", "\(Self.api)/Projects", body: #"{"name":"Tag","projectGroupNumber":2,"customerNumber":1001}"#)
+            let projectNumber = try #require(project.json?["number"]?.intValue)
+            let body = Self.order(customer: 1001, product: "10001").replacingOccurrences(of: #""lines":"#, with: #""project":{"projectNumber":\#(projectNumber)},"lines":"#)
+            let unknown = try await harness.client.send("POST", "/orders/drafts", body: body.replacingOccurrences(of: "\(projectNumber)}", with: "999}"))
+            #expect(unknown.status == 400)
+            #expect(unknown.json?["errors"]?["project"]?["projectNumber"]?["errors"]?.items.first?["errorCode"]?.stringValue == "E06000")
+            let order = try await harness.client.send("POST", "/orders/drafts", body: body)
+            #expect(order.json?["project"]?["projectNumber"]?.intValue == projectNumber)
+            let orderNumber = try #require(order.json?["orderNumber"]?.intValue)
+            let before = harness.emulator.records(kind: "project")
+            let refused = try await harness.client.send("DELETE", "\(Self.api)/Projects/\(projectNumber)")
+            #expect(refused.status == 400 && refused.json?["errorCode"]?.stringValue == "ProjectCannotBeDeletedHasSalesDocuments")
+            #expect(refused.json?["detail"]?.stringValue?.contains("draft order \(orderNumber)") == true)
+            #expect(harness.emulator.records(kind: "project") == before)
+            #expect(try await harness.client.send("DELETE", "/orders/drafts/\(orderNumber)").status == 204)
+            #expect(try await harness.client.send("DELETE", "\(Self.api)/Projects/\(projectNumber)").status == 204)
+        }
+    }
+
     @Test("a unit used by a product is refused, naming the product; an unused unit goes")
     func unitOnProduct() async throws {
         try await Harness.with { harness in
