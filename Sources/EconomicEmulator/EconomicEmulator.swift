@@ -176,11 +176,11 @@ public final class EconomicEmulator: @unchecked Sendable {
     }
 
     /// Switches on reproducible faults for the API routes (the same `seed` gives the
-    /// same sequence of 5xx answers, dropped connections and 429 bursts).
+    /// same sequence of 5xx answers, dropped connections and 429 bursts, hinted as `throttleHints` says).
     public func injectFaults(seed: UInt64, latencyMs: Int = 0, errorRate: Double = 0.1, dropRate: Double = 0.05,
-                             throttleBurst: Int = 3, throttleRate: Double? = nil) {
+                             throttleBurst: Int = 3, throttleRate: Double? = nil, throttleHints: ThrottleHints = .mixed) {
         let faults = FaultInjector(seed: seed, latencyMs: latencyMs, errorRate: errorRate, dropRate: dropRate,
-                                   throttleBurst: throttleBurst, throttleRate: throttleRate)
+                                   throttleBurst: throttleBurst, throttleRate: throttleRate, throttleHints: throttleHints)
         locked { state.faults = faults }
     }
 

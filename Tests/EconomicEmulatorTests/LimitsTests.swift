@@ -37,16 +37,39 @@ struct LimitsTests {
         }
     }
 
+    @Test("an Idempotency-Key replays only for the same method and path; reused elsewhere it runs as a new call")
+    func idempotencyScope() async throws {
+        try await Harness.with { harness in
+            let key = ["Idempotency-Key": "reused"]
+            let created = try await harness.client.send("POST", "/customers", body: RESTWriteTests.minimalCustomer, headers: key)
+            #expect(created.status == 201 && created.json?["customerNumber"]?.intValue == 1031)
+
+            let unit = try await harness.client.send("POST", "/units", body: #"{"name":"kasse"}"#, headers: key)
+            #expect(unit.status == 201 && unit.header("X-ResultFromCache") == nil, "another path: executed, not the customer's answer")
+            #expect(unit.json?["unitNumber"] != nil && unit.json?["customerNumber"] == nil)
+
+            let deleted = try await harness.client.send("DELETE", "/customers/1031", headers: key)
+            #expect(deleted.status == 204 && deleted.header("X-ResultFromCache") == nil, "another method: executed")
+            #expect(try await harness.client.get("/customers/1031").status == 404)
+
+            let deletedAgain = try await harness.client.send("DELETE", "/customers/1031", headers: key)
+            #expect(deletedAgain.status == 204 && deletedAgain.header("X-ResultFromCache") == "true", "its own entry replays")
+            let posted = try await harness.client.send("POST", "/customers", body: RESTWriteTests.minimalCustomer, headers: key)
+            #expect(posted.header("X-ResultFromCache") == "true" && posted.body == created.body)
+            #expect(harness.emulator.records(kind: "customer").count == 30, "the replayed POST created nothing")
+        }
+    }
+
     @Test("an empty token bucket answers 429 with Retry-After until it refills")
     func rateLimit() async throws {
         try await Harness.with(configure: { $0.rateLimit = 3; $0.rateWindow = 60 }) { harness in
             for used in 1...3 {
-                let response = try await harness.client.get("/units")
+                let response = try await harness.client.get("/units/1")
                 #expect(response.status == 200)
                 #expect(response.header("X-CallCost") == "1")
                 #expect(response.header("X-RateLimiting") == "token-limit-3-per-60-seconds: \(used)/3")
             }
-            let limited = try await harness.client.get("/units")
+            let limited = try await harness.client.get("/units/1")
             #expect(limited.status == 429)
             let retry = try #require(limited.header("Retry-After").flatMap(Int.init))
             #expect(retry >= 1 && retry <= 21)
@@ -54,10 +77,10 @@ struct LimitsTests {
             #expect(projects.status == 429)
             #expect(projects.header("Content-Type")?.hasPrefix("application/problem+json") == true)
             harness.clock.advance(by: 20)
-            #expect(try await harness.client.get("/units").status == 200)
-            #expect(try await harness.client.get("/units").status == 429)
+            #expect(try await harness.client.get("/units/1").status == 200)
+            #expect(try await harness.client.get("/units/1").status == 429)
             harness.clock.advance(by: 60)
-            #expect(try await harness.client.get("/units").status == 200)
+            #expect(try await harness.client.get("/units/1").status == 200)
         }
     }
 

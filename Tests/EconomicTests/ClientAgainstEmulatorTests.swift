@@ -19,7 +19,7 @@ struct ClientAgainstEmulatorTests {
         let client: EconomicClient
         let transport: CurlTransport
 
-        static func start(pageSize: Int = 1000, compressed: Bool = true) async throws -> Session {
+        static func start(pageSize: Int = 1000, compressed: Bool = true, environment: EconomicClient.Environment = .live) async throws -> Session {
             let emulator = try EconomicEmulator(snapshotPath: ClientAgainstEmulatorTests.demo)
             let port = try await emulator.start()
             var configuration = EconomicClient.Configuration()
@@ -31,7 +31,7 @@ struct ClientAgainstEmulatorTests {
             transportConfiguration.acceptCompressed = compressed
             let transport = CurlTransport(configuration: transportConfiguration)
             let client = EconomicClient(credentials: EconomicCredentials(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant"),
-                                        configuration: configuration, transport: transport)
+                                        configuration: configuration, transport: transport, environment: environment)
             return Session(emulator: emulator, client: client, transport: transport)
         }
 
@@ -55,6 +55,7 @@ struct ClientAgainstEmulatorTests {
         #expect(customers.allSatisfy { $0.corporateIdentificationNumber.map(CVR.isValid) ?? true })
         let usage = try #require(session.client.accounting.snapshot()["customers"])
         #expect(usage.requests == 5, "30 customers in pages of 7: five calls")
+        #expect(usage.callCost == 15, "the emulator charges 3 for a listing page")
         let plain = try await Session.start(compressed: false)
         defer { Task { await plain.emulator.stop() } }
         _ = try await plain.customers()
@@ -110,6 +111,24 @@ struct ClientAgainstEmulatorTests {
         let customers = try await session.customers()
         #expect(customers.compactMap(\.customerNumber) == Array(1001...1030))
         #expect(session.client.accounting.total.retries > 0, "faults were met and retried")
+    }
+
+    @Test("429s without Retry-After and X-RateLimiting are backed off blind; hinted ones wait at least Retry-After",
+          arguments: [ThrottleHints.never, .always])
+    func throttleHints(hints: ThrottleHints) async throws {
+        let sleeper = SleepRecorder()
+        let session = try await Session.start(pageSize: 5, environment: sleeper.environment)
+        defer { Task { await session.emulator.stop() } }
+        session.emulator.injectFaults(seed: 4, errorRate: 0, dropRate: 0, throttleBurst: 2, throttleRate: 0.5, throttleHints: hints)
+        let customers = try await session.customers()
+        #expect(customers.compactMap(\.customerNumber) == Array(1001...1030))
+        let delays = sleeper.recorded
+        #expect(!delays.isEmpty, "429s were met")
+        // The session's policy: backoff at most 0.01 s; a Retry-After of 1 s is honoured up to 0.04 s.
+        switch hints {
+        case .never: #expect(delays.allSatisfy { $0 < 0.01 }, "\(delays)")
+        case .always, .mixed: #expect(delays.allSatisfy { $0 == 0.04 }, "\(delays)")
+        }
     }
 
     @Test("a revoked grant ends with token expired and no partial snapshot in the store")

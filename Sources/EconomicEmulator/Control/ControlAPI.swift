@@ -13,7 +13,7 @@ import Snapshot
 /// DELETE /_emulator/records/customer/1001
 /// PUT    /_emulator/grants/TOKEN              register a grant
 /// POST   /_emulator/grants/TOKEN/revoke       the agreement revokes it: 401 from now on
-/// POST   /_emulator/faults                    {"seed":7,"errorRate":0.1,"dropRate":0.05,"throttleBurst":3,"latencyMs":0}
+/// POST   /_emulator/faults                    {"seed":7,"errorRate":0.1,"dropRate":0.05,"throttleBurst":3,"latencyMs":0,"throttleHints":"never"}
 /// DELETE /_emulator/faults
 /// ```
 enum ControlAPI {

@@ -5,13 +5,24 @@ import Snapshot
 /// `/paged`, `/count`, `/{number}`, POST, PUT (by `objectVersion`) and DELETE;
 /// plus `POST /TimeEntries/approve`.
 enum ProjectsRouter {
+    /// The collection `segments` (`projectsapi`, a version, a collection, …) name and the segments after it.
+    static func collection(_ segments: [String]) -> (resource: ProjectsResource, rest: [String])? {
+        guard segments.count >= 3, segments[1].hasPrefix("v"), let resource = ProjectsResource.catalog[segments[2].lowercased()] else {
+            return nil
+        }
+        return (resource, Array(segments.dropFirst(3)))
+    }
+
+    /// Whether `request` asks for a page of a collection (cursor or `/paged`; what ``CallCost`` charges more for).
+    static func isListing(_ request: EmulatorRequest) -> Bool {
+        guard request.method == "GET", let rest = collection(request.segments)?.rest else { return false }
+        return rest.isEmpty || rest.map { $0.lowercased() } == ["paged"]
+    }
+
     static func handle(_ env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
         let segments = env.request.segments
-        guard segments.count >= 3, segments[1].hasPrefix("v"), let resource = ProjectsResource.catalog[segments[2].lowercased()] else {
-            return ProblemDetails.notFound(env)
-        }
+        guard let (resource, rest) = collection(segments) else { return ProblemDetails.notFound(env) }
         let base = "\(env.base)/\(segments[0])/\(segments[1])/\(resource.name)"
-        let rest = Array(segments.dropFirst(3))
         let method = env.request.method
         switch (rest.first?.lowercased(), method) {
         case (nil, "GET"): return cursorListing(resource, env: env, state: state)

@@ -1,3 +1,4 @@
+import Foundation
 import Snapshot
 
 /// Projects API writes (REFERENCE §4.2, §5): POST → 201 `{"number": n}` with
@@ -72,6 +73,9 @@ enum ProjectsWrites {
             if state.store.all("timeEntry").contains(where: { $0.data["projectNumber"]?.intValue == number }) {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasTimeEntries", "The project has time entries.")
             }
+            if let order = state.store.all("order").first(where: { $0.data["project"]?["projectNumber"]?.intValue == number }) {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasSalesDocuments", "The project is on draft order \(order.key).")
+            }
         default:
             break
         }
@@ -133,6 +137,9 @@ enum ProjectsWrites {
         return .success(fields)
     }
 
+    /// The most hours one time entry may register (see the comment in ``validate``).
+    static let maxHoursPerEntry: Decimal = 24
+
     /// Required properties and the kind's own rules; nil when `data` may be stored.
     static func validate(_ resource: ProjectsResource, _ data: inout [String: JSONValue], number: Int64, env: RequestEnvironment,
                          state: EmulatorState) -> EmulatorResponse? {
@@ -153,8 +160,19 @@ enum ProjectsWrites {
             if data["projectGroupNumber"]?.intValue == nil {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupNumberIsInvalid", "projectGroupNumber must be a number.", property: "projectGroupNumber")
             }
+            // The group must exist. Checked whenever the agreement's groups are
+            // known: the demo and messy snapshots carry projects but no project
+            // groups, and there every group number passes (a gap in the data).
             if store.count("projectGroup") > 0, !exists("projectGroup", "projectGroupNumber") {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupDoesNotExist", "The project group does not exist.", property: "projectGroupNumber")
+            }
+            // customerNumber is "required unless the group type is Internal" (§5.3, §5.5: 1 Internal,
+            // 2 External invoiceable, 3 External non-invoiceable).
+            if data["customerNumber"] == nil, let group = data["projectGroupNumber"]?.intValue.flatMap({ store.get("projectGroup", .int($0)) }),
+               group["type"]?.intValue != ProjectGroupType.internal.rawValue {
+                return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedCustomerNumberRequired",
+                                                 "customerNumber is required: project group \(group["number"]?.intValue ?? 0) is not internal.",
+                                                 property: "customerNumber")
             }
             if data["customerNumber"] != nil, store.count("customer") > 0, !exists("customer", "customerNumber") {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedCustomerNotFound", "The customer does not exist.", property: "customerNumber")
@@ -173,6 +191,16 @@ enum ProjectsWrites {
                 return ProblemDetails.badRequest(env, "TimeEntryCannotBeCreatedUpdatedDateIsNotSet", "date must be a date.", property: "date")
             }
             data["date"] = .string(Timestamps.logTime(parsed))
+            // e-conomic documents no range for numberOfHours (a nullable double in the
+            // TimeEntry schema) and no error code for it: whether it refuses negative hours
+            // or more than 24 in one entry is undocumented. The emulator refuses both (an
+            // entry registers one day's work), with a code in the style of its neighbours.
+            if let hours = data["numberOfHours"] {
+                guard let value = hours.decimalValue, value >= 0, value <= maxHoursPerEntry else {
+                    return ProblemDetails.badRequest(env, "TimeEntryCannotBeCreatedUpdatedNumberOfHoursIsInvalid",
+                                                     "numberOfHours must be a number from 0 to 24, got \(hours).", property: "numberOfHours")
+                }
+            }
             guard let project = data["projectNumber"]?.intValue.flatMap({ store.get("project", .int($0)) }) else {
                 return ProblemDetails.badRequest(env, "EntriesNotAllowedProjectNotFound", "The project does not exist.", property: "projectNumber")
             }
@@ -198,7 +226,7 @@ enum ProjectsWrites {
                 return ProblemDetails.badRequest(env, "EntriesNotAllowedEmployeeIsBarred", "The employee is barred.", property: "employeeNumber")
             }
         case "projectGroup":
-            guard let type = data["type"]?.intValue, (1...3).contains(type) else {
+            guard let type = data["type"]?.intValue, ProjectGroupType(rawValue: type) != nil else {
                 return ProblemDetails.badRequest(env, "ProjectGroupTypeIsInvalid", "type must be 1, 2 or 3.", property: "type")
             }
         default:

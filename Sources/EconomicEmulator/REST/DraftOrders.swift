@@ -1,3 +1,4 @@
+import Economic
 import Foundation
 import Snapshot
 
@@ -12,11 +13,12 @@ enum DraftOrders {
     static func write(key pathKey: RecordKey?, env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
         let resource = RESTResource.draftOrders
         let scope = RESTRouter.Scope(collectionPath: resource.path)
-        let fields: [String: JSONValue]
+        var fields: [String: JSONValue]
         switch RESTWrites.parseObject(env) {
         case .success(let object): fields = object
         case .failure(let error): return error.response
         }
+        if let lines = fields["lines"] { fields["lines"] = resolvingProductLinks(lines) }
         var errors = ValidationErrors()
         errors.rejectNulls(in: .object(fields)) { RESTWrites.expectedType("order", $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
@@ -81,6 +83,21 @@ enum DraftOrders {
         return zone
     }
 
+    /// `lines` with each product given by its `self` link alone numbered from
+    /// the link (e-conomic takes either, REFERENCE §2.1), the link read in the
+    /// `_N_` escaping (§2.9): a link not in it names no product.
+    static func resolvingProductLinks(_ lines: JSONValue) -> JSONValue {
+        guard case .array(let items) = lines else { return lines }
+        return .array(items.map { item in
+            guard case .object(var line) = item, case .object(var product)? = line["product"], product["productNumber"] == nil,
+                  let link = product["self"]?.stringValue, let last = link.split(separator: "/").last,
+                  let number = ProductNumberEncoding.decode(last) else { return item }
+            product["productNumber"] = .string(number)
+            line["product"] = .object(product)
+            return .object(line)
+        })
+    }
+
     /// Checks the lines (a product must exist and come before quantity and price)
     /// and fills in each line's `totalNetAmount`; returns the order's net and cost.
     static func computeLines(_ data: inout [String: JSONValue], errors: inout ValidationErrors, store: RecordStore) -> (net: Decimal, cost: Decimal) {
@@ -105,6 +122,10 @@ enum DraftOrders {
                 }
                 product = found
                 line["product"] = .object(["productNumber": .string(text)])
+            } else if line["product"] != nil {
+                errors.add(at + [.field("product"), .field("productNumber")], code: "E04500",
+                           message: "product is missing its identifier productNumber.")
+                continue
             } else if line["quantity"] != nil || line["unitNetPrice"] != nil {
                 errors.add(at + [.field("quantity")], code: "E04730", message: "Property quantity must have a value when product is set.")
             }

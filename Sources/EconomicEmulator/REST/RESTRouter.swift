@@ -11,30 +11,57 @@ enum RESTRouter {
         var fixed: [String: JSONValue] = [:]
     }
 
+    /// The collection a path names, before the segments that follow it.
+    enum Collection {
+        /// `/customers/{customer}/contacts` (the customer segment as sent).
+        case contacts(customer: String)
+        /// `/orders/drafts`.
+        case draftOrders
+        /// A collection of ``RESTResource/catalog``.
+        case catalog(RESTResource)
+    }
+
+    /// The collection `segments` name and the segments after it; nil for `/`, `/self` and unknown paths.
+    static func collection(_ segments: [String]) -> (collection: Collection, rest: [String])? {
+        guard let first = segments.first else { return nil }
+        if first == "customers", segments.count >= 3, segments[2] == "contacts" {
+            return (.contacts(customer: segments[1]), Array(segments.dropFirst(3)))
+        }
+        if first == "orders", segments.count >= 2, segments[1] == "drafts" {
+            return (.draftOrders, Array(segments.dropFirst(2)))
+        }
+        return RESTResource.catalog[first].map { (.catalog($0), Array(segments.dropFirst())) }
+    }
+
+    /// Whether `request` asks for a page of a collection (what ``CallCost`` charges more for).
+    static func isListing(_ request: EmulatorRequest) -> Bool {
+        request.method == "GET" && collection(request.segments)?.rest.isEmpty == true
+    }
+
     static func handle(_ env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
         let segments = env.request.segments
         let method = env.request.method
-        guard let first = segments.first else {
+        if segments.isEmpty {
             return method == "GET" ? root(env) : LegacyErrors.methodNotAllowed(env)
         }
         if segments == ["self"] {
             return method == "GET" ? SelfResource.document(env, state: state) : LegacyErrors.methodNotAllowed(env)
         }
-        if first == "customers", segments.count >= 3, segments[2] == "contacts" {
-            guard let customer = Int64(segments[1]), state.store.contains("customer", .int(customer)) else {
+        guard let (collection, rest) = collection(segments) else { return LegacyErrors.notFound(env) }
+        switch collection {
+        case .contacts(let customerSegment):
+            guard let customer = Int64(customerSegment), state.store.contains("customer", .int(customer)) else {
                 return LegacyErrors.notFound(env, errorCode: "E06000")
             }
             let scope = Scope(collectionPath: "customers/\(customer)/contacts",
                               belongs: { $0["customer"]?["customerNumber"]?.intValue == customer },
                               fixed: ["customer": .object(["customerNumber": .int(customer)])])
-            return dispatch(RESTResource.contacts, scope: scope, rest: Array(segments.dropFirst(3)), env: env, state: &state)
+            return dispatch(RESTResource.contacts, scope: scope, rest: rest, env: env, state: &state)
+        case .draftOrders:
+            return dispatch(RESTResource.draftOrders, scope: Scope(collectionPath: "orders/drafts"), rest: rest, env: env, state: &state)
+        case .catalog(let resource):
+            return dispatch(resource, scope: Scope(collectionPath: resource.path), rest: rest, env: env, state: &state)
         }
-        if first == "orders", segments.count >= 2, segments[1] == "drafts" {
-            return dispatch(RESTResource.draftOrders, scope: Scope(collectionPath: "orders/drafts"),
-                            rest: Array(segments.dropFirst(2)), env: env, state: &state)
-        }
-        guard let resource = RESTResource.catalog[first] else { return LegacyErrors.notFound(env) }
-        return dispatch(resource, scope: Scope(collectionPath: resource.path), rest: Array(segments.dropFirst()), env: env, state: &state)
     }
 
     static func dispatch(_ resource: RESTResource, scope: Scope, rest: [String], env: RequestEnvironment,

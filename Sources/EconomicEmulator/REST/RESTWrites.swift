@@ -4,7 +4,8 @@ import Snapshot
 /// Legacy REST writes (REFERENCE §2.5): POST creates (201, `Location`, the
 /// whole entity; numbers assigned as e-conomic does), PUT replaces (omitted
 /// properties are cleared) or creates when missing, DELETE answers 204 and a
-/// repeated delete 404. Explicit nulls, missing required properties, ids below
+/// repeated delete 404 (a record still referenced is refused, see
+/// ``ReferenceGuard``). Explicit nulls, missing required properties, ids below
 /// 1 and unknown references are refused in e-conomic's validation shape.
 enum RESTWrites {
     static func write(_ resource: RESTResource, scope: RESTRouter.Scope, key pathKey: RecordKey?, env: RequestEnvironment,
@@ -59,11 +60,7 @@ enum RESTWrites {
     }
 
     static func delete(_ resource: RESTResource, key: RecordKey, env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
-        if resource.kind == "unit", case .int(let number) = key,
-           state.store.all("product").contains(where: { $0.data["unit"]?["unitNumber"]?.intValue == number }) {
-            return LegacyErrors.body(400, "The unit is used by products and cannot be deleted.",
-                                     hint: "Remove the unit from its products first.", env: env, errorCode: "E06100")
-        }
+        if let refusal = ReferenceGuard.refusal(resource, key: key, env: env, store: state.store) { return refusal }
         if resource.kind == "customer", case .int(let number) = key {
             for contact in state.store.all("contact") where contact.data["customer"]?["customerNumber"]?.intValue == number {
                 state.store.remove("contact", contact.key)

@@ -11,6 +11,8 @@ extension FilterExpression {
             var field = record.value(at: property.split(separator: "."))
             if case .null? = field { field = nil }
             switch value {
+            case .unmatchable:
+                return false
             case .null:
                 switch op {
                 case .eq: return field == nil

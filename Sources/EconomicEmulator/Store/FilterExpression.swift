@@ -5,8 +5,10 @@ import Snapshot
 /// and the OpenAPI services (REFERENCE §2.3):
 /// `property$op:value` joined by `$and:` / `$or:`, parentheses for precedence,
 /// `$null:` as a value, `$in:[a,b]`, `*` wildcards under `$like:`, and the
-/// escapes `$$ $( $) $* $,` in values. As strict as e-conomic: an unescaped
-/// `$` or `)` in a value is refused, and so is an escaped bracket.
+/// escapes `$$ $( $) $* $,` in values. As strict as e-conomic, and no
+/// stricter: an unescaped `$` or `)` in a value is refused; an escaped bracket
+/// (`$[`, `$]`, which the docs list but e-conomic does not take) is accepted
+/// and matches nothing, as S5 saw.
 ///
 /// ```swift
 /// let filter = try FilterExpression.parse("name$like:*vvs*$and:(city$eq:Aarhus$or:zip$lt:5000)")
@@ -31,6 +33,10 @@ indirect enum FilterExpression: Sendable {
         case null
         case text([Unit])
         case list([String])
+        /// A value with an escaped bracket: the condition holds for no record
+        /// (S5 saw `$[` match nothing; for `$ne:`/`$nin:` e-conomic's answer
+        /// is undocumented, and nothing is the choice here too).
+        case unmatchable
     }
 
     /// Why a filter cannot be used.
@@ -61,6 +67,8 @@ indirect enum FilterExpression: Sendable {
         let characters: [Character]
         var index = 0
         var depth = 0
+        /// Whether the value being read has an escaped bracket.
+        var escapedBracket = false
 
         func starts(with text: String) -> Bool {
             let needle = Array(text)
@@ -120,25 +128,31 @@ indirect enum FilterExpression: Sendable {
 
         /// The characters a value escapes with a `$` (brackets are not escaped).
         static let escapable: Set<Character> = ["$", "(", ")", "*", ","]
+        /// Escapes the docs list that e-conomic takes but then matches nothing for (S5).
+        static let unmatchableEscapes: Set<Character> = ["[", "]"]
 
         /// The character the escape at the current position stands for,
         /// consumed; nil when no `$` is here. A `$` that starts no escape
-        /// (nor `$and:`/`$or:`, which end the value first) is an error, as a
-        /// `$[` or `$]` is: e-conomic matches nothing for those.
+        /// (nor `$and:`/`$or:`, which end the value first) is an error; a
+        /// `$[` or `$]` is consumed and marks the value ``Value/unmatchable``.
         mutating func escape() throws(Failure) -> Character? {
             guard characters[index] == "$" else { return nil }
             let next = index + 1 < characters.count ? characters[index + 1] : nil
-            guard let next, Self.escapable.contains(next) else {
-                if let next, next == "[" || next == "]" {
-                    throw Failure(message: "'$\(next)' at position \(index + 1) of the filter: brackets are not escaped in a value.")
-                }
+            guard let next, Self.escapable.contains(next) || Self.unmatchableEscapes.contains(next) else {
                 throw Failure(message: "An unescaped '$' at position \(index + 1) of the filter: write '$$' in a value.")
             }
+            if Self.unmatchableEscapes.contains(next) { escapedBracket = true }
             index += 2
             return next
         }
 
         mutating func parseValue(_ op: Operator) throws(Failure) -> Value {
+            escapedBracket = false
+            let value = try parseValueText(op)
+            return escapedBracket ? .unmatchable : value
+        }
+
+        mutating func parseValueText(_ op: Operator) throws(Failure) -> Value {
             if starts(with: "$null:") {
                 index += 6
                 guard atValueEnd() else { throw Failure(message: "$null: must be the whole value.") }
