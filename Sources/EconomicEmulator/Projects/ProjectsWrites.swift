@@ -160,10 +160,9 @@ enum ProjectsWrites {
             if data["projectGroupNumber"]?.intValue == nil {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupNumberIsInvalid", "projectGroupNumber must be a number.", property: "projectGroupNumber")
             }
-            // The group must exist. Checked whenever the agreement's groups are
-            // known: the demo and messy snapshots carry projects but no project
-            // groups, and there every group number passes (a gap in the data).
-            if store.count("projectGroup") > 0, !exists("projectGroup", "projectGroupNumber") {
+            // The group must exist: always, as in e-conomic (a seeded emulator has an
+            // agreement's standard groups, see StandardRecords).
+            if !exists("projectGroup", "projectGroupNumber") {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupDoesNotExist", "The project group does not exist.", property: "projectGroupNumber")
             }
             // customerNumber is "required unless the group type is Internal" (§5.3, §5.5: 1 Internal,
