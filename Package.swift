@@ -45,7 +45,8 @@ let package = Package(
         ),
         .target(
             name: "EconomicEmulator",
-            dependencies: ["Snapshot", "Economic", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["Snapshot", "Economic", "CZlib", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Schemas/Published")]
         ),
         .target(
             name: "Reconcile",

@@ -11,6 +11,7 @@ enum ProjectsWrites {
         case .success(let fields): body = fields
         case .failure(let error): return error.response
         }
+        if let refusal = schemaRefusal(resource, body: body, env: env) { return refusal }
         if resource.kind == "project", body["isClosed"]?.boolValue == true {
             return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedAsClosed", "A project cannot be created as closed.", property: "isClosed")
         }
@@ -41,6 +42,7 @@ enum ProjectsWrites {
         case .success(let fields): body = fields
         case .failure(let error): return error.response
         }
+        if let refusal = schemaRefusal(resource, body: body, env: env) { return refusal }
         guard let number = body["number"]?.intValue else {
             return ProblemDetails.badRequest(env, "PropertyIsRequired", "The number property is required to update.", property: "number")
         }
@@ -86,6 +88,7 @@ enum ProjectsWrites {
         case .success(let fields): body = fields
         case .failure(let error): return error.response
         }
+        if let refusal = WriteSchemaCheck.projects(.approveTimeEntries, body: body, env: env) { return refusal }
         guard case .array(let values)? = body["numbers"], !values.isEmpty else {
             return ProblemDetails.badRequest(env, "TimeEntryNumberListCannotBeEmpty", "The list of time entry numbers cannot be empty.", property: "numbers")
         }
@@ -112,6 +115,12 @@ enum ProjectsWrites {
         }
         state.approvals.append(.init(numbers: numbers, bookOn: body["bookOn"]?.intValue.map(Int.init)))
         return .empty(204)
+    }
+
+    /// The schema check of a create or update body of `resource` (its component in the published spec).
+    static func schemaRefusal(_ resource: ProjectsResource, body: [String: JSONValue], env: RequestEnvironment) -> EmulatorResponse? {
+        guard let schema = ProjectsWriteSchema(rawValue: resource.name) else { return nil }
+        return WriteSchemaCheck.projects(schema, body: body, env: env)
     }
 
     static func parseBody(_ env: RequestEnvironment) -> Result<[String: JSONValue], ResponseError> {

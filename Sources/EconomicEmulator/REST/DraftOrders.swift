@@ -17,6 +17,7 @@ enum DraftOrders {
         case .success(let object): fields = object
         case .failure(let error): return error.response
         }
+        if let refusal = WriteSchemaCheck.legacy(.order, body: fields, env: env) { return refusal }
         var errors = ValidationErrors()
         errors.rejectNulls(in: .object(fields)) { RESTWrites.expectedType("order", $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }

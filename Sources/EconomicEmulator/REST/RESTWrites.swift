@@ -4,8 +4,10 @@ import Snapshot
 /// Legacy REST writes (REFERENCE §2.5): POST creates (201, `Location`, the
 /// whole entity; numbers assigned as e-conomic does), PUT replaces (omitted
 /// properties are cleared) or creates when missing, DELETE answers 204 and a
-/// repeated delete 404. Explicit nulls, missing required properties, ids below
-/// 1 and unknown references are refused in e-conomic's validation shape.
+/// repeated delete 404. A body is first checked against e-conomic's published
+/// schema (``WriteSchemaCheck``); then explicit nulls, missing required
+/// properties, ids below 1 and unknown references are refused in e-conomic's
+/// validation shape. Properties the schema does not name are ignored.
 enum RESTWrites {
     static func write(_ resource: RESTResource, scope: RESTRouter.Scope, key pathKey: RecordKey?, env: RequestEnvironment,
                       state: inout EmulatorState) -> EmulatorResponse {
@@ -14,12 +16,14 @@ enum RESTWrites {
         case .success(let object): fields = object
         case .failure(let error): return error.response
         }
+        if let refusal = WriteSchemaCheck.legacy(resource, body: fields, env: env) { return refusal }
         var errors = ValidationErrors()
         errors.rejectNulls(in: .object(fields)) { expectedType(resource.kind, $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
 
         let existing = pathKey.flatMap { state.store.get(resource.kind, $0) }
-        var data = prepare(resource, fields, existing: existing, errors: &errors, store: state.store)
+        let settable = WriteSchemaCheck.settable(fields, of: resource, env: env, existing: existing)
+        var data = prepare(resource, settable, existing: existing, errors: &errors, store: state.store)
         var key: RecordKey
         if let pathKey {
             key = pathKey

@@ -17,6 +17,8 @@ struct EmulatorRequest: Sendable {
     var baseURL: String
     /// Whether the peer connected from a loopback address.
     var fromLoopback: Bool
+    /// Whether the body sent was larger than ``RequestBodyCheck/limit`` (`body` is then empty).
+    var bodyExceedsLimit = false
 
     init(method: String, target: String, headers: [String: String], body: [UInt8], baseURL: String, fromLoopback: Bool) {
         self.method = method.uppercased()

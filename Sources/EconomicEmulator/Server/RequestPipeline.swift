@@ -1,8 +1,8 @@
 import Foundation
 
 /// What every API request goes through, in order: the control API bypass,
-/// injected faults, the install URL, authentication, the token bucket,
-/// idempotency replay, the route itself, and the `X-CallCost` /
+/// injected faults, the install URL, authentication, the token bucket, the
+/// body's size and media type, idempotency replay, the route itself, and the `X-CallCost` /
 /// `X-RateLimiting` headers.
 enum RequestPipeline {
     /// The call cost of one request (e-conomic charges more for some; the emulator charges 1).
@@ -45,6 +45,9 @@ enum RequestPipeline {
             var response = family == .rest ? LegacyErrors.tooManyRequests(env) : ProblemDetails.tooManyRequests(env)
             response.setHeader("Retry-After", String(wait))
             return (withBudgetHeaders(response, state: state), delay)
+        }
+        if let refusal = RequestBodyCheck.refusal(env, family: family) {
+            return (withBudgetHeaders(refusal, state: state), delay)
         }
         var cacheKey: String?
         if request.isWrite, let key = request.header("idempotency-key"), !key.isEmpty {
