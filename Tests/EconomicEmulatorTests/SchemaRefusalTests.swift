@@ -90,6 +90,21 @@ struct SchemaRefusalTests {
         }
     }
 
+    @Test("an order line's price with more than two decimals is E04740 in e-conomic's words (REFERENCE §2.6)")
+    func scale() async throws {
+        try await Harness.with { harness in
+            let before = harness.emulator.records(kind: "order").count
+            let order = #"{"date":"2026-11-02","currency":"DKK","customer":{"customerNumber":1001},"layout":{"layoutNumber":19},"paymentTerms":{"paymentTermsNumber":1},"recipient":{"name":"Kunde","vatZone":{"vatZoneNumber":1}},"lines":[{"product":{"productNumber":"10001"},"quantity":1,"unitNetPrice":10.12345}]}"#
+            let refused = try await harness.client.send("POST", "/orders/drafts", body: order)
+            #expect(refused.status == 400)
+            let error = try #require(refused.json?["errors"]?["lines"]?.items.first?["unitNetPrice"]?["errors"]?.items.first)
+            #expect(error["errorCode"]?.stringValue == "E04740")
+            #expect(error["message"]?.stringValue == "unitNetPrice scale cannot be greater then two decimal places.")
+            #expect(error["value"] == .number("10.12345"))
+            #expect(harness.emulator.records(kind: "order").count == before)
+        }
+    }
+
     @Test("valid writes still pass; an unknown property is ignored, neither refused nor stored")
     func validWritesPass() async throws {
         try await Harness.with { harness in

@@ -87,6 +87,7 @@ struct SchemaValidatorTests {
         (#"{"a":0}"#, #"{"properties":{"a":{"minimum":0,"exclusiveMinimum":true}}}"#, [.field("a")], .minimum),
         (#"{"a":10}"#, #"{"properties":{"a":{"maximum":9}}}"#, [.field("a")], .maximum),
         (#"{"a":9}"#, #"{"properties":{"a":{"maximum":9,"exclusiveMaximum":true}}}"#, [.field("a")], .maximum),
+        (#"{"a":10.12345}"#, #"{"properties":{"a":{"type":"number","maxDecimal":2}}}"#, [.field("a")], .maxDecimals),
         (#"{"a":3000000000}"#, #"{"properties":{"a":{"type":"integer","format":"int32"}}}"#, [.field("a")], .maximum),
         (#"{"a":"DK1"}"#, #"{"properties":{"a":{"pattern":"^[a-zA-Z]{3}$"}}}"#, [.field("a")], .pattern),
         (#"{"a":"Net"}"#, #"{"properties":{"a":{"enum":["net","prepaid"]}}}"#, [.field("a")], .enumeration),
@@ -119,6 +120,7 @@ struct SchemaValidatorTests {
         (#"{"a":"2026-01-05","b":"2026-01-05T10:00:00Z","c":"https://restapi.e-conomic.com/customers/1","d":"a@b.dk"}"#,
          #"{"properties":{"a":{"format":"date-time"},"b":{"format":"date-time"},"c":{"format":"uri"},"d":{"format":"email"}}}"#),
         (#"{"a":1.0}"#, #"{"properties":{"a":{"type":"integer"}}}"#),
+        (#"{"a":10.12,"b":7}"#, #"{"properties":{"a":{"maxDecimal":2},"b":{"maxDecimal":0}}}"#),
     ])
     func allowed(value: String, schema: String) throws {
         #expect(try Self.violations(value, schema).isEmpty)

@@ -112,11 +112,6 @@ enum DraftOrders {
             if let unit = line["unit"]?["unitNumber"]?.intValue, let found = store.get("unit", .int(unit)) {
                 line["unit"] = .object(["unitNumber": .int(unit), "name": found["name"] ?? .string("")])
             }
-            for name in ["unitNetPrice", "quantity", "discountPercentage", "unitCostPrice"] {
-                if let amount = line[name]?.decimalValue, amount != round2(amount), name == "unitNetPrice" {
-                    errors.add(at + [.field(name)], code: "E04740", message: "\(name) scale cannot be greater then two decimal places.", value: line[name])
-                }
-            }
             let quantity = line["quantity"]?.decimalValue ?? 1
             let price = line["unitNetPrice"]?.decimalValue ?? product?["salesPrice"]?.decimalValue ?? 0
             let discount = line["discountPercentage"]?.decimalValue ?? 0

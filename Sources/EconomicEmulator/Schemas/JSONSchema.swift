@@ -2,7 +2,8 @@ import Foundation
 import Snapshot
 
 /// One node of a JSON schema, parsed from e-conomic's draft-03 files or from
-/// an OpenAPI 3.0 component: only the keywords those files use on writes.
+/// an OpenAPI 3.0 component: only the keywords those files use on writes,
+/// plus e-conomic's `maxDecimal`.
 ///
 /// Both spellings of "required" are read into ``required``: draft-03's
 /// `"required": true` on a property and OpenAPI's `"required": ["name"]` on
@@ -28,6 +29,8 @@ final class JSONSchema: Sendable {
     let maximum: Decimal?
     let exclusiveMinimum: Bool
     let exclusiveMaximum: Bool
+    /// e-conomic's own keyword: the most decimals a number may have (`maxDecimal`, once spelled `maxDecimals`).
+    let maxDecimals: Int?
     /// A regular expression a string must contain a match of (ECMA 262, unanchored).
     let pattern: NSRegularExpression?
     /// The pattern's source text, for messages.
@@ -63,6 +66,7 @@ final class JSONSchema: Sendable {
         maximum = fields["maximum"]?.decimalValue
         exclusiveMinimum = fields["exclusiveMinimum"]?.boolValue ?? false
         exclusiveMaximum = fields["exclusiveMaximum"]?.boolValue ?? false
+        maxDecimals = (fields["maxDecimal"] ?? fields["maxDecimals"])?.intValue.map(Int.init)
         patternText = fields["pattern"]?.stringValue
         pattern = patternText.flatMap { try? NSRegularExpression(pattern: $0) }
         allowed = fields["enum"]?.arrayItems

@@ -8,7 +8,8 @@
 /// - `E04200` minLength/maxLength (not documented; chosen next to E04100/E04300);
 /// - `E04800` minimum (the emulator's code for "Integer 0 is less than minimum value of 1");
 /// - `E04810` maximum (documented for a `pagesize` above its range);
-/// - `E04450` enum (the emulator's code for an enum value in the wrong casing).
+/// - `E04450` enum (the emulator's code for an enum value in the wrong casing);
+/// - `E04740` maxDecimal (documented: "unitNetPrice scale cannot be greater then two decimal places").
 ///
 /// The Projects API documents no codes for schema errors (its `x-error-codes`
 /// are all domain rules), so these spell what broke in its PascalCase style;
@@ -21,6 +22,7 @@ extension SchemaRule {
         case .minLength, .maxLength: "E04200"
         case .minimum: "E04800"
         case .maximum: "E04810"
+        case .maxDecimals: "E04740"
         case .enumeration: "E04450"
         }
     }
@@ -30,7 +32,7 @@ extension SchemaRule {
         case .type: "PropertyTypeIsInvalid"
         case .required: "PropertyIsRequired"
         case .minLength, .maxLength: "PropertyLengthIsInvalid"
-        case .minimum, .maximum: "PropertyValueIsOutOfRange"
+        case .minimum, .maximum, .maxDecimals: "PropertyValueIsOutOfRange"
         case .pattern, .format: "PropertyFormatIsInvalid"
         case .enumeration: "PropertyValueIsNotAllowed"
         }

@@ -7,7 +7,8 @@ import Snapshot
 /// It covers the subset of draft-03 and OpenAPI 3.0 that e-conomic's published
 /// write schemas use: `type` (unions; `integer` is a number without a
 /// fraction), `required`, `minLength`/`maxLength` (in Unicode scalars),
-/// `minimum`/`maximum` (± exclusive), `pattern`, `enum`, `format`, nested
+/// `minimum`/`maximum` (± exclusive), e-conomic's `maxDecimal`, `pattern`,
+/// `enum`, `format`, nested
 /// `properties`, `items`, `$ref` to `#/components/schemas/X`, `allOf` and
 /// `nullable`. Properties a schema does not name are not checked (e-conomic
 /// ignores unknown properties); on a write, `readOnly` properties are not
@@ -110,6 +111,12 @@ struct SchemaValidator: Sendable {
             let bound = schema.exclusiveMaximum ? "greater than or equal to exclusive maximum value" : "greater than maximum value"
             found.append(SchemaViolation(path: path, rule: .maximum, message: "\(kind) \(value) is \(bound) of \(maximum).", value: value))
         }
+        if let places = schema.maxDecimals, case .number(let text) = value, Self.decimals(text) > places {
+            // e-conomic's wording, spelling included (REFERENCE §2.6).
+            let spelled = places < Self.numberWords.count ? Self.numberWords[places] : String(places)
+            found.append(SchemaViolation(path: path, rule: .maxDecimals,
+                                         message: "\(Self.label(path)) scale cannot be greater then \(spelled) decimal places.", value: value))
+        }
     }
 
     private func checkObject(_ fields: [String: JSONValue], _ schema: JSONSchema, path: [ValidationErrors.Step],
@@ -123,6 +130,16 @@ struct SchemaValidator: Sendable {
             if ignoresReadOnly, property.readOnly { continue }
             check(value, property, path: path + [.field(name)], into: &found)
         }
+    }
+
+    static let numberWords = ["zero", "one", "two", "three", "four", "five", "six"]
+
+    /// The decimals a canonical number is written with (`10.12345` → 5, `1e-3` → 3, `150` → 0).
+    static func decimals(_ text: String) -> Int {
+        let parts = text.lowercased().split(separator: "e", maxSplits: 1)
+        let fraction = parts.first?.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        return max(0, fraction - exponent)
     }
 
     /// Whether `value` is of JSON Schema type `type`.
