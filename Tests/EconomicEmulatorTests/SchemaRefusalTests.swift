@@ -143,6 +143,27 @@ struct SchemaRefusalTests {
         }
     }
 
+    @Test("enum values are case-sensitive, and a missing Projects name keeps the resource's own code")
+    func enumsAndNames() async throws {
+        try await Harness.with { harness in
+            let terms = harness.emulator.records(kind: "paymentTerm").count
+            let net = try await harness.client.send("POST", "/payment-terms", body: #"{"name":"Netto 60","paymentTermsType":"Net","daysOfCredit":60}"#)
+            #expect(net.status == 400)
+            #expect(net.json?["errors"]?["paymentTermsType"]?["errors"]?.items.first?["errorCode"]?.stringValue == "E04450")
+            #expect(harness.emulator.records(kind: "paymentTerm").count == terms)
+            #expect(try await harness.client.send("POST", "/payment-terms", body: #"{"name":"Netto 60","paymentTermsType":"net","daysOfCredit":60}"#).status == 201)
+
+            let activity = try await harness.client.send("POST", "\(Self.api)/Activities", body: #"{"number":90,"groupNumber":1}"#)
+            #expect(activity.status == 400)
+            #expect(activity.json?["errors"]?.items.first?["errorCode"]?.stringValue == "ActivityNameNullOrEmpty")
+            #expect(activity.json?["errors"]?.items.first?["property"]?.stringValue == "name")
+            let employee = try await harness.client.send("POST", "\(Self.api)/Employees", body: #"{"number":90,"groupNumber":1,"name":"Ny"}"#)
+            #expect(employee.status == 400)
+            #expect(employee.json?["errors"]?.items.first?["property"]?.stringValue == "isBarred")
+            #expect(employee.json?["errors"]?.items.first?["errorCode"]?.stringValue == "PropertyIsRequired")
+        }
+    }
+
     @Test("Projects bodies are checked by type and range too, on PUT as on POST")
     func projectsTypesAndRanges() async throws {
         try await Harness.with { harness in

@@ -117,10 +117,11 @@ enum ProjectsWrites {
         return .empty(204)
     }
 
-    /// The schema check of a create or update body of `resource` (its component in the published spec).
+    /// The schema check of a create or update body of `resource` (its component in the published spec);
+    /// a missing name keeps the resource's own code (`ActivityNameNullOrEmpty`).
     static func schemaRefusal(_ resource: ProjectsResource, body: [String: JSONValue], env: RequestEnvironment) -> EmulatorResponse? {
         guard let schema = ProjectsWriteSchema(rawValue: resource.name) else { return nil }
-        return WriteSchemaCheck.projects(schema, body: body, env: env)
+        return WriteSchemaCheck.projects(schema, body: body, env: env, missingCodes: ["name": resource.nameCode])
     }
 
     static func parseBody(_ env: RequestEnvironment) -> Result<[String: JSONValue], ResponseError> {

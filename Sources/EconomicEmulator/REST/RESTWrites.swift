@@ -123,11 +123,6 @@ enum RESTWrites {
                 errors.add(field: name, code: "E04300", message: "Expected String but got \(value.typeName).", value: value)
             }
         }
-        for (name, allowed) in resource.enums {
-            if let value = data[name], !(value.stringValue.map(allowed.contains) ?? false) {
-                errors.add(field: name, code: "E04450", message: "\(value) is not a valid \(name) (values are case-sensitive).", value: value)
-            }
-        }
         for reference in resource.references {
             guard let value = data[reference.field] else {
                 if reference.required {

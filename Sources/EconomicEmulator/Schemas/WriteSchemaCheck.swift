@@ -25,11 +25,13 @@ enum WriteSchemaCheck {
     }
 
     /// The Projects API problem for a body that breaks `schema`'s component; nil when it passes.
-    static func projects(_ schema: ProjectsWriteSchema, body: [String: JSONValue], env: RequestEnvironment) -> EmulatorResponse? {
+    /// `missingCodes`: the resource's own error code for a missing property, by name.
+    static func projects(_ schema: ProjectsWriteSchema, body: [String: JSONValue], env: RequestEnvironment,
+                         missingCodes: [String: String] = [:]) -> EmulatorResponse? {
         let catalog = SchemaCatalog.shared
         let violations = catalog.projectsValidator.violations(of: .object(body), against: catalog.projects(schema))
         guard !violations.isEmpty else { return nil }
-        return ProblemDetails.validation(env, violations)
+        return ProblemDetails.validation(env, violations, missingCodes: missingCodes)
     }
 
     /// A legacy write's properties as e-conomic takes them: those its schema does not
