@@ -164,6 +164,25 @@ struct SchemaRefusalTests {
         }
     }
 
+    @Test("an approval's body is checked too: bookOn is 0 or 1, numbers are integers; nothing is approved")
+    func approvalBody() async throws {
+        try await Harness.with { harness in
+            let sub = try #require(harness.emulator.records(kind: "project").first { $0.data["mainProjectNumber"] != nil })
+            let created = try await harness.client.send("POST", "\(Self.api)/TimeEntries",
+                                                       body: #"{"projectNumber":\#(sub.key),"activityNumber":1,"employeeNumber":1,"date":"2026-11-02","numberOfHours":7.5}"#)
+            let open = try #require(created.json?["number"]?.intValue)
+            let approved = harness.emulator.records(kind: "timeEntry").filter { $0.data["isApproved"] == .bool(true) }.count
+            let bookOn = try await harness.client.send("POST", "\(Self.api)/TimeEntries/approve", body: "{\"numbers\":[\(open)],\"bookOn\":2}")
+            #expect(bookOn.status == 400)
+            #expect(bookOn.json?["errors"]?.items.first?["property"]?.stringValue == "bookOn")
+            #expect(bookOn.json?["errors"]?.items.first?["errorCode"]?.stringValue == "PropertyValueIsNotAllowed")
+            let numbers = try await harness.client.send("POST", "\(Self.api)/TimeEntries/approve", body: "{\"numbers\":[\(open),\"x\"]}")
+            #expect(numbers.status == 400)
+            #expect(numbers.json?["errors"]?.items.first?["property"]?.stringValue == "numbers[1]")
+            #expect(harness.emulator.records(kind: "timeEntry").filter { $0.data["isApproved"] == .bool(true) }.count == approved)
+        }
+    }
+
     @Test("Projects bodies are checked by type and range too, on PUT as on POST")
     func projectsTypesAndRanges() async throws {
         try await Harness.with { harness in

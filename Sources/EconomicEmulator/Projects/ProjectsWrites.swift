@@ -92,9 +92,6 @@ enum ProjectsWrites {
         guard case .array(let values)? = body["numbers"], !values.isEmpty else {
             return ProblemDetails.badRequest(env, "TimeEntryNumberListCannotBeEmpty", "The list of time entry numbers cannot be empty.", property: "numbers")
         }
-        if let bookOn = body["bookOn"], bookOn.intValue != 0, bookOn.intValue != 1 {
-            return ProblemDetails.badRequest(env, "InvalidBookOn", "bookOn must be 0 (EndOfMonthOrCurrentDay) or 1 (RegistrationDate).", property: "bookOn")
-        }
         var numbers: [Int64] = []
         for value in values {
             guard let number = value.intValue, let entry = state.store.get("timeEntry", .int(number)) else {
@@ -160,9 +157,6 @@ enum ProjectsWrites {
         }
         switch resource.kind {
         case "project":
-            if data["projectGroupNumber"]?.intValue == nil {
-                return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupNumberIsInvalid", "projectGroupNumber must be a number.", property: "projectGroupNumber")
-            }
             if store.count("projectGroup") > 0, !exists("projectGroup", "projectGroupNumber") {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupDoesNotExist", "The project group does not exist.", property: "projectGroupNumber")
             }
