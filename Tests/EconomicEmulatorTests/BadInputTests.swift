@@ -52,6 +52,18 @@ struct BadInputTests {
         }
     }
 
+    @Test("a body said to be gzip that is not is 400 in each family's shape, not a plain-text answer")
+    func notGzip() async throws {
+        try await Harness.with { harness in
+            let rest = try await harness.client.send("POST", "/units", body: #"{"name":"kasse"}"#, headers: ["Content-Encoding": "gzip"])
+            #expect(rest.status == 400)
+            #expect(rest.json?["errorCode"]?.stringValue == "E00300")
+            let projects = try await harness.client.send("POST", "\(Self.api)/ProjectGroups", body: #"{"name":"X","type":1}"#, headers: ["Content-Encoding": "gzip"])
+            #expect(projects.status == 400)
+            #expect(projects.json?["errorCode"]?.stringValue == "InvalidJson")
+        }
+    }
+
     @Test("a 10 MB body is 413 in each family's shape, nothing is written, and the emulator answers the next request")
     func tooLarge() async throws {
         try await Harness.with { harness in

@@ -33,21 +33,22 @@ struct HTTPBridge: HTTPResponder {
             let name = field.name.canonicalName
             headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
         }
-        var tooLarge = oversized
+        var problem: EmulatorRequest.BodyProblem? = oversized ? .tooLarge : nil
         if headers["content-encoding"]?.lowercased() == "gzip", !body.isEmpty {
-            guard let inflated = GzipEncoding.decompress(body, limit: RequestBodyCheck.drainLimit) else {
-                return Response(status: .badRequest, body: .init(byteBuffer: ByteBuffer(string: "The gzip request body cannot be decompressed.")))
+            if let inflated = GzipEncoding.decompress(body, limit: RequestBodyCheck.drainLimit) {
+                body = inflated
+                if inflated.count > context.maxUploadSize { problem = .tooLarge }
+            } else {
+                problem = .notGzip
             }
-            body = inflated
-            tooLarge = inflated.count > context.maxUploadSize
         }
-        if tooLarge { body = [] }
+        if problem != nil { body = [] }
         let authority = request.head.authority ?? headers["host"] ?? context.channel.localAddress.map { "\($0.ipAddress ?? "127.0.0.1"):\($0.port ?? 0)" } ?? "127.0.0.1"
         let peer = context.channel.remoteAddress?.ipAddress ?? ""
         let loopback = peer.hasPrefix("127.") || peer == "::1" || peer.hasPrefix("::ffff:127.")
         var emulatorRequest = EmulatorRequest(method: request.method.rawValue, target: request.uri.string, headers: headers, body: body,
                                               baseURL: "http://\(authority)", fromLoopback: loopback)
-        emulatorRequest.bodyExceedsLimit = tooLarge
+        emulatorRequest.bodyProblem = problem
         let answer = await emulator.respond(emulatorRequest)
         if answer.drop {
             try? await context.channel.close()

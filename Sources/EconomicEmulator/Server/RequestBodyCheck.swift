@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a write's body must be before any route reads it: no larger than
-/// ``limit`` (413) and, when it says what it is, JSON (415, a status
+/// ``limit`` (413), decompressible when sent gzipped (400) and, when it says
+/// what it is, JSON (415, a status
 /// e-conomic documents for the legacy API, REFERENCE §2.5). Each answer is in
 /// the request's API family's error shape.
 ///
@@ -19,11 +20,17 @@ enum RequestBodyCheck {
 
     static func refusal(_ env: RequestEnvironment, family: APIFamily) -> EmulatorResponse? {
         let request = env.request
-        if request.bodyExceedsLimit {
+        switch request.bodyProblem {
+        case .tooLarge?:
             let message = "The request body is larger than \(limit) bytes."
             return family == .rest
                 ? LegacyErrors.body(413, "Request entity too large.", hint: message, env: env)
                 : ProblemDetails.make(413, title: "Payload too large.", detail: message, errorCode: "PayloadTooLarge", env: env)
+        case .notGzip?:
+            let message = "The body is sent with Content-Encoding: gzip but cannot be decompressed."
+            return family == .rest ? LegacyErrors.unparsable(env, message) : ProblemDetails.badRequest(env, "InvalidJson", message)
+        case nil:
+            break
         }
         guard request.isWrite, !request.body.isEmpty, let type = request.header("content-type"), !isJSON(type) else { return nil }
         let message = "Content-Type \(type) is not supported; send the body as application/json."
