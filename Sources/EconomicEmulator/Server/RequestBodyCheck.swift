@@ -2,9 +2,10 @@ import Foundation
 
 /// What a write's body must be before any route reads it: no larger than
 /// ``limit`` (413), decompressible when sent gzipped (400) and, when it says
-/// what it is, JSON (415, a status
-/// e-conomic documents for the legacy API, REFERENCE §2.5). Each answer is in
-/// the request's API family's error shape.
+/// what it is, JSON (415, a status e-conomic documents for the legacy API,
+/// REFERENCE §2.5). Each answer is in the request's API family's error shape.
+/// A body without a `Content-Type` is taken as JSON (lenient: what e-conomic
+/// answers then is not documented).
 ///
 /// ```swift
 /// if let refusal = RequestBodyCheck.refusal(env, family: .rest) { return refusal }
