@@ -117,6 +117,8 @@ struct SchemaRefusalTests {
             let longest = try await harness.client.send("POST", "/customers", body: Self.customer("name", "\"\(String(repeating: "N", count: 255))\""))
             #expect(longest.status == 201)
             #expect(try await harness.client.send("POST", "/units", body: #"{"name":"kasse"}"#).status == 201)
+            let numbered = try await harness.client.send("POST", "/units", body: #"{"unitNumber":77,"name":"palle"}"#)
+            #expect(numbered.json?["unitNumber"]?.intValue == 77)
             let project = try await harness.client.send("POST", "\(Self.api)/Projects", body: "{\"name\":\"\(String(repeating: "P", count: 100))\",\"projectGroupNumber\":2,\"customerNumber\":1001}")
             #expect(project.status == 201)
         }

@@ -35,12 +35,14 @@ enum WriteSchemaCheck {
     }
 
     /// A legacy write's properties as e-conomic takes them: those its schema does not
-    /// name are ignored (REFERENCE §2.5), so a replace keeps their stored values.
+    /// name are ignored (REFERENCE §2.5), so a replace keeps their stored values. The
+    /// key is kept even where the schema omits it (`unitNumber`, `paymentTermsNumber`):
+    /// REFERENCE §2.5 has those numbers assigned only when omitted.
     static func settable(_ fields: [String: JSONValue], of resource: RESTResource, env: RequestEnvironment,
                          existing: [String: JSONValue]?) -> [String: JSONValue] {
         guard let schema = LegacyWriteSchema(kind: resource.kind) else { return fields }
         let named = SchemaCatalog.shared.legacy(schema, env.request.method == "PUT" ? .put : .post).properties
-        var kept = fields.filter { named[$0.key] != nil }
+        var kept = fields.filter { named[$0.key] != nil || $0.key == resource.keyField }
         for (name, value) in existing ?? [:] where named[name] == nil { kept[name] = value }
         return kept
     }
