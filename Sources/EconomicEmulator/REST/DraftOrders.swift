@@ -22,7 +22,8 @@ enum DraftOrders {
         errors.rejectNulls(in: .object(fields)) { RESTWrites.expectedType("order", $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
         let existing = pathKey.flatMap { state.store.get("order", $0) }
-        var data = RESTWrites.prepare(resource, fields, existing: existing, errors: &errors, store: state.store)
+        let settable = WriteSchemaCheck.settable(fields, of: resource, env: env, existing: existing)
+        var data = RESTWrites.prepare(resource, settable, existing: existing, errors: &errors, store: state.store)
         if let date = data["date"]?.stringValue, Timestamps.parse(date) == nil || date.count != 10 {
             errors.add(field: "date", code: "E04300", message: "date must be a date (yyyy-MM-dd).", value: .string(date))
         }
