@@ -60,6 +60,24 @@ struct SchemaRefusalTests {
         }
     }
 
+    @Test("a contact's e-mail notifications are listed once each, from e-conomic's list, as arrayIndex entries")
+    func contactNotifications() async throws {
+        try await Harness.with { harness in
+            let contacts = harness.emulator.records(kind: "contact").count
+            let twice = try await harness.client.send("POST", "/customers/1001/contacts", body: #"{"name":"Ida","emailNotifications":["invoices","invoices"]}"#)
+            #expect(twice.status == 400)
+            #expect(twice.json?["errors"]?["emailNotifications"]?["errors"]?.items.first?["errorCode"]?.stringValue == "E04300")
+            let unknown = try await harness.client.send("POST", "/customers/1001/contacts", body: #"{"name":"Ida","emailNotifications":["invoices","Orders"]}"#)
+            #expect(unknown.status == 400)
+            let item = try #require(unknown.json?["errors"]?["emailNotifications"]?.items.first)
+            #expect(item["arrayIndex"]?.intValue == 1)
+            #expect(item["errors"]?.items.first?["errorCode"]?.stringValue == "E04450")
+            #expect(harness.emulator.records(kind: "contact").count == contacts)
+            let fine = try await harness.client.send("POST", "/customers/1001/contacts", body: #"{"name":"Ida","emailNotifications":["invoices","orders"]}"#)
+            #expect(fine.status == 201)
+        }
+    }
+
     @Test("a PUT that breaks the PUT schema leaves the customer as it was")
     func replaceRefused() async throws {
         try await Harness.with { harness in

@@ -99,6 +99,8 @@ struct SchemaValidatorTests {
          [.field("a"), .field("b"), .field("c")], .type),
         (#"{"lines":[{"q":1},{"q":"x"}]}"#, #"{"properties":{"lines":{"type":"array","items":{"properties":{"q":{"type":"number"}}}}}}"#,
          [.field("lines"), .index(1), .field("q")], .type),
+        (#"{"a":["orders","orders"]}"#, #"{"properties":{"a":{"type":"array","uniqueItems":true}}}"#, [.field("a")], .uniqueItems),
+        (#"{"a":["Orders"]}"#, #"{"properties":{"a":{"type":"array","items":{"enum":["orders"]}}}}"#, [.field("a"), .index(0)], .enumeration),
         (#"{"type":4}"#, ##"{"properties":{"type":{"allOf":[{"$ref":"#/components/schemas/T"}]}}}"##, [.field("type")], .enumeration),
         (#"{"p":{"n":"x"}}"#, ##"{"properties":{"p":{"$ref":"#/components/schemas/P"}}}"##, [.field("p"), .field("n")], .maxLength),
     ]

@@ -23,6 +23,8 @@ final class JSONSchema: Sendable {
     let required: Set<String>
     /// The schema of every item of an array.
     let items: JSONSchema?
+    /// Whether an array's items must differ from each other.
+    let uniqueItems: Bool
     let minLength: Int?
     let maxLength: Int?
     let minimum: Decimal?
@@ -60,6 +62,7 @@ final class JSONSchema: Sendable {
         self.properties = properties
         self.required = required
         items = fields["items"].flatMap { $0.objectValue == nil ? nil : JSONSchema($0) }
+        uniqueItems = fields["uniqueItems"]?.boolValue ?? false
         minLength = fields["minLength"]?.intValue.map(Int.init)
         maxLength = fields["maxLength"]?.intValue.map(Int.init)
         minimum = fields["minimum"]?.decimalValue

@@ -3,7 +3,7 @@
 /// e-conomic documents only some legacy codes (REFERENCE §2.6); the rest are
 /// the emulator's choice, kept beside the codes `RESTWrites` already uses:
 /// - `E04300` type (documented by example: "Expected String but got Null"),
-///   also for `pattern` and `format`, which are about the data's format;
+///   also for `pattern`, `format` and `uniqueItems`, which are about the data's form;
 /// - `E04100` required (the emulator's code for a missing property);
 /// - `E04200` minLength/maxLength (not documented; chosen next to E04100/E04300);
 /// - `E04800` minimum (the emulator's code for "Integer 0 is less than minimum value of 1");
@@ -17,7 +17,7 @@
 extension SchemaRule {
     var legacyCode: String {
         switch self {
-        case .type, .pattern, .format: "E04300"
+        case .type, .pattern, .format, .uniqueItems: "E04300"
         case .required: "E04100"
         case .minLength, .maxLength: "E04200"
         case .minimum: "E04800"
@@ -34,7 +34,7 @@ extension SchemaRule {
         case .minLength, .maxLength: "PropertyLengthIsInvalid"
         case .minimum, .maximum, .maxDecimals: "PropertyValueIsOutOfRange"
         case .pattern, .format: "PropertyFormatIsInvalid"
-        case .enumeration: "PropertyValueIsNotAllowed"
+        case .enumeration, .uniqueItems: "PropertyValueIsNotAllowed"
         }
     }
 }

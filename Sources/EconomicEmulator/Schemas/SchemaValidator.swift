@@ -8,11 +8,11 @@ import Snapshot
 /// write schemas use: `type` (unions; `integer` is a number without a
 /// fraction), `required`, `minLength`/`maxLength` (in Unicode scalars),
 /// `minimum`/`maximum` (± exclusive), e-conomic's `maxDecimal`, `pattern`,
-/// `enum`, `format`, nested
-/// `properties`, `items`, `$ref` to `#/components/schemas/X`, `allOf` and
-/// `nullable`. Properties a schema does not name are not checked (e-conomic
-/// ignores unknown properties); on a write, `readOnly` properties are not
-/// checked either (e-conomic ignores them).
+/// `enum`, `format`, nested `properties`, `items`, `uniqueItems`, `$ref` to
+/// `#/components/schemas/X`, `allOf` and `nullable`. Properties a schema does not name are not checked:
+/// e-conomic ignores unknown properties (REFERENCE §2.5), so the Projects
+/// spec's `additionalProperties: false` is deliberately not enforced. On a
+/// write, `readOnly` properties are not checked either (e-conomic ignores them).
 ///
 /// ```swift
 /// let validator = SchemaValidator(components: [:], ignoresReadOnly: true)
@@ -57,6 +57,9 @@ struct SchemaValidator: Sendable {
         case .number: checkNumber(value, schema, path: path, into: &found)
         case .object(let fields): checkObject(fields, schema, path: path, into: &found)
         case .array(let items):
+            if schema.uniqueItems, Set(items).count != items.count {
+                found.append(SchemaViolation(path: path, rule: .uniqueItems, message: "\(Self.label(path)) lists an item more than once.", value: value))
+            }
             if let itemSchema = schema.items {
                 for (index, item) in items.enumerated() { check(item, itemSchema, path: path + [.index(index)], into: &found) }
             }

@@ -36,5 +36,5 @@ struct SchemaViolation: Sendable, Equatable {
 
 /// The schema keywords a write can break.
 enum SchemaRule: String, Sendable, CaseIterable {
-    case type, required, minLength, maxLength, minimum, maximum, maxDecimals, pattern, enumeration, format
+    case type, required, minLength, maxLength, minimum, maximum, maxDecimals, pattern, enumeration, format, uniqueItems
 }
