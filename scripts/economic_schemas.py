@@ -50,6 +50,15 @@ LEGACY_ERROR = {
 }
 
 
+# Where e-conomic's published GET schemas disagree with e-conomic's own recorded
+# answers, the recording wins: (schema name prefix, validator, message) -> evidence.
+KNOWN_SCHEMA_DEFECTS = {
+    ("suppliers.", "required", "'layout' is a required property"):
+        "the supplier GET schemas require layout, but e-conomic's answer to creating a supplier without one "
+        "(fixtures/recorded-rest/create_supplier.json) has none",
+}
+
+
 @dataclass
 class Answer:
     method: str
@@ -112,6 +121,7 @@ class Schemas:
     def __init__(self, shared):
         self.shared = shared
         self._rest = {}
+        self.excused = {}
         with open(f"{shared}/openapi/openapi-Projects.json") as file:
             self.projects = json.load(file)
 
@@ -126,7 +136,16 @@ class Schemas:
         return self._rest[name]
 
     def rest_errors(self, name, document):
-        return list(Draft3Validator(self.rest(name)).iter_errors(document))
+        """The schema's errors for `document`, less the schema's known defects (counted in `excused`)."""
+        errors = []
+        for error in Draft3Validator(self.rest(name)).iter_errors(document):
+            defect = next((key for key in KNOWN_SCHEMA_DEFECTS
+                           if name.startswith(key[0]) and error.validator == key[1] and error.message == key[2]), None)
+            if defect:
+                self.excused[defect] = self.excused.get(defect, 0) + 1
+            else:
+                errors.append(error)
+        return errors
 
     def legacy_error_errors(self, answer):
         errors = [e.message for e in Draft7Validator(LEGACY_ERROR).iter_errors(answer.body)] if isinstance(answer.body, dict) \

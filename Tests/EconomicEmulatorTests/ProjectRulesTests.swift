@@ -78,7 +78,7 @@ struct ProjectRulesTests {
               (ProjectRulesTests.entry(employee: 999, hours: "1"), "EntriesNotAllowedEmployeeNotFound", "employeeNumber"),
               (ProjectRulesTests.entry(hours: "-0.5"), "TimeEntryCannotBeCreatedUpdatedNumberOfHoursIsInvalid", "numberOfHours"),
               (ProjectRulesTests.entry(hours: "24.25"), "TimeEntryCannotBeCreatedUpdatedNumberOfHoursIsInvalid", "numberOfHours"),
-              (ProjectRulesTests.entry(hours: #""7""#), "TimeEntryCannotBeCreatedUpdatedNumberOfHoursIsInvalid", "numberOfHours"),
+              (ProjectRulesTests.entry(hours: #""7""#), "PropertyTypeIsInvalid", "numberOfHours"),
           ])
     func refusedEntries(body: String, errorCode: String, property: String) async throws {
         try await Harness.with { harness in

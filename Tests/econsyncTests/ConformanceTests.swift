@@ -56,4 +56,18 @@ struct ConformanceTests {
         #expect(Self.figure("unexplained: ", in: output) == 0, "\(output)")
         #expect(output.contains("same        layouts.json"), "\(output)")
     }
+
+    @Test("the schemas compiled into the emulator are e-conomic's published ones")
+    func embeddedSchemas() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Golden.repository.appendingPathComponent("scripts/embed_schemas.py").path, Self.shared, "--check"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && output.contains("matches"), "\(output)")
+    }
 }

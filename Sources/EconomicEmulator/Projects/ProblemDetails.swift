@@ -12,6 +12,8 @@ enum ProblemDetails {
         case 404: "https://tools.ietf.org/html/rfc9110#section-15.5.5"
         case 405: "https://tools.ietf.org/html/rfc9110#section-15.5.6"
         case 409: "https://tools.ietf.org/html/rfc9110#section-15.5.10"
+        case 413: "https://tools.ietf.org/html/rfc9110#section-15.5.14"
+        case 415: "https://tools.ietf.org/html/rfc9110#section-15.5.16"
         case 429: "https://tools.ietf.org/html/rfc6585#section-4"
         default: "https://tools.ietf.org/html/rfc9110#section-15.6.1"
         }

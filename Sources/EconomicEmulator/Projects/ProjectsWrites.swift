@@ -12,6 +12,7 @@ enum ProjectsWrites {
         case .success(let fields): body = fields
         case .failure(let error): return error.response
         }
+        if let refusal = schemaRefusal(resource, body: body, env: env) { return refusal }
         if resource.kind == "project", body["isClosed"]?.boolValue == true {
             return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedAsClosed", "A project cannot be created as closed.", property: "isClosed")
         }
@@ -42,6 +43,7 @@ enum ProjectsWrites {
         case .success(let fields): body = fields
         case .failure(let error): return error.response
         }
+        if let refusal = schemaRefusal(resource, body: body, env: env) { return refusal }
         guard let number = body["number"]?.intValue else {
             return ProblemDetails.badRequest(env, "PropertyIsRequired", "The number property is required to update.", property: "number")
         }
@@ -90,11 +92,9 @@ enum ProjectsWrites {
         case .success(let fields): body = fields
         case .failure(let error): return error.response
         }
+        if let refusal = WriteSchemaCheck.projects(.approveTimeEntries, body: body, env: env) { return refusal }
         guard case .array(let values)? = body["numbers"], !values.isEmpty else {
             return ProblemDetails.badRequest(env, "TimeEntryNumberListCannotBeEmpty", "The list of time entry numbers cannot be empty.", property: "numbers")
-        }
-        if let bookOn = body["bookOn"], bookOn.intValue != 0, bookOn.intValue != 1 {
-            return ProblemDetails.badRequest(env, "InvalidBookOn", "bookOn must be 0 (EndOfMonthOrCurrentDay) or 1 (RegistrationDate).", property: "bookOn")
         }
         var numbers: [Int64] = []
         for value in values {
@@ -116,6 +116,13 @@ enum ProjectsWrites {
         }
         state.approvals.append(.init(numbers: numbers, bookOn: body["bookOn"]?.intValue.map(Int.init)))
         return .empty(204)
+    }
+
+    /// The schema check of a create or update body of `resource` (its component in the published spec);
+    /// a missing name keeps the resource's own code (`ActivityNameNullOrEmpty`).
+    static func schemaRefusal(_ resource: ProjectsResource, body: [String: JSONValue], env: RequestEnvironment) -> EmulatorResponse? {
+        guard let schema = ProjectsWriteSchema(rawValue: resource.name) else { return nil }
+        return WriteSchemaCheck.projects(schema, body: body, env: env, missingCodes: ["name": resource.nameCode])
     }
 
     static func parseBody(_ env: RequestEnvironment) -> Result<[String: JSONValue], ResponseError> {
@@ -157,9 +164,6 @@ enum ProjectsWrites {
         }
         switch resource.kind {
         case "project":
-            if data["projectGroupNumber"]?.intValue == nil {
-                return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupNumberIsInvalid", "projectGroupNumber must be a number.", property: "projectGroupNumber")
-            }
             // The group must exist: always, as in e-conomic (a seeded emulator has an
             // agreement's standard groups, see StandardRecords).
             if !exists("projectGroup", "projectGroupNumber") {

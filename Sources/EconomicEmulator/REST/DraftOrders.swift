@@ -18,12 +18,14 @@ enum DraftOrders {
         case .success(let object): fields = object
         case .failure(let error): return error.response
         }
+        if let refusal = WriteSchemaCheck.legacy(.order, body: fields, env: env) { return refusal }
         if let lines = fields["lines"] { fields["lines"] = resolvingProductLinks(lines) }
         var errors = ValidationErrors()
         errors.rejectNulls(in: .object(fields)) { RESTWrites.expectedType("order", $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
         let existing = pathKey.flatMap { state.store.get("order", $0) }
-        var data = RESTWrites.prepare(resource, fields, existing: existing, errors: &errors, store: state.store)
+        let settable = WriteSchemaCheck.settable(fields, of: resource, env: env, existing: existing)
+        var data = RESTWrites.prepare(resource, settable, existing: existing, errors: &errors, store: state.store)
         if let date = data["date"]?.stringValue, Timestamps.parse(date) == nil || date.count != 10 {
             errors.add(field: "date", code: "E04300", message: "date must be a date (yyyy-MM-dd).", value: .string(date))
         }
@@ -131,11 +133,6 @@ enum DraftOrders {
             }
             if let unit = line["unit"]?["unitNumber"]?.intValue, let found = store.get("unit", .int(unit)) {
                 line["unit"] = .object(["unitNumber": .int(unit), "name": found["name"] ?? .string("")])
-            }
-            for name in ["unitNetPrice", "quantity", "discountPercentage", "unitCostPrice"] {
-                if let amount = line[name]?.decimalValue, amount != round2(amount), name == "unitNetPrice" {
-                    errors.add(at + [.field(name)], code: "E04740", message: "\(name) scale cannot be greater then two decimal places.", value: line[name])
-                }
             }
             let quantity = line["quantity"]?.decimalValue ?? 1
             let price = line["unitNetPrice"]?.decimalValue ?? product?["salesPrice"]?.decimalValue ?? 0

@@ -31,11 +31,6 @@ struct RESTResource: Sendable {
     var filterable: [String] = []
     /// Whether writes stamp `lastUpdated`.
     var stampsLastUpdated = false
-    /// Allowed values of enum-like string properties.
-    var enums: [String: Set<String>] = [:]
-
-    static let paymentTermsTypes: Set<String> = ["net", "invoiceMonth", "paidInCash", "prepaid", "dueDate", "factoring",
-                                                  "invoiceWeekStartingSunday", "invoiceWeekStartingMonday", "creditcard", "avtaleGiro"]
 
     /// The legacy REST collections the emulator serves, by first path segment.
     static let catalog: [String: RESTResource] = {
@@ -71,8 +66,7 @@ struct RESTResource: Sendable {
                          filterable: ["customerGroupNumber", "name", "account.accountNumber"]),
             RESTResource(path: "payment-terms", kind: "paymentTerm", keyField: "paymentTermsNumber", writable: true,
                          required: ["name", "paymentTermsType"],
-                         filterable: ["paymentTermsNumber", "name", "paymentTermsType", "daysOfCredit"],
-                         enums: ["paymentTermsType": paymentTermsTypes]),
+                         filterable: ["paymentTermsNumber", "name", "paymentTermsType", "daysOfCredit"]),
             RESTResource(path: "vat-zones", kind: "vatZone", keyField: "vatZoneNumber", filterable: ["vatZoneNumber", "name"]),
             RESTResource(path: "layouts", kind: "layout", keyField: "layoutNumber", filterable: ["layoutNumber", "name"]),
             RESTResource(path: "suppliers", kind: "supplier", keyField: "supplierNumber", writable: true, required: ["name", "currency"],

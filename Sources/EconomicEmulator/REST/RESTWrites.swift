@@ -5,8 +5,10 @@ import Snapshot
 /// whole entity; numbers assigned as e-conomic does), PUT replaces (omitted
 /// properties are cleared) or creates when missing, DELETE answers 204 and a
 /// repeated delete 404 (a record still referenced is refused, see
-/// ``ReferenceGuard``). Explicit nulls, missing required properties, ids below
-/// 1 and unknown references are refused in e-conomic's validation shape.
+/// ``ReferenceGuard``). A body is first checked against e-conomic's published
+/// schema (``WriteSchemaCheck``); then explicit nulls, missing required
+/// properties, ids below 1 and unknown references are refused in e-conomic's
+/// validation shape. Properties the schema does not name are ignored.
 enum RESTWrites {
     static func write(_ resource: RESTResource, scope: RESTRouter.Scope, key pathKey: RecordKey?, env: RequestEnvironment,
                       state: inout EmulatorState) -> EmulatorResponse {
@@ -15,12 +17,14 @@ enum RESTWrites {
         case .success(let object): fields = object
         case .failure(let error): return error.response
         }
+        if let refusal = WriteSchemaCheck.legacy(resource, body: fields, env: env) { return refusal }
         var errors = ValidationErrors()
         errors.rejectNulls(in: .object(fields)) { expectedType(resource.kind, $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
 
         let existing = pathKey.flatMap { state.store.get(resource.kind, $0) }
-        var data = prepare(resource, fields, existing: existing, errors: &errors, store: state.store)
+        let settable = WriteSchemaCheck.settable(fields, of: resource, env: env, existing: existing)
+        var data = prepare(resource, settable, existing: existing, errors: &errors, store: state.store)
         var key: RecordKey
         if let pathKey {
             key = pathKey
@@ -114,11 +118,6 @@ enum RESTWrites {
                 break
             case let value?:
                 errors.add(field: name, code: "E04300", message: "Expected String but got \(value.typeName).", value: value)
-            }
-        }
-        for (name, allowed) in resource.enums {
-            if let value = data[name], !(value.stringValue.map(allowed.contains) ?? false) {
-                errors.add(field: name, code: "E04450", message: "\(value) is not a valid \(name) (values are case-sensitive).", value: value)
             }
         }
         for reference in resource.references {

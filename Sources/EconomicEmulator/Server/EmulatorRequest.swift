@@ -17,6 +17,16 @@ struct EmulatorRequest: Sendable {
     var baseURL: String
     /// Whether the peer connected from a loopback address.
     var fromLoopback: Bool
+    /// Why the body sent could not be taken, when it could not (`body` is then empty).
+    var bodyProblem: BodyProblem?
+
+    /// What can be wrong with a body before it is read as JSON.
+    enum BodyProblem: Sendable, Equatable {
+        /// Larger than ``RequestBodyCheck/limit``, as sent or once inflated.
+        case tooLarge
+        /// Sent with `Content-Encoding: gzip` but not gzip.
+        case notGzip
+    }
 
     init(method: String, target: String, headers: [String: String], body: [UInt8], baseURL: String, fromLoopback: Bool) {
         self.method = method.uppercased()

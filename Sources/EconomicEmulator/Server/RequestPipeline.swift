@@ -2,7 +2,8 @@ import Foundation
 
 /// What every API request goes through, in order: the control API bypass,
 /// injected faults, the install URL, authentication, the token bucket (by
-/// ``CallCost``), idempotency replay, the route itself, and the `X-CallCost` /
+/// ``CallCost``), the body's size and media type, idempotency replay, the
+/// route itself, and the `X-CallCost` /
 /// `X-RateLimiting` headers.
 enum RequestPipeline {
     /// Handles `request` under the emulator's lock; returns the response and how long to wait before sending it.
@@ -52,6 +53,9 @@ enum RequestPipeline {
             var response = family == .rest ? LegacyErrors.tooManyRequests(env) : ProblemDetails.tooManyRequests(env)
             response.setHeader("Retry-After", String(wait))
             return (withBudgetHeaders(response, state: state), delay)
+        }
+        if let refusal = RequestBodyCheck.refusal(env, family: family) {
+            return (withBudgetHeaders(refusal, state: state), delay)
         }
         var cacheKey: String?
         if request.isWrite, let key = request.header("idempotency-key"), !key.isEmpty {
