@@ -94,11 +94,17 @@ struct SchemaRefusalTests {
         }
     }
 
+    /// A draft order for customer 1001 with one line, `line`.
+    static func draftOrder(line: String) -> String {
+        #"{"date":"2026-11-02","currency":"DKK","customer":{"customerNumber":1001},"layout":{"layoutNumber":19},"#
+            + #""paymentTerms":{"paymentTermsNumber":1},"recipient":{"name":"Kunde","vatZone":{"vatZoneNumber":1}},"lines":["# + line + "]}"
+    }
+
     @Test("nested properties and array items are refused at their place: a draft order line's quantity")
     func nestedRefusal() async throws {
         try await Harness.with { harness in
             let before = harness.emulator.records(kind: "order").count
-            let order = #"{"date":"2026-11-02","currency":"DKK","customer":{"customerNumber":1001},"layout":{"layoutNumber":19},"paymentTerms":{"paymentTermsNumber":1},"recipient":{"name":"Kunde","vatZone":{"vatZoneNumber":1}},"lines":[{"product":{"productNumber":"10001"},"quantity":"two"}]}"#
+            let order = Self.draftOrder(line: #"{"product":{"productNumber":"10001"},"quantity":"two"}"#)
             let refused = try await harness.client.send("POST", "/orders/drafts", body: order)
             #expect(refused.status == 400)
             let line = try #require(refused.json?["errors"]?["lines"]?.items.first)
@@ -112,7 +118,7 @@ struct SchemaRefusalTests {
     func scale() async throws {
         try await Harness.with { harness in
             let before = harness.emulator.records(kind: "order").count
-            let order = #"{"date":"2026-11-02","currency":"DKK","customer":{"customerNumber":1001},"layout":{"layoutNumber":19},"paymentTerms":{"paymentTermsNumber":1},"recipient":{"name":"Kunde","vatZone":{"vatZoneNumber":1}},"lines":[{"product":{"productNumber":"10001"},"quantity":1,"unitNetPrice":10.12345}]}"#
+            let order = Self.draftOrder(line: #"{"product":{"productNumber":"10001"},"quantity":1,"unitNetPrice":10.12345}"#)
             let refused = try await harness.client.send("POST", "/orders/drafts", body: order)
             #expect(refused.status == 400)
             let error = try #require(refused.json?["errors"]?["lines"]?.items.first?["unitNetPrice"]?["errors"]?.items.first)
