@@ -188,6 +188,7 @@ def check_errors(checker):
         (emulator.request("POST", "/units", {}), 400),
         (emulator.request("POST", "/customers", {"name": "x", "currency": "DKK"}), 400),
         (emulator.request("POST", "/units", raw=b"name=x", headers={"Content-Type": "text/plain"}), 415),
+        (emulator.request("POST", "/units", raw=b'{"name":"' + b"x" * (10 << 20) + b'"}'), 413),
     ]
     for answer, status in legacy:
         if status < 400:
@@ -210,6 +211,12 @@ def check_errors(checker):
         checker.projects(emulator.get(f"{base}/count", tokens=False), f"/{resource}/count", 401)
         checker.projects(emulator.request("POST", base, {}), f"/{resource}", 400)
     checker.projects(emulator.request("POST", f"{PROJECTS}/TimeEntries/approve", {"numbers": []}), "/TimeEntries/approve", 400)
+    # The spec documents neither 413 nor 415 for any operation; the bodies must still be ProblemDetails.
+    problem = {"$ref": "#/components/schemas/ProblemDetails"}
+    for answer, status in ((emulator.request("POST", f"{PROJECTS}/Projects", raw=b"name=x", headers={"Content-Type": "text/plain"}), 415),
+                           (emulator.request("POST", f"{PROJECTS}/Projects", raw=b'{"name":"' + b"x" * (10 << 20) + b'"}'), 413)):
+        errors = [] if answer.status == status else [f"status {answer.status}, expected {status}"]
+        checker.report(answer, errors + checker.schemas.component_errors(problem, answer.body))
 
 
 def main():
