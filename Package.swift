@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         .target(
@@ -40,12 +42,21 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(
+            name: "EconomicWire"
+        ),
+        .target(
             name: "Economic",
-            dependencies: ["CCurl"]
+            dependencies: ["CCurl", "EconomicWire"]
         ),
         .target(
             name: "EconomicEmulator",
-            dependencies: ["Snapshot", "Economic", "CZlib", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Snapshot", "EconomicWire", "CZlib",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "Reconcile",
@@ -53,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["Replica", "Snapshot", "Economic", "Reconcile"]
+            dependencies: ["Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "econsync",
@@ -63,6 +74,8 @@ let package = Package(
                 "Sync",
                 "Economic",
                 "EconomicEmulator",
+                "Reconcile",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EconomicTests",
-            dependencies: ["Economic", "EconomicEmulator", "Snapshot", "Sync", "Replica", "TestSupport"]
+            dependencies: ["Economic", "EconomicWire", "EconomicEmulator", "Snapshot", "Sync", "Replica", "TestSupport"]
         ),
         .testTarget(
             name: "EconomicEmulatorTests",
@@ -99,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["econsync", "Replica", "Snapshot", "EconomicEmulator", "TestSupport"],
+            dependencies: ["econsync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "TestSupport"],
             resources: [.copy("Golden")]
         ),
     ]

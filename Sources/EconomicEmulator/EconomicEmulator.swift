@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import Logging
 import NIOCore
@@ -17,23 +18,23 @@ import Snapshot
 /// await emulator.stop()
 /// try emulator.save(to: "after.ndjson.gz")
 /// ```
-public final class EconomicEmulator: @unchecked Sendable {
+public final class EconomicEmulator: Sendable {
     /// The agreement number the emulator answers for.
     public let agreement: Int
     /// The settings it was made with.
     public let configuration: EmulatorConfiguration
-    private let lock = NSLock()
-    private var state: EmulatorState
-    private var serverTask: Task<Void, any Error>?
-    private var boundPort: Int?
+    /// Records, grants, counters and faults: every request reads and changes them under this lock.
+    private let state: Mutex<EmulatorState>
+    /// The server started by ``start(host:port:)`` and the port it is bound to.
+    private let server = Mutex<(task: Task<Void, any Error>?, port: Int?)>((nil, nil))
 
     /// An emulator holding `seed` (records of any kinds; `kinds` declares kinds that start empty).
     /// A non-empty seed without project groups or supplier groups gets an agreement's standard ones (``StandardRecords``).
     public init(seed: [Record] = [], kinds: [String] = [], agreement: Int = 1_118_081, configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.agreement = agreement
         self.configuration = configuration
-        state = EmulatorState(store: RecordStore(records: StandardRecords.adding(to: seed), kinds: kinds), agreement: agreement,
-                              configuration: configuration)
+        state = Mutex(EmulatorState(store: RecordStore(records: StandardRecords.adding(to: seed), kinds: kinds), agreement: agreement,
+                                    configuration: configuration))
     }
 
     /// An emulator seeded from a snapshot file (verified while read); its header names the agreement.
@@ -47,12 +48,11 @@ public final class EconomicEmulator: @unchecked Sendable {
     }
 
     /// The port the server listens on, once started.
-    public var port: Int? { locked { boundPort } }
+    public var port: Int? { server.withLock { $0.port } }
 
-    private func locked<T>(_ body: () throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+    /// Runs `body` on the state, under its lock.
+    private func locked<T: Sendable>(_ body: (inout EmulatorState) -> T) -> T {
+        state.withLock { body(&$0) }
     }
 
     /// Starts serving on `host:port` (port 0 picks a free one) and returns the bound port.
@@ -67,10 +67,7 @@ public final class EconomicEmulator: @unchecked Sendable {
             try await app.run()
         }
         for await bound in ports {
-            locked {
-                serverTask = task
-                boundPort = bound
-            }
+            server.withLock { $0 = (task, bound) }
             return bound
         }
         try await task.value
@@ -79,9 +76,9 @@ public final class EconomicEmulator: @unchecked Sendable {
 
     /// Stops a server started with ``start(host:port:)`` and waits until it is closed.
     public func stop() async {
-        let task = locked { () -> Task<Void, any Error>? in
-            defer { serverTask = nil; boundPort = nil }
-            return serverTask
+        let task = server.withLock { server in
+            defer { server = (nil, nil) }
+            return server.task
         }
         task?.cancel()
         _ = try? await task?.value
@@ -90,7 +87,7 @@ public final class EconomicEmulator: @unchecked Sendable {
     /// Serves on `host:port` until SIGINT or SIGTERM; `onListening` gets the bound port first.
     public func run(host: String = "127.0.0.1", port: Int = 0, onListening: @escaping @Sendable (Int) -> Void) async throws {
         let app = application(host: host, port: port) { [weak self] bound in
-            self?.locked { self?.boundPort = bound }
+            self?.server.withLock { $0.port = bound }
             onListening(bound)
         }
         try await app.runService()
@@ -107,7 +104,7 @@ public final class EconomicEmulator: @unchecked Sendable {
 
     /// Answers one request (the HTTP layer calls this); faults' latency is waited out here.
     func respond(_ request: EmulatorRequest) async -> EmulatorResponse {
-        var (response, delay) = locked { RequestPipeline.handle(request, state: &state) }
+        var (response, delay) = locked { RequestPipeline.handle(request, state: &$0) }
         if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
         if !response.drop, response.body.count > 0, GzipEncoding.accepted(request.header("accept-encoding")),
            let compressed = GzipEncoding.compress(response.body) {
@@ -120,12 +117,12 @@ public final class EconomicEmulator: @unchecked Sendable {
 
     /// Every record, sorted by kind, then key.
     public func records() -> [Record] {
-        locked { state.store.records() }
+        locked { $0.store.records() }
     }
 
     /// The records of one kind, sorted by key.
     public func records(kind: String) -> [Record] {
-        locked { state.store.all(kind).map { Record(kind: kind, key: $0.key, data: $0.data) } }
+        locked { state in state.store.all(kind).map { Record(kind: kind, key: $0.key, data: $0.data) } }
     }
 
     /// Edits a record as a user of e-conomic would (stamping `lastUpdated` and
@@ -135,7 +132,7 @@ public final class EconomicEmulator: @unchecked Sendable {
     /// emulator.edit(kind: "product", key: .string("10001")) { $0["salesPrice"] = .number("49") }
     /// ```
     public func edit(kind: String, key: RecordKey, _ change: (inout [String: JSONValue]?) -> Void) {
-        locked {
+        locked { state in
             var data = state.store.get(kind, key)
             change(&data)
             if let data {
@@ -147,7 +144,7 @@ public final class EconomicEmulator: @unchecked Sendable {
     }
 
     /// How many API requests were handled (control calls not counted).
-    public var requestCount: Int { locked { state.requestCount } }
+    public var requestCount: Int { locked { $0.requestCount } }
 
     /// One accepted approval of time entries.
     public struct Approval: Sendable, Equatable {
@@ -157,11 +154,11 @@ public final class EconomicEmulator: @unchecked Sendable {
     }
 
     /// The approvals accepted so far (`POST /TimeEntries/approve`), oldest first.
-    public var approvals: [Approval] { locked { state.approvals } }
+    public var approvals: [Approval] { locked { $0.approvals } }
 
     /// Registers `token` as a valid agreement grant.
     public func addGrant(_ token: String) {
-        locked {
+        locked { state in
             state.grants.insert(token)
             state.revoked.remove(token)
         }
@@ -169,7 +166,7 @@ public final class EconomicEmulator: @unchecked Sendable {
 
     /// Revokes the grant `token`: requests with it get 401 from now on.
     public func revokeGrant(_ token: String) {
-        locked {
+        locked { state in
             state.grants.remove(token)
             state.revoked.insert(token)
         }
@@ -181,24 +178,24 @@ public final class EconomicEmulator: @unchecked Sendable {
                              throttleBurst: Int = 3, throttleRate: Double? = nil, throttleHints: ThrottleHints = .mixed) {
         let faults = FaultInjector(seed: seed, latencyMs: latencyMs, errorRate: errorRate, dropRate: dropRate,
                                    throttleBurst: throttleBurst, throttleRate: throttleRate, throttleHints: throttleHints)
-        locked { state.faults = faults }
+        locked { $0.faults = faults }
     }
 
     /// Forgets every idempotency key, as e-conomic may at any time within its
     /// hour (a restart, another node): a repeated write is then executed again.
     public func forgetIdempotencyKeys() {
-        locked { state.idempotency = IdempotencyCache(window: state.idempotency.window) }
+        locked { $0.idempotency = IdempotencyCache(window: $0.idempotency.window) }
     }
 
     /// Switches faults off.
     public func clearFaults() {
-        locked { state.faults = nil }
+        locked { $0.faults = nil }
     }
 
     /// Writes the current state as a snapshot at `path` (whole or not at all); returns its trailer.
     @discardableResult
     public func save(to path: String) throws -> SnapshotTrailer {
-        let (records, kinds, now) = locked { (state.store.records(), state.store.kinds, state.now) }
+        let (records, kinds, now) = locked { ($0.store.records(), $0.store.kinds, $0.now) }
         let header = SnapshotHeader(agreement: agreement, takenAt: Timestamps.iso(now), kinds: kinds)
         let writer = try SnapshotWriter(path: path, header: header)
         for record in records { try writer.append(record) }

@@ -22,8 +22,12 @@ struct Econsync: AsyncParsableCommand {
             token expired (run `econsync reconnect`); 5 a sync module did not run (cooling down, \
             disabled, or running in another process).
             """,
+        version: Econsync.version,
         subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, RunCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
     )
+
+    /// The release, as `econsync --version` prints it.
+    static let version = "0.9.0"
 
     @OptionGroup var global: GlobalOptions
 

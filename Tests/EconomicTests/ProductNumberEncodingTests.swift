@@ -1,4 +1,5 @@
 import Economic
+import EconomicWire
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Economic
+import EconomicWire
 import Foundation
 import Snapshot
 import Sync

@@ -1,3 +1,4 @@
+import EconomicWire
 import Foundation
 
 /// A client of e-conomic's legacy REST API and its Projects API 1.1.0 over an

@@ -10,6 +10,8 @@ import Foundation
 /// let token = try listener.waitForToken(timeout: 600)
 /// ```
 public final class LoopbackListener: @unchecked Sendable {
+    // Safety: every stored property is a `let` (the port and the socket descriptor); the
+    // descriptor is used by one waiting thread at a time and closed only in `deinit`.
     public let port: Int
     private let socketDescriptor: Int32
 

@@ -6,6 +6,8 @@ import Synchronization
 /// upload, the cancellation flag the progress callback reads, and the
 /// mapping of libcurl's outcome to ``MailError``.
 final class SMTPSession: @unchecked Sendable {
+    // Safety: `uploaded` is touched only by the thread running `perform` (libcurl's read
+    // callback runs on it); the cancellation flag is an `Atomic`; everything else is a `let`.
     let settings: SMTPSettings
     let message: MailMessage
     let timeout: Double

@@ -4,6 +4,8 @@ import Foundation
 /// One request in flight on a ``CurlTransport``: its easy handle, what has
 /// arrived so far, and the continuation to resume when it ends.
 final class CurlTransfer: @unchecked Sendable {
+    // Safety: after ``CurlEngine/enqueue(_:)`` hands it over, only the engine's thread (libcurl's
+    // callbacks and the completion) touches the mutable state; before that, only its creator.
     let request: HTTPRequest
     let handle: UnsafeMutableRawPointer
     var headerList: UnsafeMutablePointer<curl_slist>?

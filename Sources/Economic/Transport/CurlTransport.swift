@@ -13,6 +13,8 @@ import Synchronization
 /// let response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers))
 /// ```
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
+    // Safety: its stored properties are `let`s: the configuration (a Sendable value) and the
+    // engine, which is itself safe to share (see ``CurlEngine``).
     /// Timeouts and limits.
     public struct Configuration: Sendable {
         /// Seconds to wait for a connection.
@@ -69,6 +71,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 /// The libcurl multi handle and the thread that drives it. The thread holds
 /// the engine until it has stopped, so the handle outlives every transfer.
 final class CurlEngine: @unchecked Sendable {
+    // Safety: the multi handle is used only by the engine's own thread (and freed in `deinit`,
+    // after that thread let go of the engine); other threads reach it only through the `Mutex`es
+    // and the `Atomic` below.
     private let multi: UnsafeMutableRawPointer
     private let pending = Mutex<[CurlTransfer]>([])
     private let cancellations = Mutex<Set<ObjectIdentifier>>([])

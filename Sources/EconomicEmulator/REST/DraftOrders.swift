@@ -1,4 +1,4 @@
-import Economic
+import EconomicWire
 import Foundation
 import Snapshot
 

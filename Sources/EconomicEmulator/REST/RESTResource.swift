@@ -1,4 +1,4 @@
-import Economic
+import EconomicWire
 import Snapshot
 
 /// How one legacy REST collection maps onto a record kind: its path, key,

@@ -1,4 +1,4 @@
-import Economic
+import EconomicWire
 import Snapshot
 
 /// Legacy REST writes (REFERENCE §2.5): POST creates (201, `Location`, the

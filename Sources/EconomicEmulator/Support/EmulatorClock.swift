@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The time source of an emulator: every `lastUpdated`, rate-limit refill and
 /// idempotency window reads it, so tests inject a ``ManualClock`` and never sleep.
@@ -23,33 +24,26 @@ public struct SystemClock: EmulatorClock {
 }
 
 /// A clock that moves only when told to (for tests).
-public final class ManualClock: EmulatorClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+public final class ManualClock: EmulatorClock, Sendable {
+    private let current: Mutex<Date>
 
     /// A clock standing at `start` (default 2026-11-02T08:00:00Z).
     public init(_ start: Date = Date(timeIntervalSince1970: 1_793_606_400)) {
-        current = start
+        current = Mutex(start)
     }
 
     /// The time the clock stands at.
     public func now() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
+        current.withLock { $0 }
     }
 
     /// Moves the clock forward by `seconds`.
     public func advance(by seconds: TimeInterval) {
-        lock.lock()
-        current = current.addingTimeInterval(seconds)
-        lock.unlock()
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 
     /// Sets the clock to `date`.
     public func set(_ date: Date) {
-        lock.lock()
-        current = date
-        lock.unlock()
+        current.withLock { $0 = date }
     }
 }

@@ -9,6 +9,8 @@ import Foundation
 /// try SnapshotDiff.pairs(old, new) { a, b in … }
 /// ```
 public final class PrefetchingReader: @unchecked Sendable {
+    // Safety: the mutable buffers are read and written only while holding `condition`, and
+    // `reader` is used only by the prefetching thread after `init`.
     /// The underlying reader; only the prefetching thread touches it after `init`.
     let reader: SnapshotReader
     public let path: String

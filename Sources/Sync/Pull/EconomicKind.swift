@@ -1,4 +1,5 @@
 import Economic
+import EconomicWire
 import Reconcile
 
 /// Where each snapshot kind lives in e-conomic; its key field and module come

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EconomicEmulator
 import Foundation
+import Synchronization
 
 /// `econsync emulator`: runs a local e-conomic (legacy REST, the Projects API,
 /// the install URL and the `/_emulator/` control API) until SIGINT or SIGTERM.
@@ -84,20 +85,15 @@ struct EmulatorCommand: ParsableCommand {
     }
 
     /// The error the server task ended with, handed to the waiting thread.
-    final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: (any Error)?
+    final class Outcome: Sendable {
+        private let stored = Mutex<(any Error)?>(nil)
 
         func fail(_ error: any Error) {
-            lock.lock()
-            stored = error
-            lock.unlock()
+            stored.withLock { $0 = error }
         }
 
         var error: (any Error)? {
-            lock.lock()
-            defer { lock.unlock() }
-            return stored
+            stored.withLock { $0 }
         }
     }
 }
