@@ -33,9 +33,11 @@ struct ConnectTests {
         let listener = try LoopbackListener()
         #expect(listener.redirectURL == "http://127.0.0.1:\(listener.port)/callback")
         // The accept loop on a thread of its own from the start: a task could wait for a free thread of the
-        // cooperative pool (two on this machine, busy with the rest of the suite) past curl's timeout.
+        // cooperative pool (two on this machine, busy with the rest of the suite) past curl's timeout. The
+        // wait is a guard against a hang, not a speed target: under the whole suite a 20-second wait ran out
+        // before curl's second request arrived.
         let handed = HandedToken()
-        Thread { handed.set(Result { try listener.waitForToken(timeout: 20) }) }.start()
+        Thread { handed.set(Result { try listener.waitForToken(timeout: 600) }) }.start()
         let transport = CurlTransport()
         let stray = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(listener.port)/favicon.ico"))
         #expect(stray.status == 400)
@@ -51,9 +53,9 @@ struct ConnectTests {
 
         func set(_ value: Result<String, any Error>) { result.withLock { $0 = value } }
 
-        /// The token once the listener has it (or its error), waiting up to 30 seconds.
+        /// The token once the listener has it (or its error), waiting up to 600 seconds.
         func value() async throws -> String? {
-            let deadline = Date().addingTimeInterval(30)
+            let deadline = Date().addingTimeInterval(600)
             while Date() < deadline {
                 if let value = result.withLock({ $0 }) { return try value.get() }
                 try await Task.sleep(for: .milliseconds(10))

@@ -40,7 +40,7 @@ struct SMTPMailerTests {
         defer { sink.stop() }
         let settings = Self.settings(sink, to: ["ops@example.com", "bogholder@example.dk"])
         let message = try settings.message(subject: Self.subject, body: "Kunde 1042 blev ikke fundet.\n.Linje to starter med punktum", date: Self.date)
-        try await SMTPMailer(settings, timeout: 10).send(message)
+        try await SMTPMailer(settings, timeout: 60).send(message)
 
         let received = try #require(sink.messages.first)
         #expect(sink.messages.count == 1)
@@ -62,12 +62,12 @@ struct SMTPMailerTests {
         let sink = try SMTPSink(username: "econsync", password: "hemmeligt-XYZZY-42", mechanisms: [mechanism])
         defer { sink.stop() }
         let good = Self.settings(sink, username: "econsync", password: "hemmeligt-XYZZY-42")
-        try await SMTPMailer(good, timeout: 10).send(try good.message(subject: "Test", body: "ok", date: Self.date))
+        try await SMTPMailer(good, timeout: 60).send(try good.message(subject: "Test", body: "ok", date: Self.date))
         #expect(sink.messages.map(\.user) == ["econsync"])
 
         let bad = Self.settings(sink, username: "econsync", password: "forkert-PLUGH-7")
         let error = try await #require(throws: MailError.self) {
-            try await SMTPMailer(bad, timeout: 10).send(try bad.message(subject: "Test", body: "ok", date: Self.date))
+            try await SMTPMailer(bad, timeout: 60).send(try bad.message(subject: "Test", body: "ok", date: Self.date))
         }
         #expect(error.code == .authenticationFailed)
         #expect(error.description.contains("check the SMTP username and password"))
@@ -76,7 +76,7 @@ struct SMTPMailerTests {
 
         let anonymous = Self.settings(sink)
         let refused = try await #require(throws: MailError.self) {
-            try await SMTPMailer(anonymous, timeout: 10).send(try anonymous.message(subject: "Test", body: "ok", date: Self.date))
+            try await SMTPMailer(anonymous, timeout: 60).send(try anonymous.message(subject: "Test", body: "ok", date: Self.date))
         }
         #expect(refused.code == .authenticationFailed && refused.responseCode == 530)
         #expect(sink.messages.count == 1)
@@ -88,7 +88,7 @@ struct SMTPMailerTests {
         defer { sink.stop() }
         let settings = Self.settings(sink, to: ["ops@example.com", "nobody@example.com"])
         let error = try await #require(throws: MailError.self) {
-            try await SMTPMailer(settings, timeout: 10).send(try settings.message(subject: "Test", body: "ok", date: Self.date))
+            try await SMTPMailer(settings, timeout: 60).send(try settings.message(subject: "Test", body: "ok", date: Self.date))
         }
         #expect(error.code == .rejected && error.responseCode == 550)
         #expect(error.description.contains("550") && error.description.contains("nobody@example.com"))
@@ -100,7 +100,7 @@ struct SMTPMailerTests {
         let port = try SMTPSink.closedPort()
         let closed = SMTPSettings(url: "smtp://127.0.0.1:\(port)", from: "econsync@example.com", to: ["ops@example.com"])
         let refused = try await #require(throws: MailError.self) {
-            try await SMTPMailer(closed, timeout: 10).send(try closed.message(subject: "Test", body: "ok"))
+            try await SMTPMailer(closed, timeout: 60).send(try closed.message(subject: "Test", body: "ok"))
         }
         #expect(refused.code == .connectionFailed && refused.description.contains("127.0.0.1:\(port)"))
 
@@ -119,7 +119,7 @@ struct SMTPMailerTests {
         var strict = Self.settings(sink)
         strict.requireTLS = true
         let plain = try await #require(throws: MailError.self) {
-            try await SMTPMailer(strict, timeout: 10).send(try strict.message(subject: "Test", body: "ok"))
+            try await SMTPMailer(strict, timeout: 60).send(try strict.message(subject: "Test", body: "ok"))
         }
         #expect(plain.code == .connectionFailed && plain.description.contains("STARTTLS"))
         #expect(sink.messages.isEmpty)

@@ -217,7 +217,7 @@ public final class SMTPSink: Sendable {
 
         /// The next line without its CRLF, or nil when the client is gone, idle or the sink stops.
         func readLine() -> String? {
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(60)
             while true {
                 if let end = buffer.indices.dropLast().first(where: { buffer[$0] == 13 && buffer[$0 + 1] == 10 }) {
                     let line = String(decoding: buffer[..<end], as: UTF8.self)

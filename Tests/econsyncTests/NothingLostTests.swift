@@ -132,7 +132,7 @@ struct NothingLostTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let lock = connected.cli.home.appendingPathComponent("agreement.lock").path
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(120)
         while (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -88,7 +88,7 @@ extension ChaosTests {
             for _ in 0..<Self.probes {
                 let arguments = try Self.commandLine(&random, files: connected.cli.outside)
                 let shown = arguments.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }.joined(separator: " ").debugDescription
-                let result = try await connected.run(arguments, timeout: 20)
+                let result = try await connected.run(arguments, timeout: 120)
                 statuses[result.status, default: 0] += 1
                 let output = result.stdout + result.stderr
                 let after = try Self.state(connected.cli.home)
