@@ -46,13 +46,7 @@ public final class LoopbackListener: @unchecked Sendable {
     /// Waits, on a thread of its own (the wait blocks), for the redirect and
     /// returns its `token`.
     public func token(timeout: Double) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { [self] in
-                continuation.resume(with: Result { try self.waitForToken(timeout: timeout) })
-            }
-            thread.name = "econsync.loopback"
-            thread.start()
-        }
+        try await BlockingThread.run(named: "econsync.loopback") { [self] in try waitForToken(timeout: timeout) }
     }
 
     /// Waits for the redirect and returns its `token`; requests without one get

@@ -31,11 +31,7 @@ public struct SMTPMailer: MailTransport {
         try Task.checkCancellation()
         let session = SMTPSession(settings: settings, message: message, timeout: timeout)
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let thread = Thread { continuation.resume(with: session.perform()) }
-                thread.name = "econsync.smtp"
-                thread.start()
-            }
+            try await BlockingThread.run(named: "econsync.smtp") { try session.perform().get() }
         } onCancel: {
             session.cancel()
         }
