@@ -6,7 +6,8 @@ existing references must be accepted, an invalid one refused with a 4xx that
 changes nothing the collection shows.
 """
 import copy
-import re
+import random
+from urllib.parse import quote
 
 from jsonschema import Draft3Validator
 
@@ -32,7 +33,6 @@ PATH_ESCAPES = {"<": "_0_", ">": "_1_", "*": "_2_", "%": "_3_", ":": "_4_", "&":
 
 def product_path(number):
     """A product number as e-conomic writes it in a path (REFERENCE.md §2.9)."""
-    from urllib.parse import quote
     return "".join(PATH_ESCAPES.get(character, quote(character, safe="")) for character in number)
 
 
@@ -144,9 +144,9 @@ class WriteAnswers:
         self.emulator = checker.emulator
 
     def run(self):
-        import random
-        bodies = Bodies(Agreement(self.emulator), random.Random(7))
-        customer = Agreement(self.emulator).customers[0]
+        agreement = Agreement(self.emulator)
+        bodies = Bodies(agreement, random.Random(7))
+        customer = agreement.customers[0]
         for kind, (collection, post, put, item, key) in WRITABLE.items():
             collection = collection or f"/customers/{customer}/contacts"
             body = bodies.valid(kind)
@@ -165,13 +165,12 @@ class WriteAnswers:
             if kind != "orders":
                 self.checker.report(self.emulator.request("DELETE", self_path), [], f"DELETE {self_path}")
                 self.checker.legacy_error(self.emulator.request("DELETE", self_path), 404)
-        self.projects()
+        self.projects(customer)
 
-    def projects(self):
+    def projects(self, customer):
         emulator, checker = self.emulator, self.checker
         groups = emulator.get(f"{PROJECTS}/ProjectGroups/paged?pageSize=100").body
         external = next(group["number"] for group in groups if group.get("type") != 1)
-        customer = Agreement(emulator).customers[0]
         created = emulator.request("POST", f"{PROJECTS}/Projects", {"name": "Konformitet", "projectGroupNumber": external,
                                                                        "customerNumber": customer})
         checker.projects(created, "/Projects", 201)

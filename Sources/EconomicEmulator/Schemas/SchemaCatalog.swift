@@ -14,6 +14,8 @@ struct SchemaCatalog: Sendable {
     let legacySchemas: [String: JSONSchema]
     /// `components.schemas` of `openapi-Projects.json`.
     let projectsComponents: [String: JSONSchema]
+    /// The validator for writes to the Projects API (it resolves `$ref`s into the components), built once.
+    let projectsValidator: SchemaValidator
 
     /// The catalog of the compiled-in schemas. They are checked by the tests
     /// (every file parses, every component is there), so a failure here is a
@@ -41,6 +43,7 @@ struct SchemaCatalog: Sendable {
         for schema in ProjectsWriteSchema.allCases where projectsComponents[schema.component] == nil {
             throw CatalogError(file: "openapi-Projects.json", reason: "no component \(schema.component)")
         }
+        projectsValidator = SchemaValidator(components: projectsComponents, ignoresReadOnly: true)
     }
 
     static func parse(_ text: String?, file: String) throws -> JSONValue {
@@ -62,8 +65,6 @@ struct SchemaCatalog: Sendable {
         projectsComponents[schema.component]!
     }
 
-    /// The validator for writes to the Projects API (it resolves `$ref`s into its components).
-    var projectsValidator: SchemaValidator { SchemaValidator(components: projectsComponents, ignoresReadOnly: true) }
 
     /// The validator for legacy writes (draft-03 files do not reference each other).
     static let legacyValidator = SchemaValidator(components: [:], ignoresReadOnly: true)
@@ -79,4 +80,9 @@ struct SchemaCatalog: Sendable {
 /// The two write methods that carry a body to check.
 enum WriteMethod: String, Sendable, CaseIterable {
     case post = "POST", put = "PUT"
+
+    /// The schema a request's body is checked against: PUT's for a PUT, POST's otherwise.
+    init(_ request: EmulatorRequest) {
+        self = request.method == "PUT" ? .put : .post
+    }
 }

@@ -10,8 +10,8 @@ import Snapshot
 enum WriteSchemaCheck {
     /// The legacy 400 "Validation error." for a body that breaks `schema`'s POST or PUT schema; nil when it passes.
     static func legacy(_ schema: LegacyWriteSchema, body: [String: JSONValue], env: RequestEnvironment) -> EmulatorResponse? {
-        let method: WriteMethod = env.request.method == "PUT" ? .put : .post
-        let violations = SchemaCatalog.legacyValidator.violations(of: .object(body), against: SchemaCatalog.shared.legacy(schema, method))
+        let violations = SchemaCatalog.legacyValidator.violations(of: .object(body),
+                                                                   against: SchemaCatalog.shared.legacy(schema, WriteMethod(env.request)))
         guard !violations.isEmpty else { return nil }
         var errors = ValidationErrors()
         errors.add(violations)
@@ -41,7 +41,7 @@ enum WriteSchemaCheck {
     static func settable(_ fields: [String: JSONValue], of resource: RESTResource, env: RequestEnvironment,
                          existing: [String: JSONValue]?) -> [String: JSONValue] {
         guard let schema = LegacyWriteSchema(kind: resource.kind) else { return fields }
-        let named = SchemaCatalog.shared.legacy(schema, env.request.method == "PUT" ? .put : .post).properties
+        let named = SchemaCatalog.shared.legacy(schema, WriteMethod(env.request)).properties
         var kept = fields.filter { named[$0.key] != nil || $0.key == resource.keyField }
         for (name, value) in existing ?? [:] where named[name] == nil { kept[name] = value }
         return kept
