@@ -22,8 +22,12 @@ let package = Package(
     ],
     targets: [
         .target(
+            name: "Vocabulary"
+        ),
+        .target(
             name: "Replica",
             dependencies: [
+                "Vocabulary",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -60,15 +64,16 @@ let package = Package(
         ),
         .target(
             name: "Reconcile",
-            dependencies: ["Snapshot"]
+            dependencies: ["Snapshot", "Vocabulary"]
         ),
         .target(
             name: "Sync",
-            dependencies: ["Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "econsync",
             dependencies: [
+                "Vocabulary",
                 "Replica",
                 "Snapshot",
                 "Sync",
@@ -87,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplicaTests",
-            dependencies: ["Replica", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Vocabulary", "Replica", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SnapshotTests",
@@ -95,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EconomicTests",
-            dependencies: ["Economic", "EconomicWire", "EconomicEmulator", "Snapshot", "Sync", "Replica", "TestSupport"]
+            dependencies: ["Vocabulary", "Economic", "EconomicWire", "EconomicEmulator", "Snapshot", "Sync", "Replica", "TestSupport"]
         ),
         .testTarget(
             name: "EconomicEmulatorTests",
@@ -103,16 +108,16 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcileTests",
-            dependencies: ["Reconcile", "Snapshot", "TestSupport"],
+            dependencies: ["Vocabulary", "Reconcile", "Snapshot", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "Reconcile", "TestSupport"]
+            dependencies: ["Vocabulary", "Sync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "Reconcile", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["econsync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "TestSupport"],
+            dependencies: ["Vocabulary", "econsync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "TestSupport"],
             resources: [.copy("Golden")]
         ),
     ]

@@ -160,7 +160,7 @@ struct ClientAgainstEmulatorTests {
         while let line = try reader.next() { pulled[line.kind, default: 0] += 1 }
         #expect(pulled["contact"] == 45, "contacts are read customer by customer")
         for kind in everything {
-            #expect(pulled[kind, default: 0] == session.emulator.records(kind: kind).count, "\(kind)")
+            #expect(pulled[kind.rawValue, default: 0] == session.emulator.records(kind: kind.rawValue).count, "\(kind)")
         }
         #expect(pulled["customer"] == 30 && pulled["product"] == 50 && pulled["timeEntry"] == 24)
         let roundTrip = try SnapshotDiff.compare(ClientAgainstEmulatorTests.demo, store.path(of: entry))

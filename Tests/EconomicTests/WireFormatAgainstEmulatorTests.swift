@@ -11,7 +11,7 @@ import Testing
 struct WireFormatAgainstEmulatorTests {
     typealias Session = ClientAgainstEmulatorTests.Session
 
-    static let products = EconomicKind.all.first { $0.kind == "product" }!
+    static let products = EconomicKind.all.first { $0.kind == .product }!
 
     static func json(_ body: [UInt8]) throws -> JSONValue { try CanonicalJSON.parse(body) }
 

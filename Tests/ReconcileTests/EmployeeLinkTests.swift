@@ -1,6 +1,7 @@
 import Reconcile
 import Snapshot
 import Testing
+import Vocabulary
 
 @Suite("Employee matching: number, then e-mail, then exact name; ambiguous blocks")
 struct EmployeeLinkTests {
@@ -19,7 +20,7 @@ struct EmployeeLinkTests {
         LocalRecord(record: Record(kind: "employee", key: .string("local:\(id)"), data: employee(number, name, email: email)), localID: id)
     }
 
-    static let diff = ThreeWayDiff(mapping: KindMapping.named("employee")!)
+    static let diff = ThreeWayDiff(mapping: Kind.employee.mapping!)
 
     @Test("each replica employee links to the one e-conomic employee it matches first; none is duplicated")
     func links() {

@@ -100,7 +100,7 @@ struct FieldMergeTests {
 struct PlanTests {
     @Test("idempotency keys are deterministic and differ when the operation differs")
     func idempotencyKeys() {
-        let op = PlanOperation(module: "products", kind: "product", key: "P-100", action: .update,
+        let op = PlanOperation(kind: .product, key: "P-100", action: .update,
                                fields: ["salesPrice": .number("45.5")], reason: "price changed locally")
         var same = op
         same.reason = "another wording"
@@ -113,16 +113,16 @@ struct PlanTests {
     @Test("pulls come first, then pushes in e-conomic's dependency order, then skips and blocks")
     func ordering() {
         let ops = [
-            PlanOperation(module: "projectEntries", kind: "timeEntry", key: "local:7", action: .skip, reason: "not approved"),
-            PlanOperation(module: "projectEntries", kind: "timeEntry", key: "local:8", action: .create, reason: "approved"),
-            PlanOperation(module: "products", kind: "product", key: "P-9", action: .create, reason: "material's product is missing"),
-            PlanOperation(module: "customers", kind: "customer", key: "1001", action: .pullUpdate, reason: "changed in e-conomic"),
-            PlanOperation(module: "customers", kind: "customerGroup", key: "local:2", action: .create, reason: "new"),
+            PlanOperation(kind: .timeEntry, key: "local:7", action: .skip, reason: "not approved"),
+            PlanOperation(kind: .timeEntry, key: "local:8", action: .create, reason: "approved"),
+            PlanOperation(kind: .product, key: "P-9", action: .create, reason: "material's product is missing"),
+            PlanOperation(kind: .customer, key: "1001", action: .pullUpdate, reason: "changed in e-conomic"),
+            PlanOperation(kind: .customerGroup, key: "local:2", action: .create, reason: "new"),
         ]
         let plan = Plan(operations: ops, inputs: PlanInputs(replicaSequence: 12, base: nil, snapshot: "abc"))
         #expect(plan.operations.map(\.key) == ["1001", "local:2", "P-9", "local:8", "local:7"])
-        #expect(plan.counts == ["customers": ["pull-update": 1, "create": 1], "products": ["create": 1],
-                                "projectEntries": ["create": 1, "skip": 1]])
+        #expect(plan.counts == [.customers: ["pull-update": 1, "create": 1], .products: ["create": 1],
+                                .projectEntries: ["create": 1, "skip": 1]])
         #expect(!plan.isEmpty)
         #expect(Plan(operations: [ops[0]], inputs: PlanInputs(replicaSequence: 1, base: nil, snapshot: "x")).isEmpty, "a plan of skips does nothing")
         #expect(CanonicalJSON.string(plan.json).contains(#""action":"pull-update""#))

@@ -1,11 +1,12 @@
 import Reconcile
 import Snapshot
 import Testing
+import Vocabulary
 
 @Suite("Plans: dependencies, product auto-creation, plan files")
 struct PlanRulesTests {
-    static let products = KindMapping.named("product")!
-    static let entries = KindMapping.named("timeEntry")!
+    static let products = Kind.product.mapping!
+    static let entries = Kind.timeEntry.mapping!
 
     static func newProduct(_ id: Int64, group: Bool = true) -> LocalRecord {
         var data: [String: JSONValue] = ["productNumber": .string("NY-\(id)"), "name": .string("Ny vare \(id)")]
@@ -19,7 +20,7 @@ struct PlanRulesTests {
             "projectNumber": .string("local:12"), "activityNumber": .int(1), "employeeNumber": .int(3),
             "date": .string("2026-11-27T00:00:00"), "numberOfHours": .number("7.5"),
         ]), localID: id, unresolved: ["projectNumber"], approved: true,
-        dependencies: [Dependency(field: "projectNumber", kind: "project", key: "local:12")])
+        dependencies: [Dependency(field: "projectNumber", kind: .project, key: "local:12")])
     }
 
     static func inputs() -> PlanInputs { PlanInputs(replicaSequence: 5, base: nil, snapshot: "s", snapshotFile: "snapshots/1/a.ndjson.gz") }
@@ -27,16 +28,16 @@ struct PlanRulesTests {
     @Test("a push that needs a record the plan creates runs after it; without that create it is blocked, naming why")
     func dependencies() {
         let entry = ThreeWayDiff(mapping: Self.entries).operations(base: [], remote: [], local: [Self.entryOnNewProject(1)])
-        #expect(entry.map(\.action) == [.create] && entry[0].requires == [Dependency(field: "projectNumber", kind: "project", key: "local:12")])
-        let project = PlanOperation(module: "projects", kind: "project", key: "local:12", action: .create,
+        #expect(entry.map(\.action) == [.create] && entry[0].requires == [Dependency(field: "projectNumber", kind: .project, key: "local:12")])
+        let project = PlanOperation(kind: .project, key: "local:12", action: .create,
                                     fields: ["name": .string("Ny"), "projectGroupNumber": .int(1)], reason: "new in the replica")
         let planned = Plan(operations: entry + [project], inputs: Self.inputs())
         #expect(planned.operations.map { "\($0.action.rawValue) \($0.kind)" } == ["create project", "create timeEntry"])
 
-        let blockedProject = PlanOperation(module: "projects", kind: "project", key: "local:12", action: .block, reason: "project group missing")
+        let blockedProject = PlanOperation(kind: .project, key: "local:12", action: .block, reason: "project group missing")
         let blocked = Plan(operations: entry + [blockedProject], inputs: Self.inputs())
         #expect(blocked.operations.map(\.action) == [.block, .block])
-        let reason = blocked.operations.first { $0.kind == "timeEntry" }!.reason
+        let reason = blocked.operations.first { $0.kind == .timeEntry }!.reason
         #expect(reason.contains("projectNumber refers to project local:12") && reason.contains("project group missing"))
         #expect(Plan(operations: entry, inputs: Self.inputs()).operations.map(\.action) == [.block], "no create for the project at all")
     }

@@ -1,6 +1,7 @@
 import Reconcile
 import Snapshot
 import Testing
+import Vocabulary
 
 @Suite("Three-way diff and module rules")
 struct ThreeWayDiffTests {
@@ -15,7 +16,7 @@ struct ThreeWayDiffTests {
         LocalRecord(record: record, localID: id, tombstone: tombstone, unresolved: unresolved, approved: approved)
     }
 
-    static let products = ThreeWayDiff(mapping: KindMapping.named("product")!)
+    static let products = ThreeWayDiff(mapping: Kind.product.mapping!)
 
     @Test("a price edited in e-conomic and a name edited locally: both kept")
     func bothKept() {
@@ -32,7 +33,7 @@ struct ThreeWayDiffTests {
         let mobilplan = Self.products.operations(base: base, remote: remote, local: local)
         #expect(mobilplan.map(\.action) == [.update] && mobilplan[0].fields == ["salesPrice": .number("50")])
         #expect(mobilplan[0].conflicts.map(\.winner) == [.mobilplan])
-        let economic = ThreeWayDiff(mapping: KindMapping.named("product")!, master: .economic).operations(base: base, remote: remote, local: local)
+        let economic = ThreeWayDiff(mapping: Kind.product.mapping!, master: .economic).operations(base: base, remote: remote, local: local)
         #expect(economic.map(\.action) == [.pullUpdate] && economic[0].fields == ["salesPrice": .number("52")])
         #expect(economic[0].conflicts.map(\.winner) == [.economic] && economic[0].conflicts[0].rule.contains("configured"))
     }
@@ -51,7 +52,7 @@ struct ThreeWayDiffTests {
 
     @Test("approved hours are pushed, unapproved skipped, an employee without an e-conomic id blocks")
     func hours() {
-        let diff = ThreeWayDiff(mapping: KindMapping.named("timeEntry")!)
+        let diff = ThreeWayDiff(mapping: Kind.timeEntry.mapping!)
         func entry(_ id: Int64) -> Record {
             Record(kind: "timeEntry", key: .string("local:\(id)"), data: ["projectNumber": .int(2), "numberOfHours": .number("7.5")])
         }
@@ -69,7 +70,7 @@ struct ThreeWayDiffTests {
 
     @Test("import-only kinds never push: a local edit gives way to e-conomic's value; export-only kinds never pull")
     func directions() {
-        let customers = ThreeWayDiff(mapping: KindMapping.named("customer")!)
+        let customers = ThreeWayDiff(mapping: Kind.customer.mapping!)
         let base = Record(kind: "customer", key: .int(1001), data: ["name": .string("Hansen"), "city": .string("Aarhus C")])
         var edited = base
         edited.data["city"] = .string("Vejle")
@@ -77,7 +78,7 @@ struct ThreeWayDiffTests {
         #expect(ops.map(\.action) == [.pullUpdate] && ops[0].fields == ["city": .string("Aarhus C")])
         let created = customers.operations(base: [], remote: [], local: [Self.local(Record(kind: "customer", key: .string("local:5"), data: [:]), id: 5)])
         #expect(created.map(\.action) == [.skip])
-        let entries = ThreeWayDiff(mapping: KindMapping.named("timeEntry")!)
+        let entries = ThreeWayDiff(mapping: Kind.timeEntry.mapping!)
         let remote = Record(kind: "timeEntry", key: .int(7), data: ["numberOfHours": .number("8")])
         let pulled = entries.operations(base: [], remote: [remote], local: [])
         #expect(pulled.isEmpty, "hours are exported, never imported")
@@ -94,7 +95,7 @@ struct ThreeWayDiffTests {
 struct ThreeWayDiffRuleTests {
     @Test("a local customer with a CVR e-conomic already has is linked, never duplicated")
     func cvrLink() {
-        let diff = ThreeWayDiff(mapping: KindMapping.named("customer")!)
+        let diff = ThreeWayDiff(mapping: Kind.customer.mapping!)
         let remote = Record(kind: "customer", key: .int(1042), data: ["name": .string("Hansen VVS ApS"),
                                                                       "corporateIdentificationNumber": .string("13748136")])
         let local = LocalRecord(record: Record(kind: "customer", key: .string("local:7"), data: [
@@ -109,7 +110,7 @@ struct ThreeWayDiffRuleTests {
 
     @Test("a changed unit on a product e-conomic has is blocked")
     func unitChange() {
-        let diff = ThreeWayDiff(mapping: KindMapping.named("product")!)
+        let diff = ThreeWayDiff(mapping: Kind.product.mapping!)
         let remote = ThreeWayDiffTests.product("P-1")
         var changed = remote
         changed.data["unit"] = .object(["unitNumber": .int(2)])
@@ -119,7 +120,7 @@ struct ThreeWayDiffRuleTests {
 
     @Test("projects last changed before activation are not imported")
     func historicalProjects() {
-        let diff = ThreeWayDiff(mapping: KindMapping.named("project")!, importSince: "2026-11-01T00:00:00Z")
+        let diff = ThreeWayDiff(mapping: Kind.project.mapping!, importSince: "2026-11-01T00:00:00Z")
         func project(_ number: Int64, _ changed: String) -> Record {
             Record(kind: "project", key: .int(number), data: ["name": .string("P\(number)"), "lastUpdated": .string(changed)])
         }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 import Testing
@@ -8,10 +9,10 @@ struct ChangeLogTests {
     /// Every row of every entity table, by kind and id, without `synced_hash`
     /// (bookkeeping that is deliberately not a change); project membership is
     /// part of its project.
-    static func rows(_ store: ReplicaStore) throws -> [EntityKind: [Int64: [String]]] {
+    static func rows(_ store: ReplicaStore) throws -> [Kind: [Int64: [String]]] {
         try store.read { db in
-            var result: [EntityKind: [Int64: [String]]] = [:]
-            for kind in EntityKind.allCases {
+            var result: [Kind: [Int64: [String]]] = [:]
+            for kind in Kind.allCases {
                 var rows: [Int64: [String]] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(kind.table)") {
                     rows[row["id"]] = row.columnNames.filter { $0 != "synced_hash" }.map { "\($0)=\(row[$0] as DatabaseValue)" }
@@ -26,9 +27,9 @@ struct ChangeLogTests {
     }
 
     /// The records whose content differs between two states.
-    static func changed(_ before: [EntityKind: [Int64: [String]]], _ after: [EntityKind: [Int64: [String]]]) -> Set<String> {
+    static func changed(_ before: [Kind: [Int64: [String]]], _ after: [Kind: [Int64: [String]]]) -> Set<String> {
         var changed: Set<String> = []
-        for kind in EntityKind.allCases {
+        for kind in Kind.allCases {
             let old = before[kind] ?? [:], new = after[kind] ?? [:]
             for id in Set(old.keys).union(new.keys) where old[id] != new[id] {
                 changed.insert("\(kind.rawValue)/\(id)")

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 import Testing
@@ -122,7 +123,7 @@ struct MigrationTests {
             try writer.create(Order(customerId: 1, date: "2026-11-02", heading: "Badeværelse"))
         }
         func decoded<R: ReplicaRecord>(_ type: R.Type) throws -> Int { try replica.store.list(type, includeDeleted: true).count }
-        for kind in EntityKind.allCases {
+        for kind in Kind.allCases {
             let columns = try replica.store.read { try $0.columns(in: kind.table).map(\.name) }
             for column in kind.mappedColumns + kind.references.map(\.column) + ["foreign_key", "department", "synced_hash"] {
                 #expect(columns.contains(column), "\(kind.table) lacks \(column)")

@@ -37,7 +37,7 @@ struct DepartmentTests {
         }
         let (first, _) = try await reconcileSecond()
         let customers = try harness.replica.list(Customer.self)
-        #expect(first.operations.filter { $0.kind == "customer" }.allSatisfy { $0.action == .pullInsert })
+        #expect(first.operations.filter { $0.kind == .customer }.allSatisfy { $0.action == .pullInsert })
         #expect(customers.filter { $0.department == 2 }.count == customers.filter { $0.department == nil }.count)
         #expect(try department.rowIDs(.customer, foreignKeys: ["1001"])["1001"] != harness.replica.rowIDs(.customer, foreignKeys: ["1001"])["1001"])
 
@@ -68,8 +68,8 @@ struct DepartmentTests {
         _ = try await fixture.run(.customers, with: main)
         let lease = try second.acquire(.customers, force: false)
         #expect(lease.run.module == "customers@2")
-        #expect(try main.report().first { $0.module == "customers" }?.state == .idle)
-        #expect(try second.report().first { $0.module == "customers" }?.state == .running)
+        #expect(try main.report().first { $0.module == .customers }?.state == .idle)
+        #expect(try second.report().first { $0.module == .customers }?.state == .running)
         try second.finish(lease, ModuleOutcome())
         #expect(try second.due().contains(.customers) == false && main.due().contains(.customers) == false)
         #expect(try second.due().contains(.products) && main.due().contains(.products))

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import Reconcile
 import Replica
@@ -19,7 +20,7 @@ struct LocalRecordsTests {
     func customers() throws {
         let (replica, _) = try Self.replica()
         var local = LocalRecords(replica: replica)
-        let rows = try local.records(KindMapping.named("customer")!)
+        let rows = try local.records(Kind.customer.mapping!)
         let stored = try replica.list(Customer.self)
         #expect(rows.count == stored.count)
         let groups = Dictionary(uniqueKeysWithValues: try replica.list(CustomerGroup.self).map { ($0.id!, $0.foreignKey!) })
@@ -41,7 +42,7 @@ struct LocalRecordsTests {
     func timeEntries() throws {
         let (replica, _) = try Self.replica()
         var local = LocalRecords(replica: replica)
-        let rows = try local.records(KindMapping.named("timeEntry")!)
+        let rows = try local.records(Kind.timeEntry.mapping!)
         let entries = try replica.list(TimeEntry.self)
         let hourTypes = Dictionary(uniqueKeysWithValues: try replica.list(HourType.self).map { ($0.id!, $0) })
         let projects = Dictionary(uniqueKeysWithValues: try replica.list(Project.self).map { ($0.id!, $0) })
@@ -69,11 +70,9 @@ struct LocalRecordsTests {
         let (replica, _) = try Self.replica()
         var local = LocalRecords(replica: replica)
         for mapping in KindMapping.all {
-            let kind = try #require(EntityKind(rawValue: mapping.kind), "\(mapping.kind)")
-            #expect(kind.rawValue == mapping.kind)
             let rows = try local.records(mapping)
             let mapped = Set(rows.flatMap { $0.record.data.keys })
-            #expect(!rows.isEmpty || mapping.kind == "order", "\(mapping.kind) has rows")
+            #expect(!rows.isEmpty || mapping.kind == .order, "\(mapping.kind) has rows")
             #expect(rows.isEmpty || !mapped.isEmpty, "\(mapping.kind) maps some field")
         }
     }

@@ -18,7 +18,7 @@ struct ProjectSettingsTests {
         try Self.set(harness, "projects.syncHours", "false")
         _ = try ReconcileScenarioTests.entry(harness, employee: try harness.localID(.employee, "3"), hours: 2, approved: true, note: "x")
         let (plan, _) = try await harness.plan()
-        let op = try #require(plan.operations.first { $0.kind == "timeEntry" })
+        let op = try #require(plan.operations.first { $0.kind == .timeEntry })
         #expect(op.action == .skip && op.reason == "hour transfer is off (projects.syncHours)")
     }
 
@@ -40,16 +40,16 @@ struct ProjectSettingsTests {
         defer { Task { await harness.stop() } }
         let sub = try Self.subProject(harness)
         let (linked, _) = try await harness.plan()
-        let create = try #require(linked.operations.first { $0.kind == "project" && $0.key == "local:\(sub.id!)" })
+        let create = try #require(linked.operations.first { $0.kind == .project && $0.key == "local:\(sub.id!)" })
         #expect(create.action == .create && create.fields["mainProjectNumber"] == .int(1))
         try Self.set(harness, "projects.subProjects", "standalone")
         let (standalone, _) = try await harness.plan()
-        let alone = try #require(standalone.operations.first { $0.kind == "project" && $0.key == "local:\(sub.id!)" })
+        let alone = try #require(standalone.operations.first { $0.kind == .project && $0.key == "local:\(sub.id!)" })
         #expect(alone.action == .create && alone.fields["mainProjectNumber"] == nil)
         try Self.set(harness, "projects.subProjects", "merge-into-parent")
         let (merged, _) = try await harness.plan()
-        #expect(merged.operations.first { $0.kind == "project" && $0.key == "local:\(sub.id!)" }?.action == .skip)
-        let hours = try #require(merged.operations.first { $0.kind == "timeEntry" })
+        #expect(merged.operations.first { $0.kind == .project && $0.key == "local:\(sub.id!)" }?.action == .skip)
+        let hours = try #require(merged.operations.first { $0.kind == .timeEntry })
         #expect(hours.action == .create && hours.fields["projectNumber"] == .int(1) && hours.requires.isEmpty)
     }
 

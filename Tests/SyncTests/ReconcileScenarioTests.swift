@@ -71,10 +71,10 @@ struct ReconcileScenarioTests {
             }
             let (plan, _) = try await harness.reconcile()
             let inEconomic = harness.emulator.records(kind: "product").contains { $0.key == .string("KR-22") }
-            let block = plan.operations.first { $0.kind == "material" }
+            let block = plan.operations.first { $0.kind == .material }
             if autoCreate {
                 #expect(inEconomic && block == nil)
-                #expect(plan.operations.contains { $0.kind == "product" && $0.action == .create })
+                #expect(plan.operations.contains { $0.kind == .product && $0.action == .create })
             } else {
                 #expect(!inEconomic)
                 #expect(block?.action == .block && block?.reason.contains("KR-22 (Kobberrør 22 mm) does not exist in e-conomic") == true)
@@ -94,7 +94,7 @@ struct ReconcileScenarioTests {
         let local = try harness.replica.write { try $0.create(Customer(name: "Sørensen Tømrer", cvr: "DK 13 74 81 36")) }
         let before = harness.emulator.records(kind: "customer").count
         let (plan, report) = try await harness.reconcile()
-        #expect(plan.operations.filter { $0.kind == "customer" }.map { "\($0.action.rawValue) \($0.key) \($0.link ?? "")" }
+        #expect(plan.operations.filter { $0.kind == .customer }.map { "\($0.action.rawValue) \($0.key) \($0.link ?? "")" }
                 == ["pull-update local:\(local.id!) 7001"])
         #expect(report.pullFailures.isEmpty && harness.emulator.records(kind: "customer").count == before)
         let linked = try #require(try harness.replica.fetch(Customer.self, id: local.id!))
@@ -200,7 +200,7 @@ struct ReconcileScenarioTests {
         let id = try harness.localID(.product, "10006")
         try harness.replica.write { _ = try $0.update(Product.self, id: id) { $0.salesPrice = 77 } }
         var products = harness.reconciliation()
-        products.modules = ["products"]
+        products.modules = [.products]
         let taken = try await products.takeSnapshot()
         let plan = try products.plan(taken)
         #expect(plan.operations.map { "\($0.action.rawValue) \($0.kind)" } == ["update product"])
@@ -228,7 +228,7 @@ struct ReconcileScenarioTests {
             try harness.replica.write { _ = try $0.update(Product.self, id: id) { $0.salesPrice = price } }
         }
         var products = harness.reconciliation()
-        products.modules = ["products"]
+        products.modules = [.products]
         let taken = try await products.takeSnapshot()
         let plan = try products.plan(taken)
         harness.transport.cutAfterWrites = harness.transport.writes + 1

@@ -6,6 +6,7 @@ import Sync
 import Synchronization
 import TestSupport
 import Testing
+import Vocabulary
 
 /// A flag tests flip while a scripted server reads it.
 final class Switch: Sendable {
@@ -71,7 +72,7 @@ struct SnapshotPullerTests {
     func fullPull() async throws {
         let fixture = try Fixture()
         var progress: [String] = []
-        let entry = try await fixture.puller().take(kinds: ["customer", "project", "unit"], takenAt: "2026-11-02T08:00:00Z") {
+        let entry = try await fixture.puller().take(kinds: [.customer, .project, .unit], takenAt: "2026-11-02T08:00:00Z") {
             progress.append($0.description)
         }
         #expect(progress == ["customer: 2500 records in 3 pages", "project: 2 records in 2 pages", "unit: 3 records in 1 page"])
@@ -79,7 +80,7 @@ struct SnapshotPullerTests {
         let reader = try SnapshotReader(path: fixture.store.path(of: entry), strict: true)
         var customers: [RecordKey] = []
         while let line = try reader.next() {
-            if line.kind == "customer" { customers.append(line.key) }
+            if line.kind == Kind.customer.rawValue { customers.append(line.key) }
             #expect(!String(decoding: line.bytes, as: UTF8.self).contains("\"self\""))
         }
         #expect(customers == (1001...3500).map { RecordKey.int(Int64($0)) })
@@ -90,29 +91,29 @@ struct SnapshotPullerTests {
     func revokedThenResumed() async throws {
         let fixture = try Fixture()
         let puller = fixture.puller()
-        var pulled: [String] = []
+        var pulled: [Kind] = []
         let error = try await #require(throws: EconomicError.self) {
-            _ = try await puller.take(kinds: ["customer", "project", "unit"], takenAt: "2026-11-02T08:00:00Z") { progress in
+            _ = try await puller.take(kinds: [.customer, .project, .unit], takenAt: "2026-11-02T08:00:00Z") { progress in
                 pulled.append(progress.kind)
                 fixture.revoked.isOn = true  // e-conomic revokes the grant after the first kind
             }
         }
-        #expect(error.code == .tokenExpired && pulled == ["customer"])
+        #expect(error.code == .tokenExpired && pulled == [.customer])
         #expect(try fixture.store.replica.snapshots().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("snapshots")))
         fixture.revoked.isOn = false
         let before = fixture.transport.sent.count
         var resumed: [Bool] = []
-        let entry = try await puller.take(kinds: ["customer", "project", "unit"], takenAt: "2026-11-02T09:00:00Z") { resumed.append($0.resumed) }
+        let entry = try await puller.take(kinds: [.customer, .project, .unit], takenAt: "2026-11-02T09:00:00Z") { resumed.append($0.resumed) }
         #expect(resumed == [true, false, false] && entry.records == 2505)
         #expect(fixture.transport.sent.count - before == 3, "customers were not fetched again")
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("pulls/1118081")))
     }
 
-    @Test("an unknown kind is refused before any call")
+    @Test("a kind e-conomic does not have is refused before any call")
     func unknownKind() async throws {
         let fixture = try Fixture()
-        await #expect(throws: SnapshotError.self) { _ = try await fixture.puller().take(kinds: ["invoice"], takenAt: "2026-11-02T08:00:00Z") }
+        await #expect(throws: SnapshotError.self) { _ = try await fixture.puller().take(kinds: [.material], takenAt: "2026-11-02T08:00:00Z") }
         #expect(fixture.transport.sent.isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Snapshot
+import Vocabulary
 
 /// A replica record in e-conomic's shape, as the reconcile sees it.
 public struct LocalRecord: Sendable, Equatable {
@@ -29,7 +30,7 @@ public struct LocalRecord: Sendable, Equatable {
 
     /// Whether e-conomic has the record (it has an e-conomic key).
     public var isInEconomic: Bool {
-        if case .string(let key) = record.key { return !key.hasPrefix("local:") }
+        if case .string(let key) = record.key { return !RecordRef.isLocal(planKey: key) }
         return true
     }
 }

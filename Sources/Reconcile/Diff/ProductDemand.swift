@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The brief's rule for materials: a material's product must exist in
 /// e-conomic, or be auto-created. Given the materials waiting to go out and
 /// the plan's operations, it blocks each material whose product is neither in
@@ -32,9 +34,9 @@ public struct ProductDemand: Sendable {
 
     /// A block for every material whose product the plan does not create and e-conomic does not have.
     public func operations(materials: [Material], plan operations: [PlanOperation]) -> [PlanOperation] {
-        let products = Dictionary(operations.filter { $0.kind == "product" }.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let products = Dictionary(operations.filter { $0.kind == .product }.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         return materials.compactMap { material in
-            guard material.product.hasPrefix("local:") else { return nil }
+            guard RecordRef.isLocal(planKey: material.product) else { return nil }
             let productOp = products[material.product]
             if productOp?.action == .create { return nil }
             let reason: String
@@ -44,7 +46,7 @@ public struct ProductDemand: Sendable {
             } else {
                 reason = "product \(material.productLabel) does not exist in e-conomic and cannot be created: \(productOp?.reason ?? "it is not in this plan")"
             }
-            return PlanOperation(module: "orders", kind: "material", key: material.key, action: .block, reason: reason)
+            return PlanOperation(kind: .material, key: material.key, action: .block, reason: reason)
         }
     }
 }

@@ -1,10 +1,11 @@
 import Snapshot
+import Vocabulary
 
 extension ThreeWayDiff {
     /// The fields each kind is linked by when no setting says otherwise.
-    static let defaultLinks: [String: [FieldPath]] = [
-        "customer": ["corporateIdentificationNumber"],
-        "employee": ["number", "email", "name"],
+    static let defaultLinks: [Kind: [FieldPath]] = [
+        .customer: ["corporateIdentificationNumber"],
+        .employee: ["number", "email", "name"],
     ]
 
     /// An e-conomic record no replica record has yet, that a replica record may link to.

@@ -1,4 +1,5 @@
 import Snapshot
+import Vocabulary
 
 /// The three-way comparison of one kind: the base snapshot (e-conomic at the
 /// last reconcile), the new snapshot (e-conomic now) and the replica, merged
@@ -78,14 +79,14 @@ public struct ThreeWayDiff: Sendable {
         }
         operations += link(unkeyed, candidates)
         if let off {
-            return operations.map { PlanOperation(module: $0.module, kind: $0.kind, key: $0.key, action: .skip, reason: off) }
+            return operations.map { PlanOperation(kind: $0.kind, key: $0.key, action: .skip, reason: off) }
         }
         return operations
     }
 
     func op(_ key: RecordKey, _ action: PlanOperation.Action, _ fields: [String: JSONValue] = [:], _ reason: String,
             conflicts: [FieldMerge.Conflict] = [], requires: [Dependency] = []) -> PlanOperation {
-        PlanOperation(module: mapping.module, kind: mapping.kind, key: key.description, action: action, fields: fields, reason: reason,
+        PlanOperation(kind: mapping.kind, key: key.description, action: action, fields: fields, reason: reason,
                       conflicts: conflicts, requires: requires)
     }
 
@@ -133,7 +134,7 @@ public struct ThreeWayDiff: Sendable {
             operations.append(op(key, .pullUpdate, flatten(pull), reason, conflicts: push.isEmpty ? merge.conflicts : []))
         }
         if !push.isEmpty {
-            if mapping.kind == "product", let unit = push.first(where: { $0.key.description == "unit.unitNumber" }) {
+            if mapping.kind == .product, let unit = push.first(where: { $0.key.description == "unit.unitNumber" }) {
                 return operations + [op(key, .block, [:], "the unit of product \(key) cannot change once it exists in e-conomic "
                                         + "(from \(FieldPath("unit.unitNumber").value(in: remote.data)?.description ?? "none") to \((unit.value ?? .null).description))")]
             }
@@ -160,7 +161,7 @@ public struct ThreeWayDiff: Sendable {
     func create(_ local: LocalRecord) -> PlanOperation {
         let key = local.record.key
         guard canPush else { return op(key, .skip, [:], "new in the replica, but the \(mapping.module) module only imports") }
-        if mapping.kind == "product", !autoCreate {
+        if mapping.kind == .product, !autoCreate {
             return op(key, .skip, [:], "new in the replica, but product auto-creation is off (setting products.autoCreate)")
         }
         if let blocked = block(local) { return blocked }
@@ -174,9 +175,9 @@ public struct ThreeWayDiff: Sendable {
     }
 
     /// Fields e-conomic refuses a create without, and the setting that gives a default.
-    static let requiredForCreate: [String: (FieldPath, String)] = [
-        "product": ("productGroup.productGroupNumber", "products.productGroup"),
-        "project": ("projectGroupNumber", "projects.projectGroup"),
+    static let requiredForCreate: [Kind: (FieldPath, String)] = [
+        .product: ("productGroup.productGroupNumber", "products.productGroup"),
+        .project: ("projectGroupNumber", "projects.projectGroup"),
     ]
 
     /// Registrations are pushed only when approved.

@@ -1,4 +1,5 @@
 import Snapshot
+import Vocabulary
 
 /// How one kind of record maps between the replica and e-conomic: which
 /// module owns it, which way it flows, which system wins both-sided changes
@@ -6,7 +7,7 @@ import Snapshot
 /// field).
 ///
 /// ```swift
-/// let customers = KindMapping.named("customer")!
+/// let customers = Kind.customer.mapping!
 /// customers.fields.map(\.economic)   // ["name", "corporateIdentificationNumber", …]
 /// ```
 public struct KindMapping: Sendable {
@@ -24,7 +25,7 @@ public struct KindMapping: Sendable {
         /// Taken as it is.
         case plain
         /// A local id of `kind`, sent as that record's e-conomic key.
-        case reference(String)
+        case reference(Kind)
         /// An hour type's local id, sent as its mapped activity number.
         case activity
         /// A `YYYY-MM-DD` date, sent as the Projects API's `YYYY-MM-DDT00:00:00`.
@@ -45,8 +46,9 @@ public struct KindMapping: Sendable {
         }
     }
 
-    public var kind: String
-    public var module: String
+    public var kind: Kind
+    /// The module that owns the kind.
+    public var module: Module { kind.module }
     public var direction: Direction
     /// Who wins a field changed on both sides unless configured otherwise.
     public var master: Side
@@ -57,6 +59,14 @@ public struct KindMapping: Sendable {
     /// The e-conomic paths of the mapped fields.
     public var economicPaths: [FieldPath] { fields.map(\.economic) }
 
-    /// The mapping of `kind`, if econsync syncs it.
-    public static func named(_ kind: String) -> KindMapping? { all.first { $0.kind == kind } }
+    public init(kind: Kind, direction: Direction, master: Side, keyField: String, fields: [Field]) {
+        self.kind = kind
+        self.direction = direction
+        self.master = master
+        self.keyField = keyField
+        self.fields = fields
+    }
+
+    /// Every kind econsync reconciles, in ``Kind`` order.
+    public static let all: [KindMapping] = Kind.allCases.compactMap(\.mapping)
 }

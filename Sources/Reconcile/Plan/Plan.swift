@@ -1,4 +1,5 @@
 import Snapshot
+import Vocabulary
 
 /// What a reconcile will do, as a value: operations in the order they must
 /// run (pulls, then pushes in dependency order, then what is skipped or
@@ -22,18 +23,11 @@ public struct Plan: Equatable, Sendable {
         self.inputs = inputs
     }
 
-    /// e-conomic's dependency order (ARCHITECTURE §5), for pulls and pushes:
-    /// what a record refers to comes first.
-    public static let pushOrder = ["unit", "productGroup", "customerGroup", "paymentTerm", "vatZone", "layout", "department", "customer",
-                                   "contact", "supplier", "product", "project", "employee", "hourType", "timeEntry", "material", "order"]
-
-    static let pushRank = Dictionary(uniqueKeysWithValues: pushOrder.enumerated().map { ($1, $0) })
-
     /// Pulls, then pushes, then skips and blocks; each in dependency order, else as given.
     static func ordered(_ operations: [PlanOperation]) -> [PlanOperation] {
         let ranks = operations.map { op in
             let phase = op.action.isPush ? 1 : (op.action == .skip || op.action == .block ? 2 : 0)
-            return phase * 100 + (pushRank[op.kind] ?? pushOrder.count)
+            return phase * 100 + op.kind.dependencyRank
         }
         return operations.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { operations[$0] }
     }
@@ -51,7 +45,7 @@ public struct Plan: Equatable, Sendable {
                 let op = operations[index]
                 guard let missing = op.requires.first(where: { created["\($0.kind)/\($0.key)"]?.action != .create }) else { continue }
                 let why = created["\(missing.kind)/\(missing.key)"].map { ": \($0.reason)" } ?? " in this plan"
-                operations[index] = PlanOperation(module: op.module, kind: op.kind, key: op.key, action: .block,
+                operations[index] = PlanOperation(kind: op.kind, key: op.key, action: .block,
                                                   reason: "\(missing.field) refers to \(missing.kind) \(missing.key), which is not created in e-conomic\(why)")
                 changed = true
             }
@@ -60,7 +54,7 @@ public struct Plan: Equatable, Sendable {
     }
 
     /// Operations per module and action.
-    public var counts: [String: [String: Int]] {
+    public var counts: [Module: [String: Int]] {
         operations.reduce(into: [:]) { counts, op in counts[op.module, default: [:]][op.action.rawValue, default: 0] += 1 }
     }
 

@@ -1,4 +1,5 @@
 import Snapshot
+import Vocabulary
 
 /// What a plan was computed from: the replica's change-log position, and the
 /// base and new snapshots (file and SHA-256).
@@ -14,10 +15,10 @@ public struct PlanInputs: Equatable, Sendable {
     public var baseFile: String?
     public var snapshotFile: String?
     /// The modules the plan covers; empty for all.
-    public var modules: [String]
+    public var modules: [Module]
 
     public init(replicaSequence: Int64, base: String?, snapshot: String, baseFile: String? = nil, snapshotFile: String? = nil,
-                modules: [String] = []) {
+                modules: [Module] = []) {
         self.replicaSequence = replicaSequence
         self.base = base
         self.snapshot = snapshot
@@ -27,11 +28,11 @@ public struct PlanInputs: Equatable, Sendable {
     }
 
     /// The hash a plan carries.
-    public var hash: String { StableHash.hex([String(replicaSequence), base ?? "-", snapshot] + modules) }
+    public var hash: String { StableHash.hex([String(replicaSequence), base ?? "-", snapshot] + modules.map(\.rawValue)) }
 
     var json: JSONValue {
         var object: [String: JSONValue] = ["replicaSequence": .int(replicaSequence), "snapshot": .string(snapshot),
-                                           "modules": .array(modules.map(JSONValue.string))]
+                                           "modules": .array(modules.map { .string($0.rawValue) })]
         object["base"] = base.map(JSONValue.string)
         object["baseFile"] = baseFile.map(JSONValue.string)
         object["snapshotFile"] = snapshotFile.map(JSONValue.string)
@@ -42,8 +43,15 @@ public struct PlanInputs: Equatable, Sendable {
         guard let sequence = json["replicaSequence"]?.intValue, let snapshot = json["snapshot"]?.stringValue else {
             throw PlanError("inputs need replicaSequence and snapshot")
         }
-        var modules: [String] = []
-        if case .array(let items)? = json["modules"] { modules = items.compactMap(\.stringValue) }
+        var modules: [Module] = []
+        if case .array(let items)? = json["modules"] {
+            modules = try items.map { item in
+                guard let name = item.stringValue, let module = Module(rawValue: name) else {
+                    throw PlanError("unknown module \(item) in the plan's inputs; modules are \(Module.allNames)")
+                }
+                return module
+            }
+        }
         self.init(replicaSequence: sequence, base: json["base"]?.stringValue, snapshot: snapshot, baseFile: json["baseFile"]?.stringValue,
                   snapshotFile: json["snapshotFile"]?.stringValue, modules: modules)
     }

@@ -1,4 +1,5 @@
 import Snapshot
+import Vocabulary
 
 /// One thing a reconcile will do: push a record to e-conomic, pull one into
 /// the replica, or skip or block one, with the fields involved, the reason,
@@ -6,7 +7,7 @@ import Snapshot
 /// same key, so a retried or resumed push is recognised by e-conomic).
 ///
 /// ```swift
-/// let op = PlanOperation(module: "products", kind: "product", key: "P-100", action: .update,
+/// let op = PlanOperation(kind: .product, key: "P-100", action: .update,
 ///                        fields: ["salesPrice": .number("45.5")], reason: "price changed locally")
 /// op.idempotencyKey   // "econsync-3f1c…"
 /// ```
@@ -21,8 +22,9 @@ public struct PlanOperation: Equatable, Sendable {
         public var isPush: Bool { self == .create || self == .update || self == .bar }
     }
 
-    public var module: String
-    public var kind: String
+    public var kind: Kind
+    /// The module the operation runs in: its kind's.
+    public var module: Module { kind.module }
     /// The record: its e-conomic key, or `local:ID` for a record not yet in e-conomic.
     public var key: String
     public var action: Action
@@ -37,9 +39,8 @@ public struct PlanOperation: Equatable, Sendable {
     /// e-conomic key it gets.
     public var link: String?
 
-    public init(module: String, kind: String, key: String, action: Action, fields: [String: JSONValue] = [:], reason: String,
+    public init(kind: Kind, key: String, action: Action, fields: [String: JSONValue] = [:], reason: String,
                 conflicts: [FieldMerge.Conflict] = [], requires: [Dependency] = [], link: String? = nil) {
-        self.module = module
         self.kind = kind
         self.key = key
         self.action = action
@@ -52,7 +53,7 @@ public struct PlanOperation: Equatable, Sendable {
 
     /// A key derived from what the operation is, for e-conomic's `Idempotency-Key`.
     public var idempotencyKey: String {
-        "econsync-" + StableHash.hex([module, kind, key, action.rawValue, CanonicalJSON.string(.object(fields)), link ?? ""])
+        "econsync-" + StableHash.hex([module.rawValue, kind.rawValue, key, action.rawValue, CanonicalJSON.string(.object(fields)), link ?? ""])
     }
 
     /// The record a plan key names: the operation's own key, or `kind/key`.
@@ -61,7 +62,7 @@ public struct PlanOperation: Equatable, Sendable {
     /// The operation as JSON.
     public var json: JSONValue {
         var object: [String: JSONValue] = [
-            "module": .string(module), "kind": .string(kind), "key": .string(key), "action": .string(action.rawValue),
+            "module": .string(module.rawValue), "kind": .string(kind.rawValue), "key": .string(key), "action": .string(action.rawValue),
             "fields": .object(fields), "reason": .string(reason), "idempotencyKey": .string(idempotencyKey),
             "conflicts": .array(conflicts.map(\.json)),
         ]
@@ -72,10 +73,16 @@ public struct PlanOperation: Equatable, Sendable {
 
     /// An operation read back from ``json`` (a plan file); its idempotency key must match its content.
     public init(json: JSONValue) throws {
-        guard let module = json["module"]?.stringValue, let kind = json["kind"]?.stringValue, let key = json["key"]?.stringValue,
+        guard let moduleName = json["module"]?.stringValue, let kindName = json["kind"]?.stringValue, let key = json["key"]?.stringValue,
               let actionName = json["action"]?.stringValue, let reason = json["reason"]?.stringValue,
               let fields = json["fields"]?.objectValue else {
             throw PlanError("an operation needs module, kind, key, action, fields and reason: \(json)")
+        }
+        guard let kind = Kind(rawValue: kindName) else {
+            throw PlanError("unknown kind \"\(kindName)\" for \(key); kinds are \(Kind.allNames)")
+        }
+        guard moduleName == kind.module.rawValue else {
+            throw PlanError("the operation on \(kindName) \(key) names module \"\(moduleName)\"; \(kind.noun) records belong to \(kind.module.rawValue)")
         }
         guard let action = Action(rawValue: actionName) else {
             throw PlanError("unknown action \"\(actionName)\" for \(kind) \(key); actions are \(Action.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -84,7 +91,7 @@ public struct PlanOperation: Equatable, Sendable {
         if case .array(let items)? = json["conflicts"] { conflicts = try items.map(FieldMerge.Conflict.init(json:)) }
         var requires: [Dependency] = []
         if case .array(let items)? = json["requires"] { requires = try items.map(Dependency.init(json:)) }
-        self.init(module: module, kind: kind, key: key, action: action, fields: fields, reason: reason, conflicts: conflicts,
+        self.init(kind: kind, key: key, action: action, fields: fields, reason: reason, conflicts: conflicts,
                   requires: requires, link: json["link"]?.stringValue)
         if let given = json["idempotencyKey"]?.stringValue, given != idempotencyKey {
             throw PlanError("the operation on \(kind) \(key) was edited: its idempotency key does not match its content")

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 
 /// One row of the change log: which record changed, how, and when. Written by
@@ -24,7 +25,7 @@ public struct Change: Codable, Equatable, Sendable {
 
     /// The change's position in the log; strictly increasing.
     public var seq: Int64
-    public var kind: EntityKind
+    public var kind: Kind
     /// The local id of the record.
     public var row: Int64
     public var operation: Operation

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 
@@ -17,7 +18,7 @@ extension ReplicaStore {
             while let row = try rows.next() {
                 let kindCode: Int = row["kind"]
                 let operationCode: Int = row["op"]
-                guard let kind = EntityKind(code: kindCode), let operation = Change.Operation(code: operationCode) else {
+                guard let kind = Kind(code: kindCode), let operation = Change.Operation(code: operationCode) else {
                     throw ReplicaError(.corrupt, "change log row \(row["seq"] as Int64) has unknown kind or operation \(kindCode)/\(operationCode)",
                                        file: url.path)
                 }
@@ -35,13 +36,13 @@ extension ReplicaStore {
     }
 
     /// The distinct records changed after sequence number `since`, per kind, sorted by id.
-    public func changedRows(since: Int64) throws -> [EntityKind: [Int64]] {
+    public func changedRows(since: Int64) throws -> [Kind: [Int64]] {
         try read { db in
-            var result: [EntityKind: [Int64]] = [:]
+            var result: [Kind: [Int64]] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT DISTINCT kind, row_id FROM change_log WHERE seq > ? ORDER BY kind, row_id", arguments: [since])
             while let row = try rows.next() {
-                if let kind = EntityKind(code: row["kind"]) {
+                if let kind = Kind(code: row["kind"]) {
                     result[kind, default: []].append(row["row_id"])
                 }
             }
@@ -51,14 +52,14 @@ extension ReplicaStore {
 
     /// The records of `kind` whose mapped fields differ from what was last
     /// synced (including records never synced), sorted by id.
-    public func unsyncedRows(_ kind: EntityKind) throws -> [Int64] {
+    public func unsyncedRows(_ kind: Kind) throws -> [Int64] {
         try read { db in
             try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) WHERE synced_hash IS NOT \(MappedHash.expression(for: kind)) ORDER BY id")
         }
     }
 
     /// The current hash of a record's mapped fields, nil when it does not exist.
-    public func mappedHash(_ kind: EntityKind, id: Int64) throws -> String? {
+    public func mappedHash(_ kind: Kind, id: Int64) throws -> String? {
         try read { db in
             try String.fetchOne(db, sql: "SELECT \(MappedHash.expression(for: kind)) FROM \(kind.table) WHERE id = ?", arguments: [id])
         }

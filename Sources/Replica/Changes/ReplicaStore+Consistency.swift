@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 extension ReplicaStore {
@@ -12,7 +13,7 @@ extension ReplicaStore {
             if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             problems += foreignKeys.map { "foreign key: \($0["table"] as String) row \($0["rowid"] as Int64? ?? 0) refers to a missing \($0["parent"] as String) row" }
-            for kind in EntityKind.allCases {
+            for kind in Kind.allCases {
                 let unlogged = try Int64.fetchAll(db, sql: """
                     SELECT id FROM \(kind.table) t WHERE NOT EXISTS (
                         SELECT 1 FROM change_log c WHERE c.kind = ? AND c.row_id = t.id AND c.op = ?) LIMIT 5

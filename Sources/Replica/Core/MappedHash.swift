@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 /// The hash of a row's mapped fields: 64-bit FNV-1a over the values, each
@@ -40,7 +41,7 @@ enum MappedHash {
     static let function = DatabaseFunction("econsync_hash", pure: true) { values in hash(values) }
 
     /// The SQL expression hashing the mapped columns of `kind`.
-    static func expression(for kind: EntityKind) -> String {
+    static func expression(for kind: Kind) -> String {
         "econsync_hash(\(kind.mappedColumns.joined(separator: ", ")))"
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 
 /// An error from the local replica: what went wrong, on which record and field,
@@ -51,7 +52,7 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
     /// What is wrong, in words a user understands.
     public var message: String
     /// The kind of record involved, if any.
-    public var kind: EntityKind?
+    public var kind: Kind?
     /// The local id of the record involved, if any.
     public var row: Int64?
     /// The field involved, if any.
@@ -64,7 +65,7 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
     public var remedy: String?
 
     public init(
-        _ code: Code, _ message: String, kind: EntityKind? = nil, row: Int64? = nil,
+        _ code: Code, _ message: String, kind: Kind? = nil, row: Int64? = nil,
         field: String? = nil, file: String? = nil, line: Int? = nil, remedy: String? = nil
     ) {
         self.code = code

@@ -1,10 +1,11 @@
+import Vocabulary
 import GRDB
 
 extension ReplicaStore {
     /// Removes change tracking from `kind`'s table, for the benchmark's
     /// untracked baseline. Never use this on a real replica.
     @_spi(Benchmark)
-    public func removeChangeTracking(_ kind: EntityKind) throws {
+    public func removeChangeTracking(_ kind: Kind) throws {
         try pool.write { try ChangeTracking.uninstall($0, kind: kind) }
     }
 
@@ -20,7 +21,7 @@ extension ReplicaStore {
     /// Marks every row of `kind` synced, for the benchmark's starting point
     /// (a replica that agrees with the base snapshot).
     @_spi(Benchmark)
-    public func markAllSynced(_ kind: EntityKind) throws {
+    public func markAllSynced(_ kind: Kind) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE \(kind.table) SET synced_hash = \(MappedHash.expression(for: kind))")
         }

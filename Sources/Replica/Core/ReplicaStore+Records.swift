@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 extension ReplicaStore {
@@ -27,10 +28,10 @@ extension ReplicaStore {
     }
 
     /// The number of records of each kind (deleted ones included) and of change-log rows.
-    public func counts() throws -> (records: [EntityKind: Int], changes: Int) {
+    public func counts() throws -> (records: [Kind: Int], changes: Int) {
         try read { db in
-            var records: [EntityKind: Int] = [:]
-            for kind in EntityKind.allCases {
+            var records: [Kind: Int] = [:]
+            for kind in Kind.allCases {
                 records[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0
             }
             return (records, try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") ?? 0)
@@ -58,7 +59,7 @@ extension ReplicaStore {
 
     /// A short label for every record of `kind` (its name, or its date for
     /// registrations and orders), by local id.
-    public func labels(of kind: EntityKind) throws -> [Int64: String] {
+    public func labels(of kind: Kind) throws -> [Int64: String] {
         let column = [.timeEntry, .material, .order].contains(kind) ? "date" : "name"
         return try read { db in
             var labels: [Int64: String] = [:]

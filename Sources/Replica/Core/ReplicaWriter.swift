@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 
@@ -155,7 +156,7 @@ public struct ReplicaWriter {
 
     /// The local id of the live record of `kind` that `ref` names.
     /// `aliases` resolves `@alias` references (bulk import).
-    public func resolve(_ ref: RowRef, as kind: EntityKind, aliases: [String: (EntityKind, Int64)] = [:]) throws -> Int64 {
+    public func resolve(_ ref: RecordRef, as kind: Kind, aliases: [String: (Kind, Int64)] = [:]) throws -> Int64 {
         let table = kind.table
         var found: [Int64]
         switch ref {
@@ -195,7 +196,7 @@ public struct ReplicaWriter {
     }
 
     /// Records that rows were reconciled: stores the hash of their mapped fields.
-    public func markSynced(_ kind: EntityKind, ids: [Int64]) throws {
+    public func markSynced(_ kind: Kind, ids: [Int64]) throws {
         for chunk in ids.batches() {
             let marks = SQLList.marks(chunk.count)
             try db.execute(
@@ -208,14 +209,14 @@ public struct ReplicaWriter {
     /// still `expected` (a row edited since keeps its change to push).
     /// Returns whether it was marked.
     @discardableResult
-    public func markSynced(_ kind: EntityKind, id: Int64, expected: String?) throws -> Bool {
+    public func markSynced(_ kind: Kind, id: Int64, expected: String?) throws -> Bool {
         let hash = MappedHash.expression(for: kind)
         try db.execute(sql: "UPDATE \(kind.table) SET synced_hash = \(hash) WHERE id = ? AND \(hash) IS ?", arguments: [id, expected])
         return db.changesCount > 0
     }
 
     /// The current mapped hash of a row, nil when it does not exist.
-    public func mappedHash(_ kind: EntityKind, id: Int64) throws -> String? {
+    public func mappedHash(_ kind: Kind, id: Int64) throws -> String? {
         try String.fetchOne(db, sql: "SELECT \(MappedHash.expression(for: kind)) FROM \(kind.table) WHERE id = ?", arguments: [id])
     }
 

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 
@@ -36,7 +37,7 @@ public struct FieldActivity: Sendable {
         }
     }
 
-    static func ids(_ writer: ReplicaWriter, _ kind: EntityKind, live: Bool = true) throws -> [Int64] {
+    static func ids(_ writer: ReplicaWriter, _ kind: Kind, live: Bool = true) throws -> [Int64] {
         try Int64.fetchAll(writer.db, sql: "SELECT id FROM \(kind.table)\(live ? " WHERE tombstone = 0" : "")")
     }
 
@@ -88,7 +89,7 @@ public struct FieldActivity: Sendable {
         case 14 where !projects.isEmpty && !employees.isEmpty:
             try writer.setEmployees(ofProject: random.pick(projects), to: [random.pick(employees)])
         case 15:
-            let kind = random.pick(EntityKind.allCases)
+            let kind = random.pick(Kind.allCases)
             try writer.markSynced(kind, ids: try ids(writer, kind, live: false).filter { _ in random.chance(0.5) })
         default:
             try writer.create(Employee(name: "Medarbejder \(random.int(1...999))", hourlyCostRate: 300))

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 
@@ -48,7 +49,7 @@ public struct FieldDataGenerator: Sendable {
     /// Writes the data into `replica`, which must hold no records yet, in one
     /// transaction; returns how many records of each kind were created.
     @discardableResult
-    public func generate(into replica: ReplicaStore) throws -> [EntityKind: Int] {
+    public func generate(into replica: ReplicaStore) throws -> [Kind: Int] {
         try replica.write { writer in
             var run = GeneratorRun(writer: writer, options: options)
             try run.generate()
@@ -62,7 +63,7 @@ struct GeneratorRun {
     let writer: ReplicaWriter
     let options: FieldDataGenerator.Options
     var random: SeededRandom
-    var created: [EntityKind: Int] = [:]
+    var created: [Kind: Int] = [:]
     var units: [String: Int64] = [:]
     var productGroups: [Int64] = []
     var customerGroups: [Int64] = []
@@ -87,7 +88,7 @@ struct GeneratorRun {
     }
 
     mutating func generate() throws {
-        for kind in EntityKind.allCases where try Int.fetchOne(writer.db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0 > 0 {
+        for kind in Kind.allCases where try Int.fetchOne(writer.db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0 > 0 {
             throw ReplicaError(.duplicate, "the replica already holds \(kind.rawValue) records; generate into a fresh data directory",
                                remedy: "use --data-dir with a new directory")
         }
@@ -105,7 +106,7 @@ struct GeneratorRun {
     /// Records that exist in e-conomic are generated as reconciled: their
     /// mapped fields are what was last synced.
     func markLinkedSynced() throws {
-        for kind in EntityKind.allCases {
+        for kind in Kind.allCases {
             let ids = try Int64.fetchAll(writer.db, sql: "SELECT id FROM \(kind.table) WHERE foreign_key IS NOT NULL")
             try writer.markSynced(kind, ids: ids)
         }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 
@@ -6,7 +7,7 @@ import GRDB
 ///
 /// Each line is `{"kind": K, "ref": ALIAS?, "data": {FIELDS}}`. Field names
 /// are those of the record type (`name`, `cvr`, `hours`, …); a reference is
-/// written without its `Id` suffix and takes a ``RowRef`` (`"customer": "@hansen"`,
+/// written without its `Id` suffix and takes a ``RecordRef`` (`"customer": "@hansen"`,
 /// `"hourType": "e:3"`, `"project": 12`). A project may list `"employees"`.
 ///
 /// ```
@@ -16,9 +17,9 @@ import GRDB
 struct ReplicaImporter {
     let writer: ReplicaWriter
     let file: String
-    private(set) var aliases: [String: (EntityKind, Int64)] = [:]
-    private(set) var counts: [EntityKind: Int] = [:]
-    private var fieldsByKind: [EntityKind: Set<String>] = [:]
+    private(set) var aliases: [String: (Kind, Int64)] = [:]
+    private(set) var counts: [Kind: Int] = [:]
+    private var fieldsByKind: [Kind: Set<String>] = [:]
 
     init(writer: ReplicaWriter, file: String) {
         self.writer = writer
@@ -41,10 +42,10 @@ struct ReplicaImporter {
             throw ReplicaError(.badImport, "unknown key \"\(extra)\"; a line has only kind, ref and data")
         }
         guard let kindName = line["kind"] as? String else {
-            throw ReplicaError(.badImport, "\"kind\" is missing; use one of \(EntityKind.allNames)")
+            throw ReplicaError(.badImport, "\"kind\" is missing; use one of \(Kind.allNames)")
         }
-        guard let kind = EntityKind(rawValue: kindName) else {
-            throw ReplicaError(.badImport, "unknown kind \"\(kindName)\"; use one of \(EntityKind.allNames)")
+        guard let kind = Kind(rawValue: kindName) else {
+            throw ReplicaError(.badImport, "unknown kind \"\(kindName)\"; use one of \(Kind.allNames)")
         }
         guard let data = line["data"] as? [String: Any] else {
             throw ReplicaError(.badImport, "\"data\" must be an object with the record's fields", kind: kind)
@@ -64,7 +65,7 @@ struct ReplicaImporter {
         counts[kind, default: 0] += 1
     }
 
-    private mutating func importRecord<R: ReplicaRecord>(_ type: R.Type, kind: EntityKind, data: [String: Any]) throws -> Int64 {
+    private mutating func importRecord<R: ReplicaRecord>(_ type: R.Type, kind: Kind, data: [String: Any]) throws -> Int64 {
         var fields = data.filter { !($0.value is NSNull) }
         var employees: [Int64]?
         if kind == .project, let list = fields.removeValue(forKey: "employees") {
@@ -103,17 +104,17 @@ struct ReplicaImporter {
         return id
     }
 
-    private func resolve(_ value: Any, _ reference: Reference, kind: EntityKind) throws -> Int64 {
+    private func resolve(_ value: Any, _ reference: Reference, kind: Kind) throws -> Int64 {
         let text: String
         if let number = value as? NSNumber, String(cString: number.objCType) != "c" {
             text = number.stringValue
         } else if let string = value as? String {
             text = string
         } else {
-            throw ReplicaError(.badImport, "must be \(RowRef.syntax)", kind: kind, field: reference.field)
+            throw ReplicaError(.badImport, "must be \(RecordRef.syntax)", kind: kind, field: reference.field)
         }
-        guard let ref = RowRef(text) else {
-            throw ReplicaError(.badImport, "\"\(text)\" is not a reference; write \(RowRef.syntax)", kind: kind, field: reference.field)
+        guard let ref = RecordRef(text) else {
+            throw ReplicaError(.badImport, "\"\(text)\" is not a reference; write \(RecordRef.syntax)", kind: kind, field: reference.field)
         }
         do {
             return try writer.resolve(ref, as: reference.target, aliases: aliases)
@@ -126,7 +127,7 @@ struct ReplicaImporter {
 
     /// The field names an import line may give for `kind`: its columns in camel
     /// case, with references under their short names, without bookkeeping columns.
-    private mutating func knownFields(_ kind: EntityKind) throws -> Set<String> {
+    private mutating func knownFields(_ kind: Kind) throws -> Set<String> {
         if let known = fieldsByKind[kind] { return known }
         let referenceColumns = Dictionary(uniqueKeysWithValues: kind.references.map { ($0.column, $0.field) })
         let columns = try writer.db.columns(in: kind.table).map(\.name)
@@ -144,7 +145,7 @@ struct ReplicaImporter {
         }
     }
 
-    private static func describe(_ error: DecodingError, kind: EntityKind) -> ReplicaError {
+    private static func describe(_ error: DecodingError, kind: Kind) -> ReplicaError {
         func field(_ path: [any CodingKey]) -> String? { path.last?.stringValue }
         switch error {
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):

@@ -1,4 +1,5 @@
 import GRDB
+import Vocabulary
 
 /// One push of a reconcile run, recorded before it is sent: what it is (the
 /// plan operation, as JSON), its idempotency key, and where it stands.
@@ -18,8 +19,8 @@ public struct OutboxEntry: Codable, Equatable, Sendable, FetchableRecord, Mutabl
     public var runId: Int64
     /// Its place in the run's push order.
     public var position: Int
-    public var module: String
-    public var kind: String
+    public var module: Module
+    public var kind: Kind
     /// The operation's key: an e-conomic key, or `local:ID`.
     public var recordKey: String
     /// The replica row it pushes.
@@ -40,7 +41,7 @@ public struct OutboxEntry: Codable, Equatable, Sendable, FetchableRecord, Mutabl
     public var sentAt: String?
     public var settledAt: String?
 
-    public init(runId: Int64, position: Int, module: String, kind: String, recordKey: String, localId: Int64?, localHash: String?,
+    public init(runId: Int64, position: Int, module: Module, kind: Kind, recordKey: String, localId: Int64?, localHash: String?,
                 action: String, idempotencyKey: String, operation: String, recordedAt: String) {
         self.localHash = localHash
         self.runId = runId

@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 extension ReplicaStore {
@@ -42,7 +43,7 @@ extension ReplicaStore {
     }
 
     /// Which of `ids` differ from what was last synced (see ``unsyncedRows(_:)``), sorted.
-    public func unsyncedRows(_ kind: EntityKind, among ids: [Int64]) throws -> [Int64] {
+    public func unsyncedRows(_ kind: Kind, among ids: [Int64]) throws -> [Int64] {
         try read { db in
             var found: [Int64] = []
             for chunk in ids.batches() {
@@ -56,7 +57,7 @@ extension ReplicaStore {
     }
 
     /// The local ids of the rows of `kind` with these e-conomic keys (deleted rows included) in ``department``, by key.
-    public func rowIDs(_ kind: EntityKind, foreignKeys: [String]) throws -> [String: Int64] {
+    public func rowIDs(_ kind: Kind, foreignKeys: [String]) throws -> [String: Int64] {
         try read { db in
             var found: [String: Int64] = [:]
             for chunk in foreignKeys.batches() {
@@ -76,7 +77,7 @@ extension ReplicaStore {
     }
 
     /// The e-conomic keys (as text) of the rows with local ids `ids` that have one, in ``department``, by local id.
-    public func foreignKeys(_ kind: EntityKind, ids: [Int64]) throws -> [Int64: String] {
+    public func foreignKeys(_ kind: Kind, ids: [Int64]) throws -> [Int64: String] {
         try read { db in
             var found: [Int64: String] = [:]
             for chunk in ids.batches() {
@@ -95,7 +96,7 @@ extension ReplicaStore {
     }
 
     /// A row's e-conomic key as text, nil when it has none.
-    public func foreignKey(_ kind: EntityKind, id: Int64) throws -> String? {
+    public func foreignKey(_ kind: Kind, id: Int64) throws -> String? {
         try read { db in
             let value = try DatabaseValue.fetchOne(db, sql: "SELECT foreign_key FROM \(kind.table) WHERE id = ?", arguments: [id])
             return value.flatMap { $0.isNull ? nil : $0.keyText }
@@ -103,7 +104,7 @@ extension ReplicaStore {
     }
 }
 
-extension EntityKind {
+extension Kind {
     /// An e-conomic key as this kind's `foreign_key` column holds it (text for products, else a number).
     func foreignKeyValue(_ key: String) -> DatabaseValue {
         if self != .product, let number = Int64(key) { return number.databaseValue }

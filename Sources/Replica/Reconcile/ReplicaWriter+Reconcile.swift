@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 extension ReplicaWriter {
@@ -27,7 +28,7 @@ extension ReplicaWriter {
     /// The unfinished reconcile run with a push of the record not yet
     /// settled (pending or sending), if any: while it has one, the record's
     /// approval is locked.
-    func unsettledPushRun(_ kind: EntityKind, id: Int64) throws -> Int64? {
+    func unsettledPushRun(_ kind: Kind, id: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT run_id FROM outbox
             WHERE run_id IN (SELECT id FROM reconcile_runs WHERE state != 'finished')
@@ -38,7 +39,7 @@ extension ReplicaWriter {
 
     /// Whether a registration may still be sent: approved, and neither
     /// transferred nor on an order. Asked in the transaction that marks its push `sending`.
-    public func isReadyToSend(_ kind: EntityKind, id: Int64) throws -> Bool {
+    public func isReadyToSend(_ kind: Kind, id: Int64) throws -> Bool {
         switch kind {
         case .timeEntry, .material:
             try Bool.fetchOne(db, sql: """
@@ -70,13 +71,13 @@ extension ReplicaWriter {
     }
 
     /// The local id of the row of `kind` in ``department`` that has e-conomic key `key`, deleted or not.
-    public func rowID(_ kind: EntityKind, foreignKey key: String) throws -> Int64? {
+    public func rowID(_ kind: Kind, foreignKey key: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = \(department ?? -1) AND foreign_key = ?",
                            arguments: [kind.foreignKeyValue(key)])
     }
 
     /// Gives a row the key e-conomic has it under (after a create, or a CVR link).
-    public func setForeignKey(_ kind: EntityKind, id: Int64, to key: String) throws {
+    public func setForeignKey(_ kind: Kind, id: Int64, to key: String) throws {
         try check(kind, id)
         if let taken = try rowID(kind, foreignKey: key), taken != id {
             throw ReplicaError(.duplicate, "e-conomic key \(key) already belongs to \(kind.rawValue) \(taken)", kind: kind, row: id, field: "foreignKey")
@@ -86,12 +87,12 @@ extension ReplicaWriter {
 
     /// Deletes a row because e-conomic deleted it: tombstoned like a local
     /// deletion, but without the in-use check (e-conomic already decided).
-    public func tombstone(_ kind: EntityKind, id: Int64) throws {
+    public func tombstone(_ kind: Kind, id: Int64) throws {
         try check(kind, id)
         try db.execute(sql: "UPDATE \(kind.table) SET tombstone = 1 WHERE id = ?", arguments: [id])
     }
 
-    private func check(_ kind: EntityKind, _ id: Int64) throws {
+    private func check(_ kind: Kind, _ id: Int64) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE id = ?", arguments: [id]) == true else {
             throw ReplicaError(.notFound, "does not exist", kind: kind, row: id)
         }

@@ -1,9 +1,10 @@
+import Vocabulary
 import GRDB
 import Foundation
 
 /// A contact person at a customer: e-conomic `/customers/{n}/contacts`.
 public struct Contact: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.contact
+    public static let kind = Kind.contact
     public static let mappedColumns = ["customer_id", "name", "email", "phone"]
     public static let references = [Reference("customer_id", .customer, required: true)]
 

@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 /// let customer = try replica.write { try $0.create(Customer(name: "Hansen VVS ApS", cvr: "13748136")) }
 /// ```
 public struct Customer: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.customer
+    public static let kind = Kind.customer
     public static let mappedColumns = [
         "name", "cvr", "address", "zip", "city", "country", "phone", "email", "currency",
         "customer_group_id", "payment_term_id", "vat_zone_id", "barred",

@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 /// Hours can only be transferred for an employee with an e-conomic id
 /// (`foreignKey`); see the troubleshooting case "Employee is missing an e-conomic ID".
 public struct Employee: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.employee
+    public static let kind = Kind.employee
     public static let mappedColumns = ["number", "name", "email", "phone", "hourly_cost_rate", "hourly_sales_rate", "barred"]
 
     public var id: Int64?

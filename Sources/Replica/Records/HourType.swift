@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 /// Hours of an hour type that is not mapped to an e-conomic activity cannot
 /// be transferred.
 public struct HourType: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.hourType
+    public static let kind = Kind.hourType
     public static let mappedColumns = ["name", "activity_number", "product_id", "barred"]
     public static let references = [Reference("product_id", .product)]
 

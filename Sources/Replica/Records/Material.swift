@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 /// Only approved materials are transferred or exported; once sent, a material
 /// can no longer change.
 public struct Material: Registration, Equatable {
-    public static let kind = EntityKind.material
+    public static let kind = Kind.material
     public static let mappedColumns = ["product_id", "project_id", "employee_id", "date", "quantity", "unit_id", "note", "approved_at"]
     public static let references = [
         Reference("product_id", .product, required: true),

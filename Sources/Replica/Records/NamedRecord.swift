@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 import Foundation
 
@@ -11,7 +12,7 @@ import Foundation
 /// let hours = UnitType(foreignKey: 2, name: "timer")
 /// ```
 public struct NamedRecord<Tag: NamedRecordTag>: ReplicaRecord, Equatable {
-    public static var kind: EntityKind { Tag.kind }
+    public static var kind: Kind { Tag.kind }
     public static var mappedColumns: [String] { ["name"] }
 
     public var id: Int64?
@@ -41,32 +42,32 @@ public struct NamedRecord<Tag: NamedRecordTag>: ReplicaRecord, Equatable {
 
 /// Names the kind of a ``NamedRecord``.
 public protocol NamedRecordTag: Sendable {
-    static var kind: EntityKind { get }
+    static var kind: Kind { get }
     static var maxNameLength: Int { get }
 }
 
 public enum UnitTypeTag: NamedRecordTag {
-    public static var kind: EntityKind { .unit }
+    public static var kind: Kind { .unit }
     public static var maxNameLength: Int { 100 }
 }
 public enum ProductGroupTag: NamedRecordTag {
-    public static var kind: EntityKind { .productGroup }
+    public static var kind: Kind { .productGroup }
     public static var maxNameLength: Int { 50 }
 }
 public enum CustomerGroupTag: NamedRecordTag {
-    public static var kind: EntityKind { .customerGroup }
+    public static var kind: Kind { .customerGroup }
     public static var maxNameLength: Int { 50 }
 }
 public enum VatZoneTag: NamedRecordTag {
-    public static var kind: EntityKind { .vatZone }
+    public static var kind: Kind { .vatZone }
     public static var maxNameLength: Int { 50 }
 }
 public enum LayoutTag: NamedRecordTag {
-    public static var kind: EntityKind { .layout }
+    public static var kind: Kind { .layout }
     public static var maxNameLength: Int { 250 }
 }
 public enum DepartmentTag: NamedRecordTag {
-    public static var kind: EntityKind { .department }
+    public static var kind: Kind { .department }
     public static var maxNameLength: Int { 250 }
 }
 

@@ -1,10 +1,11 @@
+import Vocabulary
 import GRDB
 import Foundation
 
 /// A draft order exported to e-conomic (`/orders/drafts`) from a project's
 /// approved hours and materials.
 public struct Order: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.order
+    public static let kind = Kind.order
     public static let mappedColumns = ["customer_id", "project_id", "layout_id", "date", "heading"]
     public static let references = [
         Reference("customer_id", .customer, required: true),

@@ -1,7 +1,8 @@
+import Vocabulary
 import GRDB
 /// Payment terms (e.g. "Netto 8 dage"): e-conomic `/payment-terms`.
 public struct PaymentTerm: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.paymentTerm
+    public static let kind = Kind.paymentTerm
     public static let mappedColumns = ["name", "type", "days_of_credit"]
     /// The values e-conomic accepts for `paymentTermsType`.
     public static let types: Set<String> = [

@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 /// Once the product exists in e-conomic its number and unit can no longer
 /// change (a limitation of e-conomic named in the brief).
 public struct Product: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.product
+    public static let kind = Kind.product
     public static let mappedColumns = ["number", "name", "sales_price", "cost_price", "unit_id", "product_group_id", "barred"]
     public static let references = [
         Reference("unit_id", .unit),

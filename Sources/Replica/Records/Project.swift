@@ -1,9 +1,10 @@
+import Vocabulary
 import GRDB
 import Foundation
 
 /// A project, or a sub-project of a main project: e-conomic Projects API `/Projects`.
 public struct Project: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.project
+    public static let kind = Kind.project
     public static let mappedColumns = ["number", "name", "customer_id", "parent_id", "project_group", "description", "barred", "closed"]
     public static let references = [
         Reference("customer_id", .customer),

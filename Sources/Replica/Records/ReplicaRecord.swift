@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 /// A record kept in the replica: a local id, the e-conomic key once the record
@@ -11,7 +12,7 @@ public protocol ReplicaRecord: Codable, Sendable, FetchableRecord, MutablePersis
     associatedtype ForeignKey: Codable & Sendable & Hashable & DatabaseValueConvertible & LosslessStringConvertible
 
     /// The kind of this record.
-    static var kind: EntityKind { get }
+    static var kind: Kind { get }
     /// The columns mapped to e-conomic fields (without `tombstone`, which is always mapped).
     static var mappedColumns: [String] { get }
     /// The columns that refer to other records.

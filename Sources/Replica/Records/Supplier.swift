@@ -1,9 +1,10 @@
+import Vocabulary
 import GRDB
 import Foundation
 
 /// A supplier (creditor): e-conomic `/suppliers`, imported when the finance module is on.
 public struct Supplier: ReplicaRecord, Equatable {
-    public static let kind = EntityKind.supplier
+    public static let kind = Kind.supplier
     public static let mappedColumns = ["name", "cvr", "address", "zip", "city", "email", "phone", "barred"]
 
     public var id: Int64?

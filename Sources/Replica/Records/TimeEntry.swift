@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 import Foundation
 
@@ -9,7 +10,7 @@ import Foundation
 /// let entry = TimeEntry(employeeId: 1, projectId: 4, hourTypeId: 2, date: "2026-11-02", hours: 7.5)
 /// ```
 public struct TimeEntry: Registration, Equatable {
-    public static let kind = EntityKind.timeEntry
+    public static let kind = Kind.timeEntry
     public static let mappedColumns = ["employee_id", "project_id", "hour_type_id", "date", "hours", "note", "approved_at"]
     public static let references = [
         Reference("employee_id", .employee, required: true),

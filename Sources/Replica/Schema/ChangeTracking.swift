@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 /// Installs the triggers that write a `change_log` row, in the writing
@@ -10,7 +11,7 @@ import GRDB
 /// Log rows are compact (kind and operation as small integers, time in
 /// seconds) because every write pays for one; the `changes` view spells them out.
 enum ChangeTracking {
-    static func install(_ db: Database, kind: EntityKind) throws {
+    static func install(_ db: Database, kind: Kind) throws {
         let table = kind.table
         let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" && $0 != "synced_hash" }
         let changed = columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
@@ -34,7 +35,7 @@ enum ChangeTracking {
     }
 
     /// Removes change tracking from a table (used by the benchmark's untracked baseline).
-    static func uninstall(_ db: Database, kind: EntityKind) throws {
+    static func uninstall(_ db: Database, kind: Kind) throws {
         for suffix in ["insert", "update", "delete"] {
             try db.execute(sql: "DROP TRIGGER IF EXISTS \(kind.table)_\(suffix)")
         }

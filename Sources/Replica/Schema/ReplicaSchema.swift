@@ -1,3 +1,4 @@
+import Vocabulary
 import GRDB
 
 /// The replica's schema and its versioned migrations.
@@ -45,7 +46,7 @@ enum ReplicaSchema {
 
     static func migrateV1(_ db: Database) throws {
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-        for kind in [EntityKind.unit, .productGroup, .customerGroup, .vatZone, .layout, .department] {
+        for kind in [Kind.unit, .productGroup, .customerGroup, .vatZone, .layout, .department] {
             try db.execute(sql: "CREATE TABLE \(kind.table) (\(commonColumns()), name TEXT NOT NULL)")
         }
         try db.execute(sql: """
@@ -129,10 +130,10 @@ enum ReplicaSchema {
                        datetime(c.at, 'unixepoch') AS at
                 FROM change_log c JOIN change_kinds k ON k.code = c.kind;
             """)
-        for kind in EntityKind.allCases {
+        for kind in Kind.allCases {
             try db.execute(sql: "INSERT INTO change_kinds(code, name) VALUES (?, ?)", arguments: [kind.code, kind.rawValue])
         }
-        for kind in EntityKind.allCases {
+        for kind in Kind.allCases {
             try db.execute(sql: """
                 CREATE UNIQUE INDEX \(kind.table)_foreign_key ON \(kind.table)(ifnull(department, -1), foreign_key)
                 WHERE foreign_key IS NOT NULL
@@ -174,10 +175,10 @@ enum ReplicaSchema {
                 PRIMARY KEY (project_id, employee_id)) WITHOUT ROWID;
             CREATE INDEX project_employees_employee ON project_employees(employee_id);
             CREATE TRIGGER project_employees_insert AFTER INSERT ON project_employees BEGIN
-                INSERT INTO change_log(kind, row_id, op, at) VALUES (\(EntityKind.project.code), NEW.project_id, 1, econsync_now());
+                INSERT INTO change_log(kind, row_id, op, at) VALUES (\(Kind.project.code), NEW.project_id, 1, econsync_now());
             END;
             CREATE TRIGGER project_employees_delete AFTER DELETE ON project_employees BEGIN
-                INSERT INTO change_log(kind, row_id, op, at) VALUES (\(EntityKind.project.code), OLD.project_id, 1, econsync_now());
+                INSERT INTO change_log(kind, row_id, op, at) VALUES (\(Kind.project.code), OLD.project_id, 1, econsync_now());
             END;
             """)
     }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 
@@ -6,7 +7,7 @@ import GRDB
 public struct Validation {
     let db: Database
     /// The kind of record being checked.
-    public let kind: EntityKind
+    public let kind: Kind
     /// The local id of the record being checked, nil when it is new.
     public let row: Int64?
     let department: Int?
@@ -17,7 +18,7 @@ public struct Validation {
     /// value e-conomic sent in another.
     let changedColumns: Set<String>?
 
-    init(db: Database, kind: EntityKind, row: Int64?, department: Int?, origin: WriteOrigin, changedColumns: Set<String>? = nil) {
+    init(db: Database, kind: Kind, row: Int64?, department: Int?, origin: WriteOrigin, changedColumns: Set<String>? = nil) {
         self.db = db
         self.kind = kind
         self.row = row

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Why a reconcile could not apply an operation or a plan: which record, what
 /// went wrong, and what to do.
 ///
@@ -28,10 +30,10 @@ public struct ApplyError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var code: Code
     public var message: String
-    public var kind: String?
+    public var kind: Kind?
     public var key: String?
 
-    public init(_ code: Code, _ message: String, kind: String? = nil, key: String? = nil) {
+    public init(_ code: Code, _ message: String, kind: Kind? = nil, key: String? = nil) {
         self.code = code
         self.message = message
         self.kind = kind

@@ -1,11 +1,12 @@
 import Snapshot
+import Vocabulary
 
 /// What applying a plan did: pulls written, pushes confirmed, and each
 /// failure with its record and e-conomic's (or the replica's) message.
 public struct ApplyReport: Sendable, Equatable {
     /// One operation that failed.
     public struct Failure: Sendable, Equatable, CustomStringConvertible {
-        public var kind: String
+        public var kind: Kind
         public var key: String
         public var error: String
         public var description: String { "\(kind) \(key): \(error)" }
@@ -39,7 +40,7 @@ public struct ApplyReport: Sendable, Equatable {
     }
 
     static func failuresJSON(_ failures: [Failure]) -> JSONValue {
-        .array(failures.map { .object(["kind": .string($0.kind), "key": .string($0.key), "error": .string($0.error)]) })
+        .array(failures.map { .object(["kind": .string($0.kind.rawValue), "key": .string($0.key), "error": .string($0.error)]) })
     }
 
     /// The summary a run keeps after its pulls.
@@ -51,7 +52,7 @@ public struct ApplyReport: Sendable, Equatable {
     static func failures(in summary: String?) -> [Failure] {
         guard let summary, case .array(let items)? = (try? CanonicalJSON.parse(Array(summary.utf8)))?["pullFailures"] else { return [] }
         return items.compactMap { item in
-            guard let kind = item["kind"]?.stringValue, let key = item["key"]?.stringValue, let error = item["error"]?.stringValue else { return nil }
+            guard let kind = item["kind"]?.stringValue.flatMap(Kind.init(rawValue:)), let key = item["key"]?.stringValue, let error = item["error"]?.stringValue else { return nil }
             return Failure(kind: kind, key: key, error: error)
         }
     }

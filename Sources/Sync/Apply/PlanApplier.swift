@@ -1,3 +1,4 @@
+import Vocabulary
 import Economic
 import Foundation
 import GRDB
@@ -48,7 +49,7 @@ public struct PlanApplier: Sendable {
     /// For a run over some modules: writes the agreement's next base (the
     /// old one with those modules' kinds from the run's snapshot) and returns
     /// its entry, indexed and made the base in the transaction that finishes the run.
-    public var mergedBase: (@Sendable (_ snapshotFile: String, _ modules: [String], _ overlays: [BaseOverlay]) throws -> SnapshotEntry?)?
+    public var mergedBase: (@Sendable (_ snapshotFile: String, _ modules: [Module], _ overlays: [BaseOverlay]) throws -> SnapshotEntry?)?
 
     public init(replica: ReplicaStore, client: EconomicClient, agreement: Int, now: @escaping @Sendable () -> Date = Date.init,
                 options: Options = Options()) {
@@ -73,13 +74,13 @@ public struct PlanApplier: Sendable {
             }
             let run = try writer.startRun(ReconcileRun(
                 agreement: agreement, inputsHash: plan.inputsHash, baseFile: plan.inputs.baseFile, snapshotFile: snapshotFile,
-                changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules, plan: CanonicalJSON.string(plan.json),
+                changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules.map(\.rawValue), plan: CanonicalJSON.string(plan.json),
                 startedAt: stamp))
             var entries: [OutboxEntry] = []
             let token = options.runToken()
             for (position, op) in plan.operations.enumerated() where op.action.isPush {
                 let localID = try Self.localID(op, writer)
-                let hash = try localID.flatMap { id in try EntityKind(rawValue: op.kind).flatMap { try writer.mappedHash($0, id: id) } }
+                let hash = try localID.flatMap { id in try writer.mappedHash(op.kind, id: id) }
                 entries.append(OutboxEntry(runId: run.id!, position: position, module: op.module, kind: op.kind, recordKey: op.key,
                                            localId: localID, localHash: hash, action: op.action.rawValue, idempotencyKey: "\(op.idempotencyKey)-\(token)",
                                            operation: CanonicalJSON.string(op.json), recordedAt: stamp))
@@ -90,9 +91,8 @@ public struct PlanApplier: Sendable {
     }
 
     static func localID(_ op: PlanOperation, _ writer: ReplicaWriter) throws -> Int64? {
-        if op.key.hasPrefix("local:") { return Int64(op.key.dropFirst(6)) }
-        guard let kind = EntityKind(rawValue: op.kind) else { return nil }
-        return try writer.rowID(kind, foreignKey: op.key)
+        if let id = RecordRef.localID(inPlanKey: op.key) { return id }
+        return try writer.rowID(op.kind, foreignKey: op.key)
     }
 
     /// Carries `run` through: pulls (unless done), then every push not yet
@@ -160,7 +160,7 @@ public struct PlanApplier: Sendable {
         let at = stamp
         entry = try replica.write { [entry] writer in
             var entry = entry
-            if entry.action == PlanOperation.Action.create.rawValue, let id = entry.localId, let kind = EntityKind(rawValue: entry.kind),
+            if entry.action == PlanOperation.Action.create.rawValue, let id = entry.localId, case let kind = entry.kind,
                try !writer.isReadyToSend(kind, id: id) {
                 entry.state = .failed
                 entry.error = "withdrawn: no longer approved, or exported on an order, since the plan was made; not sent"
@@ -203,12 +203,12 @@ public struct PlanApplier: Sendable {
     }
 
     /// The keys of `kind`'s records in the snapshot at `path`.
-    static func keys(of kind: String, in path: String) throws -> Set<String> {
+    static func keys(of kind: Kind, in path: String) throws -> Set<String> {
         let reader = try SnapshotReader(path: path, checksDigest: false)
         var keys: Set<String> = []
         var inKind = false
         while let line = try reader.next() {
-            if line.kind == kind {
+            if line.kind == kind.rawValue {
                 keys.insert(line.key.description)
                 inKind = true
             } else if inKind {
@@ -225,7 +225,8 @@ public struct PlanApplier: Sendable {
         let confirmed = entry
         try replica.write { writer in
             try writer.saveOutbox(confirmed)
-            guard let id = confirmed.localId, let kind = EntityKind(rawValue: op.kind) else { return }
+            guard let id = confirmed.localId else { return }
+            let kind = op.kind
             if op.action == .create {
                 if kind == .timeEntry, (try? writer.markTransferred(TimeEntry.self, id: id, foreignKey: Int(key))) != nil {
                     // transferred entries are locked for good
@@ -258,8 +259,8 @@ public struct PlanApplier: Sendable {
                 do {
                     try writer.db.inSavepoint {
                         let id = try pulls.apply(op)
-                        if targets[op.target]?.count == 1, let kind = EntityKind(rawValue: op.kind) {
-                            try writer.markSynced(kind, ids: [id])
+                        if targets[op.target]?.count == 1 {
+                            try writer.markSynced(op.kind, ids: [id])
                         }
                         try writer.journal(Self.journal(op, run: run, at: stamp))
                         return .commit
@@ -297,10 +298,10 @@ public struct PlanApplier: Sendable {
             }
             if plan.inputs.modules.isEmpty {
                 if merged == nil { try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)") }
-                try writer.replacePending(agreement: agreement, pendingRecords)
+                try writer.replacePending(agreement: agreement, pendingRecords.map { ($0.kind.rawValue, $0.key, $0.reason) })
             } else {
-                let kinds = Set(KindMapping.all.filter { plan.inputs.modules.contains($0.module) }.map(\.kind) + (plan.inputs.modules.contains("orders") ? ["material"] : []))
-                try writer.replacePending(agreement: agreement, kinds: kinds, pendingRecords)
+                let kinds = Set(plan.inputs.modules.flatMap(\.kinds).map(\.rawValue))
+                try writer.replacePending(agreement: agreement, kinds: kinds, pendingRecords.map { ($0.kind.rawValue, $0.key, $0.reason) })
             }
             try writer.setRunState(run, .finished, finishedAt: finishedAt, summary: report.json)
         }
@@ -311,10 +312,10 @@ public struct PlanApplier: Sendable {
         let sender = PushSender(client: client, replica: replica)
         return try replica.outbox(run: run).filter { $0.state == .confirmed }.compactMap { entry in
             let op = try PlanOperation(json: CanonicalJSON.parse(Array(entry.operation.utf8)))
-            guard let kind = EntityKind(rawValue: op.kind), let economic = EconomicKind.all.first(where: { $0.kind == op.kind }),
+            guard let economic = op.kind.economic,
                   let key = op.action == .create ? entry.economicKey : op.key else { return nil }
             var fields = try sender.resolvedFields(op)
-            let recordKey = LocalRecords.economicKey(key, kind)
+            let recordKey = LocalRecords.economicKey(key, op.kind)
             if fields[economic.keyField] == nil { fields[economic.keyField] = recordKey.json }
             return BaseOverlay(kind: op.kind, key: recordKey, fields: fields)
         }
@@ -322,7 +323,7 @@ public struct PlanApplier: Sendable {
 
     static func journal(_ op: PlanOperation, run: Int64, at: String) -> [ConflictEntry] {
         op.conflicts.map { conflict in
-            ConflictEntry(runId: run, decidedAt: at, module: op.module, kind: op.kind, recordKey: op.key, field: conflict.field,
+            ConflictEntry(runId: run, decidedAt: at, module: op.module.rawValue, kind: op.kind.rawValue, recordKey: op.key, field: conflict.field,
                           baseValue: conflict.base.map(CanonicalJSON.string), localValue: conflict.local.map(CanonicalJSON.string),
                           remoteValue: conflict.remote.map(CanonicalJSON.string), winner: conflict.winner.rawValue, rule: conflict.rule)
         }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 import Reconcile
@@ -17,7 +18,7 @@ import Snapshot
 /// ```
 struct PullWriter {
     let writer: ReplicaWriter
-    let mappings: [String: KindMapping]
+    let mappings: [Kind: KindMapping]
 
     init(writer: ReplicaWriter, mappings: [KindMapping] = KindMapping.all) {
         var writer = writer
@@ -31,13 +32,14 @@ struct PullWriter {
 
     /// Applies one pull operation; returns the local id of the row it wrote.
     func apply(_ op: PlanOperation) throws -> Int64 {
-        guard let kind = EntityKind(rawValue: op.kind), let mapping = mappings[op.kind] else {
+        let kind = op.kind
+        guard let mapping = mappings[kind] else {
             throw ApplyError(.unsupported, "econsync cannot pull \(op.kind) records", kind: op.kind, key: op.key)
         }
         return try apply(kind.recordType, op, mapping, kind)
     }
 
-    private func apply<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping, _ kind: EntityKind) throws -> Int64 {
+    private func apply<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping, _ kind: Kind) throws -> Int64 {
         switch op.action {
         case .pullInsert:
             var properties = Self.defaults.merging(try properties(op, mapping)) { _, new in new }
@@ -71,8 +73,8 @@ struct PullWriter {
     }
 
     /// The local id a pull operation names: `local:ID`, or the row with that e-conomic key.
-    func localID(_ kind: EntityKind, _ op: PlanOperation) throws -> Int64 {
-        if op.key.hasPrefix("local:"), let id = Int64(op.key.dropFirst(6)) { return id }
+    func localID(_ kind: Kind, _ op: PlanOperation) throws -> Int64 {
+        if let id = RecordRef.localID(inPlanKey: op.key) { return id }
         guard let id = try writer.rowID(kind, foreignKey: op.key) else {
             throw ApplyError(.missingRecord, "the replica has no \(kind.rawValue) with e-conomic key \(op.key)", kind: op.kind, key: op.key)
         }
@@ -96,9 +98,9 @@ struct PullWriter {
             return value
         case .dateTime:
             return value.stringValue.map { .string(String($0.prefix(10))) } ?? value
-        case .reference(let kindName):
-            guard let kind = EntityKind(rawValue: kindName), let id = try writer.rowID(kind, foreignKey: value.stringValue ?? value.description) else {
-                throw ApplyError(.missingRecord, "\(field.economic) refers to \(kindName) \(value), which the replica does not have",
+        case .reference(let kind):
+            guard let id = try writer.rowID(kind, foreignKey: value.stringValue ?? value.description) else {
+                throw ApplyError(.missingRecord, "\(field.economic) refers to \(kind.rawValue) \(value), which the replica does not have",
                                  kind: op.kind, key: op.key)
             }
             return .int(id)

@@ -1,3 +1,4 @@
+import Vocabulary
 import Economic
 import Foundation
 import Reconcile
@@ -20,8 +21,8 @@ struct PushSender {
     func resolvedFields(_ op: PlanOperation) throws -> [String: JSONValue] {
         var fields = op.fields
         for dependency in op.requires {
-            guard let kind = EntityKind(rawValue: dependency.kind), dependency.key.hasPrefix("local:"),
-                  let id = Int64(dependency.key.dropFirst(6)) else { continue }
+            let kind = dependency.kind
+            guard let id = RecordRef.localID(inPlanKey: dependency.key) else { continue }
             guard let key = try replica.foreignKey(kind, id: id) else {
                 throw ApplyError(.dependencyFailed, "\(dependency.field) refers to \(dependency.kind) \(dependency.key), which was not created in e-conomic",
                                  kind: op.kind, key: op.key)
@@ -32,7 +33,7 @@ struct PushSender {
     }
 
     func kind(_ op: PlanOperation) throws -> EconomicKind {
-        guard let kind = EconomicKind.all.first(where: { $0.kind == op.kind }) else {
+        guard let kind = op.kind.economic else {
             throw ApplyError(.unsupported, "econsync cannot push \(op.kind) records", kind: op.kind, key: op.key)
         }
         return kind
@@ -45,11 +46,11 @@ struct PushSender {
         switch op.action {
         case .create:
             let response = try await client.send(.post, kind.api, kind.path, body: Self.body(fields), idempotencyKey: idempotencyKey,
-                                                 module: kind.module)
+                                                 module: kind.module.rawValue)
             return try createdKey(response, kind, op)
         case .update, .bar:
             let path = kind.recordPath(op.key)
-            let current = try await client.send(.get, kind.api, path, module: kind.module)
+            let current = try await client.send(.get, kind.api, path, module: kind.module.rawValue)
             guard case .object(var record)? = try? CanonicalJSON.parse(current.body) else {
                 throw ApplyError(.badResponse, "e-conomic sent a \(op.kind) that is not a JSON object", kind: op.kind, key: op.key)
             }
@@ -58,7 +59,7 @@ struct PushSender {
             record.removeValue(forKey: "metaData")
             let target = kind.api == .rest ? path : kind.path
             _ = try await client.send(.put, kind.api, target, body: Array(CanonicalJSON.string(.object(record)).utf8),
-                                      idempotencyKey: idempotencyKey, module: kind.module)
+                                      idempotencyKey: idempotencyKey, module: kind.module.rawValue)
             return op.key
         default:
             throw ApplyError(.unsupported, "\(op.action.rawValue) is not a push", kind: op.kind, key: op.key)
@@ -76,13 +77,13 @@ struct PushSender {
         if kind.api == .rest, let own = fields[kind.keyField] {
             let path = kind.recordPath(own.stringValue ?? own.description)
             do {
-                _ = try await client.send(.get, kind.api, path, module: kind.module)
+                _ = try await client.send(.get, kind.api, path, module: kind.module.rawValue)
                 return own.stringValue ?? own.description
             } catch let error as EconomicError where error.code == .notFound {
                 return nil
             }
         }
-        guard let entity = EntityKind(rawValue: op.kind) else { return nil }
+        let entity = op.kind
         let filterField = ["projectNumber", "name"].first { fields[$0] != nil }
         let filter = filterField.map { EconomicFilter.equals($0, fields[$0]!.stringValue ?? fields[$0]!.description) }
         var candidates: [String] = []

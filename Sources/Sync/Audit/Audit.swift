@@ -2,6 +2,7 @@ import Foundation
 import Reconcile
 import Replica
 import Snapshot
+import Vocabulary
 
 /// The replica checked against a snapshot of e-conomic on the mapped fields:
 /// records either side lacks (e-conomic's own records of export-only kinds
@@ -23,7 +24,7 @@ public struct Audit: Sendable {
             case withoutKey = "no e-conomic key"
         }
 
-        public var kind: String
+        public var kind: Kind
         /// The e-conomic key, or `local:ID`.
         public var key: String
         public var problem: Problem
@@ -39,7 +40,7 @@ public struct Audit: Sendable {
     }
 
     /// Records per kind: compared and found matching, and each problem's count.
-    public var counts: [String: [String: Int]] = [:]
+    public var counts: [Kind: [String: Int]] = [:]
     public var findings: [Finding] = []
     public var snapshot: String
 
@@ -50,15 +51,15 @@ public struct Audit: Sendable {
     public static func run(replica: ReplicaStore, snapshot: String) throws -> Audit {
         var audit = Audit(snapshot: snapshot)
         let reader = try SnapshotReader(path: snapshot)
-        var remote: [String: [RecordKey: Record]] = [:]
+        var remote: [Kind: [RecordKey: Record]] = [:]
         // Kinds of modules switched off (suppliers without the finance module) are not the replica's to hold.
         let mappings = try ReconcileSettings(replica: replica).mappings
         let mapped = Set(mappings.map(\.kind))
         while let line = try reader.next() {
-            if mapped.contains(line.kind) { remote[line.kind, default: [:]][line.key] = try SnapshotDiff.record(line, reader) }
+            if let kind = Kind(rawValue: line.kind), mapped.contains(kind) { remote[kind, default: [:]][line.key] = try SnapshotDiff.record(line, reader) }
         }
         var local = LocalRecords(replica: replica)
-        for mapping in mappings where reader.header.kinds.contains(mapping.kind) {
+        for mapping in mappings where reader.header.kinds.contains(mapping.kind.rawValue) {
             var records = remote[mapping.kind] ?? [:]
             for row in try local.records(mapping) where !row.tombstone {
                 guard row.isInEconomic else {
@@ -87,12 +88,12 @@ public struct Audit: Sendable {
             }
         }
         for entry in try replica.list(TimeEntry.self) where entry.isApproved && entry.transferredAt == nil {
-            audit.add("timeEntry", entry.foreignKey.map(String.init) ?? "local:\(entry.id!)", .approvedNotTransferred)
+            audit.add(.timeEntry, entry.foreignKey.map(String.init) ?? RecordRef.planKey(local: entry.id!), .approvedNotTransferred)
         }
         return audit
     }
 
-    mutating func add(_ kind: String, _ key: String, _ problem: Finding.Problem, fields: [(String, String, String)] = []) {
+    mutating func add(_ kind: Kind, _ key: String, _ problem: Finding.Problem, fields: [(String, String, String)] = []) {
         findings.append(Finding(kind: kind, key: key, problem: problem, fields: fields.map { (field: $0.0, replica: $0.1, economic: $0.2) }))
         counts[kind, default: [:]][problem.rawValue, default: 0] += 1
     }

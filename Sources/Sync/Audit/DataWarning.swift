@@ -1,3 +1,4 @@
+import Vocabulary
 import Replica
 
 /// A value e-conomic holds that econsync keeps as it is but would not take
@@ -17,7 +18,7 @@ public struct DataWarning: Sendable, Equatable, CustomStringConvertible {
         case cvr, email
     }
 
-    public var kind: EntityKind
+    public var kind: Kind
     /// The record's e-conomic key.
     public var key: String
     public var name: String

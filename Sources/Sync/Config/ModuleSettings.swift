@@ -1,5 +1,6 @@
 import Foundation
 import Replica
+import Vocabulary
 
 /// Which sync modules are enabled and how they are scheduled: the interval
 /// (about 15 minutes, with jitter), the cooldown per module, the longer
@@ -11,8 +12,8 @@ import Replica
 /// settings.isEnabled(.suppliers)   // false unless finance.enabled is true
 /// ```
 public struct ModuleSettings: Sendable, Equatable {
-    static let keys: [ConfigKey] = SyncModule.all.map { module in
-        ConfigKey.flag("\(module.name).enabled", "run the \(module.title.lowercased()) module (\(module.number))", default: true)
+    static let keys: [ConfigKey] = Module.allCases.map { module in
+        ConfigKey.flag("\(module.rawValue).enabled", "run the \(module.title.lowercased()) module (\(module.number))", default: true)
     } + [
         .flag("finance.enabled", "the finance module is active: suppliers are synced only then", default: false),
         .number("schedule.interval", "minutes between two runs of a module", 15...1440, default: 15),
@@ -39,7 +40,7 @@ public struct ModuleSettings: Sendable, Equatable {
     }
 
     init(_ values: ConfigValues) {
-        for module in SyncModule.all { enabled[module.name] = values.bool("\(module.name).enabled") }
+        for module in Module.allCases { enabled[module.rawValue] = values.bool("\(module.rawValue).enabled") }
         financeEnabled = values.bool("finance.enabled")
         interval = TimeInterval(values.int("schedule.interval") ?? 15) * 60
         jitter = TimeInterval(values.int("schedule.jitter") ?? 60)
@@ -49,14 +50,14 @@ public struct ModuleSettings: Sendable, Equatable {
     }
 
     /// Whether `module` runs: enabled, and for suppliers, the finance module active.
-    public func isEnabled(_ module: SyncModule) -> Bool {
+    public func isEnabled(_ module: Module) -> Bool {
         if module.requiresFinance && !financeEnabled { return false }
-        return enabled[module.name] ?? true
+        return enabled[module.rawValue] ?? true
     }
 
     /// Why `module` does not run, when it does not.
-    public func disabledReason(_ module: SyncModule) -> String? {
-        if enabled[module.name] == false { return "disabled (\(module.name).enabled is false)" }
+    public func disabledReason(_ module: Module) -> String? {
+        if enabled[module.rawValue] == false { return "disabled (\(module.rawValue).enabled is false)" }
         if module.requiresFinance && !financeEnabled { return "disabled: suppliers are synced only when the finance module is active (finance.enabled)" }
         return nil
     }

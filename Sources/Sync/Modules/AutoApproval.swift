@@ -3,6 +3,7 @@ import Foundation
 import Reconcile
 import Replica
 import Snapshot
+import Vocabulary
 
 /// Approves, in e-conomic, the time entries a run transferred, when
 /// auto-approval is on (`projects.autoApprove`), booked on the registration
@@ -19,7 +20,7 @@ struct AutoApproval {
         let settings = try ProjectSettings(replica: replica)
         guard settings.autoApprove else { return }
         let created = try replica.outbox(run: run)
-            .filter { $0.kind == "timeEntry" && $0.action == "create" && $0.state == .confirmed }
+            .filter { $0.kind == .timeEntry && $0.action == PlanOperation.Action.create.rawValue && $0.state == .confirmed }
             .compactMap { $0.economicKey.flatMap { Int64($0) } }
         var pending = Set(try stored()).union(created)
         try store(pending)

@@ -1,5 +1,6 @@
 import Foundation
 import Replica
+import Vocabulary
 
 /// One module's status as `econsync status` shows it: state, last start,
 /// end and success, next due time, what its last run did, its last error and
@@ -11,7 +12,7 @@ public struct ModuleReport: Sendable, Equatable, Encodable {
         case needsReconnect = "needs reconnect"
     }
 
-    public var module: String
+    public var module: Module
     /// The department whose agreement it syncs, when there is one per department.
     public var department: Int?
     public var number: Int
@@ -50,7 +51,7 @@ extension ModuleScheduler {
             lastRuns[run.module] = run
         }
         let reconnect = statuses.values.contains { $0.state == .needsReconnect }
-        return SyncModule.all.map { module in
+        return Module.allCases.map { module in
             let status = statuses[key(module)] ?? ModuleStatus(module: key(module))
             let disabled = settings.disabledReason(module)
             // Running wins; then disabled; then "needs reconnect", which holds every module at once.
@@ -59,10 +60,10 @@ extension ModuleScheduler {
                 : reconnect ? .needsReconnect
                 : status.state == .failed ? .failed : .idle
             let run = lastRuns[key(module)]
-            let scheduled = !module.manual && disabled == nil && state != .needsReconnect
+            let scheduled = !module.isManual && disabled == nil && state != .needsReconnect
             return ModuleReport(
-                module: module.name, department: replica.department, number: module.number, title: module.title, state: state, disabledReason: disabled,
-                manual: module.manual, lastStart: status.lastStart, lastEnd: status.lastEnd, lastSuccess: status.lastSuccess,
+                module: module, department: replica.department, number: module.number, title: module.title, state: state, disabledReason: disabled,
+                manual: module.isManual, lastStart: status.lastStart, lastEnd: status.lastEnd, lastSuccess: status.lastSuccess,
                 nextDue: scheduled ? (status.nextDue ?? Timestamp.string(now)) : nil, lastRunForced: run?.forced ?? false,
                 pulled: run?.pulled ?? 0, pushed: run?.pushed ?? 0, skipped: run?.skipped ?? 0, blocked: run?.blocked ?? 0,
                 conflicts: run?.conflicts ?? 0, lastError: status.lastError, lastErrorKind: status.lastErrorKind,

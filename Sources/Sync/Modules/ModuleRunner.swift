@@ -3,6 +3,7 @@ import Foundation
 import Reconcile
 import Replica
 import Snapshot
+import Vocabulary
 
 /// Runs sync modules for real: takes the module's lease, finishes an
 /// interrupted reconcile first, reconciles the module's kinds (incrementally,
@@ -32,7 +33,7 @@ public struct ModuleRunner: Sendable {
 
     /// One finished run: how it was recorded, and what it did.
     public struct Result: Sendable {
-        public var module: SyncModule
+        public var module: Module
         public var run: ModuleRun?
         public var outcome: ModuleOutcome
     }
@@ -40,14 +41,14 @@ public struct ModuleRunner: Sendable {
     /// Runs `module` now (`force` past its cooldown). Throws ``SyncError``
     /// when it may not run (disabled, cooling down, busy, token expired); a
     /// run that fails is recorded and returned, not thrown.
-    public func run(_ module: SyncModule, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
+    public func run(_ module: Module, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
         try await leased(module, force: force) { lease in try await perform(lease, progress: progress) }
     }
 
     /// Does `work` under `module`'s lease (see ``ModuleScheduler/run(_:force:apiCalls:work:)``),
     /// counting the e-conomic calls it makes and notifying about its error;
     /// a hung lease found first is released and notified too.
-    public func leased(_ module: SyncModule, force: Bool, work: (ModuleLease) async throws -> ModuleOutcome) async throws -> Result {
+    public func leased(_ module: Module, force: Bool, work: (ModuleLease) async throws -> ModuleOutcome) async throws -> Result {
         // "Module hangs": a lease past the timeout is released first, and said so.
         for released in try scheduler.releaseStale() {
             try await notifier?.notify(run: released, error: SyncError(.timedOut, released.error ?? "timed out", module: released.module))
@@ -62,7 +63,7 @@ public struct ModuleRunner: Sendable {
 
     func perform(_ lease: ModuleLease, progress: (PlanApplier.Progress) -> Void) async throws -> ModuleOutcome {
         var reconciliation = Reconciliation(store: store, client: client, agreement: agreement, now: scheduler.now)
-        reconciliation.modules = lease.module.reconcileModules
+        reconciliation.modules = [lease.module]
         reconciliation.full = lease.full
         var outcome = ModuleOutcome()
         if let resumed = try await reconciliation.resume(progress: progress) {
@@ -82,9 +83,9 @@ public struct ModuleRunner: Sendable {
         let failures = report.pullFailures + report.pushFailures
         if !failures.isEmpty {
             let shown = failures.prefix(3).map(\.description).joined(separator: "; ")
-            outcome.error = SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)", module: lease.module.name)
+            outcome.error = SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)", module: lease.module.rawValue)
             outcome.failed = true
-        } else if let blocked = Self.blockError(blocks, module: lease.module.name) {
+        } else if let blocked = Self.blockError(blocks, module: lease.module.rawValue) {
             outcome.error = blocked
         }
         if lease.module == .projectEntries {

@@ -1,6 +1,7 @@
 import Economic
 import Foundation
 import Replica
+import Vocabulary
 
 /// Decides when each sync module runs and keeps its status: run leases in the
 /// replica, the cooldown per module, the interval with jitter, full reconciles
@@ -43,9 +44,9 @@ public struct ModuleScheduler: Sendable {
     /// modules, exported by hand, have none), and one
     /// another process runs — or any module, since one agreement's modules run
     /// one at a time. Leases past the timeout, or of processes gone, are released first.
-    public func acquire(_ module: SyncModule, force: Bool) throws -> ModuleLease {
+    public func acquire(_ module: Module, force: Bool) throws -> ModuleLease {
         let settings = try settings()
-        if let reason = settings.disabledReason(module) { throw SyncError(.disabled, reason, module: module.name) }
+        if let reason = settings.disabledReason(module) { throw SyncError(.disabled, reason, module: module.rawValue) }
         let now = now()
         let at = Timestamp.string(now)
         return try replica.write { writer in
@@ -53,18 +54,18 @@ public struct ModuleScheduler: Sendable {
             let statuses = try writer.moduleStatuses().filter { isInScope($0.module) }
             if statuses.contains(where: { $0.state == .needsReconnect }) {
                 throw SyncError(.needsReconnect, "Token expired: e-conomic refused the connection; every module waits for `econsync reconnect`",
-                                module: module.name)
+                                module: module.rawValue)
             }
             if let running = statuses.first(where: { $0.state == .running }) {
-                let what = running.module == module.name ? "is already running" : "cannot start while \(running.module) is running"
+                let what = running.module == module.rawValue ? "is already running" : "cannot start while \(running.module) is running"
                 throw SyncError(.busy, "\(what) (in process \(running.leaseOwner ?? "?") since \(running.lastStart ?? "?")); "
-                                + "one agreement's modules run one at a time, try again when it finishes", module: module.name)
+                                + "one agreement's modules run one at a time, try again when it finishes", module: module.rawValue)
             }
             var status = try writer.moduleStatus(key(module))
-            if !force, !module.manual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown) {
+            if !force, !module.isManual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown) {
                 let until = Timestamp.string(end.addingTimeInterval(settings.cooldown))
                 throw SyncError(.coolingDown, "ran until \(status.lastEnd!); it may run again at \(until) "
-                                + "(cooldown \(Int(settings.cooldown / 60)) minutes), or use --force", module: module.name)
+                                + "(cooldown \(Int(settings.cooldown / 60)) minutes), or use --force", module: module.rawValue)
             }
             let full = status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
             let run = try writer.insert(ModuleRun(module: key(module), owner: owner, startedAt: at, forced: force, full: full))
@@ -82,27 +83,27 @@ public struct ModuleScheduler: Sendable {
     /// thrown by `work` is recorded as the run's failure ("Token expired" stops
     /// every module; "rate limited" fails this run, the next one tries again), not thrown.
     /// `apiCalls` counts the e-conomic calls made since the start.
-    public func run(_ module: SyncModule, force: Bool, apiCalls: () -> Int = { 0 },
+    public func run(_ module: Module, force: Bool, apiCalls: () -> Int = { 0 },
                     work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
         try await AgreementLock(replica: replica).holding {
             try await runHoldingLock(module, force: force, apiCalls: apiCalls, work: work)
         }
     }
 
-    private func runHoldingLock(_ module: SyncModule, force: Bool, apiCalls: () -> Int,
+    private func runHoldingLock(_ module: Module, force: Bool, apiCalls: () -> Int,
                                 work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
         let lease = try acquire(module, force: force)
         var outcome: ModuleOutcome
         do {
             outcome = try await work(lease)
         } catch let error as EconomicError where error.code == .tokenExpired {
-            outcome = .failure(SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.name))
+            outcome = .failure(SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.rawValue))
         } catch let error as EconomicError where error.code == .rateLimited {
-            outcome = .failure(SyncError(.rateLimited, error.description, module: module.name))
+            outcome = .failure(SyncError(.rateLimited, error.description, module: module.rawValue))
         } catch let error as SyncError {
             outcome = .failure(error)
         } catch {
-            outcome = .failure(SyncError(.failed, FileProblem(error)?.description ?? "\(error)", module: module.name))
+            outcome = .failure(SyncError(.failed, FileProblem(error)?.description ?? "\(error)", module: module.rawValue))
         }
         outcome.apiCalls = apiCalls()
         return (try finish(lease, outcome), outcome)
@@ -218,13 +219,13 @@ public struct ModuleScheduler: Sendable {
 
     /// The enabled, scheduled modules due now, in run order: never run, or
     /// their next due time has come. None while the token is expired.
-    public func due() throws -> [SyncModule] {
+    public func due() throws -> [Module] {
         let settings = try settings()
         let statuses = try scopedStatuses()
         if statuses.values.contains(where: { $0.state == .needsReconnect }) { return [] }
         let now = now()
-        return SyncModule.runOrder.filter { module in
-            guard !module.manual, settings.isEnabled(module) else { return false }
+        return Module.runOrder.filter { module in
+            guard !module.isManual, settings.isEnabled(module) else { return false }
             guard let status = statuses[key(module)] else { return true }
             guard status.state != .running else { return false }
             return status.nextDue.flatMap(Timestamp.date).map { $0 <= now } ?? true
@@ -238,7 +239,7 @@ public struct ModuleScheduler: Sendable {
         let settings = try settings()
         let statuses = try scopedStatuses()
         if statuses.values.contains(where: { $0.state == .needsReconnect }) { return nil }
-        return SyncModule.runOrder.filter { !$0.manual && settings.isEnabled($0) && statuses[key($0)]?.state != .running }
+        return Module.runOrder.filter { !$0.isManual && settings.isEnabled($0) && statuses[key($0)]?.state != .running }
             .map { statuses[key($0)]?.nextDue.flatMap(Timestamp.date) ?? now() }
             .min()
     }
@@ -247,8 +248,8 @@ public struct ModuleScheduler: Sendable {
 extension ModuleScheduler {
     /// The name `module`'s status and runs are kept under: `customers`, or
     /// `customers@2` for department 2's agreement (see ``ReplicaStore/department``).
-    public func key(_ module: SyncModule) -> String {
-        replica.department.map { "\(module.name)@\($0)" } ?? module.name
+    public func key(_ module: Module) -> String {
+        replica.department.map { "\(module.rawValue)@\($0)" } ?? module.rawValue
     }
 
     /// Whether a stored status or run belongs to this scheduler's department.

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The long-running scheduler of `econsync run`: runs every module that is
 /// due, in dependency order, then waits until the next one falls due; stops
@@ -16,14 +17,14 @@ public struct SchedulerLoop: Sendable {
     public enum Event: Sendable {
         case ran(ModuleRunner.Result)
         /// The module was due but could not start (busy, token expired, …).
-        case notRun(SyncModule, SyncError)
+        case notRun(Module, SyncError)
         /// Waiting this many seconds for the next module.
         case waiting(TimeInterval)
         case stopped
     }
 
     public var scheduler: ModuleScheduler
-    public var runModule: @Sendable (SyncModule) async throws -> ModuleRunner.Result
+    public var runModule: @Sendable (Module) async throws -> ModuleRunner.Result
     /// Waits up to this many seconds; may return early when a stop is asked for.
     public var sleep: @Sendable (TimeInterval) async -> Void
     public var isStopping: @Sendable () -> Bool
@@ -31,7 +32,7 @@ public struct SchedulerLoop: Sendable {
     public var maxWait: TimeInterval = 60
     public var onEvent: @Sendable (Event) -> Void = { _ in }
 
-    public init(scheduler: ModuleScheduler, runModule: @escaping @Sendable (SyncModule) async throws -> ModuleRunner.Result,
+    public init(scheduler: ModuleScheduler, runModule: @escaping @Sendable (Module) async throws -> ModuleRunner.Result,
                 sleep: @escaping @Sendable (TimeInterval) async -> Void, isStopping: @escaping @Sendable () -> Bool) {
         self.scheduler = scheduler
         self.runModule = runModule

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Why a sync module did not run or did not finish: which module, which
 /// record, what went wrong, and what to do about it (the brief's
 /// troubleshooting cases carry its remedies).

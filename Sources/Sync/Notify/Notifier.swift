@@ -1,6 +1,7 @@
 import Economic
 import Foundation
 import Replica
+import Vocabulary
 
 /// Tells people about module errors: every error is recorded in the
 /// replica, and mailed when SMTP is configured, at most one mail per module

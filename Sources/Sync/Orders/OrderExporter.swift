@@ -3,6 +3,7 @@ import Foundation
 import Reconcile
 import Replica
 import Snapshot
+import Vocabulary
 
 /// Exports a project's approved registrations to e-conomic as a draft order
 /// (module 7): creates the products e-conomic lacks first (or refuses, naming
@@ -94,7 +95,7 @@ public struct OrderExporter: Sendable {
             throw SyncError(.productMissing, "e-conomic lacks the products \(names), and product auto-creation is off", module: "orders")
         }
         var products = Reconciliation(store: store, client: client, agreement: agreement, now: scheduler.now)
-        products.modules = ["products"]
+        products.modules = [.products]
         _ = try await products.resume()
         let taken = try await products.takeSnapshot()
         defer { taken.discard() }
@@ -103,7 +104,7 @@ public struct OrderExporter: Sendable {
         let left = try draft.missingProducts.keys.filter { try replica.foreignKey(.product, id: $0) == nil }.sorted()
         guard left.isEmpty else {
             let reasons = left.map { id in
-                "\(draft.missingProducts[id]!): " + (plan.operations.first { $0.kind == "product" && $0.key == "local:\(id)" }?.reason ?? "not created")
+                "\(draft.missingProducts[id]!): " + (plan.operations.first { $0.kind == .product && $0.key == RecordRef.planKey(local: id) }?.reason ?? "not created")
             }
             throw SyncError(.productMissing, "e-conomic lacks products the order needs and they could not be created: "
                             + reasons.joined(separator: "; "), module: "orders")

@@ -1,6 +1,7 @@
 import Economic
 import Foundation
 import Snapshot
+import Vocabulary
 
 extension SnapshotPuller {
     /// The snapshot a pull builds on: the base of the last reconcile.
@@ -16,7 +17,7 @@ extension SnapshotPuller {
     }
 
     /// Kinds whose records carry e-conomic's `lastUpdated` and can be filtered on it.
-    static let incrementalKinds: Set<String> = ["customer", "product", "project", "timeEntry"]
+    static let incrementalKinds: Set<Kind> = [.customer, .product, .project, .timeEntry]
 
     /// For each incremental kind in the base, the latest `lastUpdated` among its
     /// records (e-conomic's clock, so no skew with ours); read from the lines' bytes.
@@ -56,7 +57,7 @@ extension SnapshotPuller {
         let filter = EconomicFilter("lastUpdated", .greaterThanOrEqual, since)
         let collect: (EconomicClient.Page) throws -> Void = { records += try Self.records(in: $0.body, kind: kind, links: links) }
         let pages = try await kind.forEachPage(client, filter: filter) { try collect($0) }
-        let total = try await client.count(kind.api, kind.path, module: kind.module)
+        let total = try await client.count(kind.api, kind.path, module: kind.module.rawValue)
         return (records.sorted { $0.key < $1.key }, total, pages + 1)
     }
 

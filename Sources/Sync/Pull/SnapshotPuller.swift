@@ -2,6 +2,7 @@ import Economic
 import Foundation
 import Replica
 import Snapshot
+import Vocabulary
 
 /// Takes a full snapshot of e-conomic: every chosen kind, page by page, into
 /// a new snapshot in the store. Each finished kind is kept in a work folder
@@ -29,7 +30,7 @@ public struct SnapshotPuller: Sendable {
 
     /// One kind's progress.
     public struct Progress: Sendable, Equatable, CustomStringConvertible {
-        public var kind: String
+        public var kind: Kind
         public var records: Int
         public var pages: Int
         /// Whether the kind came from an earlier, interrupted pull.
@@ -37,7 +38,7 @@ public struct SnapshotPuller: Sendable {
         /// For a kind pulled incrementally: how many records changed since the base.
         public var changed: Int?
 
-        public init(kind: String, records: Int, pages: Int, resumed: Bool, changed: Int? = nil) {
+        public init(kind: Kind, records: Int, pages: Int, resumed: Bool, changed: Int? = nil) {
             self.kind = kind
             self.records = records
             self.pages = pages
@@ -51,9 +52,9 @@ public struct SnapshotPuller: Sendable {
         }
     }
 
-    /// Pulls `kinds` (snapshot kind names) and stores the snapshot, taken at `takenAt`;
+    /// Pulls `kinds` and stores the snapshot, taken at `takenAt`;
     /// with a `base`, kinds that carry `lastUpdated` are pulled incrementally.
-    public func take(kinds: [String], takenAt: String, base: Base? = nil, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
+    public func take(kinds: [Kind], takenAt: String, base: Base? = nil, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
         let folder = store.directory(agreement: agreement)
         let name = store.fileName(agreement: agreement, takenAt: takenAt)
         let (header, trailer) = try await take(kinds: kinds, takenAt: takenAt, to: folder.appendingPathComponent(name).path, base: base,
@@ -68,35 +69,35 @@ public struct SnapshotPuller: Sendable {
     /// in the base (e-conomic's own clock), laid over the base's records, and
     /// kept only if the result has as many records as e-conomic says the kind
     /// has (otherwise something was deleted, and the kind is pulled in full).
-    public func take(kinds: [String], takenAt: String, to path: String, base: Base? = nil,
+    public func take(kinds: [Kind], takenAt: String, to path: String, base: Base? = nil,
                      progress: (Progress) -> Void = { _ in }) async throws -> (SnapshotHeader, SnapshotTrailer) {
         let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }
         let unknown = Set(kinds).subtracting(chosen.map(\.kind))
         guard unknown.isEmpty else {
-            throw SnapshotError(.badRecord, "unknown kind(s) \(unknown.sorted().joined(separator: ", ")); use \(EconomicKind.all.map(\.kind).joined(separator: ", "))",
+            throw SnapshotError(.badRecord, "e-conomic has no \(unknown.sorted().map(\.rawValue).joined(separator: ", ")) records; use \(EconomicKind.names)",
                                 file: workDirectory.path)
         }
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         func done(_ kind: EconomicKind) -> URL { workDirectory.appendingPathComponent("\(kind.kind).ndjson") }
-        var incremental: Set<String> = []
+        var incremental: Set<String> = []  // snapshot kind names
         if let base {
             let candidates = chosen.filter { Self.incrementalKinds.contains($0.kind) && !FileManager.default.fileExists(atPath: done($0).path) }
-            let marks = try Self.lastUpdatedMarks(in: base, kinds: Set(candidates.map(\.kind)))
+            let marks = try Self.lastUpdatedMarks(in: base, kinds: Set(candidates.map(\.kind.rawValue)))
             var changed: [String: (records: [Record], total: Int)] = [:]
             var pages: [String: Int] = [:]
             for kind in candidates {
-                guard let since = marks[kind.kind] else { continue }
+                guard let since = marks[kind.kind.rawValue] else { continue }
                 let pulled = try await pullChanged(kind, since: since)
-                (changed[kind.kind], pages[kind.kind]) = ((pulled.records, pulled.total), pulled.pages)
+                (changed[kind.kind.rawValue], pages[kind.kind.rawValue]) = ((pulled.records, pulled.total), pulled.pages)
             }
             incremental = try merge(base: base, changed: changed)
-            for kind in chosen where incremental.contains(kind.kind) {
-                progress(Progress(kind: kind.kind, records: try Self.countLines(done(kind).path), pages: pages[kind.kind] ?? 0, resumed: false,
-                                  changed: changed[kind.kind]?.records.count))
+            for kind in chosen where incremental.contains(kind.kind.rawValue) {
+                progress(Progress(kind: kind.kind, records: try Self.countLines(done(kind).path), pages: pages[kind.kind.rawValue] ?? 0, resumed: false,
+                                  changed: changed[kind.kind.rawValue]?.records.count))
             }
         }
         // Contacts are read customer by customer: pull them last, so the customers' keys are at hand.
-        for kind in chosen.filter({ $0.kind != "contact" }) + chosen.filter({ $0.kind == "contact" }) where !incremental.contains(kind.kind) {
+        for kind in chosen.filter({ $0.kind != .contact }) + chosen.filter({ $0.kind == .contact }) where !incremental.contains(kind.kind.rawValue) {
             if let records = try? Self.countLines(done(kind).path) {
                 progress(Progress(kind: kind.kind, records: records, pages: 0, resumed: true))
                 continue
@@ -118,11 +119,11 @@ public struct SnapshotPuller: Sendable {
             records += try Self.records(in: page.body, kind: kind, links: links)
         }
         switch (kind.api, kind.kind) {
-        case (.rest, "contact"):
-            let customers = try await allKeys(of: EconomicKind.all.first { $0.kind == "customer" }!)
+        case (.rest, .contact):
+            let customers = try await allKeys(of: Kind.customer.economic!)
             for customer in customers {
                 let path = kind.path.replacingOccurrences(of: "{customer}", with: customer)
-                pages += try await client.forEachPage(path, module: kind.module) { try collect($0) }
+                pages += try await client.forEachPage(path, module: kind.module.rawValue) { try collect($0) }
             }
         default:
             pages = try await kind.forEachPage(client) { try collect($0) }
@@ -145,7 +146,7 @@ public struct SnapshotPuller: Sendable {
             return try text.split(separator: "\n").map { try Record(line: Array($0.utf8)).key.description }
         }
         var keys: [String] = []
-        try await client.forEachPage(kind.path, module: kind.module) { page in
+        try await client.forEachPage(kind.path, module: kind.module.rawValue) { page in
             keys += try Self.records(in: page.body, kind: kind).map(\.key.description)
         }
         return keys
@@ -169,7 +170,7 @@ public struct SnapshotPuller: Sendable {
             guard let fields = item.objectValue, let key = fields[kind.keyField].flatMap(RecordKey.init) else {
                 throw EconomicError(.badResponse, message: "a \(kind.kind) has no \(kind.keyField)", request: "GET \(kind.path)")
             }
-            return Record(kind: kind.kind, key: key, entity: links.isEmpty ? fields : Self.droppingLinks(fields, links))
+            return Record(kind: kind.kind.rawValue, key: key, entity: links.isEmpty ? fields : Self.droppingLinks(fields, links))
         }
     }
 
@@ -193,11 +194,11 @@ public struct SnapshotPuller: Sendable {
     func assemble(_ kinds: [EconomicKind], takenAt: String, path: String, base: String?) throws -> (SnapshotHeader, SnapshotTrailer) {
         let header = SnapshotHeader(agreement: agreement,
                                     sources: ["rest": client.configuration.restBaseURL, "projects": client.configuration.projectsBaseURL],
-                                    takenAt: takenAt, kinds: kinds.map(\.kind), mode: base == nil ? .full : .incremental, base: base)
+                                    takenAt: takenAt, kinds: kinds.map(\.kind.rawValue), mode: base == nil ? .full : .incremental, base: base)
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let writer = try SnapshotWriter(path: path, header: header, keyIndex: true)
         do {
-            for kind in kinds.sorted(by: { $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }) {
+            for kind in kinds.sorted(by: { $0.kind.rawValue.utf8.lexicographicallyPrecedes($1.kind.rawValue.utf8) }) {
                 let text = try String(contentsOf: workDirectory.appendingPathComponent("\(kind.kind).ndjson"), encoding: .utf8)
                 for line in text.split(separator: "\n") { try writer.append(Record(line: Array(line.utf8))) }
             }

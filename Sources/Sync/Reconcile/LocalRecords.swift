@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 import Reconcile
@@ -18,15 +19,15 @@ public struct LocalRecords: Sendable {
     public let replica: ReplicaStore
     /// Kinds a reconcile can create in e-conomic: a reference to such a record
     /// without an e-conomic key is a dependency (`local:ID`), not a block.
-    public var creatableKinds: Set<String>
-    private var keysByKind: [EntityKind: [Int64: JSONValue]] = [:]
-    private var liveWithoutKey: [EntityKind: Set<Int64>] = [:]
+    public var creatableKinds: Set<Kind>
+    private var keysByKind: [Kind: [Int64: JSONValue]] = [:]
+    private var liveWithoutKey: [Kind: Set<Int64>] = [:]
     private var activities: [Int64: Int64]?
-    private var names: [EntityKind: [Int64: String]] = [:]
+    private var names: [Kind: [Int64: String]] = [:]
     /// With `projects.subProjects` = merge-into-parent: each sub-project's main project, so registrations go to it.
     public var mainProjects: [Int64: Int64] = [:]
 
-    public init(replica: ReplicaStore, creatableKinds: Set<String> = []) {
+    public init(replica: ReplicaStore, creatableKinds: Set<Kind> = []) {
         self.replica = replica
         self.creatableKinds = creatableKinds
     }
@@ -34,8 +35,7 @@ public struct LocalRecords: Sendable {
     /// The rows of `mapping`'s kind (all, or those with local ids `ids`; deleted
     /// ones included), e-conomic keys first in key order, then local ones by id.
     public mutating func records(_ mapping: KindMapping, ids: [Int64]? = nil) throws -> [LocalRecord] {
-        guard let kind = EntityKind(rawValue: mapping.kind) else { return [] }
-        return try records(kind.recordType, mapping, ids: ids)
+        try records(mapping.kind.recordType, mapping, ids: ids)
     }
 
     private mutating func records<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, ids: [Int64]?) throws -> [LocalRecord] {
@@ -128,7 +128,7 @@ public struct LocalRecords: Sendable {
     }
 
     /// A row's e-conomic key as a snapshot key (see ``economicKey(_:_:)-(String,_)``); nil for NULL.
-    static func economicKey(_ value: DatabaseValue, _ kind: EntityKind) -> RecordKey? {
+    static func economicKey(_ value: DatabaseValue, _ kind: Kind) -> RecordKey? {
         switch value.storage {
         case .int64(let int): economicKey(String(int), kind)
         case .string(let text): economicKey(text, kind)
@@ -137,7 +137,7 @@ public struct LocalRecords: Sendable {
     }
 
     /// An e-conomic key given as text, as a snapshot key: text for products, else a number.
-    public static func economicKey(_ text: String, _ kind: EntityKind) -> RecordKey {
+    public static func economicKey(_ text: String, _ kind: Kind) -> RecordKey {
         kind == .product ? .string(text) : (Int64(text).map(RecordKey.int) ?? .string(text))
     }
 
@@ -155,13 +155,14 @@ public struct LocalRecords: Sendable {
             }
             unresolved.append(field.economic.description)
             names[field.economic.description] = describe(field.conversion, value)
-            if case .reference(let kindName) = field.conversion, creatableKinds.contains(kindName), let kind = EntityKind(rawValue: kindName),
+            if case .reference(let kind) = field.conversion, creatableKinds.contains(kind),
                let target = value.intValue, try isLiveWithoutKey(kind, target) {
-                data = field.economic.setting(.string("local:\(target)"), in: data)
-                dependencies.append(Dependency(field: field.economic.description, kind: kindName, key: "local:\(target)"))
+                let planKey = RecordRef.planKey(local: target)
+                data = field.economic.setting(.string(planKey), in: data)
+                dependencies.append(Dependency(field: field.economic.description, kind: kind, key: planKey))
             }
         }
-        var record = LocalRecord(record: Record(kind: mapping.kind, key: key ?? .string("local:\(id)"), data: data), localID: id,
+        var record = LocalRecord(record: Record(kind: mapping.kind.rawValue, key: key ?? .string(RecordRef.planKey(local: id)), data: data), localID: id,
                                  unresolved: unresolved, dependencies: dependencies)
         record.unresolvedNames = names
         return record
@@ -170,9 +171,9 @@ public struct LocalRecords: Sendable {
     /// The record an unresolved reference names, for people: `Jens Hansen (employee 3)`.
     /// Read once per record named (many rows name the same few), so a big plan does not query per row.
     mutating func describe(_ conversion: KindMapping.Conversion, _ value: JSONValue) -> String? {
-        let kind: EntityKind
+        let kind: Kind
         switch conversion {
-        case .reference(let name): guard let referenced = EntityKind(rawValue: name) else { return nil }; kind = referenced
+        case .reference(let referenced): kind = referenced
         case .activity: kind = .hourType
         default: return nil
         }
@@ -194,8 +195,8 @@ public struct LocalRecords: Sendable {
             return value
         case .dateTime:
             return value.stringValue.map { .string("\($0)T00:00:00") } ?? value
-        case .reference(let kindName):
-            guard let kind = EntityKind(rawValue: kindName), var id = value.intValue else { return nil }
+        case .reference(let kind):
+            guard var id = value.intValue else { return nil }
             if kind == .project { id = Self.top(id, mainProjects) }
             if keysByKind[kind] == nil { try loadKeys(kind) }
             return keysByKind[kind]?[id]
@@ -224,12 +225,12 @@ public struct LocalRecords: Sendable {
         Dictionary(uniqueKeysWithValues: try replica.list(Project.self).compactMap { project in project.parentId.map { (project.id!, $0) } })
     }
 
-    private mutating func isLiveWithoutKey(_ kind: EntityKind, _ id: Int64) throws -> Bool {
+    private mutating func isLiveWithoutKey(_ kind: Kind, _ id: Int64) throws -> Bool {
         if keysByKind[kind] == nil { try loadKeys(kind) }
         return liveWithoutKey[kind]?.contains(id) == true
     }
 
-    private mutating func loadKeys(_ kind: EntityKind) throws {
+    private mutating func loadKeys(_ kind: Kind) throws {
         (keysByKind[kind], liveWithoutKey[kind]) = try Self.keys(kind.recordType, replica)
     }
 

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import Synchronization
 import Reconcile
@@ -23,7 +24,7 @@ public struct PlanBuilder: Sendable {
     public var settings: ReconcileSettings
     public var agreement: Int
     /// The modules to plan; empty for all.
-    public var modules: Set<String> = []
+    public var modules: Set<Module> = []
     /// Compare every record, not just the changed ones.
     public var full = false
 
@@ -66,16 +67,17 @@ public struct PlanBuilder: Sendable {
         if settings.projects.subProjects == .mergeIntoParent { local.mainProjects = try LocalRecords.mainProjects(replica) }
         let snapshotKinds = Set(try SnapshotReader(path: snapshotPath).header.kinds)
 
+        // Keyed by the kind's snapshot name, as the snapshot walk meets it.
         var work: [String: KindWork] = [:]
-        for mapping in settings.mappings where snapshotKinds.contains(mapping.kind) && (modules.isEmpty || modules.contains(mapping.module)) {
-            guard let kind = EntityKind(rawValue: mapping.kind) else { continue }
+        for mapping in settings.mappings where snapshotKinds.contains(mapping.kind.rawValue) && (modules.isEmpty || modules.contains(mapping.module)) {
+            let kind = mapping.kind
             var item = KindWork(mapping: mapping)
-            item.ids = try candidates(kind, changed: changed, pending: pending[mapping.kind] ?? [])
+            item.ids = try candidates(kind, changed: changed, pending: pending[kind.rawValue] ?? [])
             // Only the keys now: the rows themselves are read after the snapshots, so both are not in memory at once.
             if let ids = item.ids {
                 let keys = try replica.foreignKeys(kind, ids: ids)
                 item.keys = keys
-                item.wanted = Set(keys.values).union(pending[mapping.kind] ?? [])
+                item.wanted = Set(keys.values).union(pending[kind.rawValue] ?? [])
                 if !settings.diff(mapping).linkBy.isEmpty {
                     let unkeyed = try local.records(mapping, ids: ids.filter { keys[$0] == nil })
                     item.linkable = settings.diff(mapping).linkable(unkeyed.filter { !$0.tombstone })
@@ -83,7 +85,7 @@ public struct PlanBuilder: Sendable {
             } else if !settings.diff(mapping).linkBy.isEmpty {
                 item.linkable = settings.diff(mapping).linkable(try local.records(mapping).filter { !$0.isInEconomic && !$0.tombstone })
             }
-            work[mapping.kind] = item
+            work[kind.rawValue] = item
         }
 
         let unchanged = !full && base != nil && base?.sha256 == snapshot.sha256
@@ -97,7 +99,8 @@ public struct PlanBuilder: Sendable {
 
         var operations: [PlanOperation] = []
         for mapping in settings.mappings {
-            guard var item = work[mapping.kind], let kind = EntityKind(rawValue: mapping.kind) else { continue }
+            let kind = mapping.kind
+            guard var item = work[kind.rawValue] else { continue }
             if let ids = item.ids, settings.diff(mapping).linkBy.isEmpty {
                 operations += try compareInChunks(item, ids: ids, kind: kind, local: &local, basePath: basePath, snapshotPath: snapshotPath)
                 continue
@@ -113,17 +116,17 @@ public struct PlanBuilder: Sendable {
             operations += try compare(item, local: item.local, base: item.base, remote: item.remote, basePath: basePath, snapshotPath: snapshotPath)
         }
         if !local.mainProjects.isEmpty { operations = operations.map { Self.merged($0, local.mainProjects) } }
-        if modules.isEmpty || modules.contains("orders") {
+        if modules.isEmpty || modules.contains(.orders) {
             operations += ProductDemand(autoCreate: settings.autoCreateProducts)
-                .operations(materials: try waitingMaterials(changed: changed, pending: pending["material"] ?? []), plan: operations)
+                .operations(materials: try waitingMaterials(changed: changed, pending: pending[Kind.material.rawValue] ?? []), plan: operations)
         }
         return Plan(operations: operations, inputs: inputs)
     }
 
     /// A sub-project's create, under merge-into-parent: skipped, its hours go to its main project.
     static func merged(_ op: PlanOperation, _ mains: [Int64: Int64]) -> PlanOperation {
-        guard op.kind == "project", op.action == .create, let id = Int64(op.key.dropFirst("local:".count)), mains[id] != nil else { return op }
-        return PlanOperation(module: op.module, kind: op.kind, key: op.key, action: .skip,
+        guard op.kind == .project, op.action == .create, let id = RecordRef.localID(inPlanKey: op.key), mains[id] != nil else { return op }
+        return PlanOperation(kind: op.kind, key: op.key, action: .skip,
                              reason: "a sub-project, merged into its main project (projects.subProjects is merge-into-parent)")
     }
 
@@ -171,7 +174,7 @@ public struct PlanBuilder: Sendable {
     /// candidates' keys decide which rows each chunk reads. Replica records
     /// e-conomic does not have yet come last. (Kinds linked by a field, such
     /// as customers by CVR, are compared whole: a link may join any two.)
-    func compareInChunks(_ item: KindWork, ids: [Int64], kind: EntityKind, local: inout LocalRecords, basePath: String?,
+    func compareInChunks(_ item: KindWork, ids: [Int64], kind: Kind, local: inout LocalRecords, basePath: String?,
                          snapshotPath: String) throws -> [PlanOperation] {
         let diff = settings.diff(item.mapping)
         let idsByKey = Dictionary(item.keys.map { ($0.value, $0.key) }, uniquingKeysWith: min)
@@ -214,12 +217,12 @@ public struct PlanBuilder: Sendable {
 
     /// The local ids of `kind` to compare: every row (full), the unsynced ones
     /// (no earlier run), or the changed and pending ones that are unsynced.
-    func candidates(_ kind: EntityKind, changed: [EntityKind: [Int64]]?, pending: Set<String>) throws -> [Int64]? {
+    func candidates(_ kind: Kind, changed: [Kind: [Int64]]?, pending: Set<String>) throws -> [Int64]? {
         if full { return nil }
         guard let changed else { return try replica.unsyncedRows(kind) }
         var ids = Set(changed[kind] ?? [])
-        ids.formUnion(pending.compactMap { $0.hasPrefix("local:") ? Int64($0.dropFirst(6)) : nil })
-        ids.formUnion(try replica.rowIDs(kind, foreignKeys: pending.filter { !$0.hasPrefix("local:") }.sorted()).values)
+        ids.formUnion(pending.compactMap(RecordRef.localID(inPlanKey:)))
+        ids.formUnion(try replica.rowIDs(kind, foreignKeys: pending.filter { !RecordRef.isLocal(planKey: $0) }.sorted()).values)
         return try replica.unsyncedRows(kind, among: ids.sorted())
     }
 
@@ -260,7 +263,7 @@ public struct PlanBuilder: Sendable {
     }
 
     /// Approved, unsent, live materials to look at, with their products.
-    func waitingMaterials(changed: [EntityKind: [Int64]]?, pending: Set<String>) throws -> [ProductDemand.Material] {
+    func waitingMaterials(changed: [Kind: [Int64]]?, pending: Set<String>) throws -> [ProductDemand.Material] {
         let ids = try candidates(.material, changed: changed, pending: pending)
         let materials = try ids.map { try replica.fetch(Material.self, ids: $0) } ?? replica.list(Material.self)
         let waiting = materials.filter { !$0.tombstone && $0.isApproved && !$0.isSent && $0.department == replica.department }
@@ -269,7 +272,7 @@ public struct PlanBuilder: Sendable {
             .map { ($0.id!, $0) })
         return waiting.compactMap { material in
             guard let product = products[material.productId] else { return nil }
-            return ProductDemand.Material(key: "local:\(material.id!)", product: product.foreignKey ?? "local:\(product.id!)",
+            return ProductDemand.Material(key: RecordRef.planKey(local: material.id!), product: product.foreignKey ?? RecordRef.planKey(local: product.id!),
                                           productLabel: "\(product.number) (\(product.name))")
         }
     }

@@ -1,4 +1,5 @@
 import Reconcile
+import Vocabulary
 import Replica
 import Snapshot
 
@@ -9,7 +10,7 @@ import Snapshot
 ///
 /// ```swift
 /// let settings = try ReconcileSettings(replica: replica)
-/// settings.master(of: "projects")   // .mobilplan unless configured
+/// settings.master(of: .projects)   // .mobilplan unless configured
 /// ```
 public struct ReconcileSettings: Sendable, Equatable {
     /// One setting a user may set.
@@ -18,7 +19,7 @@ public struct ReconcileSettings: Sendable, Equatable {
     /// The reconcile's settings.
     static let keys: [Key] = {
         let modules = Set(KindMapping.all.map(\.module))
-        var keys = modules.sorted().map { module in
+        var keys = modules.sorted().map(\.rawValue).map { module in
             Key(name: "\(module).master", help: "who wins fields changed on both sides in the \(module) module: mobilplan or economic") {
                 Side(rawValue: $0) == nil ? "must be mobilplan or economic" : nil
             }
@@ -44,7 +45,7 @@ public struct ReconcileSettings: Sendable, Equatable {
         return keys
     }()
 
-    public var masters: [String: Side] = [:]
+    public var masters: [Module: Side] = [:]
     public var projectsDirection: KindMapping.Direction?
     public var autoCreateProducts = true
     public var productGroup: Int64?
@@ -53,7 +54,7 @@ public struct ReconcileSettings: Sendable, Equatable {
     /// The project module's settings (hours, employees, sub-projects).
     public var projects = ProjectSettings()
     /// Reconcile modules of sync modules switched off (suppliers without the finance module): left out of every plan.
-    public var disabledModules: Set<String> = []
+    public var disabledModules: Set<Module> = []
 
     public init() {}
 
@@ -64,8 +65,9 @@ public struct ReconcileSettings: Sendable, Equatable {
 
     init(_ values: ConfigValues) {
         for key in Self.keys where key.name.hasSuffix(".master") {
-            if let value = values.string(key.name), let side = Side(rawValue: value) {
-                masters[String(key.name.dropLast(".master".count))] = side
+            if let value = values.string(key.name), let side = Side(rawValue: value),
+               let module = Module(rawValue: String(key.name.dropLast(".master".count))) {
+                masters[module] = side
             }
         }
         projectsDirection = values.string("projects.direction").flatMap(KindMapping.Direction.init(rawValue:))
@@ -75,15 +77,15 @@ public struct ReconcileSettings: Sendable, Equatable {
         activatedAt = values.string("activatedAt")
         projects = ProjectSettings(values)
         let modules = ModuleSettings(values)
-        disabledModules = Set(SyncModule.all.filter { !modules.isEnabled($0) }.flatMap(\.reconcileModules))
+        disabledModules = Set(Module.allCases.filter { !modules.isEnabled($0) })
     }
 
     /// Every mapping, with the configured project direction.
     public var mappings: [KindMapping] {
         KindMapping.all.filter { !disabledModules.contains($0.module) }.map { mapping in
             var mapping = mapping
-            if mapping.module == "projects", mapping.kind == "project", let projectsDirection { mapping.direction = projectsDirection }
-            if mapping.kind == "project", projects.subProjects != .linked {
+            if mapping.kind == .project, let projectsDirection { mapping.direction = projectsDirection }
+            if mapping.kind == .project, projects.subProjects != .linked {
                 // Standalone or merged: e-conomic sees no main-project links.
                 mapping.fields.removeAll { $0.economic.description == "mainProjectNumber" }
             }
@@ -92,24 +94,24 @@ public struct ReconcileSettings: Sendable, Equatable {
     }
 
     /// The master of `module`: configured, or the default of its mappings.
-    public func master(of module: String) -> Side? {
+    public func master(of module: Module) -> Side? {
         masters[module]
     }
 
     /// The kinds a reconcile may create in e-conomic.
-    public var creatableKinds: Set<String> {
-        Set(mappings.filter { $0.direction != .importOnly && ($0.kind != "product" || autoCreateProducts) }.map(\.kind))
+    public var creatableKinds: Set<Kind> {
+        Set(mappings.filter { $0.direction != .importOnly && ($0.kind != .product || autoCreateProducts) }.map(\.kind))
     }
 
     /// The three-way diff of one kind under these settings.
     public func diff(_ mapping: KindMapping) -> ThreeWayDiff {
         var defaults: [FieldPath: JSONValue] = [:]
-        if mapping.kind == "product", let productGroup { defaults["productGroup.productGroupNumber"] = .int(productGroup) }
-        if mapping.kind == "project", let projectGroup { defaults["projectGroupNumber"] = .int(projectGroup) }
-        var diff = ThreeWayDiff(mapping: mapping, master: masters[mapping.module], importSince: mapping.kind == "project" ? activatedAt : nil,
+        if mapping.kind == .product, let productGroup { defaults["productGroup.productGroupNumber"] = .int(productGroup) }
+        if mapping.kind == .project, let projectGroup { defaults["projectGroupNumber"] = .int(projectGroup) }
+        var diff = ThreeWayDiff(mapping: mapping, master: masters[mapping.module], importSince: mapping.kind == .project ? activatedAt : nil,
                                 autoCreate: autoCreateProducts, createDefaults: defaults)
-        if mapping.kind == "employee", !projects.syncEmployees { diff.off = "employee sync is off (projects.syncEmployees)" }
-        if mapping.kind == "timeEntry", !projects.syncHours { diff.off = "hour transfer is off (projects.syncHours)" }
+        if mapping.kind == .employee, !projects.syncEmployees { diff.off = "employee sync is off (projects.syncEmployees)" }
+        if mapping.kind == .timeEntry, !projects.syncHours { diff.off = "hour transfer is off (projects.syncHours)" }
         return diff
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Reconcile
 import Replica
 import Snapshot
+import Vocabulary
 
 /// One agreement's reconcile, end to end: take a fresh snapshot, compute the
 /// plan against the base, check a plan made earlier is still valid, apply it,
@@ -20,7 +21,7 @@ public struct Reconciliation: Sendable {
     public let agreement: Int
     public var now: @Sendable () -> Date
     /// The modules to reconcile; empty for all.
-    public var modules: Set<String> = []
+    public var modules: Set<Module> = []
     /// Compare every record instead of the changed ones.
     public var full = false
     public var options = PlanApplier.Options()
@@ -48,7 +49,7 @@ public struct Reconciliation: Sendable {
     }
 
     /// The kinds a reconcile pulls: every kind a planned module maps.
-    public var kinds: [String] {
+    public var kinds: [Kind] {
         let disabled = (try? ReconcileSettings(replica: replica))?.disabledModules ?? []
         let mapped = Set(KindMapping.all.filter { (modules.isEmpty || modules.contains($0.module)) && !disabled.contains($0.module) }.map(\.kind))
         return EconomicKind.defaultKinds.filter { mapped.contains($0) }
@@ -133,10 +134,10 @@ public struct Reconciliation: Sendable {
             guard let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == snapshotFile }) else { return nil }
             // A run over every module replaces every kind; one over some modules only theirs.
             guard !modules.isEmpty else {
-                return try store.merge(base: nil, with: snapshot, kinds: Set(EconomicKind.all.map(\.kind)), overlays: overlays)
+                return try store.merge(base: nil, with: snapshot, kinds: Set(EconomicKind.all.map(\.kind.rawValue)), overlays: overlays)
             }
             let base = try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
-            let kinds = Set(KindMapping.all.filter { modules.contains($0.module) }.map(\.kind))
+            let kinds = Set(KindMapping.all.filter { modules.contains($0.module) }.map(\.kind.rawValue))
             return try store.merge(base: base, with: snapshot, kinds: kinds, overlays: overlays)
         }
         return applier

@@ -3,6 +3,7 @@ import Foundation
 import Reconcile
 import Replica
 import Snapshot
+import Vocabulary
 
 /// What the setup wizard offers, fetched from e-conomic: layouts, customer
 /// groups, payment terms, product groups, activities, employees and the
@@ -35,13 +36,13 @@ public struct SetupChoices: Sendable, Equatable {
     /// Fetches every list from e-conomic (a handful of calls).
     public static func fetch(_ client: EconomicClient) async throws -> SetupChoices {
         var choices = SetupChoices()
-        choices.layouts = try await list(client, "layout")
-        choices.customerGroups = try await list(client, "customerGroup")
-        choices.paymentTerms = try await list(client, "paymentTerm")
-        choices.productGroups = try await list(client, "productGroup")
-        choices.activities = try await list(client, "hourType")
-        choices.employees = try await list(client, "employee")
-        let products = try await records(client, "product")
+        choices.layouts = try await list(client, .layout)
+        choices.customerGroups = try await list(client, .customerGroup)
+        choices.paymentTerms = try await list(client, .paymentTerm)
+        choices.productGroups = try await list(client, .productGroup)
+        choices.activities = try await list(client, .hourType)
+        choices.employees = try await list(client, .employee)
+        let products = try await records(client, .product)
         choices.hourProducts = products.filter { record in
             let unit = FieldPath("unit.name").value(in: record.data)?.stringValue?.lowercased() ?? ""
             return unit.hasPrefix("time") || unit.hasPrefix("hour")
@@ -49,12 +50,12 @@ public struct SetupChoices: Sendable, Equatable {
         return choices
     }
 
-    static func list(_ client: EconomicClient, _ kind: String) async throws -> [Choice] {
+    static func list(_ client: EconomicClient, _ kind: Kind) async throws -> [Choice] {
         try await records(client, kind).map { Choice(number: $0.key.description, name: $0.data["name"]?.stringValue ?? "") }
     }
 
-    static func records(_ client: EconomicClient, _ kind: String) async throws -> [Record] {
-        guard let resource = EconomicKind.all.first(where: { $0.kind == kind }) else { return [] }
+    static func records(_ client: EconomicClient, _ kind: Kind) async throws -> [Record] {
+        guard let resource = kind.economic else { return [] }
         var found: [Record] = []
         try await resource.forEachPage(client, module: "setup") { page in found += try SnapshotPuller.records(in: page.body, kind: resource) }
         return found.sorted { $0.key < $1.key }

@@ -2,17 +2,18 @@ import Foundation
 import Reconcile
 import Replica
 import Snapshot
+import Vocabulary
 
 /// What a confirmed push left in e-conomic, laid over a base so that the next
 /// three-way diff starts from it: the fields pushed onto the record `key`
 /// (a record a create made is new).
 public struct BaseOverlay: Sendable, Equatable {
-    public var kind: String
+    public var kind: Kind
     public var key: RecordKey
     /// The pushed fields, by dotted path; null removes a field.
     public var fields: [String: JSONValue]
 
-    public init(kind: String, key: RecordKey, fields: [String: JSONValue]) {
+    public init(kind: Kind, key: RecordKey, fields: [String: JSONValue]) {
         self.kind = kind
         self.key = key
         self.fields = fields
@@ -40,20 +41,20 @@ extension SnapshotStore {
         let newer = try SnapshotReader(path: path(of: snapshot), checksDigest: false)
         let older = try base.map { try SnapshotReader(path: path(of: $0), checksDigest: false) }
         let fresh = Set(newer.header.kinds).intersection(kinds)
-        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlays.map(\.kind))
+        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlays.map(\.kind.rawValue))
         let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes))
         let folder = directory(agreement: snapshot.agreement)
         let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kind: "base")
         let target = folder.appendingPathComponent(name)
         let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true)
-        var pending = overlays.sorted { BaseOverlay.precedes(($0.kind, $0.key), ($1.kind, $1.key)) }[...]
+        var pending = overlays.sorted { BaseOverlay.precedes(($0.kind.rawValue, $0.key), ($1.kind.rawValue, $1.key)) }[...]
         /// Writes `line`, after the overlays of records before it (new records), with its own overlay laid over it.
         func write(_ line: RecordLine) throws {
-            while let overlay = pending.first, BaseOverlay.precedes((overlay.kind, overlay.key), (line.kind, line.key)) {
-                try writer.append(Record(kind: overlay.kind, key: overlay.key, data: overlay.applied(to: [:])))
+            while let overlay = pending.first, BaseOverlay.precedes((overlay.kind.rawValue, overlay.key), (line.kind, line.key)) {
+                try writer.append(Record(kind: overlay.kind.rawValue, key: overlay.key, data: overlay.applied(to: [:])))
                 pending.removeFirst()
             }
-            if let overlay = pending.first, overlay.kind == line.kind, overlay.key == line.key {
+            if let overlay = pending.first, overlay.kind.rawValue == line.kind, overlay.key == line.key {
                 try writer.append(Record(kind: line.kind, key: line.key, data: overlay.applied(to: try line.record(checkCanonical: false).data)))
                 pending.removeFirst()
             } else {
@@ -75,7 +76,7 @@ extension SnapshotStore {
                     b = try next(newer) { fresh.contains($0) }
                 }
             }
-            for overlay in pending { try writer.append(Record(kind: overlay.kind, key: overlay.key, data: overlay.applied(to: [:]))) }
+            for overlay in pending { try writer.append(Record(kind: overlay.kind.rawValue, key: overlay.key, data: overlay.applied(to: [:]))) }
             let trailer = try writer.finish()
             return entry(file: "snapshots/\(snapshot.agreement)/\(name)", header: header, trailer: trailer)
         } catch {

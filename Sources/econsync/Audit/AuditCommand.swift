@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Replica
 import Sync
+import Vocabulary
 
 /// `econsync audit`: the replica against a snapshot of e-conomic.
 struct AuditCommand: ParsableCommand {
@@ -22,7 +23,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Report: Encodable {
         struct Finding: Encodable {
-            var kind: String
+            var kind: Kind
             var key: String
             var problem: String
             var fields: [[String: String]]
@@ -30,7 +31,7 @@ struct AuditCommand: ParsableCommand {
 
         var snapshot: String
         var clean: Bool
-        var counts: [String: [String: Int]]
+        var counts: [Kind: [String: Int]]
         var findings: [Finding]
         /// Values e-conomic holds that econsync keeps but would not take from a person (never a failure).
         var warnings: [String]
@@ -67,7 +68,7 @@ struct AuditCommand: ParsableCommand {
             Output.table(["KIND", "MATCHING", "PROBLEMS"], audit.counts.keys.sorted().map { kind in
                 let counts = audit.counts[kind]!
                 let problems = counts.filter { $0.key != "matching" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                return [kind, String(counts["matching"] ?? 0), problems]
+                return [kind.rawValue, String(counts["matching"] ?? 0), problems]
             }, rightAligned: [1])
             for finding in audit.findings { Output.line("  \(finding)") }
             if !warnings.isEmpty {

@@ -3,6 +3,7 @@ import Economic
 import EconomicEmulator
 import Foundation
 import Snapshot
+import Vocabulary
 
 extension Bench {
     /// `econsync bench pull`: pulling customers and products from the emulator.
@@ -38,10 +39,11 @@ extension Bench {
         func run() async throws {
             var seed: [Record] = []
             let size = DemoAgreement.Size(customers: customers, products: products, employees: 0, projects: 0, timeEntries: 0)
+            let pulled: [Kind] = [.customer, .product]
             try DemoAgreement(size: size).generate { record in
-                if record.kind == "customer" || record.kind == "product" { seed.append(record) }
+                if let kind = Kind(rawValue: record.kind), pulled.contains(kind) { seed.append(record) }
             }
-            let emulator = EconomicEmulator(seed: seed, kinds: ["customer", "product"])
+            let emulator = EconomicEmulator(seed: seed, kinds: pulled.map(\.rawValue))
             let port = try await emulator.start()
             defer { Task { await emulator.stop() } }
             let minimum = max(1, (customers + 999) / 1000) + max(1, (products + 999) / 1000)

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import Replica
 import Snapshot
@@ -6,7 +7,7 @@ extension DemoRun {
     /// A day of field work, as Mobilplan records it offline, and an edit made in e-conomic meanwhile.
     func fieldWork() throws {
         let replica = try ReplicaStore.open(at: directory.appendingPathComponent(ReplicaStore.fileName))
-        func id(_ kind: EntityKind, _ key: String) throws -> Int64 {
+        func id(_ kind: Kind, _ key: String) throws -> Int64 {
             guard let id = try replica.rowIDs(kind, foreignKeys: [key])[key] else { throw CommandFailure("the demo agreement has no \(kind.rawValue) \(key)") }
             return id
         }

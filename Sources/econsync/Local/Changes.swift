@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Foundation
 import Replica
@@ -34,16 +35,16 @@ struct Unsynced: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this kind (\(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))).") var kind: EntityKind?
+    @Option(help: "Only this kind (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))).") var kind: Kind?
 
     struct Entry: Encodable {
-        var kind: EntityKind
+        var kind: Kind
         var ids: [Int64]
     }
 
     func run() throws {
         let store = try global.openReplica()
-        let entries = try (kind.map { [$0] } ?? EntityKind.allCases).map { Entry(kind: $0, ids: try store.unsyncedRows($0)) }
+        let entries = try (kind.map { [$0] } ?? Kind.allCases).map { Entry(kind: $0, ids: try store.unsyncedRows($0)) }
         if output.json { return try Output.json(entries.filter { !$0.ids.isEmpty }) }
         Output.table(["KIND", "UNSYNCED", "IDS"], entries.filter { !$0.ids.isEmpty }.map { entry in
             let shown = entry.ids.prefix(10).map(String.init).joined(separator: ",")
@@ -51,8 +52,6 @@ struct Unsynced: ParsableCommand {
         }, rightAligned: [1])
     }
 }
-
-extension EntityKind: ExpressibleByArgument {}
 
 /// `econsync local import FILE`: bulk import, all or nothing.
 struct Import: ParsableCommand {

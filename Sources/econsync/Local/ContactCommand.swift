@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Replica
 
@@ -17,7 +18,7 @@ struct ContactCommand: ParsableCommand {
         subcommands: [AddCommand<Fields>.self, ListCommand<Contact>.self, EditCommand<Fields>.self, DeleteCommand<Contact>.self])
 
     struct Fields: RecordFields {
-        @Option(help: "The customer the contact works for.") var customer: RowRef?
+        @Option(help: "The customer the contact works for.") var customer: RecordRef?
         @Option(help: "Name.") var name: String?
         @Option(help: "E-mail address.") var email: String?
         @Option(help: "Telephone.") var phone: String?

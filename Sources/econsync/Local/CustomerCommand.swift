@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Replica
 
@@ -27,9 +28,9 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Telephone.") var phone: String?
         @Option(help: "E-mail address.") var email: String?
         @Option(help: "Currency code (default DKK).") var currency: String?
-        @Option(help: "Customer group.") var group: RowRef?
-        @Option(name: .customLong("payment-terms"), help: "Payment terms.") var paymentTerms: RowRef?
-        @Option(name: .customLong("vat-zone"), help: "VAT zone.") var vatZone: RowRef?
+        @Option(help: "Customer group.") var group: RecordRef?
+        @Option(name: .customLong("payment-terms"), help: "Payment terms.") var paymentTerms: RecordRef?
+        @Option(name: .customLong("vat-zone"), help: "VAT zone.") var vatZone: RecordRef?
         @Flag(inversion: .prefixedNo, help: "Barred for new sales.") var barred: Bool?
 
         func validateNew() throws { try require(name, "name <name>") }

@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Replica
 
@@ -18,7 +19,7 @@ struct HourTypeCommand: ParsableCommand {
     struct Fields: RecordFields {
         @Option(help: "Name.") var name: String?
         @Option(parsing: .unconditional, help: "The e-conomic activity number hours of this type are transferred as.") var activity: Int?
-        @Option(help: "The product that prices hours of this type on orders.") var product: RowRef?
+        @Option(help: "The product that prices hours of this type on orders.") var product: RecordRef?
         @Flag(inversion: .prefixedNo, help: "Barred from new registrations.") var barred: Bool?
 
         func validateNew() throws { try require(name, "name <name>") }

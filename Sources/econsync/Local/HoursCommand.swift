@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Replica
 
@@ -22,9 +23,9 @@ struct HoursCommand: ParsableCommand {
 
     struct Fields: RecordFields {
         static var addCommandName: String { "record" }
-        @Option(help: "The employee who worked.") var employee: RowRef?
-        @Option(help: "The project worked on.") var project: RowRef?
-        @Option(name: .customLong("type"), help: "The hour type.") var hourType: RowRef?
+        @Option(help: "The employee who worked.") var employee: RecordRef?
+        @Option(help: "The project worked on.") var project: RecordRef?
+        @Option(name: .customLong("type"), help: "The hour type.") var hourType: RecordRef?
         @Option(help: "The day worked, YYYY-MM-DD (default: today).") var date: String?
         @Option(parsing: .unconditional, help: "Hours worked, more than 0 and at most 24.") var hours: Double?
         @Option(help: "A note.") var note: String?

@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Replica
 
@@ -22,11 +23,11 @@ struct MaterialsCommand: ParsableCommand {
 
     struct Fields: RecordFields {
         static var addCommandName: String { "record" }
-        @Option(help: "The product used.") var product: RowRef?
-        @Option(help: "The project it was used on.") var project: RowRef?
+        @Option(help: "The product used.") var product: RecordRef?
+        @Option(help: "The project it was used on.") var project: RecordRef?
         @Option(parsing: .unconditional, help: "How much was used (more than 0).") var quantity: Double?
-        @Option(help: "The unit of the quantity (default: the product's unit).") var unit: RowRef?
-        @Option(help: "The employee who used it.") var employee: RowRef?
+        @Option(help: "The unit of the quantity (default: the product's unit).") var unit: RecordRef?
+        @Option(help: "The employee who used it.") var employee: RecordRef?
         @Option(help: "The day it was used, YYYY-MM-DD (default: today).") var date: String?
         @Option(help: "A note.") var note: String?
 

@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Replica
 
@@ -22,8 +23,8 @@ struct ProductCommand: ParsableCommand {
         @Option(help: "Name.") var name: String?
         @Option(name: .customLong("sales-price"), parsing: .unconditional, help: "Sales price per unit, DKK.") var salesPrice: Double?
         @Option(name: .customLong("cost-price"), parsing: .unconditional, help: "Cost price per unit, DKK.") var costPrice: Double?
-        @Option(help: "Unit (fixed once the product is in e-conomic).") var unit: RowRef?
-        @Option(help: "Product group.") var group: RowRef?
+        @Option(help: "Unit (fixed once the product is in e-conomic).") var unit: RecordRef?
+        @Option(help: "Product group.") var group: RecordRef?
         @Flag(inversion: .prefixedNo, help: "Barred from new sales.") var barred: Bool?
 
         func validateNew() throws {

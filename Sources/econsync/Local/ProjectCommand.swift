@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Replica
 
@@ -19,12 +20,12 @@ struct ProjectCommand: ParsableCommand {
     struct Fields: RecordFields {
         @Option(parsing: .unconditional, help: "Project number.") var number: Int?
         @Option(help: "Name.") var name: String?
-        @Option(help: "The customer.") var customer: RowRef?
-        @Option(help: "The main project, for a sub-project.") var parent: RowRef?
+        @Option(help: "The customer.") var customer: RecordRef?
+        @Option(help: "The main project, for a sub-project.") var parent: RecordRef?
         @Option(parsing: .unconditional, help: "e-conomic project group number.") var group: Int?
         @Option(help: "Description.") var description: String?
         @Option(name: .customLong("employee"), help: "An employee on the project (repeat for several; replaces the list).")
-        var employees: [RowRef] = []
+        var employees: [RecordRef] = []
         @Flag(inversion: .prefixedNo, help: "Barred: takes no new registrations.") var barred: Bool?
         @Flag(inversion: .prefixedNo, help: "Closed: takes no new registrations.") var closed: Bool?
 

@@ -39,7 +39,7 @@ struct ModuleContext {
         let counts = "\(outcome.pulled) pulled, \(outcome.pushed) pushed, \(outcome.skipped) skipped, \(outcome.blocked) blocked, "
             + "\(outcome.conflicts) conflicts, \(Output.count(outcome.apiCalls, "API call"))"
         let state = outcome.failed ? "failed" : "done"
-        var line = "\(result.module.name): \(state)\(result.run?.forced == true ? " (forced)" : "")\(result.run?.full == true ? " (full)" : ""): \(counts)"
+        var line = "\(result.module.rawValue): \(state)\(result.run?.forced == true ? " (forced)" : "")\(result.run?.full == true ? " (full)" : ""): \(counts)"
         if let error = outcome.error {
             line += "\n  \(outcome.failed ? "error" : "warning"): \(error.message)"
             if let remedy = error.remedy { line += "\n  what to do: \(remedy)" }
@@ -63,7 +63,7 @@ struct ModuleRunReport: Encodable {
     var notRun: String?
 
     init(_ result: ModuleRunner.Result) {
-        module = result.module.name
+        module = result.module.rawValue
         run = result.run?.id
         forced = result.run?.forced ?? false
         full = result.run?.full ?? false

@@ -41,7 +41,7 @@ struct StatusCommand: ParsableCommand {
         Output.table(["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"], rows, rightAligned: [6])
         for report in reports {
             if let error = report.lastError { Output.line("\(report.module): \(error)") }
-            if report.state == .disabled, let reason = report.disabledReason, report.module == "suppliers" { Swift.print("\(report.module): \(reason)") }
+            if report.state == .disabled, let reason = report.disabledReason, report.module.requiresFinance { Swift.print("\(report.module): \(reason)") }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sync
+import Vocabulary
 
 /// `econsync sync`: run sync modules now.
 struct SyncCommand: AsyncParsableCommand {
@@ -8,7 +9,7 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown.",
         discussion: """
-            Modules: \(SyncModule.all.map { "\($0.number) \($0.name)" }.joined(separator: ", ")). Without names, every \
+            Modules: \(Module.allCases.map { "\($0.number) \($0.rawValue)" }.joined(separator: ", ")). Without names, every \
             enabled module except orders (exported by hand with `econsync order export`) runs, in dependency order. A module \
             that ran less than the cooldown (15 minutes) ago is not run: econsync says when it may run again; --force runs it \
             anyway, and the run is recorded as forced.
@@ -19,21 +20,15 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("Modules to run (default: every enabled one).", valueName: "module")) var modules: [String] = []
+    @Argument(help: ArgumentHelp("Modules to run (default: every enabled one).", valueName: "module")) var modules: [Module] = []
     @Flag(help: "Run even inside the cooldown (recorded).") var force = false
-
-    func validate() throws {
-        for name in modules where (try? SyncModule.named(name)) == nil {
-            throw ValidationError("unknown module \"\(name)\"; modules are \(SyncModule.all.map(\.name).joined(separator: ", "))")
-        }
-    }
 
     func run() async throws {
         let context = try ModuleContext(global: global)
         let runner = try context.runner()
         let settings = try context.scheduler.settings()
         let named = Set(modules)
-        let chosen = SyncModule.runOrder.filter { named.isEmpty ? !$0.manual && settings.isEnabled($0) : named.contains($0.name) }
+        let chosen = Module.runOrder.filter { named.isEmpty ? !$0.isManual && settings.isEnabled($0) : named.contains($0) }
         var reports: [ModuleRunReport] = []
         var status = ExitStatus.success
         for module in chosen {
@@ -47,8 +42,8 @@ struct SyncCommand: AsyncParsableCommand {
                 }
                 if result.outcome.failed { status = max(status, ExitStatus.failure) }
             } catch let error as SyncError {
-                reports.append(ModuleRunReport(notRun: module.name, error))
-                if !output.json { Output.line("\(module.name): not run: \(error.message)" + (error.remedy.map { "\n  what to do: \($0)" } ?? "")) }
+                reports.append(ModuleRunReport(notRun: module.rawValue, error))
+                if !output.json { Output.line("\(module.rawValue): not run: \(error.message)" + (error.remedy.map { "\n  what to do: \($0)" } ?? "")) }
                 if error.code == .needsReconnect {
                     status = ExitStatus.needsReconnect
                     break

@@ -4,6 +4,7 @@ import Reconcile
 import Replica
 import Snapshot
 import Sync
+import Vocabulary
 
 /// `econsync reconcile`: bring the replica and e-conomic into agreement.
 struct ReconcileCommand: AsyncParsableCommand {
@@ -26,18 +27,13 @@ struct ReconcileCommand: AsyncParsableCommand {
     var planOut: String?
     @Option(help: ArgumentHelp("Apply a plan written by --plan-out; refused if the replica or the base moved since.", valueName: "file"))
     var apply: String?
-    @Option(name: .customLong("module"), help: "Only this module (repeat for several): \(Self.modules.joined(separator: ", ")).")
-    var modules: [String] = []
+    @Option(name: .customLong("module"), help: "Only this module (repeat for several).")
+    var modules: [Module] = []
     @Flag(help: "With --plan-out: replace the file if it exists.") var force = false
     @Flag(help: "Finish an interrupted reconcile.") var resume = false
     @Flag(help: "Compare every record, not only those changed since the last reconcile.") var full = false
 
-    static let modules = Array(Set(KindMapping.all.map(\.module))).sorted()
-
     func validate() throws {
-        if let unknown = modules.first(where: { !Self.modules.contains($0) }) {
-            throw ValidationError("unknown module \"\(unknown)\"; modules are \(Self.modules.joined(separator: ", "))")
-        }
         let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count
         if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply and --resume cannot be combined") }
         if apply != nil, !modules.isEmpty { throw ValidationError("--module is fixed by the plan given to --apply") }

@@ -1,13 +1,14 @@
 import Reconcile
 import Snapshot
 import Sync
+import Vocabulary
 
 /// What `econsync reconcile --json` prints.
 struct ReconcileReport: Encodable {
     struct PlanSummary: Encodable {
         var inputsHash: String
         var empty: Bool
-        var counts: [String: [String: Int]]
+        var counts: [Module: [String: Int]]
         var operations: [Operation]?
 
         init(_ plan: Plan, verbose: Bool) {
@@ -19,8 +20,8 @@ struct ReconcileReport: Encodable {
     }
 
     struct Operation: Encodable {
-        var module: String
-        var kind: String
+        var module: Module
+        var kind: Kind
         var key: String
         var action: String
         var reason: String

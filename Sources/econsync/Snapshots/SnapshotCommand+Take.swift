@@ -4,6 +4,7 @@ import Foundation
 import Replica
 import Snapshot
 import Sync
+import Vocabulary
 
 extension GlobalOptions {
     /// A client for the connected agreement, once the replica is shown to be
@@ -26,13 +27,19 @@ extension SnapshotCommand {
         static let configuration = CommandConfiguration(
             abstract: "Pull every chosen kind from e-conomic into a new snapshot in the store.",
             discussion: """
-                Kinds (default: all but contact and order): \(EconomicKind.all.map(\.kind).joined(separator: ", ")). \
+                Kinds (default: all but contact and order): \(EconomicKind.names). \
                 Contacts cost one call per customer. An interrupted pull resumes with the kinds it had not finished.
                 """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(name: .customLong("kind"), help: "A kind to pull (repeat for several).") var kinds: [String] = []
+
+        func validate() throws {
+            if let unknown = kinds.first(where: { name in !EconomicKind.all.contains { $0.kind.rawValue == name } }) {
+                throw ValidationError("unknown kind \"\(unknown)\"; kinds are \(EconomicKind.names)")
+            }
+        }
 
         struct Report: Encodable {
             var file: String
@@ -49,7 +56,7 @@ extension SnapshotCommand {
             let puller = SnapshotPuller(client: client, store: store, agreement: connection.agreementNumber)
             let takenAt = Timestamp.string(try GlobalOptions.clock()())
             let entry = try await AgreementLock(replica: store.replica).holding {
-                try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds, takenAt: takenAt) { progress in
+                try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds.compactMap(Kind.init(rawValue:)), takenAt: takenAt) { progress in
                     if !output.json { print(progress) }
                 }
             }

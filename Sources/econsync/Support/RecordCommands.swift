@@ -1,8 +1,9 @@
+import Vocabulary
 import ArgumentParser
 import Foundation
 import Replica
 
-extension RowRef: ExpressibleByArgument {
+extension RecordRef: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }
@@ -25,15 +26,15 @@ extension ListedRecord {
 /// Names of referenced records, for human listings; loaded once per kind.
 final class NameLookup {
     let store: ReplicaStore
-    private var names: [EntityKind: [Int64: String]] = [:]
-    private var unsynced: [EntityKind: Set<Int64>] = [:]
+    private var names: [Kind: [Int64: String]] = [:]
+    private var unsynced: [Kind: Set<Int64>] = [:]
 
     init(store: ReplicaStore) {
         self.store = store
     }
 
     /// The name of record `id` of `kind`, or empty when there is none.
-    func name(_ kind: EntityKind, _ id: Int64?) -> String {
+    func name(_ kind: Kind, _ id: Int64?) -> String {
         guard let id else { return "" }
         if names[kind] == nil {
             names[kind] = (try? store.labels(of: kind)) ?? [:]
@@ -167,7 +168,7 @@ struct EditCommand<F: RecordFields>: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The record: a local id, e:KEY or n:NUMBER.") var record: RowRef
+    @Argument(help: "The record: a local id, e:KEY or n:NUMBER.") var record: RecordRef
     @OptionGroup var fields: F
 
     func run() throws {

@@ -1,3 +1,4 @@
+import Vocabulary
 import ArgumentParser
 import Foundation
 import Replica
@@ -33,8 +34,8 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only on this project.") var project: RowRef?
-    @Option(help: "Only by this employee.") var employee: RowRef?
+    @Option(help: "Only on this project.") var project: RecordRef?
+    @Option(help: "Only by this employee.") var employee: RecordRef?
     @Option(help: "Only with this status: open, approved, transferred or exported.") var status: Status?
     @Option(help: "Only on or after this day, YYYY-MM-DD.") var from: String?
     @Option(help: "Only on or before this day, YYYY-MM-DD.") var to: String?

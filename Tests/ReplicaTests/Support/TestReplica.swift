@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 import GRDB
 @_exported import TestSupport
@@ -30,7 +31,7 @@ struct TestReplica {
     func state() throws -> [String: [[String]]] {
         try store.read { db in
             var tables: [String: [[String]]] = [:]
-            for table in EntityKind.allCases.map(\.table) + ["change_log", "project_employees", "settings"] {
+            for table in Kind.allCases.map(\.table) + ["change_log", "project_employees", "settings"] {
                 tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map { row in
                     row.databaseValues.map(\.description)
                 }

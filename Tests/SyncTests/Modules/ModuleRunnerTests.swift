@@ -2,6 +2,7 @@ import Foundation
 import Replica
 import Sync
 import Testing
+import Vocabulary
 
 /// ModuleRunner against the emulator: a hung module is released and notified before the next run.
 @Suite("Module runner: hangs and notifications")

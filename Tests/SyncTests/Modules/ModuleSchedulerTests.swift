@@ -2,8 +2,9 @@ import Economic
 import Foundation
 import Replica
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+import Vocabulary
 @testable import Sync
 
 /// A clock that stands still until moved.
@@ -35,7 +36,7 @@ struct SchedulerFixture {
 
     /// Runs `module` to a successful end.
     @discardableResult
-    func run(_ module: SyncModule, force: Bool = false, with scheduler: ModuleScheduler? = nil) async throws -> ModuleRun? {
+    func run(_ module: Module, force: Bool = false, with scheduler: ModuleScheduler? = nil) async throws -> ModuleRun? {
         try await (scheduler ?? self.scheduler()).run(module, force: force) { _ in
             var outcome = ModuleOutcome()
             outcome.pulled = 2
@@ -73,7 +74,7 @@ struct ModuleSchedulerTests {
         let scheduler = fixture.scheduler(random: 0.25)
         try await fixture.run(.customers, with: scheduler)
         #expect(try fixture.replica.moduleStatuses()["customers"]?.nextDue == "2026-11-29T08:15:30Z")
-        #expect(try scheduler.due().map(\.name) == ["units", "products", "hourTypes", "projects", "projectEntries"])
+        #expect(try scheduler.due() == [.units, .products, .hourTypes, .projects, .projectEntries])
         fixture.clock.advance(minutes: 15)
         #expect(try !scheduler.due().contains(.customers))
         fixture.clock.advance(minutes: 0.5)
@@ -90,7 +91,7 @@ struct ModuleSchedulerTests {
         #expect(same?.code == .busy && same?.message.contains("100@host-a") == true)
         let other = #expect(throws: SyncError.self) { try b.acquire(.products, force: false) }
         #expect(other?.code == .busy && other?.message.contains("while customers is running") == true)
-        #expect(try b.report().first { $0.module == "customers" }?.state == .running)
+        #expect(try b.report().first { $0.module == .customers }?.state == .running)
         try a.finish(lease, ModuleOutcome())
         _ = try b.acquire(.products, force: false)
     }
@@ -103,7 +104,7 @@ struct ModuleSchedulerTests {
         fixture.clock.advance(minutes: 12 * 60 - 1)
         #expect(throws: SyncError.self) { try b.acquire(.projects, force: false) }
         fixture.clock.advance(minutes: 2)
-        let status = try #require(try b.report().first { $0.module == "projects" })
+        let status = try #require(try b.report().first { $0.module == .projects })
         #expect(status.state == .failed && status.lastErrorKind == "timedOut")
         #expect(status.lastError?.hasPrefix("Module hangs: running since 2026-11-29T08:00:00Z (over 12 hours)") == true)
         let taken = try b.acquire(.projects, force: false)
@@ -134,8 +135,8 @@ struct ModuleSchedulerTests {
         #expect(run?.outcome == .needsReconnect && outcome.error?.code == .needsReconnect)
         let reports = try fixture.scheduler().report()
         #expect(reports.filter { $0.state == .needsReconnect }.map(\.module)
-                == ["units", "products", "customers", "hourTypes", "projects", "projectEntries", "orders"])
-        #expect(reports.first { $0.module == "suppliers" }?.state == .disabled)
+                == [.units, .products, .customers, .hourTypes, .projects, .projectEntries, .orders])
+        #expect(reports.first { $0.module == .suppliers }?.state == .disabled)
         fixture.clock.advance(minutes: 30)
         #expect(try fixture.scheduler().due().isEmpty)
         let refused = await #expect(throws: SyncError.self) { try await fixture.run(.products, force: true) }
@@ -153,8 +154,8 @@ struct ModuleSchedulerTests {
         #expect(suppliers?.code == .disabled && suppliers?.message.contains("finance.enabled") == true)
         try fixture.set("finance.enabled", "true")
         try fixture.set("hourTypes.enabled", "false")
-        #expect(try fixture.scheduler().due().map(\.name) == ["units", "customers", "products", "projects", "projectEntries", "suppliers"])
-        #expect(try fixture.scheduler().report().first { $0.module == "hourTypes" }?.state == .disabled)
+        #expect(try fixture.scheduler().due() == [.units, .customers, .products, .projects, .projectEntries, .suppliers])
+        #expect(try fixture.scheduler().report().first { $0.module == .hourTypes }?.state == .disabled)
     }
 
     @Test("the first run and one every schedule.fullInterval hours compare every record")

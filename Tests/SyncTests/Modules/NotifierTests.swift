@@ -82,7 +82,7 @@ struct NotifierTests {
         let notifier = try Notifier.configured(replica: fixture.replica, now: { fixture.clock.now() })
         let (run, outcome) = try await fixture.scheduler().run(.projectEntries, force: false) { _ in
             var outcome = ModuleOutcome()
-            outcome.error = ModuleRunner.blockError([PlanOperation(module: "projectEntries", kind: "timeEntry", key: "local:9", action: .block,
+            outcome.error = ModuleRunner.blockError([PlanOperation(kind: .timeEntry, key: "local:9", action: .block,
                                                                    reason: ThreeWayDiff.blockReason("employeeNumber", naming: "Lars Lærling (employee 12)"))],
                                                     module: "projectEntries")
             return outcome
@@ -156,7 +156,7 @@ struct NotifierTests {
     @Test("blocked operations become the brief's troubleshooting errors, naming the records")
     func blockErrors() throws {
         func block(_ key: String, _ reason: String) -> PlanOperation {
-            PlanOperation(module: "projectEntries", kind: "timeEntry", key: key, action: .block, reason: reason)
+            PlanOperation(kind: .timeEntry, key: key, action: .block, reason: reason)
         }
         let employee = ThreeWayDiff.blockReason("employeeNumber", naming: "Jens Hansen (employee 3)")
         let customer = ThreeWayDiff.blockReason("customerNumber", naming: "Hansen VVS ApS (customer 4)")

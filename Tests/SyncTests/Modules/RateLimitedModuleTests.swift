@@ -3,8 +3,9 @@ import Foundation
 import Replica
 import Sync
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+import Vocabulary
 
 /// A module run that meets e-conomic's rate limit for longer than its window.
 @Suite("Module runner: rate limited without Retry-After")

@@ -1,3 +1,4 @@
+import Vocabulary
 import Economic
 import EconomicEmulator
 import Foundation
@@ -91,7 +92,7 @@ final class ReconcileHarness: @unchecked Sendable {
     }
 
     /// The local id of the row of `kind` with e-conomic key `key`.
-    func localID(_ kind: EntityKind, _ key: String) throws -> Int64 {
+    func localID(_ kind: Kind, _ key: String) throws -> Int64 {
         try replica.rowIDs(kind, foreignKeys: [key])[key]!
     }
 }

@@ -1,13 +1,12 @@
-/// A kind of record held in the replica and in snapshots, named as in
-/// snapshot files (`"customer"`, `"timeEntry"`, …).
+import Vocabulary
+
+/// What the replica knows of each kind: its table, its number in the change
+/// log, its record type, its mapped columns and the references between kinds.
 ///
 /// ```swift
-/// EntityKind(rawValue: "hourType")?.table   // "hour_types"
+/// Kind.hourType.table   // "hour_types"
 /// ```
-public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
-    case unit, product, productGroup, customer, contact, customerGroup, paymentTerm, vatZone
-    case layout, supplier, employee, hourType, project, timeEntry, material, order, department
-
+extension Kind {
     /// The replica table holding records of this kind.
     public var table: String {
         switch self {
@@ -56,15 +55,8 @@ public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// The kind with change-log number `code`.
     public init?(code: Int) {
-        guard let kind = EntityKind.allCases.first(where: { $0.code == code }) else { return nil }
+        guard let kind = Kind.allCases.first(where: { $0.code == code }) else { return nil }
         self = kind
-    }
-
-    /// The kind in words, for messages: "time entry", "hour type".
-    public var noun: String {
-        rawValue.reduce(into: "") { text, character in
-            if character.isUppercase { text += " " + character.lowercased() } else { text.append(character) }
-        }
     }
 
     /// The Swift record type for this kind.
@@ -98,16 +90,12 @@ public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
     public var references: [Reference] { recordType.references }
 
     /// The kinds whose records may refer to records of this kind.
-    var referrers: [(kind: EntityKind, reference: Reference)] {
-        EntityKind.allCases.flatMap { other in
+    var referrers: [(kind: Kind, reference: Reference)] {
+        Kind.allCases.flatMap { other in
             other.references.filter { $0.target == self }.map { (other, $0) }
         }
     }
 
-    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// A list of all kind names, for error messages.
-    static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// A column that refers to another record by its local id.
@@ -115,7 +103,7 @@ public struct Reference: Sendable, Hashable {
     /// The column name in the replica table, e.g. `customer_id`.
     public var column: String
     /// The kind of record referred to.
-    public var target: EntityKind
+    public var target: Kind
     /// Whether every record must have this reference.
     public var required: Bool
 
@@ -126,7 +114,7 @@ public struct Reference: Sendable, Hashable {
         return snakeToCamel(base)
     }
 
-    public init(_ column: String, _ target: EntityKind, required: Bool = false) {
+    public init(_ column: String, _ target: Kind, required: Bool = false) {
         self.column = column
         self.target = target
         self.required = required
