@@ -68,9 +68,9 @@ enum ControlAPI {
         ])
     }
 
-    /// The key of `kind` named by a path segment: products by string, the rest by number.
+    /// The key of `kind` named by a path segment: by string where the kind's keys are strings (products), else by number.
     static func key(kind: String, _ text: String, state: EmulatorState) -> RecordKey {
-        if kind != "product", let number = Int64(text) { return .int(number) }
+        if RESTResource.byKind[kind]?.keyIsString != true, let number = Int64(text) { return .int(number) }
         return .string(text)
     }
 

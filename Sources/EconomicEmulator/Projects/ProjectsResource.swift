@@ -17,6 +17,10 @@ struct ProjectsResource: Sendable {
     var duplicateCode: String
     /// The error code for a missing or empty name.
     var nameCode = "PropertyIsRequired"
+    /// Whether records are approved (`POST …/approve`), and locked once they are (time entries).
+    var approvable = false
+    /// Whether a record cannot be created closed (projects).
+    var createdOpen = false
 
     /// The version a record has when it was never written through the emulator.
     static let initialVersion = "EMU00000000"
@@ -30,7 +34,7 @@ struct ProjectsResource: Sendable {
                                           "mainProjectNumber", "otherResponsibleEmployeeNumber", "status", "deliveryDate",
                                           "departmentNumber", "closedDate", "fixedPrice", "costPrice", "salesPrice", "invoicedTotal",
                                           "contactPersonId", "deliveryLocationNumber", "otherReference"],
-                             duplicateCode: "ProjectCannotBeCreatedUpdatedNumberAlreadyExists"),
+                             duplicateCode: "ProjectCannotBeCreatedUpdatedNumberAlreadyExists", createdOpen: true),
             ProjectsResource(name: "Activities", kind: "hourType", required: ["number", "groupNumber", "name"], autoNumber: false,
                              readOnly: ["objectVersion"], filterable: ["number", "groupNumber", "name", "isBarred"],
                              duplicateCode: "ActivityNumberAlreadyExists", nameCode: "ActivityNameNullOrEmpty"),
@@ -38,7 +42,7 @@ struct ProjectsResource: Sendable {
                              autoNumber: true, readOnly: ["isApproved", "isReconciled", "lastUpdated", "objectVersion"],
                              filterable: ["number", "projectNumber", "activityNumber", "employeeNumber", "date", "text", "numberOfHours",
                                           "isApproved", "isReconciled", "lastUpdated"],
-                             duplicateCode: "TimeEntryNumberAlreadyExists"),
+                             duplicateCode: "TimeEntryNumberAlreadyExists", approvable: true),
             ProjectsResource(name: "Employees", kind: "employee", required: ["groupNumber", "name"], autoNumber: true,
                              readOnly: ["objectVersion"], filterable: ["number", "groupNumber", "name", "isBarred", "phone", "email"],
                              duplicateCode: "EmployeeCannotBeCreatedUpdatedNumberAlreadyExists",

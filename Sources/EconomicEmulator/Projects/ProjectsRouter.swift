@@ -34,7 +34,7 @@ enum ProjectsRouter {
             case .success(let items): return .json(200, .int(Int64(items.count)))
             case .failure(let error): return error.response
             }
-        case ("approve", "POST") where rest.count == 1 && resource.kind == "timeEntry":
+        case ("approve", "POST") where rest.count == 1 && resource.approvable:
             return ProjectsWrites.approve(env: env, state: &state)
         case (let segment?, _) where rest.count == 1:
             guard let number = Int64(segment) else { return ProblemDetails.notFound(env) }

@@ -13,7 +13,7 @@ enum ProjectsWrites {
         case .failure(let error): return error.response
         }
         if let refusal = schemaRefusal(resource, body: body, env: env) { return refusal }
-        if resource.kind == "project", body["isClosed"]?.boolValue == true {
+        if resource.createdOpen, body["isClosed"]?.boolValue == true {
             return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedAsClosed", "A project cannot be created as closed.", property: "isClosed")
         }
         var data = body.filter { !resource.readOnly.contains($0.key) }
@@ -48,7 +48,7 @@ enum ProjectsWrites {
             return ProblemDetails.badRequest(env, "PropertyIsRequired", "The number property is required to update.", property: "number")
         }
         guard let existing = state.store.get(resource.kind, .int(number)) else { return ProblemDetails.notFound(env) }
-        if resource.kind == "timeEntry", existing["isApproved"]?.boolValue == true {
+        if resource.approvable, existing["isApproved"]?.boolValue == true {
             return ProblemDetails.badRequest(env, "TimeEntryCannotBeUpdatedAlreadyApproved", "The time entry is approved and cannot be updated.")
         }
         guard let sent = body["objectVersion"]?.stringValue, sent == ProjectsResource.version(of: existing) else {

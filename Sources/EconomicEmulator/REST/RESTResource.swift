@@ -31,6 +31,26 @@ struct RESTResource: Sendable {
     var filterable: [String] = []
     /// Whether writes stamp `lastUpdated`.
     var stampsLastUpdated = false
+    /// How a write is handled: plainly, or as a draft order with its lines.
+    var writes = Writes.plain
+    /// How a stored record is shown to filters, sorts and clients.
+    var view = View.stored
+    /// Whether deleting a record deletes its contacts with it (customers).
+    var ownsContacts = false
+
+    /// How the collection's writes are handled.
+    enum Writes: Sendable {
+        case plain
+        /// A draft order: its lines are validated and priced (``DraftOrders``).
+        case draftOrder
+    }
+
+    /// How a stored record is shown.
+    enum View: Sendable {
+        case stored
+        /// e-conomic's employee shape (``Hypermedia/employeeView(_:)``).
+        case employee
+    }
 
     /// The legacy REST collections the emulator serves, by first path segment.
     static let catalog: [String: RESTResource] = {
@@ -57,7 +77,7 @@ struct RESTResource: Sendable {
                          filterable: ["address", "balance", "barred", "city", "corporateIdentificationNumber", "country", "creditLimit",
                                       "currency", "customerGroup.customerGroupNumber", "customerNumber", "ean", "email", "lastUpdated",
                                       "name", "pNumber", "publicEntryNumber", "telephoneAndFaxNumber", "vatNumber", "website", "zip"],
-                         stampsLastUpdated: true),
+                         stampsLastUpdated: true, ownsContacts: true),
             RESTResource(path: "customer-groups", kind: "customerGroup", keyField: "customerGroupNumber", writable: true,
                          serverAssignsKey: false,
                          references: [Reference(field: "account", keyField: "accountNumber", kind: nil, required: true),
@@ -82,10 +102,14 @@ struct RESTResource: Sendable {
             RESTResource(path: "departments", kind: "department", keyField: "departmentNumber",
                          filterable: ["departmentNumber", "name", "barred"]),
             RESTResource(path: "employees", kind: "employee", keyField: "employeeNumber",
-                         filterable: ["employeeNumber", "employeeGroup.employeeGroupNumber", "name", "barred"]),
+                         filterable: ["employeeNumber", "employeeGroup.employeeGroupNumber", "name", "barred"], view: .employee),
         ]
         return Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
     }()
+
+    /// Every collection, by the kind of record it holds.
+    static let byKind: [String: RESTResource] = Dictionary(
+        (catalog.values + [contacts, draftOrders]).map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// Customer contacts, served under `/customers/{n}/contacts`.
     static let contacts = RESTResource(path: "contacts", kind: "contact", keyField: "customerContactNumber", writable: true,
@@ -103,7 +127,7 @@ struct RESTResource: Sendable {
                                                      "marginPercentage", "netAmountInBaseCurrency", "grossAmountInBaseCurrency",
                                                      "costPriceInBaseCurrency", "templates", "soap", "attachment", "pdf", "lastUpdated"],
                                           filterable: ["orderNumber", "date", "currency", "customer.customerNumber", "dueDate", "netAmount", "lastUpdated"],
-                                          stampsLastUpdated: true)
+                                          stampsLastUpdated: true, writes: .draftOrder)
 
     /// The record key for a path segment (percent-decoded), or nil when the
     /// segment cannot be one: `abc` for a number, a string key not in

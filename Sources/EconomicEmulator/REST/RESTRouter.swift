@@ -75,7 +75,7 @@ enum RESTRouter {
                 present(resource, scope: scope, key: key, data: data, env: env)
             }
         case (0, "POST"):
-            if resource.kind == "order" { return DraftOrders.write(key: nil, env: env, state: &state) }
+            if resource.writes == .draftOrder { return DraftOrders.write(key: nil, env: env, state: &state) }
             return RESTWrites.write(resource, scope: scope, key: nil, env: env, state: &state)
         case (1, _):
             guard let key = resource.key(fromPath: rest[0]) else { return LegacyErrors.notFound(env, errorCode: "E06000") }
@@ -89,7 +89,7 @@ enum RESTRouter {
                     return LegacyErrors.body(400, "\(resource.keyField) \(key) belongs to another customer.",
                                              hint: "Contact numbers are unique across customers.", env: env, errorCode: "E07010")
                 }
-                if resource.kind == "order" { return DraftOrders.write(key: key, env: env, state: &state) }
+                if resource.writes == .draftOrder { return DraftOrders.write(key: key, env: env, state: &state) }
                 return RESTWrites.write(resource, scope: scope, key: key, env: env, state: &state)
             case "DELETE":
                 guard existing != nil else { return LegacyErrors.notFound(env, errorCode: "E06000") }
@@ -106,7 +106,10 @@ enum RESTRouter {
 
     /// The JSON filters, sorts and clients see for a stored record (employees are reshaped).
     static func view(_ resource: RESTResource, _ data: [String: JSONValue]) -> [String: JSONValue] {
-        resource.kind == "employee" ? Hypermedia.employeeView(data) : data
+        switch resource.view {
+        case .stored: data
+        case .employee: Hypermedia.employeeView(data)
+        }
     }
 
     static func selfURL(_ resource: RESTResource, scope: Scope, key: RecordKey, env: RequestEnvironment) -> String {

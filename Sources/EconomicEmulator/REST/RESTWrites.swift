@@ -65,9 +65,10 @@ enum RESTWrites {
 
     static func delete(_ resource: RESTResource, key: RecordKey, env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
         if let refusal = ReferenceGuard.refusal(resource, key: key, env: env, store: state.store) { return refusal }
-        if resource.kind == "customer", case .int(let number) = key {
-            for contact in state.store.all("contact") where contact.data["customer"]?["customerNumber"]?.intValue == number {
-                state.store.remove("contact", contact.key)
+        if resource.ownsContacts, case .int(let number) = key {
+            let contacts = RESTResource.contacts.kind
+            for contact in state.store.all(contacts) where contact.data["customer"]?["customerNumber"]?.intValue == number {
+                state.store.remove(contacts, contact.key)
             }
         }
         state.store.remove(resource.kind, key)
