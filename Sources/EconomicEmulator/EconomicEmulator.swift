@@ -136,7 +136,7 @@ public final class EconomicEmulator: Sendable {
             var data = state.store.get(kind, key)
             change(&data)
             if let data {
-                _ = state.userEdit(kind: kind, key: key, data: data)
+                _ = state.userEdit(kindNamed: kind, key: key, data: data)
             } else {
                 state.store.remove(kind, key)
             }

@@ -70,7 +70,7 @@ enum ControlAPI {
 
     /// The key of `kind` named by a path segment: by string where the kind's keys are strings (products), else by number.
     static func key(kind: String, _ text: String, state: EmulatorState) -> RecordKey {
-        if RESTResource.byKind[kind]?.keyIsString != true, let number = Int64(text) { return .int(number) }
+        if RecordKind(rawValue: kind).flatMap({ RESTResource.byKind[$0] })?.keyIsString != true, let number = Int64(text) { return .int(number) }
         return .string(text)
     }
 
@@ -91,7 +91,7 @@ enum ControlAPI {
             guard case .object(let data)? = try? env.request.json() else { return error(400, "The body must be the record's data, a JSON object.") }
             let key = key(kind: path[0], path[1], state: state)
             let created = !state.store.contains(path[0], key)
-            let stored = state.userEdit(kind: path[0], key: key, data: Record(kind: path[0], key: key, entity: data).data)
+            let stored = state.userEdit(kindNamed: path[0], key: key, data: Record(kind: path[0], key: key, entity: data).data)
             return .json(created ? 201 : 200, line(path[0], key, stored))
         case (2, "DELETE"):
             let key = key(kind: path[0], path[1], state: state)

@@ -5,7 +5,7 @@ import Snapshot
 struct ProjectsResource: Sendable {
     /// The path name, as e-conomic spells it (`TimeEntries`).
     var name: String
-    var kind: String
+    var kind: RecordKind
     var required: [String]
     /// Whether POST assigns `number` when it is omitted.
     var autoNumber: Bool
@@ -27,7 +27,7 @@ struct ProjectsResource: Sendable {
 
     static let catalog: [String: ProjectsResource] = {
         let all = [
-            ProjectsResource(name: "Projects", kind: "project", required: ["name", "projectGroupNumber"], autoNumber: true,
+            ProjectsResource(name: "Projects", kind: .project, required: ["name", "projectGroupNumber"], autoNumber: true,
                              readOnly: ["isClosed", "lastUpdated", "costPrice", "salesPrice", "invoicedTotal", "objectVersion"],
                              filterable: ["number", "name", "projectGroupNumber", "customerNumber", "isClosed", "mileage", "isBarred",
                                           "isMainProject", "isMileageInvoiced", "lastUpdated", "responsibleEmployeeNumber",
@@ -35,19 +35,19 @@ struct ProjectsResource: Sendable {
                                           "departmentNumber", "closedDate", "fixedPrice", "costPrice", "salesPrice", "invoicedTotal",
                                           "contactPersonId", "deliveryLocationNumber", "otherReference"],
                              duplicateCode: "ProjectCannotBeCreatedUpdatedNumberAlreadyExists", createdOpen: true),
-            ProjectsResource(name: "Activities", kind: "hourType", required: ["number", "groupNumber", "name"], autoNumber: false,
+            ProjectsResource(name: "Activities", kind: .hourType, required: ["number", "groupNumber", "name"], autoNumber: false,
                              readOnly: ["objectVersion"], filterable: ["number", "groupNumber", "name", "isBarred"],
                              duplicateCode: "ActivityNumberAlreadyExists", nameCode: "ActivityNameNullOrEmpty"),
-            ProjectsResource(name: "TimeEntries", kind: "timeEntry", required: ["projectNumber", "activityNumber", "employeeNumber", "date"],
+            ProjectsResource(name: "TimeEntries", kind: .timeEntry, required: ["projectNumber", "activityNumber", "employeeNumber", "date"],
                              autoNumber: true, readOnly: ["isApproved", "isReconciled", "lastUpdated", "objectVersion"],
                              filterable: ["number", "projectNumber", "activityNumber", "employeeNumber", "date", "text", "numberOfHours",
                                           "isApproved", "isReconciled", "lastUpdated"],
                              duplicateCode: "TimeEntryNumberAlreadyExists", approvable: true),
-            ProjectsResource(name: "Employees", kind: "employee", required: ["groupNumber", "name"], autoNumber: true,
+            ProjectsResource(name: "Employees", kind: .employee, required: ["groupNumber", "name"], autoNumber: true,
                              readOnly: ["objectVersion"], filterable: ["number", "groupNumber", "name", "isBarred", "phone", "email"],
                              duplicateCode: "EmployeeCannotBeCreatedUpdatedNumberAlreadyExists",
                              nameCode: "EmployeeCannotBeCreatedUpdatedNameNullOrEmpty"),
-            ProjectsResource(name: "ProjectGroups", kind: "projectGroup", required: ["name", "type"], autoNumber: true,
+            ProjectsResource(name: "ProjectGroups", kind: .projectGroup, required: ["name", "type"], autoNumber: true,
                              readOnly: ["objectVersion"],
                              filterable: ["number", "name", "type", "includeCostPriceInFinance", "includeSalesPriceInFinance",
                                           "costAccountOngoing", "costContraAccountOngoing", "costAccountClosed", "salesAccountOngoing",

@@ -66,16 +66,16 @@ enum ProjectsWrites {
     static func delete(_ resource: ProjectsResource, number: Int64, env: RequestEnvironment, state: inout EmulatorState) -> EmulatorResponse {
         guard let existing = state.store.get(resource.kind, .int(number)) else { return ProblemDetails.notFound(env) }
         switch resource.kind {
-        case "timeEntry" where existing["isApproved"]?.boolValue == true:
+        case .timeEntry where existing["isApproved"]?.boolValue == true:
             return ProblemDetails.badRequest(env, "TimeEntryCannotBeUpdatedAlreadyApproved", "The time entry is approved and cannot be deleted.")
-        case "project":
-            if state.store.all("project").contains(where: { $0.data["mainProjectNumber"]?.intValue == number }) {
+        case .project:
+            if state.store.all(.project).contains(where: { $0.data["mainProjectNumber"]?.intValue == number }) {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasSubProjects", "The project has sub-projects.")
             }
-            if state.store.all("timeEntry").contains(where: { $0.data["projectNumber"]?.intValue == number }) {
+            if state.store.all(.timeEntry).contains(where: { $0.data["projectNumber"]?.intValue == number }) {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasTimeEntries", "The project has time entries.")
             }
-            if let order = state.store.all("order").first(where: { $0.data["project"]?["projectNumber"]?.intValue == number }) {
+            if let order = state.store.all(.order).first(where: { $0.data["project"]?["projectNumber"]?.intValue == number }) {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasSalesDocuments", "The project is on draft order \(order.key).")
             }
         default:
@@ -98,21 +98,21 @@ enum ProjectsWrites {
         }
         var numbers: [Int64] = []
         for value in values {
-            guard let number = value.intValue, let entry = state.store.get("timeEntry", .int(number)) else {
+            guard let number = value.intValue, let entry = state.store.get(.timeEntry, .int(number)) else {
                 return ProblemDetails.badRequest(env, "TimeEntryCannotBeApprovedNotFound", "Time entry \(value) does not exist.", property: "numbers")
             }
             if entry["isApproved"]?.boolValue == true {
                 return ProblemDetails.badRequest(env, "TimeEntryIsApproved", "Time entry \(number) is already approved.", property: "numbers")
             }
-            if let project = entry["projectNumber"]?.intValue, state.store.get("project", .int(project))?["isBarred"]?.boolValue == true {
+            if let project = entry["projectNumber"]?.intValue, state.store.get(.project, .int(project))?["isBarred"]?.boolValue == true {
                 return ProblemDetails.badRequest(env, "TimeEntryOnBarredProjectCannotBeApproved", "Time entry \(number) is on a barred project.")
             }
             numbers.append(number)
         }
         for number in numbers {
-            var entry = state.store.get("timeEntry", .int(number))!
+            var entry = state.store.get(.timeEntry, .int(number))!
             entry["isApproved"] = .bool(true)
-            _ = state.userEdit(kind: "timeEntry", key: .int(number), data: entry)
+            _ = state.userEdit(kind: .timeEntry, key: .int(number), data: entry)
         }
         state.approvals.append(.init(numbers: numbers, bookOn: body["bookOn"]?.intValue.map(Int.init)))
         return .empty(204)
@@ -158,38 +158,38 @@ enum ProjectsWrites {
             }
         }
         let store = state.store
-        func exists(_ kind: String, _ field: String) -> Bool {
+        func exists(_ kind: RecordKind, _ field: String) -> Bool {
             guard let key = data[field]?.intValue else { return false }
             return store.contains(kind, .int(key))
         }
         switch resource.kind {
-        case "project":
+        case .project:
             // The group must exist: always, as in e-conomic (a seeded emulator has an
             // agreement's standard groups, see StandardRecords).
-            if !exists("projectGroup", "projectGroupNumber") {
+            if !exists(.projectGroup, "projectGroupNumber") {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedGroupDoesNotExist", "The project group does not exist.", property: "projectGroupNumber")
             }
             // customerNumber is "required unless the group type is Internal" (§5.3, §5.5: 1 Internal,
             // 2 External invoiceable, 3 External non-invoiceable).
-            if data["customerNumber"] == nil, let group = data["projectGroupNumber"]?.intValue.flatMap({ store.get("projectGroup", .int($0)) }),
+            if data["customerNumber"] == nil, let group = data["projectGroupNumber"]?.intValue.flatMap({ store.get(.projectGroup, .int($0)) }),
                group["type"]?.intValue != ProjectGroupType.internal.rawValue {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedCustomerNumberRequired",
                                                  "customerNumber is required: project group \(group["number"]?.intValue ?? 0) is not internal.",
                                                  property: "customerNumber")
             }
-            if data["customerNumber"] != nil, store.count("customer") > 0, !exists("customer", "customerNumber") {
+            if data["customerNumber"] != nil, store.count(.customer) > 0, !exists(.customer, "customerNumber") {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedCustomerNotFound", "The customer does not exist.", property: "customerNumber")
             }
             if let main = data["mainProjectNumber"]?.intValue {
-                guard main != number, store.get("project", .int(main))?["isMainProject"]?.boolValue == true else {
+                guard main != number, store.get(.project, .int(main))?["isMainProject"]?.boolValue == true else {
                     return ProblemDetails.badRequest(env, "ProjectCannotBeCreatedUpdatedMainProjectNumberDoesNotExistOrInvalid",
                                                      "mainProjectNumber must name an existing main project.", property: "mainProjectNumber")
                 }
             }
-            if data["isMainProject"]?.boolValue == true, store.all("timeEntry").contains(where: { $0.data["projectNumber"]?.intValue == number }) {
+            if data["isMainProject"]?.boolValue == true, store.all(.timeEntry).contains(where: { $0.data["projectNumber"]?.intValue == number }) {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeMadeMainHasTimeEntries", "A project with time entries cannot become a main project.")
             }
-        case "timeEntry":
+        case .timeEntry:
             guard let date = data["date"]?.stringValue, let parsed = Timestamps.parse(date) else {
                 return ProblemDetails.badRequest(env, "TimeEntryCannotBeCreatedUpdatedDateIsNotSet", "date must be a date.", property: "date")
             }
@@ -204,7 +204,7 @@ enum ProjectsWrites {
                                                      "numberOfHours must be a number from 0 to 24, got \(hours).", property: "numberOfHours")
                 }
             }
-            guard let project = data["projectNumber"]?.intValue.flatMap({ store.get("project", .int($0)) }) else {
+            guard let project = data["projectNumber"]?.intValue.flatMap({ store.get(.project, .int($0)) }) else {
                 return ProblemDetails.badRequest(env, "EntriesNotAllowedProjectNotFound", "The project does not exist.", property: "projectNumber")
             }
             if project["isMainProject"]?.boolValue == true {
@@ -216,19 +216,19 @@ enum ProjectsWrites {
             if project["isBarred"]?.boolValue == true {
                 return ProblemDetails.badRequest(env, "EntriesNotAllowedProjectIsBarred", "The project is barred.", property: "projectNumber")
             }
-            guard let activity = data["activityNumber"]?.intValue.flatMap({ store.get("hourType", .int($0)) }) else {
+            guard let activity = data["activityNumber"]?.intValue.flatMap({ store.get(.hourType, .int($0)) }) else {
                 return ProblemDetails.badRequest(env, "CannotCreateUpdateActivityNotFound", "The activity does not exist.", property: "activityNumber")
             }
             if activity["isBarred"]?.boolValue == true {
                 return ProblemDetails.badRequest(env, "CannotCreateUpdateActivityIsBarred", "The activity is barred.", property: "activityNumber")
             }
-            guard let employee = data["employeeNumber"]?.intValue.flatMap({ store.get("employee", .int($0)) }) else {
+            guard let employee = data["employeeNumber"]?.intValue.flatMap({ store.get(.employee, .int($0)) }) else {
                 return ProblemDetails.badRequest(env, "EntriesNotAllowedEmployeeNotFound", "The employee does not exist.", property: "employeeNumber")
             }
             if employee["isBarred"]?.boolValue == true {
                 return ProblemDetails.badRequest(env, "EntriesNotAllowedEmployeeIsBarred", "The employee is barred.", property: "employeeNumber")
             }
-        case "projectGroup":
+        case .projectGroup:
             guard let type = data["type"]?.intValue, ProjectGroupType(rawValue: type) != nil else {
                 return ProblemDetails.badRequest(env, "ProjectGroupTypeIsInvalid", "type must be 1, 2 or 3.", property: "type")
             }

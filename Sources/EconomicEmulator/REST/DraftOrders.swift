@@ -21,9 +21,9 @@ enum DraftOrders {
         if let refusal = WriteSchemaCheck.legacy(.order, body: fields, env: env) { return refusal }
         if let lines = fields["lines"] { fields["lines"] = resolvingProductLinks(lines) }
         var errors = ValidationErrors()
-        errors.rejectNulls(in: .object(fields)) { RESTWrites.expectedType("order", $0, store: state.store) }
+        errors.rejectNulls(in: .object(fields)) { RESTWrites.expectedType(.order, $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
-        let existing = pathKey.flatMap { state.store.get("order", $0) }
+        let existing = pathKey.flatMap { state.store.get(.order, $0) }
         let settable = WriteSchemaCheck.settable(fields, of: resource, env: env, existing: existing)
         var data = RESTWrites.prepare(resource, settable, existing: existing, errors: &errors, store: state.store)
         if let date = data["date"]?.stringValue, Timestamps.parse(date) == nil || date.count != 10 {
@@ -33,7 +33,7 @@ enum DraftOrders {
         let totals = computeLines(&data, errors: &errors, store: state.store)
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
 
-        let key = pathKey ?? .int(state.store.nextNumber("order"))
+        let key = pathKey ?? .int(state.store.nextNumber(.order))
         let vat = vatZone == 1 ? round2(totals.net * vatRate) : 0
         data["orderNumber"] = key.json
         data["exchangeRate"] = data["exchangeRate"] ?? .int(100)
@@ -46,7 +46,7 @@ enum DraftOrders {
         data["costPriceInBaseCurrency"] = .decimal(totals.cost)
         data["marginInBaseCurrency"] = .decimal(totals.net - totals.cost)
         data["marginPercentage"] = .decimal(totals.net == 0 ? 0 : round2((totals.net - totals.cost) / totals.net * 100))
-        if let terms = data["paymentTerms"]?["paymentTermsNumber"]?.intValue, let term = state.store.get("paymentTerm", .int(terms)) {
+        if let terms = data["paymentTerms"]?["paymentTermsNumber"]?.intValue, let term = state.store.get(.paymentTerm, .int(terms)) {
             var expanded: [String: JSONValue] = ["paymentTermsNumber": .int(terms)]
             for name in ["daysOfCredit", "name", "paymentTermsType"] { if let value = term[name] { expanded[name] = value } }
             data["paymentTerms"] = .object(expanded)
@@ -56,7 +56,7 @@ enum DraftOrders {
             }
         }
         data["lastUpdated"] = .string(env.timestamp)
-        state.store.put("order", key, data)
+        state.store.put(.order, key, data)
         let created = existing == nil
         let body = RESTRouter.present(resource, scope: scope, key: key, data: data, env: env)
         let location = RESTRouter.selfURL(resource, scope: scope, key: key, env: env)
@@ -76,7 +76,7 @@ enum DraftOrders {
             errors.add([.field("recipient"), .field("vatZone")], code: "E04100", message: "Property vatZone is required.")
             return nil
         }
-        if zone >= 1, store.count("vatZone") > 0, !store.contains("vatZone", .int(zone)) {
+        if zone >= 1, store.count(.vatZone) > 0, !store.contains(.vatZone, .int(zone)) {
             errors.add([.field("recipient"), .field("vatZone"), .field("vatZoneNumber")], code: "E06000",
                        message: "vatZone does not exist.", value: .int(zone))
         }
@@ -118,7 +118,7 @@ enum DraftOrders {
             let at: [ValidationErrors.Step] = [.field("lines"), .index(index)]
             var product: [String: JSONValue]?
             if let number = line["product"]?["productNumber"] {
-                guard let text = number.stringValue, let found = store.get("product", .string(text)) else {
+                guard let text = number.stringValue, let found = store.get(.product, .string(text)) else {
                     errors.add(at + [.field("product"), .field("productNumber")], code: "E06000", message: "product does not exist.", value: number)
                     continue
                 }
@@ -131,7 +131,7 @@ enum DraftOrders {
             } else if line["quantity"] != nil || line["unitNetPrice"] != nil {
                 errors.add(at + [.field("quantity")], code: "E04730", message: "Property quantity must have a value when product is set.")
             }
-            if let unit = line["unit"]?["unitNumber"]?.intValue, let found = store.get("unit", .int(unit)) {
+            if let unit = line["unit"]?["unitNumber"]?.intValue, let found = store.get(.unit, .int(unit)) {
                 line["unit"] = .object(["unitNumber": .int(unit), "name": found["name"] ?? .string("")])
             }
             let quantity = line["quantity"]?.decimalValue ?? 1

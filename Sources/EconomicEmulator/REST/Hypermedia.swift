@@ -21,16 +21,16 @@ enum Hypermedia {
             fields[name] = linkReferences(value, base: base)
         }
         switch resource.kind {
-        case "customer":
+        case .customer:
             fields["contacts"] = .string(selfURL + "/contacts")
             fields["deliveryLocations"] = .string(selfURL + "/delivery-locations")
-        case "unit":
+        case .unit:
             fields["products"] = .string(selfURL + "/products")
-        case "customerGroup":
+        case .customerGroup:
             fields["customers"] = .string(selfURL + "/customers")
-        case "supplier":
+        case .supplier:
             fields["contacts"] = .string(selfURL + "/contacts")
-        case "order":
+        case .order:
             fields["pdf"] = .object(["download": .string(selfURL + "/pdf")])
         default:
             break

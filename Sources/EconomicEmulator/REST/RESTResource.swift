@@ -9,14 +9,14 @@ struct RESTResource: Sendable {
         var field: String
         var keyField: String
         /// The kind the number must exist in (nil: not checked, e.g. accounts).
-        var kind: String?
+        var kind: RecordKind?
         var required: Bool
         /// Fields copied from the referenced record into the reference (as e-conomic expands them).
         var expand: [String] = []
     }
 
     var path: String
-    var kind: String
+    var kind: RecordKind
     var keyField: String
     var keyIsString = false
     var writable = false
@@ -55,74 +55,74 @@ struct RESTResource: Sendable {
     /// The legacy REST collections the emulator serves, by first path segment.
     static let catalog: [String: RESTResource] = {
         let all: [RESTResource] = [
-            RESTResource(path: "units", kind: "unit", keyField: "unitNumber", writable: true, required: ["name"],
+            RESTResource(path: "units", kind: .unit, keyField: "unitNumber", writable: true, required: ["name"],
                          filterable: ["unitNumber", "name"]),
-            RESTResource(path: "products", kind: "product", keyField: "productNumber", keyIsString: true, writable: true,
+            RESTResource(path: "products", kind: .product, keyField: "productNumber", keyIsString: true, writable: true,
                          serverAssignsKey: false, required: ["name"],
-                         references: [Reference(field: "productGroup", keyField: "productGroupNumber", kind: "productGroup", required: true, expand: ["name"]),
-                                      Reference(field: "unit", keyField: "unitNumber", kind: "unit", required: false, expand: ["name"])],
+                         references: [Reference(field: "productGroup", keyField: "productGroupNumber", kind: .productGroup, required: true, expand: ["name"]),
+                                      Reference(field: "unit", keyField: "unitNumber", kind: .unit, required: false, expand: ["name"])],
                          readOnly: ["lastUpdated", "invoices", "pricing", "inventory"],
                          filterable: ["productNumber", "name", "description", "costPrice", "recommendedPrice", "salesPrice", "barCode",
                                       "barred", "lastUpdated", "productGroup.productGroupNumber", "unit.unitNumber"],
                          stampsLastUpdated: true),
-            RESTResource(path: "product-groups", kind: "productGroup", keyField: "productGroupNumber",
+            RESTResource(path: "product-groups", kind: .productGroup, keyField: "productGroupNumber",
                          filterable: ["productGroupNumber", "name"]),
-            RESTResource(path: "customers", kind: "customer", keyField: "customerNumber", writable: true, required: ["name", "currency"],
-                         references: [Reference(field: "customerGroup", keyField: "customerGroupNumber", kind: "customerGroup", required: true),
-                                      Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: "paymentTerm", required: true),
-                                      Reference(field: "vatZone", keyField: "vatZoneNumber", kind: "vatZone", required: true),
-                                      Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: false),
-                                      Reference(field: "salesPerson", keyField: "employeeNumber", kind: "employee", required: false)],
+            RESTResource(path: "customers", kind: .customer, keyField: "customerNumber", writable: true, required: ["name", "currency"],
+                         references: [Reference(field: "customerGroup", keyField: "customerGroupNumber", kind: .customerGroup, required: true),
+                                      Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: .paymentTerm, required: true),
+                                      Reference(field: "vatZone", keyField: "vatZoneNumber", kind: .vatZone, required: true),
+                                      Reference(field: "layout", keyField: "layoutNumber", kind: .layout, required: false),
+                                      Reference(field: "salesPerson", keyField: "employeeNumber", kind: .employee, required: false)],
                          readOnly: ["balance", "dueAmount", "lastUpdated", "contacts", "deliveryLocations", "templates", "totals", "invoices"],
                          filterable: ["address", "balance", "barred", "city", "corporateIdentificationNumber", "country", "creditLimit",
                                       "currency", "customerGroup.customerGroupNumber", "customerNumber", "ean", "email", "lastUpdated",
                                       "name", "pNumber", "publicEntryNumber", "telephoneAndFaxNumber", "vatNumber", "website", "zip"],
                          stampsLastUpdated: true, ownsContacts: true),
-            RESTResource(path: "customer-groups", kind: "customerGroup", keyField: "customerGroupNumber", writable: true,
+            RESTResource(path: "customer-groups", kind: .customerGroup, keyField: "customerGroupNumber", writable: true,
                          serverAssignsKey: false,
                          references: [Reference(field: "account", keyField: "accountNumber", kind: nil, required: true),
-                                      Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: false)],
+                                      Reference(field: "layout", keyField: "layoutNumber", kind: .layout, required: false)],
                          readOnly: ["customers"],
                          filterable: ["customerGroupNumber", "name", "account.accountNumber"]),
-            RESTResource(path: "payment-terms", kind: "paymentTerm", keyField: "paymentTermsNumber", writable: true,
+            RESTResource(path: "payment-terms", kind: .paymentTerm, keyField: "paymentTermsNumber", writable: true,
                          required: ["name", "paymentTermsType"],
                          filterable: ["paymentTermsNumber", "name", "paymentTermsType", "daysOfCredit"]),
-            RESTResource(path: "vat-zones", kind: "vatZone", keyField: "vatZoneNumber", filterable: ["vatZoneNumber", "name"]),
-            RESTResource(path: "layouts", kind: "layout", keyField: "layoutNumber", filterable: ["layoutNumber", "name"]),
-            RESTResource(path: "suppliers", kind: "supplier", keyField: "supplierNumber", writable: true, required: ["name", "currency"],
-                         references: [Reference(field: "supplierGroup", keyField: "supplierGroupNumber", kind: "supplierGroup", required: true),
-                                      Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: "paymentTerm", required: true),
-                                      Reference(field: "vatZone", keyField: "vatZoneNumber", kind: "vatZone", required: true),
-                                      Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: false)],
+            RESTResource(path: "vat-zones", kind: .vatZone, keyField: "vatZoneNumber", filterable: ["vatZoneNumber", "name"]),
+            RESTResource(path: "layouts", kind: .layout, keyField: "layoutNumber", filterable: ["layoutNumber", "name"]),
+            RESTResource(path: "suppliers", kind: .supplier, keyField: "supplierNumber", writable: true, required: ["name", "currency"],
+                         references: [Reference(field: "supplierGroup", keyField: "supplierGroupNumber", kind: .supplierGroup, required: true),
+                                      Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: .paymentTerm, required: true),
+                                      Reference(field: "vatZone", keyField: "vatZoneNumber", kind: .vatZone, required: true),
+                                      Reference(field: "layout", keyField: "layoutNumber", kind: .layout, required: false)],
                          readOnly: ["contacts"],
                          filterable: ["supplierNumber", "name", "currency", "address", "city", "zip", "country", "email", "phone",
                                       "corporateIdentificationNumber", "barred", "supplierGroup.supplierGroupNumber"]),
-            RESTResource(path: "supplier-groups", kind: "supplierGroup", keyField: "supplierGroupNumber",
+            RESTResource(path: "supplier-groups", kind: .supplierGroup, keyField: "supplierGroupNumber",
                          filterable: ["supplierGroupNumber", "name"]),
-            RESTResource(path: "departments", kind: "department", keyField: "departmentNumber",
+            RESTResource(path: "departments", kind: .department, keyField: "departmentNumber",
                          filterable: ["departmentNumber", "name", "barred"]),
-            RESTResource(path: "employees", kind: "employee", keyField: "employeeNumber",
+            RESTResource(path: "employees", kind: .employee, keyField: "employeeNumber",
                          filterable: ["employeeNumber", "employeeGroup.employeeGroupNumber", "name", "barred"], view: .employee),
         ]
         return Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
     }()
 
     /// Every collection, by the kind of record it holds.
-    static let byKind: [String: RESTResource] = Dictionary(
+    static let byKind: [RecordKind: RESTResource] = Dictionary(
         (catalog.values + [contacts, draftOrders]).map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// Customer contacts, served under `/customers/{n}/contacts`.
-    static let contacts = RESTResource(path: "contacts", kind: "contact", keyField: "customerContactNumber", writable: true,
+    static let contacts = RESTResource(path: "contacts", kind: .contact, keyField: "customerContactNumber", writable: true,
                                        required: ["name"], readOnly: ["deleted", "customer"],
                                        filterable: ["customerContactNumber", "email", "name", "phone", "eInvoiceId", "sortKey", "customer.customerNumber"])
 
     /// Draft orders, served under `/orders/drafts`.
-    static let draftOrders = RESTResource(path: "orders/drafts", kind: "order", keyField: "orderNumber", writable: true,
+    static let draftOrders = RESTResource(path: "orders/drafts", kind: .order, keyField: "orderNumber", writable: true,
                                           required: ["date", "currency"],
-                                          references: [Reference(field: "customer", keyField: "customerNumber", kind: "customer", required: true),
-                                                       Reference(field: "layout", keyField: "layoutNumber", kind: "layout", required: true),
-                                                       Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: "paymentTerm", required: true),
-                                                       Reference(field: "project", keyField: "projectNumber", kind: "project", required: false)],
+                                          references: [Reference(field: "customer", keyField: "customerNumber", kind: .customer, required: true),
+                                                       Reference(field: "layout", keyField: "layoutNumber", kind: .layout, required: true),
+                                                       Reference(field: "paymentTerms", keyField: "paymentTermsNumber", kind: .paymentTerm, required: true),
+                                                       Reference(field: "project", keyField: "projectNumber", kind: .project, required: false)],
                                           readOnly: ["netAmount", "vatAmount", "grossAmount", "roundingAmount", "marginInBaseCurrency",
                                                      "marginPercentage", "netAmountInBaseCurrency", "grossAmountInBaseCurrency",
                                                      "costPriceInBaseCurrency", "templates", "soap", "attachment", "pdf", "lastUpdated"],

@@ -50,7 +50,7 @@ enum RESTRouter {
         guard let (collection, rest) = collection(segments) else { return LegacyErrors.notFound(env) }
         switch collection {
         case .contacts(let customerSegment):
-            guard let customer = Int64(customerSegment), state.store.contains("customer", .int(customer)) else {
+            guard let customer = Int64(customerSegment), state.store.contains(.customer, .int(customer)) else {
                 return LegacyErrors.notFound(env, errorCode: "E06000")
             }
             let scope = Scope(collectionPath: "customers/\(customer)/contacts",

@@ -171,7 +171,7 @@ enum RESTWrites {
     }
 
     /// The JSON type a property of `kind` has, for "Expected X but got Null".
-    static func expectedType(_ kind: String, _ name: String, store: RecordStore) -> String {
+    static func expectedType(_ kind: RecordKind, _ name: String, store: RecordStore) -> String {
         for record in store.all(kind).prefix(50) {
             if let value = record.data[name] { return value.typeName }
         }

@@ -22,20 +22,20 @@ enum ReferenceGuard {
         case draftOrderLineProduct
 
         /// The kind of record this reference points at.
-        var target: String {
+        var target: RecordKind {
             switch self {
-            case .productUnit: "unit"
-            case .projectCustomer, .draftOrderCustomer: "customer"
-            case .draftOrderLineProduct: "product"
+            case .productUnit: .unit
+            case .projectCustomer, .draftOrderCustomer: .customer
+            case .draftOrderLineProduct: .product
             }
         }
 
         /// The kind of record holding the reference.
-        var holder: String {
+        var holder: RecordKind {
             switch self {
-            case .productUnit: "product"
-            case .projectCustomer: "project"
-            case .draftOrderCustomer, .draftOrderLineProduct: "order"
+            case .productUnit: .product
+            case .projectCustomer: .project
+            case .draftOrderCustomer, .draftOrderLineProduct: .order
             }
         }
 
@@ -67,7 +67,7 @@ enum ReferenceGuard {
 
     /// The records of `store` that keep `kind` `key` from being deleted, as
     /// `(how it is named, its key)`, in ``Referrer`` order, then key order.
-    static func referrers(of kind: String, _ key: RecordKey, in store: RecordStore) -> [(name: String, key: RecordKey)] {
+    static func referrers(of kind: RecordKind, _ key: RecordKey, in store: RecordStore) -> [(name: String, key: RecordKey)] {
         Referrer.allCases.filter { $0.target == kind }.flatMap { referrer in
             store.all(referrer.holder).filter { referrer.refers($0.data, to: key) }.map { (name: referrer.holderName, key: $0.key) }
         }

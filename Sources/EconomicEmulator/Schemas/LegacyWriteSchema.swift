@@ -2,14 +2,25 @@
 /// published POST and PUT schema (files in `Schemas/Published`).
 ///
 /// ```swift
-/// LegacyWriteSchema(kind: "customer")?.file(.put)   // "customers.customerNo.put"
+/// LegacyWriteSchema(kind: .customer)?.file(.put)   // "customers.customerNo.put"
 /// ```
 enum LegacyWriteSchema: String, Sendable, CaseIterable {
     case customer, contact, product, unit, supplier, customerGroup, paymentTerm, order
 
     /// The schema for a record kind of ``RESTResource``; nil for kinds the emulator does not write.
-    init?(kind: String) {
-        self.init(rawValue: kind)
+    init?(kind: RecordKind) {
+        switch kind {
+        case .customer: self = .customer
+        case .contact: self = .contact
+        case .product: self = .product
+        case .unit: self = .unit
+        case .supplier: self = .supplier
+        case .customerGroup: self = .customerGroup
+        case .paymentTerm: self = .paymentTerm
+        case .order: self = .order
+        case .productGroup, .vatZone, .layout, .supplierGroup, .employee, .hourType, .project, .projectGroup, .timeEntry, .department:
+            return nil
+        }
     }
 
     /// The schema file's name without `.schema.json`, as e-conomic published it.

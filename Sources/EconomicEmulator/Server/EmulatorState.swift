@@ -45,17 +45,25 @@ struct EmulatorState: Sendable {
     }
 
     /// Whether writes to `kind` stamp `lastUpdated`.
-    static let stampedKinds: Set<String> = ["customer", "product", "project", "timeEntry", "order"]
+    static let stampedKinds: Set<RecordKind> = [.customer, .product, .project, .timeEntry, .order]
     /// Kinds served by the Projects API (they carry `objectVersion`).
-    static let versionedKinds: Set<String> = ["project", "timeEntry", "hourType", "employee", "projectGroup"]
+    static let versionedKinds: Set<RecordKind> = [.project, .timeEntry, .hourType, .employee, .projectGroup]
 
     /// Stores `data` as an e-conomic user's edit would: stamps `lastUpdated`
     /// where the kind has it and gives Projects records a new `objectVersion`.
-    mutating func userEdit(kind: String, key: RecordKey, data: [String: JSONValue]) -> [String: JSONValue] {
+    mutating func userEdit(kind: RecordKind, key: RecordKey, data: [String: JSONValue]) -> [String: JSONValue] {
         var data = data
         if Self.stampedKinds.contains(kind) { data["lastUpdated"] = .string(Timestamps.iso(now)) }
         if Self.versionedKinds.contains(kind) { data["objectVersion"] = .string(nextObjectVersion()) }
         store.put(kind, key, data)
+        return data
+    }
+
+    /// The same for a kind named on the control API or by a test; records of
+    /// a kind the emulator does not serve are stored as they are.
+    mutating func userEdit(kindNamed name: String, key: RecordKey, data: [String: JSONValue]) -> [String: JSONValue] {
+        if let kind = RecordKind(rawValue: name) { return userEdit(kind: kind, key: key, data: data) }
+        store.put(name, key, data)
         return data
     }
 }
