@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The crash matrix's and the scheduler's test hooks (`$ECONSYNC_TEST_CRASH`,
+/// `$ECONSYNC_TEST_JITTER`) exist only in debug builds, which the tests run;
+/// a release build has none.
+let testHooks: [SwiftSetting] = [.define("ECONSYNC_TEST_HOOKS", .when(configuration: .debug))]
+
 let package = Package(
     name: "econsync",
     platforms: [.macOS(.v14)],
@@ -68,7 +73,8 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: testHooks
         ),
         .executableTarget(
             name: "econsync",
@@ -83,7 +89,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: testHooks
         ),
         .target(
             name: "TestSupport",

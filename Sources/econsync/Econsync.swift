@@ -77,11 +77,14 @@ struct Econsync: AsyncParsableCommand {
 }
 
 extension Econsync {
-    /// The crash matrix's hook (`$ECONSYNC_TEST_CRASH=STEP:N`, see ``CrashPoint``).
+    /// The crash matrix's hook (`$ECONSYNC_TEST_CRASH=STEP:N`, see ``CrashPoint``);
+    /// only in a build with the test hooks.
     static func armCrashPoint() {
+        #if ECONSYNC_TEST_HOOKS
         if let text = ProcessInfo.processInfo.environment["ECONSYNC_TEST_CRASH"] {
             CrashPoint.arm(CrashPoint(parsing: text))
         }
+        #endif
     }
 
     /// The exit code of econsync's own errors; nil for the argument parser's.

@@ -14,9 +14,12 @@ struct ModuleContext {
         self.global = global
         replica = try global.openReplica()
         var scheduler = ModuleScheduler(replica: replica, now: try GlobalOptions.clock())
+        #if ECONSYNC_TEST_HOOKS
+        // Tests pin the scheduler's jitter (a build with the test hooks only).
         if let seed = ProcessInfo.processInfo.environment["ECONSYNC_TEST_JITTER"].flatMap(Double.init) {
             scheduler.random = { seed }
         }
+        #endif
         self.scheduler = scheduler
     }
 
