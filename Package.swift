@@ -22,8 +22,12 @@ let package = Package(
     ],
     targets: [
         .target(
+            name: "Vocabulary"
+        ),
+        .target(
             name: "Replica",
             dependencies: [
+                "Vocabulary",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -34,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "Snapshot",
-            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Vocabulary", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .systemLibrary(
             name: "CCurl",
@@ -46,12 +50,12 @@ let package = Package(
         ),
         .target(
             name: "Economic",
-            dependencies: ["CCurl", "EconomicWire"]
+            dependencies: ["Vocabulary", "CCurl", "EconomicWire"]
         ),
         .target(
             name: "EconomicEmulator",
             dependencies: [
-                "Snapshot", "EconomicWire", "CZlib",
+                "Vocabulary", "Snapshot", "EconomicWire", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -60,15 +64,16 @@ let package = Package(
         ),
         .target(
             name: "Reconcile",
-            dependencies: ["Snapshot"]
+            dependencies: ["Vocabulary", "Snapshot"]
         ),
         .target(
             name: "Sync",
-            dependencies: ["Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "econsync",
             dependencies: [
+                "Vocabulary",
                 "Replica",
                 "Snapshot",
                 "Sync",
@@ -87,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplicaTests",
-            dependencies: ["Replica", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Vocabulary", "Replica", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SnapshotTests",
@@ -95,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EconomicTests",
-            dependencies: ["Economic", "EconomicWire", "EconomicEmulator", "Snapshot", "Sync", "Replica", "TestSupport"]
+            dependencies: ["Vocabulary", "Economic", "EconomicWire", "EconomicEmulator", "Snapshot", "Sync", "Replica", "TestSupport"]
         ),
         .testTarget(
             name: "EconomicEmulatorTests",
@@ -108,11 +113,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "Reconcile", "TestSupport"]
+            dependencies: ["Vocabulary", "Sync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "Reconcile", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["econsync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "TestSupport"],
+            dependencies: ["Vocabulary", "econsync", "Replica", "Snapshot", "Sync", "Economic", "EconomicEmulator", "TestSupport"],
             resources: [.copy("Golden")]
         ),
     ]

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Snapshot
+import Vocabulary
 
 /// A local HTTP server that behaves like Visma e-conomic for one agreement:
 /// legacy REST at the root, the Projects API under `/projectsapi/v1.1.0`, the
@@ -204,11 +205,14 @@ public final class EconomicEmulator: Sendable {
 }
 
 /// Why the emulator could not do what was asked.
-public struct EmulatorError: Error, CustomStringConvertible, Sendable {
+public struct EmulatorError: CodedError {
+    public static let domain = "emulator"
+    /// Always `failed`: the message says what went wrong.
+    public var code: ErrorCode<EmulatorError> { "failed" }
     /// What went wrong.
     public var message: String
     /// An error with `message`.
     public init(_ message: String) { self.message = message }
     /// The message.
-    public var description: String { message }
+    public func describe(_ wording: any RemedyWording) -> String { message }
 }

@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
         loop.onEvent = { event in
             switch event {
             case .ran(let result): Self.log(ModuleContext.line(result))
-            case .notRun(let module, let error): Self.log("\(module.name): not run: \(error.message)")
+            case .notRun(let module, let error): Self.log("\(module.name): not run: \(error.detail(CommandLineWording()))")
             case .waiting(let seconds): if global.verbose { Self.log("waiting \(Int(seconds)) s") }
             case .stopped: Self.log("stopped")
             }
