@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "Snapshot",
-            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Vocabulary", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .systemLibrary(
             name: "CCurl",
@@ -55,12 +55,12 @@ let package = Package(
         ),
         .target(
             name: "Economic",
-            dependencies: ["CCurl", "EconomicWire"]
+            dependencies: ["Vocabulary", "CCurl", "EconomicWire"]
         ),
         .target(
             name: "EconomicEmulator",
             dependencies: [
-                "Snapshot", "EconomicWire", "CZlib",
+                "Vocabulary", "Snapshot", "EconomicWire", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["Vocabulary", "econsync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "TestSupport"],
+            dependencies: ["Vocabulary", "econsync", "Replica", "Snapshot", "Sync", "Economic", "EconomicEmulator", "TestSupport"],
             resources: [.copy("Golden")]
         ),
     ]

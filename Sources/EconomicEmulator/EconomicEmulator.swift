@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Snapshot
+import Vocabulary
 
 /// A local HTTP server that behaves like Visma e-conomic for one agreement:
 /// legacy REST at the root, the Projects API under `/projectsapi/v1.1.0`, the
@@ -27,6 +28,8 @@ public final class EconomicEmulator: Sendable {
     private let state: Mutex<EmulatorState>
     /// The server started by ``start(host:port:)`` and the port it is bound to.
     private let server = Mutex<(task: Task<Void, any Error>?, port: Int?)>((nil, nil))
+    /// An answer held back for a test (``holdAnswer(toRequest:)``).
+    let hold = AnswerHold()
 
     /// An emulator holding `seed` (records of any kinds; `kinds` declares kinds that start empty).
     /// A non-empty seed without project groups or supplier groups gets an agreement's standard ones (``StandardRecords``).
@@ -80,6 +83,7 @@ public final class EconomicEmulator: Sendable {
             defer { server = (nil, nil) }
             return server.task
         }
+        hold.release()
         task?.cancel()
         _ = try? await task?.value
     }
@@ -104,8 +108,13 @@ public final class EconomicEmulator: Sendable {
 
     /// Answers one request (the HTTP layer calls this); faults' latency is waited out here.
     func respond(_ request: EmulatorRequest) async -> EmulatorResponse {
-        var (response, delay) = locked { RequestPipeline.handle(request, state: &$0) }
+        var (response, delay, number) = locked { state in
+            let before = state.requestCount
+            let (response, delay) = RequestPipeline.handle(request, state: &state)
+            return (response, delay, state.requestCount > before ? state.requestCount : nil)
+        }
         if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
+        if let number { await hold.pass(number) }
         if !response.drop, response.body.count > 0, GzipEncoding.accepted(request.header("accept-encoding")),
            let compressed = GzipEncoding.compress(response.body) {
             response.body = compressed
@@ -204,11 +213,14 @@ public final class EconomicEmulator: Sendable {
 }
 
 /// Why the emulator could not do what was asked.
-public struct EmulatorError: Error, CustomStringConvertible, Sendable {
+public struct EmulatorError: CodedError {
+    public static let domain = "emulator"
+    /// Always `failed`: the message says what went wrong.
+    public var code: ErrorCode<EmulatorError> { "failed" }
     /// What went wrong.
     public var message: String
     /// An error with `message`.
     public init(_ message: String) { self.message = message }
     /// The message.
-    public var description: String { message }
+    public func describe(_ wording: any RemedyWording) -> String { message }
 }

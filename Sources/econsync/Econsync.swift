@@ -5,6 +5,7 @@ import Replica
 import Reconcile
 import Snapshot
 import Sync
+import Vocabulary
 
 /// The econsync command-line tool.
 @main
@@ -61,8 +62,8 @@ struct Econsync: AsyncParsableCommand {
         if let problem = FileProblem(error) {
             exit(with: CommandFailure(problem.description))
         }
-        if let status = status(of: error) {
-            FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)", keepingLineBreaks: true))\n".utf8))
+        if let status = status(of: error), let error = error as? any CodedError {
+            FileHandle.standardError.write(Data("error: \(TerminalText.safe(error.commandLineText, keepingLineBreaks: true))\n".utf8))
             Foundation.exit(status)
         }
         let code = exitCode(for: error)
@@ -87,44 +88,16 @@ extension Econsync {
         #endif
     }
 
-    /// The exit code of econsync's own errors; nil for the argument parser's.
+    /// The exit code of econsync's own errors (every ``CodedError``, by its
+    /// outcome); nil for the argument parser's.
     static func status(of error: any Error) -> Int32? {
-        switch error {
-        case let error as ReplicaError:
-            let unusable: Set<ReplicaError.Code> = [.notInitialised, .newerSchema, .notAReplica, .corrupt, .unsafeFile]
-            if error.code == .busy { return ExitStatus.notRun }
-            return unusable.contains(error.code) ? ExitStatus.replicaUnusable : ExitStatus.failure
-        case let error as EconomicError:
-            return error.code == .tokenExpired ? ExitStatus.needsReconnect : ExitStatus.failure
-        case let error as SyncError:
-            switch error.code {
-            case .needsReconnect: return ExitStatus.needsReconnect
-            case .coolingDown, .busy, .disabled: return ExitStatus.notRun
-            default: return ExitStatus.failure
-            }
-        case is SnapshotError, is CredentialsFile.Problem, is CommandFailure, is ApplyError, is PlanError, is ConfigError:
-            return ExitStatus.failure
-        default:
-            return nil
+        switch (error as? any CodedError)?.outcome {
+        case .failure: ExitStatus.failure
+        case .usage: ExitStatus.usage
+        case .replicaUnusable: ExitStatus.replicaUnusable
+        case .needsReconnect: ExitStatus.needsReconnect
+        case .notRun: ExitStatus.notRun
+        case nil: nil
         }
     }
-}
-
-/// The exit codes scripts can rely on.
-enum ExitStatus {
-    static let success: Int32 = 0
-    static let failure: Int32 = 1
-    static let usage: Int32 = 2
-    static let replicaUnusable: Int32 = 3
-    /// e-conomic answered 401: the grant is gone; run `econsync reconnect`.
-    static let needsReconnect: Int32 = 4
-    /// A sync module did not run: cooling down, disabled, or busy in another process.
-    static let notRun: Int32 = 5
-}
-
-/// A failure of a command that is not about the replica itself.
-struct CommandFailure: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
 }

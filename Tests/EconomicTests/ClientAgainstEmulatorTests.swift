@@ -6,6 +6,7 @@ import Snapshot
 import Sync
 import TestSupport
 import Testing
+import Vocabulary
 
 /// The production client against the emulator, over real HTTP on loopback.
 @Suite("e-conomic client against the emulator")
@@ -142,7 +143,7 @@ struct ClientAgainstEmulatorTests {
             _ = try await SnapshotPuller(client: session.client, store: store, agreement: 1_118_081)
                 .take(kinds: EconomicKind.defaultKinds, takenAt: "2026-11-02T08:00:00Z")
         }
-        #expect(error.code == .tokenExpired && error.description.hasPrefix("Token expired: reconnect with `econsync reconnect`"))
+        #expect(error.code == .tokenExpired && error.remedy == .reconnect && error.description.hasPrefix("Token expired: "))
         #expect(try store.replica.snapshots().isEmpty && !FileManager.default.fileExists(atPath: directory.path("snapshots")))
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import TestSupport
 import Testing
+import Vocabulary
 
 @Suite("Connect: credentials file, loopback listener, flow")
 struct ConnectTests {
@@ -20,12 +21,12 @@ struct ConnectTests {
         #expect(try file.load() == Self.connection)
         chmod(file.path, 0o644)
         let problem = try #require(throws: CredentialsFile.Problem.self) { try file.load() }
-        #expect(problem.message.contains("readable by others (mode 644)") && problem.message.contains("chmod 600"))
+        #expect(problem.message.contains("readable by others (mode 644)") && problem.remedy == .restrictCredentials(path: file.path))
         #expect(!problem.message.contains("XYZZY") && !problem.message.contains("PLUGH"))
         #expect(!String(describing: Self.connection).contains("PLUGH"))
         chmod(file.path, 0o600)
         #expect(try file.remove() && !file.exists)
-        #expect(try #require(throws: CredentialsFile.Problem.self) { try file.load() }.message.contains("run `econsync connect`"))
+        #expect(try #require(throws: CredentialsFile.Problem.self) { try file.load() }.remedy == .connect)
     }
 
     @Test("the loopback listener hands over the token of e-conomic's redirect, over real HTTP through libcurl")

@@ -2,6 +2,7 @@ import Economic
 import TestSupport
 import Foundation
 import Testing
+import Vocabulary
 
 @Suite("e-conomic client: requests, retries and errors")
 struct EconomicClientTests {
@@ -87,7 +88,7 @@ struct EconomicClientTests {
             try await client(ScriptedTransport([.respond(.json(401, #"{"message":"Unauthorized","logId":"x"}"#))]))
                 .send(.get, .rest, "/self", module: "connect")
         }
-        #expect(expired.code == .tokenExpired && expired.description.hasPrefix("Token expired: reconnect with `econsync reconnect`"))
+        #expect(expired.code == .tokenExpired && expired.remedy == .reconnect && expired.description.hasPrefix("Token expired: "))
         let problem = #"{"type":"x","title":"Missing modules: Project","status":403,"errorCode":"AccessDeniedAgreementMissingModules","traceId":"t1","errors":[]}"#
         let module = try await #require(throws: EconomicError.self) {
             try await client(ScriptedTransport([.respond(.json(403, problem, headers: ["content-type": "application/problem+json"]))]))

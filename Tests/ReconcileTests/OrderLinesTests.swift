@@ -98,7 +98,7 @@ struct OrderLinesTests {
                 #expect(error.code == .invalidTemplate)
                 #expect(error.message.hasPrefix("lone $"), "\(error)")
                 #expect(error.message.contains("\"\(text)\""), "\(error)")
-                #expect(error.remedy.hasPrefix("write $$ for a literal $"), "\(error)")
+                #expect(error.advice.hasPrefix("write $$ for a literal $"), "\(error)")
             }
         }
         #expect((try? OrderTemplate("Timer $"))?.text == nil)

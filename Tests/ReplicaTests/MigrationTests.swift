@@ -2,6 +2,7 @@ import Vocabulary
 import Foundation
 import GRDB
 import Testing
+import Vocabulary
 @testable import Replica
 
 @Suite("Opening and migrating replica files")
@@ -102,7 +103,7 @@ struct MigrationTests {
         let url = directory.file(ReplicaStore.fileName)
         let error = try #require(throws: ReplicaError.self) { try ReplicaStore.open(at: url) }
         #expect(error.code == .notInitialised)
-        #expect(error.description.contains("econsync init"))
+        #expect(error.remedy == .initialise)
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 

@@ -32,19 +32,21 @@ struct ReconcileCommandTests {
     }
 
     /// What e-conomic holds after the field work is reconciled without interruption.
-    static let reference = Task<[Record], any Error> {
+    /// e-conomic after an uninterrupted reconcile of ``fieldWork(_:)``, and the API requests that reconcile made.
+    static let reference = Task<(state: [Record], requests: Int), any Error> {
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
         try await fieldWork(connected)
+        let before = connected.emulator.requestCount
         let output = try await connected.expect(["reconcile"])
         guard output.contains("27 pushed, 0 failed") else { throw ConnectedCLI.Failure(description: output) }
-        return connected.state()
+        return (connected.state(), connected.emulator.requestCount - before)
     }
 
     @Test("killed after K sends (K = 1…24), resumed: e-conomic holds exactly the expected records, a local edit made meanwhile survives",
           arguments: Array(1...24))
     func killedAfterSends(k: Int) async throws {
-        let expected = try await Self.reference.value
+        let expected = try await Self.reference.value.state
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
         try await Self.fieldWork(connected)
@@ -64,13 +66,16 @@ struct ReconcileCommandTests {
         #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
     }
 
-    @Test("killed by SIGKILL at random moments, resumed: the same records, nothing twice", arguments: [UInt64(1), 2, 3, 4])
+    @Test("killed by SIGKILL at a moment its seed picks, resumed: the same records, nothing twice", arguments: [UInt64(1), 2, 3, 4])
     func killedAtRandom(seed: UInt64) async throws {
-        let expected = try await Self.reference.value
+        let (expected, requests) = try await Self.reference.value
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
         try await Self.fieldWork(connected)
+        // The seed picks one of the reconcile's API requests; the process is killed while it waits for
+        // that request's answer, which e-conomic has acted on: the same moment every time the seed is.
         var random = TestRandom(seed: seed)
+        connected.emulator.holdAnswer(toRequest: random.int(1...requests))
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["reconcile"]
@@ -78,9 +83,16 @@ struct ReconcileCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        try await Task.sleep(for: .milliseconds(random.int(20...400)))
+        // Should the reconcile end without meeting the held answer, the hold is released so the wait ends.
+        let exited = Task { [emulator = connected.emulator] in
+            try await ConnectedCLI.offPool { process.waitUntilExit() }
+            emulator.releaseHeldAnswer()
+        }
+        await connected.emulator.heldAnswerReached()
         kill(process.processIdentifier, SIGKILL)
-        try await ConnectedCLI.offPool { process.waitUntilExit() }
+        try await exited.value
+        #expect(process.terminationReason == .uncaughtSignal, "the reconcile ended before its held answer")
+        connected.emulator.releaseHeldAnswer()
         try await connected.expect(["reconcile", "--resume"])
         try await connected.expect(["reconcile"])
         #expect(connected.state() == expected)
@@ -89,7 +101,7 @@ struct ReconcileCommandTests {
 
     @Test("a token that expires during the apply stops it with exit status 4; after reconnecting, --resume finishes it")
     func tokenExpired() async throws {
-        let expected = try await Self.reference.value
+        let expected = try await Self.reference.value.state
         let connected = try await ConnectedCLI.start()
         defer { Task { await connected.stop() } }
         try await Self.fieldWork(connected)

@@ -42,12 +42,6 @@ public struct CredentialsFile: Sendable {
         }
     }
 
-    /// An error reading or writing the credentials file; never shows its contents.
-    public struct Problem: Error, CustomStringConvertible, Sendable, Equatable {
-        public var message: String
-        public var description: String { message }
-    }
-
     public let path: String
 
     public init(path: String) {
@@ -61,18 +55,18 @@ public struct CredentialsFile: Sendable {
     public func load() throws -> Connection {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw Problem(message: "not connected to e-conomic: \(path) does not exist; run `econsync connect`")
+            throw Problem(.notConnected, message: "not connected to e-conomic: \(path) does not exist", remedy: .connect)
         }
         let mode = info.st_mode & 0o777
         guard mode & 0o077 == 0 else {
-            throw Problem(message: "\(path) is readable by others (mode \(String(mode, radix: 8))); run `chmod 600 \(path)` or `econsync reconnect`")
+            throw Problem(.exposed, message: "\(path) is readable by others (mode \(String(mode, radix: 8)))", remedy: .restrictCredentials(path: path))
         }
         guard info.st_uid == getuid() else {
-            throw Problem(message: "\(path) belongs to another user; econsync only reads credentials its user owns")
+            throw Problem(.foreignOwner, message: "\(path) belongs to another user; econsync only reads credentials its user owns")
         }
         guard let data = FileManager.default.contents(atPath: path),
               let connection = try? JSONDecoder().decode(Connection.self, from: data) else {
-            throw Problem(message: "\(path) is not an econsync credentials file; run `econsync reconnect`")
+            throw Problem(.unreadable, message: "\(path) is not an econsync credentials file", remedy: .reconnect)
         }
         return connection
     }
@@ -84,13 +78,13 @@ public struct CredentialsFile: Sendable {
         let data = try encoder.encode(connection)
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw Problem(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw Problem(.io, message: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
         let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == data.count, fsync(descriptor) == 0, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw Problem(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw Problem(.io, message: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -98,7 +92,7 @@ public struct CredentialsFile: Sendable {
     @discardableResult
     public func remove() throws -> Bool {
         guard exists else { return false }
-        guard unlink(path) == 0 else { throw Problem(message: "cannot delete \(path): \(String(cString: strerror(errno)))") }
+        guard unlink(path) == 0 else { throw Problem(.io, message: "cannot delete \(path): \(String(cString: strerror(errno)))") }
         return true
     }
 }

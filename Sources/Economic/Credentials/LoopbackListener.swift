@@ -18,7 +18,7 @@ public final class LoopbackListener: @unchecked Sendable {
     /// Listens on a free port of 127.0.0.1.
     public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw CredentialsFile.Problem(message: "cannot open a loopback socket") }
+        guard descriptor >= 0 else { throw CredentialsFile.Problem(.loopback, message: "cannot open a loopback socket") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -28,7 +28,7 @@ public final class LoopbackListener: @unchecked Sendable {
         }
         guard bound == 0, listen(descriptor, 4) == 0 else {
             close(descriptor)
-            throw CredentialsFile.Problem(message: "cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
+            throw CredentialsFile.Problem(.loopback, message: "cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -71,7 +71,7 @@ public final class LoopbackListener: @unchecked Sendable {
             _ = response.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
             if let token { return token }
         }
-        throw CredentialsFile.Problem(message: "no answer from e-conomic within \(Int(timeout)) seconds; run `econsync connect` again")
+        throw CredentialsFile.Problem(.noAnswer, message: "no answer from e-conomic within \(Int(timeout)) seconds", remedy: .connect)
     }
 
     static func readRequest(_ client: Int32) -> String {

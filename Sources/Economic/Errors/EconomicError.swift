@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// An error from e-conomic or on the way to it, decoded from either of
 /// e-conomic's error bodies (legacy REST and `application/problem+json`),
@@ -6,41 +7,14 @@ import Foundation
 ///
 /// ```swift
 /// catch let error as EconomicError where error.code == .tokenExpired {
-///     print(error)   // Token expired: reconnect with `econsync reconnect`
+///     print(error.remedy)   // .reconnect
 /// }
 /// ```
-public struct EconomicError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// A stable category of failure.
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-        public var rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
+public struct EconomicError: CodedError, Equatable {
+    public static let domain = "economic"
 
-        /// 401: the grant was revoked or the tokens are wrong.
-        public static let tokenExpired = Code(rawValue: "token-expired")
-        /// 401 on connecting: the agreement grant token just given was not accepted.
-        public static let grantNotAccepted = Code(rawValue: "grant-not-accepted")
-        /// 403 because the agreement lacks a module (e.g. Projects).
-        public static let missingModule = Code(rawValue: "missing-module")
-        /// 403 for another reason (the app's role, the read-only demo agreement).
-        public static let forbidden = Code(rawValue: "forbidden")
-        /// 404.
-        public static let notFound = Code(rawValue: "not-found")
-        /// 400 or 422: the request's data was refused; see `fieldErrors`.
-        public static let validation = Code(rawValue: "validation")
-        /// 409: the record changed since it was read (stale `objectVersion`).
-        public static let conflict = Code(rawValue: "conflict")
-        /// 429 after every retry.
-        public static let rateLimited = Code(rawValue: "rate-limited")
-        /// 5xx after every retry.
-        public static let server = Code(rawValue: "server")
-        /// No response (timeouts, refused or dropped connections) after every retry.
-        public static let transport = Code(rawValue: "transport")
-        /// A response e-conomic would not send (unparseable, wrong shape).
-        public static let badResponse = Code(rawValue: "bad-response")
-        /// Any other status.
-        public static let http = Code(rawValue: "http")
-    }
+    /// A stable category of failure.
+    public typealias Code = ErrorCode<EconomicError>
 
     /// One refused field of a request, as e-conomic names it (`lines[0].unitNetPrice`).
     public struct FieldError: Sendable, Equatable, CustomStringConvertible {
@@ -78,10 +52,17 @@ public struct EconomicError: Error, CustomStringConvertible, Sendable, Equatable
         self.request = request
     }
 
-    public var description: String {
+    /// A 401 means the grant is gone: reconnect.
+    public var outcome: ErrorOutcome { code == .tokenExpired ? .needsReconnect : .failure }
+
+    /// `.reconnect` for an expired token.
+    public var remedy: Remedy? { code == .tokenExpired ? .reconnect : nil }
+
+    /// The error as a user reads it, naming the request; never a token.
+    public func describe(_ wording: any RemedyWording) -> String {
         switch code {
         case .tokenExpired:
-            return "Token expired: reconnect with `econsync reconnect` (\(request) answered 401: \(message))"
+            return "Token expired: \(wording.words(for: .reconnect)) (\(request) answered 401: \(message))"
         case .grantNotAccepted:
             return "e-conomic did not accept the agreement grant token (\(request) answered 401: \(message)): check that the whole token "
                 + "was given, or approve econsync's access again to get a new one"

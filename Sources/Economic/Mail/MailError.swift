@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A failure to build or deliver an e-mail, with what to do about it.
 ///
 /// Messages never contain the SMTP password.
@@ -7,29 +9,11 @@
 ///     print(error)   // … check the SMTP username and password
 /// }
 /// ```
-public struct MailError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// A stable category of failure.
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-        /// The code's stable name (`authentication-failed`).
-        public var rawValue: String
-        /// Creates a code from its name.
-        public init(rawValue: String) { self.rawValue = rawValue }
-        /// The code's name.
-        public var description: String { rawValue }
+public struct MailError: CodedError, Equatable {
+    public static let domain = "mail"
 
-        /// An address is empty, lacks an `@`, or contains characters an address cannot hold.
-        public static let invalidAddress = Code(rawValue: "invalid-address")
-        /// The SMTP settings cannot work (URL, recipients, credentials, timeout).
-        public static let invalidSettings = Code(rawValue: "invalid-settings")
-        /// The server could not be reached, or the connection or TLS failed.
-        public static let connectionFailed = Code(rawValue: "connection-failed")
-        /// The server refused the sender, a recipient or the message.
-        public static let rejected = Code(rawValue: "rejected")
-        /// The server refused the username and password, or demands them.
-        public static let authenticationFailed = Code(rawValue: "authentication-failed")
-        /// The server did not finish within the timeout.
-        public static let timedOut = Code(rawValue: "timed-out")
-    }
+    /// A stable category of failure.
+    public typealias Code = ErrorCode<MailError>
 
     /// The category of failure.
     public var code: Code
@@ -46,7 +30,7 @@ public struct MailError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     /// The message followed by what to do.
-    public var description: String { "\(message); \(advice)" }
+    public func describe(_ wording: any RemedyWording) -> String { "\(message); \(advice)" }
 
     private var advice: String {
         switch code {

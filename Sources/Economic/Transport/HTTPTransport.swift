@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// An HTTP request as the e-conomic client sends it.
 public struct HTTPRequest: Sendable, Equatable {
@@ -61,17 +62,11 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// A failure to get any HTTP response.
-public struct TransportError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct TransportError: CodedError, Equatable {
+    public static let domain = "transport"
+
     /// What kind of failure; all of them are worth retrying but `.tls` and `.invalidRequest`.
-    public struct Code: RawRepresentable, Hashable, Sendable {
-        public var rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public static let timeout = Code(rawValue: "timeout")
-        public static let connection = Code(rawValue: "connection")
-        public static let tls = Code(rawValue: "tls")
-        public static let invalidRequest = Code(rawValue: "invalid-request")
-        public static let cancelled = Code(rawValue: "cancelled")
-    }
+    public typealias Code = ErrorCode<TransportError>
 
     public var code: Code
     public var message: String
@@ -87,10 +82,25 @@ public struct TransportError: Error, CustomStringConvertible, Sendable, Equatabl
     /// Whether trying again may succeed.
     public var isRetryable: Bool { code == .timeout || code == .connection }
 
-    public var description: String { "\(url): \(message)" }
+    /// `url: message`.
+    public func describe(_ wording: any RemedyWording) -> String { "\(url): \(message)" }
 
     /// `url` without its query string.
     public static func redact(_ url: String) -> String {
         url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
     }
+}
+
+/// The kinds of ``TransportError``.
+extension ErrorCode where Domain == TransportError {
+    /// No answer within the timeout.
+    public static var timeout: Self { "timeout" }
+    /// The connection was refused, reset or dropped.
+    public static var connection: Self { "connection" }
+    /// The TLS handshake or certificate check failed.
+    public static var tls: Self { "tls" }
+    /// The request could not be sent as given.
+    public static var invalidRequest: Self { "invalid-request" }
+    /// The request was cancelled.
+    public static var cancelled: Self { "cancelled" }
 }

@@ -129,7 +129,7 @@ public struct OrderTemplate: Sendable, Equatable, CustomStringConvertible {
                 continue
             }
             guard index < text.endIndex else {
-                throw Self.invalid("lone $ at the end of \(Self.quoted(text))", remedy: "write $$ for a literal $, or a variable after the $")
+                throw Self.invalid("lone $ at the end of \(Self.quoted(text))", advice: "write $$ for a literal $, or a variable after the $")
             }
             if text[index] == "$" {
                 literal.append("$")
@@ -141,10 +141,10 @@ public struct OrderTemplate: Sendable, Equatable, CustomStringConvertible {
             let name = String(text[nameStart..<index])
             guard !name.isEmpty else {
                 throw Self.invalid("lone $ before \(Self.quoted(String(text[index...].prefix(10)))) in \(Self.quoted(text))",
-                                   remedy: "write $$ for a literal $, or a variable after the $")
+                                   advice: "write $$ for a literal $, or a variable after the $")
             }
             guard let variable = Variable(name: name) else {
-                throw Self.invalid("unknown variable $\(name) in \(Self.quoted(text))", remedy: "")
+                throw Self.invalid("unknown variable $\(name) in \(Self.quoted(text))", advice: "")
             }
             if !literal.isEmpty { parts.append(.literal(literal)) }
             literal = ""
@@ -186,9 +186,9 @@ public struct OrderTemplate: Sendable, Equatable, CustomStringConvertible {
     /// The variables a template can use, for error messages.
     static let variableList = Variable.allCases.map { "$\($0.danishName) ($\($0.englishName))" }.joined(separator: ", ")
 
-    private static func invalid(_ message: String, remedy: String) -> OrderExportError {
+    private static func invalid(_ message: String, advice: String) -> OrderExportError {
         let list = "variables are \(variableList); $$ is a literal $"
-        return OrderExportError(.invalidTemplate, message, remedy: remedy.isEmpty ? list : "\(remedy); \(list)")
+        return OrderExportError(.invalidTemplate, message, advice: advice.isEmpty ? list : "\(advice); \(list)")
     }
 
     private static func quoted(_ text: String) -> String { "\"\(text)\"" }

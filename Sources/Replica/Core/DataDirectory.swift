@@ -60,7 +60,7 @@ public struct DataDirectory: Sendable {
             default:
                 // A link could lead econsync to write, or a reader to read, somewhere else.
                 throw ReplicaError(.unsafeFile, "is not a plain file (a symbolic link, a device or a pipe); econsync does not follow it",
-                                   file: path, remedy: "put the real file in its place, or remove it")
+                                   file: path, advice: "put the real file in its place, or remove it")
             }
         }
         return notes
@@ -73,7 +73,7 @@ public struct DataDirectory: Sendable {
         guard current & 0o077 != 0 else { return }
         guard chmod(path, current & ~0o077 | (mode & 0o700)) == 0 else {
             throw ReplicaError(.notAReplica, "others can read it and its mode cannot be changed (\(String(cString: strerror(errno))))",
-                               file: path, remedy: "make it private to its owner (chmod \(String(mode, radix: 8)))")
+                               file: path, advice: "make it private to its owner (chmod \(String(mode, radix: 8)))")
         }
         notes.append("\(path) was readable by others (mode \(String(current, radix: 8))); it is now \(String(current & ~0o077 | (mode & 0o700), radix: 8))")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A file that could not be read or written, in words: the path and what the
 /// system said (`cannot read /tmp/x.ndjson: no such file or directory`),
@@ -8,7 +9,9 @@ import Foundation
 /// do { data = try Data(contentsOf: url) }
 /// catch { throw FileProblem(error, path: url.path) ?? error }
 /// ```
-public struct FileProblem: Error, CustomStringConvertible, Sendable, Equatable {
+public struct FileProblem: CodedError, Equatable {
+    public static let domain = "file"
+
     /// Whether reading or writing failed.
     public enum Operation: String, Sendable {
         case read, write
@@ -41,7 +44,11 @@ public struct FileProblem: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 
-    public var description: String {
+    /// `cannot-read` or `cannot-write`, by ``operation``.
+    public var code: ErrorCode<FileProblem> { operation == .read ? "cannot-read" : "cannot-write" }
+
+    /// `cannot read PATH: REASON`.
+    public func describe(_ wording: any RemedyWording) -> String {
         "cannot \(operation.rawValue) \(path ?? "the file"): \(reason)"
     }
 

@@ -1,5 +1,5 @@
-import Vocabulary
 import Foundation
+import Vocabulary
 
 /// An error from the local replica: what went wrong, on which record and field,
 /// and what to do about it.
@@ -10,43 +10,11 @@ import Foundation
 ///     print(error)   // customer, field cvr: "12345679" is not a valid CVR number …
 /// }
 /// ```
-public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// A stable, machine-readable category of replica error.
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-        public var rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
+public struct ReplicaError: CodedError, Equatable {
+    public static let domain = "replica"
 
-        /// A field value breaks a validation rule.
-        public static let invalidField = Code(rawValue: "invalid-field")
-        /// A reference names a record that does not exist (or is deleted).
-        public static let missingReference = Code(rawValue: "missing-reference")
-        /// The record to read or change does not exist.
-        public static let notFound = Code(rawValue: "not-found")
-        /// The record is approved or transferred and can no longer change this way.
-        public static let locked = Code(rawValue: "locked")
-        /// A field that e-conomic does not allow to change once the record exists there.
-        public static let immutableField = Code(rawValue: "immutable-field")
-        /// The record is still used by other live records.
-        public static let inUse = Code(rawValue: "in-use")
-        /// Another live record already has this unique value.
-        public static let duplicate = Code(rawValue: "duplicate")
-        /// The data directory holds no replica yet.
-        public static let notInitialised = Code(rawValue: "not-initialised")
-        /// The replica file was written by a newer econsync.
-        public static let newerSchema = Code(rawValue: "newer-schema")
-        /// The file is not an econsync replica.
-        public static let notAReplica = Code(rawValue: "not-a-replica")
-        /// The replica file is damaged.
-        public static let corrupt = Code(rawValue: "corrupt")
-        /// A file in the data directory is not a plain file of econsync's own
-        /// (a symbolic link, a device, a pipe): it is not followed.
-        public static let unsafeFile = Code(rawValue: "unsafe-file")
-        /// Another process held the replica for longer than the wait.
-        public static let busy = Code(rawValue: "busy")
-        /// A bulk import line is malformed.
-        public static let badImport = Code(rawValue: "bad-import")
-    }
+    /// A stable, machine-readable category of replica error (its values are in ``ErrorCode`` extensions).
+    public typealias Code = ErrorCode<ReplicaError>
 
     public var code: Code
     /// What is wrong, in words a user understands.
@@ -61,12 +29,14 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
     public var file: String?
     /// The 1-based line of `file` involved, if any.
     public var line: Int?
-    /// What to do about it, if there is something to say.
-    public var remedy: String?
+    /// What to do about it, in words, when it is not an action a front end names (``remedy``).
+    public var advice: String?
+    /// The action to take, worded by the front end, if there is one.
+    public var remedy: Remedy?
 
     public init(
         _ code: Code, _ message: String, kind: Kind? = nil, row: Int64? = nil,
-        field: String? = nil, file: String? = nil, line: Int? = nil, remedy: String? = nil
+        field: String? = nil, file: String? = nil, line: Int? = nil, advice: String? = nil, remedy: Remedy? = nil
     ) {
         self.code = code
         self.message = message
@@ -75,10 +45,26 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
         self.field = field
         self.file = file
         self.line = line
+        self.advice = advice
         self.remedy = remedy
     }
 
-    public var description: String {
+    /// Exit class: the replica cannot be used, or it was busy, or the operation failed.
+    public var outcome: ErrorOutcome {
+        switch code {
+        case .notInitialised, .newerSchema, .notAReplica, .corrupt, .unsafeFile: .replicaUnusable
+        case .busy: .notRun
+        default: .failure
+        }
+    }
+
+    public var records: [String] {
+        guard let kind, let row else { return [] }
+        return ["\(kind.noun) \(row)"]
+    }
+
+    /// `file:line: kind row, field f: message (advice or remedy)`.
+    public func describe(_ wording: any RemedyWording) -> String {
         var prefix: [String] = []
         if let file {
             prefix.append(line.map { "\(file):\($0)" } ?? file)
@@ -93,7 +79,7 @@ public struct ReplicaError: Error, CustomStringConvertible, Sendable, Equatable 
         }
         if !subject.isEmpty { prefix.append(subject) }
         var text = prefix.isEmpty ? message : prefix.joined(separator: ": ") + ": " + message
-        if let remedy { text += " (\(remedy))" }
+        if let what = advice ?? remedy.map(wording.words) { text += " (\(what))" }
         return text
     }
 

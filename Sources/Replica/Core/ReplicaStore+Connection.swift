@@ -22,14 +22,14 @@ extension ReplicaStore {
         if let recorded = try setting(connectionKey) {
             guard recorded == String(agreement) else {
                 throw ReplicaError(.notAReplica, "syncs e-conomic agreement \(recorded), but the data directory is connected to agreement "
-                                   + "\(agreement)", file: url.path, remedy: "restore the replica of this data directory, or connect again")
+                                   + "\(agreement)", file: url.path, advice: "restore the replica of this data directory, or connect again")
             }
             return
         }
         guard try !snapshots(agreement: agreement).isEmpty else {
             throw ReplicaError(.notAReplica, "was never connected to e-conomic agreement \(agreement), which the data directory is connected to: "
                                + "it is not the replica this data directory was set up with", file: url.path,
-                               remedy: "restore the replica of this data directory, or connect again to use this one")
+                               advice: "restore the replica of this data directory, or connect again to use this one")
         }
         if !readOnly { try recordConnection(agreement: agreement) }
     }

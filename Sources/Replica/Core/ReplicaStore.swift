@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// The local replica: one SQLite file (WAL mode, foreign keys on) holding all
 /// Mobilplan-side data with change tracking. It works fully offline.
@@ -45,7 +46,7 @@ public final class ReplicaStore: Sendable {
         let path = url.path
         if !FileManager.default.fileExists(atPath: path) {
             guard create else {
-                throw ReplicaError(.notInitialised, "no replica here", file: path, remedy: "run `econsync init` first")
+                throw ReplicaError(.notInitialised, "no replica here", file: path, remedy: .initialise)
             }
         } else {
             // A raw read of a file this process has open would drop SQLite's locks on it (see OpenReplicaFile).
@@ -60,7 +61,7 @@ public final class ReplicaStore: Sendable {
             if readOnly {
                 guard current else {
                     throw ReplicaError(.notInitialised, "needs an upgrade to schema version \(ReplicaSchema.version) before it can be read",
-                                       file: path, remedy: "run any econsync command that writes, such as `econsync local check`")
+                                       file: path, remedy: .upgradeReplica)
                 }
                 configuration.readonly = true
             }
@@ -109,7 +110,7 @@ public final class ReplicaStore: Sendable {
     /// Refuses files that are plainly not SQLite databases before SQLite sees them.
     private static func checkHeader(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReplicaError(.notAReplica, "cannot be read", file: path, remedy: "check the file's permissions")
+            throw ReplicaError(.notAReplica, "cannot be read", file: path, advice: "check the file's permissions")
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
@@ -117,7 +118,7 @@ public final class ReplicaStore: Sendable {
             // SQLite would take an empty file for a new database: a replica
             // emptied by a full disk or a bad copy would silently start afresh.
             throw ReplicaError(.corrupt, "is empty (0 bytes): it is not a replica any more", file: path,
-                               remedy: "restore it from a backup, or move it away and create a new replica")
+                               advice: "restore it from a backup, or move it away and create a new replica")
         }
         if header != Data("SQLite format 3\0".utf8) {
             throw ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
@@ -148,7 +149,7 @@ public final class ReplicaStore: Sendable {
                 throw ReplicaError(
                     .newerSchema,
                     "was written by a newer econsync (schema version \(version); this econsync knows up to \(ReplicaSchema.version))",
-                    file: path, remedy: "upgrade econsync; the file was left unchanged")
+                    file: path, advice: "upgrade econsync; the file was left unchanged")
             }
             return version
         }
@@ -157,17 +158,17 @@ public final class ReplicaStore: Sendable {
     static func translate(_ error: DatabaseError, path: String) -> ReplicaError {
         if let missing = missingPart(error) {
             return ReplicaError(.corrupt, "is damaged: \(missing) is missing", file: path,
-                                remedy: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
+                                advice: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
         }
         return switch error.resultCode {
         case .SQLITE_NOTADB:
             ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
         case .SQLITE_CORRUPT:
             ReplicaError(.corrupt, "is corrupt: \(error.message ?? "database disk image is malformed")", file: path,
-                         remedy: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
+                         advice: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             ReplicaError(.busy, "is held by another econsync process for longer than 10 seconds", file: path,
-                         remedy: "try again when it finishes")
+                         advice: "try again when it finishes")
         default:
             ReplicaError(.corrupt, "cannot be used: \(error.message ?? "\(error.resultCode)")", file: path)
         }

@@ -85,7 +85,7 @@ public struct ReplicaWriter {
                 arguments: [id])
             if let user {
                 throw ReplicaError(.inUse, "is still used by \(kind.rawValue) \(user)", kind: R.kind, row: id,
-                                   remedy: "delete or change that \(kind.rawValue) first")
+                                   advice: "delete or change that \(kind.rawValue) first")
             }
         }
         var new = old
@@ -117,7 +117,7 @@ public struct ReplicaWriter {
             if let run = try unsettledPushRun(R.kind, id: id) {
                 throw ReplicaError(.locked, "is being transferred to e-conomic by reconcile run \(run) and cannot be un-approved until "
                                    + "that run is finished", kind: R.kind, row: id,
-                                   remedy: "finish the run; if e-conomic refuses the entry it can be un-approved then")
+                                   advice: "finish the run; if e-conomic refuses the entry it can be un-approved then")
             }
             record.approvedAt = nil
             record.approvedBy = nil

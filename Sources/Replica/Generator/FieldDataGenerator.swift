@@ -90,7 +90,7 @@ struct GeneratorRun {
     mutating func generate() throws {
         for kind in Kind.allCases where try Int.fetchOne(writer.db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0 > 0 {
             throw ReplicaError(.duplicate, "the replica already holds \(kind.rawValue) records; generate into a fresh data directory",
-                               remedy: "use --data-dir with a new directory")
+                               advice: "use --data-dir with a new directory")
         }
         try masterData()
         for _ in 0..<options.customers { try customer() }

@@ -37,7 +37,7 @@ public struct ModuleStatus: Codable, Equatable, Sendable, FetchableRecord, Persi
     public var lastFull: String?
     public var nextDue: String?
     public var lastError: String?
-    /// The error's kind (`customerNotFound`, `tokenExpired`, `timedOut`, …), for notifications.
+    /// The error's kind (`customerNotFound`, `needsReconnect`, `timedOut`, …), for notifications.
     public var lastErrorKind: String?
 
     /// The status of a module that has never run.

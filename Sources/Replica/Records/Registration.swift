@@ -34,7 +34,7 @@ extension Registration {
         let approvalChanged = previous.map { $0.approvedAt != approvedAt || $0.approvedBy != approvedBy } ?? true
         if let previous, previous.isSent && (contentChanged || approvalChanged) {
             throw check.error(.locked, field: nil, "was transferred to e-conomic and can no longer change",
-                              remedy: "correct it in e-conomic, or record a new registration")
+                              advice: "correct it in e-conomic, or record a new registration")
         }
         if isSent && !isApproved {
             throw check.error(.locked, field: "approvedAt", "only approved registrations can be transferred or exported")
@@ -44,7 +44,7 @@ extension Registration {
             return
         }
         if previous.isApproved && isApproved && contentChanged {
-            throw check.error(.locked, field: nil, "is approved and can no longer be edited", remedy: "un-approve it first")
+            throw check.error(.locked, field: nil, "is approved and can no longer be edited", advice: "un-approve it first")
         }
         if previous.projectId != projectId {
             try validateProjectOpen(check)

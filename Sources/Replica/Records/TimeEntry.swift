@@ -84,7 +84,7 @@ public struct TimeEntry: Registration, Equatable {
         if subProjects > 0 {
             throw check.error(.invalidField, field: "project",
                               "project \(projectId) is a main project (it has \(subProjects) sub-project(s)); e-conomic takes hours only on sub-projects",
-                              remedy: "record the hours on one of its sub-projects")
+                              advice: "record the hours on one of its sub-projects")
         }
     }
 }

@@ -46,8 +46,8 @@ public struct Validation {
     }
 
     /// An error about `field` of the record being checked.
-    public func error(_ code: ReplicaError.Code, field: String?, _ message: String, remedy: String? = nil) -> ReplicaError {
-        ReplicaError(code, message, kind: kind, row: row, field: field, remedy: remedy)
+    public func error(_ code: ReplicaError.Code, field: String?, _ message: String, advice: String? = nil) -> ReplicaError {
+        ReplicaError(code, message, kind: kind, row: row, field: field, advice: advice)
     }
 
     /// Requires non-empty text of at most `max` characters.
@@ -182,7 +182,7 @@ public struct Validation {
     ) throws {
         // e-conomic changing its own record is e-conomic's business.
         if origin == .local && existsInEconomic && old != new {
-            throw error(.immutableField, field: field, "cannot change once the \(kind.rawValue) exists in e-conomic", remedy: why)
+            throw error(.immutableField, field: field, "cannot change once the \(kind.rawValue) exists in e-conomic", advice: why)
         }
     }
 

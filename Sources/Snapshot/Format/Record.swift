@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One record of a snapshot: an e-conomic entity of some kind, its key, and
 /// its data as e-conomic sent it (less volatile fields such as `self` links
 /// and `metaData`).
@@ -90,8 +92,12 @@ public struct Record: Hashable, Sendable {
 }
 
 /// What is wrong with a record line (the reader adds file and line number).
-public struct RecordLineError: Error, CustomStringConvertible, Sendable {
+public struct RecordLineError: CodedError {
+    public static let domain = "record"
+    /// Always `bad-record`: the message says what is wrong.
+    public var code: ErrorCode<RecordLineError> { "bad-record" }
+    /// What is wrong with the line.
     public var message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    public func describe(_ wording: any RemedyWording) -> String { message }
 }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Parsing and writing of canonical JSON: sorted object keys, no
 /// insignificant whitespace, one spelling per number and per string. Two
 /// values are equal exactly when their canonical texts are byte-equal.
@@ -118,7 +120,10 @@ public enum CanonicalJSON {
 }
 
 /// Why JSON text could not be parsed, and where.
-public struct JSONError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct JSONError: CodedError, Equatable {
+    public static let domain = "json"
+    /// Always `invalid`: the message says what is wrong.
+    public var code: ErrorCode<JSONError> { "invalid" }
     /// What is wrong.
     public var message: String
     /// The byte offset in the text where it was found.
@@ -129,5 +134,6 @@ public struct JSONError: Error, CustomStringConvertible, Sendable, Equatable {
         self.offset = offset
     }
 
-    public var description: String { "\(message) (at byte \(offset))" }
+    /// `message (at byte N)`.
+    public func describe(_ wording: any RemedyWording) -> String { "\(message) (at byte \(offset))" }
 }

@@ -67,7 +67,7 @@ public struct PlanApplier: Sendable {
         try replica.write { writer in
             if let open = try ReconcileRun.filter(Column("agreement") == agreement && Column("state") != ReconcileRun.State.finished.rawValue)
                 .fetchOne(writer.db) {
-                throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted; finish it first with `econsync reconcile --resume`")
+                throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted", remedy: .resumeReconcile)
             }
             guard let snapshotFile = plan.inputs.snapshotFile else {
                 throw ApplyError(.stalePlan, "the plan does not name the snapshot it was made from")

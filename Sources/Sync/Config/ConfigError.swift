@@ -1,32 +1,31 @@
+import Vocabulary
+
 /// Why a setting or a configuration file was refused: which setting, what is
 /// wrong, and what to do.
 ///
 /// ```swift
 /// throw ConfigError(.invalidValue, "orders.grouping must be one of none, type, … (got \"weekly\")")
 /// ```
-public struct ConfigError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// What kind of problem it is.
-    public struct Code: RawRepresentable, Hashable, Sendable {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
+public struct ConfigError: CodedError, Equatable {
+    public static let domain = "config"
 
-        /// No such setting.
-        public static let unknownSetting = Code(rawValue: "unknown-setting")
-        /// The value does not fit the setting.
-        public static let invalidValue = Code(rawValue: "invalid-value")
-        /// A configuration file that is not a JSON object of settings.
-        public static let invalidFile = Code(rawValue: "invalid-file")
-        /// A choice that e-conomic does not have (a layout, a group, an activity).
-        public static let notInEconomic = Code(rawValue: "not-in-economic")
-    }
+    /// What kind of problem it is.
+    public typealias Code = ErrorCode<ConfigError>
 
     public var code: Code
+    /// What is wrong.
     public var message: String
+    /// What to do, worded by the front end, if there is an action to name.
+    public var remedy: Remedy?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, remedy: Remedy? = nil) {
         self.code = code
         self.message = message
+        self.remedy = remedy
     }
 
-    public var description: String { message }
+    /// `message; remedy`.
+    public func describe(_ wording: any RemedyWording) -> String {
+        remedy.map { "\(message); \(wording.words(for: $0))" } ?? message
+    }
 }

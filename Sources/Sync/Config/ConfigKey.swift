@@ -29,7 +29,7 @@ public struct ConfigKey: Sendable {
     /// The setting called `name`.
     public static func named(_ name: String) throws -> ConfigKey {
         guard let key = all.first(where: { $0.name == name }) else {
-            throw ConfigError(.unknownSetting, "unknown setting \"\(name)\"; run `econsync config show` for every setting")
+            throw ConfigError(.unknownSetting, "unknown setting \"\(name)\"", remedy: .listSettings)
         }
         return key
     }

@@ -42,10 +42,27 @@ public struct AgreementLock: Sendable {
     private static let held = Mutex<[String: (descriptor: Int32, count: Int)]>([:])
 
     func acquire() throws {
+        // A lock whose file holds no pid is being released: its holder truncated the file and is
+        // closing it, or a process this one is spawning still shares the descriptor for the moment
+        // before it execs. Either lasts microseconds, so it is tried again for up to half a second.
+        for _ in 0..<Self.attemptsWhileReleasing {
+            if try attempt() { return }
+            usleep(5_000)
+        }
+        throw SyncError(.busy, "running in another process (pid unknown: it may have just finished); "
+                        + "one process at a time syncs an agreement, try again when it finishes")
+    }
+
+    /// How often a lock being released is tried.
+    static let attemptsWhileReleasing = 100
+
+    /// Takes the lock: true when taken, false when it is being released; throws
+    /// ``SyncError`` `.busy` naming the process that holds it.
+    private func attempt() throws -> Bool {
         try Self.held.withLock { held in
             if let current = held[path] {
                 held[path] = (current.descriptor, current.count + 1)
-                return
+                return true
             }
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
@@ -54,13 +71,15 @@ public struct AgreementLock: Sendable {
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 let holder = Self.holder(descriptor)
                 close(descriptor)
-                throw SyncError(.busy, "running in another process (pid \(holder.map(String.init) ?? "unknown: it may have just finished")); "
+                guard let holder else { return false }
+                throw SyncError(.busy, "running in another process (pid \(holder)); "
                                 + "one process at a time syncs an agreement, try again when it finishes")
             }
             // One write of a fixed width over whatever a killed holder left: a reader sees a whole pid.
             let pid = Array(String(getpid()).padding(toLength: 12, withPad: " ", startingAt: 0).utf8) + [0x0A]
             _ = pwrite(descriptor, pid, pid.count, 0)
             held[path] = (descriptor, 1)
+            return true
         }
     }
 

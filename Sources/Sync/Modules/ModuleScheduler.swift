@@ -23,6 +23,8 @@ public struct ModuleScheduler: Sendable {
     public var owner: String
     /// Whether the process named by a lease owner still exists.
     public var isAlive: @Sendable (String) -> Bool
+    /// How the errors a run records word their remedies (the front end's wording; neutral unless set).
+    public var wording: any RemedyWording = NeutralRemedyWording()
 
     public init(replica: ReplicaStore, now: @escaping @Sendable () -> Date = Date.init,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, owner: String = ModuleScheduler.processOwner,
@@ -40,7 +42,7 @@ public struct ModuleScheduler: Sendable {
 
     /// Takes `module`'s lease and records the start of a run. Refuses (with a
     /// ``SyncError`` saying when or why) a disabled module, one waiting for
-    /// `econsync reconnect`, one inside its cooldown unless `force` (manual
+    /// a reconnect, one inside its cooldown unless `force` (manual
     /// modules, exported by hand, have none), and one
     /// another process runs — or any module, since one agreement's modules run
     /// one at a time. Leases past the timeout, or of processes gone, are released first.
@@ -53,7 +55,7 @@ public struct ModuleScheduler: Sendable {
             try release(stale: writer, settings: settings, at: now)
             let statuses = try writer.moduleStatuses().filter { isInScope($0.module) }
             if statuses.contains(where: { $0.state == .needsReconnect }) {
-                throw SyncError(.needsReconnect, "Token expired: e-conomic refused the connection; every module waits for `econsync reconnect`",
+                throw SyncError(.needsReconnect, "Token expired: e-conomic refused the connection; every module waits for a reconnect",
                                 module: module.rawValue)
             }
             if let running = statuses.first(where: { $0.state == .running }) {
@@ -103,7 +105,8 @@ public struct ModuleScheduler: Sendable {
         } catch let error as SyncError {
             outcome = .failure(error)
         } catch {
-            outcome = .failure(SyncError(.failed, FileProblem(error)?.description ?? "\(error)", module: module.rawValue))
+            outcome = .failure(SyncError(.failed, FileProblem(error)?.description ?? (error as? any CodedError)?.describe(wording) ?? "\(error)",
+                                         module: module.rawValue))
         }
         outcome.apiCalls = apiCalls()
         return (try finish(lease, outcome), outcome)
@@ -129,7 +132,7 @@ public struct ModuleScheduler: Sendable {
             run.blocked = outcome.blocked
             run.conflicts = outcome.conflicts
             run.apiCalls = outcome.apiCalls
-            run.error = outcome.error?.message
+            run.error = outcome.error?.detail(wording)
             run.errorKind = outcome.error?.code.rawValue
             run.outcome = outcome.error?.code == .needsReconnect ? .needsReconnect : outcome.failed ? .failed : .succeeded
             try writer.save(run)
@@ -139,7 +142,7 @@ public struct ModuleScheduler: Sendable {
             }
             status.lastEnd = at
             status.nextDue = Timestamp.string(now.addingTimeInterval(delay))
-            status.lastError = outcome.error?.message
+            status.lastError = outcome.error?.detail(wording)
             status.lastErrorKind = outcome.error?.code.rawValue
             switch run.outcome {
             case .needsReconnect:
@@ -204,7 +207,7 @@ public struct ModuleScheduler: Sendable {
         return released
     }
 
-    /// Ends "needs reconnect": after `econsync reconnect`, every module may run again.
+    /// Ends "needs reconnect": after a reconnect, every module may run again.
     public func reconnected() throws {
         try replica.write { writer in
             for var status in try writer.moduleStatuses() where isInScope(status.module) && status.state == .needsReconnect {

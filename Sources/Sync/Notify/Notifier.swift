@@ -21,22 +21,26 @@ public struct Notifier: Sendable {
     public var now: @Sendable () -> Date
     /// At most one mail per module and error kind in this window.
     public var window: TimeInterval = 3600
+    /// How the mail words what to do: the front end's wording (the command-line tool names its commands).
+    public var wording: any RemedyWording
 
     public init(replica: ReplicaStore, transport: (any MailTransport)?, from: String = "", to: [String] = [],
-                now: @escaping @Sendable () -> Date = Date.init) {
+                wording: any RemedyWording = NeutralRemedyWording(), now: @escaping @Sendable () -> Date = Date.init) {
         self.replica = replica
         self.transport = transport
         self.from = from
         self.to = to
+        self.wording = wording
         self.now = now
     }
 
     /// The notifier the replica's `smtp.*` settings describe: mailing through
-    /// libcurl's SMTP when they are complete, recording only otherwise.
-    public static func configured(replica: ReplicaStore, now: @escaping @Sendable () -> Date = Date.init) throws -> Notifier {
+    /// libcurl's SMTP when they are complete, recording only otherwise; `wording` words what to do.
+    public static func configured(replica: ReplicaStore, wording: any RemedyWording = NeutralRemedyWording(),
+                                  now: @escaping @Sendable () -> Date = Date.init) throws -> Notifier {
         let settings = try NotificationSettings(replica: replica)
         guard settings.isConfigured, let url = settings.url, let from = settings.from else {
-            return Notifier(replica: replica, transport: nil, now: now)
+            return Notifier(replica: replica, transport: nil, wording: wording, now: now)
         }
         let smtp = SMTPSettings(url: url, username: settings.username, password: try settings.password(dataDirectory: replica.url.deletingLastPathComponent()), from: from, to: settings.to,
                                 requireTLS: settings.requireTLS)
@@ -45,7 +49,7 @@ public struct Notifier: Sendable {
         } catch {
             throw ConfigError(.invalidValue, "the smtp.* settings cannot be used: \(error)")
         }
-        return Notifier(replica: replica, transport: try SMTPMailer(smtp), from: from, to: settings.to, now: now)
+        return Notifier(replica: replica, transport: try SMTPMailer(smtp), from: from, to: settings.to, wording: wording, now: now)
     }
 
     /// Records `error` of `run`, and mails it unless one like it went out within the hour.
@@ -54,8 +58,8 @@ public struct Notifier: Sendable {
         let at = now()
         let subject = "econsync: \(run.module) module — \(Self.headline(error))"
         var body = "Module: \(run.module)\nRun: \(run.id.map(String.init) ?? "?") started \(run.startedAt)\(run.forced ? " (forced)" : "")\n"
-            + "When: \(Timestamp.string(at))\nError (\(error.code.rawValue)): \(error.message)\n"
-        if let remedy = error.remedy { body += "What to do: \(remedy)\n" }
+            + "When: \(Timestamp.string(at))\nError (\(error.code.rawValue)): \(error.detail(wording))\n"
+        if let remedy = error.troubleshooting { body += "What to do: \(wording.words(for: remedy))\n" }
         let kind = error.code.rawValue
         var entry = NotificationEntry(module: run.module, errorKind: kind, at: Timestamp.string(at), subject: subject, body: body, state: .recorded)
         if let transport {

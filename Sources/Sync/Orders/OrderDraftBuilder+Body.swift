@@ -31,8 +31,8 @@ extension OrderDraftBuilder {
         let own = try customer.paymentTermId.map { try names.record(PaymentTerm.self, $0).foreignKey } ?? nil
         let fallback = try CustomerSettings(replica: replica).paymentTerms
         guard let terms = own ?? fallback else {
-            throw SyncError(.missingSetting, "customer \(customer.name) has no payment terms in e-conomic and there is no default: "
-                            + "set one with `econsync config set customers.paymentTerms N`", module: "orders")
+            throw SyncError(.missingSetting, "customer \(customer.name) has no payment terms in e-conomic and there is no default",
+                            module: "orders", action: .setConfig(key: "customers.paymentTerms"))
         }
         let zone = try customer.vatZoneId.map { try names.record(VatZone.self, $0).foreignKey } ?? nil
         var recipient: [String: JSONValue] = ["name": .string(customer.name), "vatZone": .object(["vatZoneNumber": .int(Int64(zone ?? 1))])]

@@ -81,16 +81,16 @@ struct OrderDraftBuilder {
             return named["id"]
         }
         if let fallback = candidates.first(where: { ($0["number"] as String) == settings.hoursProduct }) { return fallback["id"] }
-        throw SyncError(.invalidRequest, "hour type \(hourType.name) (\(hourType.id!)) has no product to invoice its hours on: set one with "
-                        + "`econsync local hour-type edit \(hourType.id!) --product P`, or a default with `econsync config set orders.hoursProduct NUMBER`"
-                        + (settings.hoursProduct.map { " (orders.hoursProduct \($0) is not in the replica)" } ?? ""), module: "orders")
+        throw SyncError(.invalidRequest, "hour type \(hourType.name) (\(hourType.id!)) has no product to invoice its hours on"
+                        + (settings.hoursProduct.map { " (orders.hoursProduct \($0) is not in the replica)" } ?? ""),
+                        module: "orders", action: .setHoursProduct(hourType: hourType.id!))
     }
 
     /// The project's customer, which must be in e-conomic ("Customer not found in e-conomic").
     func customer(of project: Project) throws -> Customer {
         guard let id = project.customerId, let customer = try replica.fetch(Customer.self, id: id) else {
-            throw SyncError(.customerNotFound, "Customer not found in e-conomic: project \(project.name) (\(project.id!)) has no customer; "
-                            + "set one with `econsync local project edit \(project.id!) --customer C`", module: "orders")
+            throw SyncError(.customerNotFound, "Customer not found in e-conomic: project \(project.name) (\(project.id!)) has no customer",
+                            module: "orders", action: .setProjectCustomer(project: project.id!))
         }
         guard customer.foreignKey != nil else {
             throw SyncError(.customerNotFound, "Customer not found in e-conomic: \(customer.name) (customer \(customer.id!)), "
@@ -138,8 +138,7 @@ struct OrderDraftBuilder {
         let layouts = try replica.list(Layout.self).filter { $0.foreignKey != nil }
         if let number = settings.layout { return (layouts.first { $0.foreignKey == number }?.id, number) }
         guard let first = layouts.min(by: { $0.foreignKey! < $1.foreignKey! }) else {
-            throw SyncError(.missingSetting, "no order layout: set one with `econsync config set orders.layout N`, or sync the orders module "
-                            + "to import e-conomic's layouts", module: "orders")
+            throw SyncError(.missingSetting, "no order layout", module: "orders", action: .setOrderLayout)
         }
         return (first.id, first.foreignKey!)
     }

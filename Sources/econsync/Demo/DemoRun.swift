@@ -34,7 +34,7 @@ struct DemoRun {
         } catch let code as ExitCode {
             print("(exit status \(code.rawValue))")
         } catch let error as SyncError {
-            print("error: \(error)\(error.remedy.map { "\n  what to do: \($0)" } ?? "")")
+            print("error: \(error.commandLineText)\(error.troubleshooting.map { "\n  what to do: \(CommandLineWording().words(for: $0))" } ?? "")")
         }
     }
 

@@ -14,6 +14,7 @@ struct ModuleContext {
         self.global = global
         replica = try global.openReplica()
         var scheduler = ModuleScheduler(replica: replica, now: try GlobalOptions.clock())
+        scheduler.wording = CommandLineWording()
         #if ECONSYNC_TEST_HOOKS
         // Tests pin the scheduler's jitter (a build with the test hooks only).
         if let seed = ProcessInfo.processInfo.environment["ECONSYNC_TEST_JITTER"].flatMap(Double.init) {
@@ -28,7 +29,7 @@ struct ModuleContext {
         let (client, connection) = try global.economicClient()
         let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
         return ModuleRunner(store: store, client: client, agreement: connection.agreementNumber, scheduler: scheduler,
-                            notifier: try Notifier.configured(replica: replica, now: scheduler.now))
+                            notifier: try Notifier.configured(replica: replica, wording: CommandLineWording(), now: scheduler.now))
     }
 
     /// The order exporter for the connected agreement.
@@ -44,8 +45,8 @@ struct ModuleContext {
         let state = outcome.failed ? "failed" : "done"
         var line = "\(result.module.rawValue): \(state)\(result.run?.forced == true ? " (forced)" : "")\(result.run?.full == true ? " (full)" : ""): \(counts)"
         if let error = outcome.error {
-            line += "\n  \(outcome.failed ? "error" : "warning"): \(error.message)"
-            if let remedy = error.remedy { line += "\n  what to do: \(remedy)" }
+            line += "\n  \(outcome.failed ? "error" : "warning"): \(error.detail(CommandLineWording()))"
+            if let remedy = error.troubleshooting { line += "\n  what to do: \(CommandLineWording().words(for: remedy))" }
         }
         return line
     }
@@ -73,9 +74,9 @@ struct ModuleRunReport: Encodable {
         failed = result.outcome.failed
         (pulled, pushed, skipped, blocked, conflicts, apiCalls) = (result.outcome.pulled, result.outcome.pushed, result.outcome.skipped,
                                                                   result.outcome.blocked, result.outcome.conflicts, result.outcome.apiCalls)
-        error = result.outcome.error?.message
+        error = result.outcome.error?.detail(CommandLineWording())
         errorKind = result.outcome.error?.code.rawValue
-        remedy = result.outcome.error?.remedy
+        remedy = result.outcome.error?.troubleshooting.map(CommandLineWording().words)
     }
 
     init(notRun module: String, _ error: SyncError) {
@@ -85,7 +86,7 @@ struct ModuleRunReport: Encodable {
         failed = false
         (pulled, pushed, skipped, blocked, conflicts, apiCalls) = (0, 0, 0, 0, 0, 0)
         errorKind = error.code.rawValue
-        notRun = error.message
-        remedy = error.remedy
+        notRun = error.detail(CommandLineWording())
+        remedy = error.troubleshooting.map(CommandLineWording().words)
     }
 }

@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
         loop.onEvent = { event in
             switch event {
             case .ran(let result): Self.log(ModuleContext.line(result))
-            case .notRun(let module, let error): Self.log("\(module.rawValue): not run: \(error.message)")
+            case .notRun(let module, let error): Self.log("\(module.rawValue): not run: \(error.detail(CommandLineWording()))")
             case .waiting(let seconds): if global.verbose { Self.log("waiting \(Int(seconds)) s") }
             case .stopped: Self.log("stopped")
             }
@@ -41,34 +41,81 @@ struct RunCommand: AsyncParsableCommand {
     }
 }
 
-/// SIGINT and SIGTERM, turned into a request to stop that the loop sees between modules.
+/// SIGINT and SIGTERM, turned into a request to stop that the loop sees
+/// between modules. A wait ends the moment one arrives: the signal resumes
+/// the waiting task, nothing polls.
 final class StopSignal: Sendable {
-    private final class Flag: Sendable {
-        let value = Atomic<Bool>(false)
-    }
-
-    private let flag = Flag()
-    /// Kept alive for the process's life; only touched in `init`.
+    private let waiters = Waiters()
+    // Safety: the sources are created and resumed in `init` and never touched
+    // again; they are kept only so that they live as long as the process.
     nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
 
     init(signals: [Int32] = [SIGINT, SIGTERM]) {
-        let flag = flag
+        let waiters = waiters
         sources = signals.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { flag.value.store(true, ordering: .sequentiallyConsistent) }
+            source.setEventHandler { waiters.request() }
             source.resume()
             return source
         }
     }
 
-    var requested: Bool { flag.value.load(ordering: .sequentiallyConsistent) }
+    var requested: Bool { waiters.requested }
 
-    /// Sleeps up to `seconds`, waking early when a stop is requested.
+    /// Requests a stop, as a signal does.
+    func request() { waiters.request() }
+
+    /// Sleeps up to `seconds`, ending early when a stop is requested.
     func wait(seconds: Double) async {
-        let end = Date().addingTimeInterval(seconds)
-        while !requested, Date() < end {
-            try? await Task.sleep(for: .milliseconds(100))
+        await withTaskGroup(of: Void.self) { [waiters] group in
+            group.addTask { try? await Task.sleep(for: .seconds(seconds)) }
+            group.addTask { await waiters.stopped() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// The request to stop, and the tasks waiting for it.
+    private final class Waiters: Sendable {
+        private struct State {
+            var requested = false
+            var next: UInt64 = 0
+            var waiting: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        }
+
+        private let state = Mutex(State())
+
+        var requested: Bool { state.withLock { $0.requested } }
+
+        /// Marks the stop requested and wakes every waiting task.
+        func request() {
+            let woken = state.withLock { state in
+                state.requested = true
+                defer { state.waiting = [:] }
+                return Array(state.waiting.values)
+            }
+            for continuation in woken { continuation.resume() }
+        }
+
+        /// Returns once a stop is requested, or when the calling task is cancelled.
+        func stopped() async {
+            let id = state.withLock { state in
+                state.next += 1
+                return state.next
+            }
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    let now = state.withLock { state in
+                        if state.requested || Task.isCancelled { return true }
+                        state.waiting[id] = continuation
+                        return false
+                    }
+                    if now { continuation.resume() }
+                }
+            } onCancel: {
+                state.withLock { $0.waiting.removeValue(forKey: id) }?.resume()
+            }
         }
     }
 }

@@ -43,7 +43,8 @@ struct SyncCommand: AsyncParsableCommand {
                 if result.outcome.failed { status = max(status, ExitStatus.failure) }
             } catch let error as SyncError {
                 reports.append(ModuleRunReport(notRun: module.rawValue, error))
-                if !output.json { Output.line("\(module.rawValue): not run: \(error.message)" + (error.remedy.map { "\n  what to do: \($0)" } ?? "")) }
+                if !output.json { Output.line("\(module.rawValue): not run: \(error.detail(CommandLineWording()))"
+                                                 + (error.troubleshooting.map { "\n  what to do: \(CommandLineWording().words(for: $0))" } ?? "")) }
                 if error.code == .needsReconnect {
                     status = ExitStatus.needsReconnect
                     break

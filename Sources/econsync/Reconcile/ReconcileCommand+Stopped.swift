@@ -11,7 +11,7 @@ extension ReconcileCommand {
         do {
             return try await body()
         } catch let error as EconomicError where Self.resumableCodes.contains(error.code) {
-            throw CommandFailure("\(error)\nthe reconcile stopped part-way and gave up for now; what was sent is recorded: "
+            throw CommandFailure("\(error.commandLineText)\nthe reconcile stopped part-way and gave up for now; what was sent is recorded: "
                                  + "run `econsync reconcile --resume` to finish it when e-conomic answers again")
         }
     }

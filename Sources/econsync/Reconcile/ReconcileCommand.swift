@@ -95,9 +95,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         do {
             return try reconciliation.checkPlanFile(Array(data))
         } catch let error as ApplyError {
-            throw ApplyError(error.code, "\(path): \(error.message)")
+            throw ApplyError(error.code, "\(path): \(error.message)", remedy: error.remedy)
         } catch let error as PlanError {
-            throw CommandFailure("\(path): \(error)")
+            throw CommandFailure("\(path): \(error.commandLineText)")
         } catch {
             throw CommandFailure("\(path): invalid plan: not JSON (\(error))")
         }

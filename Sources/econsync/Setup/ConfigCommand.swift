@@ -111,7 +111,7 @@ enum ConfigFile {
         do {
             return try ConfigKey.named(name)
         } catch let error as ConfigError {
-            throw ValidationError(error.message)
+            throw ValidationError(error.commandLineText)
         }
     }
 
@@ -136,7 +136,7 @@ enum ConfigFile {
             default: throw ConfigError(.invalidFile, "\(path): \(name) must be a string, a number or true/false")
             }
             guard let key = ConfigKey.all.first(where: { $0.name == name }) else {
-                throw ConfigError(.unknownSetting, "\(path): unknown setting \"\(name)\"; run `econsync config show` for every setting")
+                throw ConfigError(.unknownSetting, "\(path): unknown setting \"\(name)\"", remedy: .listSettings)
             }
             if let problem = key.check(text) { throw ConfigError(.invalidValue, "\(path): \(name) \(problem) (got \"\(text)\")") }
             settings.append((name, text))

@@ -140,7 +140,7 @@ struct ModuleSchedulerTests {
         fixture.clock.advance(minutes: 30)
         #expect(try fixture.scheduler().due().isEmpty)
         let refused = await #expect(throws: SyncError.self) { try await fixture.run(.products, force: true) }
-        #expect(refused?.code == .needsReconnect && refused?.remedy?.contains("econsync reconnect") == true)
+        #expect(refused?.code == .needsReconnect && refused?.remedy == .reconnect)
         #expect(try fixture.scheduler().nextDue() == nil, "the loop waits its longest, not a second at a time")
         try fixture.scheduler().reconnected()
         #expect(try fixture.scheduler().due().count == 6)

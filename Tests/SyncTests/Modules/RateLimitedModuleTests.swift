@@ -40,7 +40,7 @@ struct RateLimitedModuleTests {
         #expect(failed.run?.outcome == .failed && failed.outcome.failed)
         let error = try #require(failed.outcome.error)
         #expect(error.code == .rateLimited && error.message.contains("kept refusing calls with 429 Too Many Requests for over a minute"))
-        #expect(error.remedy?.contains("runs again when due") == true)
+        #expect(error.remedy == .retryLater(after: .rateLimit))
         #expect(sleeper.recorded.reduce(0, +) >= 60)
         let statuses = try harness.replica.moduleStatuses()
         #expect(statuses["customers"]?.state == .failed && statuses["customers"]?.lastErrorKind == "rateLimited")

@@ -19,7 +19,7 @@ extension ChaosTests {
 
         @Test("reconcile killed at each step, resumed", arguments: [CrashStep.pulled, .marked, .sent, .confirmed])
         func reconcile(step: CrashStep) async throws {
-            let expected = try await ReconcileCommandTests.reference.value
+            let expected = try await ReconcileCommandTests.reference.value.state
             var tally = Chaos.Tally("crash matrix, reconcile at \(step.rawValue)")
             for occurrence in step == .pulled ? [1] : Self.occurrences {
                 for forget in [false, true] {

@@ -1,0 +1,13 @@
+import Vocabulary
+
+/// The categories of ``ConfigError``.
+extension ErrorCode where Domain == ConfigError {
+    /// No such setting.
+    public static var unknownSetting: Self { "unknown-setting" }
+    /// The value does not fit the setting.
+    public static var invalidValue: Self { "invalid-value" }
+    /// A configuration file that is not a JSON object of settings.
+    public static var invalidFile: Self { "invalid-file" }
+    /// A choice that e-conomic does not have (a layout, a group, an activity).
+    public static var notInEconomic: Self { "not-in-economic" }
+}

@@ -1,0 +1,55 @@
+import Vocabulary
+
+/// How econsync words a ``Remedy``: the command to run, in the words its
+/// messages have always used. Every remedy the libraries name is worded here.
+///
+/// ```swift
+/// CommandLineWording().words(for: .initialise)   // run `econsync init` first
+/// ```
+struct CommandLineWording: RemedyWording {
+    func words(for remedy: Remedy) -> String {
+        switch remedy {
+        case .initialise:
+            "run `econsync init` first"
+        case .upgradeReplica:
+            "run any econsync command that writes, such as `econsync local check`"
+        case .listSettings:
+            "run `econsync config show` for every setting"
+        case .setConfig(let key):
+            "set one with `econsync config set \(key) N`"
+        case .setOrderLayout:
+            "set one with `econsync config set orders.layout N`, or sync the orders module to import e-conomic's layouts"
+        case .setHoursProduct(let hourType):
+            "set one with `econsync local hour-type edit \(hourType) --product P`, or a default with `econsync config set orders.hoursProduct NUMBER`"
+        case .setProjectCustomer(let project):
+            "set one with `econsync local project edit \(project) --customer C`"
+        case .syncCustomers:
+            "check that the customer is synced (has an e-conomic key): wait for the next customer sync or force one "
+                + "(`econsync sync customers --force`), or create the customer in e-conomic"
+        case .setEmployeeNumber:
+            "set the employee's e-conomic employee number (`econsync local employee edit ID --economic-id N`) or enable employee sync (projects.syncEmployees)"
+        case .mapActivity:
+            "map the hour type to an e-conomic activity (`econsync local hour-type edit ID --activity N`)"
+        case .enableProductCreation:
+            "turn product auto-creation on (`econsync config set products.autoCreate true`) with a default product group, or create the product in e-conomic"
+        case .connect:
+            "run `econsync connect`"
+        case .reconnect:
+            "reconnect with `econsync reconnect` and approve access again"
+        case .restrictCredentials(let path):
+            "run `chmod 600 \(path)` or `econsync reconnect`"
+        case .resumeReconcile:
+            "finish it first with `econsync reconcile --resume`"
+        case .retryLater(after: .timeout):
+            "the module was released automatically; it runs again when due. If it keeps hanging, check the network and e-conomic's status"
+        case .retryLater(after: .rateLimit):
+            "nothing to do now: the module runs again when due. If it keeps happening, another integration may be spending "
+                + "the agreement's API budget"
+        }
+    }
+}
+
+extension CodedError {
+    /// The error as econsync prints it: remedies worded as its commands.
+    var commandLineText: String { describe(CommandLineWording()) }
+}
