@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile"]
         ),
         .executableTarget(
             name: "econsync",
@@ -75,7 +75,6 @@ let package = Package(
                 "Economic",
                 "EconomicEmulator",
                 "Reconcile",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -7,13 +7,13 @@ import Foundation
 /// can no longer change.
 public struct Material: Registration, Equatable {
     public static let kind = EntityKind.material
-    public static let mappedColumns = ["product_id", "project_id", "employee_id", "date", "quantity", "unit_id", "note", "approved_at"]
+    public static let mappedColumns = names(.productId, .projectId, .employeeId, .date, .quantity, .unitId, .note, .approvedAt)
     public static let references = [
-        Reference("product_id", .product, required: true),
-        Reference("project_id", .project, required: true),
-        Reference("employee_id", .employee),
-        Reference("unit_id", .unit),
-        Reference("order_id", .order),
+        Reference(Columns.productId.rawValue, .product, required: true),
+        Reference(Columns.projectId.rawValue, .project, required: true),
+        Reference(Columns.employeeId.rawValue, .employee),
+        Reference(Columns.unitId.rawValue, .unit),
+        Reference(Columns.orderId.rawValue, .order),
     ]
 
     public var id: Int64?
@@ -73,10 +73,10 @@ public struct Material: Registration, Equatable {
 }
 
 extension Material: BulkInsertable {
-    static let insertColumns = [
-        "foreign_key", "department", "product_id", "project_id", "employee_id", "date", "quantity", "unit_id", "note",
-        "approved_at", "approved_by", "transferred_at", "order_id", "synced_hash", "tombstone",
-    ]
+    static let insertColumns = names(
+        .foreignKey, .department, .productId, .projectId, .employeeId, .date, .quantity,
+        .unitId, .note, .approvedAt, .approvedBy, .transferredAt, .orderId, .syncedHash, .tombstone
+    )
 
     func bind(to row: inout RowBinder) {
         row.bind(foreignKey)
@@ -106,3 +106,28 @@ extension Material: BulkInsertable {
         syncedHash = row["synced_hash"]
     }
 }
+
+extension Material {
+    /// The columns of `materials`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case productId = "product_id"
+        case projectId = "project_id"
+        case employeeId = "employee_id"
+        case date
+        case quantity
+        case unitId = "unit_id"
+        case note
+        case approvedAt = "approved_at"
+        case approvedBy = "approved_by"
+        case transferredAt = "transferred_at"
+        case orderId = "order_id"
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Material: ColumnNaming {}

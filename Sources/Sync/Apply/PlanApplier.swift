@@ -1,6 +1,5 @@
 import Economic
 import Foundation
-import GRDB
 import Reconcile
 import Replica
 import Snapshot
@@ -64,8 +63,7 @@ public struct PlanApplier: Sendable {
     /// Records `plan` as a new run with its outbox, before anything is sent.
     public func record(_ plan: Plan) throws -> ReconcileRun {
         try replica.write { writer in
-            if let open = try ReconcileRun.filter(Column("agreement") == agreement && Column("state") != ReconcileRun.State.finished.rawValue)
-                .fetchOne(writer.db) {
+            if let open = try writer.unfinishedRun(agreement: agreement) {
                 throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted; finish it first with `econsync reconcile --resume`")
             }
             guard let snapshotFile = plan.inputs.snapshotFile else {
@@ -256,13 +254,12 @@ public struct PlanApplier: Sendable {
             let pulls = PullWriter(writer: writer)
             for op in plan.operations where [.pullInsert, .pullUpdate, .pullDelete].contains(op.action) {
                 do {
-                    try writer.db.inSavepoint {
+                    try writer.savepoint {
                         let id = try pulls.apply(op)
                         if targets[op.target]?.count == 1, let kind = EntityKind(rawValue: op.kind) {
                             try writer.markSynced(kind, ids: [id])
                         }
                         try writer.journal(Self.journal(op, run: run, at: stamp))
-                        return .commit
                     }
                 } catch let error as ApplyError {
                     failures.append(.init(kind: op.kind, key: op.key, error: error.message))
@@ -289,7 +286,7 @@ public struct PlanApplier: Sendable {
         let merged = plan.inputs.modules.isEmpty && overlays.isEmpty ? nil
             : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules, overlays) }
         try replica.write { writer in
-            let snapshotFile = try String.fetchOne(writer.db, sql: "SELECT snapshot_file FROM reconcile_runs WHERE id = ?", arguments: [run])!
+            let snapshotFile = try writer.snapshotFile(ofRun: run)!
             let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
             if let merged {
                 try writer.addSnapshot(merged)
