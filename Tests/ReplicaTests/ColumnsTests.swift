@@ -30,6 +30,16 @@ struct ColumnsTests {
         #expect(Self.names(ReconcileRun.self) == (try Self.tableColumns("reconcile_runs", replica.store)))
         #expect(Self.names(OutboxEntry.self) == (try Self.tableColumns("outbox", replica.store)))
         #expect(Self.names(ConflictEntry.self) == (try Self.tableColumns("conflicts", replica.store)))
+        #expect(Self.names(SnapshotEntry.self) == (try Self.tableColumns("snapshots", replica.store)))
+    }
+
+    @Test("the modules' bookkeeping's Columns are its tables' columns")
+    func modules() throws {
+        let replica = try TestReplica()
+        #expect(Self.names(ModuleStatus.self) == (try Self.tableColumns("module_status", replica.store)))
+        #expect(Self.names(ModuleRun.self) == (try Self.tableColumns("module_runs", replica.store)))
+        #expect(Self.names(NotificationEntry.self) == (try Self.tableColumns("notifications", replica.store)))
+        #expect(Self.names(OrderExport.self) == (try Self.tableColumns("order_exports", replica.store)))
     }
 
     @Test("hours and materials share the columns the registration requests name")

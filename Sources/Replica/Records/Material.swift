@@ -99,11 +99,12 @@ extension Material: BulkInsertable {
     /// Decoded by hand rather than through `Codable`: listings of hours and
     /// materials run to many thousands of rows.
     public init(row: Row) throws {
-        self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], productId: row["product_id"],
-                  projectId: row["project_id"], employeeId: row["employee_id"], date: row["date"], quantity: row["quantity"],
-                  unitId: row["unit_id"], note: row["note"], approvedAt: row["approved_at"], approvedBy: row["approved_by"],
-                  transferredAt: row["transferred_at"], orderId: row["order_id"], tombstone: row["tombstone"])
-        syncedHash = row["synced_hash"]
+        self.init(id: row[Columns.id.rawValue], foreignKey: row[Columns.foreignKey.rawValue], department: row[Columns.department.rawValue],
+                  productId: row[Columns.productId.rawValue], projectId: row[Columns.projectId.rawValue], employeeId: row[Columns.employeeId.rawValue],
+                  date: row[Columns.date.rawValue], quantity: row[Columns.quantity.rawValue], unitId: row[Columns.unitId.rawValue],
+                  note: row[Columns.note.rawValue], approvedAt: row[Columns.approvedAt.rawValue], approvedBy: row[Columns.approvedBy.rawValue],
+                  transferredAt: row[Columns.transferredAt.rawValue], orderId: row[Columns.orderId.rawValue], tombstone: row[Columns.tombstone.rawValue])
+        syncedHash = row[Columns.syncedHash.rawValue]
     }
 }
 

@@ -114,11 +114,12 @@ extension TimeEntry: BulkInsertable {
     /// Decoded by hand rather than through `Codable`: listings of hours and
     /// materials run to many thousands of rows.
     public init(row: Row) throws {
-        self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], employeeId: row["employee_id"],
-                  projectId: row["project_id"], hourTypeId: row["hour_type_id"], date: row["date"], hours: row["hours"],
-                  note: row["note"], approvedAt: row["approved_at"], approvedBy: row["approved_by"],
-                  transferredAt: row["transferred_at"], orderId: row["order_id"], tombstone: row["tombstone"])
-        syncedHash = row["synced_hash"]
+        self.init(id: row[Columns.id.rawValue], foreignKey: row[Columns.foreignKey.rawValue], department: row[Columns.department.rawValue],
+                  employeeId: row[Columns.employeeId.rawValue], projectId: row[Columns.projectId.rawValue], hourTypeId: row[Columns.hourTypeId.rawValue],
+                  date: row[Columns.date.rawValue], hours: row[Columns.hours.rawValue], note: row[Columns.note.rawValue],
+                  approvedAt: row[Columns.approvedAt.rawValue], approvedBy: row[Columns.approvedBy.rawValue], transferredAt: row[Columns.transferredAt.rawValue],
+                  orderId: row[Columns.orderId.rawValue], tombstone: row[Columns.tombstone.rawValue])
+        syncedHash = row[Columns.syncedHash.rawValue]
     }
 }
 
