@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile"],
             swiftSettings: testHooks
         ),
         .executableTarget(
@@ -86,7 +86,6 @@ let package = Package(
                 "Economic",
                 "EconomicEmulator",
                 "Reconcile",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

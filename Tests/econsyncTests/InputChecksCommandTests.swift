@@ -1,6 +1,6 @@
 import Economic
 import Foundation
-import Replica
+@testable import Replica
 import TestSupport
 import Testing
 

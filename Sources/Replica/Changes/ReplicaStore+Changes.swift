@@ -11,9 +11,7 @@ extension ReplicaStore {
     /// ```
     public func changes(since: Int64, limit: Int? = nil) throws -> [Change] {
         try read { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT seq, kind, row_id, op, at FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
-                arguments: [since, limit ?? -1])
+            let rows = try Self.changesRequest(since: since, limit: limit).fetchCursor(db)
             var changes: [Change] = []
             while let row = try rows.next() {
                 let kindCode: Int = row["kind"]
@@ -39,8 +37,7 @@ extension ReplicaStore {
     public func changedRows(since: Int64) throws -> [Kind: [Int64]] {
         try read { db in
             var result: [Kind: [Int64]] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT DISTINCT kind, row_id FROM change_log WHERE seq > ? ORDER BY kind, row_id", arguments: [since])
+            let rows = try Self.changedRowsRequest(since: since).fetchCursor(db)
             while let row = try rows.next() {
                 if let kind = Kind(code: row["kind"]) {
                     result[kind, default: []].append(row["row_id"])
@@ -63,5 +60,15 @@ extension ReplicaStore {
         try read { db in
             try String.fetchOne(db, sql: "SELECT \(MappedHash.expression(for: kind)) FROM \(kind.table) WHERE id = ?", arguments: [id])
         }
+    }
+
+    /// The change-log rows after sequence number `since`, oldest first (by the log's primary key).
+    static func changesRequest(since: Int64, limit: Int?) -> SQLRequest<Row> {
+        SQLRequest(sql: "SELECT seq, kind, row_id, op, at FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [since, limit ?? -1])
+    }
+
+    /// The distinct (kind, row id) changed after sequence number `since` (by the log's primary key).
+    static func changedRowsRequest(since: Int64) -> SQLRequest<Row> {
+        SQLRequest(sql: "SELECT DISTINCT kind, row_id FROM change_log WHERE seq > ? ORDER BY kind, row_id", arguments: [since])
     }
 }

@@ -12,8 +12,8 @@ extension Array {
 }
 
 /// The `?, ?, ?` of an SQL `IN (…)` list.
-public enum SQLList {
-    public static func marks(_ count: Int) -> String {
+enum SQLList {
+    static func marks(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
 }

@@ -5,8 +5,8 @@ extension ReplicaStore {
     /// The records of type `R`, by local id; deleted ones only with `includeDeleted`.
     public func list<R: ReplicaRecord>(_ type: R.Type, includeDeleted: Bool = false) throws -> [R] {
         try read { db in
-            var request = R.all().order(Column("id"))
-            if !includeDeleted { request = request.filter(Column("tombstone") == false) }
+            var request = R.all().order(RecordColumn.id)
+            if !includeDeleted { request = request.filter(RecordColumn.tombstone == false) }
             return try request.fetchAll(db)
         }
     }

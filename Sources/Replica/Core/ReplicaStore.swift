@@ -184,8 +184,9 @@ public final class ReplicaStore: Sendable {
         }
     }
 
-    /// Runs `body` with a consistent read-only view of the replica.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` with a consistent read-only view of the replica; the
+    /// replica's own: callers use its named queries (``list(_:includeDeleted:)``, ``localRows(_:properties:ids:)``, …).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         try translating { try pool.read(body) }
     }
 

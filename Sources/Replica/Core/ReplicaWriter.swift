@@ -14,8 +14,8 @@ import GRDB
 /// }
 /// ```
 public struct ReplicaWriter {
-    /// The underlying database connection, for reads inside the transaction.
-    public let db: Database
+    /// The underlying database connection: the replica's own, never handed out.
+    let db: Database
     let now: @Sendable () -> Date
     /// The department of the replica view that opened the transaction (``ReplicaStore/department``).
     public var department: Int? = nil
@@ -38,7 +38,7 @@ public struct ReplicaWriter {
         let check = validation(for: record)
         try record.validate(check, previous: nil)
         try InputRules(check).check(record, previous: nil)
-        try check.unique("foreign_key", record.foreignKey, field: "foreignKey")
+        try check.unique("foreign_key", record.foreignKey.map { R.kind.foreignKeyValue($0.description) }, field: "foreignKey")
         record.id = try R.insertAll([record], db)[0]
         return record
     }
@@ -69,7 +69,7 @@ public struct ReplicaWriter {
         try new.validate(check, previous: old)
         try InputRules(check).check(new, previous: old)
         if new.foreignKey != old.foreignKey {
-            try check.unique("foreign_key", new.foreignKey, field: "foreignKey")
+            try check.unique("foreign_key", new.foreignKey.map { R.kind.foreignKeyValue($0.description) }, field: "foreignKey")
         }
         try new.updateChanges(db, from: old)
         return new

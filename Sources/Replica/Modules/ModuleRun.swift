@@ -48,3 +48,28 @@ public struct ModuleRun: Codable, Equatable, Sendable, FetchableRecord, MutableP
         id = inserted.rowID
     }
 }
+
+extension ModuleRun {
+    /// The columns of `module_runs`, each named once: the case is the property, its raw
+    /// value the column (`Columns.id.column` in requests).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case module
+        case owner
+        case startedAt = "started_at"
+        case endedAt = "ended_at"
+        case outcome
+        case forced
+        case full
+        case pulled
+        case pushed
+        case skipped
+        case blocked
+        case conflicts
+        case apiCalls = "api_calls"
+        case error
+        case errorKind = "error_kind"
+    }
+}
+
+extension ModuleRun: ColumnNaming {}

@@ -46,3 +46,23 @@ public struct ModuleStatus: Codable, Equatable, Sendable, FetchableRecord, Persi
         self.state = .idle
     }
 }
+
+extension ModuleStatus {
+    /// The columns of `module_status`, each named once: the case is the property, its raw
+    /// value the column (`Columns.id.column` in requests).
+    public enum Columns: String, CaseIterable, Sendable {
+        case module
+        case state
+        case leaseOwner = "lease_owner"
+        case leaseRun = "lease_run"
+        case lastStart = "last_start"
+        case lastEnd = "last_end"
+        case lastSuccess = "last_success"
+        case lastFull = "last_full"
+        case nextDue = "next_due"
+        case lastError = "last_error"
+        case lastErrorKind = "last_error_kind"
+    }
+}
+
+extension ModuleStatus: ColumnNaming {}

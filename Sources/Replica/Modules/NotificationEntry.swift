@@ -42,3 +42,20 @@ public struct NotificationEntry: Codable, Equatable, Sendable, FetchableRecord, 
         id = inserted.rowID
     }
 }
+
+extension NotificationEntry {
+    /// The columns of `notifications`, each named once: the case is the property, its raw
+    /// value the column (`Columns.id.column` in requests).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case module
+        case errorKind = "error_kind"
+        case at
+        case subject
+        case body
+        case state
+        case error
+    }
+}
+
+extension NotificationEntry: ColumnNaming {}

@@ -54,8 +54,8 @@ extension ReplicaStore {
     /// The order exports of `project` (of every project when nil), newest first.
     public func orderExports(project: Int64? = nil) throws -> [OrderExport] {
         try read { db in
-            var request = OrderExport.all().order(Column("id").desc)
-            if let project { request = request.filter(Column("project_id") == project) }
+            var request = OrderExport.all().order(OrderExport.Columns.id.column.desc)
+            if let project { request = request.filter(OrderExport.Columns.projectId.column == project) }
             return try request.fetchAll(db)
         }
     }
@@ -74,3 +74,24 @@ extension ReplicaWriter {
         try export.update(db)
     }
 }
+
+extension OrderExport {
+    /// The columns of `order_exports`, each named once: the case is the property, its raw
+    /// value the column (`Columns.id.column` in requests).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case orderId = "order_id"
+        case projectId = "project_id"
+        case idempotencyKey = "idempotency_key"
+        case body
+        case state
+        case orderNumber = "order_number"
+        case lines
+        case netAmount = "net_amount"
+        case createdAt = "created_at"
+        case settledAt = "settled_at"
+        case error
+    }
+}
+
+extension OrderExport: ColumnNaming {}

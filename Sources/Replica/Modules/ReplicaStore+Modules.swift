@@ -11,8 +11,8 @@ extension ReplicaStore {
     /// The latest runs of `module` (of every module when nil), newest first.
     public func moduleRuns(module: String? = nil, limit: Int = 20) throws -> [ModuleRun] {
         try read { db in
-            var request = ModuleRun.all().order(Column("id").desc).limit(limit)
-            if let module { request = request.filter(Column("module") == module) }
+            var request = ModuleRun.all().order(ModuleRun.Columns.id.column.desc).limit(limit)
+            if let module { request = request.filter(ModuleRun.Columns.module.column == module) }
             return try request.fetchAll(db)
         }
     }
@@ -27,7 +27,7 @@ extension ReplicaStore {
 
     /// The notifications recorded, newest first.
     public func notifications(limit: Int = 50) throws -> [NotificationEntry] {
-        try read { try NotificationEntry.all().order(Column("id").desc).limit(limit).fetchAll($0) }
+        try read { try NotificationEntry.all().order(NotificationEntry.Columns.id.column.desc).limit(limit).fetchAll($0) }
     }
 }
 

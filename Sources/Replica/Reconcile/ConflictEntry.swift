@@ -41,3 +41,24 @@ public struct ConflictEntry: Codable, Equatable, Sendable, FetchableRecord, Muta
         id = inserted.rowID
     }
 }
+
+extension ConflictEntry {
+    /// The columns of `conflicts`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case runId = "run_id"
+        case decidedAt = "decided_at"
+        case module
+        case kind
+        case recordKey = "record_key"
+        case field
+        case baseValue = "base_value"
+        case localValue = "local_value"
+        case remoteValue = "remote_value"
+        case winner
+        case rule
+    }
+}
+
+extension ConflictEntry: ColumnNaming {}

@@ -61,3 +61,36 @@ public struct OutboxEntry: Codable, Equatable, Sendable, FetchableRecord, Mutabl
         id = inserted.rowID
     }
 }
+
+extension OutboxEntry {
+    /// The columns of `outbox`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case runId = "run_id"
+        case position
+        case module
+        case kind
+        case recordKey = "record_key"
+        case localId = "local_id"
+        case localHash = "local_hash"
+        case action
+        case idempotencyKey = "idempotency_key"
+        case operation
+        case state
+        case economicKey = "economic_key"
+        case error
+        case recordedAt = "recorded_at"
+        case sentAt = "sent_at"
+        case settledAt = "settled_at"
+    }
+}
+
+extension OutboxEntry {
+    /// A run's pushes in push order (the `outbox_state` index).
+    static func ofRun(_ run: Int64) -> QueryInterfaceRequest<OutboxEntry> {
+        filter(Columns.runId.column == run).order(Columns.position.column)
+    }
+}
+
+extension OutboxEntry: ColumnNaming {}

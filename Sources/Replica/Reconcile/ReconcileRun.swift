@@ -58,3 +58,31 @@ public struct ReconcileRun: Codable, Equatable, Sendable, FetchableRecord, Mutab
         id = inserted.rowID
     }
 }
+
+extension ReconcileRun {
+    /// The columns of `reconcile_runs`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case agreement
+        case state
+        case inputsHash = "inputs_hash"
+        case baseFile = "base_file"
+        case snapshotFile = "snapshot_file"
+        case changeSequence = "change_sequence"
+        case modules
+        case plan
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+        case summary
+    }
+}
+
+extension ReconcileRun {
+    /// The agreement's runs that were started but not finished, latest first (the `reconcile_runs_agreement` index).
+    static func unfinished(agreement: Int) -> QueryInterfaceRequest<ReconcileRun> {
+        filter(Columns.agreement.column == agreement && Columns.state.column != State.finished.rawValue).order(Columns.id.column.desc)
+    }
+}
+
+extension ReconcileRun: ColumnNaming {}

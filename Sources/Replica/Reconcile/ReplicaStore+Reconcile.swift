@@ -5,30 +5,30 @@ extension ReplicaStore {
     /// The agreement's run that was started but not finished (interrupted), if any.
     public func unfinishedRun(agreement: Int) throws -> ReconcileRun? {
         try read { db in
-            try ReconcileRun.filter(Column("agreement") == agreement && Column("state") != ReconcileRun.State.finished.rawValue)
-                .order(Column("id").desc).fetchOne(db)
+            try ReconcileRun.unfinished(agreement: agreement).fetchOne(db)
         }
     }
 
     /// The agreement's latest finished run over every module, if any.
     public func lastFinishedRun(agreement: Int) throws -> ReconcileRun? {
         try read { db in
-            try ReconcileRun.filter(Column("agreement") == agreement && Column("state") == ReconcileRun.State.finished.rawValue
-                                    && Column("modules") == "")
-                .order(Column("id").desc).fetchOne(db)
+            let columns = ReconcileRun.Columns.self
+            return try ReconcileRun.filter(columns.agreement.column == agreement && columns.state.column == ReconcileRun.State.finished.rawValue
+                                           && columns.modules.column == "")
+                .order(columns.id.column.desc).fetchOne(db)
         }
     }
 
     /// A run's pushes in push order.
     public func outbox(run: Int64) throws -> [OutboxEntry] {
-        try read { try OutboxEntry.filter(Column("run_id") == run).order(Column("position")).fetchAll($0) }
+        try read { try OutboxEntry.ofRun(run).fetchAll($0) }
     }
 
     /// The conflict journal, oldest first; only decisions at or after `since` (UTC, ISO 8601) when given.
     public func conflicts(since: String? = nil) throws -> [ConflictEntry] {
         try read { db in
-            var request = ConflictEntry.order(Column("decided_at"), Column("id"))
-            if let since { request = request.filter(Column("decided_at") >= since) }
+            var request = ConflictEntry.order(ConflictEntry.Columns.decidedAt.column, ConflictEntry.Columns.id.column)
+            if let since { request = request.filter(ConflictEntry.Columns.decidedAt.column >= since) }
             return try request.fetchAll(db)
         }
     }
@@ -47,10 +47,7 @@ extension ReplicaStore {
         try read { db in
             var found: [Int64] = []
             for chunk in ids.batches() {
-                let marks = SQLList.marks(chunk.count)
-                found += try Int64.fetchAll(db, sql: """
-                    SELECT id FROM \(kind.table) WHERE id IN (\(marks)) AND synced_hash IS NOT \(MappedHash.expression(for: kind))
-                    """, arguments: StatementArguments(Array(chunk)))
+                found += try kind.unsyncedRequest(among: chunk).fetchAll(db)
             }
             return found.sorted()
         }
@@ -61,12 +58,7 @@ extension ReplicaStore {
         try read { db in
             var found: [String: Int64] = [:]
             for chunk in foreignKeys.batches() {
-                let marks = SQLList.marks(chunk.count)
-                let values = chunk.map { kind.foreignKeyValue($0) }
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT foreign_key, id FROM \(kind.table)
-                    WHERE ifnull(department, -1) = \(department ?? -1) AND foreign_key IS NOT NULL AND foreign_key IN (\(marks))
-                    """, arguments: StatementArguments(values))
+                let rows = try kind.rowIDsRequest(foreignKeys: chunk, department: department).fetchCursor(db)
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[0]
                     found[key.keyText] = row[1]
@@ -81,11 +73,7 @@ extension ReplicaStore {
         try read { db in
             var found: [Int64: String] = [:]
             for chunk in ids.batches() {
-                let marks = SQLList.marks(chunk.count)
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT id, foreign_key FROM \(kind.table)
-                    WHERE id IN (\(marks)) AND foreign_key IS NOT NULL AND +ifnull(department, -1) = \(department ?? -1)
-                    """, arguments: StatementArguments(Array(chunk)))
+                let rows = try kind.foreignKeysRequest(ids: chunk, department: department).fetchCursor(db)
                 while let row = try rows.next() {
                     let key: DatabaseValue = row[1]
                     found[row[0]] = key.keyText

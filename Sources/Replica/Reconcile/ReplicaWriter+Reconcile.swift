@@ -72,8 +72,40 @@ extension ReplicaWriter {
 
     /// The local id of the row of `kind` in ``department`` that has e-conomic key `key`, deleted or not.
     public func rowID(_ kind: Kind, foreignKey key: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM \(kind.table) WHERE ifnull(department, -1) = \(department ?? -1) AND foreign_key = ?",
-                           arguments: [kind.foreignKeyValue(key)])
+        try kind.rowIDRequest(foreignKey: key, department: department).fetchOne(db)
+    }
+
+    /// The live hour type mapped to e-conomic activity `number` (the lowest id when several are), if any.
+    public func hourTypeID(activity number: Int64) throws -> Int64? {
+        try HourType.filter(HourType.Columns.activityNumber.column == number && HourType.Columns.tombstone.column == false)
+            .order(HourType.Columns.id.column).select(HourType.Columns.id.column, as: Int64.self).fetchOne(db)
+    }
+
+    /// The agreement's run that was started but not finished (interrupted), if any.
+    public func unfinishedRun(agreement: Int) throws -> ReconcileRun? {
+        try ReconcileRun.unfinished(agreement: agreement).fetchOne(db)
+    }
+
+    /// The snapshot file run `id` was planned against; nil when there is no such run.
+    public func snapshotFile(ofRun id: Int64) throws -> String? {
+        try ReconcileRun.filter(key: id).select(ReconcileRun.Columns.snapshotFile.column, as: String.self).fetchOne(db)
+    }
+
+    /// Runs `body` in a savepoint of the transaction: when it throws, what it
+    /// wrote is rolled back (the rest of the transaction stays) and the error is rethrown.
+    ///
+    /// ```swift
+    /// for op in pulls {
+    ///     do { try writer.savepoint { try apply(op) } } catch { failures.append(op) }   // one bad record fails alone
+    /// }
+    /// ```
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        return result!
     }
 
     /// Gives a row the key e-conomic has it under (after a create, or a CVR link).

@@ -28,7 +28,12 @@ extension BulkInsertable {
             """)
     }
 
-    public static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64] {
+    /// ``ReplicaRecord/insertAll(_:_:)`` for records known to be of this type.
+    static func insertRows(_ records: [some ReplicaRecord], _ db: Database) throws -> [Int64] {
+        try insertBulk(records as! [Self], db)
+    }
+
+    static func insertBulk(_ records: [Self], _ db: Database) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(records.count)
         var start = records.startIndex

@@ -5,8 +5,8 @@ import Foundation
 /// A contact person at a customer: e-conomic `/customers/{n}/contacts`.
 public struct Contact: ReplicaRecord, Equatable {
     public static let kind = Kind.contact
-    public static let mappedColumns = ["customer_id", "name", "email", "phone"]
-    public static let references = [Reference("customer_id", .customer, required: true)]
+    public static let mappedColumns = names(.customerId, .name, .email, .phone)
+    public static let references = [Reference(Columns.customerId.rawValue, .customer, required: true)]
 
     public var id: Int64?
     public var foreignKey: Int?
@@ -41,3 +41,21 @@ public struct Contact: ReplicaRecord, Equatable {
         try check.optionalText(phone, "phone", max: 50)
     }
 }
+
+extension Contact {
+    /// The columns of `contacts`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case customerId = "customer_id"
+        case name
+        case email
+        case phone
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Contact: ColumnNaming {}

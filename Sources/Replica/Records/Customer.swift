@@ -9,14 +9,13 @@ import Foundation
 /// ```
 public struct Customer: ReplicaRecord, Equatable {
     public static let kind = Kind.customer
-    public static let mappedColumns = [
-        "name", "cvr", "address", "zip", "city", "country", "phone", "email", "currency",
-        "customer_group_id", "payment_term_id", "vat_zone_id", "barred",
-    ]
+    public static let mappedColumns = names(
+        .name, .cvr, .address, .zip, .city, .country, .phone, .email, .currency, .customerGroupId, .paymentTermId, .vatZoneId, .barred
+    )
     public static let references = [
-        Reference("customer_group_id", .customerGroup),
-        Reference("payment_term_id", .paymentTerm),
-        Reference("vat_zone_id", .vatZone),
+        Reference(Columns.customerGroupId.rawValue, .customerGroup),
+        Reference(Columns.paymentTermId.rawValue, .paymentTerm),
+        Reference(Columns.vatZoneId.rawValue, .vatZone),
     ]
 
     public var id: Int64?
@@ -92,3 +91,30 @@ public struct Customer: ReplicaRecord, Equatable {
         ])
     }
 }
+
+extension Customer {
+    /// The columns of `customers`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case name
+        case cvr
+        case address
+        case zip
+        case city
+        case country
+        case phone
+        case email
+        case currency
+        case customerGroupId = "customer_group_id"
+        case paymentTermId = "payment_term_id"
+        case vatZoneId = "vat_zone_id"
+        case barred
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Customer: ColumnNaming {}

@@ -8,7 +8,7 @@ import Foundation
 /// (`foreignKey`); see the troubleshooting case "Employee is missing an e-conomic ID".
 public struct Employee: ReplicaRecord, Equatable {
     public static let kind = Kind.employee
-    public static let mappedColumns = ["number", "name", "email", "phone", "hourly_cost_rate", "hourly_sales_rate", "barred"]
+    public static let mappedColumns = names(.number, .name, .email, .phone, .hourlyCostRate, .hourlySalesRate, .barred)
 
     public var id: Int64?
     /// The e-conomic employee number once matched or created.
@@ -59,3 +59,24 @@ public struct Employee: ReplicaRecord, Equatable {
         try check.money(hourlySalesRate, "hourlySalesRate")
     }
 }
+
+extension Employee {
+    /// The columns of `employees`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case number
+        case name
+        case email
+        case phone
+        case hourlyCostRate = "hourly_cost_rate"
+        case hourlySalesRate = "hourly_sales_rate"
+        case barred
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Employee: ColumnNaming {}

@@ -9,8 +9,8 @@ import Foundation
 /// be transferred.
 public struct HourType: ReplicaRecord, Equatable {
     public static let kind = Kind.hourType
-    public static let mappedColumns = ["name", "activity_number", "product_id", "barred"]
-    public static let references = [Reference("product_id", .product)]
+    public static let mappedColumns = names(.name, .activityNumber, .productId, .barred)
+    public static let references = [Reference(Columns.productId.rawValue, .product)]
 
     public var id: Int64?
     /// The e-conomic activity this hour type was imported from, if any.
@@ -49,3 +49,21 @@ public struct HourType: ReplicaRecord, Equatable {
         try check.references(["product_id": productId])
     }
 }
+
+extension HourType {
+    /// The columns of `hour_types`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case name
+        case activityNumber = "activity_number"
+        case productId = "product_id"
+        case barred
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension HourType: ColumnNaming {}

@@ -8,13 +8,13 @@ import Foundation
 /// can no longer change.
 public struct Material: Registration, Equatable {
     public static let kind = Kind.material
-    public static let mappedColumns = ["product_id", "project_id", "employee_id", "date", "quantity", "unit_id", "note", "approved_at"]
+    public static let mappedColumns = names(.productId, .projectId, .employeeId, .date, .quantity, .unitId, .note, .approvedAt)
     public static let references = [
-        Reference("product_id", .product, required: true),
-        Reference("project_id", .project, required: true),
-        Reference("employee_id", .employee),
-        Reference("unit_id", .unit),
-        Reference("order_id", .order),
+        Reference(Columns.productId.rawValue, .product, required: true),
+        Reference(Columns.projectId.rawValue, .project, required: true),
+        Reference(Columns.employeeId.rawValue, .employee),
+        Reference(Columns.unitId.rawValue, .unit),
+        Reference(Columns.orderId.rawValue, .order),
     ]
 
     public var id: Int64?
@@ -74,10 +74,10 @@ public struct Material: Registration, Equatable {
 }
 
 extension Material: BulkInsertable {
-    static let insertColumns = [
-        "foreign_key", "department", "product_id", "project_id", "employee_id", "date", "quantity", "unit_id", "note",
-        "approved_at", "approved_by", "transferred_at", "order_id", "synced_hash", "tombstone",
-    ]
+    static let insertColumns = names(
+        .foreignKey, .department, .productId, .projectId, .employeeId, .date, .quantity,
+        .unitId, .note, .approvedAt, .approvedBy, .transferredAt, .orderId, .syncedHash, .tombstone
+    )
 
     func bind(to row: inout RowBinder) {
         row.bind(foreignKey)
@@ -100,10 +100,36 @@ extension Material: BulkInsertable {
     /// Decoded by hand rather than through `Codable`: listings of hours and
     /// materials run to many thousands of rows.
     public init(row: Row) throws {
-        self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], productId: row["product_id"],
-                  projectId: row["project_id"], employeeId: row["employee_id"], date: row["date"], quantity: row["quantity"],
-                  unitId: row["unit_id"], note: row["note"], approvedAt: row["approved_at"], approvedBy: row["approved_by"],
-                  transferredAt: row["transferred_at"], orderId: row["order_id"], tombstone: row["tombstone"])
-        syncedHash = row["synced_hash"]
+        self.init(id: row[Columns.id.rawValue], foreignKey: row[Columns.foreignKey.rawValue], department: row[Columns.department.rawValue],
+                  productId: row[Columns.productId.rawValue], projectId: row[Columns.projectId.rawValue], employeeId: row[Columns.employeeId.rawValue],
+                  date: row[Columns.date.rawValue], quantity: row[Columns.quantity.rawValue], unitId: row[Columns.unitId.rawValue],
+                  note: row[Columns.note.rawValue], approvedAt: row[Columns.approvedAt.rawValue], approvedBy: row[Columns.approvedBy.rawValue],
+                  transferredAt: row[Columns.transferredAt.rawValue], orderId: row[Columns.orderId.rawValue], tombstone: row[Columns.tombstone.rawValue])
+        syncedHash = row[Columns.syncedHash.rawValue]
     }
 }
+
+extension Material {
+    /// The columns of `materials`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case productId = "product_id"
+        case projectId = "project_id"
+        case employeeId = "employee_id"
+        case date
+        case quantity
+        case unitId = "unit_id"
+        case note
+        case approvedAt = "approved_at"
+        case approvedBy = "approved_by"
+        case transferredAt = "transferred_at"
+        case orderId = "order_id"
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Material: ColumnNaming {}

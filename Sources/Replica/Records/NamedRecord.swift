@@ -13,7 +13,7 @@ import Foundation
 /// ```
 public struct NamedRecord<Tag: NamedRecordTag>: ReplicaRecord, Equatable {
     public static var kind: Kind { Tag.kind }
-    public static var mappedColumns: [String] { ["name"] }
+    public static var mappedColumns: [String] { names(.name) }
 
     public var id: Int64?
     public var foreignKey: Int?
@@ -83,3 +83,18 @@ public typealias VatZone = NamedRecord<VatZoneTag>
 public typealias Layout = NamedRecord<LayoutTag>
 /// A department, the scope of one e-conomic agreement: e-conomic `/departments`.
 public typealias Department = NamedRecord<DepartmentTag>
+
+extension NamedRecord {
+    /// The columns of the named records' tables (`units`, `product_groups`, …), each named once:
+    /// the case is the property, its raw value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case name
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension NamedRecord: ColumnNaming {}

@@ -6,11 +6,11 @@ import Foundation
 /// approved hours and materials.
 public struct Order: ReplicaRecord, Equatable {
     public static let kind = Kind.order
-    public static let mappedColumns = ["customer_id", "project_id", "layout_id", "date", "heading"]
+    public static let mappedColumns = names(.customerId, .projectId, .layoutId, .date, .heading)
     public static let references = [
-        Reference("customer_id", .customer, required: true),
-        Reference("project_id", .project),
-        Reference("layout_id", .layout),
+        Reference(Columns.customerId.rawValue, .customer, required: true),
+        Reference(Columns.projectId.rawValue, .project),
+        Reference(Columns.layoutId.rawValue, .layout),
     ]
 
     public var id: Int64?
@@ -46,3 +46,22 @@ public struct Order: ReplicaRecord, Equatable {
         try check.optionalText(heading, "heading", max: 250)
     }
 }
+
+extension Order {
+    /// The columns of `orders`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case customerId = "customer_id"
+        case projectId = "project_id"
+        case layoutId = "layout_id"
+        case date
+        case heading
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Order: ColumnNaming {}

@@ -3,7 +3,7 @@ import GRDB
 /// Payment terms (e.g. "Netto 8 dage"): e-conomic `/payment-terms`.
 public struct PaymentTerm: ReplicaRecord, Equatable {
     public static let kind = Kind.paymentTerm
-    public static let mappedColumns = ["name", "type", "days_of_credit"]
+    public static let mappedColumns = names(.name, .type, .daysOfCredit)
     /// The values e-conomic accepts for `paymentTermsType`.
     public static let types: Set<String> = [
         "net", "invoiceMonth", "paidInCash", "prepaid", "dueDate", "factoring",
@@ -42,3 +42,20 @@ public struct PaymentTerm: ReplicaRecord, Equatable {
         }
     }
 }
+
+extension PaymentTerm {
+    /// The columns of `payment_terms`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case name
+        case type
+        case daysOfCredit = "days_of_credit"
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension PaymentTerm: ColumnNaming {}

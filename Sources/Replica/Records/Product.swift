@@ -9,10 +9,10 @@ import Foundation
 /// change (a limitation of e-conomic named in the brief).
 public struct Product: ReplicaRecord, Equatable {
     public static let kind = Kind.product
-    public static let mappedColumns = ["number", "name", "sales_price", "cost_price", "unit_id", "product_group_id", "barred"]
+    public static let mappedColumns = names(.number, .name, .salesPrice, .costPrice, .unitId, .productGroupId, .barred)
     public static let references = [
-        Reference("unit_id", .unit),
-        Reference("product_group_id", .productGroup),
+        Reference(Columns.unitId.rawValue, .unit),
+        Reference(Columns.productGroupId.rawValue, .productGroup),
     ]
 
     public var id: Int64?
@@ -69,10 +69,9 @@ public struct Product: ReplicaRecord, Equatable {
 }
 
 extension Product: BulkInsertable {
-    static let insertColumns = [
-        "foreign_key", "department", "number", "name", "sales_price", "cost_price", "unit_id", "product_group_id", "barred",
-        "synced_hash", "tombstone",
-    ]
+    static let insertColumns = names(
+        .foreignKey, .department, .number, .name, .salesPrice, .costPrice, .unitId, .productGroupId, .barred, .syncedHash, .tombstone
+    )
 
     func bind(to row: inout RowBinder) {
         row.bind(foreignKey)
@@ -88,3 +87,24 @@ extension Product: BulkInsertable {
         row.bind(tombstone)
     }
 }
+
+extension Product {
+    /// The columns of `products`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case number
+        case name
+        case salesPrice = "sales_price"
+        case costPrice = "cost_price"
+        case unitId = "unit_id"
+        case productGroupId = "product_group_id"
+        case barred
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Product: ColumnNaming {}

@@ -5,10 +5,10 @@ import Foundation
 /// A project, or a sub-project of a main project: e-conomic Projects API `/Projects`.
 public struct Project: ReplicaRecord, Equatable {
     public static let kind = Kind.project
-    public static let mappedColumns = ["number", "name", "customer_id", "parent_id", "project_group", "description", "barred", "closed"]
+    public static let mappedColumns = names(.number, .name, .customerId, .parentId, .projectGroup, .description, .barred, .closed)
     public static let references = [
-        Reference("customer_id", .customer),
-        Reference("parent_id", .project),
+        Reference(Columns.customerId.rawValue, .customer),
+        Reference(Columns.parentId.rawValue, .project),
     ]
 
     public var id: Int64?
@@ -84,3 +84,25 @@ public struct Project: ReplicaRecord, Equatable {
         }
     }
 }
+
+extension Project {
+    /// The columns of `projects`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case number
+        case name
+        case customerId = "customer_id"
+        case parentId = "parent_id"
+        case projectGroup = "project_group"
+        case description
+        case barred
+        case closed
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Project: ColumnNaming {}

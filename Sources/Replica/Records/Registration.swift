@@ -68,3 +68,22 @@ extension Registration {
         }
     }
 }
+
+/// The requests on hours and materials, read as sentences:
+/// `TimeEntry.all().forProject(id).approved().notOnOrder().live().byDate()`.
+/// The columns hours and materials share are named once, by ``TimeEntry``
+/// (``Material``'s are the same, which `ColumnsTests` checks).
+extension QueryInterfaceRequest where RowDecoder: Registration {
+    /// The registrations recorded on project `id` (the `<table>_project` index).
+    func forProject(_ id: Int64) -> Self { filter(TimeEntry.Columns.projectId.column == id) }
+    /// The approved registrations.
+    func approved() -> Self { filter(TimeEntry.Columns.approvedAt.column != nil) }
+    /// The registrations not exported on an order.
+    func notOnOrder() -> Self { filter(TimeEntry.Columns.orderId.column == nil) }
+    /// The registrations exported on local order `id`.
+    func onOrder(_ id: Int64) -> Self { filter(TimeEntry.Columns.orderId.column == id) }
+    /// The registrations not deleted.
+    func live() -> Self { filter(TimeEntry.Columns.tombstone.column == false) }
+    /// By day, then local id.
+    func byDate() -> Self { order(TimeEntry.Columns.date.column, TimeEntry.Columns.id.column) }
+}

@@ -9,7 +9,7 @@ import GRDB
 /// change records through ``ReplicaWriter`` so that they are validated.
 public protocol ReplicaRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     /// The type of the e-conomic key: `Int` for most kinds, `String` for products.
-    associatedtype ForeignKey: Codable & Sendable & Hashable & DatabaseValueConvertible & LosslessStringConvertible
+    associatedtype ForeignKey: Codable & Sendable & Hashable & LosslessStringConvertible
 
     /// The kind of this record.
     static var kind: Kind { get }
@@ -33,12 +33,6 @@ public protocol ReplicaRecord: Codable, Sendable, FetchableRecord, MutablePersis
     /// version when the record is being changed, nil when it is created.
     func validate(_ check: Validation, previous: Self?) throws
 
-    /// Inserts records as new rows (their `id` must be nil) and returns the
-    /// new rows' ids, in order. The default goes through GRDB's record
-    /// persistence; the high-volume kinds (``BulkInsertable``) write many rows
-    /// per statement, which matters when thousands arrive at once.
-    static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64]
-
     /// Brings field values to their stored form (trimmed names, CVR without
     /// spaces or `DK` prefix, …) before validation.
     mutating func normalize()
@@ -51,8 +45,15 @@ extension ReplicaRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
-    public static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64] {
-        try records.map { record in
+    /// Inserts records as new rows (their `id` must be nil) and returns the
+    /// new rows' ids, in order. The default goes through GRDB's record
+    /// persistence; the high-volume kinds (``BulkInsertable``) write many rows
+    /// per statement, which matters when thousands arrive at once.
+    static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64] {
+        if let bulk = Self.self as? any BulkInsertable.Type {
+            return try bulk.insertRows(records, db)
+        }
+        return try records.map { record in
             var copy = record
             try copy.insert(db)
             return db.lastInsertedRowID

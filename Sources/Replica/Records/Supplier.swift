@@ -5,7 +5,7 @@ import Foundation
 /// A supplier (creditor): e-conomic `/suppliers`, imported when the finance module is on.
 public struct Supplier: ReplicaRecord, Equatable {
     public static let kind = Kind.supplier
-    public static let mappedColumns = ["name", "cvr", "address", "zip", "city", "email", "phone", "barred"]
+    public static let mappedColumns = names(.name, .cvr, .address, .zip, .city, .email, .phone, .barred)
 
     public var id: Int64?
     public var foreignKey: Int?
@@ -50,3 +50,25 @@ public struct Supplier: ReplicaRecord, Equatable {
         try check.optionalText(phone, "phone", max: 20)
     }
 }
+
+extension Supplier {
+    /// The columns of `suppliers`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case name
+        case cvr
+        case address
+        case zip
+        case city
+        case email
+        case phone
+        case barred
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension Supplier: ColumnNaming {}

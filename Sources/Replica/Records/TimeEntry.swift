@@ -11,12 +11,12 @@ import Foundation
 /// ```
 public struct TimeEntry: Registration, Equatable {
     public static let kind = Kind.timeEntry
-    public static let mappedColumns = ["employee_id", "project_id", "hour_type_id", "date", "hours", "note", "approved_at"]
+    public static let mappedColumns = names(.employeeId, .projectId, .hourTypeId, .date, .hours, .note, .approvedAt)
     public static let references = [
-        Reference("employee_id", .employee, required: true),
-        Reference("project_id", .project, required: true),
-        Reference("hour_type_id", .hourType, required: true),
-        Reference("order_id", .order),
+        Reference(Columns.employeeId.rawValue, .employee, required: true),
+        Reference(Columns.projectId.rawValue, .project, required: true),
+        Reference(Columns.hourTypeId.rawValue, .hourType, required: true),
+        Reference(Columns.orderId.rawValue, .order),
     ]
 
     public var id: Int64?
@@ -90,10 +90,10 @@ public struct TimeEntry: Registration, Equatable {
 }
 
 extension TimeEntry: BulkInsertable {
-    static let insertColumns = [
-        "foreign_key", "department", "employee_id", "project_id", "hour_type_id", "date", "hours", "note",
-        "approved_at", "approved_by", "transferred_at", "order_id", "synced_hash", "tombstone",
-    ]
+    static let insertColumns = names(
+        .foreignKey, .department, .employeeId, .projectId, .hourTypeId, .date, .hours,
+        .note, .approvedAt, .approvedBy, .transferredAt, .orderId, .syncedHash, .tombstone
+    )
 
     func bind(to row: inout RowBinder) {
         row.bind(foreignKey)
@@ -115,10 +115,35 @@ extension TimeEntry: BulkInsertable {
     /// Decoded by hand rather than through `Codable`: listings of hours and
     /// materials run to many thousands of rows.
     public init(row: Row) throws {
-        self.init(id: row["id"], foreignKey: row["foreign_key"], department: row["department"], employeeId: row["employee_id"],
-                  projectId: row["project_id"], hourTypeId: row["hour_type_id"], date: row["date"], hours: row["hours"],
-                  note: row["note"], approvedAt: row["approved_at"], approvedBy: row["approved_by"],
-                  transferredAt: row["transferred_at"], orderId: row["order_id"], tombstone: row["tombstone"])
-        syncedHash = row["synced_hash"]
+        self.init(id: row[Columns.id.rawValue], foreignKey: row[Columns.foreignKey.rawValue], department: row[Columns.department.rawValue],
+                  employeeId: row[Columns.employeeId.rawValue], projectId: row[Columns.projectId.rawValue], hourTypeId: row[Columns.hourTypeId.rawValue],
+                  date: row[Columns.date.rawValue], hours: row[Columns.hours.rawValue], note: row[Columns.note.rawValue],
+                  approvedAt: row[Columns.approvedAt.rawValue], approvedBy: row[Columns.approvedBy.rawValue], transferredAt: row[Columns.transferredAt.rawValue],
+                  orderId: row[Columns.orderId.rawValue], tombstone: row[Columns.tombstone.rawValue])
+        syncedHash = row[Columns.syncedHash.rawValue]
     }
 }
+
+extension TimeEntry {
+    /// The columns of `time_entries`, each named once: the case is the property, its raw
+    /// value the column (`syncedHash` is `"synced_hash"`).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case foreignKey = "foreign_key"
+        case department
+        case employeeId = "employee_id"
+        case projectId = "project_id"
+        case hourTypeId = "hour_type_id"
+        case date
+        case hours
+        case note
+        case approvedAt = "approved_at"
+        case approvedBy = "approved_by"
+        case transferredAt = "transferred_at"
+        case orderId = "order_id"
+        case syncedHash = "synced_hash"
+        case tombstone
+    }
+}
+
+extension TimeEntry: ColumnNaming {}

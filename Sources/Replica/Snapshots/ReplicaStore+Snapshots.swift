@@ -4,8 +4,9 @@ extension ReplicaStore {
     /// The indexed snapshots, oldest first; of one agreement when given.
     public func snapshots(agreement: Int? = nil) throws -> [SnapshotEntry] {
         try read { db in
-            var request = SnapshotEntry.order(Column("agreement"), Column("taken_at"), Column("id"))
-            if let agreement { request = request.filter(Column("agreement") == agreement) }
+            var request = SnapshotEntry.order(SnapshotEntry.Columns.agreement.column, SnapshotEntry.Columns.takenAt.column,
+                                              SnapshotEntry.Columns.id.column)
+            if let agreement { request = request.filter(SnapshotEntry.Columns.agreement.column == agreement) }
             return try request.fetchAll(db)
         }
     }
@@ -16,7 +17,7 @@ extension ReplicaWriter {
     @discardableResult
     public func addSnapshot(_ entry: SnapshotEntry) throws -> SnapshotEntry {
         var entry = entry
-        if try SnapshotEntry.filter(Column("file") == entry.file).fetchCount(db) > 0 {
+        if try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == entry.file).fetchCount(db) > 0 {
             throw ReplicaError(.duplicate, "snapshot \(entry.file) is already in the store")
         }
         try entry.insert(db)
@@ -25,19 +26,19 @@ extension ReplicaWriter {
 
     /// Removes a snapshot from the index; refused while a reconcile or an audit needs it.
     public func removeSnapshot(file: String) throws {
-        guard let entry = try SnapshotEntry.filter(Column("file") == file).fetchOne(db) else {
+        guard let entry = try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == file).fetchOne(db) else {
             throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
         }
         if entry.isProtected {
             throw ReplicaError(.inUse, "snapshot \(file) is still needed (\(entry.baseFor.map { "base of reconcile \($0)" } ?? "referred to by the audit journal"))")
         }
-        try SnapshotEntry.filter(Column("file") == file).deleteAll(db)
+        try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == file).deleteAll(db)
     }
 
     /// Makes `file` the base of `reconcile` for its agreement: the agreement's
     /// previous base is released.
     public func setBaseSnapshot(file: String, reconcile: String) throws {
-        guard let entry = try SnapshotEntry.filter(Column("file") == file).fetchOne(db) else {
+        guard let entry = try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == file).fetchOne(db) else {
             throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
         }
         try db.execute(sql: "UPDATE snapshots SET base_for = NULL WHERE agreement = ?", arguments: [entry.agreement])

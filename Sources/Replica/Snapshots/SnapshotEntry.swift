@@ -54,3 +54,25 @@ public struct SnapshotEntry: Codable, Equatable, Sendable, FetchableRecord, Muta
         id = inserted.rowID
     }
 }
+
+extension SnapshotEntry {
+    /// The columns of `snapshots`, each named once: the case is the property, its raw
+    /// value the column (`Columns.id.column` in requests).
+    public enum Columns: String, CaseIterable, Sendable {
+        case id
+        case agreement
+        case file
+        case takenAt = "taken_at"
+        case mode
+        case baseFile = "base_file"
+        case records
+        case counts
+        case sha256
+        case bytes
+        case addedAt = "added_at"
+        case baseFor = "base_for"
+        case auditReferences = "audit_references"
+    }
+}
+
+extension SnapshotEntry: ColumnNaming {}

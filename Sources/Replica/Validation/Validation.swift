@@ -161,7 +161,7 @@ public struct Validation {
 
     /// Requires that no other live record of this kind in the same department
     /// has `value` in `column`.
-    public func unique(_ column: String, _ value: (any DatabaseValueConvertible)?, field: String) throws {
+    func unique(_ column: String, _ value: (any DatabaseValueConvertible)?, field: String) throws {
         guard let value else { return }
         let other = try Int64.fetchOne(
             db.cachedStatement(sql: """
@@ -172,7 +172,8 @@ public struct Validation {
             arguments: [department, value, row])
         if let other {
             let name = field == "foreignKey" ? "e-conomic key" : field
-            throw error(.duplicate, field: field, "\(kind.rawValue) \(other) already has \(name) \(value)")
+            let shown = (value as? DatabaseValue)?.keyText ?? "\(value)"
+            throw error(.duplicate, field: field, "\(kind.rawValue) \(other) already has \(name) \(shown)")
         }
     }
 
@@ -187,7 +188,7 @@ public struct Validation {
     }
 
     /// Runs a query against the replica (for rules that need more than the helpers above).
-    public func fetchCount(_ sql: String, _ arguments: StatementArguments) throws -> Int {
+    func fetchCount(_ sql: String, _ arguments: StatementArguments) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 }

@@ -1,7 +1,6 @@
 import Vocabulary
 import Economic
 import Foundation
-import GRDB
 import Reconcile
 import Replica
 import Snapshot
@@ -65,9 +64,8 @@ public struct PlanApplier: Sendable {
     /// Records `plan` as a new run with its outbox, before anything is sent.
     public func record(_ plan: Plan) throws -> ReconcileRun {
         try replica.write { writer in
-            if let open = try ReconcileRun.filter(Column("agreement") == agreement && Column("state") != ReconcileRun.State.finished.rawValue)
-                .fetchOne(writer.db) {
-                throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted", remedy: .resumeReconcile)
+            if let open = try writer.unfinishedRun(agreement: agreement) {
+                throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted; finish it first with `econsync reconcile --resume`")
             }
             guard let snapshotFile = plan.inputs.snapshotFile else {
                 throw ApplyError(.stalePlan, "the plan does not name the snapshot it was made from")
@@ -257,13 +255,12 @@ public struct PlanApplier: Sendable {
             let pulls = PullWriter(writer: writer)
             for op in plan.operations where [.pullInsert, .pullUpdate, .pullDelete].contains(op.action) {
                 do {
-                    try writer.db.inSavepoint {
+                    try writer.savepoint {
                         let id = try pulls.apply(op)
                         if targets[op.target]?.count == 1 {
                             try writer.markSynced(op.kind, ids: [id])
                         }
                         try writer.journal(Self.journal(op, run: run, at: stamp))
-                        return .commit
                     }
                 } catch let error as ApplyError {
                     failures.append(.init(kind: op.kind, key: op.key, error: error.message))
@@ -290,7 +287,7 @@ public struct PlanApplier: Sendable {
         let merged = plan.inputs.modules.isEmpty && overlays.isEmpty ? nil
             : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules, overlays) }
         try replica.write { writer in
-            let snapshotFile = try String.fetchOne(writer.db, sql: "SELECT snapshot_file FROM reconcile_runs WHERE id = ?", arguments: [run])!
+            let snapshotFile = try writer.snapshotFile(ofRun: run)!
             let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
             if let merged {
                 try writer.addSnapshot(merged)

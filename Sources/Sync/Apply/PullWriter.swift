@@ -1,6 +1,5 @@
 import Vocabulary
 import Foundation
-import GRDB
 import Reconcile
 import Replica
 import Snapshot
@@ -105,8 +104,7 @@ struct PullWriter {
             }
             return .int(id)
         case .activity:
-            guard let number = value.intValue, let id = try Int64.fetchOne(
-                writer.db, sql: "SELECT id FROM hour_types WHERE activity_number = ? AND tombstone = 0 ORDER BY id", arguments: [number]) else {
+            guard let number = value.intValue, let id = try writer.hourTypeID(activity: number) else {
                 throw ApplyError(.missingRecord, "no hour type is mapped to activity \(value)", kind: op.kind, key: op.key)
             }
             return .int(id)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Reconcile
 import Replica
 import Snapshot
@@ -71,19 +70,15 @@ struct OrderDraftBuilder {
     /// product named like it in `hourTypes.productGroup`, else `orders.hoursProduct`.
     func product(of hourType: HourType, _ settings: OrderExportSettings) throws -> Int64 {
         if let own = hourType.productId { return own }
-        let candidates = try replica.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.id, p.name, p.number FROM products p LEFT JOIN product_groups g ON g.id = p.product_group_id
-                WHERE p.tombstone = 0 AND (p.number = ? OR (g.foreign_key = ? AND p.name = ?))
-                """, arguments: [settings.hoursProduct, settings.hourTypesProductGroup, hourType.name])
+        let candidates = try replica.hourProductCandidates(number: settings.hoursProduct, name: hourType.name,
+                                                           groupKey: settings.hourTypesProductGroup)
+        if let named = candidates.first(where: { $0.name == hourType.name && settings.hourTypesProductGroup != nil }) {
+            return named.id!
         }
-        if let named = candidates.first(where: { ($0["name"] as String) == hourType.name && settings.hourTypesProductGroup != nil }) {
-            return named["id"]
-        }
-        if let fallback = candidates.first(where: { ($0["number"] as String) == settings.hoursProduct }) { return fallback["id"] }
-        throw SyncError(.invalidRequest, "hour type \(hourType.name) (\(hourType.id!)) has no product to invoice its hours on"
-                        + (settings.hoursProduct.map { " (orders.hoursProduct \($0) is not in the replica)" } ?? ""),
-                        module: "orders", action: .setHoursProduct(hourType: hourType.id!))
+        if let fallback = candidates.first(where: { $0.number == settings.hoursProduct }) { return fallback.id! }
+        throw SyncError(.invalidRequest, "hour type \(hourType.name) (\(hourType.id!)) has no product to invoice its hours on: set one with "
+                        + "`econsync local hour-type edit \(hourType.id!) --product P`, or a default with `econsync config set orders.hoursProduct NUMBER`"
+                        + (settings.hoursProduct.map { " (orders.hoursProduct \($0) is not in the replica)" } ?? ""), module: "orders")
     }
 
     /// The project's customer, which must be in e-conomic ("Customer not found in e-conomic").
@@ -115,10 +110,7 @@ struct OrderDraftBuilder {
             }
             return found.filter { Self.inRange($0.date, request) }
         }
-        return try replica.read { db in
-            try R.filter(Column("project_id") == request.projectID && Column("approved_at") != nil && Column("order_id") == nil
-                         && Column("tombstone") == false).order(Column("date"), Column("id")).fetchAll(db)
-        }.filter { Self.inRange($0.date, request) }
+        return try replica.approvedUnexported(R.self, project: request.projectID).filter { Self.inRange($0.date, request) }
     }
 
     static func inRange(_ date: String, _ request: OrderExportRequest) -> Bool {

@@ -67,7 +67,7 @@ extension OrderExporter {
         var export = export
         try replica.write { writer in
             func unmark<R: Registration>(_ type: R.Type) throws {
-                let ids = try Int64.fetchAll(writer.db, sql: "SELECT id FROM \(R.kind.table) WHERE order_id = ?", arguments: [export.orderId])
+                let ids = try writer.registrationIDs(R.self, onOrder: export.orderId)
                 for id in ids { _ = try writer.update(R.self, id: id) { $0.orderId = nil } }
             }
             try unmark(TimeEntry.self)

@@ -1,6 +1,5 @@
 import Vocabulary
 import Foundation
-import GRDB
 import Reconcile
 import Replica
 import Snapshot
@@ -35,44 +34,17 @@ public struct LocalRecords: Sendable {
     /// The rows of `mapping`'s kind (all, or those with local ids `ids`; deleted
     /// ones included), e-conomic keys first in key order, then local ones by id.
     public mutating func records(_ mapping: KindMapping, ids: [Int64]? = nil) throws -> [LocalRecord] {
-        try records(mapping.kind.recordType, mapping, ids: ids)
-    }
-
-    private mutating func records<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, ids: [Int64]?) throws -> [LocalRecord] {
-        let columns = Set(mapping.fields.map { Self.column($0.local) })
-        var rows: [(id: Int64, fields: [String: JSONValue], key: RecordKey?, tombstone: Bool, approved: Bool?)] = []
-        let registration = R.self is any Registration.Type
-        // Only the rows of the replica view's department (see ReplicaStore.department). The unary `+`
-        // keeps SQLite from scanning the department's unique index instead of looking rows up by id.
-        let select = "SELECT * FROM \(R.databaseTableName) WHERE +ifnull(department, -1) = \(replica.department ?? -1)"
-        try replica.read { db in
-            func collect(_ cursor: RowCursor) throws {
-                // Which columns to read, worked out once per statement: (index, property, column).
-                var layout: [(Int, String, String)]?
-                while let row = try cursor.next() {
-                    if layout == nil {
-                        layout = row.columnNames.enumerated().filter { columns.contains($0.element) }.map { ($0.offset, Self.property($0.element), $0.element) }
-                    }
-                    var fields: [String: JSONValue] = [:]
-                    for (index, property, column) in layout! {
-                        let value: DatabaseValue = row[index]
-                        if let json = Self.json(value, column: column) { fields[property] = json }
-                    }
-                    let key: DatabaseValue = row["foreign_key"]
-                    rows.append((row["id"], fields, Self.economicKey(key, R.kind), row["tombstone"],
-                                 registration ? (row["approved_at"] as String?) != nil : nil))
-                }
-            }
-            guard let ids else { return try collect(Row.fetchCursor(db, sql: select + " ORDER BY id")) }
-            for chunk in ids.batches() {
-                let marks = SQLList.marks(chunk.count)
-                try collect(Row.fetchCursor(db, sql: select + " AND id IN (\(marks))", arguments: StatementArguments(Array(chunk))))
-            }
-        }
+        let kind = mapping.kind
+        let properties = mapping.fields.map(\.local)
+        let rows = try replica.localRows(kind, properties: properties, ids: ids)
         var records: [LocalRecord] = []
         records.reserveCapacity(rows.count)
         for row in rows {
-            var record = try record(mapping, id: row.id, fields: row.fields, key: row.key)
+            var fields: [String: JSONValue] = [:]
+            for (property, value) in zip(properties, row.values) {
+                if let value { fields[property] = Self.json(value) }
+            }
+            var record = try record(mapping, id: row.id, fields: fields, key: row.foreignKey.map { Self.economicKey($0, kind) })
             record.tombstone = row.tombstone
             record.approved = row.approved
             records.append(record)
@@ -93,16 +65,13 @@ public struct LocalRecords: Sendable {
         }
     }
 
-    /// Columns holding booleans (SQLite stores them as 0 and 1).
-    static let booleanColumns: Set<String> = ["barred", "closed", "tombstone"]
-
-    /// A column's value as JSON, as the record type would encode it; nil for NULL.
-    static func json(_ value: DatabaseValue, column: String) -> JSONValue? {
-        switch value.storage {
-        case .null, .blob: nil
-        case .int64(let int): booleanColumns.contains(column) ? .bool(int != 0) : .int(int)
+    /// A stored value as JSON, as the record type would encode it.
+    static func json(_ value: LocalRow.Value) -> JSONValue {
+        switch value {
+        case .int(let int): .int(int)
         case .double(let double): number(double)
-        case .string(let text): .string(text)
+        case .text(let text): .string(text)
+        case .bool(let bool): .bool(bool)
         }
     }
 
@@ -110,30 +79,6 @@ public struct LocalRecords: Sendable {
     static func number(_ value: Double) -> JSONValue {
         if value.rounded() == value, abs(value) < 1e15 { return .int(Int64(value)) }
         return .number(CanonicalJSON.canonicalNumber("\(value)") ?? "\(value)")
-    }
-
-    /// `salesPrice` → `sales_price`.
-    static func column(_ property: String) -> String {
-        var column = ""
-        for character in property {
-            if character.isUppercase { column += "_" + character.lowercased() } else { column.append(character) }
-        }
-        return column
-    }
-
-    /// `sales_price` → `salesPrice`.
-    static func property(_ column: String) -> String {
-        let parts = column.split(separator: "_")
-        return parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
-    }
-
-    /// A row's e-conomic key as a snapshot key (see ``economicKey(_:_:)-(String,_)``); nil for NULL.
-    static func economicKey(_ value: DatabaseValue, _ kind: Kind) -> RecordKey? {
-        switch value.storage {
-        case .int64(let int): economicKey(String(int), kind)
-        case .string(let text): economicKey(text, kind)
-        default: nil
-        }
     }
 
     /// An e-conomic key given as text, as a snapshot key: text for products, else a number.
@@ -180,10 +125,8 @@ public struct LocalRecords: Sendable {
         guard let id = value.intValue else { return nil }
         if let known = names[kind]?[id] { return known }
         // Kinds without a name column (none is referenced today) are named by kind and id.
-        let name = try? replica.read { db in
-            try String.fetchOne(db, sql: "SELECT name FROM \(kind.table) WHERE id = ?", arguments: [id])
-        }
-        let described = name.flatMap { $0 }.map { "\($0) (\(kind.rawValue) \(id))" } ?? "\(kind.rawValue) \(id)"
+        let name = (try? replica.name(of: kind, id: id)) ?? nil
+        let described = name.map { "\($0) (\(kind.rawValue) \(id))" } ?? "\(kind.rawValue) \(id)"
         names[kind, default: [:]][id] = described
         return described
     }

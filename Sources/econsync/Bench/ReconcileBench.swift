@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 @_spi(Benchmark) import Replica
 import Snapshot
 import Sync

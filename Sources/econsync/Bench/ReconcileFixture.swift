@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 @_spi(Benchmark) import Replica
 import Snapshot
 import Sync
@@ -126,17 +125,8 @@ struct ReconcileFixture {
     func sqldiff() throws -> Double? {
         guard (try? Measure.shell("command -v sqldiff > /dev/null")) != nil else { return nil }
         for (name, edited) in [("a", false), ("b", true)] {
-            let queue = try DatabaseQueue(path: directory.appendingPathComponent("\(name).sqlite").path)
-            try queue.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE products (product_number TEXT PRIMARY KEY, name TEXT, sales_price REAL, cost_price REAL,
-                                           unit INTEGER, product_group INTEGER, last_updated TEXT) WITHOUT ROWID
-                    """)
-                let insert = try db.makeStatement(sql: "INSERT INTO products VALUES (?, ?, ?, ?, 1, 1, '2026-11-01T08:00:00Z')")
-                for index in 0..<records {
-                    try insert.execute(arguments: [Self.number(index), "Vare \(index)", Self.price(index, edited: edited && index % every == 0),
-                                                   Self.price(index) / 2])
-                }
+            try ReplicaStore.writeProductTable(at: directory.appendingPathComponent("\(name).sqlite").path, rows: records) { index in
+                (Self.number(index), "Vare \(index)", Self.price(index, edited: edited && index % every == 0), Self.price(index) / 2)
             }
         }
         let a = directory.appendingPathComponent("a.sqlite").path, b = directory.appendingPathComponent("b.sqlite").path

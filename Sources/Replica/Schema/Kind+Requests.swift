@@ -1,0 +1,58 @@
+import GRDB
+import Vocabulary
+
+/// The hot queries on a kind's table, as requests: the pull, reconcile and
+/// plan-apply paths run them per record or per batch, so they are built apart
+/// from running them and their plans are pinned by tests (`EXPLAIN QUERY PLAN`
+/// in `QueryPlanTests`): an index change cannot silently turn them into scans.
+extension Kind {
+    /// The local id of the row with e-conomic key `key` in `department`, deleted or not
+    /// (the `<table>_foreign_key` index).
+    func rowIDRequest(foreignKey key: String, department: Int?) -> SQLRequest<Int64> {
+        SQLRequest(literal: """
+            SELECT \(RecordColumn.id) FROM \(sql: table)
+            WHERE \(sql: RecordColumn.departmentKey) = \(department ?? -1) AND \(RecordColumn.foreignKey) = \(foreignKeyValue(key))
+            """)
+    }
+
+    /// (e-conomic key, local id) of the rows with e-conomic keys `keys` in `department`
+    /// (deleted rows included; the `<table>_foreign_key` index).
+    func rowIDsRequest(foreignKeys keys: some Collection<String>, department: Int?) -> SQLRequest<Row> {
+        SQLRequest(literal: """
+            SELECT \(RecordColumn.foreignKey), \(RecordColumn.id) FROM \(sql: table)
+            WHERE \(sql: RecordColumn.departmentKey) = \(department ?? -1) AND \(RecordColumn.foreignKey) IS NOT NULL
+              AND \(RecordColumn.foreignKey) IN \(keys.map { foreignKeyValue($0) })
+            """)
+    }
+
+    /// (local id, e-conomic key) of the rows with local ids `ids` that have a key, in `department`.
+    /// The unary `+` keeps SQLite from scanning the department's index instead of looking rows up by id.
+    func foreignKeysRequest(ids: some Collection<Int64>, department: Int?) -> SQLRequest<Row> {
+        SQLRequest(literal: """
+            SELECT \(RecordColumn.id), \(RecordColumn.foreignKey) FROM \(sql: table)
+            WHERE \(RecordColumn.id) IN \(Array(ids)) AND \(RecordColumn.foreignKey) IS NOT NULL
+              AND +\(sql: RecordColumn.departmentKey) = \(department ?? -1)
+            """)
+    }
+
+    /// The local ids among `ids` whose mapped fields differ from what was last synced.
+    func unsyncedRequest(among ids: some Collection<Int64>) -> SQLRequest<Int64> {
+        SQLRequest(literal: """
+            SELECT \(RecordColumn.id) FROM \(sql: table)
+            WHERE \(RecordColumn.id) IN \(Array(ids)) AND \(RecordColumn.syncedHash) IS NOT \(sql: MappedHash.expression(for: self))
+            """)
+    }
+
+    /// The rows reconcile compares (see ``ReplicaStore/localRows(_:properties:ids:)``):
+    /// `columns` of the rows in `department`, all of them by id, or those with local ids `ids`.
+    /// The unary `+` keeps SQLite from scanning the department's index instead
+    /// of reading the table in id order (or looking rows up by id).
+    func localRowsRequest(columns: [String], department: Int?, ids: (some Collection<Int64>)?) -> SQLRequest<Row> {
+        let selected = SQL(sql: columns.map { $0.quotedDatabaseIdentifier }.joined(separator: ", "))
+        let filter: SQL = "+\(sql: RecordColumn.departmentKey) = \(department ?? -1)"
+        guard let ids else {
+            return SQLRequest(literal: "SELECT \(selected) FROM \(sql: table) WHERE \(filter) ORDER BY \(RecordColumn.id)")
+        }
+        return SQLRequest(literal: "SELECT \(selected) FROM \(sql: table) WHERE \(filter) AND \(RecordColumn.id) IN \(Array(ids))")
+    }
+}
