@@ -54,8 +54,12 @@ let package = Package(
             name: "EconomicWire"
         ),
         .target(
+            name: "Blocking",
+            dependencies: [.product(name: "NIOPosix", package: "swift-nio")]
+        ),
+        .target(
             name: "Economic",
-            dependencies: ["Vocabulary", "CCurl", "EconomicWire"]
+            dependencies: ["Blocking", "Vocabulary", "CCurl", "EconomicWire"]
         ),
         .target(
             name: "EconomicEmulator",
@@ -73,7 +77,7 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile"],
+            dependencies: ["Blocking", "Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile"],
             swiftSettings: testHooks
         ),
         .executableTarget(

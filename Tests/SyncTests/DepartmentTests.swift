@@ -32,7 +32,7 @@ struct DepartmentTests {
                                     agreement: other.agreement, now: { [clock = harness.clock] in clock.now() })
         func reconcileSecond() async throws -> (Plan, ApplyReport) {
             let taken = try await second.takeSnapshot()
-            let plan = try second.plan(taken)
+            let plan = try await second.plan(taken)
             return (plan, try await second.apply(plan))
         }
         let (first, _) = try await reconcileSecond()

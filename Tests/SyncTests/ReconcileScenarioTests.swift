@@ -202,7 +202,7 @@ struct ReconcileScenarioTests {
         var products = harness.reconciliation()
         products.modules = [.products]
         let taken = try await products.takeSnapshot()
-        let plan = try products.plan(taken)
+        let plan = try await products.plan(taken)
         #expect(plan.operations.map { "\($0.action.rawValue) \($0.kind)" } == ["update product"])
         let report = try await products.apply(plan)
         #expect(report.pushed == 1)
@@ -230,7 +230,7 @@ struct ReconcileScenarioTests {
         var products = harness.reconciliation()
         products.modules = [.products]
         let taken = try await products.takeSnapshot()
-        let plan = try products.plan(taken)
+        let plan = try await products.plan(taken)
         harness.transport.cutAfterWrites = harness.transport.writes + 1
         await #expect(throws: EconomicError.self) { _ = try await products.apply(plan) }
         #expect(try products.base()?.file == base.file, "an unfinished run does not move the base")

@@ -1,3 +1,4 @@
+import Blocking
 import Foundation
 
 /// A one-shot HTTP listener on 127.0.0.1 that receives e-conomic's redirect
@@ -46,7 +47,7 @@ public final class LoopbackListener: @unchecked Sendable {
     /// Waits, on a thread of its own (the wait blocks), for the redirect and
     /// returns its `token`.
     public func token(timeout: Double) async throws -> String {
-        try await BlockingThread.run(named: "econsync.loopback") { [self] in try waitForToken(timeout: timeout) }
+        try await Blocking.wait(named: "econsync.loopback") { [self] in try waitForToken(timeout: timeout) }
     }
 
     /// Waits for the redirect and returns its `token`; requests without one get

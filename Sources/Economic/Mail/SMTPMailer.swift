@@ -1,3 +1,4 @@
+import Blocking
 import Foundation
 
 /// Sends e-mail through an SMTP server with libcurl.
@@ -31,7 +32,7 @@ public struct SMTPMailer: MailTransport {
         try Task.checkCancellation()
         let session = SMTPSession(settings: settings, message: message, timeout: timeout)
         try await withTaskCancellationHandler {
-            try await BlockingThread.run(named: "econsync.smtp") { try session.perform().get() }
+            try await Blocking.wait(named: "econsync.smtp") { try session.perform().get() }
         } onCancel: {
             session.cancel()
         }

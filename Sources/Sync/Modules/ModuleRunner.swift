@@ -72,7 +72,7 @@ public struct ModuleRunner: Sendable {
         }
         let taken = try await reconciliation.takeSnapshot()
         defer { taken.discard() }
-        let plan = try reconciliation.plan(taken)
+        let plan = try await reconciliation.plan(taken)
         let report = try await reconciliation.apply(plan, progress: progress)
         outcome.pulled += report.pulled
         outcome.pushed += report.pushed

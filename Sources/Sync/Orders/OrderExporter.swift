@@ -99,7 +99,7 @@ public struct OrderExporter: Sendable {
         _ = try await products.resume()
         let taken = try await products.takeSnapshot()
         defer { taken.discard() }
-        let plan = try products.plan(taken)
+        let plan = try await products.plan(taken)
         let report = try await products.apply(plan)
         let left = try draft.missingProducts.keys.filter { try replica.foreignKey(.product, id: $0) == nil }.sorted()
         guard left.isEmpty else {

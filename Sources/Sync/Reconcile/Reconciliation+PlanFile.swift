@@ -18,7 +18,7 @@ extension Reconciliation {
     /// the replica, the base and the plan's snapshot still give exactly its
     /// operations under today's settings (a module's direction and rules hold
     /// whatever the file says). Throws ``PlanError`` or ``ApplyError``; nothing is sent.
-    public mutating func checkPlanFile(_ bytes: [UInt8]) throws -> Plan {
+    public mutating func checkPlanFile(_ bytes: [UInt8]) async throws -> Plan {
         let plan = try Plan(json: CanonicalJSON.parse(bytes))
         let digest = Digest.sha256(bytes)
         guard let written = try replica.setting(WrittenPlan.settingKey(agreement: agreement)).flatMap(WrittenPlan.init(stored:)),
@@ -32,7 +32,7 @@ extension Reconciliation {
         guard let file = plan.inputs.snapshotFile, let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == file }) else {
             throw ApplyError(.stalePlan, "the plan's snapshot is not in the store; make a new plan")
         }
-        let rebuilt = try self.plan(Taken(entry: snapshot, path: store.path(of: snapshot), scratch: nil))
+        let rebuilt = try await self.plan(Taken(entry: snapshot, path: store.path(of: snapshot), scratch: nil))
         if rebuilt.operations != plan.operations {
             let different = zip(plan.operations, rebuilt.operations).first { $0 != $1 }?.0
             let what = different.map { "its \($0.action.rawValue) of \($0.kind) \($0.key)" } ?? "its operations"

@@ -1,3 +1,4 @@
+import Blocking
 import Economic
 import Foundation
 import Reconcile
@@ -96,13 +97,17 @@ public struct Reconciliation: Sendable {
         return entry
     }
 
-    /// The plan for `taken` against the base.
-    public func plan(_ taken: Taken) throws -> Plan {
+    /// The plan for `taken` against the base, made on a blocking thread (it
+    /// reads both snapshots and the replica).
+    public func plan(_ taken: Taken) async throws -> Plan {
         var builder = PlanBuilder(replica: replica, settings: try ReconcileSettings(replica: replica), agreement: agreement)
         builder.modules = modules
         builder.full = full
         let base = try base()
-        return try builder.plan(basePath: base.map(store.path), base: base, snapshotPath: taken.path, snapshot: taken.entry)
+        let basePath = base.map(store.path)
+        return try await Blocking.run { [builder] in
+            try builder.plan(basePath: basePath, base: base, snapshotPath: taken.path, snapshot: taken.entry)
+        }
     }
 
     /// Refuses a plan whose inputs moved since it was made: the replica was

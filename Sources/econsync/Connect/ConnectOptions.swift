@@ -1,6 +1,7 @@
 import ArgumentParser
 import Economic
 import Foundation
+import Sync
 
 /// Where e-conomic is and which app econsync acts as; shared by connect and reconnect.
 struct ConnectOptions: ParsableArguments {
@@ -87,6 +88,6 @@ extension GlobalOptions {
     /// The credentials file of the data directory: one per department when
     /// each department has its own e-conomic agreement.
     var credentialsFile: CredentialsFile {
-        CredentialsFile(path: directory.appendingPathComponent(department.map { "credentials-department-\($0).json" } ?? "credentials.json").path)
+        Workspace(directory: directory, department: department).credentialsFile
     }
 }

@@ -7,10 +7,9 @@ extension TimeEntry: ListedRecord {
     static let rightAligned: Set<Int> = [0, 5]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), date, names.name(.employee, employeeId), names.name(.project, projectId), names.name(.hourType, hourTypeId),
-         Validation.format(hours), status, note ?? ""]
+         Validation.format(hours), status.rawValue, note ?? ""]
     }
     var title: String { "\(Validation.format(hours)) h on \(date)" }
-    var recordedBy: Int64? { employeeId }
 }
 
 /// `econsync local hours …`.

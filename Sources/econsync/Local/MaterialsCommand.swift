@@ -7,10 +7,9 @@ extension Material: ListedRecord {
     static let rightAligned: Set<Int> = [0, 3]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), date, names.name(.product, productId), Validation.format(quantity), names.name(.unit, unitId),
-         names.name(.project, projectId), status, note ?? ""]
+         names.name(.project, projectId), status.rawValue, note ?? ""]
     }
     var title: String { "\(Validation.format(quantity)) on \(date)" }
-    var recordedBy: Int64? { employeeId }
 }
 
 /// `econsync local materials …`.

@@ -13,8 +13,7 @@ struct ModuleContext {
     init(global: GlobalOptions) throws {
         self.global = global
         replica = try global.openReplica()
-        var scheduler = ModuleScheduler(replica: replica, now: try GlobalOptions.clock())
-        scheduler.wording = CommandLineWording()
+        var scheduler = try global.workspace().scheduler(replica)
         #if ECONSYNC_TEST_HOOKS
         // Tests pin the scheduler's jitter (a build with the test hooks only).
         if let seed = ProcessInfo.processInfo.environment["ECONSYNC_TEST_JITTER"].flatMap(Double.init) {
@@ -26,10 +25,7 @@ struct ModuleContext {
 
     /// The runner for the connected agreement.
     func runner() throws -> ModuleRunner {
-        let (client, connection) = try global.economicClient()
-        let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
-        return ModuleRunner(store: store, client: client, agreement: connection.agreementNumber, scheduler: scheduler,
-                            notifier: try Notifier.configured(replica: replica, wording: CommandLineWording(), now: scheduler.now))
+        try global.workspace().runner(scheduler)
     }
 
     /// The order exporter for the connected agreement.

@@ -69,12 +69,12 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         let plan: Plan
         if let apply {
-            plan = try Self.readPlan(apply, reconciliation: &reconciliation)
+            plan = try await Self.readPlan(apply, reconciliation: &reconciliation)
         } else {
             let taken = try await reconciliation.takeSnapshot(dryRun: dryRun) { if !output.json && global.verbose { print($0) } }
             defer { taken.discard() }
             report.snapshot = dryRun ? nil : taken.entry.file
-            plan = try reconciliation.plan(taken)
+            plan = try await reconciliation.plan(taken)
         }
         report.plan = .init(plan, verbose: global.verbose || output.json)
         if !output.json { printPlan(plan) }
@@ -90,10 +90,10 @@ struct ReconcileCommand: AsyncParsableCommand {
     }
 
     /// The plan in `path`, checked to be the file econsync wrote and still valid (see ``Reconciliation/checkPlanFile(_:)``).
-    static func readPlan(_ path: String, reconciliation: inout Reconciliation) throws -> Plan {
+    static func readPlan(_ path: String, reconciliation: inout Reconciliation) async throws -> Plan {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
         do {
-            return try reconciliation.checkPlanFile(Array(data))
+            return try await reconciliation.checkPlanFile(Array(data))
         } catch let error as ApplyError {
             throw ApplyError(error.code, "\(path): \(error.message)", remedy: error.remedy)
         } catch let error as PlanError {

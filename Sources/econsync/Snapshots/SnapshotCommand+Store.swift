@@ -7,7 +7,7 @@ import Sync
 extension GlobalOptions {
     /// The snapshot store of the data directory.
     func snapshotStore(readOnly: Bool = false) throws -> SnapshotStore {
-        SnapshotStore(dataDirectory: directory, replica: try openReplica(readOnly: readOnly))
+        try workspace().snapshotStore(readOnly: readOnly)
     }
 }
 

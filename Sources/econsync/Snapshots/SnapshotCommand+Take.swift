@@ -10,14 +10,7 @@ extension GlobalOptions {
     /// A client for the connected agreement, once the replica is shown to be
     /// the one connected to it (see ``ReplicaStore/checkConnection(agreement:readOnly:)``).
     func economicClient(readOnly: Bool = false) throws -> (EconomicClient, CredentialsFile.Connection) {
-        let connection = try credentialsFile.load()
-        if FileManager.default.fileExists(atPath: replicaURL.path) {
-            try openReplica(readOnly: readOnly).checkConnection(agreement: connection.agreementNumber, readOnly: readOnly)
-        }
-        var configuration = EconomicClient.Configuration()
-        configuration.restBaseURL = connection.restBaseURL
-        configuration.projectsBaseURL = connection.projectsBaseURL
-        return (EconomicClient(credentials: connection.credentials, configuration: configuration), connection)
+        try workspace().client(readOnly: readOnly)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Replica
+import Sync
 
 /// Options every command that touches the replica takes.
 struct GlobalOptions: ParsableArguments {
@@ -47,10 +48,19 @@ struct GlobalOptions: ParsableArguments {
         return logger
     }
 
+    /// The workspace these options name: the data directory and department,
+    /// with the process's clock, remedies worded for the command line, and
+    /// notes about the directory on standard error.
+    func workspace() throws -> Workspace {
+        var workspace = Workspace(directory: directory, department: department, now: try Self.clock())
+        workspace.wording = CommandLineWording()
+        workspace.notes = { note in FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        return workspace
+    }
+
     /// Opens the replica of the data directory (which must have been initialised).
     func openReplica(readOnly: Bool = false) throws -> ReplicaStore {
-        if FileManager.default.fileExists(atPath: replicaURL.path) { try tightenDirectory() }
-        let store = try ReplicaStore.open(at: replicaURL, readOnly: readOnly, now: Self.clock()).scoped(to: department)
+        let store = try workspace().replica(readOnly: readOnly)
         logger.debug("opened replica", metadata: ["file": "\(replicaURL.path)"])
         return store
     }
@@ -66,9 +76,7 @@ extension GlobalOptions {
     /// Makes the data directory private to its owner (0700, files 0600),
     /// saying on standard error what was looser.
     func tightenDirectory() throws {
-        for note in try DataDirectory(url: directory).tighten() {
-            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
-        }
+        try workspace().tighten()
     }
 
     /// Today's date by the clock (UTC).

@@ -4,23 +4,11 @@ import Foundation
 import Replica
 
 /// A registration the CLI lists and approves.
-protocol ListedRegistration: ListedRecord, Registration {
-    /// The employee who recorded it, if known.
-    var recordedBy: Int64? { get }
-}
+protocol ListedRegistration: ListedRecord, Registration {}
 
 extension TimeEntry: ListedRegistration {}
 extension Material: ListedRegistration {}
-
-extension Registration {
-    /// open, approved, transferred or exported.
-    var status: String {
-        if tombstone { return "deleted" }
-        if orderId != nil { return "exported" }
-        if transferredAt != nil { return "transferred" }
-        return isApproved ? "approved" : "open"
-    }
-}
+extension RegistrationStatus: ExpressibleByArgument {}
 
 /// `local hours|materials list`: registrations, filtered.
 struct RegistrationList<R: ListedRegistration>: ParsableCommand {
@@ -28,15 +16,11 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
         CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.")
     }
 
-    enum Status: String, ExpressibleByArgument, CaseIterable {
-        case open, approved, transferred, exported
-    }
-
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "Only on this project.") var project: RecordRef?
     @Option(help: "Only by this employee.") var employee: RecordRef?
-    @Option(help: "Only with this status: open, approved, transferred or exported.") var status: Status?
+    @Option(help: "Only with this status.") var status: RegistrationStatus?
     @Option(help: "Only on or after this day, YYYY-MM-DD.") var from: String?
     @Option(help: "Only on or before this day, YYYY-MM-DD.") var to: String?
     @Flag(help: "Include deleted records.") var all = false
@@ -52,13 +36,8 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
         let (projectID, employeeID) = try store.write { writer in
             (try project.map { try writer.resolve($0, as: .project) }, try employee.map { try writer.resolve($0, as: .employee) })
         }
-        let records = try store.list(R.self, includeDeleted: all).filter { record in
-            record.department == store.department
-                && (projectID == nil || record.projectId == projectID)
-                && (employeeID == nil || record.recordedBy == employeeID)
-                && (status == nil || record.status == status?.rawValue)
-                && (from == nil || record.date >= from!) && (to == nil || record.date <= to!)
-        }
+        let filter = RegistrationFilter(project: projectID, employee: employeeID, status: status, from: from, to: to, includeDeleted: all)
+        let records = try store.registrations(R.self, matching: filter)
         if output.json { return try Output.json(records) }
         let names = NameLookup(store: store)
         Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned)

@@ -81,7 +81,7 @@ final class ReconcileHarness: @unchecked Sendable {
     func plan(full: Bool = false) async throws -> (Plan, Reconciliation.Taken) {
         let reconciliation = reconciliation(full: full)
         let taken = try await reconciliation.takeSnapshot()
-        return (try reconciliation.plan(taken), taken)
+        return (try await reconciliation.plan(taken), taken)
     }
 
     /// Snapshot, plan, apply.
