@@ -65,7 +65,7 @@ public struct PlanApplier: Sendable {
     public func record(_ plan: Plan) throws -> ReconcileRun {
         try replica.write { writer in
             if let open = try writer.unfinishedRun(agreement: agreement) {
-                throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted; finish it first with `econsync reconcile --resume`")
+                throw ApplyError(.interrupted, "reconcile run \(open.id!) was interrupted", remedy: .resumeReconcile)
             }
             guard let snapshotFile = plan.inputs.snapshotFile else {
                 throw ApplyError(.stalePlan, "the plan does not name the snapshot it was made from")

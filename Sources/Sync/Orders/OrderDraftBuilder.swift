@@ -76,9 +76,9 @@ struct OrderDraftBuilder {
             return named.id!
         }
         if let fallback = candidates.first(where: { $0.number == settings.hoursProduct }) { return fallback.id! }
-        throw SyncError(.invalidRequest, "hour type \(hourType.name) (\(hourType.id!)) has no product to invoice its hours on: set one with "
-                        + "`econsync local hour-type edit \(hourType.id!) --product P`, or a default with `econsync config set orders.hoursProduct NUMBER`"
-                        + (settings.hoursProduct.map { " (orders.hoursProduct \($0) is not in the replica)" } ?? ""), module: "orders")
+        throw SyncError(.invalidRequest, "hour type \(hourType.name) (\(hourType.id!)) has no product to invoice its hours on"
+                        + (settings.hoursProduct.map { " (orders.hoursProduct \($0) is not in the replica)" } ?? ""),
+                        module: "orders", action: .setHoursProduct(hourType: hourType.id!))
     }
 
     /// The project's customer, which must be in e-conomic ("Customer not found in e-conomic").
