@@ -42,7 +42,10 @@ extension Bench {
             let tracked = try makeReplica(directory, "tracked")
             let untracked = try makeReplica(directory, "untracked")
             try untracked.removeChangeTracking(.timeEntry)
-            let projects = try tracked.list(Project.self).filter { !$0.barred && !$0.closed }.compactMap(\.id)
+            // Hours go on open projects that take them: not on a main project with sub-projects (e-conomic's rule).
+            let all = try tracked.list(Project.self)
+            let mains = Set(all.compactMap(\.parentId))
+            let projects = all.filter { !$0.barred && !$0.closed && !mains.contains($0.id!) }.compactMap(\.id)
             guard !projects.isEmpty else { throw CommandFailure("the fixture replica has no open project") }
             let logBefore = try tracked.latestChangeSequence()
 
