@@ -60,6 +60,8 @@ public struct Workspace: Sendable {
     }
 
     /// A client for the stored connection, checked against the replica's agreement when there is a replica.
+    /// The credentials are read before the replica is opened, whose opening tightens the directory: a
+    /// credentials file others could read is refused, not quietly made private.
     public func client(readOnly: Bool = false) throws -> (EconomicClient, CredentialsFile.Connection) {
         let connection = try credentialsFile.load()
         if FileManager.default.fileExists(atPath: replicaURL.path) {
