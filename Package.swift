@@ -77,7 +77,10 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["Blocking", "Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile"],
+            dependencies: [
+                "Blocking", "Vocabulary", "Replica", "Snapshot", "Economic", "EconomicWire", "Reconcile",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: testHooks
         ),
         .executableTarget(

@@ -220,6 +220,11 @@ public struct ReplicaWriter {
         try String.fetchOne(db, sql: "SELECT \(MappedHash.expression(for: kind)) FROM \(kind.table) WHERE id = ?", arguments: [id])
     }
 
+    /// A stored setting, nil when it is not set (its default applies).
+    public func setting(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+    }
+
     /// Stores a setting.
     public func setSetting(_ key: String, _ value: String) throws {
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

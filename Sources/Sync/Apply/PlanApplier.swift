@@ -1,3 +1,4 @@
+import Blocking
 import Vocabulary
 import Economic
 import Foundation
@@ -101,7 +102,7 @@ public struct PlanApplier: Sendable {
         let plan = try Plan(json: CanonicalJSON.parse(Array(run.plan.utf8)))
         var report = ApplyReport(run: id)
         if run.state == .applying {
-            report.pullFailures = try pull(plan, run: id)
+            report.pullFailures = try await Blocking.run { [self] in try pull(plan, run: id) }
             CrashPoint.reached(.pulled)
         } else {
             report.pullFailures = ApplyReport.failures(in: run.summary)
@@ -146,7 +147,7 @@ public struct PlanApplier: Sendable {
                 try fail(&entry, error.description, &report)
             }
         }
-        try finish(plan, run: id, report: report)
+        try await Blocking.run { [self, report] in try finish(plan, run: id, report: report) }
         return report
     }
 

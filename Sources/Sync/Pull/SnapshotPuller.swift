@@ -1,3 +1,4 @@
+import Blocking
 import Economic
 import Foundation
 import Replica
@@ -90,7 +91,7 @@ public struct SnapshotPuller: Sendable {
                 let pulled = try await pullChanged(kind, since: since)
                 (changed[kind.kind.rawValue], pages[kind.kind.rawValue]) = ((pulled.records, pulled.total), pulled.pages)
             }
-            incremental = try merge(base: base, changed: changed)
+            incremental = try await Blocking.run { [self, changed] in try merge(base: base, changed: changed) }
             for kind in chosen where incremental.contains(kind.kind.rawValue) {
                 progress(Progress(kind: kind.kind, records: try Self.countLines(done(kind).path), pages: pages[kind.kind.rawValue] ?? 0, resumed: false,
                                   changed: changed[kind.kind.rawValue]?.records.count))
@@ -105,7 +106,9 @@ public struct SnapshotPuller: Sendable {
             let (records, pages) = try await pull(kind, into: done(kind))
             progress(Progress(kind: kind.kind, records: records, pages: pages, resumed: false))
         }
-        let written = try assemble(chosen, takenAt: takenAt, path: path, base: incremental.isEmpty ? nil : base?.file)
+        let written = try await Blocking.run { [self, incremental] in
+            try assemble(chosen, takenAt: takenAt, path: path, base: incremental.isEmpty ? nil : base?.file)
+        }
         try? FileManager.default.removeItem(at: workDirectory)
         return written
     }

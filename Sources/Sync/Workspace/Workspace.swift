@@ -1,5 +1,6 @@
 import Economic
 import Foundation
+import Logging
 import Replica
 import Vocabulary
 
@@ -26,6 +27,8 @@ public struct Workspace: Sendable {
     public var wording: any RemedyWording = NeutralRemedyWording()
     /// Told what opening the directory changed, in words (permissions that were looser).
     public var notes: @Sendable (String) -> Void = { _ in }
+    /// Where what is done is logged (what is opened, run and sent); silent unless a front end gives it a handler.
+    public var logger = Logger(label: "econsync") { _ in SwiftLogNoOpLogHandler() }
 
     public init(directory: URL, department: Int? = nil, now: @escaping @Sendable () -> Date = Date.init) {
         self.directory = directory
@@ -45,7 +48,9 @@ public struct Workspace: Sendable {
     /// department, after making the directory private to its owner.
     public func replica(readOnly: Bool = false) throws -> ReplicaStore {
         if FileManager.default.fileExists(atPath: replicaURL.path) { try tighten() }
-        return try ReplicaStore.open(at: replicaURL, readOnly: readOnly, now: now).scoped(to: department)
+        let store = try ReplicaStore.open(at: replicaURL, readOnly: readOnly, now: now).scoped(to: department)
+        logger.debug("opened replica", metadata: ["file": "\(replicaURL.path)", "readOnly": "\(readOnly)"])
+        return store
     }
 
     /// Makes the data directory private to its owner (0700, files 0600),

@@ -33,6 +33,8 @@ public enum Remedy: Hashable, Sendable {
     case connect
     /// Connect to e-conomic anew: the grant is gone or the stored connection unusable.
     case reconnect
+    /// Forget the stored connection first, to connect to another agreement.
+    case disconnect
     /// Make the credentials file at `path` private to its owner, or connect anew.
     case restrictCredentials(path: String)
     /// Finish the interrupted reconcile run before starting another.

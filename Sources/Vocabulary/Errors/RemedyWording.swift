@@ -36,6 +36,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .enableProductCreation: "turn products.autoCreate on with a default product group, or create the product in e-conomic"
         case .connect: "connect to e-conomic"
         case .reconnect: "reconnect to e-conomic"
+        case .disconnect: "disconnect first to switch agreements"
         case .restrictCredentials(let path): "make \(path) private (mode 600) or reconnect to e-conomic"
         case .resumeReconcile: "resume the interrupted reconcile first"
         case .retryLater(.timeout): "it runs again when due; if it keeps hanging, check the network and e-conomic's status"

@@ -61,38 +61,12 @@ struct ConnectRun {
         let flow = try options.flow(stored: stored)
         let token = try await options.grantToken(flow)
         let connection = try await flow.connect(grantToken: token, now: Timestamp.string(try GlobalOptions.clock()()))
-        if let stored, stored.agreementNumber != connection.agreementNumber {
-            throw CommandFailure("the grant is for agreement \(connection.agreementNumber), but econsync is connected to agreement "
-                                 + "\(stored.agreementNumber); run `econsync disconnect` first to switch agreements")
-        }
+        try global.workspace().store(connection, replacing: stored)
         let file = global.credentialsFile
-        try refuseSharedAgreement(connection.agreementNumber)
-        try FileManager.default.createDirectory(at: global.directory, withIntermediateDirectories: true)
-        try file.save(connection)
-        if FileManager.default.fileExists(atPath: global.replicaURL.path) {
-            try global.openReplica().recordConnection(agreement: connection.agreementNumber)
-        }
-        if stored != nil, FileManager.default.fileExists(atPath: global.replicaURL.path) {
-            // "Token expired" stopped every module; the new grant lets them run again.
-            try ModuleScheduler(replica: global.openReplica(), now: try GlobalOptions.clock()).reconnected()
-        }
         let report = Report(agreement: connection.agreementNumber, company: connection.companyName, credentials: file.path, apiCalls: 1)
         if output.json { return try Output.json(report) }
         print("\(stored == nil ? "connected" : "reconnected") to e-conomic agreement \(connection.agreementNumber)"
               + "\(connection.companyName.map { " (\($0))" } ?? ""); credentials in \(file.path) (mode 0600); 1 API call")
-    }
-}
-
-extension ConnectRun {
-    /// Refuses an agreement another department's connection uses: each department's records sync with an agreement of its own.
-    func refuseSharedAgreement(_ agreement: Int) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: global.directory.path)) ?? []
-        for name in names where name.hasPrefix("credentials") && name.hasSuffix(".json") {
-            let path = global.directory.appendingPathComponent(name).path
-            guard path != global.credentialsFile.path, let other = try? CredentialsFile(path: path).load(), other.agreementNumber == agreement else { continue }
-            let owner = name == "credentials.json" ? "the records without a department" : "department " + name.dropFirst("credentials-department-".count).dropLast(5)
-            throw CommandFailure("e-conomic agreement \(agreement) is already connected for \(owner); each department needs an agreement of its own")
-        }
     }
 }
 

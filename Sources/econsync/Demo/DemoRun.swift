@@ -70,9 +70,7 @@ struct DemoRun {
                                                     agreementNumber: emulator.agreement, companyName: "Mobilplan Demo ApS",
                                                     restBaseURL: base, projectsBaseURL: base + "/projectsapi/v1.1.0",
                                                     connectedAt: Timestamp.string(Date()))
-        let global = try GlobalOptions.parse(["--data-dir", directory.path])
-        try global.credentialsFile.save(connection)
-        try global.openReplica().recordConnection(agreement: emulator.agreement)
+        try Workspace(directory: directory).store(connection, replacing: nil)
         print("connected to e-conomic agreement \(emulator.agreement) (emulated at \(base))")
     }
 }

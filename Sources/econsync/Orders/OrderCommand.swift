@@ -32,8 +32,9 @@ struct OrderCommand: ParsableCommand {
         @Option(help: "The project (local id, e:NUMBER or n:NUMBER).") var project: RecordRef
         @Flag(help: "Include hours (default: per orders.exportHours; with --materials only, none).") var hours = false
         @Flag(help: "Include materials (default: per orders.exportMaterials).") var materials = false
-        @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these registrations: time entry ids, and m:ID for materials.", valueName: "id"))
-        var entries: [String] = []
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these registrations: time entry ids, and m:ID for materials.", valueName: "id"),
+                transform: RegistrationRef.argument)
+        var entries: [RegistrationRef] = []
         @Option(help: ArgumentHelp("Registrations from this date (YYYY-MM-DD).", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Registrations up to this date (YYYY-MM-DD).", valueName: "date")) var to: String?
         @Option(help: "Group lines: \(OrderGrouping.allCases.map(\.rawValue).joined(separator: ", ")) (default: orders.grouping).")
@@ -44,15 +45,6 @@ struct OrderCommand: ParsableCommand {
             for date in [from, to].compactMap({ $0 }) where LocalDate(date) == nil {
                 throw ValidationError("\(date) is not a date (YYYY-MM-DD)")
             }
-            for entry in entries where Self.id(entry) == nil {
-                throw ValidationError("\(entry) is not a registration id: use a time entry id (12) or m:ID for a material (m:3)")
-            }
-        }
-
-        static func id(_ entry: String) -> (material: Bool, id: Int64)? {
-            let material = entry.hasPrefix("m:")
-            guard let id = Int64(material ? String(entry.dropFirst(2)) : entry), id > 0 else { return nil }
-            return (material, id)
         }
 
         func run() async throws {
@@ -60,12 +52,7 @@ struct OrderCommand: ParsableCommand {
             var request = OrderExportRequest(projectID: try context.replica.write { try $0.resolve(project, as: .project) },
                                              date: try GlobalOptions.today())
             if hours || materials { (request.hours, request.materials) = (hours, materials) }
-            let ids = entries.compactMap(Self.id)
-            if !ids.isEmpty {
-                request.hourIDs = ids.filter { !$0.material }.map(\.id)
-                request.materialIDs = ids.filter(\.material).map(\.id)
-                if request.hours == nil { (request.hours, request.materials) = (!request.hourIDs!.isEmpty, !request.materialIDs!.isEmpty) }
-            }
+            request.select(entries)
             (request.from, request.to, request.grouping) = (from, to, group)
             if dryRun {
                 let draft = try OrderExporter.preview(replica: context.replica, request)
@@ -100,3 +87,13 @@ struct OrderCommand: ParsableCommand {
 }
 
 extension OrderGrouping: ExpressibleByArgument {}
+
+extension RegistrationRef {
+    /// The `--entries` argument: a time entry id or m:ID.
+    static func argument(_ text: String) throws -> RegistrationRef {
+        guard let registration = RegistrationRef(text) else {
+            throw ValidationError("\(text) is not a registration id: use a time entry id (12) or m:ID for a material (m:3)")
+        }
+        return registration
+    }
+}

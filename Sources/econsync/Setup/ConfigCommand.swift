@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Replica
-import Snapshot
 import Sync
 
 /// `econsync config`: the settings the setup wizard writes, one by one or as a file.
@@ -20,21 +18,10 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
-        struct Entry: Encodable {
-            var name: String
-            var value: String?
-            var isDefault: Bool
-            var help: String
-        }
-
         func run() throws {
-            let stored = try global.openReplica().settings()
-            let entries = ConfigKey.all.map { key in
-                let value = stored[key.name]
-                return Entry(name: key.name, value: value ?? key.defaultValue, isDefault: value == nil, help: key.help)
-            }
-            if output.json { return try Output.json(entries) }
-            Output.table(["SETTING", "VALUE", "MEANING"], entries.map {
+            let settings = try global.workspace().settings()
+            if output.json { return try Output.json(settings) }
+            Output.table(["SETTING", "VALUE", "MEANING"], settings.map {
                 [$0.name, ($0.value ?? "(not set)") + ($0.isDefault && $0.value != nil ? " (default)" : ""), $0.help]
             })
         }
@@ -52,7 +39,7 @@ struct ConfigCommand: ParsableCommand {
         }
 
         func run() throws {
-            try global.openReplica().write { try $0.setSetting(name, value) }
+            try global.workspace().set(setting: name, to: value)
             Output.line("\(name) = \(value)")
         }
     }
@@ -68,8 +55,8 @@ struct ConfigCommand: ParsableCommand {
         }
 
         func run() throws {
-            try global.openReplica().write { try $0.removeSetting(name) }
-            print("\(name) = \(ConfigKey.all.first { $0.name == name }?.defaultValue.map { "\($0) (default)" } ?? "(not set)")")
+            let setting = try global.workspace().unset(setting: name)
+            print("\(name) = \(setting.value.map { "\($0) (default)" } ?? "(not set)")")
         }
     }
 
@@ -79,12 +66,7 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let stored = try global.openReplica().settings()
-            var values: [String: JSONValue] = [:]
-            for key in ConfigKey.all {
-                if let value = stored[key.name] { values[key.name] = .string(value) }
-            }
-            print(CanonicalJSON.string(.object(values)))
+            print(try global.workspace().exportSettings())
         }
     }
 
@@ -96,16 +78,14 @@ struct ConfigCommand: ParsableCommand {
         @Argument(help: "The file (- for standard input).") var file: String
 
         func run() throws {
-            let settings = try ConfigFile.read(file)
-            try global.openReplica().write { writer in
-                for (name, value) in settings { try writer.setSetting(name, value) }
-            }
-            print("\(Output.count(settings.count, "setting")) imported from \(file)")
+            let count = try global.workspace().importSettings(try ConfigFile.bytes(file), source: file)
+            print("\(Output.count(count, "setting")) imported from \(file)")
         }
     }
 }
 
-/// Reading and checking settings given on the command line or in a file.
+/// Settings given on the command line or in a file, checked by the library
+/// and refused as a usage error.
 enum ConfigFile {
     static func key(_ name: String) throws -> ConfigKey {
         do {
@@ -116,31 +96,22 @@ enum ConfigFile {
     }
 
     static func check(_ name: String, _ value: String) throws {
-        if let problem = try key(name).check(value) { throw ValidationError("\(name) \(problem) (got \"\(value)\")") }
+        do {
+            try ConfigKey.check(name, value)
+        } catch let error as ConfigError {
+            throw ValidationError(error.commandLineText)
+        }
+    }
+
+    /// The bytes of `path` (- for standard input).
+    static func bytes(_ path: String) throws -> [UInt8] {
+        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data else { throw CommandFailure("\(path): cannot be read") }
+        return Array(data)
     }
 
     /// The settings in a JSON file, every one checked; throws naming the first bad one.
-    static func read(_ path: String) throws -> [(String, String)] {
-        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-        guard let data else { throw CommandFailure("\(path): cannot be read") }
-        guard case .object(let object)? = try? CanonicalJSON.parse(Array(data)) else {
-            throw ConfigError(.invalidFile, "\(path): not a JSON object of settings (like `econsync config export` prints)")
-        }
-        var settings: [(String, String)] = []
-        for (name, value) in object.sorted(by: { $0.key < $1.key }) {
-            let text: String
-            switch value {
-            case .string(let string): text = string
-            case .bool(let bool): text = String(bool)
-            case .number(let number): text = number
-            default: throw ConfigError(.invalidFile, "\(path): \(name) must be a string, a number or true/false")
-            }
-            guard let key = ConfigKey.all.first(where: { $0.name == name }) else {
-                throw ConfigError(.unknownSetting, "\(path): unknown setting \"\(name)\"", remedy: .listSettings)
-            }
-            if let problem = key.check(text) { throw ConfigError(.invalidValue, "\(path): \(name) \(problem) (got \"\(text)\")") }
-            settings.append((name, text))
-        }
-        return settings
+    static func read(_ path: String) throws -> [(name: String, value: String)] {
+        try SettingsFile.parse(try bytes(path), source: path)
     }
 }

@@ -51,8 +51,8 @@ struct SetupCommand: AsyncParsableCommand {
         let (client, _) = try global.economicClient()
         let choices = try await SetupChoices.fetch(client)
         var values = try choices.defaults(replica: replica)
-        if let config { for (name, value) in try ConfigFile.read(config) { values[name] = value } }
-        for (name, value) in try pairs() { values[name] = value }
+        let given = (try config.map(ConfigFile.read) ?? []) + (try pairs().map { (name: $0.0, value: $0.1) })
+        for (name, value) in given { values[name] = value }
         var activities: [Int64: Int] = [:]
         for match in try choices.activityMatches(replica: replica) { activities[match.hourType.id!] = match.activity.flatMap { Int($0.number) } }
         if interactive {
@@ -68,19 +68,17 @@ struct SetupCommand: AsyncParsableCommand {
             }
         }
         prompter.say("\nStep 5 of 5 — Review")
-        let chosen = SetupStep.keys.compactMap { key in values[key].map { (key, $0) } }
+        // The wizard's questions in its order, then any other setting given with --config or --set (such as activatedAt).
+        let asked = Set(SetupStep.keys)
+        let chosen: [(name: String, value: String)] = SetupStep.keys.compactMap { key in values[key].map { (key, $0) } }
+            + given.filter { !asked.contains($0.name) }
         for (key, value) in chosen { prompter.say("  \(key) = \(value)") }
         for (id, activity) in activities.sorted(by: { $0.key < $1.key }) { prompter.say("  hour type \(id) → activity \(activity)") }
         if interactive, try prompter.confirm("Activate the integration?") == false {
             prompter.say("nothing was written")
             throw ExitCode(ExitStatus.failure)
         }
-        let now = Timestamp.string(try GlobalOptions.clock()())
-        try replica.write { writer in
-            for (key, value) in chosen { try writer.setSetting(key, value) }
-            for (id, activity) in activities { _ = try writer.update(HourType.self, id: id) { $0.activityNumber = activity } }
-            if try writer.moduleStatuses().isEmpty, try replica.setting("activatedAt") == nil { try writer.setSetting("activatedAt", now) }
-        }
+        try global.workspace().activate(settings: chosen, activities: activities)
         prompter.say("activated: \(chosen.count) settings saved; modules run with `econsync sync` or `econsync run`")
     }
 

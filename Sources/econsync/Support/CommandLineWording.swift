@@ -36,6 +36,8 @@ struct CommandLineWording: RemedyWording {
             "run `econsync connect`"
         case .reconnect:
             "reconnect with `econsync reconnect` and approve access again"
+        case .disconnect:
+            "run `econsync disconnect` first to switch agreements"
         case .restrictCredentials(let path):
             "run `chmod 600 \(path)` or `econsync reconnect`"
         case .resumeReconcile:

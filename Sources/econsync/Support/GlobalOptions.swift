@@ -55,14 +55,13 @@ struct GlobalOptions: ParsableArguments {
         var workspace = Workspace(directory: directory, department: department, now: try Self.clock())
         workspace.wording = CommandLineWording()
         workspace.notes = { note in FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        workspace.logger = logger
         return workspace
     }
 
     /// Opens the replica of the data directory (which must have been initialised).
     func openReplica(readOnly: Bool = false) throws -> ReplicaStore {
-        let store = try workspace().replica(readOnly: readOnly)
-        logger.debug("opened replica", metadata: ["file": "\(replicaURL.path)"])
-        return store
+        try workspace().replica(readOnly: readOnly)
     }
 }
 
@@ -73,12 +72,6 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
-    /// Makes the data directory private to its owner (0700, files 0600),
-    /// saying on standard error what was looser.
-    func tightenDirectory() throws {
-        try workspace().tighten()
-    }
-
     /// Today's date by the clock (UTC).
     static func today() throws -> String {
         String(Timestamp.string(try clock()()).prefix(10))

@@ -1,0 +1,35 @@
+import Vocabulary
+
+/// Why a new connection to e-conomic was not stored: it is for another
+/// agreement than the one this data directory (or department) syncs with,
+/// or another department already syncs with that agreement.
+public struct ConnectionError: CodedError, Equatable {
+    public static let domain = "connection"
+
+    /// What kind of problem it is.
+    public typealias Code = ErrorCode<ConnectionError>
+
+    public var code: Code
+    /// What is wrong.
+    public var message: String
+    /// What to do, worded by the front end.
+    public var remedy: Remedy?
+
+    public init(_ code: Code, _ message: String, remedy: Remedy? = nil) {
+        self.code = code
+        self.message = message
+        self.remedy = remedy
+    }
+
+    /// `message; remedy`.
+    public func describe(_ wording: any RemedyWording) -> String {
+        remedy.map { "\(message); \(wording.words(for: $0))" } ?? message
+    }
+}
+
+extension ErrorCode where Domain == ConnectionError {
+    /// The grant is for another agreement than the stored connection's.
+    public static var otherAgreement: Self { "other-agreement" }
+    /// Another department's connection already uses the agreement.
+    public static var agreementInUse: Self { "agreement-in-use" }
+}
