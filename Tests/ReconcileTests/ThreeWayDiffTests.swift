@@ -127,5 +127,10 @@ struct ThreeWayDiffRuleTests {
         let ops = diff.operations(base: [], remote: [project(1, "2025-06-01T10:00:00Z"), project(2, "2026-11-15T10:00:00Z")], local: [])
         #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["skip 1", "pull-insert 2"])
         #expect(ops[0].reason.hasPrefix("historical"))
+        // The next run's base has project 1 (e-conomic had it): it stays out until it changes after activation.
+        let again = diff.operations(base: [project(1, "2025-06-01T10:00:00Z")], remote: [project(1, "2025-06-01T10:00:00Z")], local: [])
+        #expect(again.map { "\($0.action.rawValue) \($0.key)" } == ["skip 1"])
+        let changed = diff.operations(base: [project(1, "2025-06-01T10:00:00Z")], remote: [project(1, "2026-11-20T09:00:00Z")], local: [])
+        #expect(changed.map { "\($0.action.rawValue) \($0.key)" } == ["pull-insert 1"])
     }
 }

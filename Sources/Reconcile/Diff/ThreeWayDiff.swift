@@ -94,7 +94,8 @@ public struct ThreeWayDiff: Sendable {
         switch (remote, local) {
         case (let remote?, nil):
             guard canPull else { return [] }
-            if let importSince, base == nil, let changed = remote.data["lastUpdated"]?.stringValue, changed < importSince {
+            // On every run, not only the first: a historical record is in the next run's base, and still not imported.
+            if let importSince, let changed = remote.data["lastUpdated"]?.stringValue, changed < importSince {
                 return [op(key, .skip, [:], "historical: last changed \(changed), before activation \(importSince)")]
             }
             return [op(key, .pullInsert, Self.fields(remote.data, mapping.economicPaths), "new in e-conomic")]

@@ -20,12 +20,13 @@ extension BulkInsertable {
     /// enough to stay far below SQLite's limit on bound parameters.
     static var rowsPerStatement: Int { 256 }
 
-    static func insertStatement(_ db: Database, rows: Int) throws -> Statement {
+    /// The SQL of an INSERT of `rows` rows.
+    static func insertSQL(rows: Int) -> String {
         let placeholders = "(" + Array(repeating: "?", count: insertColumns.count).joined(separator: ", ") + ")"
-        return try db.cachedStatement(sql: """
+        return """
             INSERT INTO \(databaseTableName) (\(insertColumns.joined(separator: ", ")))
             VALUES \(Array(repeating: placeholders, count: rows).joined(separator: ", "))
-            """)
+            """
     }
 
     /// ``ReplicaRecord/insertAll(_:_:)`` for records known to be of this type.
@@ -36,11 +37,13 @@ extension BulkInsertable {
     static func insertBulk(_ records: [Self], _ db: Database) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(records.count)
+        // Built once per call, not per chunk: the SQL of a full chunk is a few kilobytes.
+        let sql = (full: insertSQL(rows: rowsPerStatement), single: insertSQL(rows: 1))
         var start = records.startIndex
         while start < records.endIndex {
             let count = records.endIndex - start >= rowsPerStatement ? rowsPerStatement : 1
             let chunk = records[start..<start + count]
-            try RowBinder(insertStatement(db, rows: count)).run { row in
+            try RowBinder(db.cachedStatement(sql: count == rowsPerStatement ? sql.full : sql.single)).run { row in
                 for record in chunk { record.bind(to: &row) }
             }
             // A rowid table without explicit ids numbers the rows of one
