@@ -79,6 +79,32 @@ struct SnapshotStoreTests {
         #expect(try fixture.replica.snapshots().filter { $0.baseFor != nil }.map(\.file) == [files[5]], "a new base releases the old one")
     }
 
+    @Test("retention keeps the newest N and the young, never the newest, a base or an audited snapshot; the settings set it")
+    func retention() throws {
+        let fixture = try Fixture()   // its clock reads 2026-11-02T08:00:00Z
+        var files: [String] = []
+        for takenAt in ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-11-01"] {
+            files.append(try fixture.store.add(copyOf: fixture.snapshot(takenAt: takenAt + "T08:00:00Z")).file)
+        }
+        try fixture.replica.write { try $0.setBaseSnapshot(file: files[0], reconcile: "reconcile-1") }
+        #expect(try fixture.store.apply(SnapshotRetention(keep: 100, maxAgeDays: 0), dryRun: true).isEmpty)
+        let planned = try fixture.store.apply(SnapshotRetention(keep: 1, maxAgeDays: 0), dryRun: true)
+        #expect(planned.map(\.file) == Array(files[1...5]), "all but the newest and the base")
+        // 28 days: 2026-10-05 (exactly 28 days old) goes, 2026-10-06 stays; the newest 2 stay anyway.
+        let removed = try fixture.store.apply(SnapshotRetention(keep: 2, maxAgeDays: 28))
+        #expect(removed.map(\.file) == Array(files[1...4]))
+        #expect(try fixture.replica.snapshots().map(\.file) == [files[0], files[5], files[6]])
+        for file in files[1...4] { #expect(!FileManager.default.fileExists(atPath: fixture.directory.path(file))) }
+
+        #expect(try SnapshotRetention(replica: fixture.replica) == SnapshotRetention(keep: 50, maxAgeDays: 30), "the defaults")
+        try fixture.replica.write { writer in
+            try writer.setSetting("snapshots.keep", "1")
+            try writer.setSetting("snapshots.maxAge", "0")
+        }
+        #expect(try SnapshotRetention(replica: fixture.replica) == SnapshotRetention(keep: 1, maxAgeDays: 0))
+        #expect(throws: ConfigError.self) { try ConfigKey.check("snapshots.keep", "0") }
+    }
+
     @Test("a merged base a crash left unindexed is removed once it is an hour old, with its key index; indexed ones stay")
     func orphanedBases() throws {
         let fixture = try Fixture()

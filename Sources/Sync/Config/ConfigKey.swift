@@ -24,7 +24,7 @@ public struct ConfigKey: Sendable {
 
     /// Every setting `econsync config set` accepts, by area (the setup wizard's steps).
     public static let all: [ConfigKey] = ReconcileSettings.keys + ModuleSettings.keys + OrderExportSettings.keys
-        + CustomerSettings.keys + ProjectSettings.keys + NotificationSettings.keys
+        + CustomerSettings.keys + ProjectSettings.keys + NotificationSettings.keys + SnapshotRetention.keys
 
     /// The setting called `name`.
     public static func named(_ name: String) throws -> ConfigKey {

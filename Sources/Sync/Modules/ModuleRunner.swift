@@ -1,3 +1,4 @@
+import Blocking
 import Economic
 import Foundation
 import Reconcile
@@ -42,7 +43,9 @@ public struct ModuleRunner: Sendable {
     /// when it may not run (disabled, cooling down, busy, token expired); a
     /// run that fails is recorded and returned, not thrown.
     public func run(_ module: Module, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
-        try await leased(module, force: force) { lease in try await perform(lease, progress: progress) }
+        let result = try await leased(module, force: force) { lease in try await perform(lease, progress: progress) }
+        try await Blocking.run { [store] in try store.apply(SnapshotRetention(replica: store.replica)) }
+        return result
     }
 
     /// Does `work` under `module`'s lease (see ``ModuleScheduler/run(_:force:apiCalls:work:)``),

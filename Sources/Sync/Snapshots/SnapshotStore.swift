@@ -109,11 +109,23 @@ public struct SnapshotStore: Sendable {
     @discardableResult
     public func prune(keep: Int, dryRun: Bool = false) throws -> [SnapshotEntry] {
         precondition(keep >= 0)
+        return try prune(dryRun: dryRun) { index, _ in index < keep }
+    }
+
+    /// Applies `retention` at the store's clock: see ``SnapshotRetention``.
+    @discardableResult
+    public func apply(_ retention: SnapshotRetention, dryRun: Bool = false) throws -> [SnapshotEntry] {
+        let now = replica.now()
+        return try prune(dryRun: dryRun) { index, entry in retention.keeps(index: index, takenAt: Timestamp.date(entry.takenAt), now: now) }
+    }
+
+    /// Deletes every snapshot `keeps` refuses (given its index in its agreement's newest-first list), except protected ones.
+    private func prune(dryRun: Bool, keeps: (Int, SnapshotEntry) -> Bool) throws -> [SnapshotEntry] {
         let byAgreement = Dictionary(grouping: try replica.snapshots(), by: \.agreement)
         var doomed: [SnapshotEntry] = []
         for (_, entries) in byAgreement.sorted(by: { $0.key < $1.key }) {
             let newestFirst = entries.sorted { ($0.takenAt, $0.id ?? 0) > ($1.takenAt, $1.id ?? 0) }
-            doomed += newestFirst.dropFirst(keep).filter { !$0.isProtected }.reversed()
+            doomed += newestFirst.enumerated().filter { !keeps($0.offset, $0.element) && !$0.element.isProtected }.map(\.element).reversed()
         }
         guard !dryRun else { return doomed }
         for entry in doomed {
