@@ -34,7 +34,7 @@ public struct ReconcileRun: Codable, Equatable, Sendable, FetchableRecord, Mutab
     /// The modules the run covered, comma-separated; empty for all. Only a run
     /// over every module moves the base on.
     public var modules: String
-    /// The plan, as canonical JSON.
+    /// The plan, as canonical JSON, while the run is unfinished; empty once it finished (its summary and outbox rows remain).
     public var plan: String
     public var startedAt: String
     public var finishedAt: String?

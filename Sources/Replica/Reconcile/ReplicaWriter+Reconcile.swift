@@ -10,9 +10,16 @@ extension ReplicaWriter {
     }
 
     /// Moves a run on.
+    ///
+    /// A finished run keeps its summary and its outbox rows, not its plan: the
+    /// plan is what an interrupted run resumes from, and a first sync's plan
+    /// runs to tens of megabytes.
     public func setRunState(_ id: Int64, _ state: ReconcileRun.State, finishedAt: String? = nil, summary: String? = nil) throws {
-        try db.execute(sql: "UPDATE reconcile_runs SET state = ?, finished_at = ifnull(?, finished_at), summary = ifnull(?, summary) WHERE id = ?",
-                       arguments: [state.rawValue, finishedAt, summary, id])
+        try db.execute(sql: """
+            UPDATE reconcile_runs SET state = ?, finished_at = ifnull(?, finished_at), summary = ifnull(?, summary),
+                                      plan = CASE WHEN ? THEN '' ELSE plan END
+            WHERE id = ?
+            """, arguments: [state.rawValue, finishedAt, summary, state == .finished, id])
     }
 
     /// Records pushes in the outbox (before any is sent).

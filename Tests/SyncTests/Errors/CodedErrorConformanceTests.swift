@@ -18,7 +18,7 @@ struct CodedErrorConformanceTests {
         ReplicaError.self, FileProblem.self,
         SnapshotError.self, RecordLineError.self, JSONError.self, GzipError.self,
         PlanError.self, OrderExportError.self,
-        ConfigError.self, SyncError.self, ApplyError.self,
+        ConfigError.self, ConnectionError.self, SyncError.self, ApplyError.self,
         EconomicError.self, CredentialsFile.Problem.self, TransportError.self, MailError.self,
         EmulatorError.self,
     ]
