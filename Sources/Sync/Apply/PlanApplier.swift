@@ -285,7 +285,9 @@ public struct PlanApplier: Sendable {
         // The next base is e-conomic as this run left it: its snapshot with the confirmed pushes laid over it, so a
         // change undone after it was pushed is seen as a change (not as e-conomic's, pulled back over it).
         let overlays = try overlays(run: run)
-        let merged = plan.inputs.modules.isEmpty && overlays.isEmpty ? nil
+        // A run against the base itself (e-conomic changed nothing) that pushed nothing leaves the base as it is.
+        let unchanged = plan.inputs.baseFile != nil && plan.inputs.snapshotFile == plan.inputs.baseFile && overlays.isEmpty
+        let merged = (plan.inputs.modules.isEmpty && overlays.isEmpty) || unchanged ? nil
             : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules, overlays) }
         try replica.write { writer in
             let snapshotFile = try writer.snapshotFile(ofRun: run)!

@@ -108,6 +108,27 @@ extension SnapshotPuller {
         return written
     }
 
+    /// Whether the work folder holds exactly the base's records of `kinds`,
+    /// line for line: e-conomic changed nothing of them since the base.
+    /// Records are written in one canonical form, so equal records are equal bytes.
+    func sameAsBase(_ kinds: [EconomicKind], _ base: Base) throws -> Bool {
+        var pulled: [String: [Substring]] = [:]
+        for kind in kinds {
+            let name = kind.kind.rawValue
+            guard let text = try? String(contentsOf: workDirectory.appendingPathComponent("\(name).ndjson"), encoding: .utf8) else { return false }
+            pulled[name] = text.split(separator: "\n")
+        }
+        var next: [String: Int] = pulled.mapValues { _ in 0 }
+        let reader = try SnapshotReader(path: base.path, checksDigest: false)
+        while let line = try reader.next() {
+            guard let lines = pulled[line.kind] else { continue }
+            let index = next[line.kind]!
+            guard index < lines.count, lines[index].utf8.elementsEqual(line.bytes) else { return false }
+            next[line.kind] = index + 1
+        }
+        return pulled.allSatisfy { $0.value.count == next[$0.key] }
+    }
+
     /// Writes `text` to `file` whole or not at all.
     static func writeWhole(_ text: [UInt8], to file: URL) throws {
         let temporary = file.appendingPathExtension("tmp")

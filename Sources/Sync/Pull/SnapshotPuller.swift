@@ -56,10 +56,16 @@ public struct SnapshotPuller: Sendable {
     /// Pulls `kinds` and stores the snapshot, taken at `takenAt`;
     /// with a `base`, kinds that carry `lastUpdated` are pulled incrementally.
     public func take(kinds: [Kind], takenAt: String, base: Base? = nil, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
+        let chosen = try await pullWork(kinds: kinds, base: base, progress: progress)
+        // Nothing changed in e-conomic: the base is the snapshot, and no byte is written.
+        if let base, let entry = try store.replica.snapshots(agreement: agreement).first(where: { $0.file == base.file }),
+           try await Blocking.run({ [self] in try sameAsBase(chosen.kinds, base) }) {
+            try? FileManager.default.removeItem(at: workDirectory)
+            return entry
+        }
         let folder = store.directory(agreement: agreement)
         let name = store.fileName(agreement: agreement, takenAt: takenAt)
-        let (header, trailer) = try await take(kinds: kinds, takenAt: takenAt, to: folder.appendingPathComponent(name).path, base: base,
-                                               progress: progress)
+        let (header, trailer) = try await assemble(chosen, takenAt: takenAt, to: folder.appendingPathComponent(name).path, base: base)
         return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
     }
 
@@ -72,6 +78,17 @@ public struct SnapshotPuller: Sendable {
     /// has (otherwise something was deleted, and the kind is pulled in full).
     public func take(kinds: [Kind], takenAt: String, to path: String, base: Base? = nil,
                      progress: (Progress) -> Void = { _ in }) async throws -> (SnapshotHeader, SnapshotTrailer) {
+        try await assemble(try await pullWork(kinds: kinds, base: base, progress: progress), takenAt: takenAt, to: path, base: base)
+    }
+
+    /// The kinds pulled into the work folder, and which of them incrementally.
+    struct Work: Sendable {
+        var kinds: [EconomicKind]
+        var incremental: Set<String>
+    }
+
+    /// Pulls every kind of `kinds` not already in the work folder into it (incrementally against `base` where it can).
+    func pullWork(kinds: [Kind], base: Base?, progress: (Progress) -> Void) async throws -> Work {
         let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }
         let unknown = Set(kinds).subtracting(chosen.map(\.kind))
         guard unknown.isEmpty else {
@@ -106,8 +123,13 @@ public struct SnapshotPuller: Sendable {
             let (records, pages) = try await pull(kind, into: done(kind))
             progress(Progress(kind: kind.kind, records: records, pages: pages, resumed: false))
         }
-        let written = try await Blocking.run { [self, incremental] in
-            try assemble(chosen, takenAt: takenAt, path: path, base: incremental.isEmpty ? nil : base?.file)
+        return Work(kinds: chosen, incremental: incremental)
+    }
+
+    /// Writes the snapshot at `path` from the work folder, then empties the folder.
+    func assemble(_ work: Work, takenAt: String, to path: String, base: Base?) async throws -> (SnapshotHeader, SnapshotTrailer) {
+        let written = try await Blocking.run { [self] in
+            try assemble(work.kinds, takenAt: takenAt, path: path, base: work.incremental.isEmpty ? nil : base?.file)
         }
         try? FileManager.default.removeItem(at: workDirectory)
         return written

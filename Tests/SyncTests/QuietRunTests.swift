@@ -1,0 +1,64 @@
+import Foundation
+import Reconcile
+import Vocabulary
+import Replica
+import Snapshot
+import Sync
+import TestSupport
+import Testing
+
+/// A sync when nothing changed costs a few calls and writes no snapshot.
+@Suite("Quiet runs: nothing changed, nothing written")
+struct QuietRunTests {
+    /// The files in the agreement's snapshot folder.
+    static func files(_ harness: ReconcileHarness) throws -> [String] {
+        let folder = harness.store.directory(agreement: harness.emulator.agreement).path
+        return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    }
+
+    static func moduleRun(_ harness: ReconcileHarness, _ module: Module) async throws -> (Plan, Reconciliation.Taken) {
+        var reconciliation = harness.reconciliation()
+        reconciliation.modules = [module]
+        let taken = try await reconciliation.takeSnapshot()
+        let plan = try await reconciliation.plan(taken)
+        _ = try await reconciliation.apply(plan)
+        return (plan, taken)
+    }
+
+    @Test("with no change on either side the base is the snapshot: no file is written, the base stays, nothing is planned")
+    func quiet() async throws {
+        let harness = try await ReconcileHarness()
+        do {
+            try await harness.reconcile()
+            let base = try #require(try harness.reconciliation().base())
+            let before = try Self.files(harness)
+            for module in [Module.products, .customers, .projects] {
+                let (plan, taken) = try await Self.moduleRun(harness, module)
+                #expect(taken.entry.file == base.file, "\(module)")
+                #expect(plan.operations.allSatisfy { $0.action == .skip }, "\(module): \(plan.operations.map(\.action))")
+            }
+            let (plan, _) = try await harness.reconcile()
+            #expect(plan.operations.allSatisfy { $0.action == .skip })
+            #expect(try Self.files(harness) == before, "no snapshot and no base written")
+            #expect(try harness.reconciliation().base()?.file == base.file)
+
+            // One change in e-conomic: the products module takes a snapshot and moves the base on.
+            harness.emulator.edit(kind: "product", key: .string("10007")) { $0?["salesPrice"] = .number("88.5") }
+            let (changed, taken) = try await Self.moduleRun(harness, .products)
+            #expect(taken.entry.file != base.file && changed.operations.map(\.action) == [.pullUpdate])
+            #expect(try harness.reconciliation().base()?.file != base.file)
+
+            // A change in the replica alone: no new snapshot is taken, the push moves the base on.
+            let moved = try #require(try harness.reconciliation().base())
+            let product = try harness.localID(.product, "10008")
+            try harness.replica.write { _ = try $0.update(Product.self, id: product) { $0.name = "Omdøbt i marken" } }
+            let (pushed, pushTaken) = try await Self.moduleRun(harness, .products)
+            #expect(pushTaken.entry.file == moved.file && pushed.operations.map(\.action) == [.update])
+            #expect(try harness.reconciliation().base()?.file != moved.file, "the pushed change is in the next base")
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+}
