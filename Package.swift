@@ -97,7 +97,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Economic"],
+            dependencies: ["Economic", "EconomicEmulator"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
