@@ -100,7 +100,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Economic"],
+            dependencies: ["Economic", "EconomicEmulator"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

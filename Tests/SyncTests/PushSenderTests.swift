@@ -14,25 +14,25 @@ import Testing
 struct PushSenderTests {
     @Test("an update of a customer's name keeps ean, website, attention, creditLimit, layout and publicEntryNumber")
     func unmodelledFieldsSurvive() async throws {
-        let harness = try await ReconcileHarness()
-        defer { Task { await harness.stop() } }
-        let extra: [String: JSONValue] = [
-            "ean": .string("5790001234567"), "website": .string("https://www.hansen-vvs.dk"),
-            "attention": .object(["customerContactNumber": .int(1)]), "creditLimit": .number("25000"),
-            "layout": .object(["layoutNumber": .int(19)]), "publicEntryNumber": .string("A-17"),
-        ]
-        harness.emulator.edit(kind: "customer", key: .int(1001)) { data in data?.merge(extra) { _, new in new } }
-        let before = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })
-        let op = PlanOperation(kind: .customer, key: "1001", action: .update, fields: ["name": .string("Hansen & Søn VVS ApS")],
-                               reason: "test")
-        let key = try await PushSender(client: harness.client, replica: harness.replica).send(op, idempotencyKey: "econsync-test-1")
-        #expect(key == "1001")
-        let after = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })
-        var expected = before.data
-        expected["name"] = .string("Hansen & Søn VVS ApS")
-        expected["lastUpdated"] = after.data["lastUpdated"]
-        #expect(after.data == expected)
-        for (field, value) in extra { #expect(after.data[field] == value, "\(field)") }
+        try await ReconcileHarness.with { harness in
+            let extra: [String: JSONValue] = [
+                "ean": .string("5790001234567"), "website": .string("https://www.hansen-vvs.dk"),
+                "attention": .object(["customerContactNumber": .int(1)]), "creditLimit": .number("25000"),
+                "layout": .object(["layoutNumber": .int(19)]), "publicEntryNumber": .string("A-17"),
+            ]
+            harness.emulator.edit(kind: "customer", key: .int(1001)) { data in data?.merge(extra) { _, new in new } }
+            let before = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })
+            let op = PlanOperation(kind: .customer, key: "1001", action: .update, fields: ["name": .string("Hansen & Søn VVS ApS")],
+                                   reason: "test")
+            let key = try await PushSender(client: harness.client, replica: harness.replica).send(op, idempotencyKey: "econsync-test-1")
+            #expect(key == "1001")
+            let after = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })
+            var expected = before.data
+            expected["name"] = .string("Hansen & Søn VVS ApS")
+            expected["lastUpdated"] = after.data["lastUpdated"]
+            #expect(after.data == expected)
+            for (field, value) in extra { #expect(after.data[field] == value, "\(field)") }
+        }
     }
 }
 
@@ -40,17 +40,17 @@ struct PushSenderTests {
 struct UndoneChangeTests {
     @Test("bar, reconcile, unbar, reconcile: the unbar reaches e-conomic and is not overwritten by the value just pushed")
     func backAndForth() async throws {
-        let harness = try await ReconcileHarness()
-        defer { Task { await harness.stop() } }
-        try await harness.reconcile()
-        let id = try harness.localID(.product, "10003")
-        for barred in [true, false, true, false] {
-            _ = try harness.replica.write { try $0.update(Product.self, id: id) { $0.barred = barred } }
-            let (plan, report) = try await harness.reconcile()
-            #expect(report.pushed == 1 && report.pulled == 0, "\(plan.operations.map(\.json))")
-            #expect(try harness.replica.fetch(Product.self, id: id)?.barred == barred)
-            let remote = harness.emulator.records(kind: "product").first { $0.key == .string("10003") }?.data["barred"]
-            #expect((remote ?? .bool(false)) == .bool(barred))
+        try await ReconcileHarness.with { harness in
+            try await harness.reconcile()
+            let id = try harness.localID(.product, "10003")
+            for barred in [true, false, true, false] {
+                _ = try harness.replica.write { try $0.update(Product.self, id: id) { $0.barred = barred } }
+                let (plan, report) = try await harness.reconcile()
+                #expect(report.pushed == 1 && report.pulled == 0, "\(plan.operations.map(\.json))")
+                #expect(try harness.replica.fetch(Product.self, id: id)?.barred == barred)
+                let remote = harness.emulator.records(kind: "product").first { $0.key == .string("10003") }?.data["barred"]
+                #expect((remote ?? .bool(false)) == .bool(barred))
+            }
         }
     }
 }

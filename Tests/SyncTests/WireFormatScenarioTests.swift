@@ -22,41 +22,41 @@ struct WireFormatScenarioTests {
 
     @Test("a project named Byg (Nord) $2 whose create answer was lost is found by the escaped filter: one project in e-conomic")
     func projectLookup() async throws {
-        let harness = try await ReconcileScenarioTests.synced()
-        defer { Task { await harness.stop() } }
-        let name = "Byg (Nord) $2"
-        try harness.replica.write { writer in
-            _ = try writer.create(Project(name: name, customerId: try harness.localID(.customer, "1024"), projectGroup: 1))
+        try await ReconcileScenarioTests.synced { harness in
+            let name = "Byg (Nord) $2"
+            try harness.replica.write { writer in
+                _ = try writer.create(Project(name: name, customerId: try harness.localID(.customer, "1024"), projectGroup: 1))
+            }
+            let report = try await Self.pushLosingTheAnswer(harness)
+            #expect(report.pushFailures.isEmpty && report.foundByLookup == 1)
+            #expect(harness.emulator.records(kind: "project").count { $0.data["name"]?.stringValue == name } == 1)
+            #expect(try await harness.reconcile().0.isEmpty)
         }
-        let report = try await Self.pushLosingTheAnswer(harness)
-        #expect(report.pushFailures.isEmpty && report.foundByLookup == 1)
-        #expect(harness.emulator.records(kind: "project").count { $0.data["name"]?.stringValue == name } == 1)
-        #expect(try await harness.reconcile().0.isEmpty)
     }
 
     @Test("a product numbered with space / . : _ is updated at its escaped path, and one created offline is found there after a lost answer")
     func oddProductNumbers() async throws {
-        let harness = try await ReconcileScenarioTests.synced()
-        defer { Task { await harness.stop() } }
-        let pulled = "VVS 1/2_x:y.z%#+"
-        let body = #"{"productNumber":"VVS 1/2_x:y.z%#+","name":"Ventil","salesPrice":10,"productGroup":{"productGroupNumber":1}}"#
-        _ = try await harness.client.send(.post, .rest, "/products", body: Array(body.utf8), module: "products")
-        try await harness.reconcile()
-        let id = try #require(try harness.replica.rowIDs(.product, foreignKeys: [pulled])[pulled], "pulled")
-        _ = try harness.replica.write { try $0.update(Product.self, id: id) { $0.name = "Ventil, ny" } }
-        let (edit, report) = try await harness.reconcile()
-        #expect(edit.operations.filter { $0.action == .update }.map(\.key) == [pulled])
-        #expect(report.pushed == 1 && report.pushFailures.isEmpty)
-        #expect(harness.emulator.records(kind: "product").first { $0.key == .string(pulled) }?.data["name"]?.stringValue == "Ventil, ny")
+        try await ReconcileScenarioTests.synced { harness in
+            let pulled = "VVS 1/2_x:y.z%#+"
+            let body = #"{"productNumber":"VVS 1/2_x:y.z%#+","name":"Ventil","salesPrice":10,"productGroup":{"productGroupNumber":1}}"#
+            _ = try await harness.client.send(.post, .rest, "/products", body: Array(body.utf8), module: "products")
+            try await harness.reconcile()
+            let id = try #require(try harness.replica.rowIDs(.product, foreignKeys: [pulled])[pulled], "pulled")
+            _ = try harness.replica.write { try $0.update(Product.self, id: id) { $0.name = "Ventil, ny" } }
+            let (edit, report) = try await harness.reconcile()
+            #expect(edit.operations.filter { $0.action == .update }.map(\.key) == [pulled])
+            #expect(report.pushed == 1 && report.pushFailures.isEmpty)
+            #expect(harness.emulator.records(kind: "product").first { $0.key == .string(pulled) }?.data["name"]?.stringValue == "Ventil, ny")
 
-        let offline = "RS 1/2.5"
-        try harness.replica.write { writer in
-            _ = try writer.create(Product(number: offline, name: "Ressource", salesPrice: 10, unitId: try harness.localID(.unit, "1"),
-                                          productGroupId: try harness.localID(.productGroup, "1")))
+            let offline = "RS 1/2.5"
+            try harness.replica.write { writer in
+                _ = try writer.create(Product(number: offline, name: "Ressource", salesPrice: 10, unitId: try harness.localID(.unit, "1"),
+                                              productGroupId: try harness.localID(.productGroup, "1")))
+            }
+            let resumed = try await Self.pushLosingTheAnswer(harness)
+            #expect(resumed.pushFailures.isEmpty && resumed.foundByLookup == 1)
+            #expect(harness.emulator.records(kind: "product").count { $0.key == .string(offline) } == 1)
+            #expect(try await harness.reconcile().0.isEmpty)
         }
-        let resumed = try await Self.pushLosingTheAnswer(harness)
-        #expect(resumed.pushFailures.isEmpty && resumed.foundByLookup == 1)
-        #expect(harness.emulator.records(kind: "product").count { $0.key == .string(offline) } == 1)
-        #expect(try await harness.reconcile().0.isEmpty)
     }
 }

@@ -136,17 +136,17 @@ struct InputChecksCommandTests {
 
     @Test("a reconcile that gives up on 5xx says how to finish it: `econsync reconcile --resume`")
     func gaveUpSaysResume() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        try await connected.importLines([#"{"kind":"product","data":{"number":"NY-1","name":"Ny vare","salesPrice":10,"unit":"e:1","productGroup":"e:1"}}"#])
-        let plan = connected.cli.outside.appendingPathComponent("plan.json").path
-        try await connected.expect(["reconcile", "--plan-out", plan])
-        connected.emulator.injectFaults(seed: 1, errorRate: 1, dropRate: 0, throttleBurst: 0)
-        let applied = try await connected.run(["reconcile", "--apply", plan])
-        connected.emulator.clearFaults()
-        #expect(applied.status == 1, "\(applied.stdout)\(applied.stderr)")
-        #expect(applied.stderr.contains("run `econsync reconcile --resume` to finish it"), "\(applied.stderr)")
-        let resumed = try await connected.expect(["reconcile", "--resume"])
-        #expect(resumed.contains("1 pushed") && resumed.contains("0 failed"), "\(resumed)")
+        try await ConnectedCLI.with { connected in
+            try await connected.importLines([#"{"kind":"product","data":{"number":"NY-1","name":"Ny vare","salesPrice":10,"unit":"e:1","productGroup":"e:1"}}"#])
+            let plan = connected.cli.outside.appendingPathComponent("plan.json").path
+            try await connected.expect(["reconcile", "--plan-out", plan])
+            connected.emulator.injectFaults(seed: 1, errorRate: 1, dropRate: 0, throttleBurst: 0)
+            let applied = try await connected.run(["reconcile", "--apply", plan])
+            connected.emulator.clearFaults()
+            #expect(applied.status == 1, "\(applied.stdout)\(applied.stderr)")
+            #expect(applied.stderr.contains("run `econsync reconcile --resume` to finish it"), "\(applied.stderr)")
+            let resumed = try await connected.expect(["reconcile", "--resume"])
+            #expect(resumed.contains("1 pushed") && resumed.contains("0 failed"), "\(resumed)")
+        }
     }
 }

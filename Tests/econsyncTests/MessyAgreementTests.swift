@@ -25,56 +25,56 @@ struct MessyAgreementTests {
 
     @Test("setup and sync take every record (every module done, none failed); a second plan is empty; the audit finds nothing")
     func everyRecordTaken() async throws {
-        let connected = try await ConnectedCLI.start(pulled: false, seed: Self.messy)
-        defer { Task { await connected.stop() } }
-        try await connected.expect(["setup", "--non-interactive", "--set", "activatedAt=2000-01-01T00:00:00Z"])
-        let sync = try await connected.expect(["sync"])
-        let lines = sync.split(separator: "\n").filter { $0.contains(": ") && !$0.hasPrefix(" ") }
-        #expect(lines.count == 6 && lines.allSatisfy { $0.contains(": done") }, "\(sync)")
-        #expect(sync.contains("customers: done (full): 2011 pulled") && sync.contains("products: done (full): 303 pulled"), "\(sync)")
-        #expect(try Self.count(try await connected.expect(["local", "customer", "list", "--json"])) == 2000)
-        #expect(try Self.count(try await connected.expect(["local", "product", "list", "--json"])) == 300)
-        let customers = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]))
-        // Pulled as e-conomic holds them: spaces, placeholders and foreign VAT numbers kept.
-        #expect(customers.contains { $0["cvr"]?.stringValue == "Test" } && customers.contains { $0["cvr"]?.stringValue == "" })
-        #expect(customers.contains { $0["name"]?.stringValue?.hasPrefix(" ") == true && $0["name"]?.stringValue?.hasSuffix("  ") == true })
-        #expect(customers.contains { $0["email"]?.stringValue?.contains(";") == true })
-        try await connected.expect(["reconcile"])  // the manual orders module's kinds (layouts) too
-        let again = try await connected.expect(["reconcile", "--dry-run"])
-        #expect(again.hasPrefix("plan: nothing to do (0 operations"), "\(again)")
-        let audit = try await connected.expect(["audit"])
-        #expect(audit.contains("no discrepancies") && audit.contains("946 warnings: values e-conomic holds"), "\(audit.prefix(2000))")
-        #expect(audit.contains(#"CVR "Test" is not a Danish CVR number"#) && !audit.contains(#"CVR "SE5566"#))
-        let status = try await connected.expect(["status"])
-        #expect(status.contains("warning: 500 customers with a CVR that is not a Danish CVR number"), "\(status)")
-        #expect(status.contains("warning: 446 customers with several addresses in the e-mail field"), "\(status)")
+        try await ConnectedCLI.with(pulled: false, seed: Self.messy) { connected in
+            try await connected.expect(["setup", "--non-interactive", "--set", "activatedAt=2000-01-01T00:00:00Z"])
+            let sync = try await connected.expect(["sync"])
+            let lines = sync.split(separator: "\n").filter { $0.contains(": ") && !$0.hasPrefix(" ") }
+            #expect(lines.count == 6 && lines.allSatisfy { $0.contains(": done") }, "\(sync)")
+            #expect(sync.contains("customers: done (full): 2011 pulled") && sync.contains("products: done (full): 303 pulled"), "\(sync)")
+            #expect(try Self.count(try await connected.expect(["local", "customer", "list", "--json"])) == 2000)
+            #expect(try Self.count(try await connected.expect(["local", "product", "list", "--json"])) == 300)
+            let customers = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]))
+            // Pulled as e-conomic holds them: spaces, placeholders and foreign VAT numbers kept.
+            #expect(customers.contains { $0["cvr"]?.stringValue == "Test" } && customers.contains { $0["cvr"]?.stringValue == "" })
+            #expect(customers.contains { $0["name"]?.stringValue?.hasPrefix(" ") == true && $0["name"]?.stringValue?.hasSuffix("  ") == true })
+            #expect(customers.contains { $0["email"]?.stringValue?.contains(";") == true })
+            try await connected.expect(["reconcile"])  // the manual orders module's kinds (layouts) too
+            let again = try await connected.expect(["reconcile", "--dry-run"])
+            #expect(again.hasPrefix("plan: nothing to do (0 operations"), "\(again)")
+            let audit = try await connected.expect(["audit"])
+            #expect(audit.contains("no discrepancies") && audit.contains("946 warnings: values e-conomic holds"), "\(audit.prefix(2000))")
+            #expect(audit.contains(#"CVR "Test" is not a Danish CVR number"#) && !audit.contains(#"CVR "SE5566"#))
+            let status = try await connected.expect(["status"])
+            #expect(status.contains("warning: 500 customers with a CVR that is not a Danish CVR number"), "\(status)")
+            #expect(status.contains("warning: 446 customers with several addresses in the e-mail field"), "\(status)")
+        }
     }
 
     @Test("odd product numbers are addressed with e-conomic's escaping: an edit pushes exactly that product, every other field kept")
     func oddProductNumbers() async throws {
-        let connected = try await ConnectedCLI.start(pulled: false, seed: Self.messy)
-        defer { Task { await connected.stop() } }
-        try await connected.expect(["setup", "--non-interactive"])
-        try await connected.expect(["sync"])
-        let before = connected.emulator.records(kind: "product")
-        for number in ["VVS 15-0", "K:2/22", "PANT.3%", "#4+A", "RØR_22_1"] {
-            try await connected.expect(["local", "product", "edit", "n:\(number)", "--name", "Omdøbt \(number)"])
+        try await ConnectedCLI.with(pulled: false, seed: Self.messy) { connected in
+            try await connected.expect(["setup", "--non-interactive"])
+            try await connected.expect(["sync"])
+            let before = connected.emulator.records(kind: "product")
+            for number in ["VVS 15-0", "K:2/22", "PANT.3%", "#4+A", "RØR_22_1"] {
+                try await connected.expect(["local", "product", "edit", "n:\(number)", "--name", "Omdøbt \(number)"])
+            }
+            let applied = try await connected.expect(["sync", "products", "--force"])
+            #expect(applied.contains(" 5 pushed, "), "\(applied)")
+            let after = connected.emulator.records(kind: "product")
+            #expect(after.count == before.count, "no product was created by a wrong address")
+            for record in after {
+                let old = try #require(before.first { $0.key == record.key })
+                var expected = old.data
+                let number = record.key.description
+                if ["VVS 15-0", "K:2/22", "PANT.3%", "#4+A", "RØR_22_1"].contains(number) { expected["name"] = .string("Omdøbt \(number)") }
+                expected["lastUpdated"] = record.data["lastUpdated"]
+                #expect(record.data == expected, "\(number)")
+            }
+            let kept = try #require(after.first { $0.key == .string("VVS 15-0") })
+            #expect(kept.data["barCode"] != nil && kept.data["description"] != nil)
+            let quiet = try await connected.expect(["reconcile", "--dry-run", "--module", "products"])
+            #expect(quiet.hasPrefix("plan: nothing to do"), "\(quiet)")
         }
-        let applied = try await connected.expect(["sync", "products", "--force"])
-        #expect(applied.contains(" 5 pushed, "), "\(applied)")
-        let after = connected.emulator.records(kind: "product")
-        #expect(after.count == before.count, "no product was created by a wrong address")
-        for record in after {
-            let old = try #require(before.first { $0.key == record.key })
-            var expected = old.data
-            let number = record.key.description
-            if ["VVS 15-0", "K:2/22", "PANT.3%", "#4+A", "RØR_22_1"].contains(number) { expected["name"] = .string("Omdøbt \(number)") }
-            expected["lastUpdated"] = record.data["lastUpdated"]
-            #expect(record.data == expected, "\(number)")
-        }
-        let kept = try #require(after.first { $0.key == .string("VVS 15-0") })
-        #expect(kept.data["barCode"] != nil && kept.data["description"] != nil)
-        let quiet = try await connected.expect(["reconcile", "--dry-run", "--module", "products"])
-        #expect(quiet.hasPrefix("plan: nothing to do"), "\(quiet)")
     }
 }

@@ -18,115 +18,115 @@ struct ModuleCommandTests {
 
     @Test("sync runs every enabled module in order, the cooldown refuses a second run and says when, --force is recorded (golden)")
     func syncAndStatus() async throws {
-        let connected = try await ConnectedCLI.start(pulled: false)
-        defer { Task { await connected.stop() } }
-        connected.cli.environment["ECONSYNC_TEST_JITTER"] = "0.5"
-        let transcript = try await ConnectedCLI.offPool { [cli = connected.cli] in
-            try cli.transcript([["sync"], ["sync", "customers"], ["sync", "customers", "--force"], ["status"]])
+        try await ConnectedCLI.with(pulled: false) { connected in
+            connected.cli.environment["ECONSYNC_TEST_JITTER"] = "0.5"
+            let transcript = try await ConnectedCLI.offPool { [cli = connected.cli] in
+                try cli.transcript([["sync"], ["sync", "customers"], ["sync", "customers", "--force"], ["status"]])
+            }
+            try Golden.check(transcript, against: "sync-status.txt")
+            let status = try Self.json(try await connected.expect(["status", "--json"]))
+            #expect(status.count == 8)
+            let customers = try #require(Self.module(status, "customers"))
+            #expect(customers["lastRunForced"] == .bool(true) && customers["state"]?.stringValue == "idle")
+            #expect(customers["nextDue"]?.stringValue == "2026-11-02T08:15:30Z")
+            #expect(Self.module(status, "suppliers")?["state"]?.stringValue == "disabled")
+            #expect(Self.module(status, "orders")?["manual"] == .bool(true))
+            #expect((customers["apiCallsToday"]?.intValue ?? 0) > 0)
+            // Every pulled record arrived: the replica has e-conomic's customers.
+            #expect(try await connected.expect(["local", "customer", "list"]).contains("1001"))
+            connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:16:00Z"
+            let later = try await connected.run(["sync", "customers", "--json"])
+            #expect(later.status == 0)
+            let report = try Self.json(later.stdout)
+            #expect(report.first?["forced"] == .bool(false) && report.first?["full"] == .bool(false))
         }
-        try Golden.check(transcript, against: "sync-status.txt")
-        let status = try Self.json(try await connected.expect(["status", "--json"]))
-        #expect(status.count == 8)
-        let customers = try #require(Self.module(status, "customers"))
-        #expect(customers["lastRunForced"] == .bool(true) && customers["state"]?.stringValue == "idle")
-        #expect(customers["nextDue"]?.stringValue == "2026-11-02T08:15:30Z")
-        #expect(Self.module(status, "suppliers")?["state"]?.stringValue == "disabled")
-        #expect(Self.module(status, "orders")?["manual"] == .bool(true))
-        #expect((customers["apiCallsToday"]?.intValue ?? 0) > 0)
-        // Every pulled record arrived: the replica has e-conomic's customers.
-        #expect(try await connected.expect(["local", "customer", "list"]).contains("1001"))
-        connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:16:00Z"
-        let later = try await connected.run(["sync", "customers", "--json"])
-        #expect(later.status == 0)
-        let report = try Self.json(later.stdout)
-        #expect(report.first?["forced"] == .bool(false) && report.first?["full"] == .bool(false))
     }
 
     @Test("hours of an employee without an e-conomic id are blocked with the brief's error naming the employee; the rest go through")
     func employeeMissingID() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
-        try await connected.importLines([
-            #"{"kind":"employee","ref":"lars","data":{"name":"Lars Lærling"}}"#,
-            #"{"kind":"timeEntry","data":{"employee":"@lars","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":4,\#(approved)}}"#,
-            #"{"kind":"timeEntry","data":{"employee":"e:3","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":3,\#(approved)}}"#,
-        ])
-        let result = try await connected.run(["sync", "projectEntries"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("projectEntries: done (full): 0 pulled, 1 pushed, 0 skipped, 1 blocked"), "\(result.stdout)")
-        #expect(result.stdout.contains("warning: Employee is missing an e-conomic ID: Lars Lærling (employee "))
-        #expect(result.stdout.contains("what to do: set the employee's e-conomic employee number"))
-        let status = try Self.json(try await connected.expect(["status", "--json"]))
-        #expect(Self.module(status, "projectEntries")?["lastErrorKind"]?.stringValue == "employeeMissingID")
-        #expect(connected.emulator.records(kind: "timeEntry").contains { $0.data["numberOfHours"] == .int(3) })
+        try await ConnectedCLI.with { connected in
+            let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
+            try await connected.importLines([
+                #"{"kind":"employee","ref":"lars","data":{"name":"Lars Lærling"}}"#,
+                #"{"kind":"timeEntry","data":{"employee":"@lars","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":4,\#(approved)}}"#,
+                #"{"kind":"timeEntry","data":{"employee":"e:3","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":3,\#(approved)}}"#,
+            ])
+            let result = try await connected.run(["sync", "projectEntries"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("projectEntries: done (full): 0 pulled, 1 pushed, 0 skipped, 1 blocked"), "\(result.stdout)")
+            #expect(result.stdout.contains("warning: Employee is missing an e-conomic ID: Lars Lærling (employee "))
+            #expect(result.stdout.contains("what to do: set the employee's e-conomic employee number"))
+            let status = try Self.json(try await connected.expect(["status", "--json"]))
+            #expect(Self.module(status, "projectEntries")?["lastErrorKind"]?.stringValue == "employeeMissingID")
+            #expect(connected.emulator.records(kind: "timeEntry").contains { $0.data["numberOfHours"] == .int(3) })
+        }
     }
 
     @Test("Token expired stops every module in state needs reconnect (exit 4) until `econsync reconnect`")
     func tokenExpired() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        connected.emulator.revokeGrant("emulator-grant")
-        let expired = try await connected.run(["sync", "units"])
-        #expect(expired.status == 4)
-        #expect(expired.stdout.contains("Token expired") && expired.stdout.contains("econsync reconnect"), "\(expired.stdout)")
-        let status = try Self.json(try await connected.expect(["status", "--json"]))
-        #expect(status.filter { $0["state"]?.stringValue == "needs reconnect" }.count == 7)
-        let refused = try await connected.run(["sync", "products", "--force"])
-        #expect(refused.status == 4 && refused.stdout.contains("products: not run: Token expired"))
-        connected.emulator.addGrant("second-grant")
-        try await connected.expect(["reconnect", "--grant-token-stdin"], input: "second-grant\n")
-        let after = try Self.json(try await connected.expect(["status", "--json"]))
-        #expect(after.allSatisfy { $0["state"]?.stringValue != "needs reconnect" })
-        connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T09:00:00Z"
-        #expect(try await connected.run(["sync", "products"]).status == 0)
+        try await ConnectedCLI.with { connected in
+            connected.emulator.revokeGrant("emulator-grant")
+            let expired = try await connected.run(["sync", "units"])
+            #expect(expired.status == 4)
+            #expect(expired.stdout.contains("Token expired") && expired.stdout.contains("econsync reconnect"), "\(expired.stdout)")
+            let status = try Self.json(try await connected.expect(["status", "--json"]))
+            #expect(status.filter { $0["state"]?.stringValue == "needs reconnect" }.count == 7)
+            let refused = try await connected.run(["sync", "products", "--force"])
+            #expect(refused.status == 4 && refused.stdout.contains("products: not run: Token expired"))
+            connected.emulator.addGrant("second-grant")
+            try await connected.expect(["reconnect", "--grant-token-stdin"], input: "second-grant\n")
+            let after = try Self.json(try await connected.expect(["status", "--json"]))
+            #expect(after.allSatisfy { $0["state"]?.stringValue != "needs reconnect" })
+            connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T09:00:00Z"
+            #expect(try await connected.run(["sync", "products"]).status == 0)
+        }
     }
 
     @Test("econsync run --once runs the modules due, once, for cron; run again inside the interval it runs none")
     func runOnce() async throws {
-        let connected = try await ConnectedCLI.start(pulled: false)
-        defer { Task { await connected.stop() } }
-        let first = try await connected.expect(["run", "--once"])
-        #expect(first.components(separatedBy: ": done").count - 1 == 6, "\(first)")
-        connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:10:00Z"
-        let second = try await connected.expect(["run", "--once"])
-        #expect(!second.contains(": done"), "\(second)")
-        connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:20:00Z"
-        #expect(try await connected.expect(["run", "--once"]).components(separatedBy: ": done").count - 1 == 6)
+        try await ConnectedCLI.with(pulled: false) { connected in
+            let first = try await connected.expect(["run", "--once"])
+            #expect(first.components(separatedBy: ": done").count - 1 == 6, "\(first)")
+            connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:10:00Z"
+            let second = try await connected.expect(["run", "--once"])
+            #expect(!second.contains(": done"), "\(second)")
+            connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:20:00Z"
+            #expect(try await connected.expect(["run", "--once"]).components(separatedBy: ": done").count - 1 == 6)
+        }
     }
 
     @Test("econsync run runs the due modules, then stops cleanly on SIGTERM with status 0")
     func runUntilSIGTERM() async throws {
-        let connected = try await ConnectedCLI.start(pulled: false)
-        defer { Task { await connected.stop() } }
-        let cli = connected.cli
-        let (status, output) = try await ConnectedCLI.offPool { () -> (Int32, String) in
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["run"]
-            process.environment = cli.environment
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var text = ""
-            let deadline = Date().addingTimeInterval(120)
-            while !text.contains("projectEntries: "), Date() < deadline {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
+        try await ConnectedCLI.with(pulled: false) { connected in
+            let cli = connected.cli
+            let (status, output) = try await ConnectedCLI.offPool { () -> (Int32, String) in
+                let process = Process()
+                process.executableURL = CLI.binary
+                process.arguments = ["run"]
+                process.environment = cli.environment
+                let out = Pipe()
+                process.standardOutput = out
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                var text = ""
+                let deadline = Date().addingTimeInterval(120)
+                while !text.contains("projectEntries: "), Date() < deadline {
+                    let chunk = out.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    text += String(decoding: chunk, as: UTF8.self)
+                }
+                kill(process.processIdentifier, SIGTERM)
+                text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                return (process.terminationStatus, text)
             }
-            kill(process.processIdentifier, SIGTERM)
-            text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
+            #expect(status == 0, "\(output)")
+            #expect(output.hasSuffix("stopped\n"), "\(output)")
+            for module in ["units", "customers", "products", "hourTypes", "projects", "projectEntries"] {
+                #expect(output.contains("\(module): done"), "\(module) did not run: \(output)")
+            }
+            let report = try Self.json(try await connected.expect(["status", "--json"]))
+            #expect(report.allSatisfy { $0["state"]?.stringValue != "running" })
         }
-        #expect(status == 0, "\(output)")
-        #expect(output.hasSuffix("stopped\n"), "\(output)")
-        for module in ["units", "customers", "products", "hourTypes", "projects", "projectEntries"] {
-            #expect(output.contains("\(module): done"), "\(module) did not run: \(output)")
-        }
-        let report = try Self.json(try await connected.expect(["status", "--json"]))
-        #expect(report.allSatisfy { $0["state"]?.stringValue != "running" })
     }
 }

@@ -34,156 +34,156 @@ struct NothingLostTests {
 
     @Test("--plan-out refuses the data directory, devices, existing files without --force and a missing directory; nothing is replaced")
     func planOutTargets() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        let home = connected.cli.home
-        let replica = home.appendingPathComponent("replica.sqlite").path
-        let before = try Data(contentsOf: URL(fileURLWithPath: replica))
-        let existing = connected.cli.outside.appendingPathComponent("kept.json").path
-        try Data("keep me".utf8).write(to: URL(fileURLWithPath: existing))
-        let cases: [(String, String)] = [
-            (replica, "is inside the data directory"),
-            (home.appendingPathComponent("credentials.json").path, "is inside the data directory"),
-            (home.appendingPathComponent("../\(home.lastPathComponent)/plan.json").path, "is inside the data directory"),
-            ("/dev/null", "is not a regular file"),
-            (existing, "exists already; give --force to replace it"),
-            (connected.cli.outside.appendingPathComponent("no/such/dir/plan.json").path, "does not exist"),
-        ]
-        for (target, message) in cases {
-            let result = try await connected.run(["reconcile", "--plan-out", target])
-            #expect(result.status == 1 && result.stderr.contains(message), "\(target): \(result.stderr)")
-            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        try await ConnectedCLI.with { connected in
+            let home = connected.cli.home
+            let replica = home.appendingPathComponent("replica.sqlite").path
+            let before = try Data(contentsOf: URL(fileURLWithPath: replica))
+            let existing = connected.cli.outside.appendingPathComponent("kept.json").path
+            try Data("keep me".utf8).write(to: URL(fileURLWithPath: existing))
+            let cases: [(String, String)] = [
+                (replica, "is inside the data directory"),
+                (home.appendingPathComponent("credentials.json").path, "is inside the data directory"),
+                (home.appendingPathComponent("../\(home.lastPathComponent)/plan.json").path, "is inside the data directory"),
+                ("/dev/null", "is not a regular file"),
+                (existing, "exists already; give --force to replace it"),
+                (connected.cli.outside.appendingPathComponent("no/such/dir/plan.json").path, "does not exist"),
+            ]
+            for (target, message) in cases {
+                let result = try await connected.run(["reconcile", "--plan-out", target])
+                #expect(result.status == 1 && result.stderr.contains(message), "\(target): \(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: replica)) == before)
+            #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me")
+            #expect(try await connected.run(["local", "check"]).status == 0)
+            try await connected.expect(["reconcile", "--plan-out", existing, "--force"])
+            #expect(try String(contentsOfFile: existing, encoding: .utf8).hasPrefix(#"{"format":"econsync-plan/1""#))
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: replica)) == before)
-        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me")
-        #expect(try await connected.run(["local", "check"]).status == 0)
-        try await connected.expect(["reconcile", "--plan-out", existing, "--force"])
-        #expect(try String(contentsOfFile: existing, encoding: .utf8).hasPrefix(#"{"format":"econsync-plan/1""#))
     }
 
     @Test("an edited plan (hours changed and its idempotency key removed, or an operation appended) is refused before anything is sent",
           arguments: ["hours", "append"])
     func editedPlan(edit: String) async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        try await ReconcileCommandTests.fieldWork(connected)
-        let planFile = connected.cli.outside.appendingPathComponent("plan.json").path
-        try await connected.expect(["reconcile", "--plan-out", planFile])
-        var text = try String(contentsOfFile: planFile, encoding: .utf8)
-        let entry = try #require(text.range(of: #""numberOfHours":2,"#))
-        if edit == "hours" {
-            text.replaceSubrange(entry, with: #""numberOfHours":20,"#)
-            text = text.replacingOccurrences(of: #","idempotencyKey":"econsync-[0-9a-f]+""#, with: "", options: .regularExpression, range: nil)
-        } else {
-            let rename = #"{"action":"update","conflicts":[],"fields":{"name":"Omdøbt"},"idempotencyKey":"x","key":"1001","kind":"customer","module":"customers","reason":"edited"}"#
-            text = text.replacingOccurrences(of: #""operations":["#, with: #""operations":["# + rename + ",")
+        try await ConnectedCLI.with { connected in
+            try await ReconcileCommandTests.fieldWork(connected)
+            let planFile = connected.cli.outside.appendingPathComponent("plan.json").path
+            try await connected.expect(["reconcile", "--plan-out", planFile])
+            var text = try String(contentsOfFile: planFile, encoding: .utf8)
+            let entry = try #require(text.range(of: #""numberOfHours":2,"#))
+            if edit == "hours" {
+                text.replaceSubrange(entry, with: #""numberOfHours":20,"#)
+                text = text.replacingOccurrences(of: #","idempotencyKey":"econsync-[0-9a-f]+""#, with: "", options: .regularExpression, range: nil)
+            } else {
+                let rename = #"{"action":"update","conflicts":[],"fields":{"name":"Omdøbt"},"idempotencyKey":"x","key":"1001","kind":"customer","module":"customers","reason":"edited"}"#
+                text = text.replacingOccurrences(of: #""operations":["#, with: #""operations":["# + rename + ",")
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: planFile))
+            let state = connected.state(), requests = connected.emulator.requestCount
+            let result = try await connected.run(["reconcile", "--apply", planFile])
+            #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains(planFile) && (result.stderr.contains("not a plan econsync wrote") || result.stderr.contains("was edited")),
+                    "\(result.stderr)")
+            #expect(connected.state() == state && connected.emulator.requestCount == requests)
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: planFile))
-        let state = connected.state(), requests = connected.emulator.requestCount
-        let result = try await connected.run(["reconcile", "--apply", planFile])
-        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains(planFile) && (result.stderr.contains("not a plan econsync wrote") || result.stderr.contains("was edited")),
-                "\(result.stderr)")
-        #expect(connected.state() == state && connected.emulator.requestCount == requests)
     }
 
     @Test("a plan made under other settings is refused: a module's rules hold at apply time")
     func planUnderOtherSettings() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        try await ReconcileCommandTests.fieldWork(connected)
-        let planFile = connected.cli.outside.appendingPathComponent("plan.json").path
-        try await connected.expect(["reconcile", "--plan-out", planFile])
-        try await connected.expect(["config", "set", "projects.syncHours", "false"])
-        let state = connected.state()
-        let result = try await connected.run(["reconcile", "--apply", planFile])
-        #expect(result.status == 1 && result.stderr.contains("is not what the replica, the base and the settings give now"), "\(result.stderr)")
-        #expect(connected.state() == state)
+        try await ConnectedCLI.with { connected in
+            try await ReconcileCommandTests.fieldWork(connected)
+            let planFile = connected.cli.outside.appendingPathComponent("plan.json").path
+            try await connected.expect(["reconcile", "--plan-out", planFile])
+            try await connected.expect(["config", "set", "projects.syncHours", "false"])
+            let state = connected.state()
+            let result = try await connected.run(["reconcile", "--apply", planFile])
+            #expect(result.status == 1 && result.stderr.contains("is not what the replica, the base and the settings give now"), "\(result.stderr)")
+            #expect(connected.state() == state)
+        }
     }
 
     @Test("hours in an unsettled push cannot be un-approved; once the run is finished they are transferred and locked")
     func unapproveDuringRun() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        try await ReconcileCommandTests.fieldWork(connected)
-        #expect(try await connected.run(["reconcile"], crashingAt: "sent:14").status == SIGKILL)
-        let listed = try await connected.expect(["local", "hours", "list", "--json"])
-        let entries = try Self.items(listed)
-        let waiting = try #require(entries.last { $0["approvedAt"] != nil && $0["approvedAt"] != .null && ($0["transferredAt"] == nil || $0["transferredAt"] == .null) })
-        let id = try #require(waiting["id"]?.intValue)
-        let refused = try await connected.run(["local", "hours", "unapprove", String(id)])
-        #expect(refused.status == 1 && refused.stderr.contains("is being transferred to e-conomic by reconcile run"), "\(refused.stderr)")
-        try await connected.expect(["reconcile", "--resume"])
-        let after = try await connected.run(["local", "hours", "unapprove", String(id)])
-        #expect(after.status == 1 && after.stderr.contains("was transferred to e-conomic"), "\(after.stderr)")
+        try await ConnectedCLI.with { connected in
+            try await ReconcileCommandTests.fieldWork(connected)
+            #expect(try await connected.run(["reconcile"], crashingAt: "sent:14").status == SIGKILL)
+            let listed = try await connected.expect(["local", "hours", "list", "--json"])
+            let entries = try Self.items(listed)
+            let waiting = try #require(entries.last { $0["approvedAt"] != nil && $0["approvedAt"] != .null && ($0["transferredAt"] == nil || $0["transferredAt"] == .null) })
+            let id = try #require(waiting["id"]?.intValue)
+            let refused = try await connected.run(["local", "hours", "unapprove", String(id)])
+            #expect(refused.status == 1 && refused.stderr.contains("is being transferred to e-conomic by reconcile run"), "\(refused.stderr)")
+            try await connected.expect(["reconcile", "--resume"])
+            let after = try await connected.run(["local", "hours", "unapprove", String(id)])
+            #expect(after.status == 1 && after.stderr.contains("was transferred to e-conomic"), "\(after.stderr)")
+        }
     }
 
     @Test("while one process reconciles, a second reconcile and a module sync exit 5 naming its pid; local writes go on")
     func oneProcessAtATime() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        try await ReconcileCommandTests.fieldWork(connected)
-        connected.emulator.injectFaults(seed: 1, latencyMs: 150, errorRate: 0, dropRate: 0, throttleBurst: 0)
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["reconcile"]
-        process.environment = connected.cli.environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let lock = connected.cli.home.appendingPathComponent("agreement.lock").path
-        let deadline = Date().addingTimeInterval(120)
-        while (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {
-            try await Task.sleep(for: .milliseconds(20))
+        try await ConnectedCLI.with { connected in
+            try await ReconcileCommandTests.fieldWork(connected)
+            connected.emulator.injectFaults(seed: 1, latencyMs: 150, errorRate: 0, dropRate: 0, throttleBurst: 0)
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["reconcile"]
+            process.environment = connected.cli.environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let lock = connected.cli.home.appendingPathComponent("agreement.lock").path
+            let deadline = Date().addingTimeInterval(120)
+            while (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            for arguments in [["reconcile"], ["reconcile", "--resume"], ["sync", "projectEntries", "--force"]] {
+                let loser = try await connected.run(arguments)
+                #expect(loser.status == 5, "\(arguments): \(loser.stdout)\(loser.stderr)")
+                #expect((loser.stdout + loser.stderr).contains("running in another process (pid \(process.processIdentifier))"),
+                        "\(loser.stdout)\(loser.stderr)")
+            }
+            try await connected.expect(["local", "customer", "add", "--name", "Imens ApS"])
+            try await ConnectedCLI.offPool { process.waitUntilExit() }
+            #expect(process.terminationStatus == 0)
+            connected.emulator.clearFaults()
+            #expect(try await connected.run(["local", "check"]).status == 0)
         }
-        for arguments in [["reconcile"], ["reconcile", "--resume"], ["sync", "projectEntries", "--force"]] {
-            let loser = try await connected.run(arguments)
-            #expect(loser.status == 5, "\(arguments): \(loser.stdout)\(loser.stderr)")
-            #expect((loser.stdout + loser.stderr).contains("running in another process (pid \(process.processIdentifier))"),
-                    "\(loser.stdout)\(loser.stderr)")
-        }
-        try await connected.expect(["local", "customer", "add", "--name", "Imens ApS"])
-        try await ConnectedCLI.offPool { process.waitUntilExit() }
-        #expect(process.terminationStatus == 0)
-        connected.emulator.clearFaults()
-        #expect(try await connected.run(["local", "check"]).status == 0)
     }
 
     @Test("the data directory is 0700 and its files 0600 whatever the umask; a looser one is tightened with a note")
     func permissions() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        let home = connected.cli.home.path
-        #expect(Self.mode(home) == 0o700)
-        for name in FileManager.default.subpaths(atPath: home)! {
-            let path = home + "/" + name
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            #expect(Self.mode(path) == (isDirectory.boolValue ? 0o700 : 0o600), "\(name): \(String(Self.mode(path), radix: 8))")
+        try await ConnectedCLI.with { connected in
+            let home = connected.cli.home.path
+            #expect(Self.mode(home) == 0o700)
+            for name in FileManager.default.subpaths(atPath: home)! {
+                let path = home + "/" + name
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                #expect(Self.mode(path) == (isDirectory.boolValue ? 0o700 : 0o600), "\(name): \(String(Self.mode(path), radix: 8))")
+            }
+            #expect(chmod(home, 0o755) == 0 && chmod(home + "/replica.sqlite", 0o644) == 0)
+            let result = try await connected.run(["local", "customer", "list"])
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("note: \(home) was readable by others (mode 755); it is now 700"), "\(result.stderr)")
+            #expect(result.stderr.contains("replica.sqlite was readable by others (mode 644); it is now 600"), "\(result.stderr)")
+            #expect(Self.mode(home) == 0o700 && Self.mode(home + "/replica.sqlite") == 0o600)
         }
-        #expect(chmod(home, 0o755) == 0 && chmod(home + "/replica.sqlite", 0o644) == 0)
-        let result = try await connected.run(["local", "customer", "list"])
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("note: \(home) was readable by others (mode 755); it is now 700"), "\(result.stderr)")
-        #expect(result.stderr.contains("replica.sqlite was readable by others (mode 644); it is now 600"), "\(result.stderr)")
-        #expect(Self.mode(home) == 0o700 && Self.mode(home + "/replica.sqlite") == 0o600)
     }
 
     @Test("a different valid snapshot copied over the base is refused, naming the way out; reconcile --full makes a new base")
     func replacedBase() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        let listed = try await connected.expect(["snapshot", "list", "--json"])
-        let entries = try Self.items(listed)
-        let base = try #require(entries.first { $0["baseFor"] != nil && $0["baseFor"] != .null }?["file"]?.stringValue)
-        let path = connected.cli.home.appendingPathComponent(base).path
-        try FileManager.default.removeItem(atPath: path)
-        try FileManager.default.copyItem(atPath: SnapshotCommandTests.demo, toPath: path)
-        let refused = try await connected.run(["reconcile"])
-        #expect(refused.status == 1 && refused.stderr.contains("is not the file the replica recorded")
-                && refused.stderr.contains("reconcile --full"), "\(refused.stderr)")
-        let full = try await connected.expect(["reconcile", "--full"])
-        #expect(full.contains("0 failed"), "\(full)")
-        #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
+        try await ConnectedCLI.with { connected in
+            let listed = try await connected.expect(["snapshot", "list", "--json"])
+            let entries = try Self.items(listed)
+            let base = try #require(entries.first { $0["baseFor"] != nil && $0["baseFor"] != .null }?["file"]?.stringValue)
+            let path = connected.cli.home.appendingPathComponent(base).path
+            try FileManager.default.removeItem(atPath: path)
+            try FileManager.default.copyItem(atPath: SnapshotCommandTests.demo, toPath: path)
+            let refused = try await connected.run(["reconcile"])
+            #expect(refused.status == 1 && refused.stderr.contains("is not the file the replica recorded")
+                    && refused.stderr.contains("reconcile --full"), "\(refused.stderr)")
+            let full = try await connected.expect(["reconcile", "--full"])
+            #expect(full.contains("0 failed"), "\(full)")
+            #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
+        }
     }
 }

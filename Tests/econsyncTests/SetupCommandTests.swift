@@ -35,106 +35,106 @@ struct SetupCommandTests {
 
     @Test("the five steps through a terminal: proposals taken with Enter, bad answers asked again, choices from e-conomic; activate")
     func interactive() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        try await connected.expect(["local", "hour-type", "add", "--name", "Nattevagt"])
-        let terminal = try PseudoTerminal()
-        let process = try terminal.start(connected.cli, ["setup"])
-        try await ConnectedCLI.offPool {
-            try terminal.expect("connected to agreement 1118081")
-            for (prompt, answer) in Self.answers {
-                try terminal.expect(prompt)
-                terminal.type(answer)
+        try await ConnectedCLI.with { connected in
+            try await connected.expect(["local", "hour-type", "add", "--name", "Nattevagt"])
+            let terminal = try PseudoTerminal()
+            let process = try terminal.start(connected.cli, ["setup"])
+            try await ConnectedCLI.offPool {
+                try terminal.expect("connected to agreement 1118081")
+                for (prompt, answer) in Self.answers {
+                    try terminal.expect(prompt)
+                    terminal.type(answer)
+                }
+                try terminal.expect("Activate the integration? [Y/n]: ")
+                terminal.type("")
+                try terminal.expect("activated: 21 settings saved")
+                terminal.drain()
+                process.waitUntilExit()
             }
-            try terminal.expect("Activate the integration? [Y/n]: ")
-            terminal.type("")
-            try terminal.expect("activated: 21 settings saved")
-            terminal.drain()
-            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(terminal.transcript)")
+            #expect(terminal.transcript.contains("Step 5 of 5 — Review"))
+            let values = try await Self.settings(connected)
+            #expect(values["orders.exportHours"] == "false" && values["orders.exportMaterials"] == "true")
+            #expect(values["orders.hoursText"] == "$regnavn: $navn ($antal $enhed)" && values["orders.grouping"] == "type-employee")
+            #expect(values["orders.layout"] == "19" && values["products.productGroup"] == "2" && values["customers.syncContacts"] == "true")
+            #expect(values["projects.autoApprove"] == "true" && values["projects.bookOn"] == "endOfMonth")
+            #expect(values["projects.subProjects"] == "merge-into-parent")
+            #expect(try await connected.expect(["local", "hour-type", "list"]).contains { _ in true })
+            let hourTypes = try await connected.expect(["local", "hour-type", "list"])
+            #expect(hourTypes.split(separator: "\n").contains { $0.contains("Nattevagt") && $0.contains(" 4 ") })
         }
-        #expect(process.terminationStatus == 0, "\(terminal.transcript)")
-        #expect(terminal.transcript.contains("Step 5 of 5 — Review"))
-        let values = try await Self.settings(connected)
-        #expect(values["orders.exportHours"] == "false" && values["orders.exportMaterials"] == "true")
-        #expect(values["orders.hoursText"] == "$regnavn: $navn ($antal $enhed)" && values["orders.grouping"] == "type-employee")
-        #expect(values["orders.layout"] == "19" && values["products.productGroup"] == "2" && values["customers.syncContacts"] == "true")
-        #expect(values["projects.autoApprove"] == "true" && values["projects.bookOn"] == "endOfMonth")
-        #expect(values["projects.subProjects"] == "merge-into-parent")
-        #expect(try await connected.expect(["local", "hour-type", "list"]).contains { _ in true })
-        let hourTypes = try await connected.expect(["local", "hour-type", "list"])
-        #expect(hourTypes.split(separator: "\n").contains { $0.contains("Nattevagt") && $0.contains(" 4 ") })
     }
 
     @Test("step 1 connects when there is no connection yet: the grant token typed at the terminal, then the other steps")
     func connectsFirst() async throws {
-        let connected = try await ConnectedCLI.start(pulled: false)
-        defer { Task { await connected.stop() } }
-        try await connected.expect(["disconnect"])
-        let base = "http://127.0.0.1:\(connected.emulator.port!)"
-        let terminal = try PseudoTerminal()
-        let process = try terminal.start(connected.cli, ["setup", "--grant-token-stdin", "--rest-url", base,
-                                                         "--projects-url", base + "/projectsapi/v1.1.0"])
-        try await ConnectedCLI.offPool {
-            try terminal.expect("Agreement grant token (from e-conomic's approval page): ")
-            terminal.type("emulator-grant")
-            try terminal.expect("connected to e-conomic agreement 1118081")
-            for _ in 0..<40 {
-                try terminal.expect("]: ")
-                if terminal.transcript.hasSuffix("Activate the integration? [Y/n]: ") { break }
-                terminal.type("")
+        try await ConnectedCLI.with(pulled: false) { connected in
+            try await connected.expect(["disconnect"])
+            let base = "http://127.0.0.1:\(connected.emulator.port!)"
+            let terminal = try PseudoTerminal()
+            let process = try terminal.start(connected.cli, ["setup", "--grant-token-stdin", "--rest-url", base,
+                                                             "--projects-url", base + "/projectsapi/v1.1.0"])
+            try await ConnectedCLI.offPool {
+                try terminal.expect("Agreement grant token (from e-conomic's approval page): ")
+                terminal.type("emulator-grant")
+                try terminal.expect("connected to e-conomic agreement 1118081")
+                for _ in 0..<40 {
+                    try terminal.expect("]: ")
+                    if terminal.transcript.hasSuffix("Activate the integration? [Y/n]: ") { break }
+                    terminal.type("")
+                }
+                terminal.type("y")
+                try terminal.expect("activated: 21 settings saved")
+                terminal.drain()
+                process.waitUntilExit()
             }
-            terminal.type("y")
-            try terminal.expect("activated: 21 settings saved")
-            terminal.drain()
-            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(terminal.transcript)")
+            #expect(FileManager.default.fileExists(atPath: connected.cli.home.appendingPathComponent("credentials.json").path))
+            #expect(try await Self.settings(connected)["orders.layout"] == "19")
         }
-        #expect(process.terminationStatus == 0, "\(terminal.transcript)")
-        #expect(FileManager.default.fileExists(atPath: connected.cli.home.appendingPathComponent("credentials.json").path))
-        #expect(try await Self.settings(connected)["orders.layout"] == "19")
     }
 
     @Test("answering no at the review writes nothing")
     func declined() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        let before = try await Self.settings(connected)
-        let terminal = try PseudoTerminal()
-        let process = try terminal.start(connected.cli, ["setup"])
-        try await ConnectedCLI.offPool {
-            try terminal.expect("Export hours [Y/n]: ")
-            terminal.type("n")
-            for _ in 0..<40 {
-                try terminal.expect("]: ")
-                if terminal.transcript.hasSuffix("Activate the integration? [Y/n]: ") { break }
-                terminal.type("")
+        try await ConnectedCLI.with { connected in
+            let before = try await Self.settings(connected)
+            let terminal = try PseudoTerminal()
+            let process = try terminal.start(connected.cli, ["setup"])
+            try await ConnectedCLI.offPool {
+                try terminal.expect("Export hours [Y/n]: ")
+                terminal.type("n")
+                for _ in 0..<40 {
+                    try terminal.expect("]: ")
+                    if terminal.transcript.hasSuffix("Activate the integration? [Y/n]: ") { break }
+                    terminal.type("")
+                }
+                terminal.type("n")
+                terminal.drain()
+                process.waitUntilExit()
             }
-            terminal.type("n")
-            terminal.drain()
-            process.waitUntilExit()
+            #expect(process.terminationStatus == 1)
+            #expect(terminal.transcript.contains("nothing was written"))
+            #expect(try await Self.settings(connected) == before)
         }
-        #expect(process.terminationStatus == 1)
-        #expect(terminal.transcript.contains("nothing was written"))
-        #expect(try await Self.settings(connected) == before)
     }
 
     @Test("without a terminal: defaults from e-conomic, then --config, then --set; a bad value is refused before anything is written")
     func nonInteractive() async throws {
-        let connected = try await ConnectedCLI.start()
-        defer { Task { await connected.stop() } }
-        let file = connected.cli.outside.appendingPathComponent("setup.json")
-        try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
-        let bad = try await connected.run(["setup", "--config", file.path, "--set", "orders.grouping=weekly"])
-        #expect(bad.status == 2 && bad.stderr.contains("orders.grouping must be one of"), "\(bad.stderr)")
-        #expect(try await Self.settings(connected).isEmpty)
-        try Data(#"{"orders.grouping":"weekly"}"#.utf8).write(to: file)
-        let badFile = try await connected.run(["setup", "--config", file.path])
-        #expect(badFile.status == 1 && badFile.stderr.contains("setup.json: orders.grouping must be one of"), "\(badFile.stderr)")
-        #expect(try await Self.settings(connected).isEmpty)
-        try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
-        let output = try await connected.expect(["setup", "--config", file.path, "--set", "orders.layout=19", "--set", "customers.syncCVR=false"])
-        #expect(output.contains("Step 5 of 5 — Review") && output.contains("activated: 21 settings saved"))
-        let values = try await Self.settings(connected)
-        #expect(values["orders.grouping"] == "date" && values["projects.useEmployeeRates"] == "true")
-        #expect(values["customers.syncCVR"] == "false" && values["orders.layout"] == "19" && values["customers.paymentTerms"] == "1")
+        try await ConnectedCLI.with { connected in
+            let file = connected.cli.outside.appendingPathComponent("setup.json")
+            try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
+            let bad = try await connected.run(["setup", "--config", file.path, "--set", "orders.grouping=weekly"])
+            #expect(bad.status == 2 && bad.stderr.contains("orders.grouping must be one of"), "\(bad.stderr)")
+            #expect(try await Self.settings(connected).isEmpty)
+            try Data(#"{"orders.grouping":"weekly"}"#.utf8).write(to: file)
+            let badFile = try await connected.run(["setup", "--config", file.path])
+            #expect(badFile.status == 1 && badFile.stderr.contains("setup.json: orders.grouping must be one of"), "\(badFile.stderr)")
+            #expect(try await Self.settings(connected).isEmpty)
+            try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
+            let output = try await connected.expect(["setup", "--config", file.path, "--set", "orders.layout=19", "--set", "customers.syncCVR=false"])
+            #expect(output.contains("Step 5 of 5 — Review") && output.contains("activated: 21 settings saved"))
+            let values = try await Self.settings(connected)
+            #expect(values["orders.grouping"] == "date" && values["projects.useEmployeeRates"] == "true")
+            #expect(values["customers.syncCVR"] == "false" && values["orders.layout"] == "19" && values["customers.paymentTerms"] == "1")
+        }
     }
 }

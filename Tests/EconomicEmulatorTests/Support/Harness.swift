@@ -15,23 +15,18 @@ struct Harness {
 
     var port: Int { client.port }
 
-    /// Runs `body` against a fresh emulator (seeded with the demo agreement unless `empty`), then stops it.
-    static func with(empty: Bool = false, configure: (inout EmulatorConfiguration) -> Void = { _ in },
-                     _ body: (Harness) async throws -> Void) async throws {
+    /// Runs `body` against a fresh emulator (seeded with the demo agreement unless `empty`), then stops it,
+    /// whether `body` returned or threw; returns what `body` returned.
+    static func with<Result>(empty: Bool = false, configure: (inout EmulatorConfiguration) -> Void = { _ in },
+                             _ body: (Harness) async throws -> Result) async throws -> Result {
         let clock = ManualClock()
         var configuration = EmulatorConfiguration(clock: clock, randomSeed: 1)
         configure(&configuration)
         let emulator = empty ? EconomicEmulator(configuration: configuration)
                              : try EconomicEmulator(snapshotPath: demoSnapshot, configuration: configuration)
-        let port = try await emulator.start(host: "127.0.0.1", port: 0)
-        let harness = Harness(emulator: emulator, clock: clock, client: HTTPTestClient(port: port))
-        do {
-            try await body(harness)
-        } catch {
-            await emulator.stop()
-            throw error
+        return try await emulator.serving { port in
+            try await body(Harness(emulator: emulator, clock: clock, client: HTTPTestClient(port: port)))
         }
-        await emulator.stop()
     }
 }
 

@@ -24,33 +24,33 @@ struct RateLimitedModuleTests {
 
     @Test("the run backs off over a minute, then fails as rate limited; other modules are untouched and it runs again when due")
     func failsThenRunsAgain() async throws {
-        let harness = try await ReconcileScenarioTests.synced()
-        defer { Task { await harness.stop() } }
-        let transport = ThrottlingTransport()
-        let sleeper = SleepRecorder()
-        var configuration = harness.client.configuration
-        configuration.retry = RetryPolicy()
-        let client = EconomicClient(credentials: harness.client.credentials, configuration: configuration, transport: transport,
-                                    environment: sleeper.environment)
-        let clock = harness.clock
-        let scheduler = ModuleScheduler(replica: harness.replica, now: { clock.now() })
-        let runner = ModuleRunner(store: harness.store, client: client, agreement: harness.emulator.agreement, scheduler: scheduler)
+        try await ReconcileScenarioTests.synced { harness in
+            let transport = ThrottlingTransport()
+            let sleeper = SleepRecorder()
+            var configuration = harness.client.configuration
+            configuration.retry = RetryPolicy()
+            let client = EconomicClient(credentials: harness.client.credentials, configuration: configuration, transport: transport,
+                                        environment: sleeper.environment)
+            let clock = harness.clock
+            let scheduler = ModuleScheduler(replica: harness.replica, now: { clock.now() })
+            let runner = ModuleRunner(store: harness.store, client: client, agreement: harness.emulator.agreement, scheduler: scheduler)
 
-        let failed = try await runner.run(.customers, force: false)
-        #expect(failed.run?.outcome == .failed && failed.outcome.failed)
-        let error = try #require(failed.outcome.error)
-        #expect(error.code == .rateLimited && error.message.contains("kept refusing calls with 429 Too Many Requests for over a minute"))
-        #expect(error.remedy == .retryLater(after: .rateLimit))
-        #expect(sleeper.recorded.reduce(0, +) >= 60)
-        let statuses = try harness.replica.moduleStatuses()
-        #expect(statuses["customers"]?.state == .failed && statuses["customers"]?.lastErrorKind == "rateLimited")
-        #expect(statuses["products"]?.state != .failed)
+            let failed = try await runner.run(.customers, force: false)
+            #expect(failed.run?.outcome == .failed && failed.outcome.failed)
+            let error = try #require(failed.outcome.error)
+            #expect(error.code == .rateLimited && error.message.contains("kept refusing calls with 429 Too Many Requests for over a minute"))
+            #expect(error.remedy == .retryLater(after: .rateLimit))
+            #expect(sleeper.recorded.reduce(0, +) >= 60)
+            let statuses = try harness.replica.moduleStatuses()
+            #expect(statuses["customers"]?.state == .failed && statuses["customers"]?.lastErrorKind == "rateLimited")
+            #expect(statuses["products"]?.state != .failed)
 
-        transport.throttled.withLock { $0 = false }
-        clock.advance(3600)
-        #expect(try scheduler.due().contains(.customers))
-        let again = try await runner.run(.customers, force: false)
-        #expect(again.run?.outcome == .succeeded && again.outcome.error == nil)
-        #expect(try harness.replica.moduleStatuses()["customers"]?.state == .idle)
+            transport.throttled.withLock { $0 = false }
+            clock.advance(3600)
+            #expect(try scheduler.due().contains(.customers))
+            let again = try await runner.run(.customers, force: false)
+            #expect(again.run?.outcome == .succeeded && again.outcome.error == nil)
+            #expect(try harness.replica.moduleStatuses()["customers"]?.state == .idle)
+        }
     }
 }

@@ -53,13 +53,22 @@ final class ReconcileHarness: @unchecked Sendable {
 
     let transport = CuttingTransport()
 
-    init(pageSize: Int = 1000) async throws {
+    /// Runs `body` with a harness whose emulator serves the demo agreement,
+    /// then stops the emulator whether `body` returned or threw; returns what
+    /// `body` returned.
+    static func with<Result>(pageSize: Int = 1000, _ body: (ReconcileHarness) async throws -> Result) async throws -> Result {
+        let emulator = try EconomicEmulator(snapshotPath: Self.demo)
+        return try await emulator.serving { port in
+            try await body(try ReconcileHarness(emulator: emulator, port: port, pageSize: pageSize))
+        }
+    }
+
+    private init(emulator: EconomicEmulator, port: Int, pageSize: Int) throws {
         directory = try TemporaryDirectory("econsync-reconcile")
         let clock = self.clock
         replica = try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true, now: { clock.now() })
         store = SnapshotStore(dataDirectory: directory.url, replica: replica)
-        emulator = try EconomicEmulator(snapshotPath: Self.demo)
-        let port = try await emulator.start()
+        self.emulator = emulator
         var configuration = EconomicClient.Configuration()
         configuration.restBaseURL = "http://127.0.0.1:\(port)"
         configuration.projectsBaseURL = "http://127.0.0.1:\(port)/projectsapi/v1.1.0"
@@ -68,8 +77,6 @@ final class ReconcileHarness: @unchecked Sendable {
         client = EconomicClient(credentials: EconomicCredentials(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant"),
                                 configuration: configuration, transport: transport, environment: SleepRecorder().environment)
     }
-
-    func stop() async { await emulator.stop() }
 
     func reconciliation(full: Bool = false) -> Reconciliation {
         var reconciliation = Reconciliation(store: store, client: client, agreement: emulator.agreement, now: { [clock] in clock.now() })

@@ -23,28 +23,28 @@ extension ChaosTests {
             var tally = Chaos.Tally("crash matrix, reconcile at \(step.rawValue)")
             for occurrence in step == .pulled ? [1] : Self.occurrences {
                 for forget in [false, true] {
-                    let connected = try await ConnectedCLI.start()
-                    defer { Task { await connected.stop() } }
-                    try await ReconcileCommandTests.fieldWork(connected)
-                    let probe = "\(step.rawValue):\(occurrence)\(forget ? ", keys forgotten" : "")"
-                    let killed = try await connected.run(["reconcile"], crashingAt: "\(step.rawValue):\(occurrence)")
-                    guard killed.status == SIGKILL else {
-                        tally.probe("\(probe): not killed (exit \(killed.status))")
-                        continue
-                    }
-                    if forget { connected.emulator.forgetIdempotencyKeys() }
-                    let resumed = try await connected.run(["reconcile", "--resume"])
-                    let next = try await connected.run(["reconcile", "--json"])
-                    if resumed.status != 0 {
-                        tally.probe("\(probe): --resume exited \(resumed.status): \(resumed.stderr)")
-                    } else if connected.state() != expected {
-                        let state = connected.state()
-                        tally.probe("\(probe): e-conomic differs from an uninterrupted run: "
-                                    + "\(state.filter { !expected.contains($0) }.map { "\($0.kind) \($0.key)" }.prefix(5)) extra")
-                    } else if !next.stdout.contains(#""empty" : true"#) {
-                        tally.probe("\(probe): the next reconcile still has work: \(next.stdout.prefix(300))")
-                    } else {
-                        tally.probe(nil)
+                    try await ConnectedCLI.with { connected in
+                        try await ReconcileCommandTests.fieldWork(connected)
+                        let probe = "\(step.rawValue):\(occurrence)\(forget ? ", keys forgotten" : "")"
+                        let killed = try await connected.run(["reconcile"], crashingAt: "\(step.rawValue):\(occurrence)")
+                        guard killed.status == SIGKILL else {
+                            tally.probe("\(probe): not killed (exit \(killed.status))")
+                            return
+                        }
+                        if forget { connected.emulator.forgetIdempotencyKeys() }
+                        let resumed = try await connected.run(["reconcile", "--resume"])
+                        let next = try await connected.run(["reconcile", "--json"])
+                        if resumed.status != 0 {
+                            tally.probe("\(probe): --resume exited \(resumed.status): \(resumed.stderr)")
+                        } else if connected.state() != expected {
+                            let state = connected.state()
+                            tally.probe("\(probe): e-conomic differs from an uninterrupted run: "
+                                        + "\(state.filter { !expected.contains($0) }.map { "\($0.kind) \($0.key)" }.prefix(5)) extra")
+                        } else if !next.stdout.contains(#""empty" : true"#) {
+                            tally.probe("\(probe): the next reconcile still has work: \(next.stdout.prefix(300))")
+                        } else {
+                            tally.probe(nil)
+                        }
                     }
                 }
             }
@@ -53,11 +53,11 @@ extension ChaosTests {
 
         /// What e-conomic holds after `OrderExportCommandTests.fieldWork` is exported without interruption.
         static let orderReference = Task<[Record], any Error> {
-            let connected = try await ConnectedCLI.start()
-            defer { Task { await connected.stop() } }
-            try await OrderExportCommandTests.fieldWork(connected)
-            try await connected.expect(["order", "export", "--project", "e:2"])
-            return connected.state()
+            return try await ConnectedCLI.with { connected in
+                try await OrderExportCommandTests.fieldWork(connected)
+                try await connected.expect(["order", "export", "--project", "e:2"])
+                return connected.state()
+            }
         }
 
         @Test("order export killed before and after e-conomic's answer, exported again", arguments: [CrashStep.journaled, .exported])
@@ -65,24 +65,24 @@ extension ChaosTests {
             let expected = try await Self.orderReference.value
             var tally = Chaos.Tally("crash matrix, order export at \(step.rawValue)")
             for forget in [false, true] {
-                let connected = try await ConnectedCLI.start()
-                defer { Task { await connected.stop() } }
-                try await OrderExportCommandTests.fieldWork(connected)
-                let killed = try await connected.run(["order", "export", "--project", "e:2"], crashingAt: "\(step.rawValue):1")
-                let probe = "\(step.rawValue)\(forget ? ", keys forgotten" : "")"
-                guard killed.status == SIGKILL else {
-                    tally.probe("\(probe): not killed (exit \(killed.status)): \(killed.stderr)")
-                    continue
-                }
-                if forget { connected.emulator.forgetIdempotencyKeys() }
-                let again = try await connected.run(["order", "export", "--project", "e:2"])
-                if again.status != 0 {
-                    tally.probe("\(probe): exporting again exited \(again.status): \(again.stderr)")
-                } else if connected.state() != expected {
-                    tally.probe("\(probe): e-conomic holds \(connected.emulator.records(kind: "order").count) orders, "
-                                + "expected \(expected.filter { $0.kind == "order" }.count)")
-                } else {
-                    tally.probe(nil)
+                try await ConnectedCLI.with { connected in
+                    try await OrderExportCommandTests.fieldWork(connected)
+                    let killed = try await connected.run(["order", "export", "--project", "e:2"], crashingAt: "\(step.rawValue):1")
+                    let probe = "\(step.rawValue)\(forget ? ", keys forgotten" : "")"
+                    guard killed.status == SIGKILL else {
+                        tally.probe("\(probe): not killed (exit \(killed.status)): \(killed.stderr)")
+                        return
+                    }
+                    if forget { connected.emulator.forgetIdempotencyKeys() }
+                    let again = try await connected.run(["order", "export", "--project", "e:2"])
+                    if again.status != 0 {
+                        tally.probe("\(probe): exporting again exited \(again.status): \(again.stderr)")
+                    } else if connected.state() != expected {
+                        tally.probe("\(probe): e-conomic holds \(connected.emulator.records(kind: "order").count) orders, "
+                                    + "expected \(expected.filter { $0.kind == "order" }.count)")
+                    } else {
+                        tally.probe(nil)
+                    }
                 }
             }
             tally.report()

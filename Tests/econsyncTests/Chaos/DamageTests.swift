@@ -25,66 +25,66 @@ extension ChaosTests {
 
         @Test("replica, credentials, base snapshot and key index, each damaged six ways: refused naming the file, or harmless; left as found")
         func damage() async throws {
-            let connected = try await ConnectedCLI.start()
-            defer { Task { await connected.stop() } }
-            try await ReconcileCommandTests.fieldWork(connected)
-            let home = connected.cli.home
-            try await connected.expect(["snapshot", "take"])  // another valid snapshot, to put in the base's place
-            let snapshots = try Self.items(try await connected.expect(["snapshot", "list", "--json"]))
-            let base = try #require(snapshots.first { $0["baseFor"] != nil && $0["baseFor"] != .null }?["file"]?.stringValue)
-            let other = try #require(snapshots.first { $0["file"]?.stringValue != base }?["file"]?.stringValue)
-            let otherIndex = FileManager.default.fileExists(atPath: home.appendingPathComponent(KeyIndex.path(for: other)).path)
-                ? home.appendingPathComponent(KeyIndex.path(for: other)).path : home.appendingPathComponent(ReplicaStore.fileName).path
-            let files = [ReplicaStore.fileName, "credentials.json", base, KeyIndex.path(for: base)]
-            // Valid files of each kind that are not the ones in place.
-            let spare = connected.cli.outside.appendingPathComponent("spare")
-            #expect(try connected.cli.run(["--data-dir", spare.path, "init"]).status == 0)
-            let credentials = try String(contentsOf: home.appendingPathComponent("credentials.json"), encoding: .utf8)
-                .replacingOccurrences(of: "emulator-grant", with: "another-grant")
-            try Data(credentials.utf8).write(to: spare.appendingPathComponent("credentials.json"))
-            let replacements = [ReplicaStore.fileName: spare.appendingPathComponent(ReplicaStore.fileName).path,
-                                "credentials.json": spare.appendingPathComponent("credentials.json").path,
-                                base: home.appendingPathComponent(other).path, KeyIndex.path(for: base): otherIndex]
-            _ = try await connected.run(["local", "check"])  // settles the write-ahead log into the file
-            let healthy = try await Self.probe(connected)
-            #expect(healthy.status == 0)
-            var tally = Chaos.Tally("damage")
-            for name in files {
-                let path = home.appendingPathComponent(name).path
-                guard FileManager.default.fileExists(atPath: path) else {
-                    tally.probe("\(name) is not in the data directory")
-                    continue
-                }
-                let original = try Data(contentsOf: URL(fileURLWithPath: path))
-                for damage in Damage.allCases {
-                    try Self.apply(damage, to: path, original: original, replacement: replacements[name], scratch: connected.cli.outside)
-                    let damaged = try? Data(contentsOf: URL(fileURLWithPath: path))
-                    let result = try await Self.probe(connected)
-                    let named = result.output.contains((name as NSString).lastPathComponent) || (name == "credentials.json" && result.output.contains("reconnect"))
-                    var defect: String?
-                    switch (damage, result.status) {
-                    case (.worldReadable, 0):
-                        if !result.output.contains("\(name) was readable by others") { defect = "no note that it was tightened" }
-                    case (_, 0):
-                        if result.output != healthy.output { defect = "accepted, and the answer changed: \(result.output.prefix(300))" }
-                    case (_, let status) where !named:
-                        defect = "refused (exit \(status)) without naming the file: \(result.output.prefix(300))"
-                    default:
-                        break
+            try await ConnectedCLI.with { connected in
+                try await ReconcileCommandTests.fieldWork(connected)
+                let home = connected.cli.home
+                try await connected.expect(["snapshot", "take"])  // another valid snapshot, to put in the base's place
+                let snapshots = try Self.items(try await connected.expect(["snapshot", "list", "--json"]))
+                let base = try #require(snapshots.first { $0["baseFor"] != nil && $0["baseFor"] != .null }?["file"]?.stringValue)
+                let other = try #require(snapshots.first { $0["file"]?.stringValue != base }?["file"]?.stringValue)
+                let otherIndex = FileManager.default.fileExists(atPath: home.appendingPathComponent(KeyIndex.path(for: other)).path)
+                    ? home.appendingPathComponent(KeyIndex.path(for: other)).path : home.appendingPathComponent(ReplicaStore.fileName).path
+                let files = [ReplicaStore.fileName, "credentials.json", base, KeyIndex.path(for: base)]
+                // Valid files of each kind that are not the ones in place.
+                let spare = connected.cli.outside.appendingPathComponent("spare")
+                #expect(try connected.cli.run(["--data-dir", spare.path, "init"]).status == 0)
+                let credentials = try String(contentsOf: home.appendingPathComponent("credentials.json"), encoding: .utf8)
+                    .replacingOccurrences(of: "emulator-grant", with: "another-grant")
+                try Data(credentials.utf8).write(to: spare.appendingPathComponent("credentials.json"))
+                let replacements = [ReplicaStore.fileName: spare.appendingPathComponent(ReplicaStore.fileName).path,
+                                    "credentials.json": spare.appendingPathComponent("credentials.json").path,
+                                    base: home.appendingPathComponent(other).path, KeyIndex.path(for: base): otherIndex]
+                _ = try await connected.run(["local", "check"])  // settles the write-ahead log into the file
+                let healthy = try await Self.probe(connected)
+                #expect(healthy.status == 0)
+                var tally = Chaos.Tally("damage")
+                for name in files {
+                    let path = home.appendingPathComponent(name).path
+                    guard FileManager.default.fileExists(atPath: path) else {
+                        tally.probe("\(name) is not in the data directory")
+                        continue
                     }
-                    if damage != .worldReadable, damage != .symlinked, (try? Data(contentsOf: URL(fileURLWithPath: path))) != damaged {
-                        defect = (defect.map { $0 + "; " } ?? "") + "the damaged file was changed"
+                    let original = try Data(contentsOf: URL(fileURLWithPath: path))
+                    for damage in Damage.allCases {
+                        try Self.apply(damage, to: path, original: original, replacement: replacements[name], scratch: connected.cli.outside)
+                        let damaged = try? Data(contentsOf: URL(fileURLWithPath: path))
+                        let result = try await Self.probe(connected)
+                        let named = result.output.contains((name as NSString).lastPathComponent) || (name == "credentials.json" && result.output.contains("reconnect"))
+                        var defect: String?
+                        switch (damage, result.status) {
+                        case (.worldReadable, 0):
+                            if !result.output.contains("\(name) was readable by others") { defect = "no note that it was tightened" }
+                        case (_, 0):
+                            if result.output != healthy.output { defect = "accepted, and the answer changed: \(result.output.prefix(300))" }
+                        case (_, let status) where !named:
+                            defect = "refused (exit \(status)) without naming the file: \(result.output.prefix(300))"
+                        default:
+                            break
+                        }
+                        if damage != .worldReadable, damage != .symlinked, (try? Data(contentsOf: URL(fileURLWithPath: path))) != damaged {
+                            defect = (defect.map { $0 + "; " } ?? "") + "the damaged file was changed"
+                        }
+                        tally.probe(defect.map { "\(name) \(damage.rawValue): \($0)" })
+                        try? FileManager.default.removeItem(atPath: path)
+                        try original.write(to: URL(fileURLWithPath: path))
+                        chmod(path, 0o600)
                     }
-                    tally.probe(defect.map { "\(name) \(damage.rawValue): \($0)" })
-                    try? FileManager.default.removeItem(atPath: path)
-                    try original.write(to: URL(fileURLWithPath: path))
-                    chmod(path, 0o600)
                 }
+                // Nothing lost: with every file back, the same answer as before.
+                let restored = try await Self.probe(connected)
+                tally.probe(restored.status == 0 && restored.output == healthy.output ? nil : "after restoring: \(restored.output.prefix(300))")
+                tally.report()
             }
-            // Nothing lost: with every file back, the same answer as before.
-            let restored = try await Self.probe(connected)
-            tally.probe(restored.status == 0 && restored.output == healthy.output ? nil : "after restoring: \(restored.output.prefix(300))")
-            tally.report()
         }
 
         static func apply(_ damage: Damage, to path: String, original: Data, replacement: String?, scratch: URL) throws {

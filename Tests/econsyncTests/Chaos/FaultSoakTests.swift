@@ -47,54 +47,54 @@ extension ChaosTests {
 
         @Test("field operations through 5xx, drops, 429 bursts, latency and a revoked grant: nothing lost, nothing twice")
         func soak() async throws {
-            let connected = try await ConnectedCLI.start()
-            defer { Task { await connected.stop() } }
-            let lines = Self.fieldOperations(Self.operations)
-            for chunk in stride(from: 0, to: lines.count, by: 2000) {
-                try await connected.importLines(Array(lines[chunk..<min(chunk + 2000, lines.count)]))
-            }
-            let before = connected.emulator.records(kind: "timeEntry").count
-            connected.emulator.injectFaults(seed: 16, latencyMs: 1, errorRate: 0.04, dropRate: 0.02, throttleBurst: 2, throttleRate: 0.004)
-            var tally = Chaos.Tally("fault soak")
-            var attempts = 1, statuses: [Int32: Int] = [:]
-            // The first reconcile loses its grant midway, once a third of the pushes are out.
-            let revoked = try await Self.reconcileRevokedMidway(connected, after: connected.emulator.requestCount + lines.count / 3)
-            statuses[revoked.status, default: 0] += 1
-            tally.probe(revoked.status == 4 && revoked.stderr.contains("reconnect") ? nil : "a grant revoked midway: exit \(revoked.status), \(revoked.stderr.prefix(300))")
-            connected.emulator.addGrant("emulator-grant")
-            var clean = false
-            while !clean && attempts < 60 {
-                attempts += 1
-                let interrupted = try await connected.run(["reconcile", "--resume"])
-                let result = interrupted.stdout.hasPrefix("nothing to resume") ? try await connected.run(["reconcile"]) : interrupted
-                statuses[result.status, default: 0] += 1
-                if ![0, 1, 4].contains(result.status) { tally.probe("attempt \(attempts): exit \(result.status): \(result.stderr.prefix(300))") }
-                if result.status == 1 && !result.stderr.isEmpty && !result.stderr.contains("--resume") && !result.stdout.contains("failed:") {
-                    tally.probe("attempt \(attempts): a failure that does not say how to go on: \(result.stderr.prefix(300))")
+            try await ConnectedCLI.with { connected in
+                let lines = Self.fieldOperations(Self.operations)
+                for chunk in stride(from: 0, to: lines.count, by: 2000) {
+                    try await connected.importLines(Array(lines[chunk..<min(chunk + 2000, lines.count)]))
                 }
-                if result.status == 0 {
-                    connected.emulator.clearFaults()
-                    clean = try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#)
-                    connected.emulator.injectFaults(seed: 16 + UInt64(attempts), latencyMs: 1, errorRate: 0.04, dropRate: 0.02, throttleBurst: 2,
-                                                    throttleRate: 0.004)
+                let before = connected.emulator.records(kind: "timeEntry").count
+                connected.emulator.injectFaults(seed: 16, latencyMs: 1, errorRate: 0.04, dropRate: 0.02, throttleBurst: 2, throttleRate: 0.004)
+                var tally = Chaos.Tally("fault soak")
+                var attempts = 1, statuses: [Int32: Int] = [:]
+                // The first reconcile loses its grant midway, once a third of the pushes are out.
+                let revoked = try await Self.reconcileRevokedMidway(connected, after: connected.emulator.requestCount + lines.count / 3)
+                statuses[revoked.status, default: 0] += 1
+                tally.probe(revoked.status == 4 && revoked.stderr.contains("reconnect") ? nil : "a grant revoked midway: exit \(revoked.status), \(revoked.stderr.prefix(300))")
+                connected.emulator.addGrant("emulator-grant")
+                var clean = false
+                while !clean && attempts < 60 {
+                    attempts += 1
+                    let interrupted = try await connected.run(["reconcile", "--resume"])
+                    let result = interrupted.stdout.hasPrefix("nothing to resume") ? try await connected.run(["reconcile"]) : interrupted
+                    statuses[result.status, default: 0] += 1
+                    if ![0, 1, 4].contains(result.status) { tally.probe("attempt \(attempts): exit \(result.status): \(result.stderr.prefix(300))") }
+                    if result.status == 1 && !result.stderr.isEmpty && !result.stderr.contains("--resume") && !result.stdout.contains("failed:") {
+                        tally.probe("attempt \(attempts): a failure that does not say how to go on: \(result.stderr.prefix(300))")
+                    }
+                    if result.status == 0 {
+                        connected.emulator.clearFaults()
+                        clean = try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#)
+                        connected.emulator.injectFaults(seed: 16 + UInt64(attempts), latencyMs: 1, errorRate: 0.04, dropRate: 0.02, throttleBurst: 2,
+                                                        throttleRate: 0.004)
+                    }
                 }
+                connected.emulator.clearFaults()
+                if !clean { tally.probe("no clean reconcile after \(attempts) attempts: \(statuses)") }
+                // Exactly once: every note once in e-conomic, every product once.
+                let entries = connected.emulator.records(kind: "timeEntry")
+                let notes = Dictionary(grouping: entries.compactMap { $0.data["text"]?.stringValue }.filter { $0.hasPrefix("Soak ") }, by: { $0 })
+                let wanted = lines.filter { $0.contains(#""kind":"timeEntry""#) }.count
+                let twice = notes.filter { $0.value.count > 1 }.keys.sorted()
+                for n in 0..<Self.operations {
+                    tally.probe(n % 40 == 39 || notes["Soak \(n)"] != nil ? nil : "time entry Soak \(n) is not in e-conomic")
+                }
+                if !twice.isEmpty { tally.probe("sent twice: \(twice.prefix(10))") }
+                if entries.count != before + wanted { tally.probe("e-conomic has \(entries.count - before) new time entries, expected \(wanted)") }
+                let products = connected.emulator.records(kind: "product").filter { $0.key.description.hasPrefix("SOAK-") }
+                if products.count != Self.operations / 40 { tally.probe("e-conomic has \(products.count) soak products, expected \(Self.operations / 40)") }
+                tally.report("\(Self.operations) field operations, \(attempts) reconcile attempts, exits \(statuses.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")); "
+                             + "exactly once: \(twice.isEmpty && entries.count == before + wanted ? "yes" : "no")")
             }
-            connected.emulator.clearFaults()
-            if !clean { tally.probe("no clean reconcile after \(attempts) attempts: \(statuses)") }
-            // Exactly once: every note once in e-conomic, every product once.
-            let entries = connected.emulator.records(kind: "timeEntry")
-            let notes = Dictionary(grouping: entries.compactMap { $0.data["text"]?.stringValue }.filter { $0.hasPrefix("Soak ") }, by: { $0 })
-            let wanted = lines.filter { $0.contains(#""kind":"timeEntry""#) }.count
-            let twice = notes.filter { $0.value.count > 1 }.keys.sorted()
-            for n in 0..<Self.operations {
-                tally.probe(n % 40 == 39 || notes["Soak \(n)"] != nil ? nil : "time entry Soak \(n) is not in e-conomic")
-            }
-            if !twice.isEmpty { tally.probe("sent twice: \(twice.prefix(10))") }
-            if entries.count != before + wanted { tally.probe("e-conomic has \(entries.count - before) new time entries, expected \(wanted)") }
-            let products = connected.emulator.records(kind: "product").filter { $0.key.description.hasPrefix("SOAK-") }
-            if products.count != Self.operations / 40 { tally.probe("e-conomic has \(products.count) soak products, expected \(Self.operations / 40)") }
-            tally.report("\(Self.operations) field operations, \(attempts) reconcile attempts, exits \(statuses.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")); "
-                         + "exactly once: \(twice.isEmpty && entries.count == before + wanted ? "yes" : "no")")
         }
     }
 }

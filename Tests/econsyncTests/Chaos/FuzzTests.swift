@@ -79,39 +79,39 @@ extension ChaosTests {
 
         @Test("seeded command lines and import lines: no crash, no hang, a clear message, nothing changed by a refusal")
         func fuzz() async throws {
-            let connected = try await ConnectedCLI.start()
-            defer { Task { await connected.stop() } }
-            var random = TestRandom(seed: 1616)
-            var tally = Chaos.Tally("fuzzing")
-            var statuses: [Int32: Int] = [:]
-            var before = try Self.state(connected.cli.home)
-            for _ in 0..<Self.probes {
-                let arguments = try Self.commandLine(&random, files: connected.cli.outside)
-                let shown = arguments.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }.joined(separator: " ").debugDescription
-                let result = try await connected.run(arguments, timeout: 120)
-                statuses[result.status, default: 0] += 1
-                let output = result.stdout + result.stderr
-                let after = try Self.state(connected.cli.home)
-                var defect: String?
-                if result.timedOut {
-                    defect = "\(shown): hung"
-                } else if result.signalled || !(0...5).contains(result.status) {
-                    defect = "\(shown): crashed (status \(result.status))"
-                } else if result.status != 0 && result.stderr.isEmpty && result.stdout.isEmpty {
-                    defect = "\(shown): refused without a word"
-                } else if ["NSCocoaErrorDomain", "Fatal error", "SQLite error", "Swift/"].contains(where: output.contains) {
-                    defect = "\(shown): raw error text: \(output.prefix(300))"
-                } else if output.contains("\u{1b}") {
-                    defect = "\(shown): a raw escape character reached the terminal"
-                } else if result.status != 0 && after != before {
-                    defect = "\(shown): refused (exit \(result.status)) but changed the replica"
+            try await ConnectedCLI.with { connected in
+                var random = TestRandom(seed: 1616)
+                var tally = Chaos.Tally("fuzzing")
+                var statuses: [Int32: Int] = [:]
+                var before = try Self.state(connected.cli.home)
+                for _ in 0..<Self.probes {
+                    let arguments = try Self.commandLine(&random, files: connected.cli.outside)
+                    let shown = arguments.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }.joined(separator: " ").debugDescription
+                    let result = try await connected.run(arguments, timeout: 120)
+                    statuses[result.status, default: 0] += 1
+                    let output = result.stdout + result.stderr
+                    let after = try Self.state(connected.cli.home)
+                    var defect: String?
+                    if result.timedOut {
+                        defect = "\(shown): hung"
+                    } else if result.signalled || !(0...5).contains(result.status) {
+                        defect = "\(shown): crashed (status \(result.status))"
+                    } else if result.status != 0 && result.stderr.isEmpty && result.stdout.isEmpty {
+                        defect = "\(shown): refused without a word"
+                    } else if ["NSCocoaErrorDomain", "Fatal error", "SQLite error", "Swift/"].contains(where: output.contains) {
+                        defect = "\(shown): raw error text: \(output.prefix(300))"
+                    } else if output.contains("\u{1b}") {
+                        defect = "\(shown): a raw escape character reached the terminal"
+                    } else if result.status != 0 && after != before {
+                        defect = "\(shown): refused (exit \(result.status)) but changed the replica"
+                    }
+                    tally.probe(defect)
+                    before = after
                 }
-                tally.probe(defect)
-                before = after
+                let check = try await connected.run(["local", "check"])
+                tally.probe(check.status == 0 ? nil : "local check after fuzzing: \(check.stdout)\(check.stderr)")
+                tally.report("exits \(statuses.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " "))")
             }
-            let check = try await connected.run(["local", "check"])
-            tally.probe(check.status == 0 ? nil : "local check after fuzzing: \(check.stdout)\(check.stderr)")
-            tally.report("exits \(statuses.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " "))")
         }
     }
 }

@@ -14,23 +14,25 @@ final class ConnectedCLI: @unchecked Sendable {
         self.emulator = emulator
     }
 
-    /// Starts the emulator, initialises the data directory and connects; with
-    /// `pulled`, a first reconcile brings e-conomic's records into the replica.
-    static func start(pulled: Bool = true, seed: String = SnapshotCommandTests.demo) async throws -> ConnectedCLI {
+    /// Starts the emulator, initialises the data directory and connects (with
+    /// `pulled`, a first reconcile brings e-conomic's records into the
+    /// replica), runs `body`, and stops the emulator whether `body` returned
+    /// or threw; returns what `body` returned.
+    static func with<Result>(pulled: Bool = true, seed: String = SnapshotCommandTests.demo,
+                             _ body: (ConnectedCLI) async throws -> Result) async throws -> Result {
         let emulator = try EconomicEmulator(snapshotPath: seed)
-        let port = try await emulator.start()
-        let cli = try CLI()
-        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
-        let base = "http://127.0.0.1:\(port)"
-        let connected = ConnectedCLI(cli: cli, emulator: emulator)
-        try await connected.expect(["init"])
-        try await connected.expect(["connect", "--grant-token-stdin", "--rest-url", base, "--projects-url", base + "/projectsapi/v1.1.0"],
-                             input: "emulator-grant\n")
-        if pulled { try await connected.expect(["reconcile"]) }
-        return connected
+        return try await emulator.serving { port in
+            let cli = try CLI()
+            cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
+            let base = "http://127.0.0.1:\(port)"
+            let connected = ConnectedCLI(cli: cli, emulator: emulator)
+            try await connected.expect(["init"])
+            try await connected.expect(["connect", "--grant-token-stdin", "--rest-url", base, "--projects-url", base + "/projectsapi/v1.1.0"],
+                                       input: "emulator-grant\n")
+            if pulled { try await connected.expect(["reconcile"]) }
+            return try await body(connected)
+        }
     }
-
-    func stop() async { await emulator.stop() }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
