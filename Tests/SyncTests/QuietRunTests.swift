@@ -27,8 +27,7 @@ struct QuietRunTests {
 
     @Test("with no change on either side the base is the snapshot: no file is written, the base stays, nothing is planned")
     func quiet() async throws {
-        let harness = try await ReconcileHarness()
-        do {
+        try await ReconcileHarness.with { harness in
             try await harness.reconcile()
             let base = try #require(try harness.reconciliation().base())
             let before = try Self.files(harness)
@@ -55,10 +54,6 @@ struct QuietRunTests {
             let (pushed, pushTaken) = try await Self.moduleRun(harness, .products)
             #expect(pushTaken.entry.file == moved.file && pushed.operations.map(\.action) == [.update])
             #expect(try harness.reconciliation().base()?.file != moved.file, "the pushed change is in the next base")
-        } catch {
-            await harness.stop()
-            throw error
         }
-        await harness.stop()
     }
 }
