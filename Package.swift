@@ -83,6 +83,17 @@ let package = Package(
             ],
             swiftSettings: testHooks
         ),
+        // Not production code: the data generators, the demo agreement and the
+        // benchmarks' logic (`econsync bench …`, `econsync demo`, `snapshot demo`,
+        // the emulator's default seed) and the tests' generated data. It reaches
+        // Replica's internals only through `@_spi(Benchmark)`.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Vocabulary", "Replica", "Snapshot", "Sync", "Economic", "EconomicEmulator",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "econsync",
             dependencies: [
@@ -93,6 +104,7 @@ let package = Package(
                 "Economic",
                 "EconomicEmulator",
                 "Reconcile",
+                "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -105,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplicaTests",
-            dependencies: ["Vocabulary", "Replica", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Vocabulary", "Replica", "Workbench", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SnapshotTests",
@@ -126,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Vocabulary", "Sync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "Reconcile", "TestSupport"]
+            dependencies: ["Vocabulary", "Sync", "Replica", "Snapshot", "Economic", "EconomicEmulator", "Reconcile", "Workbench", "TestSupport"]
         ),
         .testTarget(
             name: "econsyncTests",

@@ -1,5 +1,6 @@
 import Testing
 @testable import Replica
+import Workbench
 
 @Suite("CVR numbers")
 struct CVRTests {

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Replica
+import Workbench
 
 @Suite("Change log")
 struct ChangeLogTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Replica
+import Workbench
 
 @Suite("Bulk import")
 struct ImportTests {

@@ -4,6 +4,7 @@ import GRDB
 import Testing
 import Vocabulary
 @testable import Replica
+import Workbench
 
 @Suite("Opening and migrating replica files")
 struct MigrationTests {

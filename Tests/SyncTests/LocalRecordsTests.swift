@@ -5,6 +5,7 @@ import Replica
 import Snapshot
 import Sync
 import TestSupport
+import Workbench
 import Testing
 
 @Suite("Replica rows in e-conomic's shape")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Replica
+import Workbench
 
 extension Bench {
     /// `econsync bench churn`: simulated field activity, for soak and crash tests.
@@ -16,20 +17,8 @@ extension Bench {
         func run() throws {
             try FileManager.default.createDirectory(at: global.directory, withIntermediateDirectories: true)
             let store = try ReplicaStore.open(at: global.replicaURL, create: true, now: GlobalOptions.clock())
-            if try store.setting("churn.commits") == nil {
-                try FieldDataGenerator(.init(seed: seed, customers: 5, products: 5, projects: 4, hours: 10)).generate(into: store)
-            }
-            var commits = Int(try store.setting("churn.commits") ?? "0") ?? 0
-            var activity = FieldActivity(seed: seed &+ UInt64(commits))
-            var done = 0
-            while operations == 0 || done < operations {
-                let before = activity.committed
-                try activity.step(store) { writer in try writer.setSetting("churn.commits", String(commits + 1)) }
-                if activity.committed > before {
-                    commits += 1
-                    FileHandle.standardOutput.write(Data("committed \(commits)\n".utf8))
-                }
-                done += 1
+            try FieldChurn(seed: seed, operations: operations).run(on: store) { commits in
+                FileHandle.standardOutput.write(Data("committed \(commits)\n".utf8))
             }
         }
     }

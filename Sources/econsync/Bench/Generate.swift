@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Replica
+import Workbench
 
 extension Bench {
     /// `econsync bench generate`: deterministic realistic data into the replica.

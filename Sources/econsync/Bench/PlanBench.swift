@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import Replica
-import Sync
+import Workbench
 
 extension Bench {
     /// `econsync bench plan`: one plan computation in a process of its own, so
@@ -14,25 +13,23 @@ extension Bench {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The snapshot to plan, as the store names it (snapshots/<agreement>/<name>.ndjson.gz).") var snapshot: String
 
-        struct Result: Codable {
-            var seconds: Double
-            var peakRSSMegabytes: Double
-            var operations: [String: Int]
-        }
-
         func run() throws {
             let replica = try global.openReplica(readOnly: true)
-            let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
-            let entries = try replica.snapshots()
-            guard let entry = entries.first(where: { $0.file == snapshot }) else { throw CommandFailure("\(snapshot) is not in the store") }
-            let base = entries.first { $0.baseFor != nil && $0.agreement == entry.agreement }
-            var operations: [String: Int] = [:]
-            let seconds = try Measure.seconds {
-                let builder = PlanBuilder(replica: replica, settings: try ReconcileSettings(replica: replica), agreement: entry.agreement)
-                let plan = try builder.plan(basePath: base.map(store.path), base: base, snapshotPath: store.path(of: entry), snapshot: entry)
-                operations = plan.operations.reduce(into: [:]) { $0[$1.action.rawValue, default: 0] += 1 }
-            }
-            try Output.json(Result(seconds: seconds, peakRSSMegabytes: Measure.peakRSSMegabytes(), operations: operations))
+            try Output.json(try PlanBenchmark(dataDirectory: global.directory, snapshot: snapshot).run(replica: replica))
+        }
+
+        /// Runs `econsync bench plan` on `snapshot` in `directory` in a child process (this executable) and reads its result.
+        static func inChildProcess(directory: URL, snapshot: String) throws -> PlanBenchmark.Result {
+            let process = Process()
+            process.executableURL = Bundle.main.executableURL
+            process.arguments = ["bench", "plan", "--data-dir", directory.path, "--snapshot", snapshot]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw CommandFailure("`econsync bench plan` failed with status \(process.terminationStatus)") }
+            return try JSONDecoder().decode(PlanBenchmark.Result.self, from: data)
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-@_spi(Benchmark) import Replica
-import Snapshot
-import Sync
+import Workbench
 
 extension Bench {
     /// `econsync bench reconcile`: plan computation from compressed snapshots and a replica.
@@ -24,32 +22,6 @@ extension Bench {
         @Option(help: "Share of records changed, in percent (half in e-conomic, half in the replica); `1%` or `1`.")
         var changed = "1%"
 
-        static let agreement = 1_118_081
-
-        struct Result: Encodable {
-            var records: Int
-            var changedRemote: Int
-            var changedLocal: Int
-            var setupSeconds: Double
-            var planSeconds: Double
-            var gunzipSeconds: Double
-            var sqldiffSeconds: Double?
-            var noChangeSeconds: Double
-            var operations: [String: Int]
-            var peakRSSMegabytes: Double
-            var gzipRatio = 0.0
-            var sqldiffRatio: Double?
-            var noChangeSpeedup = 0.0
-            var goalsMet = false
-
-            mutating func judge() {
-                gzipRatio = planSeconds / gunzipSeconds
-                sqldiffRatio = sqldiffSeconds.map { planSeconds / $0 }
-                noChangeSpeedup = planSeconds / max(noChangeSeconds, 1e-6)
-                goalsMet = gzipRatio <= 3 && (sqldiffRatio ?? 0) < 1 && peakRSSMegabytes < 100 && noChangeSpeedup >= 5
-            }
-        }
-
         var share: Double? { Double(changed.hasSuffix("%") ? String(changed.dropLast()) : changed) }
 
         func validate() throws {
@@ -58,34 +30,12 @@ extension Bench {
         }
 
         func run() throws {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let every = share! > 0 ? max(2, Int((100 / share!).rounded())) : Int.max
-            var fixture = ReconcileFixture(directory: directory, records: records, every: every)
-
-            let setup = try Measure.seconds { try fixture.prepare() }
-            let noChange = try fixture.plan(fixture.base)
-            guard noChange.operations.isEmpty else { throw CommandFailure("the plan without changes has \(noChange.operations)") }
-            try fixture.change()
-            let changedPlan = try fixture.plan(fixture.new)
-            let operations = changedPlan.operations
-            guard operations["pull-update"] == fixture.changedRemote, operations["update"] == fixture.changedLocal else {
-                throw CommandFailure("the plan has \(operations), not \(fixture.changedRemote) pull-updates and \(fixture.changedLocal) updates")
-            }
-            let basePath = fixture.store.path(of: fixture.base), newPath = fixture.store.path(of: fixture.new)
-            let gunzip = try Measure.seconds { try Measure.shell("gzip -dc '\(basePath)' > /dev/null; gzip -dc '\(newPath)' > /dev/null") }
-            let sqldiff = try fixture.sqldiff()
-            var result = Result(records: records, changedRemote: fixture.changedRemote, changedLocal: fixture.changedLocal, setupSeconds: setup,
-                                planSeconds: changedPlan.seconds, gunzipSeconds: gunzip, sqldiffSeconds: sqldiff,
-                                noChangeSeconds: noChange.seconds, operations: operations,
-                                peakRSSMegabytes: max(changedPlan.peakRSSMegabytes, noChange.peakRSSMegabytes))
-            result.judge()
+            let result = try ReconcileBenchmark(records: records, share: share!).run(planner: PlanBench.inChildProcess)
             if output.json { return try Output.json(result) }
             report(result)
         }
 
-        func report(_ r: Result) {
+        func report(_ r: ReconcileBenchmark.Result) {
             func s(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
             print("\(r.records) products; changed: \(r.changedRemote) in e-conomic, \(r.changedLocal) in the replica (setup \(s(r.setupSeconds)) s)")
             Output.table(["STEP", "SECONDS", "RATIO", "GOAL"], [

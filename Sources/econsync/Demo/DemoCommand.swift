@@ -5,6 +5,7 @@ import Foundation
 import Replica
 import Snapshot
 import Sync
+import Workbench
 
 /// `econsync demo`: the whole job on the embedded demo agreement.
 struct DemoCommand: AsyncParsableCommand {

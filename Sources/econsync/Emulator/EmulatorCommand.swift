@@ -2,6 +2,7 @@ import ArgumentParser
 import EconomicEmulator
 import Foundation
 import Synchronization
+import Workbench
 
 /// `econsync emulator`: runs a local e-conomic (legacy REST, the Projects API,
 /// the install URL and the `/_emulator/` control API) until SIGINT or SIGTERM.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Snapshot
+import Workbench
 
 extension SnapshotCommand {
     /// `econsync snapshot demo`: writes the embedded demo agreement.

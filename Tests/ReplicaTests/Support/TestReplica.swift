@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 @_exported import TestSupport
 @testable import Replica
+import Workbench
 
 /// The clock tests use: a fixed time.
 let testNow: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_793_606_400) }  // 2026-11-02T08:00:00Z

@@ -7,6 +7,7 @@ import Snapshot
 import Sync
 import Testing
 import Vocabulary
+import Workbench
 
 /// Every public error type of the libraries is a ``CodedError``: one code,
 /// one outcome, one typed remedy, worded by the front end.
@@ -21,6 +22,7 @@ struct CodedErrorConformanceTests {
         ConfigError.self, ConnectionError.self, SyncError.self, ApplyError.self,
         EconomicError.self, CredentialsFile.Problem.self, TransportError.self, MailError.self,
         EmulatorError.self,
+        BenchmarkFailure.self,
     ]
 
     @Test("each error type has a domain of its own")

@@ -21,7 +21,7 @@ import Snapshot
 /// ```
 extension DemoAgreement.Size {
     /// The embedded messy agreement: 2,000 customers, 300 products.
-    static let messy = Self(customers: 2000, products: 300, employees: 12, projects: 45, timeEntries: 120)
+    public static let messy = Self(customers: 2000, products: 300, employees: 12, projects: 45, timeEntries: 120)
 }
 
 extension DemoAgreement {

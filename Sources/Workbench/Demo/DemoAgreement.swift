@@ -14,20 +14,28 @@ import Snapshot
 /// ```swift
 /// try DemoAgreement(size: .demo).write(to: "Snapshots/demo-agreement.ndjson.gz")
 /// ```
-struct DemoAgreement {
+public struct DemoAgreement: Sendable {
     /// How many records of the scalable kinds.
-    struct Size {
-        var customers: Int
-        var products: Int
-        var employees: Int
-        var projects: Int
-        var timeEntries: Int
+    public struct Size: Sendable {
+        public var customers: Int
+        public var products: Int
+        public var employees: Int
+        public var projects: Int
+        public var timeEntries: Int
+
+        public init(customers: Int, products: Int, employees: Int, projects: Int, timeEntries: Int) {
+            self.customers = customers
+            self.products = products
+            self.employees = employees
+            self.projects = projects
+            self.timeEntries = timeEntries
+        }
 
         /// The embedded demo agreement: a small craft business.
-        static let demo = Size(customers: 30, products: 50, employees: 8, projects: 14, timeEntries: 24)
+        public static let demo = Size(customers: 30, products: 50, employees: 8, projects: 14, timeEntries: 24)
 
         /// About `records` records in all, mostly customers, products and contacts (for benchmarks).
-        static func records(_ records: Int) -> Size {
+        public static func records(_ records: Int) -> Size {
             let customers = max(1, records * 28 / 100)
             let products = max(1, records * 3 / 10)
             let contacts = (customers * 3 + 1) / 2
@@ -36,25 +44,31 @@ struct DemoAgreement {
         }
     }
 
-    static let agreementNumber = 1_118_081
-    static let takenAt = "2026-11-01T06:00:00Z"
+    public static let agreementNumber = 1_118_081
+    public static let takenAt = "2026-11-01T06:00:00Z"
 
-    var seed: UInt64 = 2026
-    var size: Size
+    public var seed: UInt64
+    public var size: Size
     /// Whether records come as real agreements hold them (see `DemoAgreement+Messy.swift`).
-    var messy = false
+    public var messy: Bool
+
+    public init(seed: UInt64 = 2026, size: Size, messy: Bool = false) {
+        self.seed = seed
+        self.size = size
+        self.messy = messy
+    }
 
     /// The kinds in the agreement, in snapshot order.
-    static let kinds = ["contact", "customer", "customerGroup", "department", "employee", "hourType", "layout", "paymentTerm",
+    public static let kinds = ["contact", "customer", "customerGroup", "department", "employee", "hourType", "layout", "paymentTerm",
                         "product", "productGroup", "project", "supplier", "timeEntry", "unit", "vatZone"]
 
-    var header: SnapshotHeader {
+    public var header: SnapshotHeader {
         SnapshotHeader(agreement: Self.agreementNumber, takenAt: Self.takenAt, kinds: Self.kinds)
     }
 
     /// Writes the agreement as a snapshot; returns its trailer.
     @discardableResult
-    func write(to path: String, level: Int = GzipWriter.defaultLevel) throws -> SnapshotTrailer {
+    public func write(to path: String, level: Int = GzipWriter.defaultLevel) throws -> SnapshotTrailer {
         let writer = try SnapshotWriter(path: path, header: header, level: level)
         do {
             try generate(writer.append)
@@ -66,7 +80,7 @@ struct DemoAgreement {
     }
 
     /// Emits every record, in snapshot order.
-    func generate(_ emit: (Record) throws -> Void) throws {
+    public func generate(_ emit: (Record) throws -> Void) throws {
         for customer in 0..<size.customers {
             for contact in contacts(ofCustomer: customer) { try emit(contact) }
         }

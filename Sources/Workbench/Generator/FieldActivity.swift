@@ -1,6 +1,6 @@
 import Vocabulary
 import Foundation
-import GRDB
+@_spi(Benchmark) import Replica
 
 /// Simulated field activity: random valid and invalid field operations, each
 /// in its own transaction, as a crew of craftsmen would produce them. Used
@@ -38,7 +38,7 @@ public struct FieldActivity: Sendable {
     }
 
     static func ids(_ writer: ReplicaWriter, _ kind: Kind, live: Bool = true) throws -> [Int64] {
-        try Int64.fetchAll(writer.db, sql: "SELECT id FROM \(kind.table)\(live ? " WHERE tombstone = 0" : "")")
+        try writer.recordIDs(kind, includingDeleted: !live)
     }
 
     static func operation(_ random: inout SeededRandom, _ writer: ReplicaWriter, now: () -> Date) throws {

@@ -18,7 +18,7 @@ struct ReconcileFixture {
     var changedLocal = 0
 
     static let batch = 50_000
-    static let agreement = Bench.ReconcileBench.agreement
+    static let agreement = ReconcileBenchmark.agreement
 
     init(directory: URL, records: Int, every: Int) {
         self.directory = directory
@@ -107,26 +107,13 @@ struct ReconcileFixture {
         changedLocal = local.count
     }
 
-    /// The plan against the base for the snapshot `entry`, computed by `econsync bench plan` in a process of its own.
-    func plan(_ entry: SnapshotEntry) throws -> Bench.PlanBench.Result {
-        let process = Process()
-        process.executableURL = Bundle.main.executableURL
-        process.arguments = ["bench", "plan", "--data-dir", directory.path, "--snapshot", entry.file]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CommandFailure("`econsync bench plan` failed with status \(process.terminationStatus)") }
-        return try JSONDecoder().decode(Bench.PlanBench.Result.self, from: data)
-    }
-
     /// Seconds `sqldiff` takes on two SQLite files holding the base's and the new snapshot's rows; nil when it is not installed.
     func sqldiff() throws -> Double? {
         guard (try? Measure.shell("command -v sqldiff > /dev/null")) != nil else { return nil }
         for (name, edited) in [("a", false), ("b", true)] {
-            try ReplicaStore.writeProductTable(at: directory.appendingPathComponent("\(name).sqlite").path, rows: records) { index in
-                (Self.number(index), "Vare \(index)", Self.price(index, edited: edited && index % every == 0), Self.price(index) / 2)
+            try ProductTable.write(at: directory.appendingPathComponent("\(name).sqlite").path, rows: records) { index in
+                ProductTable.Row(number: Self.number(index), name: "Vare \(index)",
+                                 salesPrice: Self.price(index, edited: edited && index % every == 0), costPrice: Self.price(index) / 2)
             }
         }
         let a = directory.appendingPathComponent("a.sqlite").path, b = directory.appendingPathComponent("b.sqlite").path

@@ -1,62 +1,6 @@
 import Vocabulary
 import Foundation
-import GRDB
-
-/// A deterministic generator of realistic Danish field-service data: master
-/// data as imported from e-conomic, customers with valid CVR numbers, a
-/// product catalogue in stk./timer/km, projects with sub-projects, employees
-/// (some without an e-conomic id), and approved, unapproved and transferred
-/// hours and materials. The same options give the same data.
-///
-/// ```swift
-/// let summary = try FieldDataGenerator(.init(seed: 7, customers: 30, products: 50, projects: 20, hours: 500))
-///     .generate(into: replica)
-/// ```
-public struct FieldDataGenerator: Sendable {
-    /// How much to generate.
-    public struct Options: Sendable {
-        public var seed: UInt64
-        public var customers: Int
-        public var products: Int
-        public var projects: Int
-        public var hours: Int
-        /// Employees; about one per five customers (3 to 50) when nil.
-        public var employees: Int?
-        /// Material registrations; a fifth of `hours` when nil.
-        public var materials: Int?
-        /// The last day with registrations; they spread over the 60 days before.
-        public var until: LocalDate
-
-        public init(seed: UInt64, customers: Int, products: Int, projects: Int, hours: Int,
-                    employees: Int? = nil, materials: Int? = nil, until: LocalDate = LocalDate("2026-11-27")!) {
-            self.seed = seed
-            self.customers = customers
-            self.products = products
-            self.projects = projects
-            self.hours = hours
-            self.employees = employees
-            self.materials = materials
-            self.until = until
-        }
-    }
-
-    public let options: Options
-
-    public init(_ options: Options) {
-        self.options = options
-    }
-
-    /// Writes the data into `replica`, which must hold no records yet, in one
-    /// transaction; returns how many records of each kind were created.
-    @discardableResult
-    public func generate(into replica: ReplicaStore) throws -> [Kind: Int] {
-        try replica.write { writer in
-            var run = GeneratorRun(writer: writer, options: options)
-            try run.generate()
-            return run.created
-        }
-    }
-}
+@_spi(Benchmark) import Replica
 
 /// One generator run inside a write transaction.
 struct GeneratorRun {
@@ -88,7 +32,7 @@ struct GeneratorRun {
     }
 
     mutating func generate() throws {
-        for kind in Kind.allCases where try Int.fetchOne(writer.db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0 > 0 {
+        for kind in Kind.allCases where try writer.recordCount(kind) > 0 {
             throw ReplicaError(.duplicate, "the replica already holds \(kind.rawValue) records; generate into a fresh data directory",
                                advice: "use --data-dir with a new directory")
         }
@@ -107,8 +51,7 @@ struct GeneratorRun {
     /// mapped fields are what was last synced.
     func markLinkedSynced() throws {
         for kind in Kind.allCases {
-            let ids = try Int64.fetchAll(writer.db, sql: "SELECT id FROM \(kind.table) WHERE foreign_key IS NOT NULL")
-            try writer.markSynced(kind, ids: ids)
+            try writer.markSynced(kind, ids: try writer.linkedRecordIDs(kind))
         }
     }
 

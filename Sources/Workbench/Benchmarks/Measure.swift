@@ -1,6 +1,6 @@
 import Foundation
 
-/// Timing and resource figures for the benchmarks.
+/// Timing and resource figures for the benchmarks, and the scratch directory they run in.
 enum Measure {
     /// Wall-clock seconds `body` takes.
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -23,7 +23,7 @@ enum Measure {
         process.arguments = ["-c", command]
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CommandFailure("`\(command)` failed with status \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else { throw BenchmarkFailure("`\(command)` failed with status \(process.terminationStatus)") }
     }
 
     /// A file's size in bytes.
@@ -36,5 +36,13 @@ enum Measure {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
+    }
+
+    /// Runs `body` in a new temporary directory, removed afterwards whatever happens.
+    static func inTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory)
     }
 }
