@@ -112,7 +112,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Economic", "EconomicEmulator"],
+            dependencies: ["Economic"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

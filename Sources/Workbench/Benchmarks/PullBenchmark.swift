@@ -49,12 +49,13 @@ public struct PullBenchmark: Sendable {
             if let kind = Kind(rawValue: record.kind), pulled.contains(kind) { seed.append(record) }
         }
         let emulator = EconomicEmulator(seed: seed, kinds: pulled.map(\.rawValue))
-        let port = try await emulator.start()
-        defer { Task { await emulator.stop() } }
         let minimum = max(1, (customers + 999) / 1000) + max(1, (products + 999) / 1000)
-        var runs: [Run] = []
-        for compressed in [true, false] {
-            runs.append(try await pull(port: port, compressed: compressed))
+        let runs = try await emulator.serving { port in
+            var runs: [Run] = []
+            for compressed in [true, false] {
+                runs.append(try await pull(port: port, compressed: compressed))
+            }
+            return runs
         }
         return Result(minimumCalls: minimum, runs: runs, goalMet: runs.allSatisfy { $0.calls == minimum })
     }

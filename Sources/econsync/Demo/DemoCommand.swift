@@ -31,13 +31,12 @@ struct DemoCommand: AsyncParsableCommand {
         defer { if !keep { try? FileManager.default.removeItem(at: directory) } }
         let seed = try seedFile(directory)
         let emulator = try EconomicEmulator(snapshotPath: seed)
-        let port = try await emulator.start()
-        defer { Task { await emulator.stop() } }
-        let demo = DemoRun(directory: directory, emulator: emulator, base: "http://127.0.0.1:\(port)")
-        demo.heading("e-conomic: an emulator on \(demo.base), seeded from \(snapshot ?? seed) (\(Output.count(emulator.records().count, "record")))")
-        try await demo.run()
+        try await emulator.serving { port in
+            let demo = DemoRun(directory: directory, emulator: emulator, base: "http://127.0.0.1:\(port)")
+            demo.heading("e-conomic: an emulator on \(demo.base), seeded from \(snapshot ?? seed) (\(Output.count(emulator.records().count, "record")))")
+            try await demo.run()
+        }
         if keep { print("\nthe demo's data directory is kept: \(directory.path)") }
-        await emulator.stop()
     }
 
     /// The seed: the given file, the checked-in one, or the embedded agreement written to `directory`.

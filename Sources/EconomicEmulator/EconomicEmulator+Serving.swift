@@ -1,10 +1,14 @@
-import EconomicEmulator
-
 extension EconomicEmulator {
     /// Starts serving on `host:port` (port 0 picks a free one), runs `body`
     /// with the bound port, and awaits ``stop()`` before returning, whether
-    /// `body` returned or threw: a test never ends with its emulator still
-    /// running. Returns what `body` returned.
+    /// `body` returned or threw: nothing outlives the scope. Returns what
+    /// `body` returned.
+    ///
+    /// ```swift
+    /// try await emulator.serving { port in
+    ///     try await client(baseURL: "http://127.0.0.1:\(port)").pull()
+    /// }
+    /// ```
     public func serving<Result>(host: String = "127.0.0.1", port: Int = 0,
                                 _ body: (Int) async throws -> Result) async throws -> Result {
         let bound = try await start(host: host, port: port)

@@ -1,0 +1,57 @@
+import EconomicEmulator
+import Foundation
+import Snapshot
+import TestSupport
+import Testing
+
+/// What must hold on every run, not only the first: through the real binary against the emulator.
+@Suite("Every run: activation, quiet syncs, snapshot retention")
+struct EveryRunCommandTests {
+    /// The snapshot files (not their key indexes) in the data directory.
+    static func snapshotFiles(_ connected: ConnectedCLI) throws -> [String] {
+        let folder = connected.cli.home.appendingPathComponent("snapshots/\(connected.emulator.agreement)").path
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".ndjson.gz") }.sorted()
+    }
+
+    /// The `N skipped` of a module's line.
+    static func skipped(_ output: String) -> Int? {
+        guard let range = output.range(of: #"\d+ skipped"#, options: .regularExpression) else { return nil }
+        return Int(output[range].split(separator: " ")[0])
+    }
+
+    @Test("setup keeps a given activatedAt; older projects stay out at every sync; a sync with nothing changed writes no snapshot")
+    func activationAndQuietSync() async throws {
+        try await ConnectedCLI.with(pulled: false) { connected in
+            try await connected.expect(["setup", "--non-interactive", "--set", "activatedAt=2026-07-01T00:00:00Z"])
+            #expect(try await connected.expect(["config", "export"]).contains(#""activatedAt":"2026-07-01T00:00:00Z""#))
+            let first = try await connected.expect(["sync"])
+            let projects = try #require(first.split(separator: "\n").first { $0.hasPrefix("projects:") }, "\(first)")
+            let skipped = try #require(Self.skipped(String(projects)), "\(first)")
+            #expect(skipped > 0, "the demo agreement has projects last changed before July")
+
+            let files = try Self.snapshotFiles(connected)
+            let again = try await connected.expect(["sync", "projects", "--force"])
+            #expect(again.contains("0 pulled, 0 pushed, \(skipped) skipped"), "\(again)")
+            #expect(try Self.snapshotFiles(connected) == files, "nothing changed: no snapshot and no base written")
+            let dryRun = try await connected.expect(["reconcile", "--dry-run", "--module", "projects"])
+            #expect(dryRun.contains("plan: nothing to do"), "\(dryRun)")
+        }
+    }
+
+    @Test("a sync applies the retention settings: only the newest snapshot and the base are kept")
+    func retention() async throws {
+        try await ConnectedCLI.with { connected in
+            try await connected.expect(["sync"])
+            #expect(try Self.snapshotFiles(connected).count > 2)
+            try await connected.expect(["config", "set", "snapshots.keep", "1"])
+            try await connected.expect(["config", "set", "snapshots.maxAge", "0"])
+            connected.emulator.edit(kind: "product", key: .string("10007")) { $0?["salesPrice"] = .number("88.5") }
+            let run = try await connected.expect(["sync", "products", "--force"])
+            #expect(run.contains("products: done (forced): 1 pulled"), "\(run)")
+            let kept = try Self.snapshotFiles(connected)
+            #expect(kept.count == 1 && kept[0].hasSuffix("-base.ndjson.gz"), "\(kept)")
+            let list = try await connected.expect(["snapshot", "list"])
+            #expect(list.contains("base of run-"), "\(list)")
+        }
+    }
+}
