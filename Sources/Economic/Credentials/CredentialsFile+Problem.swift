@@ -6,7 +6,7 @@ extension CredentialsFile {
     /// ```swift
     /// catch let problem as CredentialsFile.Problem where problem.remedy == .connect { … }
     /// ```
-    public struct Problem: CodedError, Equatable {
+    public struct Problem: MessageError, Equatable {
         public static let domain = "credentials"
 
         /// Which kind of problem it is.
@@ -23,11 +23,6 @@ extension CredentialsFile {
             self.code = code
             self.message = message
             self.remedy = remedy
-        }
-
-        /// `message; remedy`.
-        public func describe(_ wording: any RemedyWording) -> String {
-            remedy.map { "\(message); \(wording.words(for: $0))" } ?? message
         }
     }
 }

@@ -6,7 +6,7 @@ import Vocabulary
 /// ```swift
 /// throw ConfigError(.invalidValue, "orders.grouping must be one of none, type, … (got \"weekly\")")
 /// ```
-public struct ConfigError: CodedError, Equatable {
+public struct ConfigError: MessageError, Equatable {
     public static let domain = "config"
 
     /// What kind of problem it is.
@@ -22,10 +22,5 @@ public struct ConfigError: CodedError, Equatable {
         self.code = code
         self.message = message
         self.remedy = remedy
-    }
-
-    /// `message; remedy`.
-    public func describe(_ wording: any RemedyWording) -> String {
-        remedy.map { "\(message); \(wording.words(for: $0))" } ?? message
     }
 }

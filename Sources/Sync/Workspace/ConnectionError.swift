@@ -3,7 +3,7 @@ import Vocabulary
 /// Why a new connection to e-conomic was not stored: it is for another
 /// agreement than the one this data directory (or department) syncs with,
 /// or another department already syncs with that agreement.
-public struct ConnectionError: CodedError, Equatable {
+public struct ConnectionError: MessageError, Equatable {
     public static let domain = "connection"
 
     /// What kind of problem it is.
@@ -19,11 +19,6 @@ public struct ConnectionError: CodedError, Equatable {
         self.code = code
         self.message = message
         self.remedy = remedy
-    }
-
-    /// `message; remedy`.
-    public func describe(_ wording: any RemedyWording) -> String {
-        remedy.map { "\(message); \(wording.words(for: $0))" } ?? message
     }
 }
 
