@@ -45,4 +45,12 @@ enum Measure {
         defer { try? FileManager.default.removeItem(at: directory) }
         return try body(directory)
     }
+
+    /// Runs the asynchronous `body` in a new temporary directory, removed afterwards whatever happens.
+    static func inTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try await body(directory)
+    }
 }

@@ -1,0 +1,130 @@
+import Economic
+import EconomicEmulator
+import Foundation
+import Replica
+import Snapshot
+import Sync
+import Vocabulary
+
+/// What a user waits for and pays for (`econsync bench sync`): a first sync
+/// of an emulated agreement beside the pull alone of the same data, then a
+/// sync when nothing changed, then one with a share of the records changed
+/// on each side. Each step: seconds, API calls, snapshot bytes written, the
+/// data directory's size and the process's peak memory so far.
+///
+/// ```swift
+/// let result = try await SyncBenchmark(customers: 10_000, products: 5_000).run()
+/// print(result.steps.map(\.seconds))
+/// ```
+public struct SyncBenchmark: Sendable {
+    public var customers: Int
+    public var products: Int
+    /// The share of customers changed in e-conomic and of products changed locally in the last step.
+    public var changed: Double
+
+    public init(customers: Int, products: Int, changed: Double = 0.01) {
+        self.customers = customers
+        self.products = products
+        self.changed = changed
+    }
+
+    /// One measured step.
+    public struct Step: Encodable, Sendable {
+        public var name: String
+        public var seconds: Double
+        public var apiCalls: Int
+        /// Bytes of snapshot files the step added to the store.
+        public var snapshotBytesWritten: Int64
+        /// The data directory's size after the step.
+        public var dataDirectoryBytes: Int64
+        /// The process's peak resident memory up to the end of the step.
+        public var peakRSSMegabytes: Double
+    }
+
+    public struct Result: Encodable, Sendable {
+        public var customers: Int
+        public var products: Int
+        public var steps: [Step]
+    }
+
+    public func run() async throws -> Result {
+        var seed: [Record] = []
+        let size = DemoAgreement.Size(customers: customers, products: products, employees: 8, projects: 10, timeEntries: 0)
+        try DemoAgreement(size: size).generate { seed.append($0) }
+        let emulator = EconomicEmulator(seed: seed, kinds: Array(Set(seed.map(\.kind))))
+        seed = []
+        return try await emulator.serving { port in
+            try await Measure.inTemporaryDirectory { directory in try await steps(emulator, port, directory) }
+        }
+    }
+
+    func steps(_ emulator: EconomicEmulator, _ port: Int, _ directory: URL) async throws -> Result {
+        let workspace = Workspace(directory: directory.appendingPathComponent("data"))
+        _ = try workspace.initialise()
+        let base = "http://127.0.0.1:\(port)"
+        try workspace.store(CredentialsFile.Connection(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant",
+                                                      agreementNumber: emulator.agreement, companyName: nil, restBaseURL: base,
+                                                      projectsBaseURL: base + "/projectsapi/v1.1.0", connectedAt: Timestamp.string(Date())),
+                            replacing: nil)
+        var steps: [Step] = []
+        func measure(_ name: String, _ work: () async throws -> Void) async throws {
+            let before = Self.snapshotFiles(workspace.directory)
+            let calls = emulator.requestCount
+            let seconds = try await Measure.seconds { try await work() }
+            let added = Self.snapshotFiles(workspace.directory).filter { before[$0.key] == nil }.values.reduce(0, +)
+            steps.append(Step(name: name, seconds: seconds, apiCalls: emulator.requestCount - calls, snapshotBytesWritten: added,
+                              dataDirectoryBytes: Self.size(of: workspace.directory), peakRSSMegabytes: Measure.peakRSSMegabytes()))
+        }
+        try await measure("pull only (a full snapshot, not stored)") {
+            var reconciliation = try workspace.reconciliation()
+            reconciliation.full = true
+            try await reconciliation.takeSnapshot(dryRun: true).discard()
+        }
+        try await measure("first sync") { try await sync(workspace) }
+        try await measure("sync, nothing changed") { try await sync(workspace) }
+        let replica = try workspace.replica()
+        let localProducts = try replica.list(Product.self)
+        let step = max(1, Int((1 / max(changed, 0.000_001)).rounded()))
+        for number in stride(from: 1001, through: 1000 + customers, by: step) {   // the demo agreement numbers customers from 1001
+            emulator.edit(kind: "customer", key: .int(Int64(number))) { $0?["name"] = .string("Ændret kunde \(number)") }
+        }
+        try replica.write { writer in
+            for product in localProducts.enumerated().filter({ $0.offset % step == 0 }).map(\.element) {
+                _ = try writer.update(Product.self, id: product.id!) { $0.name = product.name + " (ændret)" }
+            }
+        }
+        try await measure(String(format: "sync, %.4g%% changed on each side", changed * 100)) { try await sync(workspace) }
+        return Result(customers: customers, products: products, steps: steps)
+    }
+
+    /// Runs every module `sync` runs, forced past the cooldown; throws when one failed.
+    func sync(_ workspace: Workspace) async throws {
+        let replica = try workspace.replica()
+        let runner = try workspace.runner(workspace.scheduler(replica))
+        let settings = try ModuleSettings(replica: replica)
+        for module in Module.runOrder where !module.isManual && settings.isEnabled(module) {
+            let result = try await runner.run(module, force: true)
+            if result.outcome.failed { throw BenchmarkFailure("\(module) failed: \(result.outcome.error.map { "\($0)" } ?? "")") }
+        }
+    }
+
+    /// The snapshot files of the store and their sizes.
+    static func snapshotFiles(_ directory: URL) -> [String: Int64] {
+        let folder = directory.appendingPathComponent("snapshots")
+        var files: [String: Int64] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator()
+        where path.hasSuffix(".ndjson.gz") {
+            files[path] = Measure.size(folder.appendingPathComponent(path).path)
+        }
+        return files
+    }
+
+    /// The total size of the files under `directory`.
+    static func size(of directory: URL) -> Int64 {
+        var total: Int64 = 0
+        for case let path as String in FileManager.default.enumerator(atPath: directory.path) ?? FileManager.DirectoryEnumerator() {
+            total += Measure.size(directory.appendingPathComponent(path).path)
+        }
+        return total
+    }
+}

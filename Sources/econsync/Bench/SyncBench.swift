@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Workbench
+
+extension Bench {
+    /// `econsync bench sync`: what a sync costs, first and when little or nothing changed.
+    struct SyncBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sync",
+            abstract: "Sync an in-process emulated agreement: the pull alone, a first sync, a sync with nothing changed, one with a share changed.",
+            discussion: """
+                Every step prints seconds, API calls, snapshot bytes written, the data directory's size and the peak memory \
+                so far. Goals (issue 17): a first sync within 1.5× the pull alone; nothing changed: under a second, no \
+                snapshot bytes written.
+                """)
+
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Customers in the emulator.") var customers = 100_000
+        @Option(help: "Products in the emulator.") var products = 50_000
+        @Option(help: "Percent of customers changed in e-conomic and of products changed locally in the last step.") var changed = 1.0
+
+        func validate() throws {
+            if customers < 1 || products < 1 { throw ValidationError("--customers and --products must be 1 or more") }
+            if !(changed > 0 && changed <= 100) { throw ValidationError("--changed must be a percentage above 0, at most 100") }
+        }
+
+        func run() async throws {
+            let result = try await SyncBenchmark(customers: customers, products: products, changed: changed / 100).run()
+            if output.json { return try Output.json(result) }
+            print("\(customers) customers and \(products) products")
+            Output.table(["STEP", "SECONDS", "API CALLS", "SNAPSHOT BYTES WRITTEN", "DATA DIR BYTES", "PEAK RSS MB"], result.steps.map { step in
+                [step.name, String(format: "%.3f", step.seconds), String(step.apiCalls), String(step.snapshotBytesWritten),
+                 String(step.dataDirectoryBytes), String(format: "%.0f", step.peakRSSMegabytes)]
+            }, rightAligned: [1, 2, 3, 4, 5])
+            if let pull = result.steps.first, result.steps.count > 1 {
+                print(String(format: "first sync / pull alone: %.2f", result.steps[1].seconds / pull.seconds))
+            }
+        }
+    }
+}
