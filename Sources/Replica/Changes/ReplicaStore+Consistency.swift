@@ -14,18 +14,33 @@ extension ReplicaStore {
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             problems += foreignKeys.map { "foreign key: \($0["table"] as String) row \($0["rowid"] as Int64? ?? 0) refers to a missing \($0["parent"] as String) row" }
             for kind in Kind.allCases {
-                let unlogged = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM \(kind.table) t WHERE NOT EXISTS (
-                        SELECT 1 FROM change_log c WHERE c.kind = ? AND c.row_id = t.id AND c.op = ?) LIMIT 5
-                    """, arguments: [kind.code, Change.Operation.insert.code])
+                let unlogged = try Self.unloggedRowsRequest(kind).fetchAll(db)
                 if !unlogged.isEmpty { problems.append("\(kind.rawValue) rows without a logged insert: \(unlogged)") }
-                let missing = try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT row_id FROM change_log c WHERE c.kind = ? AND c.op != ?
-                    AND NOT EXISTS (SELECT 1 FROM \(kind.table) t WHERE t.id = c.row_id) LIMIT 5
-                    """, arguments: [kind.code, Change.Operation.delete.code])
+                let missing = try Self.missingRowsRequest(kind).fetchAll(db)
                 if !missing.isEmpty { problems.append("\(kind.rawValue) changes logged for missing rows: \(missing)") }
             }
             return problems
         }
+    }
+}
+
+extension ReplicaStore {
+    /// Up to five rows of `kind` whose insert the change log lacks: every row
+    /// of the table, each looked up in the log by the `change_log_row` index.
+    static func unloggedRowsRequest(_ kind: Kind) -> SQLRequest<Int64> {
+        SQLRequest(sql: """
+            SELECT id FROM \(kind.table) WHERE NOT EXISTS (
+                SELECT 1 FROM change_log WHERE change_log.kind = ? AND change_log.row_id = \(kind.table).id AND change_log.op = ?) LIMIT 5
+            """, arguments: [kind.code, Change.Operation.insert.code])
+    }
+
+    /// Up to five rows of `kind` the change log has inserted or updated but the
+    /// table lacks: the kind's log rows (the `change_log_row` index), each
+    /// looked up in the table by its primary key.
+    static func missingRowsRequest(_ kind: Kind) -> SQLRequest<Int64> {
+        SQLRequest(sql: """
+            SELECT DISTINCT row_id FROM change_log WHERE kind = ? AND op != ?
+            AND NOT EXISTS (SELECT 1 FROM \(kind.table) WHERE \(kind.table).id = change_log.row_id) LIMIT 5
+            """, arguments: [kind.code, Change.Operation.delete.code])
     }
 }

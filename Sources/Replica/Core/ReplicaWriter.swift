@@ -80,10 +80,7 @@ public struct ReplicaWriter {
     public func delete<R: ReplicaRecord>(_ type: R.Type, id: Int64) throws {
         let old = try fetch(type, id: id)
         for (kind, reference) in R.kind.referrers {
-            let user = try Int64.fetchOne(
-                db, sql: "SELECT id FROM \(kind.table) WHERE \(reference.column) = ? AND tombstone = 0 LIMIT 1",
-                arguments: [id])
-            if let user {
+            if let user = try kind.liveReferrerRequest(reference, id: id).fetchOne(db) {
                 throw ReplicaError(.inUse, "is still used by \(kind.rawValue) \(user)", kind: R.kind, row: id,
                                    advice: "delete or change that \(kind.rawValue) first")
             }
@@ -163,14 +160,12 @@ public struct ReplicaWriter {
         case .local(let id):
             found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id = ? AND tombstone = 0", arguments: [id])
         case .economic(let key):
-            let value: any DatabaseValueConvertible = kind == .product ? key : (Int64(key) ?? -1)
-            found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE foreign_key = ? AND tombstone = 0", arguments: [value])
+            found = try liveRows(kind, "foreign_key", kind == .product ? key.databaseValue : (Int64(key) ?? -1).databaseValue)
         case .number(let number):
             guard [.product, .employee, .project].contains(kind) else {
                 throw ReplicaError(.missingReference, "\(kind.rawValue) records have no number of their own; use a local id or e:KEY", kind: kind)
             }
-            let value: any DatabaseValueConvertible = kind == .product ? number : (Int64(number) ?? -1)
-            found = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE number = ? AND tombstone = 0", arguments: [value])
+            found = try liveRows(kind, "number", kind == .product ? number.databaseValue : (Int64(number) ?? -1).databaseValue)
         case .alias(let alias):
             guard let (aliasKind, id) = aliases[alias] else {
                 throw ReplicaError(.missingReference, "no earlier line is named @\(alias)", kind: kind)
@@ -193,6 +188,14 @@ public struct ReplicaWriter {
             throw ReplicaError(.missingReference, "\(ref) names \(found.count) \(kind.rawValue) records (one per department); use a local id", kind: kind)
         }
         return first
+    }
+
+    /// The live rows of `kind` whose `column` is `value`: the writer's
+    /// department's (by index), or, only when it has none, any department's.
+    private func liveRows(_ kind: Kind, _ column: String, _ value: DatabaseValue) throws -> [Int64] {
+        let own = try kind.liveRowsRequest(column, value, department: department).fetchAll(db)
+        if !own.isEmpty { return own }
+        return try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) WHERE \(column) = ? AND tombstone = 0", arguments: [value])
     }
 
     /// Records that rows were reconciled: stores the hash of their mapped fields.

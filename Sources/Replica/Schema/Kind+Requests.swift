@@ -55,4 +55,24 @@ extension Kind {
         }
         return SQLRequest(literal: "SELECT \(selected) FROM \(sql: table) WHERE \(filter) AND \(RecordColumn.id) IN \(Array(ids))")
     }
+
+    /// The live rows of `department` whose `column` (`foreign_key`, or a
+    /// product's, employee's or project's `number`) is `value`: a reference
+    /// typed as `e:KEY` or a number (the `<table>_foreign_key` or
+    /// `<table>_number` index, both keyed by department first).
+    func liveRowsRequest(_ column: String, _ value: DatabaseValue, department: Int?) -> SQLRequest<Int64> {
+        SQLRequest(literal: """
+            SELECT \(RecordColumn.id) FROM \(sql: table)
+            WHERE \(sql: RecordColumn.departmentKey) = \(department ?? -1) AND \(Column(column)) = \(value) AND \(RecordColumn.tombstone) = 0
+            """)
+    }
+
+    /// A live row of this kind that refers to row `id` through `reference`:
+    /// deleting a record is refused while one does (by the referring column's
+    /// index, where the table has one: `time_entries_employee`, `time_entries_order`, …).
+    func liveReferrerRequest(_ reference: Reference, id: Int64) -> SQLRequest<Int64> {
+        SQLRequest(literal: """
+            SELECT \(RecordColumn.id) FROM \(sql: table) WHERE \(Column(reference.column)) = \(id) AND \(RecordColumn.tombstone) = 0 LIMIT 1
+            """)
+    }
 }

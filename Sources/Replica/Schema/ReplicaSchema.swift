@@ -17,6 +17,7 @@ enum ReplicaSchema {
         ("v3-snapshot-index", migrateV3),
         ("v4-reconcile-runs-outbox-conflicts", migrateV4),
         ("v5-module-status-runs-notifications", migrateV5),
+        ("v6-indexes-for-check-and-listings", migrateV6),
     ]
 
     /// The schema version this build writes.
