@@ -93,15 +93,17 @@ struct QueryPlanTests {
                           "reconcile_runs", using: "INDEX reconcile_runs_agreement")
     }
 
-    @Test("local check looks each row's insert up in the change log, and each kind's logged rows up, by the log's row index",
+    @Test("local check compares each table with the change log in one pass of each (EXCEPT), never a log lookup per row",
           arguments: Kind.allCases)
     func consistencyCheck(kind: Kind) throws {
         let replica = try TestReplica()
-        Self.expectSearch(try Self.plan(ReplicaStore.unloggedRowsRequest(kind), replica.store),
-                          "change_log", using: "INDEX change_log_row (kind=? AND row_id=? AND op=?)", scanning: kind.table)
-        let missing = try Self.plan(ReplicaStore.missingRowsRequest(kind), replica.store)
-        Self.expectSearch(missing, "change_log", using: "INDEX change_log_row (kind=?)")
-        Self.expectSearch(missing, kind.table, using: "INTEGER PRIMARY KEY")
+        for request in [ReplicaStore.unloggedRowsRequest(kind), ReplicaStore.missingRowsRequest(kind)] {
+            let plan = try Self.plan(request, replica.store)
+            #expect(plan.contains { $0.contains("EXCEPT USING TEMP B-TREE") }, "\(plan)")
+            #expect(!plan.contains { $0.contains("CORRELATED") }, "\(plan)")
+            #expect(plan.filter { $0.hasPrefix("SCAN change_log") || $0.hasPrefix("SEARCH change_log") }.count == 1, "\(plan)")
+            #expect(plan.filter { $0.hasPrefix("SCAN \(kind.table)") }.count == 1, "\(plan)")
+        }
     }
 
     @Test("the hours and materials listing reads an index when it is filtered by project or employee, and by order for an export")

@@ -68,7 +68,7 @@ extension ReplicaStore {
     }
 
     /// The distinct (kind, row id) changed after sequence number `since` (by the log's primary key:
-    /// `NOT INDEXED` keeps SQLite from reading the whole log through `change_log_row` to save the sort).
+    /// `NOT INDEXED` keeps SQLite from reading the whole log through any other index to save the sort).
     static func changedRowsRequest(since: Int64) -> SQLRequest<Row> {
         SQLRequest(sql: "SELECT DISTINCT kind, row_id FROM change_log NOT INDEXED WHERE seq > ? ORDER BY kind, row_id", arguments: [since])
     }

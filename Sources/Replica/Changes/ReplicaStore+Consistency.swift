@@ -25,22 +25,21 @@ extension ReplicaStore {
 }
 
 extension ReplicaStore {
-    /// Up to five rows of `kind` whose insert the change log lacks: every row
-    /// of the table, each looked up in the log by the `change_log_row` index.
+    /// Up to five rows of `kind` whose insert the change log lacks: the
+    /// table's ids less the kind's logged inserts, each side read once
+    /// (SQLite's EXCEPT), so the log needs no index by row, which every
+    /// tracked insert would pay for.
     static func unloggedRowsRequest(_ kind: Kind) -> SQLRequest<Int64> {
         SQLRequest(sql: """
-            SELECT id FROM \(kind.table) WHERE NOT EXISTS (
-                SELECT 1 FROM change_log WHERE change_log.kind = ? AND change_log.row_id = \(kind.table).id AND change_log.op = ?) LIMIT 5
+            SELECT id FROM \(kind.table) EXCEPT SELECT row_id FROM change_log WHERE kind = ? AND op = ? LIMIT 5
             """, arguments: [kind.code, Change.Operation.insert.code])
     }
 
     /// Up to five rows of `kind` the change log has inserted or updated but the
-    /// table lacks: the kind's log rows (the `change_log_row` index), each
-    /// looked up in the table by its primary key.
+    /// table lacks: the kind's logged rows less the table's ids, each side read once.
     static func missingRowsRequest(_ kind: Kind) -> SQLRequest<Int64> {
         SQLRequest(sql: """
-            SELECT DISTINCT row_id FROM change_log WHERE kind = ? AND op != ?
-            AND NOT EXISTS (SELECT 1 FROM \(kind.table) WHERE \(kind.table).id = change_log.row_id) LIMIT 5
+            SELECT row_id FROM change_log WHERE kind = ? AND op != ? EXCEPT SELECT id FROM \(kind.table) LIMIT 5
             """, arguments: [kind.code, Change.Operation.delete.code])
     }
 }
