@@ -106,7 +106,7 @@ struct QueryPlanTests {
         }
     }
 
-    @Test("the hours and materials listing reads an index when it is filtered by project or employee, and by order for an export")
+    @Test("the hours and materials listing reads an index when it is filtered by project, and by order for an export")
     func registrationListing() throws {
         let replica = try TestReplica()
         try Self.expectListingIndexes(TimeEntry.self, replica.store)
@@ -118,8 +118,6 @@ struct QueryPlanTests {
         let table = R.kind.table
         let cases: [(RegistrationFilter, String)] = [
             (RegistrationFilter(project: 4), "INDEX \(table)_project (project_id=?)"),
-            (RegistrationFilter(employee: 2), "INDEX \(table)_employee (employee_id=?)"),
-            (RegistrationFilter(employee: 2, status: .approved, from: "2026-11-01", to: "2026-11-30"), "INDEX \(table)_employee (employee_id=?)"),
             (RegistrationFilter(project: 4, employee: 2, status: .open, to: "2026-11-30"), "INDEX \(table)_"),
         ]
         for (filter, index) in cases {
@@ -131,15 +129,15 @@ struct QueryPlanTests {
         expectSearch(try Self.plan(R.all().onOrder(7), store), table, using: "INDEX \(table)_order (order_id=?)", sourceLocation: sourceLocation)
     }
 
-    @Test("deleting an employee or an order looks for live hours and materials on it through their indexes")
+    @Test("deleting an order looks for live hours and materials on it through their order index")
     func referrers() throws {
         let replica = try TestReplica()
-        for target in [Kind.employee, .order] {
+        for target in [Kind.order] {
             let registrations = target.referrers.filter { [.timeEntry, .material].contains($0.kind) }
             #expect(registrations.count == 2, "\(target)")
             for (kind, reference) in registrations {
                 Self.expectSearch(try Self.plan(kind.liveReferrerRequest(reference, id: 3), replica.store),
-                                  kind.table, using: "INDEX \(kind.table)_\(target == .employee ? "employee" : "order")")
+                                  kind.table, using: "INDEX \(kind.table)_order")
             }
         }
     }

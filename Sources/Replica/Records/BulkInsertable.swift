@@ -37,13 +37,14 @@ extension BulkInsertable {
     static func insertBulk(_ records: [Self], _ db: Database) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(records.count)
-        // Built once per call, not per chunk: the SQL of a full chunk is a few kilobytes.
-        let sql = (full: insertSQL(rows: rowsPerStatement), single: insertSQL(rows: 1))
+        // Built once per call, not per chunk (a full chunk's SQL is a few kilobytes), and only when a call has a full chunk.
+        let full = records.count >= rowsPerStatement ? insertSQL(rows: rowsPerStatement) : ""
+        let single = insertSQL(rows: 1)
         var start = records.startIndex
         while start < records.endIndex {
             let count = records.endIndex - start >= rowsPerStatement ? rowsPerStatement : 1
             let chunk = records[start..<start + count]
-            try RowBinder(db.cachedStatement(sql: count == rowsPerStatement ? sql.full : sql.single)).run { row in
+            try RowBinder(db.cachedStatement(sql: count == rowsPerStatement ? full : single)).run { row in
                 for record in chunk { record.bind(to: &row) }
             }
             // A rowid table without explicit ids numbers the rows of one

@@ -27,12 +27,11 @@ struct InputRules {
     /// Checks the text and number fields of `record` that differ from `previous`.
     func check<R: ReplicaRecord>(_ record: R, previous: R?) throws {
         guard check.origin == .local else { return }
-        let old = Dictionary(previous.map(Self.fields) ?? [], uniquingKeysWith: { first, _ in first })
-        for (field, value) in Self.fields(of: record) {
-            if let text = value as? String, old[field] as? String != text {
-                try self.text(text, field)
-            } else if let number = value as? Double, !Self.same(old[field] as? Double, number) {
-                try self.number(number, field)
+        let old = previous.map(FieldCollector.fields) ?? [:]
+        for (field, value) in FieldCollector.fields(of: record).sorted(by: { $0.key < $1.key }) where !Self.same(old[field], value) {
+            switch value {
+            case .text(let text): try self.text(text, field)
+            case .number(let number): try self.number(number, field)
             }
         }
     }
@@ -63,13 +62,9 @@ struct InputRules {
         }
     }
 
-    /// The stored fields of a record by property name (optionals unwrapped by the casts above).
-    static func fields<R: ReplicaRecord>(of record: R) -> [(String, Any)] {
-        Mirror(reflecting: record).children.compactMap { child in child.label.map { ($0, child.value) } }
-    }
-
-    private static func same(_ old: Double?, _ new: Double) -> Bool {
-        guard let old else { return false }
-        return old == new || (old.isNaN && new.isNaN)
+    /// Whether a field keeps its value (NaN keeps NaN).
+    private static func same(_ old: FieldCollector.Value?, _ new: FieldCollector.Value) -> Bool {
+        if case .number(let before)? = old, case .number(let after) = new { return before == after || (before.isNaN && after.isNaN) }
+        return old == new
     }
 }
