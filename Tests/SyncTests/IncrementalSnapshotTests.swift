@@ -19,10 +19,12 @@ struct IncrementalSnapshotTests {
 
     @Test("changed records are pulled since the base's latest lastUpdated and laid over it: the same records as a full pull, fewer calls")
     func incremental() async throws {
-        try await ReconcileHarness.with(pageSize: 10) { harness in
+        // The emulator's clock moves by hand, after every lastUpdated of the demo agreement (2026).
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_798_761_600))
+        try await ReconcileHarness.with(pageSize: 10, emulatorClock: clock) { harness in
             try await harness.reconcile()
             let base = try #require(try harness.reconciliation().base())
-            try await Task.sleep(for: .milliseconds(1100))  // e-conomic's stamps have whole seconds
+            clock.advance(by: 2)  // e-conomic's stamps have whole seconds
             harness.emulator.edit(kind: "product", key: .string("10007")) { $0?["salesPrice"] = .number("88.5") }
             harness.emulator.edit(kind: "project", key: .int(5)) { $0?["name"] = .string("Etape 1, nyt navn") }
             harness.emulator.edit(kind: "customer", key: .int(7002)) {
@@ -50,7 +52,7 @@ struct IncrementalSnapshotTests {
 
             // Reconciled (the base moves on), then one more change and no deletion: fewer calls.
             try await harness.reconcile()
-            try await Task.sleep(for: .milliseconds(1100))
+            clock.advance(by: 2)
             harness.emulator.edit(kind: "product", key: .string("10008")) { $0?["name"] = .string("Ændret igen") }
             let (again, incrementalCalls) = try await take(full: false)
             let (fullAgain, fullCalls) = try await take(full: true)

@@ -8,7 +8,7 @@ import Vocabulary
 @testable import Sync
 
 /// A clock that stands still until moved.
-final class ManualClock: Sendable {
+final class SchedulerClock: Sendable {
     private let current: Mutex<Date>
     init(_ start: String = "2026-11-29T08:00:00Z") { current = Mutex(Timestamp.date(start)!) }
     func now() -> Date { current.withLock { $0 } }
@@ -20,7 +20,7 @@ final class ManualClock: Sendable {
 struct SchedulerFixture {
     let directory: TemporaryDirectory
     let replica: ReplicaStore
-    let clock = ManualClock()
+    let clock = SchedulerClock()
 
     init() throws {
         directory = try TemporaryDirectory("econsync-scheduler")

@@ -56,8 +56,9 @@ final class ReconcileHarness: @unchecked Sendable {
     /// Runs `body` with a harness whose emulator serves the demo agreement,
     /// then stops the emulator whether `body` returned or threw; returns what
     /// `body` returned.
-    static func with<Result>(pageSize: Int = 1000, _ body: (ReconcileHarness) async throws -> Result) async throws -> Result {
-        let emulator = try EconomicEmulator(snapshotPath: Self.demo)
+    static func with<Result>(pageSize: Int = 1000, emulatorClock: any EmulatorClock = SystemClock(),
+                             _ body: (ReconcileHarness) async throws -> Result) async throws -> Result {
+        let emulator = try EconomicEmulator(snapshotPath: Self.demo, configuration: EmulatorConfiguration(clock: emulatorClock))
         return try await emulator.serving { port in
             try await body(try ReconcileHarness(emulator: emulator, port: port, pageSize: pageSize))
         }
