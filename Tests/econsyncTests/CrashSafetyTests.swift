@@ -26,14 +26,8 @@ struct CrashSafetyTests {
           arguments: [(1, 40), (2, 90), (3, 160)] as [(UInt64, Int)])
     func sigkill(seed: UInt64, commits: Int) throws {
         let cli = try CLI()
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["bench", "churn", "--seed", String(seed)]
-        process.environment = cli.environment
         let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try cli.launch(["bench", "churn", "--seed", String(seed)], output: out)
         let acknowledged = Self.waitForCommits(out, count: commits)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

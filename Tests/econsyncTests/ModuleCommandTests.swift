@@ -100,14 +100,8 @@ struct ModuleCommandTests {
         try await ConnectedCLI.with(pulled: false) { connected in
             let cli = connected.cli
             let (status, output) = try await ConnectedCLI.offPool { () -> (Int32, String) in
-                let process = Process()
-                process.executableURL = CLI.binary
-                process.arguments = ["run"]
-                process.environment = cli.environment
                 let out = Pipe()
-                process.standardOutput = out
-                process.standardError = FileHandle.nullDevice
-                try process.run()
+                let process = try cli.launch(["run"], output: out)
                 var text = ""
                 let deadline = Date().addingTimeInterval(120)
                 while !text.contains("projectEntries: "), Date() < deadline {

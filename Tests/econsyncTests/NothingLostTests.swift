@@ -123,13 +123,7 @@ struct NothingLostTests {
         try await ConnectedCLI.with { connected in
             try await ReconcileCommandTests.fieldWork(connected)
             connected.emulator.injectFaults(seed: 1, latencyMs: 150, errorRate: 0, dropRate: 0, throttleBurst: 0)
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["reconcile"]
-            process.environment = connected.cli.environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try connected.cli.launch(["reconcile"])
             let lock = connected.cli.home.appendingPathComponent("agreement.lock").path
             let deadline = Date().addingTimeInterval(120)
             while (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {

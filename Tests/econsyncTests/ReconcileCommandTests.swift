@@ -75,13 +75,7 @@ struct ReconcileCommandTests {
             // that request's answer, which e-conomic has acted on: the same moment every time the seed is.
             var random = TestRandom(seed: seed)
             connected.emulator.holdAnswer(toRequest: random.int(1...requests))
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["reconcile"]
-            process.environment = connected.cli.environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try connected.cli.launch(["reconcile"])
             // Should the reconcile end without meeting the held answer, the hold is released so the wait ends.
             let exited = Task { [emulator = connected.emulator] in
                 try await ConnectedCLI.offPool { process.waitUntilExit() }

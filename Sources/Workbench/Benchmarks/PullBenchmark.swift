@@ -66,7 +66,7 @@ public struct PullBenchmark: Sendable {
         configuration.restBaseURL = "http://127.0.0.1:\(port)"
         var transport = CurlTransport.Configuration()
         transport.acceptCompressed = compressed
-        let client = EconomicClient(credentials: EconomicCredentials(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant"),
+        let client = EconomicClient(credentials: CredentialsFile.Connection.emulator(agreement: 0, port: port).credentials,
                                     configuration: configuration, transport: CurlTransport(configuration: transport))
         var records = 0
         let seconds = try await Measure.seconds {

@@ -61,11 +61,7 @@ public struct SyncBenchmark: Sendable {
     func steps(_ emulator: EconomicEmulator, _ port: Int, _ directory: URL) async throws -> Result {
         let workspace = Workspace(directory: directory.appendingPathComponent("data"))
         _ = try workspace.initialise()
-        let base = "http://127.0.0.1:\(port)"
-        try workspace.store(CredentialsFile.Connection(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant",
-                                                      agreementNumber: emulator.agreement, companyName: nil, restBaseURL: base,
-                                                      projectsBaseURL: base + "/projectsapi/v1.1.0", connectedAt: Timestamp.string(Date())),
-                            replacing: nil)
+        try workspace.store(.emulator(agreement: emulator.agreement, port: port), replacing: nil)
         var steps: [Step] = []
         func measure(_ name: String, _ work: () async throws -> Void) async throws {
             let before = Self.snapshotFiles(workspace.directory)

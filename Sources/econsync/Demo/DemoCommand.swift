@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         let seed = try seedFile(directory)
         let emulator = try EconomicEmulator(snapshotPath: seed)
         try await emulator.serving { port in
-            let demo = DemoRun(directory: directory, emulator: emulator, base: "http://127.0.0.1:\(port)")
+            let demo = DemoRun(directory: directory, emulator: emulator, port: port)
             demo.heading("e-conomic: an emulator on \(demo.base), seeded from \(snapshot ?? seed) (\(Output.count(emulator.records().count, "record")))")
             try await demo.run()
         }

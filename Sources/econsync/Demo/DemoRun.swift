@@ -5,19 +5,22 @@ import Foundation
 import Replica
 import Snapshot
 import Sync
+import Workbench
 
 /// The demo's steps: econsync's own commands, run in this process against
 /// the in-process emulator, with the field work written through the replica's API.
 struct DemoRun {
     let directory: URL
     let emulator: EconomicEmulator
-    let base: String
+    /// The emulator's loopback port.
+    let port: Int
     var step = 0
+    var base: String { "http://127.0.0.1:\(port)" }
 
-    init(directory: URL, emulator: EconomicEmulator, base: String) {
+    init(directory: URL, emulator: EconomicEmulator, port: Int) {
         self.directory = directory
         self.emulator = emulator
-        self.base = base
+        self.port = port
     }
 
     func heading(_ text: String) {
@@ -66,11 +69,8 @@ struct DemoRun {
 
     /// Stores a connection to the emulator, as `econsync connect` does after the user approves access.
     func connect() throws {
-        let connection = CredentialsFile.Connection(appSecretToken: "emulator-app-secret", grantToken: "emulator-grant",
-                                                    agreementNumber: emulator.agreement, companyName: "Mobilplan Demo ApS",
-                                                    restBaseURL: base, projectsBaseURL: base + "/projectsapi/v1.1.0",
-                                                    connectedAt: Timestamp.string(Date()))
-        try Workspace(directory: directory).store(connection, replacing: nil)
+        try Workspace(directory: directory).store(.emulator(agreement: emulator.agreement, port: port, companyName: "Mobilplan Demo ApS"),
+                                                  replacing: nil)
         print("connected to e-conomic agreement \(emulator.agreement) (emulated at \(base))")
     }
 }

@@ -88,16 +88,17 @@ struct ConfigCommand: ParsableCommand {
 /// and refused as a usage error.
 enum ConfigFile {
     static func key(_ name: String) throws -> ConfigKey {
-        do {
-            return try ConfigKey.named(name)
-        } catch let error as ConfigError {
-            throw ValidationError(error.commandLineText)
-        }
+        try usage { try ConfigKey.named(name) }
     }
 
     static func check(_ name: String, _ value: String) throws {
+        try usage { try ConfigKey.check(name, value) }
+    }
+
+    /// `body`'s value, its ``ConfigError`` thrown as a usage error (exit status 2, with the usage).
+    private static func usage<T>(_ body: () throws -> T) throws -> T {
         do {
-            try ConfigKey.check(name, value)
+            return try body()
         } catch let error as ConfigError {
             throw ValidationError(error.commandLineText)
         }

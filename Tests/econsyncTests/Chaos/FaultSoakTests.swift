@@ -27,14 +27,8 @@ extension ChaosTests {
 
         /// Runs `econsync reconcile` and revokes the grant once the emulator has answered `requests` requests.
         static func reconcileRevokedMidway(_ connected: ConnectedCLI, after requests: Int) async throws -> (status: Int32, stderr: String) {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["reconcile"]
-            process.environment = connected.cli.environment
             let errors = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = errors
-            try process.run()
+            let process = try connected.cli.launch(["reconcile"], errors: errors)
             let deadline = Date().addingTimeInterval(120)
             while process.isRunning && connected.emulator.requestCount < requests && Date() < deadline {
                 try await Task.sleep(for: .milliseconds(5))

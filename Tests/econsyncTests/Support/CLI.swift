@@ -37,6 +37,19 @@ final class CLI: @unchecked Sendable {
         var timedOut = false
     }
 
+    /// Starts `econsync` with `arguments` in this CLI's environment and returns
+    /// at once; its output goes to `output` and `errors` (discarded unless given).
+    func launch(_ arguments: [String], output: Pipe? = nil, errors: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs `econsync` with `arguments` and waits for it; with `timeout`, a
     /// run that takes longer is killed and reported as timed out.
     @discardableResult
