@@ -127,9 +127,13 @@ struct ThreeWayDiffRuleTests {
         let ops = diff.operations(base: [], remote: [project(1, "2025-06-01T10:00:00Z"), project(2, "2026-11-15T10:00:00Z")], local: [])
         #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["skip 1", "pull-insert 2"])
         #expect(ops[0].reason.hasPrefix("historical"))
-        // The next run's base has project 1 (e-conomic had it): it stays out until it changes after activation.
+        // The next run's base has project 1 (e-conomic had it): it stays out, silently, until it changes after activation.
         let again = diff.operations(base: [project(1, "2025-06-01T10:00:00Z")], remote: [project(1, "2025-06-01T10:00:00Z")], local: [])
-        #expect(again.map { "\($0.action.rawValue) \($0.key)" } == ["skip 1"])
+        #expect(again.isEmpty, "reported once, when first seen: a quiet run plans nothing")
+        var renamed = project(1, "2025-06-01T10:00:00Z")
+        renamed.data["name"] = .string("P1 (old)")
+        let stillOld = diff.operations(base: [project(1, "2025-06-01T10:00:00Z")], remote: [renamed], local: [])
+        #expect(stillOld.map { "\($0.action.rawValue) \($0.key)" } == ["skip 1"], "changed, but its lastUpdated says before activation")
         let changed = diff.operations(base: [project(1, "2025-06-01T10:00:00Z")], remote: [project(1, "2026-11-20T09:00:00Z")], local: [])
         #expect(changed.map { "\($0.action.rawValue) \($0.key)" } == ["pull-insert 1"])
     }

@@ -21,6 +21,8 @@ import Vocabulary
         #expect(Module.allCases.flatMap(\.kinds).count == Kind.allCases.count, "a kind in two modules")
         #expect(Set(Module.runOrder) == Set(Module.allCases) && Module.runOrder.count == 8)
         #expect(Module.customers.kinds == [.customer, .contact, .customerGroup, .paymentTerm, .vatZone])
+        // Reference data an automatic module keeps current: the manual orders module pulls nothing of its own.
+        #expect(Module.units.kinds == [.unit, .layout, .department] && Module.orders.kinds == [.material, .order])
         #expect(Module.allCases.filter(\.isManual) == [.orders] && Module.allCases.filter(\.requiresFinance) == [.suppliers])
     }
 

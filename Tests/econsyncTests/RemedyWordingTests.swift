@@ -57,7 +57,7 @@ struct RemedyWordingTests {
         #expect(ConfigError(.unknownSetting, "unknown setting \"x\"", remedy: .listSettings).commandLineText
                 == "unknown setting \"x\"; run `econsync config show` for every setting")
         #expect(SyncError(.missingSetting, "no order layout", module: "orders", action: .setOrderLayout).commandLineText
-                == "orders: no order layout: set one with `econsync config set orders.layout N`, or sync the orders module to import e-conomic's layouts")
+                == "orders: no order layout: set one with `econsync config set orders.layout N`, or `econsync sync units` to import e-conomic's layouts")
     }
 
     @Test("exit status comes from the outcome, for every coded error, listed before or not")

@@ -94,8 +94,10 @@ public struct ThreeWayDiff: Sendable {
         switch (remote, local) {
         case (let remote?, nil):
             guard canPull else { return [] }
-            // On every run, not only the first: a historical record is in the next run's base, and still not imported.
+            // Kept out on every run, not only the first (it is in the next run's base), but reported
+            // only while it is news: once the base holds it unchanged, a quiet run plans nothing for it.
             if let importSince, let changed = remote.data["lastUpdated"]?.stringValue, changed < importSince {
+                if base?.data == remote.data { return [] }
                 return [op(key, .skip, [:], "historical: last changed \(changed), before activation \(importSince)")]
             }
             return [op(key, .pullInsert, Self.fields(remote.data, mapping.economicPaths), "new in e-conomic")]

@@ -27,7 +27,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .upgradeReplica: "let a command that writes upgrade the replica first"
         case .listSettings: "see the list of settings"
         case .setConfig(let key): "set \(key)"
-        case .setOrderLayout: "set orders.layout, or sync the orders module to import e-conomic's layouts"
+        case .setOrderLayout: "set orders.layout, or sync the units module to import e-conomic's layouts"
         case .setHoursProduct(let hourType): "give hour type \(hourType) a product, or set orders.hoursProduct"
         case .setProjectCustomer(let project): "give project \(project) a customer"
         case .syncCustomers: "sync customers (or create the customer in e-conomic)"

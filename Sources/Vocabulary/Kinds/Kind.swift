@@ -17,17 +17,20 @@ public enum Kind: String, CaseIterable, Codable, CodingKeyRepresentable, Sendabl
 
     /// The brief's module that owns records of this kind.
     ///
-    /// Departments belong to module 1 (the set-up data the others rely on);
-    /// materials, which live only in Mobilplan, travel with orders.
+    /// Departments and layouts belong to module 1, the set-up data the others
+    /// rely on: layouts are reference data (the wizard's order template, the
+    /// order export's layout), pulled every round so that the manual orders
+    /// module never has e-conomic's lookups as work of its own. Materials,
+    /// which live only in Mobilplan, travel with orders.
     public var module: Module {
         switch self {
-        case .unit, .department: .units
+        case .unit, .department, .layout: .units
         case .product, .productGroup: .products
         case .customer, .contact, .customerGroup, .paymentTerm, .vatZone: .customers
         case .hourType: .hourTypes
         case .project, .employee: .projects
         case .timeEntry: .projectEntries
-        case .order, .layout, .material: .orders
+        case .order, .material: .orders
         case .supplier: .suppliers
         }
     }

@@ -112,7 +112,11 @@ struct ReconcileCommand: AsyncParsableCommand {
     func printPlan(_ plan: Plan) {
         let counts = plan.counts
         let total = plan.operations.count
-        print(plan.isEmpty ? "plan: nothing to do (\(Output.count(total, "operation")) skipped or blocked)" : "plan: \(Output.count(total, "operation"))")
+        switch (plan.isEmpty, total) {
+        case (true, 0): print("plan: nothing to do")
+        case (true, _): print("plan: nothing to do (\(Output.count(total, "operation")) skipped or blocked)")
+        case (false, _): print("plan: \(Output.count(total, "operation"))")
+        }
         for module in counts.keys.sorted() {
             let actions = PlanOperation.Action.allCases.compactMap { action in counts[module]![action.rawValue].map { "\(action.rawValue) \($0)" } }
             print("  \(module): \(actions.joined(separator: ", "))")

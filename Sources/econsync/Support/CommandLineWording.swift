@@ -18,7 +18,7 @@ struct CommandLineWording: RemedyWording {
         case .setConfig(let key):
             "set one with `econsync config set \(key) N`"
         case .setOrderLayout:
-            "set one with `econsync config set orders.layout N`, or sync the orders module to import e-conomic's layouts"
+            "set one with `econsync config set orders.layout N`, or `econsync sync units` to import e-conomic's layouts"
         case .setHoursProduct(let hourType):
             "set one with `econsync local hour-type edit \(hourType) --product P`, or a default with `econsync config set orders.hoursProduct NUMBER`"
         case .setProjectCustomer(let project):
