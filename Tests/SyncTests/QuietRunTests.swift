@@ -57,3 +57,31 @@ struct QuietRunTests {
         }
     }
 }
+
+extension QuietRunTests {
+    @Test("told from the base's summary and key index: a renamed payment term (pulled in full) and a deleted customer (pulled incrementally) are seen")
+    func changesSeen() async throws {
+        try await ReconcileHarness.with { harness in
+            try await harness.reconcile()
+            let base = try #require(try harness.reconciliation().base())
+            let path = harness.store.path(of: base)
+            #expect(FileManager.default.fileExists(atPath: SnapshotSummary.path(for: path)), "the summary is written with the base")
+            #expect(FileManager.default.fileExists(atPath: KeyIndex.path(for: path)))
+
+            let term = try #require(try harness.replica.list(PaymentTerm.self).compactMap(\.foreignKey).max())
+            harness.emulator.edit(kind: "paymentTerm", key: .int(Int64(term))) { $0?["name"] = .string("Netto 8 dage") }
+            let (renamed, taken) = try await Self.moduleRun(harness, .customers)
+            #expect(taken.entry.file != base.file)
+            #expect(renamed.operations.map { "\($0.action.rawValue) \($0.kind) \($0.key)" } == ["pull-update paymentTerm \(term)"])
+
+            let customer = try #require(try harness.replica.list(Customer.self).compactMap(\.foreignKey).max())
+            harness.emulator.edit(kind: "customer", key: .int(Int64(customer))) { $0 = nil }
+            // Customers are linked by CVR, so they are compared by another path than products: a deletion reaches it too.
+            let (deleted, _) = try await Self.moduleRun(harness, .customers)
+            #expect(deleted.operations.map { "\($0.action.rawValue) \($0.kind) \($0.key)" } == ["pull-delete customer \(customer)"])
+            let (quiet, again) = try await Self.moduleRun(harness, .customers)
+            let last = try harness.reconciliation().base()?.file
+            #expect(quiet.operations.isEmpty && again.entry.file == last)
+        }
+    }
+}

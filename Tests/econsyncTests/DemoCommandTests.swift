@@ -15,7 +15,7 @@ struct DemoCommandTests {
             "seeded from", "Step 5 of 5 — Review", "projectEntries: done (full)",
             "customer created locally: Sørensen Tømrer ApS", "$ econsync reconcile --dry-run",
             "blocked: timeEntry local:3: Employee is missing an e-conomic ID: Lars Lærling (employee 9)",
-            "applied: 3 pulled, 4 pushed, 0 failed", "project 3  name", "e-conomic draft order 1 for project Etape 1, Søndergade 86",
+            "applied: 1 pulled, 4 pushed, 0 failed", "project 3  name", "e-conomic draft order 1 for project Etape 1, Søndergade 86",
             "net 10765.76; 3 hour registrations and 1 material registration marked exported",
             "7 orders          idle", "customer local:31: no e-conomic key", "timeEntry local:3: approved, not transferred",
         ] {

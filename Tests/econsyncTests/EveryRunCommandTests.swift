@@ -29,12 +29,29 @@ struct EveryRunCommandTests {
             let skipped = try #require(Self.skipped(String(projects)), "\(first)")
             #expect(skipped > 0, "the demo agreement has projects last changed before July")
 
+            // The listing shows the base in use; the module runs' own snapshots are counted, and listed with --all.
+            let listed = try await connected.expect(["snapshot", "list"]).split(separator: "\n")
+            let all = try await connected.expect(["snapshot", "list", "--all"]).split(separator: "\n")
+            #expect(listed.count == 3 && listed[1].contains("base of run-"), "\(listed)")
+            #expect(all.count > 3 && listed[2] == "(\(all.count - 2) snapshots of module runs not shown; --all lists them)", "\(listed)")
+
             let files = try Self.snapshotFiles(connected)
             let again = try await connected.expect(["sync", "projects", "--force"])
-            #expect(again.contains("0 pulled, 0 pushed, \(skipped) skipped"), "\(again)")
+            // Still out, and no longer news: the first sync reported them.
+            #expect(again.contains("0 pulled, 0 pushed, 0 skipped"), "\(again)")
             #expect(try Self.snapshotFiles(connected) == files, "nothing changed: no snapshot and no base written")
             let dryRun = try await connected.expect(["reconcile", "--dry-run", "--module", "projects"])
             #expect(dryRun.contains("plan: nothing to do"), "\(dryRun)")
+
+            // A customer deleted in e-conomic leaves the replica at the next customers run, not only at the daily full compare.
+            let customers = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]))
+            let keys: [Int64] = customers.compactMap { $0["foreignKey"]?.intValue }
+            let gone = try #require(keys.max())
+            connected.emulator.edit(kind: "customer", key: .int(gone)) { $0 = nil }
+            let deleted = try await connected.expect(["sync", "customers", "--force"])
+            #expect(deleted.contains("customers: done (forced): 1 pulled"), "\(deleted)")
+            let left = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]))
+            #expect(left.count == customers.count - 1 && !left.contains { $0["foreignKey"]?.intValue == gone })
         }
     }
 

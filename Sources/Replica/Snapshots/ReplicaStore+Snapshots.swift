@@ -51,3 +51,15 @@ extension ReplicaWriter {
         if db.changesCount == 0 { throw ReplicaError(.notFound, "snapshot \(file) is not in the store") }
     }
 }
+
+extension ReplicaStore {
+    /// The snapshots that module runs (runs over some modules, not all) were planned from.
+    public func moduleRunSnapshotFiles(agreement: Int? = nil) throws -> Set<String> {
+        try read { db in
+            let columns = ReconcileRun.Columns.self
+            var request = ReconcileRun.select(columns.snapshotFile.column, as: String.self).filter(columns.modules.column != "")
+            if let agreement { request = request.filter(columns.agreement.column == agreement) }
+            return Set(try request.fetchAll(db))
+        }
+    }
+}

@@ -25,14 +25,17 @@ public final class SnapshotWriter {
     let declaredKinds: Set<String>
     /// The key index written beside the snapshot, if asked for.
     let keyIndex: KeyIndexWriter?
+    /// The summary written beside the snapshot with the key index.
+    var summary: SnapshotSummary?
 
     static let flushSize = 1 << 18
 
     /// Starts a snapshot at `path` with `header`; `level` is the gzip level.
-    /// With `keyIndex`, a ``KeyIndex`` is written beside it (for the store's snapshots).
+    /// With `keyIndex`, a ``KeyIndex`` and a ``SnapshotSummary`` are written beside it (for the store's snapshots).
     public init(path: String, header: SnapshotHeader, level: Int = GzipWriter.defaultLevel, keyIndex: Bool = false) throws {
         self.path = path
         self.keyIndex = keyIndex ? KeyIndexWriter(snapshot: path) : nil
+        summary = keyIndex ? SnapshotSummary(sha256: "") : nil
         self.header = header
         declaredKinds = Set(header.kinds)
         headerDigest = SHA256.hex(header.line + [0x0A])
@@ -58,8 +61,11 @@ public final class SnapshotWriter {
         let start = buffer.count
         record.appendLine(to: &buffer)
         if let keyIndex {
-            keyIndex.add(kind: record.kind, key: record.key,
-                         hash: buffer.withUnsafeBytes { KeyIndex.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+            buffer.withUnsafeBytes { bytes in
+                let line = UnsafeRawBufferPointer(rebasing: bytes[start...])
+                keyIndex.add(kind: record.kind, key: record.key, hash: KeyIndex.hash(line))
+                summary?.add(kind: record.kind, line: line)
+            }
         }
         buffer.append(0x0A)
         counts[record.kind, default: 0] += 1
@@ -70,7 +76,12 @@ public final class SnapshotWriter {
     /// are canonical already); the same order rules apply.
     public func append(_ line: RecordLine) throws {
         try checkOrder(kind: line.kind, key: line.key)
-        keyIndex?.add(kind: line.kind, key: line.key, hash: KeyIndex.hash(line.bytes))
+        if let keyIndex {
+            line.bytes.withUnsafeBytes { bytes in
+                keyIndex.add(kind: line.kind, key: line.key, hash: KeyIndex.hash(bytes))
+                summary?.add(kind: line.kind, line: bytes)
+            }
+        }
         buffer.append(contentsOf: line.bytes)
         buffer.append(0x0A)
         counts[line.kind, default: 0] += 1
@@ -130,6 +141,11 @@ public final class SnapshotWriter {
         }
         done = true
         keyIndex?.finish(sha256: digest)
+        if var summary {
+            summary.sha256 = digest
+            summary.counts = kindCounts
+            summary.keep(beside: path)
+        }
         Self.syncDirectory(of: path)
         return trailer
     }

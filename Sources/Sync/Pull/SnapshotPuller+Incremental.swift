@@ -1,3 +1,4 @@
+import Blocking
 import Economic
 import Foundation
 import Snapshot
@@ -9,56 +10,52 @@ extension SnapshotPuller {
         /// As the store names it (`snapshots/<agreement>/<name>.ndjson.gz`).
         public var file: String
         public var path: String
+        /// Its SHA-256, which ties the files kept beside it (key index, summary) to it.
+        public var sha256: String?
 
-        public init(file: String, path: String) {
+        public init(file: String, path: String, sha256: String? = nil) {
             self.file = file
             self.path = path
+            self.sha256 = sha256
         }
     }
 
     /// Kinds whose records carry e-conomic's `lastUpdated` and can be filtered on it.
     static let incrementalKinds: Set<Kind> = [.customer, .product, .project, .timeEntry]
 
-    /// For each incremental kind in the base, the latest `lastUpdated` among its
-    /// records (e-conomic's clock, so no skew with ours); read from the lines' bytes.
-    static func lastUpdatedMarks(in base: Base, kinds: Set<String>) throws -> [String: String] {
-        let reader = try SnapshotReader(path: base.path, checksDigest: false)
-        var marks: [String: String] = [:]
-        let label = Array(#""lastUpdated":""#.utf8)
-        while let line = try reader.next() {
-            guard kinds.contains(line.kind) else { continue }
-            if marks[line.kind] == nil { marks[line.kind] = "" }
-            guard let value = line.bytes.withUnsafeBufferPointer({ Self.string(after: label, in: $0) }) else { continue }
-            if value > marks[line.kind]! { marks[line.kind] = value }
-        }
-        return marks.filter { !$0.value.isEmpty }
-    }
-
-    /// The string value that follows `label` in `line` (a plain timestamp, no escapes).
-    static func string(after label: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> String? {
-        guard line.count > label.count else { return nil }
-        var index = 0
-        while index + label.count < line.count {
-            if line[index] == label[0], line[index..<index + label.count].elementsEqual(label) {
-                let start = index + label.count
-                var end = start
-                while end < line.count, line[end] != UInt8(ascii: "\"") { end += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
-            }
-            index += 1
-        }
-        return nil
-    }
-
     /// The records of `kind` changed at or after `since`, sorted by key, and how many records the kind has now.
-    func pullChanged(_ kind: EconomicKind, since: String) async throws -> (records: [Record], total: Int, pages: Int) {
+    func pullChanged(_ kind: EconomicKind, since: String) async throws -> Changed {
         var records: [Record] = []
         let links = [client.configuration.restBaseURL, client.configuration.projectsBaseURL]
         let filter = EconomicFilter("lastUpdated", .greaterThanOrEqual, since)
         let collect: (EconomicClient.Page) throws -> Void = { records += try Self.records(in: $0.body, kind: kind, links: links) }
         let pages = try await kind.forEachPage(client, filter: filter) { try collect($0) }
         let total = try await client.count(kind.api, kind.path, module: kind.module.rawValue)
-        return (records.sorted { $0.key < $1.key }, total, pages + 1)
+        return Changed(records: records.sorted { $0.key < $1.key }, total: total, pages: pages + 1)
+    }
+
+    /// Lays each incremental kind's changes over the base's records into its
+    /// work file (one pass over the base); a kind whose count no longer
+    /// matches e-conomic's (a record was deleted) is pulled in full instead.
+    func complete(_ work: Work, base: Base?, progress: (Progress) -> Void) async throws -> Work {
+        guard let base, !work.changed.isEmpty else { return work }
+        var work = work
+        let changed = work.changed.mapValues { (records: $0.records, total: $0.total) }
+        work.incremental.formUnion(try await Blocking.run { [self] in try merge(base: base, changed: changed) })
+        report(work, kinds: work.incremental, progress)
+        for kind in work.kinds where work.changed[kind.kind.rawValue] != nil && !work.incremental.contains(kind.kind.rawValue) {
+            try await pullWhole(kind, progress)
+        }
+        work.changed = [:]
+        return work
+    }
+
+    /// Reports `kinds`, incremental kinds whose records are the base's with the changes laid over them.
+    func report(_ work: Work, kinds: Set<String>, _ progress: (Progress) -> Void) {
+        for kind in work.kinds where kinds.contains(kind.kind.rawValue) {
+            guard let changed = work.changed[kind.kind.rawValue] else { continue }
+            progress(Progress(kind: kind.kind, records: changed.total, pages: changed.pages, resumed: false, changed: changed.records.count))
+        }
     }
 
     /// Writes each incremental kind's work file from the base's records with
@@ -108,25 +105,39 @@ extension SnapshotPuller {
         return written
     }
 
-    /// Whether the work folder holds exactly the base's records of `kinds`,
-    /// line for line: e-conomic changed nothing of them since the base.
-    /// Records are written in one canonical form, so equal records are equal bytes.
-    func sameAsBase(_ kinds: [EconomicKind], _ base: Base) throws -> Bool {
-        var pulled: [String: [Substring]] = [:]
-        for kind in kinds {
-            let name = kind.kind.rawValue
-            guard let text = try? String(contentsOf: workDirectory.appendingPathComponent("\(name).ndjson"), encoding: .utf8) else { return false }
-            pulled[name] = text.split(separator: "\n")
+    /// Whether e-conomic changed nothing of `work`'s kinds since `base`,
+    /// told without decompressing the base: each incremental kind has as
+    /// many records as the base (its summary) and the records it returned
+    /// (those at the base's latest `lastUpdated` come back every time) hash
+    /// as the base's lines of those keys, and each kind pulled in full hashes
+    /// line for line as the base's (its key index). False when the base has
+    /// no key index: the snapshot is then written.
+    func unchanged(_ work: Work, since base: Base) throws -> Bool {
+        let summary = try SnapshotSummary.of(snapshot: base.path, sha256: base.sha256)
+        guard work.incremental.isEmpty, work.changed.allSatisfy({ $0.value.total == summary.counts[$0.key, default: 0] }),
+              let sha256 = base.sha256, let index = try KeyIndexReader(path: KeyIndex.path(for: base.path), sha256: sha256) else { return false }
+        var returned = work.changed.mapValues { changed in
+            Dictionary(changed.records.map { ($0.key, KeyIndex.hash($0.line)) }, uniquingKeysWith: { first, _ in first })
         }
-        var next: [String: Int] = pulled.mapValues { _ in 0 }
-        let reader = try SnapshotReader(path: base.path, checksDigest: false)
-        while let line = try reader.next() {
-            guard let lines = pulled[line.kind] else { continue }
-            let index = next[line.kind]!
-            guard index < lines.count, lines[index].utf8.elementsEqual(line.bytes) else { return false }
-            next[line.kind] = index + 1
+        var pulled: [String: [UInt64]] = [:]
+        for kind in work.kinds where work.changed[kind.kind.rawValue] == nil {
+            guard let data = FileManager.default.contents(atPath: workDirectory.appendingPathComponent("\(kind.kind).ndjson").path) else { return false }
+            pulled[kind.kind.rawValue] = data.withUnsafeBytes { bytes in
+                bytes.split(separator: 0x0A).map { KeyIndex.hash(UnsafeRawBufferPointer(rebasing: $0)) }
+            }
         }
-        return pulled.allSatisfy { $0.value.count == next[$0.key] }
+        var next: [String: Int] = [:]
+        while let (kind, key, hash) = try index.next() {
+            if let expected = returned[kind]?.removeValue(forKey: key) {
+                guard expected == hash else { return false }
+                continue
+            }
+            guard let hashes = pulled[kind] else { continue }
+            let position = next[kind, default: 0]
+            guard position < hashes.count, hashes[position] == hash else { return false }
+            next[kind] = position + 1
+        }
+        return pulled.allSatisfy { $0.value.count == next[$0.key, default: 0] } && returned.values.allSatisfy(\.isEmpty)
     }
 
     /// Writes `text` to `file` whole or not at all.

@@ -56,16 +56,18 @@ public struct SnapshotPuller: Sendable {
     /// Pulls `kinds` and stores the snapshot, taken at `takenAt`;
     /// with a `base`, kinds that carry `lastUpdated` are pulled incrementally.
     public func take(kinds: [Kind], takenAt: String, base: Base? = nil, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
-        let chosen = try await pullWork(kinds: kinds, base: base, progress: progress)
-        // Nothing changed in e-conomic: the base is the snapshot, and no byte is written.
+        let work = try await pullWork(kinds: kinds, base: base, progress: progress)
+        // Nothing changed in e-conomic: the base is the snapshot, no byte is written, and the base is not even read.
         if let base, let entry = try store.replica.snapshots(agreement: agreement).first(where: { $0.file == base.file }),
-           try await Blocking.run({ [self] in try sameAsBase(chosen.kinds, base) }) {
+           try await Blocking.run({ [self] in try unchanged(work, since: base) }) {
+            report(work, kinds: Set(work.changed.keys), progress)
             try? FileManager.default.removeItem(at: workDirectory)
             return entry
         }
         let folder = store.directory(agreement: agreement)
         let name = store.fileName(agreement: agreement, takenAt: takenAt)
-        let (header, trailer) = try await assemble(chosen, takenAt: takenAt, to: folder.appendingPathComponent(name).path, base: base)
+        let (header, trailer) = try await assemble(try await complete(work, base: base, progress: progress), takenAt: takenAt,
+                                                   to: folder.appendingPathComponent(name).path, base: base)
         return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
     }
 
@@ -78,16 +80,29 @@ public struct SnapshotPuller: Sendable {
     /// has (otherwise something was deleted, and the kind is pulled in full).
     public func take(kinds: [Kind], takenAt: String, to path: String, base: Base? = nil,
                      progress: (Progress) -> Void = { _ in }) async throws -> (SnapshotHeader, SnapshotTrailer) {
-        try await assemble(try await pullWork(kinds: kinds, base: base, progress: progress), takenAt: takenAt, to: path, base: base)
+        let work = try await complete(try await pullWork(kinds: kinds, base: base, progress: progress), base: base, progress: progress)
+        return try await assemble(work, takenAt: takenAt, to: path, base: base)
     }
 
     /// The kinds pulled into the work folder, and which of them incrementally.
     struct Work: Sendable {
         var kinds: [EconomicKind]
-        var incremental: Set<String>
+        /// Incremental kinds' records changed since the base, not yet laid over it (see ``complete(_:base:progress:)``).
+        var changed: [String: Changed] = [:]
+        /// The kinds whose work file is the base's records with the changed ones laid over them.
+        var incremental: Set<String> = []
     }
 
-    /// Pulls every kind of `kinds` not already in the work folder into it (incrementally against `base` where it can).
+    /// One incremental kind's records changed since the base, its number of records in e-conomic, and the pages read.
+    struct Changed: Sendable {
+        var records: [Record]
+        var total: Int
+        var pages: Int
+    }
+
+    /// Pulls every kind of `kinds` not already in the work folder: a kind that
+    /// carries `lastUpdated` only as its changes since `base` (kept in
+    /// ``Work/changed``), the others in full into the work folder.
     func pullWork(kinds: [Kind], base: Base?, progress: (Progress) -> Void) async throws -> Work {
         let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }
         let unknown = Set(kinds).subtracting(chosen.map(\.kind))
@@ -97,33 +112,34 @@ public struct SnapshotPuller: Sendable {
         }
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         func done(_ kind: EconomicKind) -> URL { workDirectory.appendingPathComponent("\(kind.kind).ndjson") }
-        var incremental: Set<String> = []  // snapshot kind names
+        var work = Work(kinds: chosen)
         if let base {
             let candidates = chosen.filter { Self.incrementalKinds.contains($0.kind) && !FileManager.default.fileExists(atPath: done($0).path) }
-            let marks = try Self.lastUpdatedMarks(in: base, kinds: Set(candidates.map(\.kind.rawValue)))
-            var changed: [String: (records: [Record], total: Int)] = [:]
-            var pages: [String: Int] = [:]
+            let summary = try await Blocking.run { try SnapshotSummary.of(snapshot: base.path, sha256: base.sha256) }
             for kind in candidates {
-                guard let since = marks[kind.kind.rawValue] else { continue }
-                let pulled = try await pullChanged(kind, since: since)
-                (changed[kind.kind.rawValue], pages[kind.kind.rawValue]) = ((pulled.records, pulled.total), pulled.pages)
-            }
-            incremental = try await Blocking.run { [self, changed] in try merge(base: base, changed: changed) }
-            for kind in chosen where incremental.contains(kind.kind.rawValue) {
-                progress(Progress(kind: kind.kind, records: try Self.countLines(done(kind).path), pages: pages[kind.kind.rawValue] ?? 0, resumed: false,
-                                  changed: changed[kind.kind.rawValue]?.records.count))
+                guard let since = summary.lastUpdated[kind.kind.rawValue] else { continue }
+                work.changed[kind.kind.rawValue] = try await pullChanged(kind, since: since)
             }
         }
-        // Contacts are read customer by customer: pull them last, so the customers' keys are at hand.
-        for kind in chosen.filter({ $0.kind != .contact }) + chosen.filter({ $0.kind == .contact }) where !incremental.contains(kind.kind.rawValue) {
-            if let records = try? Self.countLines(done(kind).path) {
-                progress(Progress(kind: kind.kind, records: records, pages: 0, resumed: true))
-                continue
-            }
-            let (records, pages) = try await pull(kind, into: done(kind))
-            progress(Progress(kind: kind.kind, records: records, pages: pages, resumed: false))
+        for kind in chosen where kind.kind != .contact && work.changed[kind.kind.rawValue] == nil {
+            try await pullWhole(kind, progress)
         }
-        return Work(kinds: chosen, incremental: incremental)
+        // Contacts are read customer by customer: pull them last, from the customers' keys of this pull.
+        if let contacts = chosen.first(where: { $0.kind == .contact }) {
+            work = try await complete(work, base: base, progress: progress)
+            try await pullWhole(contacts, progress)
+        }
+        return work
+    }
+
+    /// Pulls `kind` in full into its work file, unless an interrupted pull left it there.
+    func pullWhole(_ kind: EconomicKind, _ progress: (Progress) -> Void) async throws {
+        let file = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
+        if let records = try? Self.countLines(file.path) {
+            return progress(Progress(kind: kind.kind, records: records, pages: 0, resumed: true))
+        }
+        let (records, pages) = try await pull(kind, into: file)
+        progress(Progress(kind: kind.kind, records: records, pages: pages, resumed: false))
     }
 
     /// Writes the snapshot at `path` from the work folder, then empties the folder.

@@ -106,8 +106,9 @@ public struct PlanBuilder: Sendable {
                 continue
             }
             if let ids = item.ids {
-                // The candidates, and the rows of records e-conomic changed whose replica rows did not change.
-                let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description)).subtracting(item.wanted)
+                // The candidates, and the rows of records e-conomic changed or deleted whose replica rows did not change.
+                let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description) + item.removed.map(\.description))
+                    .subtracting(item.wanted)
                 let more = try replica.rowIDs(kind, foreignKeys: missing.sorted()).values
                 item.local = try local.records(mapping, ids: Set(ids).union(more).sorted())
             } else {

@@ -61,7 +61,7 @@ public struct Reconciliation: Sendable {
     /// Incremental against the base where e-conomic allows it (unless `full`).
     public func takeSnapshot(dryRun: Bool = false, progress: (SnapshotPuller.Progress) -> Void = { _ in }) async throws -> Taken {
         let takenAt = Timestamp.string(now())
-        let base = full ? nil : try base().map { SnapshotPuller.Base(file: $0.file, path: store.path(of: $0)) }
+        let base = full ? nil : try base().map { SnapshotPuller.Base(file: $0.file, path: store.path(of: $0), sha256: $0.sha256) }
         guard dryRun else {
             let entry = try await SnapshotPuller(client: client, store: store, agreement: agreement)
                 .take(kinds: kinds, takenAt: takenAt, base: base, progress: progress)

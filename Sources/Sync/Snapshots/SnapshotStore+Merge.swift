@@ -98,13 +98,12 @@ extension SnapshotStore {
         var removed: [String] = []
         for agreement in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
             let folder = root.appendingPathComponent(agreement)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix("-base.ndjson.gz") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where Self.isMergedBase(name) {
                 let file = "snapshots/\(agreement)/\(name)"
                 let path = folder.appendingPathComponent(name).path
                 let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? now
                 guard !indexed.contains(file), now.timeIntervalSince(modified) > age else { continue }
-                try FileManager.default.removeItem(atPath: path)
-                try? FileManager.default.removeItem(atPath: KeyIndex.path(for: path))
+                Self.remove(path)
                 removed.append(file)
             }
         }

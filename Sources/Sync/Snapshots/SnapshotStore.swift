@@ -31,6 +31,13 @@ public struct SnapshotStore: Sendable {
         dataDirectory.appendingPathComponent(entry.file).path
     }
 
+    /// Deletes the snapshot at `path` and the files kept beside it (its key index, its summary).
+    static func remove(_ path: String) {
+        for file in [path, KeyIndex.path(for: path), SnapshotSummary.path(for: path)] {
+            try? FileManager.default.removeItem(atPath: file)
+        }
+    }
+
     /// A free file name for a snapshot taken at `takenAt` (`2026-11-02T080000Z.ndjson.gz`).
     /// With `kind` (`base`), the name says what the file is: `2026-11-02T080000Z-base.ndjson.gz`.
     public func fileName(agreement: Int, takenAt: String, kind: String? = nil) -> String {
@@ -130,8 +137,7 @@ public struct SnapshotStore: Sendable {
         guard !dryRun else { return doomed }
         for entry in doomed {
             try replica.write { try $0.removeSnapshot(file: entry.file) }
-            try? FileManager.default.removeItem(atPath: path(of: entry))
-            try? FileManager.default.removeItem(atPath: KeyIndex.path(for: path(of: entry)))
+            Self.remove(path(of: entry))
         }
         return doomed
     }

@@ -19,15 +19,18 @@ extension SnapshotCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only this agreement.") var agreement: Int?
+        @Flag(help: "Also the snapshots of single-module runs and the bases they left behind (the sync's own workings).")
+        var all = false
 
         func run() throws {
-            let entries = try global.openReplica().snapshots(agreement: agreement)
+            let (entries, hidden) = try global.snapshotStore(readOnly: true).listing(agreement: agreement, all: all)
             if output.json { return try Output.json(entries) }
             Output.table(["AGREEMENT", "TAKEN AT", "MODE", "RECORDS", "BYTES", "NEEDED BY", "FILE"], entries.map { entry in
                 let needs = [entry.baseFor.map { "base of \($0)" }, entry.auditReferences > 0 ? "\(entry.auditReferences) audit(s)" : nil]
                 return [String(entry.agreement), entry.takenAt, entry.mode, String(entry.records), String(entry.bytes),
                         needs.compactMap { $0 }.joined(separator: ", "), entry.file]
             }, rightAligned: [3, 4])
+            if hidden > 0 { print("(\(Output.count(hidden, "snapshot")) of module runs not shown; --all lists them)") }
         }
     }
 
