@@ -82,6 +82,12 @@ extension QuietRunTests {
             let (quiet, again) = try await Self.moduleRun(harness, .customers)
             let last = try harness.reconciliation().base()?.file
             #expect(quiet.operations.isEmpty && again.entry.file == last)
+
+            // Retention keeps every run's snapshot, and of the bases merged for module runs only the one in use.
+            try harness.store.apply(SnapshotRetention())
+            let merged = try Self.files(harness).filter { $0.hasSuffix("-base.ndjson.gz") }
+            #expect(merged.count == 1 && last?.hasSuffix(merged[0]) == true, "\(merged)")
+            #expect(try harness.replica.snapshots().count == 4, "the first reconcile's, two module runs', and the base")
         }
     }
 }

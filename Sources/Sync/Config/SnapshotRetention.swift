@@ -6,7 +6,10 @@ import Replica
 ///
 /// A snapshot is removed when it is neither among the newest ``keep`` of its
 /// agreement nor younger than ``maxAge``; never the newest, a reconcile's
-/// base, or one an audit refers to.
+/// base, or one an audit refers to. A base the store merged for a module run
+/// goes as soon as a newer base replaces it: it is made from the runs'
+/// snapshots, which are the states of e-conomic seen, and would otherwise
+/// add a whole copy of the agreement to the store at every run.
 ///
 /// ```swift
 /// let retention = try SnapshotRetention(replica: replica)   // keep 50, 30 days

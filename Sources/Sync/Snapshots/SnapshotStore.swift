@@ -123,7 +123,9 @@ public struct SnapshotStore: Sendable {
     @discardableResult
     public func apply(_ retention: SnapshotRetention, dryRun: Bool = false) throws -> [SnapshotEntry] {
         let now = replica.now()
-        return try prune(dryRun: dryRun) { index, entry in retention.keeps(index: index, takenAt: Timestamp.date(entry.takenAt), now: now) }
+        return try prune(dryRun: dryRun) { index, entry in
+            !Self.isMergedBase(entry.file) && retention.keeps(index: index, takenAt: Timestamp.date(entry.takenAt), now: now)
+        }
     }
 
     /// Deletes every snapshot `keeps` refuses (given its index in its agreement's newest-first list), except protected ones.
