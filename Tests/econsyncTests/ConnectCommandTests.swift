@@ -31,18 +31,12 @@ struct ConnectCommandTests {
         }
     }
 
-    @Test("connect, take a snapshot, and refuse a credentials file others can read")
-    func connectEndToEnd() async throws {
-        let cli = try CLI()
-        let (emulator, base) = try Self.startEmulator(cli)
-        defer { emulator.terminate() }
-        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
-        #expect(try cli.run(["init"]).status == 0)
-
+    /// Runs `arguments` (a connect or reconnect without a browser), approves the address it prints as
+    /// e-conomic's page would, follows the redirect home, and returns the address, the output, the grant and the exit status.
+    static func approveInBrowser(_ cli: CLI, _ arguments: [String]) async throws -> (url: String, output: String, grant: String, status: Int32) {
         let connect = Process()
         connect.executableURL = CLI.binary
-        connect.arguments = ["connect", "--app-public-token", "emulator-app-public", "--auth-url", base, "--rest-url", base,
-                             "--projects-url", base + "/projectsapi/v1.1.0", "--no-browser", "--timeout", "900"]
+        connect.arguments = arguments
         connect.environment = cli.environment
         let out = Pipe()
         connect.standardOutput = out
@@ -57,8 +51,7 @@ struct ConnectCommandTests {
             printed.append(line)
             if line.hasPrefix("http://") { address = line }
         }
-        let url = try #require(address)
-        #expect(url.hasPrefix(base + "/secure/api1/requestaccess.aspx?appPublicToken=emulator-app-public&redirectUrl=http%3A%2F%2F127.0.0.1%3A"))
+        let url = try #require(address, "\(printed)")
         let transport = CurlTransport()
         let redirect = try await transport.send(HTTPRequest(method: "GET", url: url))
         #expect(redirect.status == 302)
@@ -68,8 +61,22 @@ struct ConnectCommandTests {
         #expect(landing.status == 200)
         let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         connect.waitUntilExit()
-        #expect(connect.terminationStatus == 0)
-        let output = printed.joined(separator: "\n") + rest
+        return (url, printed.joined(separator: "\n") + rest, grant, connect.terminationStatus)
+    }
+
+    @Test("connect, take a snapshot, refuse a credentials file others can read, reconnect as connected")
+    func connectEndToEnd() async throws {
+        let cli = try CLI()
+        let (emulator, base) = try Self.startEmulator(cli)
+        defer { emulator.terminate() }
+        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
+        #expect(try cli.run(["init"]).status == 0)
+
+        let arguments = ["connect", "--app-public-token", "emulator-app-public", "--auth-url", base, "--rest-url", base,
+                         "--projects-url", base + "/projectsapi/v1.1.0", "--no-browser", "--timeout", "900"]
+        let (url, output, grant, status) = try await Self.approveInBrowser(cli, arguments)
+        #expect(url.hasPrefix(base + "/secure/api1/requestaccess.aspx?appPublicToken=emulator-app-public&redirectUrl=http%3A%2F%2F127.0.0.1%3A"))
+        #expect(status == 0)
         #expect(output.contains("connected to e-conomic agreement 1118081"))
         #expect(!output.contains(grant) && !output.contains("emulator-app-secret"), "no token is printed")
 
@@ -85,6 +92,11 @@ struct ConnectCommandTests {
         let refused = try cli.run(["snapshot", "take"])
         #expect(refused.status == 1 && refused.stderr.contains("readable by others"))
         chmod(credentials, 0o600)
+        // A reconnect with no options asks the same app at the same place: the public token and every address were kept.
+        let reconnect = try await Self.approveInBrowser(cli, ["reconnect", "--no-browser", "--timeout", "900"])
+        #expect(reconnect.url.hasPrefix(base + "/secure/api1/requestaccess.aspx?appPublicToken=emulator-app-public&redirectUrl="), "\(reconnect.url)")
+        #expect(reconnect.status == 0 && reconnect.output.contains("reconnected to e-conomic agreement 1118081"), "\(reconnect.output)")
+        #expect(try cli.run(["snapshot", "take", "--kind", "unit"]).status == 0, "the new grant works against the kept REST address")
         let again = try cli.run(["connect", "--app-public-token", "x", "--no-browser"])
         #expect(again.status == 1 && again.stderr.contains("already connected"))
         #expect(try cli.run(["disconnect"]).stdout.contains("disconnected from e-conomic agreement 1118081"))

@@ -99,6 +99,10 @@ struct OrderExportCommandTests {
             try await Self.fieldWork(connected)
             try await connected.expect(["config", "set", "products.autoCreate", "false"])
             let before = connected.state()
+            let dryRun = try await connected.run(["order", "export", "--project", "e:2", "--dry-run"])
+            #expect(dryRun.status == 1, "the dry run exits as the export would: \(dryRun.stdout)")
+            #expect(dryRun.stdout.contains("KR-22") && dryRun.stderr.contains("e-conomic lacks the products KR-22 (Kobberrør 22 mm), and product auto-creation is off"),
+                    "\(dryRun.stderr)")
             let refused = try await connected.run(["order", "export", "--project", "e:2"])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("e-conomic lacks the products KR-22 (Kobberrør 22 mm), and product auto-creation is off"), "\(refused.stderr)")

@@ -18,14 +18,14 @@ struct RemedyWordingTests {
         .initialise, .upgradeReplica, .listSettings, .setConfig(key: "customers.paymentTerms"), .setOrderLayout,
         .setHoursProduct(hourType: 2), .setProjectCustomer(project: 3), .syncCustomers, .setEmployeeNumber, .mapActivity,
         .enableProductCreation, .connect, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
-        .resumeReconcile, .retryLater(after: .timeout), .retryLater(after: .rateLimit),
+        .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit),
     ]
 
     static func isSampled(_ remedy: Remedy) -> Bool {
         switch remedy {
         case .initialise, .upgradeReplica, .listSettings, .setConfig, .setOrderLayout, .setHoursProduct, .setProjectCustomer,
              .syncCustomers, .setEmployeeNumber, .mapActivity, .enableProductCreation, .connect, .reconnect, .disconnect, .restrictCredentials,
-             .resumeReconcile:
+             .resumeReconcile, .resumeIntegration:
             true
         case .retryLater(let delay):
             Remedy.Delay.allCases.contains(delay)

@@ -54,8 +54,11 @@ public struct ConnectFlow: Sendable {
         } catch {
             throw EconomicError(.badResponse, status: response.status, message: "GET /self answered something that is not an agreement", request: "GET /self")
         }
-        return CredentialsFile.Connection(
+        var connection = CredentialsFile.Connection(
             appSecretToken: appSecretToken, grantToken: grantToken, agreementNumber: agreement.agreementNumber,
             companyName: agreement.company?.name, restBaseURL: restBaseURL, projectsBaseURL: projectsBaseURL, connectedAt: now)
+        connection.appPublicToken = appPublicToken.isEmpty ? nil : appPublicToken
+        connection.authBaseURL = authBaseURL
+        return connection
     }
 }

@@ -20,6 +20,11 @@ public struct CredentialsFile: Sendable {
         public var restBaseURL: String
         public var projectsBaseURL: String
         public var connectedAt: String
+        /// The app's public token and e-conomic's installation host the grant was
+        /// asked for with, so that a reconnect asks the same app at the same place
+        /// (absent from files written before they were kept).
+        public var appPublicToken: String?
+        public var authBaseURL: String?
 
         public init(appSecretToken: String, grantToken: String, agreementNumber: Int, companyName: String?,
                     restBaseURL: String, projectsBaseURL: String, connectedAt: String) {

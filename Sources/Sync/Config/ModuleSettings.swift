@@ -16,6 +16,8 @@ public struct ModuleSettings: Sendable, Equatable {
         ConfigKey.flag("\(module.rawValue).enabled", "run the \(module.title.lowercased()) module (\(module.number))", default: true)
     } + [
         .flag("finance.enabled", "the finance module is active: suppliers are synced only then", default: false),
+        .flag(pausedKey, "the whole integration is paused: no module runs, nothing is sent to e-conomic (field work goes on)",
+              default: false),
         .number("schedule.interval", "minutes between two runs of a module", 15...1440, default: 15),
         .number("schedule.jitter", "seconds of random delay added to each module's next run, so modules spread out", 0...3600, default: 60),
         .number("schedule.cooldown", "minutes a module rests after a run before it may run again (--force overrides)", 1...1440, default: 15),
@@ -23,8 +25,13 @@ public struct ModuleSettings: Sendable, Equatable {
         .number("schedule.timeout", "hours after which a module still running is timed out and released", 1...48, default: 12),
     ]
 
+    /// The setting that pauses the whole integration.
+    public static let pausedKey = "integration.paused"
+
     public var enabled: [String: Bool] = [:]
     public var financeEnabled = false
+    /// The whole integration is paused (`econsync pause`).
+    public var paused = false
     public var interval: TimeInterval = 15 * 60
     public var jitter: TimeInterval = 60
     public var cooldown: TimeInterval = 15 * 60
@@ -42,6 +49,7 @@ public struct ModuleSettings: Sendable, Equatable {
     init(_ values: ConfigValues) {
         for module in Module.allCases { enabled[module.rawValue] = values.bool("\(module.rawValue).enabled") }
         financeEnabled = values.bool("finance.enabled")
+        paused = values.bool(Self.pausedKey)
         interval = TimeInterval(values.int("schedule.interval") ?? 15) * 60
         jitter = TimeInterval(values.int("schedule.jitter") ?? 60)
         cooldown = TimeInterval(values.int("schedule.cooldown") ?? 15) * 60
@@ -53,6 +61,12 @@ public struct ModuleSettings: Sendable, Equatable {
     public func isEnabled(_ module: Module) -> Bool {
         if module.requiresFinance && !financeEnabled { return false }
         return enabled[module.rawValue] ?? true
+    }
+
+    /// The error a run of `module` meets while the integration is paused; nil when it is not.
+    public func pausedError(_ module: Module? = nil) -> SyncError? {
+        guard paused else { return nil }
+        return SyncError(.paused, "the integration is paused (field work goes on offline)", module: module?.rawValue, action: .resumeIntegration)
     }
 
     /// Why `module` does not run, when it does not.

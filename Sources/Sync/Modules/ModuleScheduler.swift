@@ -48,6 +48,7 @@ public struct ModuleScheduler: Sendable {
     /// one at a time. Leases past the timeout, or of processes gone, are released first.
     public func acquire(_ module: Module, force: Bool) throws -> ModuleLease {
         let settings = try settings()
+        if let paused = settings.pausedError(module) { throw paused }
         if let reason = settings.disabledReason(module) { throw SyncError(.disabled, reason, module: module.rawValue) }
         let now = now()
         let at = Timestamp.string(now)
@@ -221,11 +222,11 @@ public struct ModuleScheduler: Sendable {
     }
 
     /// The enabled, scheduled modules due now, in run order: never run, or
-    /// their next due time has come. None while the token is expired.
+    /// their next due time has come. None while the token is expired or the integration is paused.
     public func due() throws -> [Module] {
         let settings = try settings()
         let statuses = try scopedStatuses()
-        if statuses.values.contains(where: { $0.state == .needsReconnect }) { return [] }
+        if settings.paused || statuses.values.contains(where: { $0.state == .needsReconnect }) { return [] }
         let now = now()
         return Module.runOrder.filter { module in
             guard !module.isManual, settings.isEnabled(module) else { return false }
@@ -241,7 +242,7 @@ public struct ModuleScheduler: Sendable {
     public func nextDue() throws -> Date? {
         let settings = try settings()
         let statuses = try scopedStatuses()
-        if statuses.values.contains(where: { $0.state == .needsReconnect }) { return nil }
+        if settings.paused || statuses.values.contains(where: { $0.state == .needsReconnect }) { return nil }
         return Module.runOrder.filter { !$0.isManual && settings.isEnabled($0) && statuses[key($0)]?.state != .running }
             .map { statuses[key($0)]?.nextDue.flatMap(Timestamp.date) ?? now() }
             .min()

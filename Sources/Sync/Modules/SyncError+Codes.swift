@@ -6,6 +6,8 @@ extension ErrorCode where Domain == SyncError {
     public static var unknownModule: Self { "unknownModule" }
     /// The module is switched off in config.
     public static var disabled: Self { "disabled" }
+    /// The whole integration is paused (`integration.paused`): no module runs.
+    public static var paused: Self { "paused" }
     /// The module ran less than the cooldown ago.
     public static var coolingDown: Self { "coolingDown" }
     /// Another process is running it (or another module of the agreement).

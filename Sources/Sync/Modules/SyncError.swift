@@ -32,7 +32,7 @@ public struct SyncError: CodedError, Equatable {
     public var outcome: ErrorOutcome {
         switch code {
         case .needsReconnect: .needsReconnect
-        case .coolingDown, .busy, .disabled: .notRun
+        case .coolingDown, .busy, .disabled, .paused: .notRun
         default: .failure
         }
     }

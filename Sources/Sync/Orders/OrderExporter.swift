@@ -50,6 +50,7 @@ public struct OrderExporter: Sendable {
     /// ``SyncError`` ("Customer not found in e-conomic", nothing to export,
     /// missing products, e-conomic's refusal) and leaves nothing half done.
     public func export(_ request: OrderExportRequest) async throws -> Result {
+        if let paused = try ModuleSettings(replica: replica).pausedError(.orders) { throw paused }
         // Nothing to do is no run of the module (and no failure of it).
         if try !replica.orderExports(project: request.projectID).contains(where: { $0.state == .pending }),
            let draft = try? Self.preview(replica: replica, request) {
@@ -88,12 +89,17 @@ public struct OrderExporter: Sendable {
                         + (last.map { " (the last export is order \($0.orderNumber!))" } ?? ""), module: "orders")
     }
 
+    /// The refusal an export of `draft` meets before anything is sent, which a
+    /// dry run reports too: products e-conomic lacks while auto-creation is off.
+    public static func refusal(of draft: OrderDraft, replica: ReplicaStore) throws -> SyncError? {
+        guard !draft.missingProducts.isEmpty, try !ReconcileSettings(replica: replica).autoCreateProducts else { return nil }
+        let names = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
+        return SyncError(.productMissing, "e-conomic lacks the products \(names), and product auto-creation is off", module: "orders")
+    }
+
     /// Creates the products the lines need through a products reconcile; refuses naming those still missing.
     func createProducts(_ draft: OrderDraft) async throws -> Int {
-        let names = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
-        guard try ReconcileSettings(replica: replica).autoCreateProducts else {
-            throw SyncError(.productMissing, "e-conomic lacks the products \(names), and product auto-creation is off", module: "orders")
-        }
+        if let refused = try Self.refusal(of: draft, replica: replica) { throw refused }
         var products = Reconciliation(store: store, client: client, agreement: agreement, now: scheduler.now)
         products.modules = [.products]
         _ = try await products.resume()

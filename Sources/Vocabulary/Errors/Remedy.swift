@@ -39,6 +39,8 @@ public enum Remedy: Hashable, Sendable {
     case restrictCredentials(path: String)
     /// Finish the interrupted reconcile run before starting another.
     case resumeReconcile
+    /// Resume the integration, paused by the office: nothing goes to or comes from e-conomic until then.
+    case resumeIntegration
     /// Nothing to do now: the work runs again when due, after `reason` passes.
     case retryLater(after: Delay)
 

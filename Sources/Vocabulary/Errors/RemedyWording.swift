@@ -39,6 +39,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .disconnect: "disconnect first to switch agreements"
         case .restrictCredentials(let path): "make \(path) private (mode 600) or reconnect to e-conomic"
         case .resumeReconcile: "resume the interrupted reconcile first"
+        case .resumeIntegration: "resume the integration"
         case .retryLater(.timeout): "it runs again when due; if it keeps hanging, check the network and e-conomic's status"
         case .retryLater(.rateLimit): "it runs again when due; another integration may be spending the agreement's API budget"
         }

@@ -46,12 +46,12 @@ struct ConnectOptions: ParsableArguments {
 
     /// The flow, with the options applied over a stored connection's URLs.
     func flow(stored: CredentialsFile.Connection?) throws -> ConnectFlow {
-        let publicToken = appPublicToken ?? Self.environment["ECONSYNC_APP_PUBLIC_TOKEN"]
+        let publicToken = appPublicToken ?? Self.environment["ECONSYNC_APP_PUBLIC_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.appPublicToken
         guard grantTokenFromStdin || publicToken?.isEmpty == false else {
             throw CommandFailure("no app public token: give --app-public-token TOKEN or set $ECONSYNC_APP_PUBLIC_TOKEN")
         }
         var flow = ConnectFlow(appPublicToken: publicToken ?? "", appSecretToken: try appSecretToken(stored: stored))
-        flow.authBaseURL = authURL ?? ConnectFlow.defaultAuthBaseURL
+        flow.authBaseURL = authURL ?? stored?.authBaseURL ?? ConnectFlow.defaultAuthBaseURL
         flow.restBaseURL = restURL ?? stored?.restBaseURL ?? Economic.defaultRESTBaseURL
         flow.projectsBaseURL = projectsURL ?? stored?.projectsBaseURL ?? Economic.defaultProjectsBaseURL
         return flow

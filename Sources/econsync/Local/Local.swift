@@ -10,7 +10,7 @@ struct Local: ParsableCommand {
             """,
         subcommands: [
             CustomerCommand.self, ContactCommand.self, ProductCommand.self, ProjectCommand.self,
-            EmployeeCommand.self, HourTypeCommand.self, HoursCommand.self, MaterialsCommand.self,
+            EmployeeCommand.self, HourTypeCommand.self, HoursCommand.self, MaterialsCommand.self, SupplierCommand.self, UnitCommand.self,
             Changes.self, Unsynced.self, Import.self, Check.self,
         ]
     )

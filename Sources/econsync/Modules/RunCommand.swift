@@ -32,6 +32,9 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         Self.log("scheduler started (pid \(getpid())); stop with SIGINT or SIGTERM")
+        if try context.scheduler.settings().paused {
+            Self.log("the integration is paused: no module runs until `econsync resume`" + (once ? "" : " (the scheduler waits for it)"))
+        }
         if once { return try await loop.runDue() }
         try await loop.run()
     }

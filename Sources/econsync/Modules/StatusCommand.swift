@@ -20,7 +20,9 @@ struct StatusCommand: ParsableCommand {
         let context = try ModuleContext(global: global)
         let reports = try context.scheduler.report()
         if output.json { return try Output.json(reports) }
-        Self.print(reports, now: context.scheduler.now())
+        let paused = try context.scheduler.settings().paused
+        if paused { Swift.print("the integration is paused: no module runs until `econsync resume`") }
+        Self.print(reports, now: context.scheduler.now(), paused: paused)
         let warnings = Dictionary(grouping: try DataWarning.scan(context.scheduler.replica), by: \.rule)
         for rule in DataWarning.Rule.allCases {
             guard let some = warnings[rule] else { continue }
@@ -29,12 +31,12 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    static func print(_ reports: [ModuleReport], now: Date) {
+    static func print(_ reports: [ModuleReport], now: Date, paused: Bool = false) {
         let rows = reports.map { report in
             [
                 "\(report.number) \(report.module)", report.state.rawValue + (report.lastRunForced ? " (forced)" : ""),
                 report.lastEnd.map { time($0) } ?? "never", report.lastSuccess.map { time($0) } ?? "never",
-                report.manual ? "manual" : report.nextDue.map { due($0, now: now) } ?? "-",
+                report.manual ? "manual" : paused ? "paused" : report.nextDue.map { due($0, now: now) } ?? "-",
                 "\(report.pulled)/\(report.pushed)/\(report.skipped)/\(report.blocked)/\(report.conflicts)", String(report.apiCallsToday),
             ]
         }

@@ -27,6 +27,7 @@ struct SyncCommand: AsyncParsableCommand {
         let context = try ModuleContext(global: global)
         let runner = try context.runner()
         let settings = try context.scheduler.settings()
+        if let paused = settings.pausedError() { throw paused }   // once, not once per module
         let named = Set(modules)
         let chosen = Module.runOrder.filter { named.isEmpty ? !$0.isManual && settings.isEnabled($0) : named.contains($0) }
         var reports: [ModuleRunReport] = []

@@ -56,8 +56,10 @@ struct OrderCommand: ParsableCommand {
             (request.from, request.to, request.grouping) = (from, to, group)
             if dryRun {
                 let draft = try OrderExporter.preview(replica: context.replica, request)
-                if output.json { return try Output.json(OrderReport(draft: draft, export: nil)) }
-                return OrderReport.print(draft, export: nil, createdProducts: 0)
+                if output.json { try Output.json(OrderReport(draft: draft, export: nil)) } else { OrderReport.print(draft, export: nil, createdProducts: 0) }
+                // The export would be refused: the dry run says so, and exits as the export would.
+                if let refused = try OrderExporter.refusal(of: draft, replica: context.replica) { throw refused }
+                return
             }
             let result = try await context.exporter().export(request)
             if output.json { return try Output.json(OrderReport(draft: result.draft, export: result.export)) }

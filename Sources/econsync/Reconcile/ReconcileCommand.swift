@@ -44,6 +44,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let planFile = try planOut.map { try OutputFile(path: $0, dataDirectory: global.directory, force: force) }
         let (client, connection) = try global.economicClient(readOnly: dryRun)
         let store = try global.snapshotStore(readOnly: dryRun)
+        if !dryRun, let paused = try ModuleSettings(replica: store.replica).pausedError() { throw paused }
         var reconciliation = Reconciliation(store: store, client: client, agreement: connection.agreementNumber, now: try GlobalOptions.clock())
         reconciliation.modules = Set(modules)
         reconciliation.full = full

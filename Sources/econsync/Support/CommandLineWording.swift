@@ -42,6 +42,8 @@ struct CommandLineWording: RemedyWording {
             "run `chmod 600 \(path)` or `econsync reconnect`"
         case .resumeReconcile:
             "finish it first with `econsync reconcile --resume`"
+        case .resumeIntegration:
+            "resume it with `econsync resume`"
         case .retryLater(after: .timeout):
             "the module was released automatically; it runs again when due. If it keeps hanging, check the network and e-conomic's status"
         case .retryLater(after: .rateLimit):

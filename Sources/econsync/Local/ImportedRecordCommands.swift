@@ -1,0 +1,32 @@
+import ArgumentParser
+import Replica
+
+extension Supplier: ListedRecord {
+    static let header = ["ID", "E-CONOMIC", "NAME", "CVR", "CITY", "EMAIL", "PHONE", "STATE"]
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", city ?? "", email ?? "", phone ?? "", barred ? "barred" : names.state(self)]
+    }
+    var title: String { name }
+}
+
+extension NamedRecord: ListedRecord {
+    static var header: [String] { ["ID", "E-CONOMIC", "NAME", "STATE"] }
+    func cells(_ names: NameLookup) -> [String] {
+        [String(id ?? 0), foreignKey.map(String.init) ?? "", name, names.state(self)]
+    }
+    var title: String { name }
+}
+
+/// `econsync local supplier list`: suppliers, imported from e-conomic by module 8 (read only here).
+struct SupplierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supplier", abstract: "List suppliers (imported from e-conomic by the suppliers module; edited there).",
+        subcommands: [ListCommand<Supplier>.self])
+}
+
+/// `econsync local unit list`: unit types, imported from e-conomic by module 1 (read only here).
+struct UnitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unit", abstract: "List unit types (imported from e-conomic by the units module; edited there).",
+        subcommands: [ListCommand<UnitType>.self])
+}

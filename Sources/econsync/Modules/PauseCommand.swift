@@ -1,0 +1,35 @@
+import ArgumentParser
+import Sync
+
+/// `econsync pause`: one switch that stops the whole integration.
+struct PauseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Pause the whole integration: no module runs and nothing is sent to e-conomic until `econsync resume`.",
+        discussion: "Field work goes on offline and is reconciled once the integration is resumed. `econsync status` shows the pause.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let workspace = try global.workspace()
+        let paused = try ModuleSettings(replica: workspace.replica()).paused
+        try workspace.set(setting: ModuleSettings.pausedKey, to: "true")
+        print(paused ? "the integration was already paused" : "the integration is paused: no module runs and nothing is sent to e-conomic "
+              + "until `econsync resume`; field work goes on offline")
+    }
+}
+
+/// `econsync resume`: the integration runs again.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Resume the integration after `econsync pause`: modules run again when due.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let workspace = try global.workspace()
+        let paused = try ModuleSettings(replica: workspace.replica()).paused
+        try workspace.unset(setting: ModuleSettings.pausedKey)
+        print(paused ? "the integration is running again: modules run when due" : "the integration was not paused")
+    }
+}
