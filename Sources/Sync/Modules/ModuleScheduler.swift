@@ -65,7 +65,11 @@ public struct ModuleScheduler: Sendable {
                                 + "one agreement's modules run one at a time, try again when it finishes", module: module.rawValue)
             }
             var status = try writer.moduleStatus(key(module))
-            if !force, !module.isManual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown) {
+            // A release (a reconnect, a hung run timed out) makes a module due at once, before its cooldown's end:
+            // that lifts the cooldown, so the schedule and the cooldown never disagree.
+            let released = { (end: Date) in status.nextDue.flatMap(Timestamp.date).map { $0 < end.addingTimeInterval(settings.cooldown) } ?? false }
+            if !force, !module.isManual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown),
+               !released(end) {
                 let until = Timestamp.string(end.addingTimeInterval(settings.cooldown))
                 throw SyncError(.coolingDown, "ran until \(status.lastEnd!); it may run again at \(until) "
                                 + "(cooldown \(Int(settings.cooldown / 60)) minutes), or use --force", module: module.rawValue)
@@ -208,14 +212,15 @@ public struct ModuleScheduler: Sendable {
         return released
     }
 
-    /// Ends "needs reconnect": after a reconnect, every module may run again.
+    /// Ends "needs reconnect": after a reconnect, every module that waited for it is due at once.
     public func reconnected() throws {
+        let now = Timestamp.string(now())
         try replica.write { writer in
             for var status in try writer.moduleStatuses() where isInScope(status.module) && status.state == .needsReconnect {
                 status.state = .idle
                 status.lastError = nil
                 status.lastErrorKind = nil
-                status.nextDue = nil
+                status.nextDue = now
                 try writer.save(status)
             }
         }
