@@ -84,11 +84,14 @@ public struct ModuleRunner: Sendable {
         outcome.blocked = blocks.count
         outcome.conflicts = try store.replica.conflicts().count { $0.runId == report.run }
         let failures = report.pullFailures + report.pushFailures
+        let blocked = Self.blockError(blocks, module: lease.module.rawValue)
         if !failures.isEmpty {
+            // A failure does not hide what was blocked: "Employee is missing an e-conomic ID" is said beside it.
             let shown = failures.prefix(3).map(\.description).joined(separator: "; ")
-            outcome.error = SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)", module: lease.module.rawValue)
+            outcome.error = SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)"
+                                      + (blocked.map { "; also blocked: \($0.message)" } ?? ""), module: lease.module.rawValue)
             outcome.failed = true
-        } else if let blocked = Self.blockError(blocks, module: lease.module.rawValue) {
+        } else if let blocked {
             outcome.error = blocked
         }
         if lease.module == .projectEntries {
@@ -97,8 +100,9 @@ public struct ModuleRunner: Sendable {
         return outcome
     }
 
-    /// The error blocked operations amount to: the brief's troubleshooting
-    /// case when one applies (the most frequent first), naming the records.
+    /// The error blocked operations amount to, naming the records: every
+    /// kind of block, the most frequent first (its code is the error's, so the
+    /// brief's troubleshooting case leads), none hidden behind another.
     static func blockError(_ blocks: [PlanOperation], module: String) -> SyncError? {
         guard !blocks.isEmpty else { return nil }
         let classified = blocks.map { op -> SyncError.Code in
@@ -108,10 +112,15 @@ public struct ModuleRunner: Sendable {
             return .blocked
         }
         let counts = Dictionary(classified.map { ($0, 1) }, uniquingKeysWith: +)
-        let code = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }!.key
-        let reasons = zip(blocks, classified).filter { $0.1 == code }.map(\.0.reason)
-        let distinct = reasons.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let more = blocks.count > distinct.prefix(3).count ? " (\(blocks.count) blocked in all)" : ""
-        return SyncError(code, distinct.prefix(3).joined(separator: "; ") + more, module: module)
+        let codes = counts.keys.sorted { (counts[$0]!, $1.rawValue) > (counts[$1]!, $0.rawValue) }
+        var shown = 0
+        let kinds = codes.map { code in
+            let reasons = zip(blocks, classified).filter { $0.1 == code }.map(\.0.reason)
+            let distinct = reasons.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)
+            shown += distinct.count
+            return distinct.joined(separator: "; ")
+        }
+        let more = blocks.count > shown ? " (\(blocks.count) blocked in all)" : ""
+        return SyncError(codes[0], kinds.joined(separator: "; ") + more, module: module)
     }
 }

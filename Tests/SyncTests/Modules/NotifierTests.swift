@@ -165,7 +165,8 @@ struct NotifierTests {
                                                          module: "projectEntries"))
         #expect(error.code == .employeeMissingID)
         #expect(error.message == "Employee is missing an e-conomic ID: Jens Hansen (employee 3): set the employee's e-conomic id or enable "
-                + "employee sync (3 blocked in all)")
+                + "employee sync; Customer not found in e-conomic: Hansen VVS ApS (customer 4): sync customers or force a sync (3 blocked in all)",
+                "every kind of block is named, the most frequent first")
         #expect(error.remedy == .setEmployeeNumber)
         let only = try #require(ModuleRunner.blockError([block("local:3", customer)], module: "orders"))
         #expect(only.code == .customerNotFound && only.message == "Customer not found in e-conomic: Hansen VVS ApS (customer 4): sync customers or force a sync")
