@@ -9,13 +9,20 @@ extension ReplicaStore {
         }
     }
 
-    /// The agreement's latest finished run over every module, if any.
-    public func lastFinishedRun(agreement: Int) throws -> ReconcileRun? {
+    /// The agreement's latest finished run over every module, if any; with
+    /// `modules`, the latest that covered all of them (a run over every module covers any).
+    public func lastFinishedRun(agreement: Int, covering modules: Set<Module> = []) throws -> ReconcileRun? {
         try read { db in
             let columns = ReconcileRun.Columns.self
-            return try ReconcileRun.filter(columns.agreement.column == agreement && columns.state.column == ReconcileRun.State.finished.rawValue
-                                           && columns.modules.column == "")
-                .order(columns.id.column.desc).fetchOne(db)
+            var request = ReconcileRun.filter(columns.agreement.column == agreement && columns.state.column == ReconcileRun.State.finished.rawValue)
+            if modules.isEmpty { request = request.filter(columns.modules.column == "") }
+            let runs = try request.order(columns.id.column.desc).fetchCursor(db)
+            while let run = try runs.next() {
+                if run.modules.isEmpty || modules.isSubset(of: Set(run.modules.split(separator: ",").compactMap { Module(rawValue: String($0)) })) {
+                    return run
+                }
+            }
+            return nil
         }
     }
 

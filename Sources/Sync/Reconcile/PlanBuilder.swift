@@ -62,6 +62,10 @@ public struct PlanBuilder: Sendable {
                                 snapshotFile: snapshot.file, modules: modules.sorted())
         let since = full ? nil : try replica.lastFinishedRun(agreement: agreement)?.changeSequence
         let changed = try since.map { try replica.changedRows(since: $0) }
+        // An import-only kind has nothing left over from its module's last run (it took e-conomic's values over
+        // every local edit), so the rows changed since that run are all there is to compare: no scan of the table.
+        let sinceModules = full || modules.isEmpty ? nil : try replica.lastFinishedRun(agreement: agreement, covering: modules)?.changeSequence
+        let changedSinceModules = try sinceModules.map { try replica.changedRows(since: $0) }
         let pending = Dictionary(grouping: try replica.pendingRecords(agreement: agreement), by: \.kind).mapValues { Set($0.map(\.key)) }
         var local = LocalRecords(replica: replica, creatableKinds: settings.creatableKinds)
         if settings.projects.subProjects == .mergeIntoParent { local.mainProjects = try LocalRecords.mainProjects(replica) }
@@ -72,7 +76,8 @@ public struct PlanBuilder: Sendable {
         for mapping in settings.mappings where snapshotKinds.contains(mapping.kind.rawValue) && (modules.isEmpty || modules.contains(mapping.module)) {
             let kind = mapping.kind
             var item = KindWork(mapping: mapping)
-            item.ids = try candidates(kind, changed: changed, pending: pending[kind.rawValue] ?? [])
+            item.ids = try candidates(kind, changed: mapping.direction == .importOnly ? changedSinceModules ?? changed : changed,
+                                      pending: pending[kind.rawValue] ?? [])
             // Only the keys now: the rows themselves are read after the snapshots, so both are not in memory at once.
             if let ids = item.ids {
                 let keys = try replica.foreignKeys(kind, ids: ids)
