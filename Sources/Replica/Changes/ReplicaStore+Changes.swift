@@ -33,11 +33,11 @@ extension ReplicaStore {
         try read { try Int64.fetchOne($0, sql: "SELECT ifnull(max(seq), 0) FROM change_log") ?? 0 }
     }
 
-    /// The distinct records changed after sequence number `since`, per kind, sorted by id.
-    public func changedRows(since: Int64) throws -> [Kind: [Int64]] {
+    /// The distinct records changed after sequence number `since`, per kind, sorted by id; of `kinds` only, when given.
+    public func changedRows(since: Int64, kinds: Set<Kind>? = nil) throws -> [Kind: [Int64]] {
         try read { db in
             var result: [Kind: [Int64]] = [:]
-            let rows = try Self.changedRowsRequest(since: since).fetchCursor(db)
+            let rows = try Self.changedRowsRequest(since: since, kinds: kinds).fetchCursor(db)
             while let row = try rows.next() {
                 if let kind = Kind(code: row["kind"]) {
                     result[kind, default: []].append(row["row_id"])
@@ -69,7 +69,8 @@ extension ReplicaStore {
 
     /// The distinct (kind, row id) changed after sequence number `since` (by the log's primary key:
     /// `NOT INDEXED` keeps SQLite from reading the whole log through any other index to save the sort).
-    static func changedRowsRequest(since: Int64) -> SQLRequest<Row> {
-        SQLRequest(sql: "SELECT DISTINCT kind, row_id FROM change_log NOT INDEXED WHERE seq > ? ORDER BY kind, row_id", arguments: [since])
+    static func changedRowsRequest(since: Int64, kinds: Set<Kind>? = nil) -> SQLRequest<Row> {
+        let only = kinds.map { " AND kind IN (\($0.map { String($0.code) }.sorted().joined(separator: ",")))" } ?? ""
+        return SQLRequest(sql: "SELECT DISTINCT kind, row_id FROM change_log NOT INDEXED WHERE seq > ?\(only) ORDER BY kind, row_id", arguments: [since])
     }
 }

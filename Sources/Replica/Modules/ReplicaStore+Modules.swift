@@ -8,11 +8,12 @@ extension ReplicaStore {
         }
     }
 
-    /// The latest runs of `module` (of every module when nil), newest first.
-    public func moduleRuns(module: String? = nil, limit: Int = 20) throws -> [ModuleRun] {
+    /// The latest runs of `module` (of every module when nil) started at or after `since`, newest first.
+    public func moduleRuns(module: String? = nil, since: String? = nil, limit: Int = 20) throws -> [ModuleRun] {
         try read { db in
             var request = ModuleRun.all().order(ModuleRun.Columns.id.column.desc).limit(limit)
             if let module { request = request.filter(ModuleRun.Columns.module.column == module) }
+            if let since { request = request.filter(ModuleRun.Columns.startedAt.column >= since) }
             return try request.fetchAll(db)
         }
     }
@@ -25,9 +26,14 @@ extension ReplicaStore {
         }
     }
 
-    /// The notifications recorded, newest first.
-    public func notifications(limit: Int = 50) throws -> [NotificationEntry] {
-        try read { try NotificationEntry.all().order(NotificationEntry.Columns.id.column.desc).limit(limit).fetchAll($0) }
+    /// The notifications recorded (about `module` only, when given; at or after `since`), newest first.
+    public func notifications(module: String? = nil, since: String? = nil, limit: Int = 50) throws -> [NotificationEntry] {
+        try read { db in
+            var request = NotificationEntry.all().order(NotificationEntry.Columns.id.column.desc).limit(limit)
+            if let module { request = request.filter(NotificationEntry.Columns.module.column == module) }
+            if let since { request = request.filter(NotificationEntry.Columns.at.column >= since) }
+            return try request.fetchAll(db)
+        }
     }
 }
 

@@ -64,8 +64,10 @@ public struct PlanBuilder: Sendable {
         let changed = try since.map { try replica.changedRows(since: $0) }
         // An import-only kind has nothing left over from its module's last run (it took e-conomic's values over
         // every local edit), so the rows changed since that run are all there is to compare: no scan of the table.
-        let sinceModules = full || modules.isEmpty ? nil : try replica.lastFinishedRun(agreement: agreement, covering: modules)?.changeSequence
-        let changedSinceModules = try sinceModules.map { try replica.changedRows(since: $0) }
+        let importOnly = Set(settings.mappings.filter { modules.contains($0.module) && $0.direction == .importOnly }.map(\.kind))
+        let sinceModules = full || modules.isEmpty || importOnly.isEmpty ? nil
+            : try replica.lastFinishedRun(agreement: agreement, covering: modules)?.changeSequence
+        let changedSinceModules = try sinceModules.map { try replica.changedRows(since: $0, kinds: importOnly) }
         let pending = Dictionary(grouping: try replica.pendingRecords(agreement: agreement), by: \.kind).mapValues { Set($0.map(\.key)) }
         var local = LocalRecords(replica: replica, creatableKinds: settings.creatableKinds)
         if settings.projects.subProjects == .mergeIntoParent { local.mainProjects = try LocalRecords.mainProjects(replica) }
@@ -223,12 +225,17 @@ public struct PlanBuilder: Sendable {
 
     /// The local ids of `kind` to compare: every row (full), the unsynced ones
     /// (no earlier run), or the changed and pending ones that are unsynced.
+    /// Above this many changed rows of a kind, the candidates come from one pass over its table.
+    static let lookupLimit = 20_000
+
     func candidates(_ kind: Kind, changed: [Kind: [Int64]]?, pending: Set<String>) throws -> [Int64]? {
         if full { return nil }
         guard let changed else { return try replica.unsyncedRows(kind) }
         var ids = Set(changed[kind] ?? [])
         ids.formUnion(pending.compactMap(RecordRef.localID(inPlanKey:)))
         ids.formUnion(try replica.rowIDs(kind, foreignKeys: pending.filter { !RecordRef.isLocal(planKey: $0) }.sorted()).values)
+        // Many changed rows (the runs right after a first sync): one pass over the table costs less than a lookup each.
+        if ids.count > Self.lookupLimit { return try replica.unsyncedRows(kind) }
         return try replica.unsyncedRows(kind, among: ids.sorted())
     }
 

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Replica
+import Sync
+import Vocabulary
+
+/// `econsync log`: what the modules did, and what the office was told.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Show the run history: each module run (start, end, outcome, counts, API calls, its errors) and the notifications sent or held back.",
+        discussion: "Oldest first. A notification is `sent`, `recorded` (no mail settings), `failed` (the mail could not be sent) or "
+            + "`suppressed` (one about the same module and error went out within the hour).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only this module.") var module: Module?
+    @Option(help: ArgumentHelp("Only from this time on: a day (YYYY-MM-DD) or a UTC time (2026-11-02T08:00:00Z).", valueName: "time"))
+    var since: String?
+    @Option(help: "At most this many of the newest runs, and of the newest notifications.") var limit = 50
+
+    func validate() throws {
+        if let since, Self.time(since) == nil { throw ValidationError("\(since) is neither a day (YYYY-MM-DD) nor a UTC time (2026-11-02T08:00:00Z)") }
+        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    /// `since` as the timestamp runs are stored with.
+    static func time(_ text: String) -> String? {
+        if let day = LocalDate(text) { return "\(day)T00:00:00Z" }
+        return Timestamp.date(text).map(Timestamp.string)
+    }
+
+    func run() throws {
+        let context = try ModuleContext(global: global)
+        let history = try context.scheduler.history(module: module, since: since.flatMap(Self.time), limit: limit)
+        if output.json { return try Output.json(history) }
+        guard !history.runs.isEmpty || !history.notifications.isEmpty else {
+            return print("no module run\(module.map { " of \($0.rawValue)" } ?? "")\(since.map { " since \($0)" } ?? "")")
+        }
+        Output.table(["RUN", "MODULE", "STARTED", "ENDED", "OUTCOME", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS"], history.runs.map { run in
+            [String(run.id ?? 0), run.module + (run.full ? " (full)" : "") + (run.forced ? " (forced)" : ""), StatusCommand.time(run.startedAt),
+             run.endedAt.map(StatusCommand.time) ?? "-", run.outcome.rawValue,
+             "\(run.pulled)/\(run.pushed)/\(run.skipped)/\(run.blocked)/\(run.conflicts)", String(run.apiCalls)]
+        }, rightAligned: [0, 6])
+        for run in history.runs {
+            if let error = run.error { Output.line("run \(run.id ?? 0) (\(run.module)): \(error)") }
+        }
+        guard !history.notifications.isEmpty else { return }
+        print("\nnotifications:")
+        Output.table(["AT", "MODULE", "ERROR", "STATE", "SUBJECT"], history.notifications.map { note in
+            [StatusCommand.time(note.at), note.module, note.errorKind, note.state.rawValue + (note.error.map { " (\($0))" } ?? ""), note.subject]
+        })
+    }
+}
