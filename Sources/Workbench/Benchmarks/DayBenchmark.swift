@@ -50,12 +50,8 @@ public struct DayBenchmark: Sendable {
 
     public func run() async throws -> Result {
         let customers = max(1, records * 2 / 3), products = max(1, records - records * 2 / 3)
-        var seed: [Record] = []
-        let size = DemoAgreement.Size(customers: customers, products: products, employees: 8, projects: 10, timeEntries: 0)
-        try DemoAgreement(size: size).generate { seed.append($0) }
         let clock = ManualClock(Date(timeIntervalSince1970: 1_795_075_200))  // 2026-11-19T08:00:00Z
-        let emulator = EconomicEmulator(seed: seed, kinds: Array(Set(seed.map(\.kind))), configuration: EmulatorConfiguration(clock: clock))
-        seed = []
+        let emulator = try SyncBenchmark.emulator(customers: customers, products: products, configuration: EmulatorConfiguration(clock: clock))
         return try await emulator.serving { port in
             try await Measure.inTemporaryDirectory { directory in
                 try await day(emulator, port: port, clock: clock, directory: directory, customers: customers, products: products)

@@ -48,14 +48,18 @@ public struct SyncBenchmark: Sendable {
     }
 
     public func run() async throws -> Result {
-        var seed: [Record] = []
-        let size = DemoAgreement.Size(customers: customers, products: products, employees: 8, projects: 10, timeEntries: 0)
-        try DemoAgreement(size: size).generate { seed.append($0) }
-        let emulator = EconomicEmulator(seed: seed, kinds: Array(Set(seed.map(\.kind))))
-        seed = []
+        let emulator = try Self.emulator(customers: customers, products: products)
         return try await emulator.serving { port in
             try await Measure.inTemporaryDirectory { directory in try await steps(emulator, port, directory) }
         }
+    }
+
+    /// An emulator holding a demo agreement of `customers` and `products` (8 employees, 10 projects, no hours).
+    static func emulator(customers: Int, products: Int, configuration: EmulatorConfiguration = EmulatorConfiguration()) throws -> EconomicEmulator {
+        var seed: [Record] = []
+        let size = DemoAgreement.Size(customers: customers, products: products, employees: 8, projects: 10, timeEntries: 0)
+        try DemoAgreement(size: size).generate { seed.append($0) }
+        return EconomicEmulator(seed: seed, kinds: Array(Set(seed.map(\.kind))), configuration: configuration)
     }
 
     func steps(_ emulator: EconomicEmulator, _ port: Int, _ directory: URL) async throws -> Result {
