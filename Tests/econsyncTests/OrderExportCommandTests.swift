@@ -39,6 +39,12 @@ struct OrderExportCommandTests {
                 ])
             }
             try Golden.check(transcript, against: "order-export.txt")
+            // A request that cannot be is a usage error of the command: no failed orders run, no notification.
+            let again = try await connected.run(["order", "export", "--project", "e:2", "--entries", "1"])
+            #expect(again.status == 2 && again.stderr.contains("time entry 1 is exported already"), "\(again.stderr)")
+            let log = try CanonicalJSON.parse(Array(try await connected.expect(["log", "--module", "orders", "--json"]).utf8))
+            guard case .array(let runs)? = log["runs"], case .array(let notes)? = log["notifications"] else { throw ConnectedCLI.Failure(description: "\(log)") }
+            #expect(runs.map { $0["outcome"]?.stringValue } == ["succeeded"] && notes.isEmpty, "\(log)")
             let orders = connected.emulator.records(kind: "order")
             #expect(orders.count == before + 1)
             let order = try #require(orders.max { ($0.data["orderNumber"]?.intValue ?? 0) < ($1.data["orderNumber"]?.intValue ?? 0) })

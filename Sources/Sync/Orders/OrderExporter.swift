@@ -51,10 +51,16 @@ public struct OrderExporter: Sendable {
     /// missing products, e-conomic's refusal) and leaves nothing half done.
     public func export(_ request: OrderExportRequest) async throws -> Result {
         if let paused = try ModuleSettings(replica: replica).pausedError(.orders) { throw paused }
-        // Nothing to do is no run of the module (and no failure of it).
-        if try !replica.orderExports(project: request.projectID).contains(where: { $0.state == .pending }),
-           let draft = try? Self.preview(replica: replica, request) {
-            try nothingLeft(draft)
+        // Nothing to do, or a request that cannot be (another project's registration, one not approved or exported
+        // already), is the caller's to fix: refused before the module's lease, it is no failed run and no notification.
+        if try !replica.orderExports(project: request.projectID).contains(where: { $0.state == .pending }) {
+            do {
+                try nothingLeft(try Self.preview(replica: replica, request))
+            } catch let error as SyncError where error.code == .invalidRequest || error.code == .nothingToExport {
+                throw error
+            } catch {
+                // Anything else (no layout, a customer e-conomic lacks) is the module's: the run records and notifies it.
+            }
         }
         var result: Result?
         let run = try await runner.leased(.orders, force: false) { _ in

@@ -24,7 +24,8 @@ struct OrderCommand: ParsableCommand {
                 registrations are marked exported with the order's number; exporting again never makes a second order.
 
                 Exit status: 0 exported (or, with --dry-run, shown); 1 refused (the message says why and what to do); \
-                4 e-conomic's token expired.
+                2 the request cannot be (nothing left to export, a registration of another project, not approved or \
+                exported already); 4 e-conomic's token expired.
                 """)
 
         @OptionGroup var global: GlobalOptions

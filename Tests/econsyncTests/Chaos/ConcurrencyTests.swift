@@ -30,7 +30,7 @@ extension ChaosTests {
                 let workers = [
                     Worker(name: "reconcile", command: { _ in ["reconcile"] }, accepted: [0, 5]),
                     Worker(name: "sync", command: { _ in ["sync", "projectEntries", "--force"] }, accepted: [0, 5]),
-                    Worker(name: "order export", command: { _ in ["order", "export", "--project", "e:2"] }, accepted: [0, 1, 5]),
+                    Worker(name: "order export", command: { _ in ["order", "export", "--project", "e:2"] }, accepted: [0, 2, 5]),
                     Worker(name: "local writes", command: { n in
                         let file = outside.appendingPathComponent("samtidig-\(n).ndjson")
                         let line = #"{"kind":"timeEntry","data":{"employee":"e:\#(1 + n % 8)","project":"e:3","hourType":"e:1","date":"2026-11-20","hours":1,"note":"Samtidig \#(n)",\#(approved)}}"#
@@ -58,7 +58,7 @@ extension ChaosTests {
                                 } else if result.status == 5 && !output.contains("running in another process (pid ")
                                             && !output.contains("is held by another econsync process") {
                                     defects.append("\(worker.name): exit 5 without saying who runs: \(output.prefix(300))")
-                                } else if worker.name == "order export" && result.status == 1 && !output.contains("no approved") && !output.contains("nothing") {
+                                } else if worker.name == "order export" && result.status == 2 && !output.contains("no approved") && !output.contains("nothing") {
                                     defects.append("order export: \(output.prefix(300))")
                                 } else {
                                     defects.append(nil)
