@@ -113,8 +113,7 @@ extension SnapshotPuller {
     /// line for line as the base's (its key index). False when the base has
     /// no key index: the snapshot is then written.
     func unchanged(_ work: Work, since base: Base) throws -> Bool {
-        let summary = try SnapshotSummary.of(snapshot: base.path, sha256: base.sha256)
-        guard work.incremental.isEmpty, work.changed.allSatisfy({ $0.value.total == summary.counts[$0.key, default: 0] }),
+        guard let summary = work.summary, work.incremental.isEmpty, work.changed.allSatisfy({ $0.value.total == summary.counts[$0.key, default: 0] }),
               let sha256 = base.sha256, let index = try KeyIndexReader(path: KeyIndex.path(for: base.path), sha256: sha256) else { return false }
         var returned = work.changed.mapValues { changed in
             Dictionary(changed.records.map { ($0.key, KeyIndex.hash($0.line)) }, uniquingKeysWith: { first, _ in first })

@@ -91,6 +91,8 @@ public struct SnapshotPuller: Sendable {
         var changed: [String: Changed] = [:]
         /// The kinds whose work file is the base's records with the changed ones laid over them.
         var incremental: Set<String> = []
+        /// The base's summary, read once for the marks and for telling whether anything changed.
+        var summary: SnapshotSummary?
     }
 
     /// One incremental kind's records changed since the base, its number of records in e-conomic, and the pages read.
@@ -116,6 +118,7 @@ public struct SnapshotPuller: Sendable {
         if let base {
             let candidates = chosen.filter { Self.incrementalKinds.contains($0.kind) && !FileManager.default.fileExists(atPath: done($0).path) }
             let summary = try await Blocking.run { try SnapshotSummary.of(snapshot: base.path, sha256: base.sha256) }
+            work.summary = summary
             for kind in candidates {
                 guard let since = summary.lastUpdated[kind.kind.rawValue] else { continue }
                 work.changed[kind.kind.rawValue] = try await pullChanged(kind, since: since)
