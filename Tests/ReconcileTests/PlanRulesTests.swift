@@ -79,6 +79,7 @@ struct PlanRulesTests {
         #expect(plan.operations.contains { !$0.conflicts.isEmpty } && plan.operations.contains { !$0.requires.isEmpty } == false)
         let text = CanonicalJSON.string(plan.json)
         #expect(try Plan(json: CanonicalJSON.parse(Array(text.utf8))) == plan)
+        #expect(plan.canonicalBytes == Array(text.utf8), "written an operation at a time, the same text")
 
         let edited = text.replacingOccurrences(of: "\"salesPrice\":50", with: "\"salesPrice\":5")
         #expect(edited != text)

@@ -243,4 +243,29 @@ struct ReconcileScenarioTests {
             #expect(try await harness.reconcile().0.isEmpty)
         }
     }
+
+    @Test("pulls are written in batches, and a record the replica cannot take fails alone: the rest of its batch is written")
+    func badPullFailsAlone() async throws {
+        try await Self.synced { harness in
+            let template = try #require(harness.emulator.records(kind: "customer").first).data
+            for number in 9001...9040 {
+                harness.emulator.edit(kind: "customer", key: .int(Int64(number))) { record in
+                    record = template
+                    record?["customerNumber"] = .number("\(number)")
+                    record?["name"] = .string("Kunde \(number)")
+                    // e-conomic's group 99 is unknown to the replica: this one pull cannot be written.
+                    if number == 9017 { record?["customerGroup"] = .object(["customerGroupNumber": .number("99")]) }
+                }
+            }
+            let (plan, report) = try await harness.reconcile()
+            #expect(plan.operations.count { $0.action == .pullInsert && $0.kind == .customer } == 40)
+            #expect(report.pullFailures.map(\.key) == ["9017"])
+            #expect(report.pullFailures.first?.error.contains("customerGroup 99") == true, "\(report.pullFailures)")
+            #expect(report.pulled == 39)
+            let pulled = try harness.replica.list(Customer.self).compactMap(\.foreignKey).filter { (9001...9040).contains($0) }
+            #expect(pulled.count == 39 && !pulled.contains(9017))
+            #expect(try harness.replica.list(Customer.self).filter { ($0.foreignKey ?? 0) > 9000 }.allSatisfy { $0.syncedHash != nil },
+                    "the batch's rows are marked synced")
+        }
+    }
 }

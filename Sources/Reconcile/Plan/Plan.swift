@@ -67,6 +67,25 @@ public struct Plan: Equatable, Sendable {
                  "operations": .array(operations.map(\.json))])
     }
 
+    /// ``json`` as canonical text, written an operation at a time (a first
+    /// sync's plan holds every record: its whole JSON tree is never built).
+    public var canonicalBytes: [UInt8] {
+        var output: [UInt8] = []
+        output.append(contentsOf: #"{"format":"#.utf8)
+        CanonicalJSON.writeString(Self.format, into: &output)
+        output.append(contentsOf: #","inputs":"#.utf8)
+        CanonicalJSON.write(inputs.json, into: &output)
+        output.append(contentsOf: #","inputsHash":"#.utf8)
+        CanonicalJSON.writeString(inputsHash, into: &output)
+        output.append(contentsOf: #","operations":["#.utf8)
+        for (index, operation) in operations.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            CanonicalJSON.write(operation.json, into: &output)
+        }
+        output.append(contentsOf: "]}".utf8)
+        return output
+    }
+
     /// The `format` a plan file carries.
     public static let format = "econsync-plan/1"
 

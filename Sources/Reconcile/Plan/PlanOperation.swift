@@ -20,6 +20,8 @@ public struct PlanOperation: Equatable, Sendable {
 
         /// Whether the operation writes to e-conomic.
         public var isPush: Bool { self == .create || self == .update || self == .bar }
+        /// Whether the operation writes e-conomic's record into the replica.
+        public var isPull: Bool { self == .pullInsert || self == .pullUpdate || self == .pullDelete }
     }
 
     public var kind: Kind

@@ -103,6 +103,8 @@ public final class ReplicaStore: Sendable {
             guard !db.configuration.readonly else { return }
             try db.execute(sql: "PRAGMA cache_size = -32768")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            // A first sync writes one large transaction: once checkpointed, its WAL is cut back to 32 MiB, not kept at its peak.
+            try db.execute(sql: "PRAGMA journal_size_limit = 33554432")
         }
         return config
     }

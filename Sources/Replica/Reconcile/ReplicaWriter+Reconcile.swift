@@ -84,8 +84,8 @@ extension ReplicaWriter {
 
     /// The live hour type mapped to e-conomic activity `number` (the lowest id when several are), if any.
     public func hourTypeID(activity number: Int64) throws -> Int64? {
-        try HourType.filter(HourType.Columns.activityNumber.column == number && HourType.Columns.tombstone.column == false)
-            .order(HourType.Columns.id.column).select(HourType.Columns.id.column, as: Int64.self).fetchOne(db)
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(Kind.hourType.table) WHERE activity_number = ? AND tombstone = 0 ORDER BY id LIMIT 1"),
+                           arguments: [number])
     }
 
     /// The agreement's run that was started but not finished (interrupted), if any.

@@ -12,7 +12,7 @@ extension Kind {
         SQLRequest(literal: """
             SELECT \(RecordColumn.id) FROM \(sql: table)
             WHERE \(sql: RecordColumn.departmentKey) = \(department ?? -1) AND \(RecordColumn.foreignKey) = \(foreignKeyValue(key))
-            """)
+            """, cached: true)
     }
 
     /// (e-conomic key, local id) of the rows with e-conomic keys `keys` in `department`

@@ -9,6 +9,26 @@ public struct RecordLine: Sendable, Equatable {
     /// The line's bytes, without the newline.
     public let bytes: [UInt8]
 
+    /// The line `bytes` of a record written by ``Record/appendLine(to:)``
+    /// (canonical, without the newline), its kind and key read from its
+    /// prefix; nil when the bytes do not start as a record line does.
+    ///
+    /// ```swift
+    /// var bytes: [UInt8] = []
+    /// record.appendLine(to: &bytes)
+    /// try writer.append(RecordLine(canonical: bytes)!)
+    /// ```
+    public init?(canonical bytes: [UInt8]) {
+        guard let prefix = bytes.withUnsafeBufferPointer(Self.prefix) else { return nil }
+        self.init(kind: String(decoding: bytes[prefix.kind], as: UTF8.self), key: prefix.key, bytes: bytes)
+    }
+
+    init(kind: String, key: RecordKey, bytes: [UInt8]) {
+        self.kind = kind
+        self.key = key
+        self.bytes = bytes
+    }
+
     /// The parsed record (the line must be canonical; see ``Record/init(line:checkCanonical:)``).
     public func record(checkCanonical: Bool = true) throws -> Record {
         try Record(line: bytes, checkCanonical: checkCanonical)

@@ -73,7 +73,7 @@ public struct PlanApplier: Sendable {
             }
             let run = try writer.startRun(ReconcileRun(
                 agreement: agreement, inputsHash: plan.inputsHash, baseFile: plan.inputs.baseFile, snapshotFile: snapshotFile,
-                changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules.map(\.rawValue), plan: CanonicalJSON.string(plan.json),
+                changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules.map(\.rawValue), plan: String(decoding: plan.canonicalBytes, as: UTF8.self),
                 startedAt: stamp))
             var entries: [OutboxEntry] = []
             let token = options.runToken()
@@ -97,9 +97,11 @@ public struct PlanApplier: Sendable {
     /// Carries `run` through: pulls (unless done), then every push not yet
     /// settled, then the base moves on. Throws, leaving the run to resume,
     /// when e-conomic cannot be reached or the token expired.
-    public func run(_ run: ReconcileRun, progress: (Progress) -> Void = { _ in }) async throws -> ApplyReport {
+    /// `plan` is the run's plan when the caller has it at hand (it was just
+    /// recorded); otherwise it is read back from the run.
+    public func run(_ run: ReconcileRun, plan recorded: Plan? = nil, progress: (Progress) -> Void = { _ in }) async throws -> ApplyReport {
         guard let id = run.id else { throw ApplyError(.interrupted, "the run was never recorded") }
-        let plan = try Plan(json: CanonicalJSON.parse(Array(run.plan.utf8)))
+        let plan = try recorded ?? Plan(json: CanonicalJSON.parse(Array(run.plan.utf8)))
         var report = ApplyReport(run: id)
         if run.state == .applying {
             report.pullFailures = try await Blocking.run { [self] in try pull(plan, run: id) }
@@ -107,7 +109,7 @@ public struct PlanApplier: Sendable {
         } else {
             report.pullFailures = ApplyReport.failures(in: run.summary)
         }
-        report.pulled = plan.operations.filter { [.pullInsert, .pullUpdate, .pullDelete].contains($0.action) }.count - report.pullFailures.count
+        report.pulled = plan.operations.count(where: \.action.isPull) - report.pullFailures.count
         let entries = try replica.outbox(run: id)
         for (index, var entry) in entries.enumerated() {
             defer { progress(Progress(done: index + 1, total: entries.count, operation: "\(entry.action) \(entry.kind) \(entry.recordKey)")) }
@@ -247,31 +249,54 @@ public struct PlanApplier: Sendable {
         report.pushFailures.append(.init(kind: entry.kind, key: entry.recordKey, error: message))
     }
 
-    /// Writes every pull in one transaction (each in a savepoint, so one bad
-    /// record fails alone); returns the failures.
+    /// Writes every pull in one transaction; returns the failures. Pulls go
+    /// in batches of one kind (one savepoint, one synced mark per batch); a
+    /// batch that fails is written again one record at a time, so one bad
+    /// record fails alone.
     func pull(_ plan: Plan, run: Int64) throws -> [ApplyReport.Failure] {
-        let targets = Dictionary(grouping: plan.operations, by: \.target)
+        var targets: [String: Int] = [:]
+        for op in plan.operations { targets[op.target, default: 0] += 1 }
+        let pulls = plan.operations.filter(\.action.isPull)
+        let at = stamp
         return try replica.write { writer in
             var failures: [ApplyReport.Failure] = []
-            let pulls = PullWriter(writer: writer)
-            for op in plan.operations where [.pullInsert, .pullUpdate, .pullDelete].contains(op.action) {
-                do {
-                    try writer.savepoint {
-                        let id = try pulls.apply(op)
-                        if targets[op.target]?.count == 1 {
-                            try writer.markSynced(op.kind, ids: [id])
-                        }
-                        try writer.journal(Self.journal(op, run: run, at: stamp))
+            let pullWriter = PullWriter(writer: writer)
+            func write(_ ops: ArraySlice<PlanOperation>) throws {
+                var synced: [Int64] = []
+                for op in ops {
+                    let id = try pullWriter.apply(op)
+                    if targets[op.target] == 1 { synced.append(id) }
+                    try writer.journal(Self.journal(op, run: run, at: at))
+                }
+                if let kind = ops.first?.kind { try writer.markSynced(kind, ids: synced) }
+            }
+            for batch in Self.batches(pulls) {
+                if batch.count > 1, (try? writer.savepoint { try write(batch) }) != nil { continue }
+                for op in batch {
+                    do {
+                        try writer.savepoint { try write([op]) }
+                    } catch let error as ApplyError {
+                        failures.append(.init(kind: op.kind, key: op.key, error: error.message))
+                    } catch let error as ReplicaError {
+                        failures.append(.init(kind: op.kind, key: op.key, error: error.description))
                     }
-                } catch let error as ApplyError {
-                    failures.append(.init(kind: op.kind, key: op.key, error: error.message))
-                } catch let error as ReplicaError {
-                    failures.append(.init(kind: op.kind, key: op.key, error: error.description))
                 }
             }
             try writer.setRunState(run, .pulled, summary: ApplyReport.summary(failures))
             return failures
         }
+    }
+
+    /// `ops` cut into runs of one kind, at most `size` long.
+    static func batches(_ ops: [PlanOperation], size: Int = 500) -> [ArraySlice<PlanOperation>] {
+        var batches: [ArraySlice<PlanOperation>] = []
+        var start = ops.startIndex
+        for index in ops.indices where index > start && (ops[index].kind != ops[start].kind || index - start == size) {
+            batches.append(ops[start..<index])
+            start = index
+        }
+        if start < ops.endIndex { batches.append(ops[start...]) }
+        return batches
     }
 
     /// Ends the run: the snapshot becomes the base, and what was skipped,

@@ -18,12 +18,29 @@ import Snapshot
 struct PullWriter {
     let writer: ReplicaWriter
     let mappings: [Kind: KindMapping]
+    /// Local ids of referenced records found so far (a first sync's customers
+    /// name the same few groups, terms and zones over and over). Only what
+    /// was found is kept: a key not found yet may be pulled later in the run.
+    private let references = ReferenceCache()
 
     init(writer: ReplicaWriter, mappings: [KindMapping] = KindMapping.all) {
         var writer = writer
         writer.origin = .economic
         self.writer = writer
         self.mappings = Dictionary(uniqueKeysWithValues: mappings.map { ($0.kind, $0) })
+    }
+
+    /// The memo behind ``references``: lives for one pull transaction.
+    private final class ReferenceCache {
+        var ids: [Kind: [String: Int64]] = [:]
+    }
+
+    /// The local id of `kind`'s row with e-conomic key `key`, if the replica has one.
+    func referencedID(_ kind: Kind, _ key: String) throws -> Int64? {
+        if let id = references.ids[kind]?[key] { return id }
+        let id = try writer.rowID(kind, foreignKey: key)
+        if let id { references.ids[kind, default: [:]][key] = id }
+        return id
     }
 
     /// Values the record types need that e-conomic may leave out (a false boolean is omitted there).
@@ -53,7 +70,10 @@ struct PullWriter {
             return try writer.create(record).id!
         case .pullUpdate:
             let id = try localID(kind, op)
-            if let link = op.link { try writer.setForeignKey(kind, id: id, to: link) }
+            if let link = op.link {
+                try writer.setForeignKey(kind, id: id, to: link)
+                references.ids[kind] = nil
+            }
             let changes = try properties(op, mapping)
             try writer.update(R.self, id: id) { record in
                 var properties = try CanonicalJSON.parse(Array(JSONEncoder().encode(record))).objectValue ?? [:]
@@ -98,7 +118,7 @@ struct PullWriter {
         case .dateTime:
             return value.stringValue.map { .string(String($0.prefix(10))) } ?? value
         case .reference(let kind):
-            guard let id = try writer.rowID(kind, foreignKey: value.stringValue ?? value.description) else {
+            guard let id = try referencedID(kind, value.stringValue ?? value.description) else {
                 throw ApplyError(.missingRecord, "\(field.economic) refers to \(kind.rawValue) \(value), which the replica does not have",
                                  kind: op.kind, key: op.key)
             }

@@ -65,41 +65,35 @@ extension SnapshotPuller {
     func merge(base: Base, changed: [String: (records: [Record], total: Int)]) throws -> Set<String> {
         let reader = try SnapshotReader(path: base.path, checksDigest: false)
         var written: Set<String> = []
-        var current: (kind: String, text: [UInt8], count: Int, pending: ArraySlice<Record>)?
-        func emit(_ record: Record) {
-            record.appendLine(to: &current!.text)
-            current!.text.append(0x0A)
-            current!.count += 1
-        }
+        var current: (kind: String, file: WorkFile, pending: ArraySlice<Record>)?
         func close() throws {
-            guard var open = current else { return }
-            current = open
-            while let record = current!.pending.first { emit(record); current!.pending.removeFirst() }
-            open = current!
+            guard let open = current else { return }
             current = nil
-            if open.count == changed[open.kind]!.total {
-                try Self.writeWhole(open.text, to: workDirectory.appendingPathComponent("\(open.kind).ndjson"))
+            for record in open.pending { try open.file.append(record) }
+            if open.file.count == changed[open.kind]!.total {
+                try open.file.commit()
                 written.insert(open.kind)
+            } else {
+                open.file.cancel()
             }
-        }
-        func start(_ kind: String) {
-            current = (kind, [], 0, changed[kind]!.records[...])
         }
         while let line = try reader.next() {
             if current?.kind != line.kind {
                 try close()
-                if changed[line.kind] != nil { start(line.kind) }
+                if let records = changed[line.kind]?.records {
+                    current = (line.kind, try WorkFile(creating: workDirectory.appendingPathComponent("\(line.kind).ndjson")), records[...])
+                }
             }
-            guard current != nil else { continue }
-            while let record = current!.pending.first, record.key < line.key { emit(record); current!.pending.removeFirst() }
-            if let record = current!.pending.first, record.key == line.key {
-                emit(record)
-                current!.pending.removeFirst()
+            guard let open = current else { continue }
+            var pending = open.pending
+            while let record = pending.first, record.key < line.key { try open.file.append(record); pending.removeFirst() }
+            if let record = pending.first, record.key == line.key {
+                try open.file.append(record)
+                pending.removeFirst()
             } else {
-                current!.text.append(contentsOf: line.bytes)
-                current!.text.append(0x0A)
-                current!.count += 1
+                try open.file.append(line)
             }
+            current!.pending = pending
         }
         try close()
         return written
@@ -120,10 +114,11 @@ extension SnapshotPuller {
         }
         var pulled: [String: [UInt64]] = [:]
         for kind in work.kinds where work.changed[kind.kind.rawValue] == nil {
-            guard let data = FileManager.default.contents(atPath: workDirectory.appendingPathComponent("\(kind.kind).ndjson").path) else { return false }
-            pulled[kind.kind.rawValue] = data.withUnsafeBytes { bytes in
-                bytes.split(separator: 0x0A).map { KeyIndex.hash(UnsafeRawBufferPointer(rebasing: $0)) }
-            }
+            let file = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
+            guard FileManager.default.fileExists(atPath: file.path) else { return false }
+            var hashes: [UInt64] = []
+            try WorkFile.forEachLine(in: file) { line in hashes.append(line.bytes.withUnsafeBytes { KeyIndex.hash($0) }) }
+            pulled[kind.kind.rawValue] = hashes
         }
         var next: [String: Int] = [:]
         while let (kind, key, hash) = try index.next() {
@@ -137,14 +132,5 @@ extension SnapshotPuller {
             next[kind] = position + 1
         }
         return pulled.allSatisfy { $0.value.count == next[$0.key, default: 0] } && returned.values.allSatisfy(\.isEmpty)
-    }
-
-    /// Writes `text` to `file` whole or not at all.
-    static func writeWhole(_ text: [UInt8], to file: URL) throws {
-        let temporary = file.appendingPathExtension("tmp")
-        try Data(text).write(to: temporary)
-        guard rename(temporary.path, file.path) == 0 else {
-            throw SnapshotError(.io, "cannot be moved into place: \(String(cString: strerror(errno)))", file: file.path)
-        }
     }
 }

@@ -138,7 +138,7 @@ public struct SnapshotPuller: Sendable {
     /// Pulls `kind` in full into its work file, unless an interrupted pull left it there.
     func pullWhole(_ kind: EconomicKind, _ progress: (Progress) -> Void) async throws {
         let file = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
-        if let records = try? Self.countLines(file.path) {
+        if let records = WorkFile.lineCount(file) {
             return progress(Progress(kind: kind.kind, records: records, pages: 0, resumed: true))
         }
         let (records, pages) = try await pull(kind, into: file)
@@ -154,40 +154,42 @@ public struct SnapshotPuller: Sendable {
         return written
     }
 
-    /// Pulls one kind into its work file (written whole or not at all); returns records and pages.
+    /// Pulls one kind into its work file, page by page as e-conomic answers
+    /// (written whole or not at all); returns records and pages.
     func pull(_ kind: EconomicKind, into file: URL) async throws -> (Int, Int) {
-        var records: [Record] = []
+        let output = try WorkFile(creating: file)
         var pages = 0
         let links = [client.configuration.restBaseURL, client.configuration.projectsBaseURL]
         let collect: (EconomicClient.Page) throws -> Void = { page in
-            records += try Self.records(in: page.body, kind: kind, links: links)
+            for record in try Self.records(in: page.body, kind: kind, links: links) { try output.append(record) }
         }
-        switch (kind.api, kind.kind) {
-        case (.rest, .contact):
-            let customers = try await allKeys(of: Kind.customer.economic!)
-            for customer in customers {
-                let path = kind.path.replacingOccurrences(of: "{customer}", with: customer)
-                pages += try await client.forEachPage(path, module: kind.module.rawValue) { try collect($0) }
+        do {
+            switch (kind.api, kind.kind) {
+            case (.rest, .contact):
+                let customers = try await allKeys(of: Kind.customer.economic!)
+                for customer in customers {
+                    let path = kind.path.replacingOccurrences(of: "{customer}", with: customer)
+                    pages += try await client.forEachPage(path, module: kind.module.rawValue) { try collect($0) }
+                }
+            default:
+                pages = try await kind.forEachPage(client) { try collect($0) }
             }
-        default:
-            pages = try await kind.forEachPage(client) { try collect($0) }
+            try output.commit()
+        } catch {
+            output.cancel()
+            throw error
         }
-        records.sort { $0.key < $1.key }
-        var text: [UInt8] = []
-        for record in records {
-            record.appendLine(to: &text)
-            text.append(0x0A)
-        }
-        try Self.writeWhole(text, to: file)
-        return (records.count, pages)
+        return (output.count, pages)
     }
 
     /// The keys of every record of `kind` (for per-customer sub-collections):
     /// from this pull's work file when the kind was pulled, else from e-conomic.
     func allKeys(of kind: EconomicKind) async throws -> [String] {
         let pulled = workDirectory.appendingPathComponent("\(kind.kind).ndjson")
-        if let text = try? String(contentsOf: pulled, encoding: .utf8) {
-            return try text.split(separator: "\n").map { try Record(line: Array($0.utf8)).key.description }
+        if FileManager.default.fileExists(atPath: pulled.path) {
+            var keys: [String] = []
+            try WorkFile.forEachLine(in: pulled) { keys.append($0.key.description) }
+            return keys
         }
         var keys: [String] = []
         try await client.forEachPage(kind.path, module: kind.module.rawValue) { page in
@@ -243,18 +245,13 @@ public struct SnapshotPuller: Sendable {
         let writer = try SnapshotWriter(path: path, header: header, keyIndex: true)
         do {
             for kind in kinds.sorted(by: { $0.kind.rawValue.utf8.lexicographicallyPrecedes($1.kind.rawValue.utf8) }) {
-                let text = try String(contentsOf: workDirectory.appendingPathComponent("\(kind.kind).ndjson"), encoding: .utf8)
-                for line in text.split(separator: "\n") { try writer.append(Record(line: Array(line.utf8))) }
+                // The work files' lines were written by this pull (or the interrupted one) from parsed records: canonical already.
+                try WorkFile.forEachLine(in: workDirectory.appendingPathComponent("\(kind.kind).ndjson")) { try writer.append($0) }
             }
             return (header, try writer.finish())
         } catch {
             writer.cancel()
             throw error
         }
-    }
-
-    static func countLines(_ path: String) throws -> Int {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileNoSuchFile) }
-        return data.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 }

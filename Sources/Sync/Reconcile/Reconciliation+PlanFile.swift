@@ -7,7 +7,7 @@ extension Reconciliation {
     /// The bytes of `plan`'s file. Their SHA-256 is kept in the replica, so
     /// that ``checkPlanFile(_:)`` applies exactly this file and no edit of it.
     public func planFile(_ plan: Plan) throws -> [UInt8] {
-        let bytes = Array((CanonicalJSON.string(plan.json) + "\n").utf8)
+        let bytes = plan.canonicalBytes + [0x0A]
         let written = WrittenPlan(sha256: Digest.sha256(bytes), full: full)
         try replica.write { try $0.setSetting(WrittenPlan.settingKey(agreement: agreement), written.stored) }
         return bytes

@@ -156,7 +156,7 @@ public struct Reconciliation: Sendable {
     public func apply(_ plan: Plan, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> ApplyReport {
         try check(plan, replicaMayMove: true)
         let run = try applier.record(plan)
-        return try await applier.run(run, progress: progress)
+        return try await applier.run(run, plan: plan, progress: progress)
     }
 
     /// The interrupted run, if there is one.
