@@ -169,7 +169,7 @@ public struct ThreeWayDiff: Sendable {
         }
         if let blocked = block(local) { return blocked }
         if let skipped = skip(local) { return skipped }
-        var fields = Self.fields(local.record.data, mapping.economicPaths)
+        var fields = Self.fields(local.record.data, mapping.createPaths)
         for (path, value) in createDefaults where fields[path.description] == nil { fields[path.description] = value }
         if let (path, setting) = Self.requiredForCreate[mapping.kind], fields[path.description] == nil {
             return op(key, .block, [:], "\(mapping.kind) \(key) has no \(path), which e-conomic requires: set one, or a default (setting \(setting))")

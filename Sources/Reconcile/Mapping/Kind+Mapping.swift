@@ -65,7 +65,7 @@ extension KindMapping {
                 Field("name", "name"), Field("customerNumber", "customerId", .reference(.customer)),
                 Field("mainProjectNumber", "parentId", .reference(.project)), Field("projectGroupNumber", "projectGroup"),
                 Field("description", "description"), Field("isBarred", "barred"),
-            ])
+            ], createFields: [Field("number", "number")])
         case .timeEntry:
             KindMapping(kind: .timeEntry, direction: .exportOnly, master: .mobilplan, keyField: "number", fields: [
                 Field("projectNumber", "projectId", .reference(.project)), Field("activityNumber", "hourTypeId", .activity),

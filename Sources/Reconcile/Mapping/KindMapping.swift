@@ -55,16 +55,26 @@ public struct KindMapping: Sendable {
     /// e-conomic's key field (`customerNumber`, `productNumber`, `number`).
     public var keyField: String
     public var fields: [Field]
+    /// Fields a create sends and nothing else compares: e-conomic's key
+    /// given by the replica (a project's number, kept as the field gave it).
+    public var createFields: [Field]
 
     /// The e-conomic paths of the mapped fields.
     public var economicPaths: [FieldPath] { fields.map(\.economic) }
 
-    public init(kind: Kind, direction: Direction, master: Side, keyField: String, fields: [Field]) {
+    /// What a create sends: the mapped fields, the create-only ones, and what
+    /// the replica's structure says (`isMainProject` for a project with sub-projects).
+    public var createPaths: [FieldPath] {
+        economicPaths + createFields.map(\.economic) + (kind == .project ? [FieldPath("isMainProject")] : [])
+    }
+
+    public init(kind: Kind, direction: Direction, master: Side, keyField: String, fields: [Field], createFields: [Field] = []) {
         self.kind = kind
         self.direction = direction
         self.master = master
         self.keyField = keyField
         self.fields = fields
+        self.createFields = createFields
     }
 
     /// Every kind econsync reconciles, in ``Kind`` order.

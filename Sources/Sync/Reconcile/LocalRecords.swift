@@ -25,6 +25,8 @@ public struct LocalRecords: Sendable {
     private var names: [Kind: [Int64: String]] = [:]
     /// With `projects.subProjects` = merge-into-parent: each sub-project's main project, so registrations go to it.
     public var mainProjects: [Int64: Int64] = [:]
+    /// The projects that have sub-projects, read once.
+    private var projectsWithSubProjects: Set<Int64>?
 
     public init(replica: ReplicaStore, creatableKinds: Set<Kind> = []) {
         self.replica = replica
@@ -35,8 +37,11 @@ public struct LocalRecords: Sendable {
     /// ones included), e-conomic keys first in key order, then local ones by id.
     public mutating func records(_ mapping: KindMapping, ids: [Int64]? = nil) throws -> [LocalRecord] {
         let kind = mapping.kind
-        let properties = mapping.fields.map(\.local)
+        let properties = (mapping.fields + mapping.createFields).map(\.local)
         let rows = try replica.localRows(kind, properties: properties, ids: ids)
+        // A project created in the field with sub-projects of its own is created as a main project.
+        if kind == .project && projectsWithSubProjects == nil { projectsWithSubProjects = Set(try Self.mainProjects(replica).values) }
+        let mains = kind == .project ? projectsWithSubProjects ?? [] : []
         var records: [LocalRecord] = []
         records.reserveCapacity(rows.count)
         for row in rows {
@@ -45,6 +50,7 @@ public struct LocalRecords: Sendable {
                 if let value { fields[property] = Self.json(value) }
             }
             var record = try record(mapping, id: row.id, fields: fields, key: row.foreignKey.map { Self.economicKey($0, kind) })
+            if mains.contains(row.id) { record.record.data["isMainProject"] = .bool(true) }
             record.tombstone = row.tombstone
             record.approved = row.approved
             records.append(record)
@@ -92,6 +98,9 @@ public struct LocalRecords: Sendable {
         var unresolved: [String] = []
         var dependencies: [Dependency] = []
         var names: [String: String] = [:]
+        for field in mapping.createFields {
+            if let value = fields[field.local], value != .null { data = field.economic.setting(value, in: data) }
+        }
         for field in mapping.fields {
             guard let value = fields[field.local], value != .null else { continue }
             if let converted = try convert(value, field.conversion) {

@@ -124,11 +124,35 @@ public struct PlanBuilder: Sendable {
             operations += try compare(item, local: item.local, base: item.base, remote: item.remote, basePath: basePath, snapshotPath: snapshotPath)
         }
         if !local.mainProjects.isEmpty { operations = operations.map { Self.merged($0, local.mainProjects) } }
+        operations = try Self.blockingTakenNumbers(operations, snapshotPath: snapshotPath)
         if modules.isEmpty || modules.contains(.orders) {
             operations += ProductDemand(autoCreate: settings.autoCreateProducts)
                 .operations(materials: try waitingMaterials(changed: changed, pending: pending[Kind.material.rawValue] ?? []), plan: operations)
         }
         return Plan(operations: operations, inputs: inputs)
+    }
+
+    /// A project created in the field keeps its number in e-conomic: a create
+    /// whose number e-conomic already gives another project is blocked with
+    /// the reason, never renumbered. Reads the snapshot's projects only when
+    /// such a create is planned.
+    static func blockingTakenNumbers(_ operations: [PlanOperation], snapshotPath: String) throws -> [PlanOperation] {
+        func number(_ op: PlanOperation) -> Int64? {
+            op.kind == .project && op.action == .create ? op.fields["number"]?.intValue : nil
+        }
+        let wanted = Set(operations.compactMap(number))
+        guard !wanted.isEmpty else { return operations }
+        var taken: [Int64: String] = [:]
+        let reader = try SnapshotReader(path: snapshotPath, checksDigest: false)
+        while let line = try reader.next() {
+            guard line.kind == Kind.project.rawValue, case .int(let key) = line.key, wanted.contains(key) else { continue }
+            taken[key] = try line.record(checkCanonical: false).data["name"]?.stringValue ?? ""
+        }
+        return operations.map { op in
+            guard let wanted = number(op), let name = taken[wanted] else { return op }
+            return PlanOperation(kind: .project, key: op.key, action: .block,
+                                 reason: "project number \(wanted) is taken in e-conomic by \"\(name)\": give the project another number (it is never renumbered)")
+        }
     }
 
     /// A sub-project's create, under merge-into-parent: skipped, its hours go to its main project.

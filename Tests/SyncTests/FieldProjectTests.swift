@@ -1,0 +1,66 @@
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+import Sync
+import TestSupport
+import Testing
+import Vocabulary
+
+/// Projects created in the field (brief, module 5): they keep their number in
+/// e-conomic, a main project and its sub-projects arrive together, and a
+/// number e-conomic already uses blocks the create instead of renumbering it.
+@Suite("Projects created in the field")
+struct FieldProjectTests {
+    @Test("a main project and its sub-project created in the field reach e-conomic with their numbers, the main one first")
+    func mainAndSub() async throws {
+        try await ReconcileScenarioTests.synced { harness in
+            let group = try #require(harness.emulator.records(kind: "project").first?.data["projectGroupNumber"]?.intValue)
+            let customer = try harness.localID(.customer, "1001")
+            let (main, sub) = try harness.replica.write { writer in
+                let main = try writer.create(Project(number: 7001, name: "Nybyggeri Vestergade", customerId: customer, projectGroup: Int(group)))
+                let sub = try writer.create(Project(number: 7002, name: "Etape 1, fundament", customerId: customer, parentId: main.id,
+                                                   projectGroup: Int(group)))
+                return (main.id!, sub.id!)
+            }
+            let (plan, report) = try await harness.reconcile()
+            let creates = plan.operations.filter { $0.kind == .project && $0.action == .create }
+            #expect(creates.map(\.key) == ["local:\(main)", "local:\(sub)"], "the main project is created before its sub-project")
+            #expect(creates.first?.fields["isMainProject"] == .bool(true) && creates.last?.fields["isMainProject"] == nil)
+            #expect(report.pushFailures.isEmpty, "\(report.pushFailures)")
+            let remote = harness.emulator.records(kind: "project")
+            let created = try #require(remote.first { $0.key == .int(7001) })
+            #expect(created.data["isMainProject"] == .bool(true) && created.data["name"] == .string("Nybyggeri Vestergade"))
+            #expect(remote.first { $0.key == .int(7002) }?.data["mainProjectNumber"] == .int(7001))
+            #expect(try harness.replica.fetch(Project.self, id: main)?.foreignKey == 7001)
+            #expect(try harness.replica.fetch(Project.self, id: sub)?.foreignKey == 7002)
+            #expect(try await harness.reconcile().0.operations.filter { $0.kind == .project && $0.action != .skip }.isEmpty)
+        }
+    }
+
+    @Test("a number e-conomic already gives another project blocks the create with the reason: nothing is renumbered or sent")
+    func takenNumber() async throws {
+        try await ReconcileScenarioTests.synced { harness in
+            // A project deleted in the field is only barred in e-conomic: its number stays taken there.
+            let deletable = try harness.emulator.records(kind: "project").first { project in
+                guard let id = try? harness.localID(.project, project.key.description) else { return false }
+                return (try? harness.replica.write { try $0.delete(Project.self, id: id) }) != nil
+            }
+            let existing = try #require(deletable)
+            guard case .int(let taken) = existing.key else { Issue.record("project keys are numbers"); return }
+            let group = try #require(existing.data["projectGroupNumber"]?.intValue)
+            let customer = try harness.localID(.customer, "1001")
+            let local = try harness.replica.write { writer in
+                try writer.create(Project(number: Int(taken), name: "Tilbygning", customerId: customer, projectGroup: Int(group)))
+            }
+            let before = harness.emulator.records(kind: "project").count
+            let (plan, report) = try await harness.reconcile()
+            let op = try #require(plan.operations.first { $0.key == "local:\(local.id!)" })
+            #expect(op.action == .block)
+            #expect(op.reason.contains("project number \(taken) is taken in e-conomic") && op.reason.contains("never renumbered"), "\(op.reason)")
+            #expect(report.pushFailures.isEmpty)
+            #expect(harness.emulator.records(kind: "project").count == before)
+            #expect(try harness.replica.fetch(Project.self, id: local.id!)?.foreignKey == nil)
+        }
+    }
+}
