@@ -38,6 +38,37 @@ enum Measure {
         return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
     }
 
+    /// Starts a new high-water mark of resident memory at the current
+    /// resident size (Linux: `clear_refs` 5 resets `VmHWM`), so a step's peak
+    /// is its own; returns the current resident size in megabytes.
+    /// An in-process emulator's records are resident before the step starts,
+    /// so the step's own memory is its peak less this.
+    static func startPeak() -> Double {
+        // Memory freed by earlier steps goes back to the system first (glibc's
+        // `malloc_trim`, looked up as Swift's Glibc module does not export it): the step's growth is its own.
+        if let trim = dlsym(nil, "malloc_trim") {
+            _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
+        if let file = fopen("/proc/self/clear_refs", "w") {
+            fputs("5", file)
+            fclose(file)
+        }
+        return status("VmRSS") ?? peakRSSMegabytes()
+    }
+
+    /// The high-water mark of resident memory since ``startPeak()``, in megabytes.
+    static func peakSinceStart() -> Double {
+        status("VmHWM") ?? peakRSSMegabytes()
+    }
+
+    /// A `kB` line of `/proc/self/status`, in megabytes.
+    static func status(_ field: String) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kilobytes / 1024
+    }
+
     /// Runs `body` in a new temporary directory, removed afterwards whatever happens.
     static func inTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-bench-\(UUID().uuidString)")

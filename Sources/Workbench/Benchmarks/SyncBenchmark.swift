@@ -37,8 +37,12 @@ public struct SyncBenchmark: Sendable {
         public var snapshotBytesWritten: Int64
         /// The data directory's size after the step.
         public var dataDirectoryBytes: Int64
-        /// The process's peak resident memory up to the end of the step.
+        /// The process's peak resident memory during the step.
         public var peakRSSMegabytes: Double
+        /// That peak less the resident memory when the step began (the
+        /// in-process emulator's records and what earlier steps left): the
+        /// step's own memory, what a sync against the real e-conomic would use.
+        public var stepMemoryMegabytes: Double
     }
 
     public struct Result: Encodable, Sendable {
@@ -70,10 +74,12 @@ public struct SyncBenchmark: Sendable {
         func measure(_ name: String, _ work: () async throws -> Void) async throws {
             let before = Self.snapshotFiles(workspace.directory)
             let calls = emulator.requestCount
+            let resident = Measure.startPeak()
             let seconds = try await Measure.seconds { try await work() }
+            let peak = Measure.peakSinceStart()
             let added = Self.snapshotFiles(workspace.directory).filter { before[$0.key] == nil }.values.reduce(0, +)
             steps.append(Step(name: name, seconds: seconds, apiCalls: emulator.requestCount - calls, snapshotBytesWritten: added,
-                              dataDirectoryBytes: Self.size(of: workspace.directory), peakRSSMegabytes: Measure.peakRSSMegabytes()))
+                              dataDirectoryBytes: Self.size(of: workspace.directory), peakRSSMegabytes: peak, stepMemoryMegabytes: max(0, peak - resident)))
         }
         try await measure("pull only (a full snapshot, not stored)") {
             var reconciliation = try workspace.reconciliation()
