@@ -213,7 +213,7 @@ public struct ThreeWayDiff: Sendable {
     }
 
     /// The mapped fields of `data`, flattened to dotted names.
-    static func fields(_ data: [String: JSONValue], _ paths: [FieldPath]) -> [String: JSONValue] {
+    public static func fields(_ data: [String: JSONValue], _ paths: [FieldPath]) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         for path in paths { if let value = path.comparable(in: data) { fields[path.description] = value } }
         return fields

@@ -60,6 +60,16 @@ extension ReplicaStore {
         }
     }
 
+    /// Whether ``department`` has no row of `kind`, deleted ones included
+    /// (nothing to link, compare or push: a first pull of it only inserts).
+    public func hasNoRows(_ kind: Kind) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, SQLRequest<Bool>(literal: """
+                SELECT NOT EXISTS (SELECT 1 FROM \(sql: kind.table) WHERE \(sql: RecordColumn.departmentKey) = \(department ?? -1))
+                """)) ?? false
+        }
+    }
+
     /// The local ids of the rows of `kind` with these e-conomic keys (deleted rows included) in ``department``, by key.
     public func rowIDs(_ kind: Kind, foreignKeys: [String]) throws -> [String: Int64] {
         try read { db in

@@ -75,9 +75,10 @@ public struct ModuleRunner: Sendable {
         }
         let taken = try await reconciliation.takeSnapshot()
         defer { taken.discard() }
-        let plan = try await reconciliation.plan(taken)
+        let loaded = try await reconciliation.loadFirstPull(taken)
+        let plan = try await reconciliation.plan(taken, leavingOut: loaded.kinds)
         let report = try await reconciliation.apply(plan, progress: progress)
-        outcome.pulled += report.pulled
+        outcome.pulled += loaded.records + report.pulled
         outcome.pushed += report.pushed
         outcome.skipped = plan.operations.count { $0.action == .skip }
         let blocks = plan.operations.filter { $0.action == .block }

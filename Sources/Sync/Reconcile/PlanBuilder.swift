@@ -27,6 +27,8 @@ public struct PlanBuilder: Sendable {
     public var modules: Set<Module> = []
     /// Compare every record, not just the changed ones.
     public var full = false
+    /// Kinds written into the replica straight from this snapshot (a first pull): nothing to compare.
+    public var leftOut: Set<Kind> = []
 
     public init(replica: ReplicaStore, settings: ReconcileSettings, agreement: Int) {
         self.replica = replica
@@ -75,7 +77,8 @@ public struct PlanBuilder: Sendable {
 
         // Keyed by the kind's snapshot name, as the snapshot walk meets it.
         var work: [String: KindWork] = [:]
-        for mapping in settings.mappings where snapshotKinds.contains(mapping.kind.rawValue) && (modules.isEmpty || modules.contains(mapping.module)) {
+        for mapping in settings.mappings where snapshotKinds.contains(mapping.kind.rawValue) && (modules.isEmpty || modules.contains(mapping.module))
+            && !leftOut.contains(mapping.kind) {
             let kind = mapping.kind
             var item = KindWork(mapping: mapping)
             item.ids = try candidates(kind, changed: mapping.direction == .importOnly ? changedSinceModules ?? changed : changed,

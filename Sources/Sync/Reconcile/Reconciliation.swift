@@ -97,12 +97,27 @@ public struct Reconciliation: Sendable {
         return entry
     }
 
+    /// Writes the kinds of `taken` that neither the base nor the replica has
+    /// a record of straight into the replica (see ``FirstPull``); returns
+    /// those kinds, which ``plan(_:leavingOut:)`` then leaves out, and the records written.
+    public func loadFirstPull(_ taken: Taken) async throws -> (kinds: Set<Kind>, records: Int) {
+        let pull = FirstPull(replica: replica, settings: try ReconcileSettings(replica: replica), modules: modules)
+        let base = try base().map { (path: store.path(of: $0), sha256: $0.sha256) }
+        let loaded = try await Blocking.run {
+            let counts = try base.map { try SnapshotSummary.of(snapshot: $0.path, sha256: $0.sha256).counts } ?? [:]
+            return try pull.load(snapshotPath: taken.path, baseCounts: counts)
+        }
+        return (loaded.kinds, loaded.records)
+    }
+
     /// The plan for `taken` against the base, made on a blocking thread (it
-    /// reads both snapshots and the replica).
-    public func plan(_ taken: Taken) async throws -> Plan {
+    /// reads both snapshots and the replica); kinds `leavingOut` were written
+    /// from `taken` already (``loadFirstPull(_:)``).
+    public func plan(_ taken: Taken, leavingOut: Set<Kind> = []) async throws -> Plan {
         var builder = PlanBuilder(replica: replica, settings: try ReconcileSettings(replica: replica), agreement: agreement)
         builder.modules = modules
         builder.full = full
+        builder.leftOut = leavingOut
         let base = try base()
         let basePath = base.map(store.path)
         return try await Blocking.run { [builder] in

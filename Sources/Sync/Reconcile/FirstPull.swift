@@ -1,0 +1,98 @@
+import Blocking
+import Foundation
+import Reconcile
+import Replica
+import Snapshot
+import Vocabulary
+
+/// The first pull of a kind, written straight from the snapshot into the
+/// replica. With no record of the kind in the base and no replica row of it, a plan could only
+/// say "pull-insert" for every record: so the records go from the snapshot
+/// into the replica a line at a time, through the same ``PullWriter`` a plan
+/// uses, and no plan of 100,000 operations is built, stored or read back.
+///
+/// A kind qualifies when it is pulled at all (not export-only, not switched
+/// off) and no rule may keep a record out (projects, kept out while they
+/// are older than the activation, go through the plan). Each kind is written
+/// in one transaction, in dependency order; one record the replica refuses
+/// rolls its kind back, and that kind goes through the plan, where the
+/// record fails alone. A crash after a kind was written leaves rows that
+/// equal e-conomic's: the next run's plan finds nothing to do for them.
+///
+/// ```swift
+/// let loaded = try FirstPull(replica: replica, settings: settings, modules: [.customers]).load(snapshotPath: taken.path)
+/// let plan = try builder.plan(…)   // with builder.leftOut = loaded.kinds
+/// ```
+struct FirstPull {
+    let replica: ReplicaStore
+    let settings: ReconcileSettings
+    /// The modules of the run; empty for all.
+    let modules: Set<Module>
+
+    /// What was written.
+    struct Loaded: Sendable {
+        var kinds: Set<Kind> = []
+        var records = 0
+    }
+
+    /// The kinds of the snapshot at `snapshotPath` this first pull writes, in dependency order.
+    func kinds(snapshotKinds: Set<String>) throws -> [KindMapping] {
+        try settings.mappings
+            .filter { mapping in
+                let diff = settings.diff(mapping)
+                return snapshotKinds.contains(mapping.kind.rawValue) && (modules.isEmpty || modules.contains(mapping.module))
+                    && mapping.direction != .exportOnly && diff.off == nil && diff.importSince == nil
+            }
+            .filter { try replica.hasNoRows($0.kind) }
+            .sorted { $0.kind.dependencyRank < $1.kind.dependencyRank }
+    }
+
+    /// Writes every qualifying kind of the snapshot at `snapshotPath` that
+    /// the base has no record of (`baseCounts`: records per kind in the base).
+    func load(snapshotPath: String, baseCounts: [String: Int]) throws -> Loaded {
+        var loaded = Loaded()
+        let header = try SnapshotReader(path: snapshotPath).header
+        for mapping in try kinds(snapshotKinds: Set(header.kinds)) where baseCounts[mapping.kind.rawValue, default: 0] == 0 {
+            guard let count = try load(mapping, snapshotPath: snapshotPath) else { continue }
+            loaded.kinds.insert(mapping.kind)
+            loaded.records += count
+        }
+        return loaded
+    }
+
+    /// Writes `mapping`'s kind in one transaction; nil (nothing written) when a record was refused.
+    func load(_ mapping: KindMapping, snapshotPath: String) throws -> Int? {
+        let kind = mapping.kind
+        do {
+            return try replica.write { writer in
+                let pulls = PullWriter(writer: writer)
+                let reader = try SnapshotReader(path: snapshotPath, checksDigest: false)
+                var written: [Int64] = []
+                var count = 0
+                var seen = false
+                while let line = try reader.next() {
+                    guard line.kind == kind.rawValue else {
+                        if seen { break }  // kinds come in runs
+                        continue
+                    }
+                    seen = true
+                    let record = try line.record(checkCanonical: false)
+                    let op = PlanOperation(kind: kind, key: record.key.description, action: .pullInsert,
+                                           fields: ThreeWayDiff.fields(record.data, mapping.economicPaths), reason: "new in e-conomic")
+                    written.append(try pulls.apply(op))
+                    count += 1
+                    if written.count == 500 {
+                        try writer.markSynced(kind, ids: written)
+                        written.removeAll(keepingCapacity: true)
+                    }
+                }
+                try writer.markSynced(kind, ids: written)
+                return count
+            }
+        } catch is ApplyError {
+            return nil
+        } catch is ReplicaError {
+            return nil
+        }
+    }
+}
