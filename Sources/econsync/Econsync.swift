@@ -24,7 +24,7 @@ struct Econsync: AsyncParsableCommand {
             disabled, or running in another process).
             """,
         version: Econsync.version,
-        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, LogCommand.self, RunCommand.self, PauseCommand.self, ResumeCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, LogCommand.self, WhyCommand.self, RunCommand.self, PauseCommand.self, ResumeCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
     )
 
     /// The release, as `econsync --version` prints it.

@@ -31,6 +31,24 @@ extension ReplicaStore {
         try read { try OutboxEntry.ofRun(run).fetchAll($0) }
     }
 
+    /// The pushes of the row `localID` of `kind` (newest first, at most `limit`).
+    public func outbox(kind: Kind, localID: Int64, limit: Int = 5) throws -> [OutboxEntry] {
+        try read { db in
+            try OutboxEntry.filter(OutboxEntry.Columns.kind.column == kind.rawValue && OutboxEntry.Columns.localId.column == localID)
+                .order(OutboxEntry.Columns.id.column.desc).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// Why the agreement's last run left records pending: the reasons recorded for `kind`'s records with plan keys `keys`.
+    public func pendingReasons(agreement: Int, kind: Kind, keys: [String]) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT reason FROM reconcile_pending WHERE agreement = ? AND kind = ? AND record_key IN (\(SQLList.marks(keys.count)))
+                ORDER BY record_key
+                """, arguments: StatementArguments([agreement, kind.rawValue] as [any DatabaseValueConvertible] + keys))
+        }
+    }
+
     /// The conflict journal, oldest first; only decisions at or after `since` (UTC, ISO 8601) when given.
     public func conflicts(since: String? = nil) throws -> [ConflictEntry] {
         try read { db in
