@@ -35,7 +35,7 @@ struct FirstPull {
         var records = 0
     }
 
-    /// The kinds of the snapshot at `snapshotPath` this first pull writes, in dependency order.
+    /// The kinds among `snapshotKinds` this first pull writes, in dependency order.
     func kinds(snapshotKinds: Set<String>) throws -> [KindMapping] {
         try settings.mappings
             .filter { mapping in
@@ -47,12 +47,14 @@ struct FirstPull {
             .sorted { $0.kind.dependencyRank < $1.kind.dependencyRank }
     }
 
-    /// Writes every qualifying kind of the snapshot at `snapshotPath` that
-    /// the base has no record of (`baseCounts`: records per kind in the base).
-    func load(snapshotPath: String, baseCounts: [String: Int]) throws -> Loaded {
+    /// Writes every qualifying kind that the snapshot at `snapshotPath` has
+    /// records of and the base has none of (`counts`: records per kind in
+    /// each, from their summaries; a kind with nothing to write costs no read).
+    func load(snapshotPath: String, snapshotCounts: [String: Int], baseCounts: [String: Int]) throws -> Loaded {
         var loaded = Loaded()
-        let header = try SnapshotReader(path: snapshotPath).header
-        for mapping in try kinds(snapshotKinds: Set(header.kinds)) where baseCounts[mapping.kind.rawValue, default: 0] == 0 {
+        let present = Set(snapshotCounts.filter { $0.value > 0 && baseCounts[$0.key, default: 0] == 0 }.keys)
+        guard !present.isEmpty else { return loaded }
+        for mapping in try kinds(snapshotKinds: present) {
             guard let count = try load(mapping, snapshotPath: snapshotPath) else { continue }
             loaded.kinds.insert(mapping.kind)
             loaded.records += count

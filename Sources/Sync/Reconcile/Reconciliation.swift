@@ -105,7 +105,8 @@ public struct Reconciliation: Sendable {
         let base = try base().map { (path: store.path(of: $0), sha256: $0.sha256) }
         let loaded = try await Blocking.run {
             let counts = try base.map { try SnapshotSummary.of(snapshot: $0.path, sha256: $0.sha256).counts } ?? [:]
-            return try pull.load(snapshotPath: taken.path, baseCounts: counts)
+            let snapshot = try SnapshotSummary.of(snapshot: taken.path, sha256: taken.entry.sha256).counts
+            return try pull.load(snapshotPath: taken.path, snapshotCounts: snapshot, baseCounts: counts)
         }
         return (loaded.kinds, loaded.records)
     }
