@@ -76,8 +76,13 @@ struct ThreeWayDiffTests {
         edited.data["city"] = .string("Vejle")
         let ops = customers.operations(base: [base], remote: [base], local: [Self.local(edited, id: 1)])
         #expect(ops.map(\.action) == [.pullUpdate] && ops[0].fields == ["city": .string("Aarhus C")])
-        let created = customers.operations(base: [], remote: [], local: [Self.local(Record(kind: "customer", key: .string("local:5"), data: [:]), id: 5)])
-        #expect(created.map(\.action) == [.skip])
+        // A customer new in the field is created even so (customers are "primarily" imported), with the wizard's defaults.
+        let new = [Self.local(Record(kind: "customer", key: .string("local:5"), data: ["name": .string("Ny Kunde")]), id: 5)]
+        let waiting = customers.operations(base: [], remote: [], local: new)
+        #expect(waiting.map(\.action) == [.block] && waiting[0].reason.contains("customers.defaultGroup"))
+        let defaults: [FieldPath: JSONValue] = ["customerGroup.customerGroupNumber": .int(1), "paymentTerms.paymentTermsNumber": .int(2)]
+        let created = ThreeWayDiff(mapping: Kind.customer.mapping!, createDefaults: defaults).operations(base: [], remote: [], local: new)
+        #expect(created.map(\.action) == [.create] && created[0].fields["paymentTerms.paymentTermsNumber"] == .int(2))
         let entries = ThreeWayDiff(mapping: Kind.timeEntry.mapping!)
         let remote = Record(kind: "timeEntry", key: .int(7), data: ["numberOfHours": .number("8")])
         let pulled = entries.operations(base: [], remote: [remote], local: [])
@@ -102,7 +107,7 @@ struct ThreeWayDiffRuleTests {
             "name": .string("Hansen VVS"), "corporateIdentificationNumber": .string("13748136")]), localID: 7)
         let other = LocalRecord(record: Record(kind: "customer", key: .string("local:8"), data: ["name": .string("Ny Kunde")]), localID: 8)
         let ops = diff.operations(base: [], remote: [remote], local: [local, other])
-        #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["pull-update local:7", "skip local:8"])
+        #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["pull-update local:7", "block local:8"], "local:8 waits for the default group")
         #expect(ops[0].link == "1042" && ops[0].reason.contains("never duplicated"))
         #expect(ops[0].fields == ["name": .string("Hansen VVS ApS"), "corporateIdentificationNumber": .string("13748136")],
                 "the linked record takes e-conomic's values: customers are imported")

@@ -42,7 +42,7 @@ struct FieldProjectTests {
     func takenNumber() async throws {
         try await ReconcileScenarioTests.synced { harness in
             // A project deleted in the field is only barred in e-conomic: its number stays taken there.
-            let deletable = try harness.emulator.records(kind: "project").first { project in
+            let deletable = harness.emulator.records(kind: "project").first { project in
                 guard let id = try? harness.localID(.project, project.key.description) else { return false }
                 return (try? harness.replica.write { try $0.delete(Project.self, id: id) }) != nil
             }
@@ -62,5 +62,31 @@ struct FieldProjectTests {
             #expect(harness.emulator.records(kind: "project").count == before)
             #expect(try harness.replica.fetch(Project.self, id: local.id!)?.foreignKey == nil)
         }
+    }
+
+    @Test("a project created with the default project group keeps that group: the next runs send nothing, never projectGroupNumber null")
+    func defaultGroupKept() async throws {
+        try await ReconcileScenarioTests.synced { harness in
+            try await Self.checkDefaultGroupKept(harness)
+        }
+    }
+
+    static func checkDefaultGroupKept(_ harness: ReconcileHarness) async throws {
+        let group = try #require(harness.emulator.records(kind: "project").first?.data["projectGroupNumber"]?.intValue)
+        let setting = String(group)
+        try harness.replica.write { writer in try writer.setSetting("projects.projectGroup", setting) }
+        let customer = try harness.localID(.customer, "1001")
+        let id = try harness.replica.write { writer in
+            try writer.create(Project(number: 7101, name: "Uden egen gruppe", customerId: customer)).id!
+        }
+        let first = try await harness.reconcile()
+        #expect(first.0.operations.first { $0.key == "local:\(id)" }?.fields["projectGroupNumber"] == .int(group))
+        #expect(first.1.pushFailures.isEmpty)
+        #expect(try harness.replica.fetch(Project.self, id: id)?.projectGroup == Int(group), "the group e-conomic got is the replica's too")
+        for _ in 0..<2 {
+            let next = try await harness.reconcile().0.operations.filter { $0.kind == .project && $0.action != .skip }
+            #expect(next.isEmpty, "\(next.map { "\($0.action) \($0.key) \($0.fields)" })")
+        }
+        #expect(harness.emulator.records(kind: "project").first { $0.key == .int(7101) }?.data["projectGroupNumber"] == .int(group))
     }
 }

@@ -15,13 +15,13 @@ struct DemoCommandTests {
             "seeded from", "Step 5 of 5 — Review", "projectEntries: done (full)",
             "customer created locally: Sørensen Tømrer ApS", "$ econsync reconcile --dry-run",
             "blocked: timeEntry local:3: Employee is missing an e-conomic ID: Lars Lærling (employee 9)",
-            "applied: 1 pulled, 4 pushed, 0 failed", "project 3  name", "e-conomic draft order 1 for project Etape 1, Søndergade 86",
+            "applied: 1 pulled, 5 pushed, 0 failed", "customers: create 1", "project 3  name", "e-conomic draft order 1 for project Etape 1, Søndergade 86",
             "net 10765.76; 3 hour registrations and 1 material registration marked exported",
-            "7 orders          idle", "customer local:31: no e-conomic key", "timeEntry local:3: approved, not transferred",
+            "7 orders          idle", "employee local:9: no e-conomic key", "timeEntry local:3: approved, not transferred",
         ] {
             #expect(out.contains(expected), "missing from the demo's output: \(expected)")
         }
-        #expect(result.stderr.contains("4/4 pushes"), "the apply shows its progress")
+        #expect(result.stderr.contains("5/5 pushes"), "the apply shows its progress")
         let left = try FileManager.default.contentsOfDirectory(atPath: cli.home.path).filter { $0.hasPrefix("econsync-demo-") }
         #expect(left.isEmpty, "the demo's temporary directory is removed: \(left)")
     }

@@ -163,7 +163,7 @@ public struct ThreeWayDiff: Sendable {
     /// A record e-conomic does not have yet.
     func create(_ local: LocalRecord) -> PlanOperation {
         let key = local.record.key
-        guard canPush else { return op(key, .skip, [:], "new in the replica, but the \(mapping.module) module only imports") }
+        guard canPush || mapping.createsNew else { return op(key, .skip, [:], "new in the replica, but the \(mapping.module) module only imports") }
         if mapping.kind == .product, !autoCreate {
             return op(key, .skip, [:], "new in the replica, but product auto-creation is off (setting products.autoCreate)")
         }
@@ -171,16 +171,17 @@ public struct ThreeWayDiff: Sendable {
         if let skipped = skip(local) { return skipped }
         var fields = Self.fields(local.record.data, mapping.createPaths)
         for (path, value) in createDefaults where fields[path.description] == nil { fields[path.description] = value }
-        if let (path, setting) = Self.requiredForCreate[mapping.kind], fields[path.description] == nil {
+        if let (path, setting) = Self.requiredForCreate[mapping.kind]?.first(where: { fields[$0.0.description] == nil }) {
             return op(key, .block, [:], "\(mapping.kind) \(key) has no \(path), which e-conomic requires: set one, or a default (setting \(setting))")
         }
         return op(key, .create, fields, "new in the replica", requires: local.dependencies)
     }
 
     /// Fields e-conomic refuses a create without, and the setting that gives a default.
-    static let requiredForCreate: [Kind: (FieldPath, String)] = [
-        .product: ("productGroup.productGroupNumber", "products.productGroup"),
-        .project: ("projectGroupNumber", "projects.projectGroup"),
+    static let requiredForCreate: [Kind: [(FieldPath, String)]] = [
+        .product: [("productGroup.productGroupNumber", "products.productGroup")],
+        .project: [("projectGroupNumber", "projects.projectGroup")],
+        .customer: [("customerGroup.customerGroupNumber", "customers.defaultGroup"), ("paymentTerms.paymentTermsNumber", "customers.paymentTerms")],
     ]
 
     /// Registrations are pushed only when approved.

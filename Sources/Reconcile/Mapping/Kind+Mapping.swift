@@ -32,7 +32,7 @@ extension KindMapping {
                 Field("currency", "currency"), Field("customerGroup.customerGroupNumber", "customerGroupId", .reference(.customerGroup)),
                 Field("paymentTerms.paymentTermsNumber", "paymentTermId", .reference(.paymentTerm)),
                 Field("vatZone.vatZoneNumber", "vatZoneId", .reference(.vatZone)), Field("barred", "barred"),
-            ])
+            ], createsNew: true)
         case .contact:
             KindMapping(kind: .contact, direction: .importOnly, master: .economic, keyField: "customerContactNumber", fields: [
                 Field("name", "name"), Field("email", "email"), Field("phone", "phone"),

@@ -58,6 +58,10 @@ public struct KindMapping: Sendable {
     /// Fields a create sends and nothing else compares: e-conomic's key
     /// given by the replica (a project's number, kept as the field gave it).
     public var createFields: [Field]
+    /// Whether a kind that only imports still creates the records new in the
+    /// replica (customers, "primarily import": one made in the field reaches
+    /// e-conomic, and e-conomic's values win every field after that).
+    public var createsNew: Bool
 
     /// The e-conomic paths of the mapped fields.
     public var economicPaths: [FieldPath] { fields.map(\.economic) }
@@ -68,13 +72,15 @@ public struct KindMapping: Sendable {
         economicPaths + createFields.map(\.economic) + (kind == .project ? [FieldPath("isMainProject")] : [])
     }
 
-    public init(kind: Kind, direction: Direction, master: Side, keyField: String, fields: [Field], createFields: [Field] = []) {
+    public init(kind: Kind, direction: Direction, master: Side, keyField: String, fields: [Field], createFields: [Field] = [],
+                createsNew: Bool = false) {
         self.kind = kind
         self.direction = direction
         self.master = master
         self.keyField = keyField
         self.fields = fields
         self.createFields = createFields
+        self.createsNew = createsNew
     }
 
     /// Every kind econsync reconciles, in ``Kind`` order.

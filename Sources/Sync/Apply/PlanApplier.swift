@@ -233,6 +233,10 @@ public struct PlanApplier: Sendable {
                     // transferred entries are locked for good
                 } else {
                     try writer.setForeignKey(kind, id: id, to: key)
+                    // Unedited since it was recorded: the row with the defaults e-conomic got is what was synced.
+                    let unedited = try writer.mappedHash(kind, id: id) == confirmed.localHash
+                    try PullWriter(writer: writer).fillEmpty(from: op, id: id)
+                    if unedited { try writer.markSynced(kind, ids: [id]) }
                 }
             }
             try writer.markSynced(kind, id: id, expected: confirmed.localHash)

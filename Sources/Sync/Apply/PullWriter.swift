@@ -91,6 +91,31 @@ struct PullWriter {
         }
     }
 
+    /// After a create reached e-conomic: the values it sent for fields the
+    /// row left empty (a default group or payment terms from the settings)
+    /// are written into the row, so the replica holds what e-conomic got and
+    /// the next run sees nothing to send (never a `projectGroupNumber: null`).
+    /// Fields whose value cannot be read back (a reference not in the replica) stay as they are.
+    func fillEmpty(from op: PlanOperation, id: Int64) throws {
+        guard let mapping = mappings[op.kind] else { return }
+        try fillEmpty(op.kind.recordType, op, mapping, id)
+    }
+
+    private func fillEmpty<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping, _ id: Int64) throws {
+        var sent: [String: JSONValue] = [:]
+        for field in mapping.fields {
+            guard let value = op.fields[field.economic.description], value != .null,
+                  let converted = try? convert(value, field, op) else { continue }
+            sent[field.local] = converted
+        }
+        let current = try CanonicalJSON.parse(Array(JSONEncoder().encode(try writer.fetch(R.self, id: id)))).objectValue ?? [:]
+        let empty = sent.filter { current[$0.key] == nil || current[$0.key] == .null }
+        guard !empty.isEmpty else { return }
+        try writer.update(R.self, id: id) { record in
+            record = try decode(R.self, current.merging(empty) { _, new in new }, op)
+        }
+    }
+
     /// The local id a pull operation names: `local:ID`, or the row with that e-conomic key.
     func localID(_ kind: Kind, _ op: PlanOperation) throws -> Int64 {
         if let id = RecordRef.localID(inPlanKey: op.key) { return id }

@@ -50,6 +50,9 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var autoCreateProducts = true
     public var productGroup: Int64?
     public var projectGroup: Int64?
+    /// The debtor group and payment terms of customers created in the field (wizard step 3).
+    public var customerGroup: Int64?
+    public var customerPaymentTerms: Int64?
     public var activatedAt: String?
     /// The project module's settings (hours, employees, sub-projects).
     public var projects = ProjectSettings()
@@ -74,6 +77,8 @@ public struct ReconcileSettings: Sendable, Equatable {
         autoCreateProducts = values.string("products.autoCreate") != "false"
         productGroup = values.string("products.productGroup").flatMap { Int64($0) }
         projectGroup = values.string("projects.projectGroup").flatMap { Int64($0) }
+        customerGroup = values.string("customers.defaultGroup").flatMap { Int64($0) }
+        customerPaymentTerms = values.string("customers.paymentTerms").flatMap { Int64($0) }
         activatedAt = values.string("activatedAt")
         projects = ProjectSettings(values)
         let modules = ModuleSettings(values)
@@ -100,7 +105,7 @@ public struct ReconcileSettings: Sendable, Equatable {
 
     /// The kinds a reconcile may create in e-conomic.
     public var creatableKinds: Set<Kind> {
-        Set(mappings.filter { $0.direction != .importOnly && ($0.kind != .product || autoCreateProducts) }.map(\.kind))
+        Set(mappings.filter { ($0.direction != .importOnly || $0.createsNew) && ($0.kind != .product || autoCreateProducts) }.map(\.kind))
     }
 
     /// The three-way diff of one kind under these settings.
@@ -108,6 +113,12 @@ public struct ReconcileSettings: Sendable, Equatable {
         var defaults: [FieldPath: JSONValue] = [:]
         if mapping.kind == .product, let productGroup { defaults["productGroup.productGroupNumber"] = .int(productGroup) }
         if mapping.kind == .project, let projectGroup { defaults["projectGroupNumber"] = .int(projectGroup) }
+        if mapping.kind == .customer {
+            if let customerGroup { defaults["customerGroup.customerGroupNumber"] = .int(customerGroup) }
+            if let customerPaymentTerms { defaults["paymentTerms.paymentTermsNumber"] = .int(customerPaymentTerms) }
+            defaults["vatZone.vatZoneNumber"] = .int(1)  // e-conomic requires one; 1 is every agreement's "Domestic"
+            defaults["currency"] = .string("DKK")
+        }
         var diff = ThreeWayDiff(mapping: mapping, master: masters[mapping.module], importSince: mapping.kind == .project ? activatedAt : nil,
                                 autoCreate: autoCreateProducts, createDefaults: defaults)
         if mapping.kind == .employee, !projects.syncEmployees { diff.off = "employee sync is off (projects.syncEmployees)" }

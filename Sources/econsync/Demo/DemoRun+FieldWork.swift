@@ -14,7 +14,7 @@ extension DemoRun {
         let today = String(Timestamp.string(Date()).prefix(10))
         try replica.write { writer in
             let customer = try writer.create(Customer(name: "Sørensen Tømrer ApS", cvr: "13748136", zip: "7100", city: "Vejle"))
-            print("  customer created locally: \(customer.name), CVR 13748136 (the customer module imports: it waits for e-conomic)")
+            print("  customer created locally: \(customer.name), CVR 13748136 (new to e-conomic: the next run creates it there with the wizard's debtor group and terms)")
             let apprentice = try writer.create(Employee(name: "Lars Lærling"))
             print("  employee created locally without an e-conomic id: \(apprentice.name)")
             let pipe = try writer.create(Product(number: "KR-22", name: "Kobberrør 22 mm", salesPrice: 64.5, unitId: try id(.unit, "1"),

@@ -63,7 +63,7 @@ struct DemoRun {
         try await econsync(["status"])
         try await econsync(["snapshot", "take"])
         try await econsync(["audit"])
-        print("(the audit's findings are the field work still waiting: a customer e-conomic must create, an employee without an "
+        print("(the audit's findings are the field work still waiting: an employee without an "
               + "e-conomic id and the hours blocked on it)")
     }
 
