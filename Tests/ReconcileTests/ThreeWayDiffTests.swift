@@ -109,6 +109,18 @@ struct ThreeWayDiffRuleTests {
         let ops = diff.operations(base: [], remote: [remote], local: [local, other])
         #expect(ops.map { "\($0.action.rawValue) \($0.key)" } == ["pull-update local:7", "block local:8"], "local:8 waits for the default group")
         #expect(ops[0].link == "1042" && ops[0].reason.contains("never duplicated"))
+        let twin = LocalRecord(record: Record(kind: "customer", key: .string("local:9"), data: [
+            "name": .string("Ny Kunde ApS"), "corporateIdentificationNumber": .string("29384756")]), localID: 9)
+        var first = twin
+        first.localID = 8
+        first.record.key = .string("local:8")
+        first.record.data["name"] = .string("Ny Kunde")
+        let defaults: [FieldPath: JSONValue] = ["customerGroup.customerGroupNumber": .int(1), "paymentTerms.paymentTermsNumber": .int(1)]
+        let twins = ThreeWayDiff(mapping: Kind.customer.mapping!, createDefaults: defaults).operations(base: [], remote: [remote], local: [first, twin])
+            .filter { $0.key.hasPrefix("local:") }
+        #expect(twins.map(\.action) == [.block, .block], "two new customers with one CVR: neither is created")
+        #expect(twins.first?.reason == "customer local:8 (Ny Kunde) and local:9 (Ny Kunde ApS) have the same corporateIdentificationNumber "
+                + "29384756: neither is sent until one is corrected, merged or deleted", "\(twins.first?.reason ?? "")")
         #expect(ops[0].fields == ["name": .string("Hansen VVS ApS"), "corporateIdentificationNumber": .string("13748136")],
                 "the linked record takes e-conomic's values: customers are imported")
     }

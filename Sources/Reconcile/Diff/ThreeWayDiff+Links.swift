@@ -37,6 +37,24 @@ extension ThreeWayDiff {
         linkable.contains { path, values in linkValue(path, in: record.data).map(values.contains) ?? false }
     }
 
+    /// A record new to e-conomic that another new replica record matches by a
+    /// link field (two customers with one CVR) is not created: which one is
+    /// right is the office's call, so both are blocked, named, rather than guessed.
+    func twins(of record: LocalRecord, among unkeyed: [LocalRecord]) -> PlanOperation? {
+        func named(_ record: LocalRecord) -> String {
+            "\(record.record.key)" + ((record.record.data["name"]?.stringValue).map { " (\($0))" } ?? "")
+        }
+        for path in linkBy {
+            guard let value = Self.linkValue(path, in: record.record.data) else { continue }
+            let rivals = unkeyed.filter { $0.localID != record.localID && Self.linkValue(path, in: $0.record.data) == value }
+            guard !rivals.isEmpty else { continue }
+            let names = ([record] + rivals).sorted { $0.localID < $1.localID }.map(named).joined(separator: " and ")
+            return op(record.record.key, .block, [:], "\(mapping.kind) \(names) have the same \(path) \(value.stringValue ?? value.description): "
+                      + "neither is sent until one is corrected, merged or deleted")
+        }
+        return nil
+    }
+
     /// Links each replica record to the one e-conomic record it matches by the
     /// first link field that matches exactly one (never duplicating it); a
     /// match with several records, on either side, blocks the replica record
@@ -68,7 +86,7 @@ extension ThreeWayDiff {
                 decided = true
                 break
             }
-            if !decided { operations.append(create(record)) }
+            if !decided { operations.append(twins(of: record, among: unkeyed) ?? create(record)) }
         }
         for candidate in candidates where !claimed.contains(candidate.key) {
             if let reason = heldBack[candidate.key] {

@@ -19,6 +19,11 @@ enum Output {
         print(TerminalText.safe(text, keepingLineBreaks: true))
     }
 
+    /// Prints `warning: TEXT` on standard error (stdout stays the command's output), control characters escaped.
+    static func warning(_ text: String) {
+        FileHandle.standardError.write(Data("warning: \(TerminalText.safe(text, keepingLineBreaks: true))\n".utf8))
+    }
+
     /// Prints rows under a header, columns separated by two spaces; numeric
     /// columns (`rightAligned`) are aligned right. Control characters in
     /// cells are escaped (see ``TerminalText``).

@@ -94,9 +94,15 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
 
 /// Shared reporting of created and changed records.
 enum Report {
-    static func saved<R: ListedRecord>(_ record: R, _ verb: String, json: Bool) throws {
-        if json { return try Output.json(record) }
-        Output.line("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)")
+    /// Says what was saved, and warns (on standard error) about records that share its identity.
+    static func saved<R: ListedRecord>(_ record: R, _ verb: String, json: Bool, replica: ReplicaStore) throws {
+        if json { try Output.json(record) } else { Output.line("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
+        guard let id = record.id else { return }
+        let what = R.kind == .customer ? "CVR number" : "e-mail address"
+        for twin in try replica.sharingIdentity(R.kind, id: id) {
+            Output.warning("\(R.kind.noun) \(twin.id) (\(twin.name)) has the same \(what): a sync links or creates neither "
+                           + "until one is corrected, merged or deleted")
+        }
     }
 }
 
@@ -148,7 +154,8 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
     }
 
     func run() throws {
-        let record = try global.openReplica().write { writer in
+        let replica = try global.openReplica()
+        let record = try replica.write { writer in
             var record = try fields.newRecord(writer)
             try fields.apply(to: &record, writer)
             record.department = global.department
@@ -156,7 +163,7 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
             try fields.afterSave(created, writer)
             return created
         }
-        try Report.saved(record, "created", json: output.json)
+        try Report.saved(record, "created", json: output.json, replica: replica)
     }
 }
 
@@ -172,13 +179,14 @@ struct EditCommand<F: RecordFields>: ParsableCommand {
     @OptionGroup var fields: F
 
     func run() throws {
-        let saved = try global.openReplica().write { writer in
+        let replica = try global.openReplica()
+        let saved = try replica.write { writer in
             let updated = try writer.update(F.Record.self, id: writer.resolve(record, as: F.Record.kind)) {
                 try fields.apply(to: &$0, writer)
             }
             try fields.afterSave(updated, writer)
             return updated
         }
-        try Report.saved(saved, "updated", json: output.json)
+        try Report.saved(saved, "updated", json: output.json, replica: replica)
     }
 }
