@@ -27,7 +27,8 @@ struct SetupCommandTests {
         ("Sync CVR (validate and match customers on CVR number) [Y/n]: ", ""), ("Sync customer groups [Y/n]: ", ""),
         ("Default debtor group [1]: ", ""), ("Payment terms [1]: ", ""), ("Sync contact persons [y/N]: ", "ja"),
         ("Sync hours [Y/n]: ", ""), ("Sync materials [Y/n]: ", ""), ("Sync employees (match by number, e-mail, name) [Y/n]: ", ""),
-        ("Project sync direction (both, import, export) [both]: ", ""), ("Auto-approval in e-conomic [y/N]: ", "y"),
+        ("Project sync direction (both, import, export) [both]: ", ""), ("Project group of projects created in the field [1]: ", ""),
+        ("Auto-approval in e-conomic [y/N]: ", "y"),
         ("Book approved hours on (registration, endOfMonth) [registration]: ", "endOfMonth"), ("Use employee rates [y/N]: ", ""),
         ("Sub-projects (linked, merge-into-parent, standalone) [linked]: ", "merge-into-parent"),
         ("Activity for hour type Nattevagt: ", "4"),
@@ -47,7 +48,7 @@ struct SetupCommandTests {
                 }
                 try terminal.expect("Activate the integration? [Y/n]: ")
                 terminal.type("")
-                try terminal.expect("activated: 21 settings saved")
+                try terminal.expect("activated: 22 settings saved")
                 terminal.drain()
                 process.waitUntilExit()
             }
@@ -83,7 +84,7 @@ struct SetupCommandTests {
                     terminal.type("")
                 }
                 terminal.type("y")
-                try terminal.expect("activated: 21 settings saved")
+                try terminal.expect("activated: 22 settings saved")
                 terminal.drain()
                 process.waitUntilExit()
             }
@@ -131,7 +132,7 @@ struct SetupCommandTests {
             #expect(try await Self.settings(connected).isEmpty)
             try Data(#"{"orders.grouping":"date","projects.useEmployeeRates":true}"#.utf8).write(to: file)
             let output = try await connected.expect(["setup", "--config", file.path, "--set", "orders.layout=19", "--set", "customers.syncCVR=false"])
-            #expect(output.contains("Step 5 of 5 — Review") && output.contains("activated: 21 settings saved"))
+            #expect(output.contains("Step 5 of 5 — Review") && output.contains("activated: 22 settings saved"))
             let values = try await Self.settings(connected)
             #expect(values["orders.grouping"] == "date" && values["projects.useEmployeeRates"] == "true")
             #expect(values["customers.syncCVR"] == "false" && values["orders.layout"] == "19" && values["customers.paymentTerms"] == "1")

@@ -30,6 +30,8 @@ public struct SetupChoices: Sendable, Equatable {
     public var employees: [Choice] = []
     /// Products whose unit is hours: what hours can be invoiced on.
     public var hourProducts: [Choice] = []
+    /// Project groups (Projects API), for projects created in the field.
+    public var projectGroups: [Choice] = []
 
     public init() {}
 
@@ -42,12 +44,27 @@ public struct SetupChoices: Sendable, Equatable {
         choices.productGroups = try await list(client, .productGroup)
         choices.activities = try await list(client, .hourType)
         choices.employees = try await list(client, .employee)
+        choices.projectGroups = try await projectGroups(client)
         let products = try await records(client, .product)
         choices.hourProducts = products.filter { record in
             let unit = FieldPath("unit.name").value(in: record.data)?.stringValue?.lowercased() ?? ""
             return unit.hasPrefix("time") || unit.hasPrefix("hour")
         }.map { Choice(number: $0.key.description, name: $0.data["name"]?.stringValue ?? "") }
         return choices
+    }
+
+    /// e-conomic's project groups (`/ProjectGroups`, not a kind econsync syncs), by number.
+    static func projectGroups(_ client: EconomicClient) async throws -> [Choice] {
+        var groups: [Choice] = []
+        _ = try await client.forEachCursorPage("ProjectGroups", module: "setup") { page in
+            guard case .array(let items)? = try CanonicalJSON.parse(page.body)["items"] else {
+                throw EconomicError(.badResponse, message: "a ProjectGroups page has no items", request: "GET /ProjectGroups")
+            }
+            groups += items.compactMap { item in
+                item["number"]?.intValue.map { Choice(number: String($0), name: item["name"]?.stringValue ?? "") }
+            }
+        }
+        return groups.sorted { (Int($0.number) ?? 0) < (Int($1.number) ?? 0) }
     }
 
     static func list(_ client: EconomicClient, _ kind: Kind) async throws -> [Choice] {
@@ -71,7 +88,7 @@ public struct SetupChoices: Sendable, Equatable {
         }
         let firsts: [(String, [Choice])] = [
             ("orders.layout", layouts), ("customers.defaultGroup", customerGroups), ("customers.paymentTerms", paymentTerms),
-            ("products.productGroup", productGroups), ("orders.hoursProduct", hourProducts),
+            ("products.productGroup", productGroups), ("orders.hoursProduct", hourProducts), ("projects.projectGroup", projectGroups),
         ]
         for (name, list) in firsts where values[name] == nil {
             if let first = list.first { values[name] = first.number }

@@ -37,6 +37,7 @@ struct SetupStep {
             Question(key: "projects.syncMaterials", prompt: "Sync materials"),
             Question(key: "projects.syncEmployees", prompt: "Sync employees (match by number, e-mail, name)"),
             Question(key: "projects.direction", prompt: "Project sync direction (both, import, export)"),
+            Question(key: "projects.projectGroup", prompt: "Project group of projects created in the field", choices: \.projectGroups),
             Question(key: "projects.autoApprove", prompt: "Auto-approval in e-conomic"),
             Question(key: "projects.bookOn", prompt: "Book approved hours on (registration, endOfMonth)"),
             Question(key: "projects.useEmployeeRates", prompt: "Use employee rates"),
