@@ -16,6 +16,8 @@ import Synchronization
 package struct CrashPoint: Sendable, Equatable, CustomStringConvertible {
     /// The moments a crash is worst at.
     package enum Step: String, CaseIterable, Sendable {
+        /// A first pull committed one kind; the next kind and the run are not written yet.
+        case firstPulled
         /// The pulls are committed; no push has been marked yet.
         case pulled
         /// A push is marked `sending` in the outbox; it has not gone out.

@@ -58,6 +58,7 @@ struct FirstPull {
             guard let count = try load(mapping, snapshotPath: snapshotPath) else { continue }
             loaded.kinds.insert(mapping.kind)
             loaded.records += count
+            CrashPoint.reached(.firstPulled)
         }
         return loaded
     }
