@@ -25,6 +25,8 @@ struct PauseCommandTests {
             let status = try await connected.expect(["status"])
             #expect(status.hasPrefix("the integration is paused: no module runs until `econsync resume`"), "\(status)")
             #expect(status.split(separator: "\n").filter { $0.contains(" idle ") && !$0.contains(" manual ") }.allSatisfy { $0.contains(" paused ") }, "\(status)")
+            let json = try ModuleCommandTests.json(try await connected.expect(["status", "--json"]))
+            #expect(!json.isEmpty && json.allSatisfy { $0["paused"] == .bool(true) }, "status --json says paused for every module")
             try await connected.expect(["local", "customer", "add", "--name", "Ny Kunde ApS"])   // field work goes on
             #expect(try await connected.expect(["pause"]) == "the integration was already paused\n")
 
@@ -32,6 +34,7 @@ struct PauseCommandTests {
             let sync = try await connected.expect(["sync", "units", "--force"])
             #expect(sync.contains("units: done"), "\(sync)")
             #expect(!(try await connected.expect(["status"])).contains("paused"))
+            #expect(try ModuleCommandTests.json(try await connected.expect(["status", "--json"])).allSatisfy { $0["paused"] == .bool(false) })
             #expect(try await connected.expect(["resume"]) == "the integration was not paused\n")
         }
     }

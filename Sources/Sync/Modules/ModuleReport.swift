@@ -35,6 +35,8 @@ public struct ModuleReport: Sendable, Equatable, Encodable {
     public var lastError: String?
     public var lastErrorKind: String?
     public var apiCallsToday = 0
+    /// The whole integration is paused (`integration.paused`): the module does not run until it is resumed.
+    public var paused = false
 }
 
 extension ModuleScheduler {
@@ -67,7 +69,7 @@ extension ModuleScheduler {
                 nextDue: scheduled ? (status.nextDue ?? Timestamp.string(now)) : nil, lastRunForced: run?.forced ?? false,
                 pulled: run?.pulled ?? 0, pushed: run?.pushed ?? 0, skipped: run?.skipped ?? 0, blocked: run?.blocked ?? 0,
                 conflicts: run?.conflicts ?? 0, lastError: status.lastError, lastErrorKind: status.lastErrorKind,
-                apiCallsToday: calls[key(module)] ?? 0)
+                apiCallsToday: calls[key(module)] ?? 0, paused: settings.paused)
         }
     }
 }
