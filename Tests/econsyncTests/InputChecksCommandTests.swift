@@ -35,6 +35,21 @@ struct InputChecksCommandTests {
         #expect(huge.status == 1 && huge.stderr.contains("field salesPrice: 1e+300 is too large"), "\(huge.stderr)")
     }
 
+    @Test("numbers the Danish way: a decimal comma, dots grouping thousands; a malformed one is refused before anything is written")
+    func decimalCommas() throws {
+        let cli = try Self.initialised()
+        let hours = try cli.run(["local", "hours", "record", "--employee", "1", "--project", "1", "--type", "1", "--hours", "7,5", "--json"])
+        #expect(hours.status == 0 && hours.stdout.contains("\"hours\" : 7.5"), "\(hours.stdout) \(hours.stderr)")
+        let product = try cli.run(["local", "product", "add", "--number", "P-1", "--name", "Rør", "--sales-price", "1.234,50", "--cost-price", "99.95", "--json"])
+        #expect(product.stdout.contains("\"salesPrice\" : 1234.5") && product.stdout.contains("\"costPrice\" : 99.95"), "\(product.stdout) \(product.stderr)")
+        for bad in ["7,5,3", "1.23,4", "7,", ",5", "12.34.56,7", "syv"] {
+            let refused = try cli.run(["local", "hours", "record", "--employee", "1", "--project", "1", "--type", "1", "--hours", bad])
+            #expect(refused.status == 2 && refused.stderr.contains("'\(bad)' is invalid for '--hours <hours>'"), "\(bad): \(refused.stderr)")
+        }
+        let list = try cli.run(["local", "hours", "list"])
+        #expect(list.stdout.split(separator: "\n").count == 2, "one entry recorded, the refused ones not: \(list.stdout)")
+    }
+
     @Test("control characters in names are shown escaped, never sent raw to the terminal")
     func controlCharactersEscaped() throws {
         let cli = try Self.initialised()

@@ -22,8 +22,8 @@ struct EmployeeCommand: ParsableCommand {
         @Option(help: "Name.") var name: String?
         @Option(help: "E-mail address.") var email: String?
         @Option(help: "Telephone.") var phone: String?
-        @Option(name: .customLong("cost-rate"), parsing: .unconditional, help: "Hourly cost, DKK.") var costRate: Double?
-        @Option(name: .customLong("sales-rate"), parsing: .unconditional, help: "Hourly sales price, DKK.") var salesRate: Double?
+        @Option(name: .customLong("cost-rate"), parsing: .unconditional, help: "Hourly cost, DKK.") var costRate: Amount?
+        @Option(name: .customLong("sales-rate"), parsing: .unconditional, help: "Hourly sales price, DKK.") var salesRate: Amount?
         @Option(name: .customLong("economic-id"), parsing: .unconditional, help: "The employee's e-conomic employee number.") var economicID: Int?
         @Flag(inversion: .prefixedNo, help: "Barred from new registrations.") var barred: Bool?
 
@@ -36,8 +36,8 @@ struct EmployeeCommand: ParsableCommand {
             if let name { employee.name = name }
             email.applied(to: &employee.email)
             phone.applied(to: &employee.phone)
-            if let costRate { employee.hourlyCostRate = costRate }
-            if let salesRate { employee.hourlySalesRate = salesRate }
+            if let costRate { employee.hourlyCostRate = costRate.value }
+            if let salesRate { employee.hourlySalesRate = salesRate.value }
             if let economicID { employee.foreignKey = economicID }
             if let barred { employee.barred = barred }
         }

@@ -26,7 +26,7 @@ struct HoursCommand: ParsableCommand {
         @Option(help: "The project worked on.") var project: RecordRef?
         @Option(name: .customLong("type"), help: "The hour type.") var hourType: RecordRef?
         @Option(help: "The day worked, YYYY-MM-DD (default: today).") var date: String?
-        @Option(parsing: .unconditional, help: "Hours worked, more than 0 and at most 24.") var hours: Double?
+        @Option(parsing: .unconditional, help: "Hours worked, more than 0 and at most 24 (7,5 or 7.5).") var hours: Amount?
         @Option(help: "A note.") var note: String?
 
         func validateNew() throws {
@@ -45,7 +45,7 @@ struct HoursCommand: ParsableCommand {
             if let project { entry.projectId = try writer.resolve(project, as: .project) }
             if let hourType { entry.hourTypeId = try writer.resolve(hourType, as: .hourType) }
             if let date { entry.date = date }
-            if let hours { entry.hours = hours }
+            if let hours { entry.hours = hours.value }
             note.applied(to: &entry.note)
         }
     }

@@ -24,7 +24,7 @@ struct MaterialsCommand: ParsableCommand {
         static var addCommandName: String { "record" }
         @Option(help: "The product used.") var product: RecordRef?
         @Option(help: "The project it was used on.") var project: RecordRef?
-        @Option(parsing: .unconditional, help: "How much was used (more than 0).") var quantity: Double?
+        @Option(parsing: .unconditional, help: "How much was used (more than 0; 2,5 or 2.5).") var quantity: Amount?
         @Option(help: "The unit of the quantity (default: the product's unit).") var unit: RecordRef?
         @Option(help: "The employee who used it.") var employee: RecordRef?
         @Option(help: "The day it was used, YYYY-MM-DD (default: today).") var date: String?
@@ -46,7 +46,7 @@ struct MaterialsCommand: ParsableCommand {
                 if unit == nil { material.unitId = try writer.fetch(Product.self, id: material.productId).unitId }
             }
             if let project { material.projectId = try writer.resolve(project, as: .project) }
-            if let quantity { material.quantity = quantity }
+            if let quantity { material.quantity = quantity.value }
             if let unit { material.unitId = try writer.resolve(unit, as: .unit) }
             if let employee { material.employeeId = try writer.resolve(employee, as: .employee) }
             if let date { material.date = date }

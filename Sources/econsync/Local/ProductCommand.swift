@@ -21,8 +21,8 @@ struct ProductCommand: ParsableCommand {
     struct Fields: RecordFields {
         @Option(help: "Product number (up to 25 characters; fixed once the product is in e-conomic).") var number: String?
         @Option(help: "Name.") var name: String?
-        @Option(name: .customLong("sales-price"), parsing: .unconditional, help: "Sales price per unit, DKK.") var salesPrice: Double?
-        @Option(name: .customLong("cost-price"), parsing: .unconditional, help: "Cost price per unit, DKK.") var costPrice: Double?
+        @Option(name: .customLong("sales-price"), parsing: .unconditional, help: "Sales price per unit, DKK (1.234,50 or 1234.50).") var salesPrice: Amount?
+        @Option(name: .customLong("cost-price"), parsing: .unconditional, help: "Cost price per unit, DKK (1.234,50 or 1234.50).") var costPrice: Amount?
         @Option(help: "Unit (fixed once the product is in e-conomic).") var unit: RecordRef?
         @Option(help: "Product group.") var group: RecordRef?
         @Flag(inversion: .prefixedNo, help: "Barred from new sales.") var barred: Bool?
@@ -37,8 +37,8 @@ struct ProductCommand: ParsableCommand {
         func apply(to product: inout Product, _ writer: ReplicaWriter) throws {
             if let number { product.number = number }
             if let name { product.name = name }
-            if let salesPrice { product.salesPrice = salesPrice }
-            if let costPrice { product.costPrice = costPrice }
+            if let salesPrice { product.salesPrice = salesPrice.value }
+            if let costPrice { product.costPrice = costPrice.value }
             if let unit { product.unitId = try writer.resolve(unit, as: .unit) }
             if let group { product.productGroupId = try writer.resolve(group, as: .productGroup) }
             if let barred { product.barred = barred }
