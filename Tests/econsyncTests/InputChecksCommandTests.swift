@@ -50,6 +50,19 @@ struct InputChecksCommandTests {
         #expect(list.stdout.split(separator: "\n").count == 2, "one entry recorded, the refused ones not: \(list.stdout)")
     }
 
+    @Test("a module in any of its spellings (hourTypes, hour-types, Hour types, 4); a wrong one is refused listing the right ones")
+    func moduleSpellings() throws {
+        let cli = try Self.initialised()
+        for spelling in ["hourTypes", "hour-types", "Hour types", "HOUR_TYPES", "4"] {
+            let log = try cli.run(["log", "--module", spelling])
+            #expect(log.status == 0 && log.stdout == "no module run of hourTypes\n", "\(spelling): \(log.stdout) \(log.stderr)")
+        }
+        let wrong = try cli.run(["log", "--module", "timer"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("'timer' is invalid for '--module <module>'") && wrong.stderr.contains("hourTypes"),
+                "\(wrong.stderr)")
+        #expect(try cli.run(["log", "--module", "9"]).status == 2, "the brief has eight modules")
+    }
+
     @Test("control characters in names are shown escaped, never sent raw to the terminal")
     func controlCharactersEscaped() throws {
         let cli = try Self.initialised()

@@ -39,6 +39,7 @@ struct LocalGoldenTests {
             ["local", "hours", "record", "--employee", "n:8", "--project", "n:101", "--type", "2", "--hours", "4"],
             ["local", "hours", "record", "--employee", "1", "--project", "2", "--type", "1", "--hours", "25"],
             ["local", "hours", "approve", "1", "--by", "Formand Jens"],
+            ["local", "hours", "approve", "1", "--by", "Someone Else"],
             ["local", "hours", "edit", "1", "--hours", "8"],
             ["local", "hours", "edit", "2", "--hours", "3.5", "--note", "Oprydning"],
             ["local", "hours", "list"],

@@ -91,14 +91,14 @@ public struct ReplicaWriter {
         try new.updateChanges(db, from: old)
     }
 
-    /// Approves a registration (hours or material) as `approvedBy`.
+    /// Approves a registration (hours or material) as `approvedBy`. One
+    /// approved already stays as it was (who approved it, and when): approving
+    /// twice is no error and writes nothing.
     @discardableResult
     public func approve<R: Registration>(_ type: R.Type, id: Int64, by approvedBy: String) throws -> R {
-        try update(type, id: id) { record in
-            if record.isApproved {
-                throw ReplicaError(.locked, "is already approved (by \(record.approvedBy ?? "unknown") at \(record.approvedAt ?? "?"))",
-                                   kind: R.kind, row: id)
-            }
+        let current = try fetch(type, id: id)
+        if current.isApproved { return current }
+        return try update(type, id: id) { record in
             record.approvedAt = Timestamp.string(now())
             record.approvedBy = approvedBy
         }

@@ -57,11 +57,14 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
 
     func run() throws {
         let approver = by ?? ProcessInfo.processInfo.environment["USER"] ?? "econsync"
-        let records = try global.openReplica().write { writer in
-            try ids.ids.map { try writer.approve(R.self, id: $0, by: approver) }
+        let results = try global.openReplica().write { writer in
+            try ids.ids.map { id in (already: try writer.fetch(R.self, id: id).isApproved, record: try writer.approve(R.self, id: id, by: approver)) }
         }
-        if output.json { return try Output.json(records) }
-        for record in records { Output.line("approved \(R.kind.noun) \(record.id ?? 0): \(record.title) (by \(approver))") }
+        if output.json { return try Output.json(results.map(\.record)) }
+        for (already, record) in results {
+            let by = "by \(record.approvedBy ?? approver)" + (already ? " at \(record.approvedAt ?? "?")" : "")
+            Output.line("\(already ? "already approved" : "approved") \(R.kind.noun) \(record.id ?? 0): \(record.title) (\(by))")
+        }
     }
 }
 
