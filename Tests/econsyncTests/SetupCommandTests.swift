@@ -94,6 +94,21 @@ struct SetupCommandTests {
         }
     }
 
+    @Test("setup on a fresh data directory makes it first, then connects and saves: no `init` needed, no \"no replica here\"")
+    func freshDataDirectory() async throws {
+        try await ConnectedCLI.with(pulled: false) { connected in
+            let fresh = connected.cli.home.appendingPathComponent("fresh").path
+            let base = "http://127.0.0.1:\(connected.emulator.port!)"
+            let setup = try await connected.run(["setup", "--non-interactive", "--data-dir", fresh, "--grant-token-stdin", "--rest-url", base,
+                                                 "--projects-url", base + "/projectsapi/v1.1.0"], input: "emulator-grant\n")
+            #expect(setup.status == 0, "\(setup.stdout) \(setup.stderr)")
+            #expect(setup.stdout.hasPrefix("a new data directory at \(fresh)\nStep 1 of 5"), "\(setup.stdout)")
+            #expect(setup.stdout.contains("activated: 22 settings saved"), "\(setup.stdout)")
+            let sync = try await connected.run(["sync", "units", "--data-dir", fresh])
+            #expect(sync.status == 0 && sync.stdout.contains("units: done"), "\(sync.stdout) \(sync.stderr)")
+        }
+    }
+
     @Test("answering no at the review writes nothing")
     func declined() async throws {
         try await ConnectedCLI.with { connected in

@@ -36,6 +36,12 @@ struct SetupCommand: AsyncParsableCommand {
     func run() async throws {
         let interactive = !nonInteractive && isatty(STDIN_FILENO) == 1
         let prompter = Prompter()
+        // A fresh data directory is made first (what `econsync init` does): the wizard never connects and then finds no replica.
+        let workspace = try global.workspace()
+        if !FileManager.default.fileExists(atPath: workspace.replicaURL.path) {
+            _ = try workspace.initialise()
+            prompter.say("a new data directory at \(workspace.directory.path)")
+        }
         prompter.say("Step 1 of 5 — Connect to e-conomic")
         if global.credentialsFile.exists {
             let connection = try global.credentialsFile.load()
