@@ -32,4 +32,23 @@ struct ConfigCommandTests {
         let template = try second.run(["config", "set", "orders.hoursText", "$nvan $regnavn"])
         #expect(template.status == 2 && template.stderr.contains("unknown variable $nvan"))
     }
+
+    @Test("a setting that names an e-conomic record is checked against e-conomic when connected: an unknown number is refused, listing what there is")
+    func checkedAgainstEconomic() async throws {
+        try await ConnectedCLI.with(pulled: false) { connected in
+            let before = try await connected.expect(["config", "export"])
+            let refused = try await connected.run(["config", "set", "orders.layout", "99"])
+            #expect(refused.status == 2 && refused.stderr.contains("orders.layout: e-conomic has no layout 99; it has 19 "), "\(refused.stderr)")
+            #expect(try await connected.expect(["config", "export"]) == before, "nothing changed")
+            #expect(try await connected.expect(["config", "set", "orders.layout", "19"]) == "orders.layout = 19\n")
+            let group = try await connected.run(["config", "set", "projects.projectGroup", "42"])
+            #expect(group.status == 2 && group.stderr.contains("e-conomic has no project group 42"), "\(group.stderr)")
+            #expect(try await connected.run(["config", "set", "customers.defaultGroup", "1"]).status == 0)
+        }
+        let offline = try CLI()
+        #expect(try offline.run(["init"]).status == 0)
+        let unchecked = try offline.run(["config", "set", "orders.layout", "99"])
+        #expect(unchecked.status == 0 && unchecked.stdout == "orders.layout = 99\n"
+                && unchecked.stderr == "warning: orders.layout is not checked against e-conomic: not connected\n", "\(unchecked.stderr)")
+    }
 }

@@ -53,6 +53,26 @@ public struct SetupChoices: Sendable, Equatable {
         return choices
     }
 
+    /// What a setting names in e-conomic ("layout", …), for the settings whose value is an e-conomic record's number.
+    public static let namedRecords: [String: String] = [
+        "orders.layout": "layout", "customers.defaultGroup": "customer group", "customers.paymentTerms": "payment terms",
+        "products.productGroup": "product group", "projects.projectGroup": "project group", "orders.hoursProduct": "product",
+    ]
+
+    /// e-conomic's records a setting may name (see ``namedRecords``), fetched
+    /// for that one setting; nil for a setting that names none.
+    public static func choices(for setting: String, _ client: EconomicClient) async throws -> [Choice]? {
+        switch setting {
+        case "orders.layout": try await list(client, .layout)
+        case "customers.defaultGroup": try await list(client, .customerGroup)
+        case "customers.paymentTerms": try await list(client, .paymentTerm)
+        case "products.productGroup": try await list(client, .productGroup)
+        case "projects.projectGroup": try await projectGroups(client)
+        case "orders.hoursProduct": try await list(client, .product)
+        default: nil
+        }
+    }
+
     /// e-conomic's project groups (`/ProjectGroups`, not a kind econsync syncs), by number.
     static func projectGroups(_ client: EconomicClient) async throws -> [Choice] {
         var groups: [Choice] = []

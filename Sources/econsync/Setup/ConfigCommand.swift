@@ -1,4 +1,5 @@
 import ArgumentParser
+import Economic
 import Foundation
 import Sync
 
@@ -28,8 +29,11 @@ struct ConfigCommand: ParsableCommand {
     }
 
     /// `econsync config set KEY VALUE`.
-    struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a setting.")
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a setting.",
+            discussion: "A setting that names an e-conomic record (orders.layout, customers.defaultGroup, customers.paymentTerms, "
+                + "products.productGroup, projects.projectGroup, orders.hoursProduct) is checked against e-conomic when connected.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The setting.") var name: String
         @Argument(help: "Its new value.") var value: String
@@ -38,9 +42,29 @@ struct ConfigCommand: ParsableCommand {
             try ConfigFile.check(name, value)
         }
 
-        func run() throws {
+        func run() async throws {
+            try await checkAgainstEconomic()
             try global.workspace().set(setting: name, to: value)
             Output.line("\(name) = \(value)")
+        }
+
+        /// Refuses a number e-conomic has no record of; says so when it cannot be checked (offline or not connected).
+        func checkAgainstEconomic() async throws {
+            guard let what = SetupChoices.namedRecords[name] else { return }
+            guard global.credentialsFile.exists else {
+                return Output.warning("\(name) is not checked against e-conomic: not connected")
+            }
+            let choices: [SetupChoices.Choice]
+            do {
+                let (client, _) = try global.economicClient()
+                guard let found = try await SetupChoices.choices(for: name, client) else { return }
+                choices = found
+            } catch let error as EconomicError {
+                return Output.warning("\(name) is not checked against e-conomic: \(error.message)")
+            }
+            guard !choices.contains(where: { $0.number == value }) else { return }
+            let shown = choices.prefix(10).map(\.description).joined(separator: ", ") + (choices.count > 10 ? ", …" : "")
+            throw ValidationError("\(name): e-conomic has no \(what) \(value)" + (choices.isEmpty ? "" : "; it has \(shown)"))
         }
     }
 
