@@ -60,4 +60,15 @@ import Vocabulary
         #expect(throws: PlanError.self) { try PlanOperation(json: .object(edited)) }
         #expect(try PlanOperation(json: op.json) == op)
     }
+
+    @Test("did you mean: the nearest name within two edits or in another case, none for the name itself or a far-off one")
+    func nearestName() {
+        let names = ["orders.layout", "orders.grouping", "customers.syncCVR", "projects.syncHours"]
+        #expect(Nearest.name(to: "orders.layot", among: names) == "orders.layout")
+        #expect(Nearest.name(to: "Customers.SyncCvr", among: names) == "customers.syncCVR", "the name in another case")
+        #expect(Nearest.name(to: "orders.layout", among: names) == nil, "the name itself")
+        #expect(Nearest.name(to: "projects.synchours2", among: names) == "projects.syncHours")
+        #expect(Nearest.name(to: "backup.path", among: names) == nil)
+        #expect(Nearest.name(to: "ab", among: ["ac"]) == nil, "one edit in two letters is a different word")
+    }
 }

@@ -27,7 +27,8 @@ struct ConfigCommandTests {
         let show = try second.run(["config", "show"]).stdout
         #expect(show.contains("orders.grouping") && show.contains("schedule.cooldown          15 (default)"))
         let unknown = try second.run(["config", "set", "orders.groupin", "type"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("unknown setting \"orders.groupin\""))
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown setting \"orders.groupin\" (did you mean \"orders.grouping\"?)"),
+                "\(unknown.stderr)")
         #expect(try second.run(["config", "unset", "orders.grouping"]).stdout == "orders.grouping = none (default)\n")
         let template = try second.run(["config", "set", "orders.hoursText", "$nvan $regnavn"])
         #expect(template.status == 2 && template.stderr.contains("unknown variable $nvan"))

@@ -1,3 +1,4 @@
+import Vocabulary
 import Replica
 
 /// One configuration setting a user may set, with what it means, its default
@@ -29,7 +30,8 @@ public struct ConfigKey: Sendable {
     /// The setting called `name`.
     public static func named(_ name: String) throws -> ConfigKey {
         guard let key = all.first(where: { $0.name == name }) else {
-            throw ConfigError(.unknownSetting, "unknown setting \"\(name)\"", remedy: .listSettings)
+            let guess = Nearest.name(to: name, among: all.map(\.name)).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw ConfigError(.unknownSetting, "unknown setting \"\(name)\"\(guess)", remedy: .listSettings)
         }
         return key
     }
