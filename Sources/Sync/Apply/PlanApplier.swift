@@ -228,6 +228,7 @@ public struct PlanApplier: Sendable {
             try writer.saveOutbox(confirmed)
             guard let id = confirmed.localId else { return }
             let kind = op.kind
+            var synced = false
             if op.action == .create {
                 if kind == .timeEntry, (try? writer.markTransferred(TimeEntry.self, id: id, foreignKey: Int(key))) != nil {
                     // transferred entries are locked for good
@@ -236,10 +237,13 @@ public struct PlanApplier: Sendable {
                     // Unedited since it was recorded: the row with the defaults e-conomic got is what was synced.
                     let unedited = try writer.mappedHash(kind, id: id) == confirmed.localHash
                     try PullWriter(writer: writer).fillEmpty(from: op, id: id)
-                    if unedited { try writer.markSynced(kind, ids: [id]) }
+                    if unedited {
+                        try writer.markSynced(kind, ids: [id])
+                        synced = true
+                    }
                 }
             }
-            try writer.markSynced(kind, id: id, expected: confirmed.localHash)
+            if !synced { try writer.markSynced(kind, id: id, expected: confirmed.localHash) }
             try writer.journal(Self.journal(op, run: run, at: confirmed.settledAt!))
         }
     }

@@ -76,7 +76,7 @@ struct PullWriter {
             }
             let changes = try properties(op, mapping)
             try writer.update(R.self, id: id) { record in
-                var properties = try CanonicalJSON.parse(Array(JSONEncoder().encode(record))).objectValue ?? [:]
+                var properties = try Self.properties(of: record)
                 properties.merge(changes) { _, new in new }
                 let updated = try decode(R.self, properties, op)
                 record = updated
@@ -108,12 +108,17 @@ struct PullWriter {
                   let converted = try? convert(value, field, op) else { continue }
             sent[field.local] = converted
         }
-        let current = try CanonicalJSON.parse(Array(JSONEncoder().encode(try writer.fetch(R.self, id: id)))).objectValue ?? [:]
+        let current = try Self.properties(of: try writer.fetch(R.self, id: id))
         let empty = sent.filter { current[$0.key] == nil || current[$0.key] == .null }
         guard !empty.isEmpty else { return }
         try writer.update(R.self, id: id) { record in
             record = try decode(R.self, current.merging(empty) { _, new in new }, op)
         }
+    }
+
+    /// A record's properties by name, as its type encodes them.
+    static func properties(of record: some Encodable) throws -> [String: JSONValue] {
+        try CanonicalJSON.parse(Array(JSONEncoder().encode(record))).objectValue ?? [:]
     }
 
     /// The local id a pull operation names: `local:ID`, or the row with that e-conomic key.

@@ -50,9 +50,8 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var autoCreateProducts = true
     public var productGroup: Int64?
     public var projectGroup: Int64?
-    /// The debtor group and payment terms of customers created in the field (wizard step 3).
-    public var customerGroup: Int64?
-    public var customerPaymentTerms: Int64?
+    /// Wizard step 3: the debtor group and payment terms of customers created in the field.
+    public var customers = CustomerSettings()
     public var activatedAt: String?
     /// The project module's settings (hours, employees, sub-projects).
     public var projects = ProjectSettings()
@@ -77,8 +76,7 @@ public struct ReconcileSettings: Sendable, Equatable {
         autoCreateProducts = values.string("products.autoCreate") != "false"
         productGroup = values.string("products.productGroup").flatMap { Int64($0) }
         projectGroup = values.string("projects.projectGroup").flatMap { Int64($0) }
-        customerGroup = values.string("customers.defaultGroup").flatMap { Int64($0) }
-        customerPaymentTerms = values.string("customers.paymentTerms").flatMap { Int64($0) }
+        customers = CustomerSettings(values)
         activatedAt = values.string("activatedAt")
         projects = ProjectSettings(values)
         let modules = ModuleSettings(values)
@@ -114,8 +112,8 @@ public struct ReconcileSettings: Sendable, Equatable {
         if mapping.kind == .product, let productGroup { defaults["productGroup.productGroupNumber"] = .int(productGroup) }
         if mapping.kind == .project, let projectGroup { defaults["projectGroupNumber"] = .int(projectGroup) }
         if mapping.kind == .customer {
-            if let customerGroup { defaults["customerGroup.customerGroupNumber"] = .int(customerGroup) }
-            if let customerPaymentTerms { defaults["paymentTerms.paymentTermsNumber"] = .int(customerPaymentTerms) }
+            if let group = customers.defaultGroup { defaults["customerGroup.customerGroupNumber"] = .int(Int64(group)) }
+            if let terms = customers.paymentTerms { defaults["paymentTerms.paymentTermsNumber"] = .int(Int64(terms)) }
             defaults["vatZone.vatZoneNumber"] = .int(1)  // e-conomic requires one; 1 is every agreement's "Domestic"
             defaults["currency"] = .string("DKK")
         }

@@ -103,6 +103,8 @@ public struct Reconciliation: Sendable {
     public func loadFirstPull(_ taken: Taken) async throws -> (kinds: Set<Kind>, records: Int) {
         let pull = FirstPull(replica: replica, settings: try ReconcileSettings(replica: replica), modules: modules)
         let base = try base().map { (path: store.path(of: $0), sha256: $0.sha256) }
+        // The snapshot is the base (e-conomic changed nothing): every kind it has, the base has.
+        if base?.sha256 == taken.entry.sha256 { return ([], 0) }
         let loaded = try await Blocking.run {
             let counts = try base.map { try SnapshotSummary.of(snapshot: $0.path, sha256: $0.sha256).counts } ?? [:]
             let snapshot = try SnapshotSummary.of(snapshot: taken.path, sha256: taken.entry.sha256).counts
