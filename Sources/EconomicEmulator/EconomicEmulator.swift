@@ -108,19 +108,25 @@ public final class EconomicEmulator: Sendable {
 
     /// Answers one request (the HTTP layer calls this); faults' latency is waited out here.
     func respond(_ request: EmulatorRequest) async -> EmulatorResponse {
+        let clock = ContinuousClock()
+        var started = clock.now
         var (response, delay, number) = locked { state in
             let before = state.requestCount
             let (response, delay) = RequestPipeline.handle(request, state: &state)
             return (response, delay, state.requestCount > before ? state.requestCount : nil)
         }
+        var spent = clock.now - started
         if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
         if let number { await hold.pass(number) }
+        started = clock.now
         if !response.drop, response.body.count > 0, GzipEncoding.accepted(request.header("accept-encoding")),
            let compressed = GzipEncoding.compress(response.body) {
             response.body = compressed
             response.setHeader("Content-Encoding", "gzip")
             response.setHeader("Vary", "Accept-Encoding")
         }
+        spent += clock.now - started
+        if number != nil { locked { $0.serviceTime += spent } }  // the control API's calls are not e-conomic's
         return response
     }
 
@@ -154,6 +160,11 @@ public final class EconomicEmulator: Sendable {
 
     /// How many API requests were handled (control calls not counted).
     public var requestCount: Int { locked { $0.requestCount } }
+
+    /// The time spent answering requests so far (handling and compressing,
+    /// not injected latency): a benchmark running the emulator in its own
+    /// process subtracts it to see what the client itself cost.
+    public var serviceTime: Duration { locked { $0.serviceTime } }
 
     /// One accepted approval of time entries.
     public struct Approval: Sendable, Equatable {

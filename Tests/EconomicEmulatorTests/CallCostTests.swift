@@ -99,3 +99,22 @@ struct CallCostTests {
         }
     }
 }
+
+/// The time the emulator spends answering, which `bench sync` subtracts to
+/// show what the client itself cost.
+@Suite("Service time")
+struct ServiceTimeTests {
+    @Test("starts at zero, grows with each API request, and not with a control call")
+    func grows() async throws {
+        try await Harness.with { harness in
+            #expect(harness.emulator.serviceTime == .zero)
+            _ = try await harness.client.get("/customers")
+            let one = harness.emulator.serviceTime
+            #expect(one > .zero)
+            _ = try await harness.client.get("/_emulator/state")
+            #expect(harness.emulator.serviceTime == one)
+            _ = try await harness.client.get("/units")
+            #expect(harness.emulator.serviceTime > one)
+        }
+    }
+}

@@ -13,6 +13,8 @@ struct EmulatorState: Sendable {
     var revoked: Set<String> = []
     /// API requests handled (the control API does not count).
     var requestCount = 0
+    /// Time spent answering API requests (handling and compressing, not injected latency), for benchmarks.
+    var serviceTime = Duration.zero
     var bucket: TokenBucket
     var idempotency: IdempotencyCache
     var faults: FaultInjector?

@@ -23,23 +23,44 @@ public struct ReplicaWriter {
     /// rules for input (``InputRules``), e-conomic's pulled values are not.
     public var origin: WriteOrigin = .local
 
-    func validation<R: ReplicaRecord>(for record: R, changedColumns: Set<String>? = nil) -> Validation {
-        Validation(db: db, kind: R.kind, row: record.id, department: record.department, origin: origin, changedColumns: changedColumns)
+    func validation<R: ReplicaRecord>(for record: R, changedColumns: Set<String>? = nil, memo: ValidationMemo? = nil) -> Validation {
+        Validation(db: db, kind: R.kind, row: record.id, department: record.department, origin: origin, changedColumns: changedColumns,
+                   memo: memo)
     }
 
     /// Validates and inserts a new record; returns it with its local id.
     @discardableResult
     public func create<R: ReplicaRecord>(_ record: R) throws -> R {
+        var record = try checkedNew(record, memo: nil)
+        record.id = try R.insertAll([record], db)[0]
+        return record
+    }
+
+    /// Validates and inserts many new records of one kind; returns their
+    /// local ids, in order. Every record is checked (also against the others
+    /// of the call: two new products with one number are refused) before any
+    /// is written, and the rows go out many per statement where the kind
+    /// allows it: what a first pull of 100,000 customers needs.
+    ///
+    /// ```swift
+    /// let ids = try replica.write { try $0.createAll(customers) }
+    /// ```
+    public func createAll<R: ReplicaRecord>(_ records: [R]) throws -> [Int64] {
+        let memo = ValidationMemo()
+        return try R.insertAll(records.map { try checkedNew($0, memo: memo) }, db)
+    }
+
+    /// `record` as a new row: no id, not synced, live, normalised when typed in, and validated.
+    private func checkedNew<R: ReplicaRecord>(_ record: R, memo: ValidationMemo?) throws -> R {
         var record = record
         record.id = nil
         record.syncedHash = nil
         record.tombstone = false
         if origin == .local { record.normalize() }  // e-conomic's values are stored as they are
-        let check = validation(for: record)
+        let check = validation(for: record, memo: memo)
         try record.validate(check, previous: nil)
         try InputRules(check).check(record, previous: nil)
         try check.unique("foreign_key", record.foreignKey.map { R.kind.foreignKeyValue($0.description) }, field: "foreignKey")
-        record.id = try R.insertAll([record], db)[0]
         return record
     }
 

@@ -92,6 +92,33 @@ public struct Customer: ReplicaRecord, Equatable {
     }
 }
 
+extension Customer: BulkInsertable {
+    static let insertColumns = names(
+        .foreignKey, .department, .name, .cvr, .address, .zip, .city, .country, .phone, .email, .currency,
+        .customerGroupId, .paymentTermId, .vatZoneId, .barred, .syncedHash, .tombstone
+    )
+
+    func bind(to row: inout RowBinder) {
+        row.bind(foreignKey)
+        row.bind(department)
+        row.bind(name)
+        row.bind(cvr)
+        row.bind(address)
+        row.bind(zip)
+        row.bind(city)
+        row.bind(country)
+        row.bind(phone)
+        row.bind(email)
+        row.bind(currency)
+        row.bind(customerGroupId)
+        row.bind(paymentTermId)
+        row.bind(vatZoneId)
+        row.bind(barred)
+        row.bind(syncedHash)
+        row.bind(tombstone)
+    }
+}
+
 extension Customer {
     /// The columns of `customers`, each named once: the case is the property, its raw
     /// value the column (`syncedHash` is `"synced_hash"`).

@@ -17,14 +17,18 @@ public struct Validation {
     /// input apply to these only: an edit of one field never trips over a
     /// value e-conomic sent in another.
     let changedColumns: Set<String>?
+    /// What earlier checks of the same batch found; nil outside a batch.
+    let memo: ValidationMemo?
 
-    init(db: Database, kind: Kind, row: Int64?, department: Int?, origin: WriteOrigin, changedColumns: Set<String>? = nil) {
+    init(db: Database, kind: Kind, row: Int64?, department: Int?, origin: WriteOrigin, changedColumns: Set<String>? = nil,
+         memo: ValidationMemo? = nil) {
         self.db = db
         self.kind = kind
         self.row = row
         self.department = department
         self.origin = origin
         self.changedColumns = changedColumns
+        self.memo = memo
     }
 
     /// Whether the rules for what people type apply to `field`: values from
@@ -142,6 +146,7 @@ public struct Validation {
             }
             return
         }
+        if memo?.liveRows.contains(.init(kind: reference.target, id: id)) == true { return }
         let tombstone = try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT tombstone FROM \(reference.target.table) WHERE id = ?"), arguments: [id])
         guard let tombstone else {
@@ -150,6 +155,7 @@ public struct Validation {
         if tombstone {
             throw error(.missingReference, field: reference.field, "\(reference.target.rawValue) \(id) is deleted")
         }
+        memo?.liveRows.insert(.init(kind: reference.target, id: id))
     }
 
     /// Requires every reference of the kind being checked to be valid.
@@ -170,11 +176,12 @@ public struct Validation {
                 LIMIT 1
                 """),
             arguments: [department, value, row])
-        if let other {
-            let name = field == "foreignKey" ? "e-conomic key" : field
-            let shown = (value as? DatabaseValue)?.keyText ?? "\(value)"
-            throw error(.duplicate, field: field, "\(kind.rawValue) \(other) already has \(name) \(shown)")
-        }
+        let claimed = memo.map { !$0.claims.insert(.init(column: column, department: department, value: value.databaseValue)).inserted } ?? false
+        guard other != nil || claimed else { return }
+        let name = field == "foreignKey" ? "e-conomic key" : field
+        let shown = value.databaseValue.keyText
+        let holder = other.map { "\(kind.rawValue) \($0) already has" } ?? "another new \(kind.rawValue) has"
+        throw error(.duplicate, field: field, "\(holder) \(name) \(shown)")
     }
 
     /// Requires that a field keeps its value once the record exists in e-conomic.

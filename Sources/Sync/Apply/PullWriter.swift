@@ -58,16 +58,7 @@ struct PullWriter {
     private func apply<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping, _ kind: Kind) throws -> Int64 {
         switch op.action {
         case .pullInsert:
-            var properties = Self.defaults.merging(try properties(op, mapping)) { _, new in new }
-            switch kind {
-            case .project, .employee: properties["number"] = .number(op.key)
-            case .hourType: properties["activityNumber"] = .number(op.key)
-            default: break
-            }
-            var record = try decode(R.self, properties, op)
-            record.foreignKey = R.ForeignKey(op.key)
-            record.department = writer.department
-            return try writer.create(record).id!
+            return try writer.create(try newRecord(R.self, op, mapping)).id!
         case .pullUpdate:
             let id = try localID(kind, op)
             if let link = op.link {
@@ -89,6 +80,20 @@ struct PullWriter {
         default:
             throw ApplyError(.unsupported, "\(op.action.rawValue) is not a pull", kind: op.kind, key: op.key)
         }
+    }
+
+    /// The new row a pull-insert of `op` writes (not yet validated or inserted).
+    func newRecord<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping) throws -> R {
+        var properties = Self.defaults.merging(try properties(op, mapping)) { _, new in new }
+        switch op.kind {
+        case .project, .employee: properties["number"] = .number(op.key)
+        case .hourType: properties["activityNumber"] = .number(op.key)
+        default: break
+        }
+        var record = try decode(R.self, properties, op)
+        record.foreignKey = R.ForeignKey(op.key)
+        record.department = writer.department
+        return record
     }
 
     /// After a create reached e-conomic: the values it sent for fields the
@@ -165,7 +170,7 @@ struct PullWriter {
         do {
             var present = properties.filter { $0.value != .null }
             for (name, value) in Self.defaults where present[name] == nil { present[name] = value }
-            return try JSONDecoder().decode(R.self, from: Data(CanonicalJSON.string(.object(present)).utf8))
+            return try JSONValueDecoder.decode(R.self, from: .object(present))
         } catch let error as DecodingError {
             let field: String
             switch error {

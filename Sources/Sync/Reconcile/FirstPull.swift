@@ -63,15 +63,29 @@ struct FirstPull {
         return loaded
     }
 
+    /// Records validated and inserted together (the inserts go out many rows per statement).
+    static let batchSize = 1_024
+
     /// Writes `mapping`'s kind in one transaction; nil (nothing written) when a record was refused.
     func load(_ mapping: KindMapping, snapshotPath: String) throws -> Int? {
+        try load(mapping.kind.recordType, mapping, snapshotPath: snapshotPath)
+    }
+
+    private func load<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, snapshotPath: String) throws -> Int? {
         let kind = mapping.kind
+        let paths = mapping.economicPaths
         do {
             return try replica.write { writer in
                 let pulls = PullWriter(writer: writer)
                 let reader = try SnapshotReader(path: snapshotPath, checksDigest: false)
-                var written: [Int64] = []
+                var batch: [R] = []
+                batch.reserveCapacity(Self.batchSize)
                 var count = 0
+                func flush() throws {
+                    try writer.markSynced(kind, ids: try pulls.writer.createAll(batch))
+                    count += batch.count
+                    batch.removeAll(keepingCapacity: true)
+                }
                 var seen = false
                 while let line = try reader.next() {
                     guard line.kind == kind.rawValue else {
@@ -81,15 +95,11 @@ struct FirstPull {
                     seen = true
                     let record = try line.record(checkCanonical: false)
                     let op = PlanOperation(kind: kind, key: record.key.description, action: .pullInsert,
-                                           fields: ThreeWayDiff.fields(record.data, mapping.economicPaths), reason: "new in e-conomic")
-                    written.append(try pulls.apply(op))
-                    count += 1
-                    if written.count == 500 {
-                        try writer.markSynced(kind, ids: written)
-                        written.removeAll(keepingCapacity: true)
-                    }
+                                           fields: ThreeWayDiff.fields(record.data, paths), reason: "new in e-conomic")
+                    batch.append(try pulls.newRecord(R.self, op, mapping))
+                    if batch.count == Self.batchSize { try flush() }
                 }
-                try writer.markSynced(kind, ids: written)
+                try flush()
                 return count
             }
         } catch is ApplyError {

@@ -33,6 +33,9 @@ public struct SyncBenchmark: Sendable {
         public var name: String
         public var seconds: Double
         public var apiCalls: Int
+        /// Of ``seconds``, the in-process emulator's time answering the
+        /// step's requests: the rest is what econsync itself cost.
+        public var emulatorSeconds: Double
         /// Bytes of snapshot files the step added to the store.
         public var snapshotBytesWritten: Int64
         /// The data directory's size after the step.
@@ -74,11 +77,14 @@ public struct SyncBenchmark: Sendable {
         func measure(_ name: String, _ work: () async throws -> Void) async throws {
             let before = Self.snapshotFiles(workspace.directory)
             let calls = emulator.requestCount
+            let served = emulator.serviceTime
             let resident = Measure.startPeak()
             let seconds = try await Measure.seconds { try await work() }
             let peak = Measure.peakSinceStart()
             let added = Self.snapshotFiles(workspace.directory).filter { before[$0.key] == nil }.values.reduce(0, +)
-            steps.append(Step(name: name, seconds: seconds, apiCalls: emulator.requestCount - calls, snapshotBytesWritten: added,
+            steps.append(Step(name: name, seconds: seconds, apiCalls: emulator.requestCount - calls,
+                              emulatorSeconds: Measure.seconds(of: emulator.serviceTime - served),
+                              snapshotBytesWritten: added,
                               dataDirectoryBytes: Self.size(of: workspace.directory), peakRSSMegabytes: peak, stepMemoryMegabytes: max(0, peak - resident)))
         }
         try await measure("pull only (a full snapshot, not stored)") {

@@ -1,0 +1,25 @@
+import Vocabulary
+import GRDB
+
+/// What the checks of one batch of new records (``ReplicaWriter/createAll(_:)``)
+/// have learnt so far: referenced rows found live (a first pull's 100,000
+/// customers name the same few groups and terms), and the unique values the
+/// batch itself claims, which the database cannot see before the batch is
+/// inserted. It lives for one call, inside one transaction.
+final class ValidationMemo {
+    struct Row: Hashable {
+        let kind: Kind
+        let id: Int64
+    }
+
+    struct Claim: Hashable {
+        let column: String
+        let department: Int?
+        let value: DatabaseValue
+    }
+
+    /// Referenced rows found live in this transaction.
+    var liveRows: Set<Row> = []
+    /// Unique values claimed by records of the batch checked so far.
+    var claims: Set<Claim> = []
+}

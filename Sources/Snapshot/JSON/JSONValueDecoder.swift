@@ -1,0 +1,207 @@
+/// Decodes a `Decodable` value straight from a ``JSONValue``, without writing
+/// the value out as JSON text and parsing it again (what `JSONDecoder` would
+/// need). It follows `JSONDecoder`'s rules for the types records use:
+/// numbers decode as integers only when whole and in range, `null` is absent
+/// for optionals, and a mismatch is a `DecodingError` naming the coding path.
+///
+/// ```swift
+/// struct Unit: Decodable { var name: String; var number: Int }
+/// let unit = try JSONValueDecoder.decode(Unit.self, from: .object(["name": .string("Timer"), "number": .int(1)]))
+/// ```
+public struct JSONValueDecoder: Decoder {
+    let value: JSONValue
+    public let codingPath: [any CodingKey]
+    public var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ value: JSONValue, codingPath: [any CodingKey]) {
+        self.value = value
+        self.codingPath = codingPath
+    }
+
+    /// Decodes `type` from `value`.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        try T(from: JSONValueDecoder(value, codingPath: []))
+    }
+
+    public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let fields) = value else { throw Self.mismatch([String: JSONValue].self, value, codingPath) }
+        return KeyedDecodingContainer(Keyed<Key>(fields: fields, codingPath: codingPath))
+    }
+
+    public func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let elements) = value else { throw Self.mismatch([JSONValue].self, value, codingPath) }
+        return Unkeyed(elements: elements, codingPath: codingPath)
+    }
+
+    public func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        Single(value: value, codingPath: codingPath)
+    }
+}
+
+// MARK: - Scalars
+
+extension JSONValueDecoder {
+    /// `value` as `T`, for the scalar types; nil for any other type (decoded through its own `init(from:)`).
+    static func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T? {
+        switch type {
+        case is String.Type:
+            guard case .string(let text) = value else { throw mismatch(type, value, path) }
+            return text as? T
+        case is Bool.Type:
+            guard case .bool(let flag) = value else { throw mismatch(type, value, path) }
+            return flag as? T
+        case is Double.Type:
+            guard case .number(let text) = value, let number = Double(text) else { throw mismatch(type, value, path) }
+            return number as? T
+        case is Float.Type:
+            guard case .number(let text) = value, let number = Float(text) else { throw mismatch(type, value, path) }
+            return number as? T
+        case is Int.Type: return try integer(Int.self, value, path) as? T
+        case is Int64.Type: return try integer(Int64.self, value, path) as? T
+        case is Int32.Type: return try integer(Int32.self, value, path) as? T
+        case is Int16.Type: return try integer(Int16.self, value, path) as? T
+        case is Int8.Type: return try integer(Int8.self, value, path) as? T
+        case is UInt.Type: return try integer(UInt.self, value, path) as? T
+        case is UInt64.Type: return try integer(UInt64.self, value, path) as? T
+        case is UInt32.Type: return try integer(UInt32.self, value, path) as? T
+        case is UInt16.Type: return try integer(UInt16.self, value, path) as? T
+        case is UInt8.Type: return try integer(UInt8.self, value, path) as? T
+        default: return nil
+        }
+    }
+
+    /// A whole number that fits `type` (canonical numbers spell whole values without a fraction).
+    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> I {
+        guard case .number(let text) = value else { throw mismatch(type, value, path) }
+        guard let number = I(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "Number \(text) does not fit in \(type)."))
+        }
+        return number
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
+        if let scalar = try scalar(type, value, path) { return scalar }
+        return try T(from: JSONValueDecoder(value, codingPath: path))
+    }
+
+    static func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
+        if value == .null {
+            return .valueNotFound(type, .init(codingPath: path, debugDescription: "Expected \(type) value but found null instead."))
+        }
+        return .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected to decode \(type) but found \(value) instead."))
+    }
+}
+
+// MARK: - Containers
+
+extension JSONValueDecoder {
+    struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let fields: [String: JSONValue]
+        let codingPath: [any CodingKey]
+
+        var allKeys: [Key] { fields.keys.compactMap(Key.init(stringValue:)) }
+
+        func contains(_ key: Key) -> Bool { fields[key.stringValue] != nil }
+
+        func field(_ key: Key) throws -> JSONValue {
+            guard let value = fields[key.stringValue] else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
+            }
+            return value
+        }
+
+        func decodeNil(forKey key: Key) throws -> Bool { try field(key) == .null }
+
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            try JSONValueDecoder.decode(type, try field(key), codingPath + [key])
+        }
+
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            guard let value = fields[key.stringValue], value != .null else { return nil }
+            return try JSONValueDecoder.decode(type, value, codingPath + [key])
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            try JSONValueDecoder(try field(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            try JSONValueDecoder(try field(key), codingPath: codingPath + [key]).unkeyedContainer()
+        }
+
+        func superDecoder() throws -> any Decoder {
+            JSONValueDecoder(fields["super"] ?? .null, codingPath: codingPath)
+        }
+
+        func superDecoder(forKey key: Key) throws -> any Decoder {
+            JSONValueDecoder(fields[key.stringValue] ?? .null, codingPath: codingPath + [key])
+        }
+    }
+
+    struct Unkeyed: UnkeyedDecodingContainer {
+        let elements: [JSONValue]
+        let codingPath: [any CodingKey]
+        var currentIndex = 0
+
+        init(elements: [JSONValue], codingPath: [any CodingKey]) {
+            self.elements = elements
+            self.codingPath = codingPath
+        }
+
+        var count: Int? { elements.count }
+        var isAtEnd: Bool { currentIndex >= elements.count }
+
+        struct Index: CodingKey {
+            let intValue: Int?
+            var stringValue: String { "Index \(intValue ?? 0)" }
+            init(intValue: Int) { self.intValue = intValue }
+            init?(stringValue: String) { nil }
+        }
+
+        mutating func next(_ type: Any.Type) throws -> (JSONValue, [any CodingKey]) {
+            let path = codingPath + [Index(intValue: currentIndex)]
+            guard !isAtEnd else {
+                throw DecodingError.valueNotFound(type, .init(codingPath: path, debugDescription: "Unkeyed container is at end."))
+            }
+            defer { currentIndex += 1 }
+            return (elements[currentIndex], path)
+        }
+
+        mutating func decodeNil() throws -> Bool {
+            guard !isAtEnd, elements[currentIndex] == .null else { return false }
+            currentIndex += 1
+            return true
+        }
+
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            let (value, path) = try next(type)
+            return try JSONValueDecoder.decode(type, value, path)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+            let (value, path) = try next([String: JSONValue].self)
+            return try JSONValueDecoder(value, codingPath: path).container(keyedBy: type)
+        }
+
+        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            let (value, path) = try next([JSONValue].self)
+            return try JSONValueDecoder(value, codingPath: path).unkeyedContainer()
+        }
+
+        mutating func superDecoder() throws -> any Decoder {
+            let (value, path) = try next(JSONValue.self)
+            return JSONValueDecoder(value, codingPath: path)
+        }
+    }
+
+    struct Single: SingleValueDecodingContainer {
+        let value: JSONValue
+        let codingPath: [any CodingKey]
+
+        func decodeNil() -> Bool { value == .null }
+
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            try JSONValueDecoder.decode(type, value, codingPath)
+        }
+    }
+}
