@@ -161,9 +161,10 @@ public final class EconomicEmulator: Sendable {
     /// How many API requests were handled (control calls not counted).
     public var requestCount: Int { locked { $0.requestCount } }
 
-    /// The time spent answering requests so far (handling and compressing,
-    /// not injected latency): a benchmark running the emulator in its own
-    /// process subtracts it to see what the client itself cost.
+    /// The time spent answering API requests so far (handling and
+    /// compressing, not injected latency; requests answered side by side each
+    /// count): a benchmark shows it beside its own timings, so the emulator's
+    /// cost is told apart from the client's.
     public var serviceTime: Duration { locked { $0.serviceTime } }
 
     /// One accepted approval of time entries.

@@ -112,7 +112,11 @@ struct NothingLostTests {
             let id = try #require(waiting["id"]?.intValue)
             let refused = try await connected.run(["local", "hours", "unapprove", String(id)])
             #expect(refused.status == 1 && refused.stderr.contains("is being transferred to e-conomic by reconcile run"), "\(refused.stderr)")
+            let status = try await connected.run(["status"])
+            #expect(status.status == 1 && status.stdout.contains("was interrupted: the next sync finishes it, or run `econsync reconcile --resume`"),
+                    "\(status.stdout)")
             try await connected.expect(["reconcile", "--resume"])
+            #expect(try await connected.run(["status"]).status == 0, "finished: nothing needs the office")
             let after = try await connected.run(["local", "hours", "unapprove", String(id)])
             #expect(after.status == 1 && after.stderr.contains("was transferred to e-conomic"), "\(after.stderr)")
         }

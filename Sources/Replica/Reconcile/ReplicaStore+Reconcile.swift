@@ -9,6 +9,14 @@ extension ReplicaStore {
         }
     }
 
+    /// Every agreement's runs that were started but not finished, latest first.
+    public func unfinishedRuns() throws -> [ReconcileRun] {
+        try read { db in
+            try ReconcileRun.filter(ReconcileRun.Columns.state.column != ReconcileRun.State.finished.rawValue)
+                .order(ReconcileRun.Columns.id.column.desc).fetchAll(db)
+        }
+    }
+
     /// The agreement's latest finished run over every module, if any; with
     /// `modules`, the latest that covered all of them (a run over every module covers any).
     public func lastFinishedRun(agreement: Int, covering modules: Set<Module> = []) throws -> ReconcileRun? {

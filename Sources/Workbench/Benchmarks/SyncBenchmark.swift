@@ -33,8 +33,9 @@ public struct SyncBenchmark: Sendable {
         public var name: String
         public var seconds: Double
         public var apiCalls: Int
-        /// Of ``seconds``, the in-process emulator's time answering the
-        /// step's requests: the rest is what econsync itself cost.
+        /// The in-process emulator's busy time answering the step's requests.
+        /// Requests answered side by side (a pull's pages) each count, so it
+        /// can exceed ``seconds``; a quiet sync's few calls come one at a time.
         public var emulatorSeconds: Double
         /// Bytes of snapshot files the step added to the store.
         public var snapshotBytesWritten: Int64

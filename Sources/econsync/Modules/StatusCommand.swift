@@ -11,6 +11,9 @@ struct StatusCommand: ParsableCommand {
         discussion: """
             States: idle, running, failed (tried again when due), disabled (in config), needs reconnect (e-conomic's \
             token expired: run `econsync reconnect`). A module shown running for over 12 hours is timed out and released.
+
+            For monitoring, the exit code says whether something needs you: 4 when e-conomic's token expired, 1 when \
+            a module's last run failed or a reconcile was interrupted, 0 otherwise (also while paused).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -19,16 +22,33 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let context = try ModuleContext(global: global)
         let reports = try context.scheduler.report()
-        if output.json { return try Output.json(reports) }
+        let interrupted = try context.replica.unfinishedRuns()
+        let status = Self.exitStatus(reports, interrupted: !interrupted.isEmpty)
+        if output.json {
+            try Output.json(reports)
+            if status != ExitStatus.success { throw ExitCode(status) }
+            return
+        }
         let paused = try context.scheduler.settings().paused
         if paused { Swift.print("the integration is paused: no module runs until `econsync resume`") }
         Self.print(reports, now: context.scheduler.now(), paused: paused)
+        for run in interrupted {
+            Output.line("reconcile run \(run.id.map(String.init) ?? "?") was interrupted: the next sync finishes it, or run `econsync reconcile --resume`")
+        }
         let warnings = Dictionary(grouping: try DataWarning.scan(context.scheduler.replica), by: \.rule)
         for rule in DataWarning.Rule.allCases {
             guard let some = warnings[rule] else { continue }
             Output.line("warning: \(Output.count(some.count, "customer")) with \(rule == .cvr ? "a CVR that is not a Danish CVR number" : "several addresses in the e-mail field"), "
                         + "e.g. \(some[0]) (all: econsync audit)")
         }
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+
+    /// 4 when e-conomic's token expired, 1 when a last run failed or a reconcile was interrupted, else 0.
+    static func exitStatus(_ reports: [ModuleReport], interrupted: Bool) -> Int32 {
+        if reports.contains(where: { $0.state == .needsReconnect }) { return ExitStatus.needsReconnect }
+        if interrupted || reports.contains(where: { $0.state == .failed }) { return ExitStatus.failure }
+        return ExitStatus.success
     }
 
     static func print(_ reports: [ModuleReport], now: Date, paused: Bool = false) {
@@ -41,9 +61,27 @@ struct StatusCommand: ParsableCommand {
             ]
         }
         Output.table(["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"], rows, rightAligned: [6])
+        for (modules, error) in errorLines(reports) { Output.line("\(modules): \(error)") }
         for report in reports {
-            if let error = report.lastError { Output.line("\(report.module): \(error)") }
             if report.state == .disabled, let reason = report.disabledReason, report.module.requiresFinance { Swift.print("\(report.module): \(reason)") }
+        }
+    }
+
+    /// Each last error once, after the modules that met it: "all modules" when
+    /// every module that ran has it (seven "Token expired" lines say one thing).
+    static func errorLines(_ reports: [ModuleReport]) -> [(modules: String, error: String)] {
+        let failing = reports.filter { $0.lastError != nil }
+        var order: [String] = []
+        var modules: [String: [String]] = [:]
+        for report in failing {
+            let error = report.lastError!
+            if modules[error] == nil { order.append(error) }
+            modules[error, default: []].append(report.module.rawValue)
+        }
+        let ran = reports.filter { $0.state != .disabled && ($0.lastEnd != nil || $0.lastError != nil) }.count
+        return order.map { error in
+            let names = modules[error]!
+            return (names.count > 1 && names.count == ran ? "all modules" : names.joined(separator: ", "), error)
         }
     }
 
