@@ -5,11 +5,11 @@
 /// ```swift
 /// OrderStage.sent.path   // "/orders/sent"
 /// ```
-public enum OrderStage: String, CaseIterable, Sendable {
+enum OrderStage: String, CaseIterable, Sendable {
     case draft, sent, archived
 
     /// The collection the order is listed in.
-    public var path: String {
+    var path: String {
         switch self {
         case .draft: "/orders/drafts"
         case .sent: "/orders/sent"
