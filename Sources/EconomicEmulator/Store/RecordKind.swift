@@ -17,6 +17,15 @@ enum RecordKind: String, CaseIterable, Sendable {
 
     /// The kinds an order is stored as on its way: draft, sent, archived. They share one number sequence.
     static let orderStages: [RecordKind] = [.order, .sentOrder, .archivedOrder]
+
+    /// How an order of this kind is named in messages: "draft order", "sent order", "archived order".
+    var orderName: String {
+        switch self {
+        case .sentOrder: "sent order"
+        case .archivedOrder: "archived order"
+        default: "draft order"
+        }
+    }
 }
 
 extension RecordStore {
