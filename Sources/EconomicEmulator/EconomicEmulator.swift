@@ -54,7 +54,7 @@ public final class EconomicEmulator: Sendable {
     public var port: Int? { server.withLock { $0.port } }
 
     /// Runs `body` on the state, under its lock.
-    private func locked<T: Sendable>(_ body: (inout EmulatorState) -> T) -> T {
+    func locked<T: Sendable>(_ body: (inout EmulatorState) -> T) -> T {
         state.withLock { body(&$0) }
     }
 

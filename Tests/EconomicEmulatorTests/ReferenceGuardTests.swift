@@ -18,6 +18,17 @@ struct ReferenceGuardTests {
         """
     }
 
+    /// Creates product "Fleece Tracksuit", a customer and a draft order for it
+    /// with a line of the product; returns the customer's and the order's numbers.
+    static func orderedFleece(_ harness: Harness) async throws -> (customer: Int64, order: Int64) {
+        let product = #"{"productNumber":"Fleece Tracksuit","name":"Fleece","productGroup":{"productGroupNumber":1}}"#
+        #expect(try await harness.client.send("POST", "/products", body: product).status == 201)
+        let created = try await harness.client.send("POST", "/customers", body: RESTWriteTests.minimalCustomer)
+        let customer = try #require(created.json?["customerNumber"]?.intValue)
+        let order = try await harness.client.send("POST", "/orders/drafts", body: Self.order(customer: customer, product: "Fleece Tracksuit"))
+        return (customer, try #require(order.json?["orderNumber"]?.intValue))
+    }
+
     /// Checks `response` is e-conomic's legacy refusal naming `named`.
     static func expectRefusal(_ response: HTTPResult, naming named: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(response.status == 400, sourceLocation: sourceLocation)
@@ -61,15 +72,25 @@ struct ReferenceGuardTests {
         }
     }
 
+    @Test("a customer and a product stay referenced by an order sent or archived: refused, naming the sent or archived order")
+    func sentOrderReferences() async throws {
+        try await Harness.with { harness in
+            let (customer, orderNumber) = try await Self.orderedFleece(harness)
+            try harness.emulator.moveOrder(orderNumber, .send)
+            Self.expectRefusal(try await harness.client.send("DELETE", "/customers/\(customer)"),
+                               naming: "customerNumber \(customer) is used by sent order \(orderNumber)")
+            try harness.emulator.moveOrder(orderNumber, .archive)
+            let before = harness.emulator.records()
+            Self.expectRefusal(try await harness.client.send("DELETE", "/products/Fleece_9_Tracksuit"),
+                               naming: "productNumber 'Fleece Tracksuit' is used by a line of archived order \(orderNumber)")
+            #expect(harness.emulator.records() == before)
+        }
+    }
+
     @Test("a customer on a draft order and a product on its line are refused until the order is deleted")
     func orderReferences() async throws {
         try await Harness.with { harness in
-            let product = #"{"productNumber":"Fleece Tracksuit","name":"Fleece","productGroup":{"productGroupNumber":1}}"#
-            #expect(try await harness.client.send("POST", "/products", body: product).status == 201)
-            let created = try await harness.client.send("POST", "/customers", body: RESTWriteTests.minimalCustomer)
-            let customer = try #require(created.json?["customerNumber"]?.intValue)
-            let order = try await harness.client.send("POST", "/orders/drafts", body: Self.order(customer: customer, product: "Fleece Tracksuit"))
-            let orderNumber = try #require(order.json?["orderNumber"]?.intValue)
+            let (customer, orderNumber) = try await Self.orderedFleece(harness)
             let before = harness.emulator.records()
 
             Self.expectRefusal(try await harness.client.send("DELETE", "/customers/\(customer)"),

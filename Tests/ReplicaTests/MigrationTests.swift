@@ -10,20 +10,24 @@ import Workbench
 struct MigrationTests {
     static func bytes(_ url: URL) throws -> Data { try Data(contentsOf: url) }
 
+    /// A replica file in `directory` made by the migrations up to schema `version`, then written by `write`.
+    static func replica(in directory: TemporaryDirectory, atVersion version: Int, _ write: (Database) throws -> Void) throws -> URL {
+        let url = directory.file(ReplicaStore.fileName)
+        let queue = try DatabaseQueue(path: url.path, configuration: ReplicaStore.configuration(now: testNow))
+        try ReplicaSchema.migrator.migrate(queue, upTo: ReplicaSchema.migrations[version - 1].identifier)
+        try queue.write(write)
+        return url
+    }
+
     @Test("a replica created at schema version 1 opens after the latest migrations, its data kept")
     func upgradeFromVersion1() throws {
         let directory = try TemporaryDirectory()
-        let url = directory.file(ReplicaStore.fileName)
-        do {
-            let queue = try DatabaseQueue(path: url.path, configuration: ReplicaStore.configuration(now: testNow))
-            try ReplicaSchema.migrator.migrate(queue, upTo: ReplicaSchema.migrations[0].identifier)
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO customers(name, cvr) VALUES ('Hansen VVS ApS', '13748136')")
-                try db.execute(sql: "INSERT INTO employees(name) VALUES ('Jens Jensen')")
-                try db.execute(sql: "INSERT INTO projects(name, customer_id) VALUES ('Badeværelse', 1)")
-            }
-            #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
-            #expect(try queue.read { try $0.tableExists("settings") } == false)
+        let url = try Self.replica(in: directory, atVersion: 1) { db in
+            try db.execute(sql: "INSERT INTO customers(name, cvr) VALUES ('Hansen VVS ApS', '13748136')")
+            try db.execute(sql: "INSERT INTO employees(name) VALUES ('Jens Jensen')")
+            try db.execute(sql: "INSERT INTO projects(name, customer_id) VALUES ('Badeværelse', 1)")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 1)
+            #expect(try db.tableExists("settings") == false)
         }
         let store = try ReplicaStore.open(at: url, now: testNow)
         #expect(try store.fileSchemaVersion() == ReplicaStore.schemaVersion)
@@ -37,6 +41,31 @@ struct MigrationTests {
         try store.write { try $0.setEmployees(ofProject: 1, to: [1]) }
         #expect(try store.employees(ofProject: 1) == [1])
         #expect(try store.changes(since: sequence).map { "\($0.kind.rawValue)/\($0.row)/\($0.operation.rawValue)" } == ["project/1/update"])
+    }
+
+    @Test("an order export journaled at schema version 6 is kept by version 7, which lets it be sent or released")
+    func orderExportStatesFromVersion6() throws {
+        let directory = try TemporaryDirectory()
+        let url = try Self.replica(in: directory, atVersion: 6) { db in
+            try db.execute(sql: "INSERT INTO customers(name) VALUES ('Hansen VVS ApS')")
+            try db.execute(sql: "INSERT INTO projects(name, customer_id) VALUES ('Badeværelse', 1)")
+            try db.execute(sql: "INSERT INTO orders(foreign_key, customer_id, project_id, date) VALUES (35, 1, 1, '2026-11-02')")
+            try db.execute(sql: """
+                INSERT INTO order_exports(order_id, project_id, idempotency_key, body, state, order_number, lines, net_amount, created_at)
+                VALUES (1, 1, 'k1', '{}', 'confirmed', 35, 2, '1480.26', '2026-11-02T08:00:00Z')
+                """)
+            #expect(throws: DatabaseError.self, "version 6 knows no released export") {
+                try db.execute(sql: "UPDATE order_exports SET state = 'released'")
+            }
+        }
+        let store = try ReplicaStore.open(at: url, now: testNow)
+        var export = try #require(try store.orderExports().first)
+        #expect(export.state == .confirmed && export.orderNumber == 35 && export.idempotencyKey == "k1" && export.id == 1)
+        export = try store.write { try $0.release(export, as: .released, at: "2026-11-03T08:00:00Z", note: nil) }
+        #expect(try store.orderExports().map(\.state) == [.released])
+        #expect(try store.foreignKey(.order, id: 1) == nil, "the released order forgets e-conomic's number, which may be given again")
+        #expect(try store.list(Order.self).isEmpty)
+        #expect(try store.consistencyProblems() == [])
     }
 
     @Test("a file from a newer econsync is refused and left unchanged")

@@ -17,14 +17,14 @@ struct RemedyWordingTests {
     static let samples: [Remedy] = [
         .initialise, .upgradeReplica, .listSettings, .setConfig(key: "customers.paymentTerms"), .setOrderLayout,
         .setHoursProduct(hourType: 2), .setProjectCustomer(project: 3), .syncCustomers, .setEmployeeNumber, .mapActivity,
-        .enableProductCreation, .connect, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
+        .enableProductCreation, .deleteDraftOrder(number: 35), .connect, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
         .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit),
     ]
 
     static func isSampled(_ remedy: Remedy) -> Bool {
         switch remedy {
         case .initialise, .upgradeReplica, .listSettings, .setConfig, .setOrderLayout, .setHoursProduct, .setProjectCustomer,
-             .syncCustomers, .setEmployeeNumber, .mapActivity, .enableProductCreation, .connect, .reconnect, .disconnect, .restrictCredentials,
+             .syncCustomers, .setEmployeeNumber, .mapActivity, .enableProductCreation, .deleteDraftOrder, .connect, .reconnect, .disconnect, .restrictCredentials,
              .resumeReconcile, .resumeIntegration:
             true
         case .retryLater(let delay):

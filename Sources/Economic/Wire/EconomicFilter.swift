@@ -33,6 +33,20 @@ public struct EconomicFilter: Sendable, Hashable, CustomStringConvertible {
         EconomicFilter(property, .equals, value)
     }
 
+    /// The most values one `$in:` list may hold: e-conomic refuses 201 (REFERENCE §2.3).
+    public static let maxListValues = 200
+
+    /// `property$in:[1,2,3]`: the property is one of `values` (numbers; 1 to
+    /// ``maxListValues`` of them, more is a programming error).
+    ///
+    /// ```swift
+    /// EconomicFilter.isIn("orderNumber", [7, 9]).text   // "orderNumber$in:[7,9]"
+    /// ```
+    public static func isIn(_ property: String, _ values: [Int64]) -> EconomicFilter {
+        precondition((1...maxListValues).contains(values.count), "an $in: list holds 1 to \(maxListValues) values")
+        return EconomicFilter(text: property + "$in:[" + values.map(String.init).joined(separator: ",") + "]")
+    }
+
     /// Both this filter and `other` (`$and:`). `$and:` binds tighter than
     /// `$or:`, so clauses chained this way never need parentheses.
     public func and(_ other: EconomicFilter) -> EconomicFilter {

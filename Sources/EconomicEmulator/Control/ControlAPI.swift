@@ -11,6 +11,7 @@ import Snapshot
 /// GET    /_emulator/records/customer/1001
 /// PUT    /_emulator/records/customer/1001     body: the record's data (stamps lastUpdated)
 /// DELETE /_emulator/records/customer/1001
+/// POST   /_emulator/orders/7/send             draft order 7 is sent (see OrderMove); …/archive archives it
 /// PUT    /_emulator/grants/TOKEN              register a grant
 /// POST   /_emulator/grants/TOKEN/revoke       the agreement revokes it: 401 from now on
 /// POST   /_emulator/faults                    {"seed":7,"errorRate":0.1,"dropRate":0.05,"throttleBurst":3,"latencyMs":0,"throttleHints":"never"}
@@ -28,6 +29,13 @@ enum ControlAPI {
             return .json(200, stateDocument(state))
         case ("records", _):
             return records(Array(path.dropFirst()), env: env, state: &state)
+        case ("orders", "POST") where path.count == 3:
+            guard let number = Int64(path[1]), let move = OrderMove(rawValue: path[2]) else {
+                return error(404, "No control route \(request.method) \(request.rawPath): use /_emulator/orders/N/"
+                             + OrderMove.allCases.map(\.rawValue).joined(separator: "|") + ".")
+            }
+            if let refusal = state.moveOrder(number, move) { return error(404, refusal.message) }
+            return .empty(204)
         case ("grants", "PUT") where path.count == 2:
             state.grants.insert(path[1])
             state.revoked.remove(path[1])

@@ -75,8 +75,10 @@ enum ProjectsWrites {
             if state.store.all(.timeEntry).contains(where: { $0.data["projectNumber"]?.intValue == number }) {
                 return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasTimeEntries", "The project has time entries.")
             }
-            if let order = state.store.all(.order).first(where: { $0.data["project"]?["projectNumber"]?.intValue == number }) {
-                return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasSalesDocuments", "The project is on draft order \(order.key).")
+            for stage in RecordKind.orderStages {
+                if let order = state.store.all(stage).first(where: { $0.data["project"]?["projectNumber"]?.intValue == number }) {
+                    return ProblemDetails.badRequest(env, "ProjectCannotBeDeletedHasSalesDocuments", "The project is on \(stage.orderName) \(order.key).")
+                }
             }
         default:
             break

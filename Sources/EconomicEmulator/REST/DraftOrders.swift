@@ -24,6 +24,11 @@ enum DraftOrders {
         errors.rejectNulls(in: .object(fields)) { RESTWrites.expectedType(.order, $0, store: state.store) }
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
         let existing = pathKey.flatMap { state.store.get(.order, $0) }
+        if let pathKey, existing == nil, let stage = RecordKind.orderStages.first(where: { state.store.contains($0, pathKey) }) {
+            // e-conomic's answer is not recorded; the emulator refuses rather than make a second order with the number.
+            return LegacyErrors.body(400, "Order \(ReferenceGuard.quoted(pathKey)) is \(stage == .sentOrder ? "sent" : "archived") and is no draft.",
+                                     hint: "A sent or archived order cannot be written as a draft.", env: env, errorCode: "E07010")
+        }
         let settable = WriteSchemaCheck.settable(fields, of: resource, env: env, existing: existing)
         var data = RESTWrites.prepare(resource, settable, existing: existing, errors: &errors, store: state.store)
         if let date = data["date"]?.stringValue, Timestamps.parse(date) == nil || date.count != 10 {
@@ -33,7 +38,8 @@ enum DraftOrders {
         let totals = computeLines(&data, errors: &errors, store: state.store)
         guard errors.isEmpty else { return LegacyErrors.validation(env, errors) }
 
-        let key = pathKey ?? .int(state.store.nextNumber(.order))
+        // Drafts, sent and archived orders share one number sequence: a new draft never takes a sent order's number.
+        let key = pathKey ?? .int(RecordKind.orderStages.map { state.store.nextNumber($0) }.max()!)
         let vat = vatZone == 1 ? round2(totals.net * vatRate) : 0
         data["orderNumber"] = key.json
         data["exchangeRate"] = data["exchangeRate"] ?? .int(100)

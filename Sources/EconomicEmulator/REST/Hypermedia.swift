@@ -30,7 +30,7 @@ enum Hypermedia {
             fields["customers"] = .string(selfURL + "/customers")
         case .supplier:
             fields["contacts"] = .string(selfURL + "/contacts")
-        case .order:
+        case .order, .sentOrder, .archivedOrder:
             fields["pdf"] = .object(["download": .string(selfURL + "/pdf")])
         default:
             break

@@ -109,7 +109,7 @@ struct RESTResource: Sendable {
 
     /// Every collection, by the kind of record it holds.
     static let byKind: [RecordKind: RESTResource] = Dictionary(
-        (catalog.values + [contacts, draftOrders]).map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+        (catalog.values + [contacts] + orders.values).map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// Customer contacts, served under `/customers/{n}/contacts`.
     static let contacts = RESTResource(path: "contacts", kind: .contact, keyField: "customerContactNumber", writable: true,
@@ -128,6 +128,20 @@ struct RESTResource: Sendable {
                                                      "costPriceInBaseCurrency", "templates", "soap", "attachment", "pdf", "lastUpdated"],
                                           filterable: ["orderNumber", "date", "currency", "customer.customerNumber", "dueDate", "netAmount", "lastUpdated"],
                                           stampsLastUpdated: true, writes: .draftOrder)
+
+    /// Sent orders, served read-only under `/orders/sent` (e-conomic's POST and
+    /// DELETE there are not emulated: 405, stricter than e-conomic). Filters as
+    /// the published collection schema flags them.
+    static let sentOrders = RESTResource(path: "orders/sent", kind: .sentOrder, keyField: "orderNumber",
+                                         filterable: ["orderNumber", "date", "currency", "exchangeRate", "customer.customerNumber", "lastUpdated"])
+
+    /// Archived orders, served read-only under `/orders/archived`; unlike
+    /// drafts and sent orders their schema flags no `lastUpdated` filter.
+    static let archivedOrders = RESTResource(path: "orders/archived", kind: .archivedOrder, keyField: "orderNumber",
+                                             filterable: ["orderNumber", "date", "currency", "exchangeRate", "customer.customerNumber"])
+
+    /// The order collections under `/orders`, by their second path segment.
+    static let orders: [String: RESTResource] = ["drafts": draftOrders, "sent": sentOrders, "archived": archivedOrders]
 
     /// The record key for a path segment (percent-decoded), or nil when the
     /// segment cannot be one: `abc` for a number, a string key not in

@@ -1,7 +1,7 @@
 import Snapshot
 
 /// Legacy REST at the root (`/customers`, `/products`, `/customers/{n}/contacts`,
-/// `/orders/drafts`, `/self`, …): routes a request to listing, reading or writing.
+/// `/orders/drafts`, `/orders/sent`, `/orders/archived`, `/self`, …): routes a request to listing, reading or writing.
 enum RESTRouter {
     /// Where a collection lives and which records belong to it (contacts belong to one customer).
     struct Scope {
@@ -15,8 +15,8 @@ enum RESTRouter {
     enum Collection {
         /// `/customers/{customer}/contacts` (the customer segment as sent).
         case contacts(customer: String)
-        /// `/orders/drafts`.
-        case draftOrders
+        /// `/orders/drafts`, `/orders/sent` or `/orders/archived`.
+        case orders(RESTResource)
         /// A collection of ``RESTResource/catalog``.
         case catalog(RESTResource)
     }
@@ -27,8 +27,8 @@ enum RESTRouter {
         if first == "customers", segments.count >= 3, segments[2] == "contacts" {
             return (.contacts(customer: segments[1]), Array(segments.dropFirst(3)))
         }
-        if first == "orders", segments.count >= 2, segments[1] == "drafts" {
-            return (.draftOrders, Array(segments.dropFirst(2)))
+        if first == "orders", segments.count >= 2, let resource = RESTResource.orders[segments[1]] {
+            return (.orders(resource), Array(segments.dropFirst(2)))
         }
         return RESTResource.catalog[first].map { (.catalog($0), Array(segments.dropFirst())) }
     }
@@ -57,8 +57,8 @@ enum RESTRouter {
                               belongs: { $0["customer"]?["customerNumber"]?.intValue == customer },
                               fixed: ["customer": .object(["customerNumber": .int(customer)])])
             return dispatch(RESTResource.contacts, scope: scope, rest: rest, env: env, state: &state)
-        case .draftOrders:
-            return dispatch(RESTResource.draftOrders, scope: Scope(collectionPath: "orders/drafts"), rest: rest, env: env, state: &state)
+        case .orders(let resource):
+            return dispatch(resource, scope: Scope(collectionPath: resource.path), rest: rest, env: env, state: &state)
         case .catalog(let resource):
             return dispatch(resource, scope: Scope(collectionPath: resource.path), rest: rest, env: env, state: &state)
         }
@@ -124,7 +124,7 @@ enum RESTRouter {
     static func root(_ env: RequestEnvironment) -> EmulatorResponse {
         var stable: [String: JSONValue] = [:]
         for path in RESTResource.catalog.keys { stable[path] = .string("\(env.base)/\(path)") }
-        stable["orders/drafts"] = .string("\(env.base)/orders/drafts")
+        for resource in RESTResource.orders.values { stable[resource.path] = .string("\(env.base)/\(resource.path)") }
         stable["self"] = .string("\(env.base)/self")
         return .json(200, .object([
             "company": .string("Visma e-conomic A/S (emulated)"), "version": .string("emulator"),

@@ -3,8 +3,8 @@ import Snapshot
 /// e-conomic refuses to delete a record something still refers to (REFERENCE
 /// §3.8 "Can't delete a unit in use", §3.9 "Can't delete a product in use"):
 /// a unit named by a product, a customer named by a project (Projects API
-/// `customerNumber`) or by a draft order, a product named by a draft order
-/// line. The refusal is e-conomic's legacy error shape, 400 with a message
+/// `customerNumber`) or by an order (draft, sent or archived), a product
+/// named by an order line. The refusal is e-conomic's legacy error shape, 400 with a message
 /// naming the records that refer to it.
 ///
 /// e-conomic documents neither the status, the error code nor the wording of
@@ -16,36 +16,36 @@ enum ReferenceGuard {
         case productUnit
         /// A project's `customerNumber` (Projects API).
         case projectCustomer
-        /// A draft order's `customer.customerNumber`.
-        case draftOrderCustomer
-        /// A product on a draft order line, `lines[].product.productNumber`.
-        case draftOrderLineProduct
+        /// An order's `customer.customerNumber` (draft, sent or archived).
+        case orderCustomer
+        /// A product on an order line, `lines[].product.productNumber`.
+        case orderLineProduct
 
         /// The kind of record this reference points at.
         var target: RecordKind {
             switch self {
             case .productUnit: .unit
-            case .projectCustomer, .draftOrderCustomer: .customer
-            case .draftOrderLineProduct: .product
+            case .projectCustomer, .orderCustomer: .customer
+            case .orderLineProduct: .product
             }
         }
 
-        /// The kind of record holding the reference.
-        var holder: RecordKind {
+        /// The kinds of record holding the reference.
+        var holders: [RecordKind] {
             switch self {
-            case .productUnit: .product
-            case .projectCustomer: .project
-            case .draftOrderCustomer, .draftOrderLineProduct: .order
+            case .productUnit: [.product]
+            case .projectCustomer: [.project]
+            case .orderCustomer, .orderLineProduct: RecordKind.orderStages
             }
         }
 
-        /// How a holder is named in the message.
-        var holderName: String {
+        /// How a holder of `kind` is named in the message.
+        func holderName(_ kind: RecordKind) -> String {
             switch self {
             case .productUnit: "product"
             case .projectCustomer: "project"
-            case .draftOrderCustomer: "draft order"
-            case .draftOrderLineProduct: "a line of draft order"
+            case .orderCustomer: kind.orderName
+            case .orderLineProduct: "a line of \(kind.orderName)"
             }
         }
 
@@ -54,8 +54,8 @@ enum ReferenceGuard {
             switch self {
             case .productUnit: return data["unit"]?["unitNumber"]?.intValue.map(RecordKey.int) == key
             case .projectCustomer: return data["customerNumber"]?.intValue.map(RecordKey.int) == key
-            case .draftOrderCustomer: return data["customer"]?["customerNumber"]?.intValue.map(RecordKey.int) == key
-            case .draftOrderLineProduct:
+            case .orderCustomer: return data["customer"]?["customerNumber"]?.intValue.map(RecordKey.int) == key
+            case .orderLineProduct:
                 guard case .array(let lines)? = data["lines"] else { return false }
                 return lines.contains { $0["product"]?["productNumber"]?.stringValue.map(RecordKey.string) == key }
             }
@@ -69,7 +69,9 @@ enum ReferenceGuard {
     /// `(how it is named, its key)`, in ``Referrer`` order, then key order.
     static func referrers(of kind: RecordKind, _ key: RecordKey, in store: RecordStore) -> [(name: String, key: RecordKey)] {
         Referrer.allCases.filter { $0.target == kind }.flatMap { referrer in
-            store.all(referrer.holder).filter { referrer.refers($0.data, to: key) }.map { (name: referrer.holderName, key: $0.key) }
+            referrer.holders.flatMap { holder in
+                store.all(holder).filter { referrer.refers($0.data, to: key) }.map { (name: referrer.holderName(holder), key: $0.key) }
+            }
         }
     }
 

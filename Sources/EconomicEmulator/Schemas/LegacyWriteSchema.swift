@@ -18,7 +18,8 @@ enum LegacyWriteSchema: String, Sendable, CaseIterable {
         case .customerGroup: self = .customerGroup
         case .paymentTerm: self = .paymentTerm
         case .order: self = .order
-        case .productGroup, .vatZone, .layout, .supplierGroup, .employee, .hourType, .project, .projectGroup, .timeEntry, .department:
+        case .productGroup, .vatZone, .layout, .supplierGroup, .employee, .hourType, .project, .projectGroup, .timeEntry, .department,
+             .sentOrder, .archivedOrder:
             return nil
         }
     }

@@ -47,7 +47,7 @@ struct EmulatorState: Sendable {
     }
 
     /// Whether writes to `kind` stamp `lastUpdated`.
-    static let stampedKinds: Set<RecordKind> = [.customer, .product, .project, .timeEntry, .order]
+    static let stampedKinds: Set<RecordKind> = [.customer, .product, .project, .timeEntry, .order, .sentOrder, .archivedOrder]
     /// Kinds served by the Projects API (they carry `objectVersion`).
     static let versionedKinds: Set<RecordKind> = [.project, .timeEntry, .hourType, .employee, .projectGroup]
 

@@ -11,6 +11,21 @@ import Snapshot
 enum RecordKind: String, CaseIterable, Sendable {
     case unit, product, productGroup, customer, contact, customerGroup, paymentTerm, vatZone, layout
     case supplier, supplierGroup, employee, hourType, project, projectGroup, timeEntry, order, department
+    /// Orders sent (`/orders/sent`) and archived (`/orders/archived`); `order` is a draft (`/orders/drafts`).
+    /// An order keeps its number from draft to sent to archived.
+    case sentOrder, archivedOrder
+
+    /// The kinds an order is stored as on its way: draft, sent, archived. They share one number sequence.
+    static let orderStages: [RecordKind] = [.order, .sentOrder, .archivedOrder]
+
+    /// How an order of this kind is named in messages: "draft order", "sent order", "archived order".
+    var orderName: String {
+        switch self {
+        case .sentOrder: "sent order"
+        case .archivedOrder: "archived order"
+        default: "draft order"
+        }
+    }
 }
 
 extension RecordStore {

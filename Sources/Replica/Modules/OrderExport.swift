@@ -16,6 +16,13 @@ public struct OrderExport: Codable, Equatable, Sendable, FetchableRecord, Mutabl
         case confirmed
         /// e-conomic refused it; its registrations were released.
         case failed
+        /// The draft was sent or archived in e-conomic: its registrations stay exported.
+        case sent
+        /// The draft was deleted in e-conomic: its registrations were released, to be exported again.
+        case released
+
+        /// Whether e-conomic holds the order, so its registrations stay on it (a pending one may hold it too).
+        public var isLive: Bool { self == .confirmed || self == .sent }
     }
 
     public var id: Int64?

@@ -18,6 +18,7 @@ enum ReplicaSchema {
         ("v4-reconcile-runs-outbox-conflicts", migrateV4),
         ("v5-module-status-runs-notifications", migrateV5),
         ("v6-indexes-for-check-and-listings", migrateV6),
+        ("v7-order-export-sent-and-released", migrateV7),
     ]
 
     /// The schema version this build writes.

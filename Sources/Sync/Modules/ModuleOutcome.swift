@@ -8,6 +8,8 @@ public struct ModuleOutcome: Sendable, Equatable {
     public var blocked = 0
     public var conflicts = 0
     public var apiCalls = 0
+    /// Order exports released because their draft was deleted in e-conomic (the orders module).
+    public var released = 0
     /// The error to record and notify about; nil when all went well.
     public var error: SyncError?
     /// The run failed (the module's state becomes failed); false when only some records were blocked.

@@ -9,7 +9,8 @@ import Vocabulary
 /// Runs sync modules for real: takes the module's lease, finishes an
 /// interrupted reconcile first, reconciles the module's kinds (incrementally,
 /// or every record when the full interval came round), approves transferred
-/// hours when auto-approval is on, records what it did, and notifies about
+/// hours when auto-approval is on, releases the registrations of exported
+/// draft orders deleted in e-conomic, records what it did, and notifies about
 /// errors.
 ///
 /// ```swift
@@ -94,6 +95,9 @@ public struct ModuleRunner: Sendable {
             outcome.failed = true
         } else if let blocked {
             outcome.error = blocked
+        }
+        if lease.module == .orders {
+            outcome.released = try await OrderExporter(runner: self).followExports().count { $0.state == .released }
         }
         if lease.module == .projectEntries {
             try await AutoApproval(replica: store.replica, client: client).approve(run: report.run)

@@ -28,6 +28,10 @@ extension ErrorCode where Domain == SyncError {
     public static var productMissing: Self { "productMissing" }
     /// An order export was asked for something that cannot be (a registration of another project, not approved, …).
     public static var invalidRequest: Self { "invalidRequest" }
+    /// An order was asked to be released while e-conomic still has it as a draft.
+    public static var orderStillDraft: Self { "orderStillDraft" }
+    /// An order was asked to be released while e-conomic has it sent or archived: its registrations stay exported.
+    public static var orderSent: Self { "orderSent" }
     /// A setting the operation needs is missing (an order layout, payment terms).
     public static var missingSetting: Self { "missingSetting" }
     /// Other operations were blocked.

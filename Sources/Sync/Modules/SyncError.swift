@@ -33,7 +33,7 @@ public struct SyncError: CodedError, Equatable {
         switch code {
         case .needsReconnect: .needsReconnect
         case .coolingDown, .busy, .disabled, .paused: .notRun
-        case .invalidRequest, .nothingToExport: .usage
+        case .invalidRequest, .nothingToExport, .orderStillDraft, .orderSent: .usage
         default: .failure
         }
     }

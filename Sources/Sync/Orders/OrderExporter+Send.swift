@@ -64,20 +64,8 @@ extension OrderExporter {
 
     /// Undoes a refused export: its registrations are no longer exported, its local order is deleted.
     func release(_ export: OrderExport, error: String) throws {
-        var export = export
-        try replica.write { writer in
-            func unmark<R: Registration>(_ type: R.Type) throws {
-                let ids = try writer.registrationIDs(R.self, onOrder: export.orderId)
-                for id in ids { _ = try writer.update(R.self, id: id) { $0.orderId = nil } }
-            }
-            try unmark(TimeEntry.self)
-            try unmark(Material.self)
-            try writer.delete(Order.self, id: export.orderId)
-            export.state = .failed
-            export.error = error
-            export.settledAt = Timestamp.string(scheduler.now())
-            try writer.save(export)
-        }
+        let at = Timestamp.string(scheduler.now())
+        _ = try replica.write { writer in try writer.release(export, as: .failed, at: at, note: error) }
     }
 
     /// The draft order an earlier attempt made,
@@ -85,7 +73,8 @@ extension OrderExporter {
     func existing(_ export: OrderExport) async throws -> Int64? {
         guard let body = try? CanonicalJSON.parse(Array(export.body.utf8)), let customer = body["customer"]?["customerNumber"]?.intValue,
               let date = body["date"]?.stringValue else { return nil }
-        let known = Set(try replica.orderExports().compactMap(\.orderNumber))
+        // Only orders e-conomic holds for an export are someone else's: a released export's number may be given again.
+        let known = Set(try replica.orderExports().filter(\.state.isLive).compactMap(\.orderNumber))
         var found: Int64?
         let filter = EconomicFilter.equals("customer.customerNumber", String(customer)).and(.equals("date", date))
         _ = try await client.forEachPage("/orders/drafts", filter: filter, module: "orders") { page in

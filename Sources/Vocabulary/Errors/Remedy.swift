@@ -29,6 +29,8 @@ public enum Remedy: Hashable, Sendable {
     case mapActivity
     /// Turn product auto-creation on, or create the product in e-conomic.
     case enableProductCreation
+    /// Delete draft order `number` in e-conomic first, then release its registrations.
+    case deleteDraftOrder(number: Int64)
     /// Connect to e-conomic (no connection is stored).
     case connect
     /// Connect to e-conomic anew: the grant is gone or the stored connection unusable.

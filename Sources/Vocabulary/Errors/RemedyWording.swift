@@ -34,6 +34,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .setEmployeeNumber: "set the employee's e-conomic employee number or enable employee sync (projects.syncEmployees)"
         case .mapActivity: "map the hour type to an e-conomic activity"
         case .enableProductCreation: "turn products.autoCreate on with a default product group, or create the product in e-conomic"
+        case .deleteDraftOrder(let number): "delete draft order \(number) in e-conomic first, then release it again"
         case .connect: "connect to e-conomic"
         case .reconnect: "reconnect to e-conomic"
         case .disconnect: "disconnect first to switch agreements"

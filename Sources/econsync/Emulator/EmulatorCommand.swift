@@ -22,7 +22,7 @@ struct EmulatorCommand: ParsableCommand {
             `emulator-app-secret` with X-AgreementGrantToken `emulator-grant` read and write; \
             `demo`/`demo` only reads. Install flow: GET /secure/api1/requestaccess.aspx?appPublicToken=\
             emulator-app-public&redirectUrl=URL. Control API (loopback only): /_emulator/state, \
-            /_emulator/records, /_emulator/grants/TOKEN/revoke, /_emulator/faults. On SIGINT or \
+            /_emulator/records, /_emulator/orders/N/send (or /archive), /_emulator/grants/TOKEN/revoke, /_emulator/faults. On SIGINT or \
             SIGTERM it stops, saves if --save-on-exit is given, and exits 0.
             """
     )

@@ -40,6 +40,9 @@ struct ModuleContext {
             + "\(outcome.conflicts) conflicts, \(Output.count(outcome.apiCalls, "API call"))"
         let state = outcome.failed ? "failed" : "done"
         var line = "\(result.module.rawValue): \(state)\(result.run?.forced == true ? " (forced)" : "")\(result.run?.full == true ? " (full)" : ""): \(counts)"
+        if outcome.released > 0 {
+            line += "\n  \(Output.count(outcome.released, "exported order")) deleted in e-conomic: registrations released, to be exported again"
+        }
         if let error = outcome.error {
             line += "\n  \(outcome.failed ? "error" : "warning"): \(error.detail(CommandLineWording()))"
             if let remedy = error.troubleshooting { line += "\n  what to do: \(CommandLineWording().words(for: remedy))" }
@@ -61,6 +64,8 @@ struct ModuleRunReport: Encodable {
     var remedy: String?
     /// Why it did not run (cooling down, busy, disabled, token expired).
     var notRun: String?
+    /// Order exports released because their draft was deleted in e-conomic; absent when none.
+    var releasedOrders: Int?
 
     init(_ result: ModuleRunner.Result) {
         module = result.module.rawValue
@@ -73,6 +78,7 @@ struct ModuleRunReport: Encodable {
         error = result.outcome.error?.detail(CommandLineWording())
         errorKind = result.outcome.error?.code.rawValue
         remedy = result.outcome.error?.troubleshooting.map(CommandLineWording().words)
+        releasedOrders = result.outcome.released > 0 ? result.outcome.released : nil
     }
 
     init(notRun module: String, _ error: SyncError) {

@@ -10,7 +10,8 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown.",
         discussion: """
             Modules: \(Module.allCases.map { "\($0.number) \($0.rawValue)" }.joined(separator: ", ")). Without names, every \
-            enabled module except orders (exported by hand with `econsync order export`) runs, in dependency order. A module \
+            enabled module except orders (exported by hand with `econsync order export`) runs, in dependency order; \
+            `econsync sync orders` also releases the registrations of exported drafts deleted in e-conomic. A module \
             that ran less than the cooldown (15 minutes) ago is not run: econsync says when it may run again; --force runs it \
             anyway, and the run is recorded as forced.
 

@@ -9,7 +9,7 @@ import Sync
 struct OrderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "order", abstract: "Export a project's approved hours and materials to e-conomic as a draft order.",
-        subcommands: [Export.self, List.self])
+        subcommands: [Export.self, List.self, Release.self])
 
     /// `econsync order export`.
     struct Export: AsyncParsableCommand {
@@ -75,7 +75,15 @@ struct OrderCommand: ParsableCommand {
 
     /// `econsync order list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the order exports: order number, project, lines, amount, state.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the order exports: order number, project, lines, amount, state.",
+            discussion: """
+                States: pending (recorded; e-conomic may not have it yet: export the project again to finish it), confirmed \
+                (a draft order in e-conomic), sent (sent or archived in e-conomic; its registrations stay exported), failed \
+                (refused by e-conomic; its registrations were released), released (the draft was deleted in e-conomic; its \
+                registrations were released, to be exported again). What became of a draft is learnt by \
+                `econsync sync orders` or `econsync order release N`.
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 

@@ -32,6 +32,9 @@ struct CommandLineWording: RemedyWording {
             "map the hour type to an e-conomic activity (`econsync local hour-type edit ID --activity N`)"
         case .enableProductCreation:
             "turn product auto-creation on (`econsync config set products.autoCreate true`) with a default product group, or create the product in e-conomic"
+        case .deleteDraftOrder(let number):
+            "delete draft order \(number) in e-conomic first, then run `econsync order release \(number)` again "
+                + "(or `econsync sync orders`, which releases every draft deleted there)"
         case .connect:
             "run `econsync connect`"
         case .reconnect:

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Sync
+
+extension OrderCommand {
+    /// `econsync order release N`.
+    struct Release: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Release the registrations of an exported draft order deleted in e-conomic, so they can be exported again.",
+            discussion: """
+                N is e-conomic's order number, as `econsync order list` shows it. econsync first asks e-conomic where the order \
+                is: only when it is in none of drafts, sent and archived orders (it was deleted there) are its registrations \
+                released; its export is then listed as released. `econsync sync orders` does the same for every exported order.
+
+                Exit status: 0 released; 1 e-conomic could not be asked (nothing changed); 2 refused, nothing changed: no export \
+                has that order number, it was released already, the order is still a draft in e-conomic (delete it there \
+                first), or it was sent or archived there (its registrations stay exported: they are on a sent order); \
+                4 e-conomic's token expired.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: ArgumentHelp("e-conomic's order number.", valueName: "N")) var number: Int64
+
+        func validate() throws {
+            guard number > 0 else { throw ValidationError("\(number) is not an order number: e-conomic numbers orders from 1") }
+        }
+
+        func run() async throws {
+            let export = try await ModuleContext(global: global).exporter().release(orderNumber: number)
+            if output.json { return try Output.json(OrderReport.ExportEntry(export)) }
+            print("order \(number) was deleted in e-conomic: its registrations are released and can be exported again "
+                  + "(the export had \(Output.count(export.lines, "line")), net \(export.netAmount))")
+        }
+    }
+}
