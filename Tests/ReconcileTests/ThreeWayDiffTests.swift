@@ -154,4 +154,27 @@ struct ThreeWayDiffRuleTests {
         let changed = diff.operations(base: [project(1, "2025-06-01T10:00:00Z")], remote: [project(1, "2026-11-20T09:00:00Z")], local: [])
         #expect(changed.map { "\($0.action.rawValue) \($0.key)" } == ["pull-insert 1"])
     }
+
+    @Test("a project's isClosed is e-conomic's: pulled when it changes there, never sent; closed here only is kept and named")
+    func readOnlyClosed() {
+        let diff = ThreeWayDiff(mapping: Kind.project.mapping!)
+        func project(name: String = "Tag", closed: Bool = false) -> Record {
+            Record(kind: "project", key: .int(7), data: ["name": .string(name), "projectGroupNumber": .int(1), "isClosed": .bool(closed)])
+        }
+        let closedThere = diff.operations(base: [project()], remote: [project(closed: true)], local: [ThreeWayDiffTests.local(project(), id: 1)])
+        #expect(closedThere.map(\.action) == [.pullUpdate] && closedThere[0].fields == ["isClosed": .bool(true)])
+
+        let closedHere = diff.operations(base: [project()], remote: [project()], local: [ThreeWayDiffTests.local(project(name: "Tag 2", closed: true), id: 1)])
+        #expect(closedHere.map(\.action) == [.update, .skip])
+        #expect(closedHere[0].fields == ["name": .string("Tag 2")], "the name goes, isClosed never")
+        #expect(closedHere[1].reason.hasPrefix("isClosed changed in the replica only: e-conomic's API does not take it"))
+
+        let reopenedHere = diff.operations(base: [project(closed: true)], remote: [project(closed: true)], local: [ThreeWayDiffTests.local(project(), id: 1)])
+        #expect(reopenedHere.map(\.action) == [.skip], "no update of e-conomic's project: \(reopenedHere)")
+        let reopenedThere = diff.operations(base: [project(closed: true)], remote: [project(closed: false)],
+                                            local: [ThreeWayDiffTests.local(project(closed: true), id: 1)])
+        // A false boolean is e-conomic's "absent" (it omits them): pulled as null, stored as the default, open.
+        #expect(reopenedThere.map(\.action) == [.pullUpdate] && reopenedThere[0].fields == ["isClosed": .null], "\(reopenedThere)")
+        #expect(!Kind.project.mapping!.createPaths.contains(FieldPath("isClosed")), "e-conomic cannot create a project closed")
+    }
 }

@@ -89,4 +89,24 @@ struct FieldProjectTests {
         }
         #expect(harness.emulator.records(kind: "project").first { $0.key == .int(7101) }?.data["projectGroupNumber"] == .int(group))
     }
+
+    @Test("a project closed in e-conomic is closed in the replica (no new hours); one closed in the field only is never sent, and says why")
+    func closed() async throws {
+        try await ReconcileScenarioTests.synced { harness in
+            let projects = harness.emulator.records(kind: "project").filter { $0.data["isMainProject"] != .bool(true) }
+            let there = try #require(projects.first), here = try #require(projects.dropFirst().first)
+            harness.emulator.edit(kind: "project", key: there.key) { $0?["isClosed"] = .bool(true) }
+            let hereID = try harness.localID(.project, here.key.description)
+            try harness.replica.write { writer in _ = try writer.update(Project.self, id: hereID) { $0.closed = true } }
+            let (plan, report) = try await harness.reconcile()
+            #expect(report.pushFailures.isEmpty, "\(report.pushFailures)")
+            let thereID = try harness.localID(.project, there.key.description)
+            #expect(try harness.replica.fetch(Project.self, id: thereID)?.closed == true)
+            let skip = try #require(plan.operations.first { $0.kind == .project && $0.key == here.key.description })
+            #expect(skip.action == .skip && skip.reason.contains("isClosed changed in the replica only"), "\(skip)")
+            #expect(harness.emulator.records(kind: "project").first { $0.key == here.key }?.data["isClosed"] != .bool(true))
+            #expect(try harness.replica.fetch(Project.self, id: hereID)?.closed == true, "kept in the replica: the field still takes no hours there")
+            #expect(try await harness.reconcile().0.operations.filter { $0.kind == .project && $0.action != .skip }.isEmpty)
+        }
+    }
 }

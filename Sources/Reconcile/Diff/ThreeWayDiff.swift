@@ -125,6 +125,7 @@ public struct ThreeWayDiff: Sendable {
             push = [:]
         }
         if !canPull { pull = [:] }
+        let notSent = readOnlyEdits(&push, &pull, base: base, remote: remote)
         func flatten(_ values: [FieldPath: JSONValue?]) -> [String: JSONValue] {
             var fields: [String: JSONValue] = [:]
             for (path, value) in values { fields[path.description] = value ?? .null }
@@ -147,7 +148,30 @@ public struct ThreeWayDiff: Sendable {
             operations.append(op(key, .update, fields, "changed in the replica", conflicts: merge.conflicts,
                                  requires: local.dependencies.filter { fields[$0.field] != nil }))
         }
+        if !notSent.isEmpty {
+            let names = notSent.map(\.description).sorted().joined(separator: ", ")
+            operations.append(op(key, .skip, [:], "\(names) changed in the replica only: e-conomic's API does not take it (read-only); "
+                                 + "change it in e-conomic, and the next sync brings it back"))
+        }
         return operations
+    }
+
+    /// Takes the read-only fields out of `push`: e-conomic's value is pulled
+    /// where e-conomic changed it, and the paths changed in the replica only
+    /// are returned (kept in the replica, never sent).
+    func readOnlyEdits(_ push: inout [FieldPath: JSONValue?], _ pull: inout [FieldPath: JSONValue?], base: Record?, remote: Record) -> [FieldPath] {
+        let readOnly = mapping.readOnlyPaths
+        guard !readOnly.isEmpty else { return [] }
+        var notSent: [FieldPath] = []
+        for path in Array(push.keys) where readOnly.contains(path) {
+            push[path] = nil
+            if canPull, base.map({ path.value(in: $0.data) != path.value(in: remote.data) }) ?? true {
+                pull[path] = .some(path.value(in: remote.data))
+            } else {
+                notSent.append(path)
+            }
+        }
+        return notSent
     }
 
     /// A record deleted in the replica: barred in e-conomic where the resource has `barred`.

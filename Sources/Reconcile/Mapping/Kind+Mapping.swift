@@ -64,7 +64,7 @@ extension KindMapping {
             KindMapping(kind: .project, direction: .both, master: .mobilplan, keyField: "number", fields: [
                 Field("name", "name"), Field("customerNumber", "customerId", .reference(.customer)),
                 Field("mainProjectNumber", "parentId", .reference(.project)), Field("projectGroupNumber", "projectGroup"),
-                Field("description", "description"), Field("isBarred", "barred"),
+                Field("description", "description"), Field("isBarred", "barred"), Field("isClosed", "closed", readOnly: true),
             ], createFields: [Field("number", "number")])
         case .timeEntry:
             KindMapping(kind: .timeEntry, direction: .exportOnly, master: .mobilplan, keyField: "number", fields: [

@@ -38,11 +38,15 @@ public struct KindMapping: Sendable {
         /// The replica field (the record type's property name).
         public var local: String
         public var conversion: Conversion
+        /// e-conomic sets the field and its API never takes it (a project's
+        /// `isClosed`): pulled, never sent; e-conomic's change wins.
+        public var readOnly: Bool
 
-        public init(_ economic: FieldPath, _ local: String, _ conversion: Conversion = .plain) {
+        public init(_ economic: FieldPath, _ local: String, _ conversion: Conversion = .plain, readOnly: Bool = false) {
             self.economic = economic
             self.local = local
             self.conversion = conversion
+            self.readOnly = readOnly
         }
     }
 
@@ -69,8 +73,11 @@ public struct KindMapping: Sendable {
     /// What a create sends: the mapped fields, the create-only ones, and what
     /// the replica's structure says (`isMainProject` for a project with sub-projects).
     public var createPaths: [FieldPath] {
-        economicPaths + createFields.map(\.economic) + (kind == .project ? [FieldPath("isMainProject")] : [])
+        fields.filter { !$0.readOnly }.map(\.economic) + createFields.map(\.economic) + (kind == .project ? [FieldPath("isMainProject")] : [])
     }
+
+    /// The paths of the fields e-conomic's API never takes.
+    public var readOnlyPaths: Set<FieldPath> { Set(fields.filter(\.readOnly).map(\.economic)) }
 
     public init(kind: Kind, direction: Direction, master: Side, keyField: String, fields: [Field], createFields: [Field] = [],
                 createsNew: Bool = false) {
