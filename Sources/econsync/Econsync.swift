@@ -97,6 +97,7 @@ extension Econsync {
         case .replicaUnusable: ExitStatus.replicaUnusable
         case .needsReconnect: ExitStatus.needsReconnect
         case .notRun: ExitStatus.notRun
+        case .unreachable: ExitStatus.unreachable
         case nil: nil
         }
     }

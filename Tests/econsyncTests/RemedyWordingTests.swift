@@ -18,7 +18,7 @@ struct RemedyWordingTests {
         .initialise, .upgradeReplica, .listSettings, .setConfig(key: "customers.paymentTerms"), .setOrderLayout,
         .setHoursProduct(hourType: 2), .setProjectCustomer(project: 3), .syncCustomers, .setEmployeeNumber, .mapActivity,
         .enableProductCreation, .deleteDraftOrder(number: 35), .connect, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
-        .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit),
+        .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit), .retryLater(after: .network),
     ]
 
     static func isSampled(_ remedy: Remedy) -> Bool {

@@ -35,6 +35,11 @@ extension ReplicaStore {
         try read { db in try Self.registrationsRequest(R.self, matching: filter, department: department).fetchAll(db) }
     }
 
+    /// How many registrations of the replica's department `filter` lets through.
+    public func countRegistrations<R: Registration>(_ type: R.Type, matching filter: RegistrationFilter) throws -> Int {
+        try read { db in try Self.registrationsRequest(R.self, matching: filter, department: department).fetchCount(db) }
+    }
+
     static func registrationsRequest<R: Registration>(_ type: R.Type, matching filter: RegistrationFilter,
                                                      department: Int?) -> QueryInterfaceRequest<R> {
         typealias C = TimeEntry.Columns

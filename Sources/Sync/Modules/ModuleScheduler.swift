@@ -105,6 +105,8 @@ public struct ModuleScheduler: Sendable {
             outcome = try await work(lease)
         } catch let error as EconomicError where error.code == .tokenExpired {
             outcome = .failure(SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.rawValue))
+        } catch let error as EconomicError where error.code == .transport {
+            outcome = .failure(SyncError(.unreachable, "e-conomic is unreachable (\(error.request): \(error.message))", module: module.rawValue))
         } catch let error as EconomicError where error.code == .rateLimited {
             outcome = .failure(SyncError(.rateLimited, error.description, module: module.rawValue))
         } catch let error as SyncError {

@@ -54,13 +54,17 @@ public struct SchedulerLoop: Sendable {
         onEvent(.stopped)
     }
 
-    /// Runs the modules due now, one after another.
+    /// Runs the modules due now, one after another. When e-conomic cannot be
+    /// reached the round ends there: the other modules would only wait out the
+    /// same retries, and stay due for the next round.
     public func runDue() async throws {
         try scheduler.releaseStale()
         for module in try scheduler.due() {
             if isStopping() { return }
             do {
-                onEvent(.ran(try await runModule(module)))
+                let result = try await runModule(module)
+                onEvent(.ran(result))
+                if result.outcome.error?.code == .unreachable { return }
             } catch let error as SyncError {
                 onEvent(.notRun(module, error))
             }

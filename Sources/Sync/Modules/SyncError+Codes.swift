@@ -38,6 +38,8 @@ extension ErrorCode where Domain == SyncError {
     public static var blocked: Self { "blocked" }
     /// e-conomic kept answering 429 Too Many Requests past its rate-limit window; the next run tries again.
     public static var rateLimited: Self { "rateLimited" }
-    /// The run failed (network, e-conomic refused a push, bad response).
+    /// e-conomic could not be reached (no network, its servers down) after every retry; field work is kept, the next run tries again.
+    public static var unreachable: Self { "unreachable" }
+    /// The run failed (e-conomic refused a push, bad response).
     public static var failed: Self { "failed" }
 }

@@ -33,6 +33,7 @@ public struct SyncError: CodedError, Equatable {
         switch code {
         case .needsReconnect: .needsReconnect
         case .coolingDown, .busy, .disabled, .paused: .notRun
+        case .unreachable: .unreachable
         case .invalidRequest, .nothingToExport, .orderStillDraft, .orderSent: .usage
         default: .failure
         }
@@ -50,6 +51,7 @@ public struct SyncError: CodedError, Equatable {
         case .timedOut: .retryLater(after: .timeout)
         case .productMissing: .enableProductCreation
         case .rateLimited: .retryLater(after: .rateLimit)
+        case .unreachable: .retryLater(after: .network)
         case .activityUnmapped: .mapActivity
         default: nil
         }

@@ -18,4 +18,6 @@ public enum ErrorOutcome: String, Sendable, Hashable, CaseIterable {
     case needsReconnect
     /// The operation did not run and may later (cooling down, disabled, busy elsewhere).
     case notRun
+    /// e-conomic could not be reached (no network, or its servers down): nothing was lost, a later run tries again.
+    case unreachable
 }

@@ -52,5 +52,7 @@ public enum Remedy: Hashable, Sendable {
         case timeout
         /// e-conomic's rate limit for the agreement was spent.
         case rateLimit
+        /// e-conomic could not be reached (no network, or its servers down).
+        case network
     }
 }

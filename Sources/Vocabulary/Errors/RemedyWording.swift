@@ -43,6 +43,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .resumeIntegration: "resume the integration"
         case .retryLater(.timeout): "it runs again when due; if it keeps hanging, check the network and e-conomic's status"
         case .retryLater(.rateLimit): "it runs again when due; another integration may be spending the agreement's API budget"
+        case .retryLater(.network): "field work is kept; the next run sends it once e-conomic can be reached"
         }
     }
 }

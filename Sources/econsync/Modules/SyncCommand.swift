@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Replica
 import Sync
 import Vocabulary
 
@@ -16,7 +17,9 @@ struct SyncCommand: AsyncParsableCommand {
             anyway, and the run is recorded as forced.
 
             Exit status: 0 every module ran (blocked records are warnings); 1 a module failed; 4 e-conomic's token expired \
-            (run `econsync reconnect`); 5 a module did not run (cooling down, disabled, or busy in another process).
+            (run `econsync reconnect`); 5 a module did not run (cooling down, disabled, or busy in another process); 6 \
+            e-conomic could not be reached (no network): nothing is lost, field work goes on offline and the next sync sends \
+            it; the remaining modules are not tried.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -42,6 +45,12 @@ struct SyncCommand: AsyncParsableCommand {
                     status = ExitStatus.needsReconnect
                     break
                 }
+                if result.outcome.error?.code == .unreachable {
+                    // The other modules would wait out the same retries: one calm line says where the field work is.
+                    status = ExitStatus.unreachable
+                    if !output.json { Output.line(try Self.keptLocally(context.replica)) }
+                    break
+                }
                 if result.outcome.failed { status = max(status, ExitStatus.failure) }
             } catch let error as SyncError {
                 reports.append(ModuleRunReport(notRun: module.rawValue, error))
@@ -56,6 +65,14 @@ struct SyncCommand: AsyncParsableCommand {
         }
         if output.json { try Output.json(reports) }
         if status != ExitStatus.success { throw ExitCode(status) }
+    }
+
+    /// What waits in the replica for e-conomic, said once when it cannot be reached.
+    static func keptLocally(_ replica: ReplicaStore) throws -> String {
+        let hours = try replica.countRegistrations(TimeEntry.self, matching: RegistrationFilter(status: .approved))
+        let materials = try replica.countRegistrations(Material.self, matching: RegistrationFilter(status: .approved))
+        return "e-conomic is unreachable: \(Output.count(hours, "approved time entry", plural: "approved time entries")) and "
+            + "\(Output.count(materials, "approved material")) are kept locally and will be sent by the next sync; field work goes on offline"
     }
 
     func progress() -> (PlanApplier.Progress) -> Void {

@@ -49,6 +49,9 @@ struct CommandLineWording: RemedyWording {
             "resume it with `econsync resume`"
         case .retryLater(after: .timeout):
             "the module was released automatically; it runs again when due. If it keeps hanging, check the network and e-conomic's status"
+        case .retryLater(after: .network):
+            "nothing is lost: field work goes on offline, and the next `econsync sync` (or `econsync run`) sends it once e-conomic "
+                + "can be reached; check the network if it keeps happening"
         case .retryLater(after: .rateLimit):
             "nothing to do now: the module runs again when due. If it keeps happening, another integration may be spending "
                 + "the agreement's API budget"

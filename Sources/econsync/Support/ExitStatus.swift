@@ -8,4 +8,6 @@ enum ExitStatus {
     static let needsReconnect: Int32 = 4
     /// A sync module did not run: cooling down, disabled, or busy in another process.
     static let notRun: Int32 = 5
+    /// e-conomic could not be reached: field work is kept, the next sync sends it.
+    static let unreachable: Int32 = 6
 }
