@@ -9,9 +9,10 @@ extension SnapshotCommand {
             abstract: "Compare two snapshots: records added, removed and changed per kind, with the changed fields.",
             discussion: "Exit code 0 whether or not they differ; 1 when a file is damaged.")
 
+        @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The older snapshot.") var old: String
-        @Argument(help: "The newer snapshot.") var new: String
+        @Argument(help: "The older snapshot (a file, a file as `snapshot list` shows it, @latest or @base).") var old: String
+        @Argument(help: "The newer snapshot (the same).") var new: String
         @Option(name: .customLong("kind"), help: "Only this kind (repeat for several).") var kinds: [String] = []
 
         struct Report: Encodable {
@@ -45,7 +46,8 @@ extension SnapshotCommand {
 
         func run() throws {
             var changes: [ChangeReport] = []
-            let summary = try SnapshotDiff.compare(old, new, kinds: kinds.isEmpty ? nil : Set(kinds)) { change in
+            let (older, newer) = (try SnapshotName.path(old, global: global), try SnapshotName.path(new, global: global))
+            let summary = try SnapshotDiff.compare(older, newer, kinds: kinds.isEmpty ? nil : Set(kinds)) { change in
                 let report = Self.report(change)
                 if output.json { changes.append(report) } else { print(Self.line(report)) }
             }

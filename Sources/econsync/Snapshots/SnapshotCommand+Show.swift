@@ -7,8 +7,9 @@ extension SnapshotCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a snapshot's header and records (verified as they are read).")
 
+        @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The snapshot file.") var file: String
+        @Argument(help: ArgumentHelp(SnapshotName.help, valueName: "snapshot")) var file: String
         @Option(help: "Only records of this kind.") var kind: String?
         @Option(help: "Only the record with this key (needs --kind).") var key: String?
 
@@ -21,7 +22,7 @@ extension SnapshotCommand {
         }
 
         func run() throws {
-            let reader = try SnapshotReader(path: file)
+            let reader = try SnapshotReader(path: try SnapshotName.path(file, global: global))
             var records: [Record] = []
             var matched = 0
             while let line = try reader.next() {

@@ -7,8 +7,9 @@ extension SnapshotCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a snapshot's header, record counts and sizes per kind.")
 
+        @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The snapshot file.") var file: String
+        @Argument(help: ArgumentHelp(SnapshotName.help, valueName: "snapshot")) var file: String
 
         struct Report: Encodable {
             var file: String
@@ -27,7 +28,8 @@ extension SnapshotCommand {
         }
 
         func run() throws {
-            let reader = try SnapshotReader(path: file)
+            let path = try SnapshotName.path(file, global: global)
+            let reader = try SnapshotReader(path: path)
             var kinds: [String: KindReport] = [:]
             while let line = try reader.next() {
                 kinds[line.kind, default: KindReport(kind: line.kind, records: 0, bytes: 0)].records += 1
@@ -35,7 +37,7 @@ extension SnapshotCommand {
             }
             let trailer = reader.trailer!
             for kind in reader.header.kinds where kinds[kind] == nil { kinds[kind] = KindReport(kind: kind, records: 0, bytes: 0) }
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? 0
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
             let rows = kinds.values.sorted { $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }
             let report = Report(file: file, header: HeaderReport(reader.header), records: trailer.records, kinds: rows, compressedBytes: size,
                                 uncompressedRecordBytes: rows.reduce(0) { $0 + $1.bytes }, sha256: trailer.sha256)

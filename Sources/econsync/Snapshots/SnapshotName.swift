@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Replica
+
+/// A snapshot as the command line names it: a file, a store file as
+/// `econsync snapshot list` shows it (`snapshots/…`, found in the data
+/// directory from anywhere), `@latest` (the newest snapshot in the store) or
+/// `@base` (the newest base the syncs compare with).
+///
+/// ```swift
+/// let path = try SnapshotName.path("@latest", global: global)   // …/snapshots/1118081/2026-11-02T080000Z.ndjson.gz
+/// ```
+enum SnapshotName {
+    static let latest = "@latest"
+    static let base = "@base"
+    static let help = "A snapshot file, a file as `snapshot list` shows it, @latest or @base."
+
+    static func path(_ name: String, global: GlobalOptions) throws -> String {
+        switch name {
+        case latest, base:
+            let store = try global.snapshotStore(readOnly: true)
+            let entries = try store.listing(all: true).entries.filter { name == latest || $0.baseFor != nil }
+            guard let newest = entries.max(by: { ($0.takenAt, $0.file) < ($1.takenAt, $1.file) }) else {
+                throw CommandFailure(name == latest ? "the snapshot store is empty: `econsync sync` or `econsync snapshot take` makes one"
+                                                    : "there is no base yet: the first `econsync sync` makes one")
+            }
+            return store.path(of: newest)
+        default:
+            if name.hasPrefix("@") { throw ValidationError("\(name) names no snapshot: use @latest, @base or a file") }
+            if FileManager.default.fileExists(atPath: name) { return name }
+            let inStore = global.directory.appendingPathComponent(name).path
+            return FileManager.default.fileExists(atPath: inStore) ? inStore : name
+        }
+    }
+}
