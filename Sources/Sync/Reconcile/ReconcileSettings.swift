@@ -92,6 +92,10 @@ public struct ReconcileSettings: Sendable, Equatable {
                 // Standalone or merged: e-conomic sees no main-project links.
                 mapping.fields.removeAll { $0.economic.description == "mainProjectNumber" }
             }
+            if mapping.kind == .customer, !customers.syncGroups {
+                // Groups not imported: a customer's group cannot be referred to (one created here gets customers.defaultGroup).
+                mapping.fields.removeAll { $0.conversion == .reference(.customerGroup) }
+            }
             return mapping
         }
     }
@@ -121,6 +125,8 @@ public struct ReconcileSettings: Sendable, Equatable {
                                 autoCreate: autoCreateProducts, createDefaults: defaults)
         if mapping.kind == .employee, !projects.syncEmployees { diff.off = "employee sync is off (projects.syncEmployees)" }
         if mapping.kind == .timeEntry, !projects.syncHours { diff.off = "hour transfer is off (projects.syncHours)" }
+        if mapping.kind == .customerGroup, !customers.syncGroups { diff.off = "customer groups are not imported (customers.syncGroups)" }
+        if mapping.kind == .customer, !customers.syncCVR { diff.linkBy = [] }   // no matching on the CVR number
         return diff
     }
 }

@@ -49,11 +49,14 @@ public struct Reconciliation: Sendable {
         }
     }
 
-    /// The kinds a reconcile pulls: every kind a planned module maps.
+    /// The kinds a reconcile pulls: every kind a planned module maps (contact
+    /// persons, one call per customer, only with `customers.syncContacts`).
     public var kinds: [Kind] {
-        let disabled = (try? ReconcileSettings(replica: replica))?.disabledModules ?? []
-        let mapped = Set(KindMapping.all.filter { (modules.isEmpty || modules.contains($0.module)) && !disabled.contains($0.module) }.map(\.kind))
-        return EconomicKind.defaultKinds.filter { mapped.contains($0) }
+        let settings = (try? ReconcileSettings(replica: replica)) ?? ReconcileSettings()
+        let mapped = Set(KindMapping.all.filter { (modules.isEmpty || modules.contains($0.module)) && !settings.disabledModules.contains($0.module) }
+            .map(\.kind))
+        let pulled = EconomicKind.defaultKinds + (settings.customers.syncContacts ? [.contact] : [])
+        return EconomicKind.all.map(\.kind).filter { mapped.contains($0) && pulled.contains($0) }
     }
 
     /// Takes a fresh snapshot of e-conomic: into the store, or, with `dryRun`,
