@@ -61,6 +61,32 @@ struct CustomerSettingsTests {
         }
     }
 
+    @Test("a customer recorded with the CVR of one synced before (untouched since): blocked naming both, never duplicated in e-conomic")
+    func cvrOfSyncedCustomer() async throws {
+        try await ReconcileScenarioTests.synced { harness in
+            let existing = try #require(harness.emulator.records(kind: "customer").first {
+                guard let cvr = $0.data["corporateIdentificationNumber"]?.stringValue else { return false }
+                return cvr.count == 8 && harness.emulator.records(kind: "customer").filter { $0.data["corporateIdentificationNumber"]?.stringValue == cvr }.count == 1
+            })
+            let cvr = try #require(existing.data["corporateIdentificationNumber"]?.stringValue)
+            let synced = try harness.localID(.customer, existing.key.description)
+            let local = try harness.replica.write { writer in
+                try writer.setSetting("customers.defaultGroup", "1")
+                try writer.setSetting("customers.paymentTerms", "1")
+                return try writer.create(Customer(name: "Dublet ApS", cvr: cvr)).id!
+            }
+            let before = harness.emulator.records(kind: "customer").count
+            let (plan, report) = try await harness.reconcile()
+            #expect(report.pushFailures.isEmpty, "\(report.pushFailures)")
+            let op = try #require(plan.operations.first { $0.key == "local:\(local)" })
+            #expect(op.action == .block, "\(op)")
+            #expect(op.reason.contains("of e-conomic customer \(existing.key)") && op.reason.contains("which replica customer \(existing.key) already is")
+                    && op.reason.contains("never duplicated"), "\(op.reason)")
+            #expect(harness.emulator.records(kind: "customer").count == before)
+            #expect(try harness.replica.fetch(Customer.self, id: local)?.foreignKey == nil && synced != local)
+        }
+    }
+
     @Test("customers.syncGroups false: groups are not imported, and customers of a group the replica lacks still are")
     func noGroups() async throws {
         try await ReconcileScenarioTests.synced { harness in

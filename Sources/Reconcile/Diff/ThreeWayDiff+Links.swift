@@ -15,6 +15,12 @@ extension ThreeWayDiff {
         var remote: Record
     }
 
+    /// An e-conomic record a replica record has already, that a new replica record matches by a link field.
+    struct LinkedMatch {
+        var remote: Record
+        var local: LocalRecord
+    }
+
     /// A field's value as links compare it: e-mail addresses without regard to case.
     public static func linkValue(_ path: FieldPath, in data: [String: JSONValue]) -> JSONValue? {
         guard let value = path.value(in: data), value != .null else { return nil }
@@ -55,11 +61,27 @@ extension ThreeWayDiff {
         return nil
     }
 
+    /// A new replica record matching, by a link field, an e-conomic record
+    /// that another replica record already is (a customer recorded in the
+    /// field with the CVR number of one synced before): creating it would
+    /// duplicate that record in e-conomic, so it is blocked, both named.
+    func duplicate(of record: LocalRecord, _ linked: [LinkedMatch]) -> PlanOperation? {
+        for path in linkBy {
+            guard let value = Self.linkValue(path, in: record.record.data),
+                  let match = linked.first(where: { Self.linkValue(path, in: $0.remote.data) == value }) else { continue }
+            let name = { (data: [String: JSONValue]) in (data["name"]?.stringValue).map { " (\($0))" } ?? "" }
+            return op(record.record.key, .block, [:], "\(mapping.kind) \(record.record.key)\(name(record.record.data)) has the \(path) "
+                      + "\(value.stringValue ?? value.description) of e-conomic \(mapping.kind) \(match.remote.key)\(name(match.remote.data)), "
+                      + "which replica \(mapping.kind) \(match.local.record.key) already is: merge the two or correct it; never duplicated")
+        }
+        return nil
+    }
+
     /// Links each replica record to the one e-conomic record it matches by the
     /// first link field that matches exactly one (never duplicating it); a
     /// match with several records, on either side, blocks the replica record
     /// and holds back the e-conomic ones. The rest are created or pulled as usual.
-    func link(_ unkeyed: [LocalRecord], _ candidates: [Candidate]) -> [PlanOperation] {
+    func link(_ unkeyed: [LocalRecord], _ candidates: [Candidate], linked: [LinkedMatch] = []) -> [PlanOperation] {
         var operations: [PlanOperation] = []
         var claimed: Set<RecordKey> = [], heldBack: [RecordKey: String] = [:]
         for record in unkeyed {
@@ -86,7 +108,7 @@ extension ThreeWayDiff {
                 decided = true
                 break
             }
-            if !decided { operations.append(twins(of: record, among: unkeyed) ?? create(record)) }
+            if !decided { operations.append(twins(of: record, among: unkeyed) ?? duplicate(of: record, linked) ?? create(record)) }
         }
         for candidate in candidates where !claimed.contains(candidate.key) {
             if let reason = heldBack[candidate.key] {

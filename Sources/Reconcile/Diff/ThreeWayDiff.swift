@@ -59,6 +59,7 @@ public struct ThreeWayDiff: Sendable {
         let unkeyed = local.filter { !$0.isInEconomic && !$0.tombstone }
         let linkable = linkable(unkeyed)
         var candidates: [Candidate] = []
+        var linked: [LinkedMatch] = []
         var index = 0
         func key(_ record: Record?) -> RecordKey? { record?.key }
         while true {
@@ -71,13 +72,16 @@ public struct ThreeWayDiff: Sendable {
             if let remoteRecord, localRecord == nil, Self.matches(remoteRecord, linkable) {
                 candidates.append(Candidate(key: current, base: baseRecord, remote: remoteRecord))  // a replica record may be linked to it below
             } else {
+                if let remoteRecord, let localRecord, Self.matches(remoteRecord, linkable) {
+                    linked.append(LinkedMatch(remote: remoteRecord, local: localRecord))   // a new replica record must not duplicate it
+                }
                 operations += compare(key: current, base: baseRecord, remote: remoteRecord, local: localRecord)
             }
             if baseRecord != nil { b = baseIterator.next() }
             if remoteRecord != nil { r = remoteIterator.next() }
             if localRecord != nil { index += 1 }
         }
-        operations += link(unkeyed, candidates)
+        operations += link(unkeyed, candidates, linked: linked)
         if let off {
             return operations.map { PlanOperation(kind: $0.kind, key: $0.key, action: .skip, reason: off) }
         }
