@@ -16,6 +16,9 @@ struct SyncCommand: AsyncParsableCommand {
             that ran less than the cooldown (15 minutes) ago is not run: econsync says when it may run again; --force runs it \
             anyway, and the run is recorded as forced.
 
+            Ctrl-C stops at once, as safely as a crash: econsync says which modules had finished and what to run \
+            (exit 130).
+
             Exit status: 0 every module ran (blocked records are warnings); 1 a module failed; 4 e-conomic's token expired \
             (run `econsync reconnect`); 5 a module did not run (cooling down, disabled, or busy in another process); 6 \
             e-conomic could not be reached (no network): nothing is lost, field work goes on offline and the next sync sends \
@@ -36,7 +39,9 @@ struct SyncCommand: AsyncParsableCommand {
         let chosen = Module.runOrder.filter { named.isEmpty ? !$0.isManual && settings.isEnabled($0) : named.contains($0) }
         var reports: [ModuleRunReport] = []
         var status = ExitStatus.success
+        let interruption = Interruption("interrupted before any module ran: nothing changed")
         for module in chosen {
+            interruption.say(Self.interrupted(finished: reports.map(\.module), cutOff: module))
             do {
                 let result = try await runner.run(module, force: force, progress: progress())
                 reports.append(ModuleRunReport(result))
@@ -65,6 +70,13 @@ struct SyncCommand: AsyncParsableCommand {
         }
         if output.json { try Output.json(reports) }
         if status != ExitStatus.success { throw ExitCode(status) }
+    }
+
+    /// What Ctrl-C says while `cutOff` runs, after `finished`.
+    static func interrupted(finished: [String], cutOff: Module) -> String {
+        let done = finished.isEmpty ? "no module had finished" : "\(finished.joined(separator: ", ")) had finished"
+        return "interrupted: \(done); \(cutOff.rawValue) was cut off. Nothing is lost and nothing is sent twice: "
+            + "`econsync sync` finishes it (a cut-off push is settled first)"
     }
 
     /// What waits in the replica for e-conomic, said once when it cannot be reached.

@@ -86,7 +86,16 @@ struct ReconcileCommand: AsyncParsableCommand {
             if !output.json { print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`") }
             return try finish(report)
         }
-        report.applied = .init(try await resumable { try await reconciliation.apply(plan, progress: try progress()) })
+        let interruption = Interruption("interrupted while applying the plan: `econsync reconcile --resume` finishes the run; "
+                                        + "nothing is sent twice")
+        let bar = try progress()
+        report.applied = .init(try await resumable {
+            try await reconciliation.apply(plan) { progress in
+                interruption.say("interrupted after \(progress.done) of \(progress.total) operations: `econsync reconcile --resume` "
+                                 + "finishes the run; nothing is sent twice")
+                bar(progress)
+            }
+        })
         try finish(report)
     }
 
