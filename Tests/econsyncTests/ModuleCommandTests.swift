@@ -94,6 +94,9 @@ struct ModuleCommandTests {
         try await ConnectedCLI.with(pulled: false) { connected in
             let first = try await connected.expect(["run", "--once"])
             #expect(first.components(separatedBy: ": done").count - 1 == 6, "\(first)")
+            let logged = try String(contentsOfFile: connected.cli.home.appendingPathComponent("run.log").path, encoding: .utf8)
+            #expect(logged.components(separatedBy: ": done").count - 1 == 6 && logged.hasPrefix("\(connected.cli.environment["ECONSYNC_NOW"] ?? "?") scheduler started"),
+                    "run.log has every line after its time: \(logged)")
             connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:10:00Z"
             let second = try await connected.expect(["run", "--once"])
             #expect(!second.contains(": done"), "\(second)")

@@ -12,6 +12,9 @@ struct RunCommand: AsyncParsableCommand {
             Runs due modules one after another in dependency order and waits for the next. On SIGINT or SIGTERM the \
             module running is finished, then econsync exits with status 0. A full reconcile replaces the incremental one \
             every schedule.fullInterval hours. With "Token expired" every module waits until `econsync reconnect` is run.
+
+            Every line printed is also written, after its time, to run.log in the data directory (rotated at 1 MiB, \
+            three old files kept: run.log.1 to run.log.3).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,19 +24,24 @@ struct RunCommand: AsyncParsableCommand {
         let context = try ModuleContext(global: global)
         let runner = try context.runner()
         let stop = StopSignal()
+        let file = RunLog(directory: global.directory, now: try GlobalOptions.clock())
+        let log: @Sendable (String) -> Void = { line in
+            Self.log(line)
+            file.write(line)
+        }
         var loop = SchedulerLoop(scheduler: context.scheduler, runModule: { try await runner.run($0, force: false) },
                                  sleep: { await stop.wait(seconds: $0) }, isStopping: { stop.requested })
         loop.onEvent = { event in
             switch event {
-            case .ran(let result): Self.log(ModuleContext.line(result))
-            case .notRun(let module, let error): Self.log("\(module.rawValue): not run: \(error.detail(CommandLineWording()))")
-            case .waiting(let seconds): if global.verbose { Self.log("waiting \(Int(seconds)) s") }
-            case .stopped: Self.log("stopped")
+            case .ran(let result): log(ModuleContext.line(result))
+            case .notRun(let module, let error): log("\(module.rawValue): not run: \(error.detail(CommandLineWording()))")
+            case .waiting(let seconds): if global.verbose { log("waiting \(Int(seconds)) s") }
+            case .stopped: log("stopped")
             }
         }
-        Self.log("scheduler started (pid \(getpid())); stop with SIGINT or SIGTERM")
+        log("scheduler started (pid \(getpid())); stop with SIGINT or SIGTERM")
         if try context.scheduler.settings().paused {
-            Self.log("the integration is paused: no module runs until `econsync resume`" + (once ? "" : " (the scheduler waits for it)"))
+            log("the integration is paused: no module runs until `econsync resume`" + (once ? "" : " (the scheduler waits for it)"))
         }
         if once { return try await loop.runDue() }
         try await loop.run()
