@@ -9,10 +9,7 @@ struct InterruptCommandTests {
     @Test("SIGINT during sync says which modules had finished and what to run (exit 130); the next sync sends the hours once")
     func syncInterrupted() async throws {
         try await ConnectedCLI.with { connected in
-            let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
-            try await connected.importLines([
-                #"{"kind":"timeEntry","data":{"employee":"e:3","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":6.25,\#(approved)}}"#,
-            ])
+            try await connected.importApprovedHours("6.25")
             connected.emulator.injectFaults(seed: 1, latencyMs: 150, errorRate: 0, dropRate: 0, throttleBurst: 0)
             let errors = Pipe()
             let process = try connected.cli.launch(["sync", "--force"], errors: errors)

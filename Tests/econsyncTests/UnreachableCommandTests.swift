@@ -9,10 +9,7 @@ struct UnreachableCommandTests {
     @Test("one calm line naming what is kept locally, exit 6, the other modules not tried; the next sync sends it")
     func unreachable() async throws {
         try await ConnectedCLI.with { connected in
-            let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
-            try await connected.importLines([
-                #"{"kind":"timeEntry","data":{"employee":"e:3","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":3,\#(approved)}}"#,
-            ])
+            try await connected.importApprovedHours("3")
             let before = connected.state()
             connected.emulator.injectFaults(seed: 1, latencyMs: 0, errorRate: 0, dropRate: 1, throttleBurst: 0)
             let offline = try await connected.run(["sync", "--force"])

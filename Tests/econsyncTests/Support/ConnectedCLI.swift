@@ -74,6 +74,14 @@ final class ConnectedCLI: @unchecked Sendable {
         return result.stdout
     }
 
+    /// Records `hours` approved hours of employee e:3 on project e:2 (activity 1) on 2026-11-27, to be sent by the next sync.
+    func importApprovedHours(_ hours: String) async throws {
+        try await importLines([
+            #"{"kind":"timeEntry","data":{"employee":"e:3","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":\#(hours),"#
+                + #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand"}}"#,
+        ])
+    }
+
     /// Writes `lines` as an NDJSON import file and imports it.
     func importLines(_ lines: [String]) async throws {
         let file = cli.outside.appendingPathComponent("import-\(UUID().uuidString).ndjson")
