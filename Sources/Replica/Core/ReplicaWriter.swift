@@ -40,7 +40,8 @@ public struct ReplicaWriter {
     /// local ids, in order. Every record is checked (also against the others
     /// of the call: two new products with one number are refused) before any
     /// is written, and the rows go out many per statement where the kind
-    /// allows it: what a first pull of 100,000 customers needs.
+    /// allows it: what a first pull of 100,000 customers needs. Records of
+    /// one call cannot refer to each other (each is checked before any exists).
     ///
     /// ```swift
     /// let ids = try replica.write { try $0.createAll(customers) }
