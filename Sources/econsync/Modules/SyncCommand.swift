@@ -41,7 +41,7 @@ struct SyncCommand: AsyncParsableCommand {
         var status = ExitStatus.success
         let interruption = Interruption("interrupted before any module ran: nothing changed")
         for module in chosen {
-            interruption.say(Self.interrupted(finished: reports.map(\.module), cutOff: module))
+            interruption.say(Self.interrupted(finished: reports.filter { $0.run != nil }.map(\.module), cutOff: module))
             do {
                 let result = try await runner.run(module, force: force, progress: progress())
                 reports.append(ModuleRunReport(result))
