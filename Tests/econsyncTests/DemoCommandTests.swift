@@ -18,6 +18,7 @@ struct DemoCommandTests {
             "applied: 1 pulled, 5 pushed, 0 failed", "customers: create 1", "project 3  name", "e-conomic draft order 1 for project Etape 1, Søndergade 86",
             "net 10765.76; 3 hour registrations and 1 material registration marked exported",
             "7 orders          idle", "employee local:9: no e-conomic key", "timeEntry local:3: approved, not transferred",
+            "== next: your own e-conomic agreement", "econsync connect                   # approve econsync's access in e-conomic",
         ] {
             #expect(out.contains(expected), "missing from the demo's output: \(expected)")
         }

@@ -65,7 +65,19 @@ struct DemoRun {
         try await econsync(["audit"])
         print("(the audit's findings are the field work still waiting: an employee without an "
               + "e-conomic id and the hours blocked on it)")
+        heading("next: your own e-conomic agreement")
+        print(Self.nextSteps)
     }
+
+    /// What the office runs after the demo, in order.
+    static let nextSteps = """
+        econsync init                      # a replica of your own (~/.local/share/econsync, or --data-dir)
+        econsync connect                   # approve econsync's access in e-conomic (the app tokens: see the README)
+        econsync setup                     # the wizard's five steps
+        econsync reconcile --dry-run       # what the first sync would do; nothing is written
+        econsync sync                      # the first sync
+        econsync run                       # then every module when due (or a timer calling `econsync sync`: see the README)
+        """
 
     /// Stores a connection to the emulator, as `econsync connect` does after the user approves access.
     func connect() throws {
