@@ -21,6 +21,11 @@ extension ThreeWayDiff {
         var local: LocalRecord
     }
 
+    /// A record as a block's reason names it: its key, and its name when it has one (`1001 (Hansen VVS ApS)`).
+    static func named(_ record: Record) -> String {
+        "\(record.key)" + ((record.data["name"]?.stringValue).map { " (\($0))" } ?? "")
+    }
+
     /// A field's value as links compare it: e-mail addresses without regard to case.
     public static func linkValue(_ path: FieldPath, in data: [String: JSONValue]) -> JSONValue? {
         guard let value = path.value(in: data), value != .null else { return nil }
@@ -47,14 +52,11 @@ extension ThreeWayDiff {
     /// link field (two customers with one CVR) is not created: which one is
     /// right is the office's call, so both are blocked, named, rather than guessed.
     func twins(of record: LocalRecord, among unkeyed: [LocalRecord]) -> PlanOperation? {
-        func named(_ record: LocalRecord) -> String {
-            "\(record.record.key)" + ((record.record.data["name"]?.stringValue).map { " (\($0))" } ?? "")
-        }
         for path in linkBy {
             guard let value = Self.linkValue(path, in: record.record.data) else { continue }
             let rivals = unkeyed.filter { $0.localID != record.localID && Self.linkValue(path, in: $0.record.data) == value }
             guard !rivals.isEmpty else { continue }
-            let names = ([record] + rivals).sorted { $0.localID < $1.localID }.map(named).joined(separator: " and ")
+            let names = ([record] + rivals).sorted { $0.localID < $1.localID }.map { Self.named($0.record) }.joined(separator: " and ")
             return op(record.record.key, .block, [:], "\(mapping.kind) \(names) have the same \(path) \(value.stringValue ?? value.description): "
                       + "neither is sent until one is corrected, merged or deleted")
         }
@@ -69,9 +71,8 @@ extension ThreeWayDiff {
         for path in linkBy {
             guard let value = Self.linkValue(path, in: record.record.data),
                   let match = linked.first(where: { Self.linkValue(path, in: $0.remote.data) == value }) else { continue }
-            let name = { (data: [String: JSONValue]) in (data["name"]?.stringValue).map { " (\($0))" } ?? "" }
-            return op(record.record.key, .block, [:], "\(mapping.kind) \(record.record.key)\(name(record.record.data)) has the \(path) "
-                      + "\(value.stringValue ?? value.description) of e-conomic \(mapping.kind) \(match.remote.key)\(name(match.remote.data)), "
+            return op(record.record.key, .block, [:], "\(mapping.kind) \(Self.named(record.record)) has the \(path) "
+                      + "\(value.stringValue ?? value.description) of e-conomic \(mapping.kind) \(Self.named(match.remote)), "
                       + "which replica \(mapping.kind) \(match.local.record.key) already is: merge the two or correct it; never duplicated")
         }
         return nil
@@ -98,7 +99,7 @@ extension ThreeWayDiff {
                     operations.append(linked)
                     claimed.insert(remote[0].key)
                 } else {
-                    let names = remote.map { "\($0.key)" + (($0.remote.data["name"]?.stringValue).map { " (\($0))" } ?? "") }
+                    let names = remote.map { Self.named($0.remote) }
                     let reason = "matches \(remote.count == 1 ? "" : "several ")e-conomic \(mapping.kind)s by \(path)"
                         + " (\(names.joined(separator: ", ")))\(rivals.isEmpty ? "" : " that other replica records match too")"
                         + ": ambiguous, so none is linked; set the e-conomic id on the right one"
