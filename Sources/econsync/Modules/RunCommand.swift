@@ -63,13 +63,7 @@ final class StopSignal: Sendable {
 
     init(signals: [Int32] = [SIGINT, SIGTERM]) {
         let waiters = waiters
-        sources = signals.map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { waiters.request() }
-            source.resume()
-            return source
-        }
+        sources = SignalSources.install(signals) { waiters.request() }
     }
 
     var requested: Bool { waiters.requested }

@@ -31,16 +31,10 @@ final class Interruption: Sendable {
     init(_ initial: String, signals: [Int32] = [SIGINT, SIGTERM]) {
         let message = Message(initial)
         self.message = message
-        sources = signals.map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                let text = "\n" + message.text.withLock { $0 } + "\n"
-                text.utf8CString.withUnsafeBufferPointer { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count - 1) }
-                _exit(Interruption.exitCode)
-            }
-            source.resume()
-            return source
+        sources = SignalSources.install(signals) {
+            let text = "\n" + message.text.withLock { $0 } + "\n"
+            text.utf8CString.withUnsafeBufferPointer { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count - 1) }
+            _exit(Interruption.exitCode)
         }
     }
 
