@@ -5,7 +5,7 @@
 DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl $(EXTRA_PACKAGES)
 SWIFT ?= swift
 
-.PHONY: deps build release demo tour test chaos bench
+.PHONY: deps build release demo tour test asan chaos bench
 
 deps:
 	@missing=""; \
@@ -35,13 +35,25 @@ demo: build
 tour: build
 	scripts/demo.sh .build/debug/econsync
 
+# At most 16 tests at once: unbounded, Swift Testing starts nearly every test together (about 200
+# emulators, 1,400 open descriptors), and Foundation's Process.run then reads past the end of its
+# /proc/self/fd listing and can crash the test process. A crash prints only the crashed thread's
+# backtrace, so the end of the log names where it happened.
+TEST_ENV := SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=16 \
+	SWIFT_BACKTRACE=enable=yes,interactive=no,threads=crashed,registers=none,images=none
+
 test: deps
-	$(SWIFT) test
+	$(TEST_ENV) $(SWIFT) test
+
+# The tests under AddressSanitizer (its own build folder; leak reports off, as the CLI's short-lived runs leave some).
+asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
+	ASAN_OPTIONS=detect_leaks=0 $(TEST_ENV) $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
 
 # The reliability suite in full (crash matrix, fault soak, concurrency, fuzzing, damage); `make test` runs its short form.
 chaos: deps
 	$(SWIFT) build --build-tests
-	ECONSYNC_CHAOS=full $(SWIFT) test --skip-build --filter "CrashMatrixTests|FaultSoakTests|ConcurrencyTests|FuzzTests|DamageTests" \
+	ECONSYNC_CHAOS=full $(TEST_ENV) $(SWIFT) test --skip-build --filter "CrashMatrixTests|FaultSoakTests|ConcurrencyTests|FuzzTests|DamageTests" \
 	  > .build/chaos.log 2>&1; status=$$?; grep -E "^chaos |Test run with|recorded an issue" .build/chaos.log; exit $$status
 
 bench:

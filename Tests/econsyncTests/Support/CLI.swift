@@ -25,6 +25,8 @@ final class CLI: @unchecked Sendable {
         chmod(directory.url.path, 0o700)
         environment = ["ECONSYNC_HOME": directory.url.path, "ECONSYNC_NOW": "2026-11-02T08:00:00Z", "USER": "formand",
                        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        // Under `make asan` the econsync it runs is instrumented too, and takes the same options.
+        if let options = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] { environment["ASAN_OPTIONS"] = options }
     }
 
     struct Result: Sendable {
