@@ -21,7 +21,11 @@ struct Econsync: AsyncParsableCommand {
             locked registration); 2 usage error; 3 the replica cannot be used (not \
             initialised, written by a newer econsync, not a replica, corrupt); 4 e-conomic's \
             token expired (run `econsync reconnect`); 5 a sync module did not run (cooling down, \
-            disabled, or running in another process).
+            disabled, or running in another process); 6 e-conomic could not be reached (field \
+            work is kept and sent by the next sync); 130 interrupted (Ctrl-C).
+
+            With --json, a failure prints {"error": {"code", "message", "exitStatus", \
+            "records", "remedy"}} on standard output instead of words on standard error.
             """,
         version: Econsync.version,
         subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, LogCommand.self, WhyCommand.self, RunCommand.self, PauseCommand.self, ResumeCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, Bench.self]
@@ -54,26 +58,22 @@ struct Econsync: AsyncParsableCommand {
     }
 
     /// Prints the error the way users and scripts expect (Foundation's file
-    /// errors in words, control characters escaped), and exits with the documented code.
+    /// errors in words, control characters escaped; `{"error": …}` under
+    /// `--json`), and exits with the documented code.
     static func exit(with error: any Error) -> Never {
         if let code = error as? ExitCode, code != .validationFailure {
             Foundation.exit(code.rawValue)
         }
-        if let problem = FileProblem(error) {
-            exit(with: CommandFailure(problem.description))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let report = ErrorReport(FileProblem(error).map { CommandFailure($0.description) } ?? error, arguments: arguments)
+        if report.status == ExitStatus.success {
+            if !report.message.isEmpty { print(report.message) }
+        } else if ErrorReport.wantsJSON(arguments) {
+            try? Output.json(report)
+        } else {
+            FileHandle.standardError.write(Data((TerminalText.safe(report.text, keepingLineBreaks: true) + "\n").utf8))
         }
-        if let status = status(of: error), let error = error as? any CodedError {
-            FileHandle.standardError.write(Data("error: \(TerminalText.safe(error.commandLineText, keepingLineBreaks: true))\n".utf8))
-            Foundation.exit(status)
-        }
-        let code = exitCode(for: error)
-        let message = TerminalText.safe(fullMessage(for: error), keepingLineBreaks: true)
-        if code == .success {
-            if !message.isEmpty { print(message) }
-            Foundation.exit(ExitStatus.success)
-        }
-        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-        Foundation.exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.failure)
+        Foundation.exit(report.status)
     }
 }
 

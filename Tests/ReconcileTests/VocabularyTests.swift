@@ -1,7 +1,7 @@
 import Reconcile
 import Snapshot
 import Testing
-import Vocabulary
+@testable import Vocabulary
 
 /// The one registry of kinds and modules, and the two spellings of a record reference.
 @Suite struct VocabularyTests {
@@ -70,5 +70,8 @@ import Vocabulary
         #expect(Nearest.name(to: "projects.synchours2", among: names) == "projects.syncHours")
         #expect(Nearest.name(to: "backup.path", among: names) == nil)
         #expect(Nearest.name(to: "ab", among: ["ac"]) == nil, "one edit in two letters is a different word")
+        #expect(Nearest.name(to: "statsu", among: ["status", "sync", "setup"]) == "status", "two neighbours swapped are one edit")
+        #expect(Nearest.edits(Array("statsu"), Array("status")) == 1 && Nearest.edits(Array("ab"), Array("ba")) == 1)
+        #expect(Nearest.edits(Array("abc"), Array("ca")) == 3, "no edit of a swapped pair twice (optimal string alignment)")
     }
 }

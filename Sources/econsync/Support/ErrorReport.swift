@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Vocabulary
+
+/// A failed command as econsync reports it: the exit status, a stable code,
+/// the error in words, the records it names and its remedy. People get
+/// `error: …` on standard error; under `--json`, scripts get
+/// `{"error": {…}}` on standard output, with the same exit status.
+///
+/// ```swift
+/// let report = ErrorReport(error, arguments: ["statsu"])
+/// report.text     // error: unknown command 'statsu' (did you mean 'status'?) …
+/// report.status   // 2
+/// ```
+struct ErrorReport {
+    /// The exit status (see ``ExitStatus``).
+    var status: Int32
+    /// The error's identifier (`replica.notInitialised`), `usage` for a command line the parser refused.
+    var code: String
+    /// The error in words, its remedy worded as the command to run.
+    var message: String
+    /// The usage lines the argument parser adds to its own errors.
+    var usage: String?
+    var records: [String] = []
+    var remedy: Remedy?
+
+    init(_ error: any Error, arguments: [String]) {
+        if let error = error as? any CodedError {
+            status = Econsync.status(of: error) ?? ExitStatus.failure
+            code = error.identifier
+            message = error.commandLineText
+            records = error.records
+            remedy = error.remedy
+            return
+        }
+        let exitCode = Econsync.exitCode(for: error)
+        status = exitCode == .success ? ExitStatus.success : exitCode == .validationFailure ? ExitStatus.usage : ExitStatus.failure
+        code = status == ExitStatus.usage ? "usage" : "failed"
+        message = Econsync.message(for: error)
+        let full = Econsync.fullMessage(for: error)
+        if status != ExitStatus.success, full.hasPrefix("Error: " + message) {
+            let rest = full.dropFirst(("Error: " + message).count).trimmingCharacters(in: .newlines)
+            usage = rest.isEmpty ? nil : rest
+        } else {
+            message = full
+        }
+        if let suggestion = CommandSuggestion.message(for: message, arguments: arguments) { message = suggestion }
+    }
+
+    /// The report for people: `error: MESSAGE` and any usage lines (the help and version text as they are).
+    var text: String {
+        guard status != ExitStatus.success else { return message }
+        return "error: " + message + (usage.map { "\n" + $0 } ?? "")
+    }
+
+    /// Whether the command line asks for JSON (`--json` before any `--`).
+    static func wantsJSON(_ arguments: [String]) -> Bool {
+        arguments.prefix { $0 != "--" }.contains("--json")
+    }
+}
+
+extension ErrorReport: Encodable {
+    private enum Keys: String, CodingKey { case error, code, message, exitStatus, records, remedy }
+
+    /// `{"error": {"code", "message", "exitStatus", "records", "remedy": {"action", "text", and its values}}}`.
+    func encode(to encoder: any Encoder) throws {
+        var top = encoder.container(keyedBy: Keys.self)
+        var error = top.nestedContainer(keyedBy: Keys.self, forKey: .error)
+        try error.encode(code, forKey: .code)
+        try error.encode(message, forKey: .message)
+        try error.encode(status, forKey: .exitStatus)
+        try error.encode(records, forKey: .records)
+        try error.encodeIfPresent(remedy.map(NamedRemedy.init), forKey: .remedy)
+    }
+
+    /// A remedy for scripts: its action, its words, and the values it carries under their own names.
+    private struct NamedRemedy: Encodable {
+        let remedy: Remedy
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ name: String) { stringValue = name }
+            init?(stringValue: String) { self.init(stringValue) }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(remedy.action, forKey: Key("action"))
+            try container.encode(CommandLineWording().words(for: remedy), forKey: Key("text"))
+            for (name, value) in remedy.values {
+                switch value {
+                case .text(let text): try container.encode(text, forKey: Key(name))
+                case .number(let number): try container.encode(number, forKey: Key(name))
+                }
+            }
+        }
+    }
+}
