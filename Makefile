@@ -2,7 +2,8 @@
 # Both first install the Debian packages a fresh machine lacks (as root), or say how to.
 
 # curl: the demo edits a record through the emulator's control API. sqlite3-tools: sqldiff, for `make bench`.
-DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl $(EXTRA_PACKAGES)
+# tzdata: text output shows times in the local time zone (TZ), by name.
+DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl tzdata $(EXTRA_PACKAGES)
 SWIFT ?= swift
 
 .PHONY: deps build release demo tour test asan chaos bench

@@ -23,7 +23,7 @@ struct Changes: ParsableCommand {
         let changes = try global.openReplica().changes(since: since, limit: limit)
         if output.json { return try Output.json(changes) }
         Output.table(["SEQ", "KIND", "ROW", "OPERATION", "AT"],
-                     changes.map { [String($0.seq), $0.kind.rawValue, String($0.row), $0.operation.rawValue, Timestamp.string($0.at)] },
+                     changes.map { [String($0.seq), $0.kind.rawValue, String($0.row), $0.operation.rawValue, LocalTime.string($0.at)] },
                      rightAligned: [0, 2])
     }
 }

@@ -85,9 +85,9 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    /// `2026-11-02T08:15:00Z` as `2026-11-02 08:15`.
+    /// `2026-11-02T08:15:00Z` as `2026-11-02 09:15 CET` (see ``LocalTime``).
     static func time(_ timestamp: String) -> String {
-        String(timestamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        LocalTime.string(timestamp)
     }
 
     static func due(_ timestamp: String, now: Date) -> String {

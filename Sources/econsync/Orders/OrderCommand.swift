@@ -91,7 +91,7 @@ struct OrderCommand: ParsableCommand {
             let exports = try global.openReplica().orderExports()
             if output.json { return try Output.json(exports.map(OrderReport.ExportEntry.init)) }
             Output.table(["ORDER", "PROJECT", "LINES", "NET", "STATE", "CREATED", "ERROR"], exports.map {
-                [$0.orderNumber.map(String.init) ?? "-", String($0.projectId), String($0.lines), $0.netAmount, $0.state.rawValue, $0.createdAt, $0.error ?? ""]
+                [$0.orderNumber.map(String.init) ?? "-", String($0.projectId), String($0.lines), $0.netAmount, $0.state.rawValue, LocalTime.string($0.createdAt), $0.error ?? ""]
             }, rightAligned: [2, 3])
         }
     }

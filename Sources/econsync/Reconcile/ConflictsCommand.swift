@@ -25,7 +25,7 @@ struct ConflictsCommand: ParsableCommand {
         if output.json { return try Output.json(entries) }
         if entries.isEmpty { return print("no conflicts\(since.map { " since \($0)" } ?? "")") }
         Output.table(["DECIDED", "MODULE", "RECORD", "FIELD", "BASE", "MOBILPLAN", "E-CONOMIC", "WINNER", "RULE"], entries.map {
-            [$0.decidedAt, $0.module, "\($0.kind) \($0.recordKey)", $0.field, $0.baseValue ?? "-", $0.localValue ?? "-", $0.remoteValue ?? "-",
+            [LocalTime.string($0.decidedAt), $0.module, "\($0.kind) \($0.recordKey)", $0.field, $0.baseValue ?? "-", $0.localValue ?? "-", $0.remoteValue ?? "-",
              $0.winner, $0.rule]
         })
     }

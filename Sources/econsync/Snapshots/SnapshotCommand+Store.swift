@@ -27,7 +27,7 @@ extension SnapshotCommand {
             if output.json { return try Output.json(entries) }
             Output.table(["AGREEMENT", "TAKEN AT", "MODE", "RECORDS", "BYTES", "NEEDED BY", "FILE"], entries.map { entry in
                 let needs = [entry.baseFor.map { "base of \($0)" }, entry.auditReferences > 0 ? "\(entry.auditReferences) audit(s)" : nil]
-                return [String(entry.agreement), entry.takenAt, entry.mode, String(entry.records), String(entry.bytes),
+                return [String(entry.agreement), LocalTime.string(entry.takenAt), entry.mode, String(entry.records), String(entry.bytes),
                         needs.compactMap { $0 }.joined(separator: ", "), entry.file]
             }, rightAligned: [3, 4])
             if hidden > 0 { print("(\(Output.count(hidden, "snapshot")) of module runs not shown; --all lists them)") }

@@ -23,7 +23,7 @@ final class CLI: @unchecked Sendable {
         outsideDirectory = try TemporaryDirectory("econsync-out")
         // A data directory as econsync makes it (a looser one is tightened with a note: NothingLostTests).
         chmod(directory.url.path, 0o700)
-        environment = ["ECONSYNC_HOME": directory.url.path, "ECONSYNC_NOW": "2026-11-02T08:00:00Z", "USER": "formand",
+        environment = ["ECONSYNC_HOME": directory.url.path, "ECONSYNC_NOW": "2026-11-02T08:00:00Z", "USER": "formand", "TZ": "UTC",
                        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         // Under `make asan` the econsync it runs is instrumented too, and takes the same options.
         if let options = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] { environment["ASAN_OPTIONS"] = options }
