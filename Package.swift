@@ -142,7 +142,8 @@ let package = Package(
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["Vocabulary", "econsync", "Replica", "Snapshot", "Sync", "Economic", "EconomicEmulator", "TestSupport"],
+            dependencies: ["Vocabulary", "econsync", "Replica", "Snapshot", "Sync", "Economic", "EconomicEmulator", "TestSupport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Golden")]
         ),
     ]

@@ -9,12 +9,12 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check the replica against a snapshot of e-conomic on the mapped fields.",
-        discussion: """
+        discussion: Examples.text("econsync audit  (against a fresh snapshot)", "econsync audit --snapshot @latest --json", after: """
             Lists records missing on either side, fields that differ, approved hours not yet transferred, and replica \
             records that should have an e-conomic key and have none, with counts per kind. Without --snapshot, the \
             newest snapshot in the store is used; a snapshot of the store that was audited is kept by `snapshot prune`. \
             Exit status 1 when anything was found.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

@@ -8,7 +8,7 @@ extension Bench {
     struct Churn: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write random field operations, one transaction each, printing the count after each commit.",
-            discussion: "Each transaction also bumps the setting churn.commits, so after a crash the file shows how many committed.")
+            discussion: Examples.text("econsync bench churn", "econsync bench churn --seed 4 --operations 500", after: "Each transaction also bumps the setting churn.commits, so after a crash the file shows how many committed."))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Random seed.") var seed: UInt64 = 1

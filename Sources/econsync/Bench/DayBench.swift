@@ -8,13 +8,13 @@ extension Bench {
         static let configuration = CommandConfiguration(
             commandName: "day",
             abstract: "A day of module runs on a simulated clock against an in-process emulated agreement: what it costs and what it leaves.",
-            discussion: """
+            discussion: Examples.text("econsync bench day", "econsync bench day --records 15000 --rounds 96 --changed 1", after: """
                 A first sync, then --rounds rounds a quarter of an hour apart; each round changes --changed percent of the \
                 customers in e-conomic and of the products in the field and runs every module that is due, as `econsync run` \
                 would (the daily full compare included). Prints the seconds, API calls and snapshot bytes of the day, and the \
                 store's and the replica's size at its end beside one compressed full snapshot. Goal (issue 17): the store \
                 grows by the compressed changes only, retention on by default.
-                """)
+                """))
 
         @OptionGroup var output: OutputOptions
         @Option(help: "Records in the emulated agreement: two thirds customers, one third products.") var records = 150_000

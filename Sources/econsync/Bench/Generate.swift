@@ -7,7 +7,8 @@ extension Bench {
     /// `econsync bench generate`: deterministic realistic data into the replica.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate realistic Danish field-service data into the replica (deterministic per seed).")
+            abstract: "Generate realistic Danish field-service data into the replica (deterministic per seed).",
+            discussion: Examples.text("econsync bench generate --customers 1000", "econsync bench generate --seed 3 --hours 50000"))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

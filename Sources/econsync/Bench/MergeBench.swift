@@ -8,11 +8,11 @@ extension Bench {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Merge a module run's snapshot into an N-record base (as every module run does), beside gzip -dc | gzip -3.",
-            discussion: """
+            discussion: Examples.text("econsync bench merge", "econsync bench merge --records 100000", after: """
                 The base holds every kind; the module snapshot holds the products (the products module). The merge reads \
                 both and writes the new base with its key index; its floor is decompressing the base and compressing it \
                 again, measured in the same run. Goals (release build): at most 2× the floor, peak RSS under 64 MB.
-                """)
+                """))
 
         @OptionGroup var output: OutputOptions
         @Option(help: "Records in the base.") var records = 1_000_000

@@ -8,14 +8,14 @@ extension Bench {
         static let configuration = CommandConfiguration(
             commandName: "reconcile",
             abstract: "Compute a reconcile plan over N products (base and new snapshot, replica), beside gzip -dc and sqldiff.",
-            discussion: """
+            discussion: Examples.text("econsync bench reconcile", "econsync bench reconcile --records 100000 --changed 1", after: """
                 The replica and the base snapshot agree on N products; then e-conomic changes half of the changed \
                 share (prices) and the replica the other half (names). Measured in one run: the plan (incremental, \
                 change-log driven, computed in a process of its own so its time and peak RSS are its alone), `gzip -dc` of both snapshots (the floor), `sqldiff` on two SQLite files holding \
                 the same rows (apt-get install sqlite3-tools), and a plan with no changes at all. Goals (release \
                 build): at most 3× the gzip floor, faster than sqldiff, peak RSS under 100 MB, no-change plan at \
                 least 5× faster.
-                """)
+                """))
 
         @OptionGroup var output: OutputOptions
         @Option(help: "Products in the replica and in each snapshot.") var records = 1_000_000

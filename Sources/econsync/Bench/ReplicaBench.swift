@@ -8,11 +8,11 @@ extension Bench {
         static let configuration = CommandConfiguration(
             commandName: "replica",
             abstract: "Insert time entries with change tracking and into an identical untracked table; compare.",
-            discussion: """
+            discussion: Examples.text("econsync bench replica", "econsync bench replica --rows 100000 --batch 500", after: """
                 Both replicas live in a temporary directory and get the same rows in the same batches, \
                 alternating batch by batch so machine noise hits both alike. Goal (release build): \
                 at least 200,000 tracked rows/s and a tracked/untracked ratio of at least 0.7.
-                """)
+                """))
 
         @OptionGroup var output: OutputOptions
         @Option(help: "Time entries to insert into each replica.") var rows = 1_000_000

@@ -9,10 +9,10 @@ extension Bench {
         static let configuration = CommandConfiguration(
             commandName: "snapshot",
             abstract: "Write, read+verify and diff N-record snapshots, side by side with gzip on the same NDJSON bytes.",
-            discussion: """
+            discussion: Examples.text("econsync bench snapshot", "econsync bench snapshot --records 100000 --changed 1", after: """
                 Goals (release build): read+verify at most 1.5× `gzip -dc`; diff of two snapshots (1% of records \
                 changed) at most 2.5× `gzip -dc` of both; peak RSS under 64 MB at any N.
-                """)
+                """))
 
         @OptionGroup var output: OutputOptions
         @Option(help: "Records per snapshot.") var records = 1_000_000

@@ -8,14 +8,14 @@ extension Bench {
         static let configuration = CommandConfiguration(
             commandName: "sync",
             abstract: "Sync an in-process emulated agreement: the pull alone, a first sync, a sync with nothing changed, one with a share changed.",
-            discussion: """
+            discussion: Examples.text("econsync bench sync", "econsync bench sync --customers 100000 --products 50000", after: """
                 Every step prints seconds, the in-process emulator's busy time answering (a pull's pages are answered \
                 side by side, so it can exceed the seconds; a quiet sync's calls come one at a time), API calls, snapshot \
                 bytes written, the data directory's size, the process's peak memory during the step, and the step's own \
                 memory (that peak less what was resident when it began: the in-process emulator's records are not the \
                 sync's). Goals (issue 17): a first sync within 1.5× the pull \
                 alone and under 150 MB of its own; nothing changed: under a second, no snapshot bytes written.
-                """)
+                """))
 
         @OptionGroup var output: OutputOptions
         @Option(help: "Customers in the emulator.") var customers = 100_000

@@ -8,11 +8,11 @@ import Replica
 struct Connect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Connect to an e-conomic agreement: approve access in a browser, and the grant is stored (mode 0600).",
-        discussion: """
+        discussion: Examples.text("econsync connect --app-secret-token-file ~/secret.txt", "econsync connect --app-secret-token-file F --no-browser  (print the address)", after: """
             econsync prints e-conomic's installation address (and opens a browser when it can), receives the \
             grant on a one-shot listener on 127.0.0.1, checks it with GET /self, and stores it in \
             DATA-DIR/credentials.json, readable by you only. Tokens are never printed.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -29,7 +29,8 @@ struct Connect: AsyncParsableCommand {
 /// `econsync reconnect`: a new grant for the connected agreement (after "Token expired").
 struct Reconnect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Approve access again after e-conomic answered \"Token expired\"; keeps the connected agreement.")
+        abstract: "Approve access again after e-conomic answered \"Token expired\"; keeps the connected agreement.",
+            discussion: Examples.text("econsync reconnect", "econsync reconnect --no-browser --timeout 600"))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -72,7 +73,8 @@ struct ConnectRun {
 
 /// `econsync disconnect`: forgets the stored connection.
 struct Disconnect: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Forget the stored connection to e-conomic (deletes the credentials file).")
+    static let configuration = CommandConfiguration(abstract: "Forget the stored connection to e-conomic (deletes the credentials file).",
+            discussion: Examples.text("econsync disconnect", "econsync disconnect --department 2"))
 
     @OptionGroup var global: GlobalOptions
 

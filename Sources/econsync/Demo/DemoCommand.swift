@@ -12,13 +12,13 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the whole job on the embedded demo agreement: e-conomic emulated in-process, offline field work, reconcile, order export.",
-        discussion: """
+        discussion: Examples.text("econsync demo", "econsync demo --keep  (keep the data directory to look at)", after: """
             Starts an emulator of e-conomic on loopback seeded from the demo agreement (Snapshots/), makes a replica in a \
             temporary directory, sets the integration up, imports e-conomic's records, records offline field work (approved \
             and unapproved hours, a material whose product e-conomic lacks, a customer created locally, a project edited on \
             both sides, an employee without an e-conomic id), shows the dry-run plan, applies it, exports an order, and \
             prints module status and an audit summary. Nothing outside the temporary directory is touched.
-            """)
+            """))
 
     @Option(help: ArgumentHelp("The agreement to seed the emulator with (default: Snapshots/demo-agreement.ndjson.gz, else the embedded one).",
                                valueName: "file"))

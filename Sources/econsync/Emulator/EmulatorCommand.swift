@@ -17,14 +17,14 @@ struct EmulatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
         abstract: "Run a local e-conomic emulator until interrupted.",
-        discussion: """
+        discussion: Examples.text("econsync emulator --port 0  (prints: listening on URL)", "econsync emulator --port 8088 --save-on-exit state.ndjson.gz", after: """
             The first line printed is `listening on http://HOST:PORT`. Tokens: X-AppSecretToken \
             `emulator-app-secret` with X-AgreementGrantToken `emulator-grant` read and write; \
             `demo`/`demo` only reads. Install flow: GET /secure/api1/requestaccess.aspx?appPublicToken=\
             emulator-app-public&redirectUrl=URL. Control API (loopback only): /_emulator/state, \
             /_emulator/records, /_emulator/orders/N/send (or /archive), /_emulator/grants/TOKEN/revoke, /_emulator/faults. On SIGINT or \
             SIGTERM it stops, saves if --save-on-exit is given, and exits 0.
-            """
+            """)
     )
 
     @Option(help: "The port to listen on; 0 picks a free one.")

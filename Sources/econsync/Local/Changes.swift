@@ -7,7 +7,7 @@ import Replica
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List changes logged after a sequence number.",
-        discussion: "Every insert, update and delete of a record is logged in the same transaction as the change.")
+        discussion: Examples.text("econsync local changes --since 120", "econsync local changes --since 0 --limit 20 --json", after: "Every insert, update and delete of a record is logged in the same transaction as the change."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -31,7 +31,8 @@ struct Changes: ParsableCommand {
 /// `econsync local unsynced`: records changed since the last reconcile.
 struct Unsynced: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List records whose mapped fields changed since they were last synced (or were never synced).")
+        abstract: "List records whose mapped fields changed since they were last synced (or were never synced).",
+            discussion: Examples.text("econsync local unsynced", "econsync local unsynced --kind timeEntry --json"))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -57,11 +58,11 @@ struct Unsynced: ParsableCommand {
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import Mobilplan-side records from an NDJSON file, all or nothing.",
-        discussion: """
+        discussion: Examples.text("econsync local import mobilplan-export.ndjson", "econsync local import day.ndjson --json", after: """
             One record per line: {"kind": KIND, "ref": ALIAS, "data": {FIELDS}}. References take a \
             local id, e:KEY, n:NUMBER or @ALIAS of an earlier line. On any error nothing is imported \
             and the failing line is named.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

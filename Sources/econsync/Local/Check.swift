@@ -4,7 +4,8 @@ import Replica
 /// `econsync local check`: is the replica consistent?
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the replica: SQLite integrity, foreign keys, and change log against rows. Exits 1 on any problem.")
+        abstract: "Check the replica: SQLite integrity, foreign keys, and change log against rows. Exits 1 on any problem.",
+            discussion: Examples.text("econsync local check", "econsync local check --data-dir /srv/econsync"))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

@@ -3,6 +3,7 @@ import ArgumentParser
 import Replica
 
 extension Contact: ListedRecord {
+    static let command = "contact"
     static let header = ["ID", "E-CONOMIC", "CUSTOMER", "NAME", "EMAIL", "PHONE", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", names.name(.customer, customerId), name, email ?? "", phone ?? "",
@@ -14,10 +15,12 @@ extension Contact: ListedRecord {
 /// `econsync local contact …`.
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contact", abstract: "Add, list, edit and delete customer contact persons.",
+        commandName: Contact.command, abstract: "Add, list, edit and delete customer contact persons.",
         subcommands: [AddCommand<Fields>.self, ListCommand<Contact>.self, EditCommand<Fields>.self, DeleteCommand<Contact>.self])
 
     struct Fields: RecordFields {
+        static let addExamples = ["--customer 3 --name 'Mette Holm'", "--customer e:1002 --name Ole --email ole@imens.dk"]
+        static let editExamples = ["4 --phone '+45 20 30 40 50'", "4 --email ''  (an empty value clears it)"]
         @Option(help: "The customer the contact works for.") var customer: RecordRef?
         @Option(help: "Name.") var name: String?
         @Option(help: "E-mail address.") var email: String?

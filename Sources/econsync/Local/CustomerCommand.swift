@@ -3,6 +3,7 @@ import ArgumentParser
 import Replica
 
 extension Customer: ListedRecord {
+    static let command = "customer"
     static let header = ["ID", "E-CONOMIC", "NAME", "CVR", "CITY", "GROUP", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", [zip, city].compactMap { $0 }.joined(separator: " "),
@@ -14,11 +15,13 @@ extension Customer: ListedRecord {
 /// `econsync local customer …`.
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customer", abstract: "Add, list, edit and delete customers.",
+        commandName: Customer.command, abstract: "Add, list, edit and delete customers.",
         subcommands: [AddCommand<Fields>.self, ListCommand<Customer>.self, EditCommand<Fields>.self, DeleteCommand<Customer>.self])
 
     /// The fields a user can set on a customer; an empty text value clears the field.
     struct Fields: RecordFields {
+        static let addExamples = ["--name 'Imens ApS' --cvr 13748136", "--name 'Vestergaard VVS' --city Odense"]
+        static let editExamples = ["3 --city Vejle --zip 7100", "e:1002 --email bogholderi@imens.dk"]
         @Option(help: "Name.") var name: String?
         @Option(help: "Danish CVR number (8 digits, modulus-11 checked).") var cvr: String?
         @Option(help: "Street address.") var address: String?

@@ -2,6 +2,7 @@ import ArgumentParser
 import Replica
 
 extension Employee: ListedRecord {
+    static let command = "employee"
     static let header = ["ID", "E-CONOMIC", "NUMBER", "NAME", "EMAIL", "COST/H", "SALES/H", "STATE"]
     static let rightAligned: Set<Int> = [0, 5, 6]
     func cells(_ names: NameLookup) -> [String] {
@@ -14,10 +15,12 @@ extension Employee: ListedRecord {
 /// `econsync local employee …`.
 struct EmployeeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "employee", abstract: "Add, list, edit and delete employees.",
+        commandName: Employee.command, abstract: "Add, list, edit and delete employees.",
         subcommands: [AddCommand<Fields>.self, ListCommand<Employee>.self, EditCommand<Fields>.self, DeleteCommand<Employee>.self])
 
     struct Fields: RecordFields {
+        static let addExamples = ["--name 'Jens Hansen' --email jens@vvs.dk", "--name 'Ali Khan' --number 14 --sales-rate 545"]
+        static let editExamples = ["2 --economic-id 12", "n:14 --no-barred"]
         @Option(parsing: .unconditional, help: "Employee number.") var number: Int?
         @Option(help: "Name.") var name: String?
         @Option(help: "E-mail address.") var email: String?

@@ -3,6 +3,7 @@ import ArgumentParser
 import Replica
 
 extension HourType: ListedRecord {
+    static let command = "hour-type"
     static let header = ["ID", "NAME", "ACTIVITY", "PRODUCT", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), name, activityNumber.map(String.init) ?? "(unmapped)", names.name(.product, productId), names.state(self)]
@@ -13,10 +14,12 @@ extension HourType: ListedRecord {
 /// `econsync local hour-type …`.
 struct HourTypeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hour-type", abstract: "Add, list, edit and delete hour types and their activity mapping.",
+        commandName: HourType.command, abstract: "Add, list, edit and delete hour types and their activity mapping.",
         subcommands: [AddCommand<Fields>.self, ListCommand<HourType>.self, EditCommand<Fields>.self, DeleteCommand<HourType>.self])
 
     struct Fields: RecordFields {
+        static let addExamples = ["--name Overtid --activity 2", "--name Kørsel --product n:T-200"]
+        static let editExamples = ["1 --activity 3", "2 --product n:T-100"]
         @Option(help: "Name.") var name: String?
         @Option(parsing: .unconditional, help: "The e-conomic activity number hours of this type are transferred as.") var activity: Int?
         @Option(help: "The product that prices hours of this type on orders.") var product: RecordRef?

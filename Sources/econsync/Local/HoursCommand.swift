@@ -3,6 +3,7 @@ import ArgumentParser
 import Replica
 
 extension TimeEntry: ListedRecord {
+    static let command = "hours"
     static let header = ["ID", "DATE", "EMPLOYEE", "PROJECT", "HOUR TYPE", "HOURS", "STATUS", "NOTE"]
     static let rightAligned: Set<Int> = [0, 5]
     func cells(_ names: NameLookup) -> [String] {
@@ -15,12 +16,14 @@ extension TimeEntry: ListedRecord {
 /// `econsync local hours …`.
 struct HoursCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hours", abstract: "Record, list, edit, approve and delete hours.",
+        commandName: TimeEntry.command, abstract: "Record, list, edit, approve and delete hours.",
         discussion: "Hours can be edited while unapproved; once approved and transferred they can no longer change.",
         subcommands: [AddCommand<Fields>.self, RegistrationList<TimeEntry>.self, EditCommand<Fields>.self,
                       ApproveCommand<TimeEntry>.self, UnapproveCommand<TimeEntry>.self, DeleteCommand<TimeEntry>.self])
 
     struct Fields: RecordFields {
+        static let addExamples = ["--employee 2 --project 5 --type 1 --hours 7,5", "--employee n:14 --project 5 --type 1 --hours 3"]
+        static let editExamples = ["3 --hours 6", "3 --date 2026-11-27 --note 'Radiator'"]
         static var addCommandName: String { "record" }
         @Option(help: "The employee who worked.") var employee: RecordRef?
         @Option(help: "The project worked on.") var project: RecordRef?

@@ -2,6 +2,7 @@ import ArgumentParser
 import Replica
 
 extension Supplier: ListedRecord {
+    static let command = "supplier"
     static let header = ["ID", "E-CONOMIC", "NAME", "CVR", "CITY", "EMAIL", "PHONE", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", city ?? "", email ?? "", phone ?? "", barred ? "barred" : names.state(self)]
@@ -10,6 +11,8 @@ extension Supplier: ListedRecord {
 }
 
 extension NamedRecord: ListedRecord {
+    /// Only unit types are listed (`local unit list`); the other named kinds are reference data.
+    static var command: String { kind == .unit ? "unit" : kind.rawValue }
     static var header: [String] { ["ID", "E-CONOMIC", "NAME", "STATE"] }
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", name, names.state(self)]
@@ -20,13 +23,13 @@ extension NamedRecord: ListedRecord {
 /// `econsync local supplier list`: suppliers, imported from e-conomic by module 8 (read only here).
 struct SupplierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "supplier", abstract: "List suppliers (imported from e-conomic by the suppliers module; edited there).",
+        commandName: Supplier.command, abstract: "List suppliers (imported from e-conomic by the suppliers module; edited there).",
         subcommands: [ListCommand<Supplier>.self])
 }
 
 /// `econsync local unit list`: unit types, imported from e-conomic by module 1 (read only here).
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unit", abstract: "List unit types (imported from e-conomic by the units module; edited there).",
+        commandName: UnitType.command, abstract: "List unit types (imported from e-conomic by the units module; edited there).",
         subcommands: [ListCommand<UnitType>.self])
 }

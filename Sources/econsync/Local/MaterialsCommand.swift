@@ -3,6 +3,7 @@ import ArgumentParser
 import Replica
 
 extension Material: ListedRecord {
+    static let command = "materials"
     static let header = ["ID", "DATE", "PRODUCT", "QUANTITY", "UNIT", "PROJECT", "STATUS", "NOTE"]
     static let rightAligned: Set<Int> = [0, 3]
     func cells(_ names: NameLookup) -> [String] {
@@ -15,12 +16,14 @@ extension Material: ListedRecord {
 /// `econsync local materials …`.
 struct MaterialsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "materials", abstract: "Record, list, edit, approve and delete materials used on projects.",
+        commandName: Material.command, abstract: "Record, list, edit, approve and delete materials used on projects.",
         discussion: "Materials can be edited while unapproved; once approved and sent they can no longer change.",
         subcommands: [AddCommand<Fields>.self, RegistrationList<Material>.self, EditCommand<Fields>.self,
                       ApproveCommand<Material>.self, UnapproveCommand<Material>.self, DeleteCommand<Material>.self])
 
     struct Fields: RecordFields {
+        static let addExamples = ["--product n:K-12 --project 5 --quantity 2,5", "--product 4 --project n:7001 --quantity 1"]
+        static let editExamples = ["3 --quantity 3", "3 --note 'Skiftet ventil'"]
         static var addCommandName: String { "record" }
         @Option(help: "The product used.") var product: RecordRef?
         @Option(help: "The project it was used on.") var project: RecordRef?

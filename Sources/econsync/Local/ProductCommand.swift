@@ -3,6 +3,7 @@ import ArgumentParser
 import Replica
 
 extension Product: ListedRecord {
+    static let command = "product"
     static let header = ["ID", "NUMBER", "NAME", "UNIT", "SALES", "COST", "GROUP", "STATE"]
     static let rightAligned: Set<Int> = [0, 4, 5]
     func cells(_ names: NameLookup) -> [String] {
@@ -15,10 +16,12 @@ extension Product: ListedRecord {
 /// `econsync local product …`.
 struct ProductCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "product", abstract: "Add, list, edit and delete products.",
+        commandName: Product.command, abstract: "Add, list, edit and delete products.",
         subcommands: [AddCommand<Fields>.self, ListCommand<Product>.self, EditCommand<Fields>.self, DeleteCommand<Product>.self])
 
     struct Fields: RecordFields {
+        static let addExamples = ["--number K-12 --name Kugleventil", "--number R-15 --name Rør --sales-price 1.234,50"]
+        static let editExamples = ["4 --sales-price 129,95", "n:K-12 --no-barred"]
         @Option(help: "Product number (up to 25 characters; fixed once the product is in e-conomic).") var number: String?
         @Option(help: "Name.") var name: String?
         @Option(name: .customLong("sales-price"), parsing: .unconditional, help: "Sales price per unit, DKK (1.234,50 or 1234.50).") var salesPrice: Amount?

@@ -3,6 +3,7 @@ import ArgumentParser
 import Replica
 
 extension Project: ListedRecord {
+    static let command = "project"
     static let header = ["ID", "NUMBER", "NAME", "CUSTOMER", "MAIN PROJECT", "STATUS", "STATE"]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), number.map(String.init) ?? "", name, names.name(.customer, customerId), names.name(.project, parentId),
@@ -14,10 +15,12 @@ extension Project: ListedRecord {
 /// `econsync local project …`.
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "project", abstract: "Add, list, edit and delete projects and sub-projects.",
+        commandName: Project.command, abstract: "Add, list, edit and delete projects and sub-projects.",
         subcommands: [AddCommand<Fields>.self, ListCommand<Project>.self, EditCommand<Fields>.self, DeleteCommand<Project>.self])
 
     struct Fields: RecordFields {
+        static let addExamples = ["--name 'Bad, Vestergade 4' --customer e:1002", "--name Køkken --customer 3 --parent n:7001"]
+        static let editExamples = ["5 --closed", "n:7001 --employee 2"]
         @Option(parsing: .unconditional, help: "Project number.") var number: Int?
         @Option(help: "Name.") var name: String?
         @Option(help: "The customer.") var customer: RecordRef?

@@ -9,8 +9,9 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Show the run history: each module run (start, end, outcome, counts, API calls, its errors) and the notifications sent or held back.",
-        discussion: "Oldest first. A notification is `sent`, `recorded` (no mail settings), `failed` (the mail could not be sent) or "
-            + "`suppressed` (one about the same module and error went out within the hour).")
+        discussion: Examples.text("econsync log", "econsync log --module projectEntries --since 2026-11-01 --json",
+                                  after: "Oldest first. A notification is `sent`, `recorded` (no mail settings), `failed` (the mail could not be sent) or "
+                                      + "`suppressed` (one about the same module and error went out within the hour)."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

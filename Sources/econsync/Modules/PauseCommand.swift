@@ -6,7 +6,7 @@ struct PauseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pause",
         abstract: "Pause the whole integration: no module runs and nothing is sent to e-conomic until `econsync resume`.",
-        discussion: "Field work goes on offline and is reconciled once the integration is resumed. `econsync status` shows the pause.")
+        discussion: Examples.text("econsync pause", "econsync pause --department 2  (one department's agreement)", after: "Field work goes on offline and is reconciled once the integration is resumed. `econsync status` shows the pause."))
 
     @OptionGroup var global: GlobalOptions
 
@@ -22,7 +22,8 @@ struct PauseCommand: ParsableCommand {
 /// `econsync resume`: the integration runs again.
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resume", abstract: "Resume the integration after `econsync pause`: modules run again when due.")
+        commandName: "resume", abstract: "Resume the integration after `econsync pause`: modules run again when due.",
+            discussion: Examples.text("econsync resume", "econsync resume --department 2"))
 
     @OptionGroup var global: GlobalOptions
 

@@ -8,14 +8,14 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the scheduler: every enabled module when due (about every 15 minutes), until SIGINT or SIGTERM.",
-        discussion: """
+        discussion: Examples.text("econsync run  (until Ctrl-C or SIGTERM)", "econsync run --once  (one round, then exit)", after: """
             Runs due modules one after another in dependency order and waits for the next. On SIGINT or SIGTERM the \
             module running is finished, then econsync exits with status 0. A full reconcile replaces the incremental one \
             every schedule.fullInterval hours. With "Token expired" every module waits until `econsync reconnect` is run.
 
             Every line printed is also written, after its time, to run.log in the data directory (rotated at 1 MiB, \
             three old files kept: run.log.1 to run.log.3).
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Run the modules due now once, then exit (for cron).") var once = false

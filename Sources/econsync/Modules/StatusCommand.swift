@@ -8,13 +8,13 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show each sync module's state, last and next run, what its last run did, and its last error.",
-        discussion: """
+        discussion: Examples.text("econsync status", "econsync status --json  (exit 1 or 4 when something needs you)", after: """
             States: idle, running, failed (tried again when due), disabled (in config), needs reconnect (e-conomic's \
             token expired: run `econsync reconnect`). A module shown running for over 12 hours is timed out and released.
 
             For monitoring, the exit code says whether something needs you: 4 when e-conomic's token expired, 1 when \
             a module's last run failed or a reconcile was interrupted, 0 otherwise (also while paused).
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

@@ -9,7 +9,7 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown.",
-        discussion: """
+        discussion: Examples.text("econsync sync  (every module that is due)", "econsync sync customers projects --force", "econsync sync --json", after: """
             Modules: \(Module.allCases.map { "\($0.number) \($0.rawValue)" }.joined(separator: ", ")). Without names, every \
             enabled module except orders (exported by hand with `econsync order export`) runs, in dependency order; \
             `econsync sync orders` also releases the registrations of exported drafts deleted in e-conomic. A module \
@@ -23,7 +23,7 @@ struct SyncCommand: AsyncParsableCommand {
             (run `econsync reconnect`); 5 a module did not run (cooling down, disabled, or busy in another process); 6 \
             e-conomic could not be reached (no network): nothing is lost, field work goes on offline and the next sync sends \
             it; the remaining modules are not tried.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

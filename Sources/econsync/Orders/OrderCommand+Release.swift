@@ -6,7 +6,7 @@ extension OrderCommand {
     struct Release: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Release the registrations of an exported draft order deleted in e-conomic, so they can be exported again.",
-            discussion: """
+            discussion: Examples.text("econsync order release 35", "econsync order release 35 --json", after: """
                 N is e-conomic's order number, as `econsync order list` shows it. econsync first asks e-conomic where the order \
                 is: only when it is in none of drafts, sent and archived orders (it was deleted there) are its registrations \
                 released; its export is then listed as released. `econsync sync orders` does the same for every exported order.
@@ -15,7 +15,7 @@ extension OrderCommand {
                 has that order number, it was released already, the order is still a draft in e-conomic (delete it there \
                 first), or it was sent or archived there (its registrations stay exported: they are on a sent order); \
                 4 e-conomic's token expired.
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

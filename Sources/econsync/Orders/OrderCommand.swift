@@ -15,7 +15,7 @@ struct OrderCommand: ParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export a project's approved, not yet exported registrations as an e-conomic draft order.",
-            discussion: """
+            discussion: Examples.text("econsync order export --project n:7001 --dry-run", "econsync order export --project 5 --hours --from 2026-11-01", "econsync order export --project 5 --entries 3 --entries m:2", after: """
                 Lines come from the templates `orders.hoursText` and `orders.materialsText`, with the variables $navn \
                 ($employee), $regnavn ($type: hour type or product name), $dato ($date), $antal ($quantity), $enhed ($unit), \
                 $tekst ($text: the note) and $projekt ($project); $$ is a dollar sign. Hours are priced at their hour type's \
@@ -26,7 +26,7 @@ struct OrderCommand: ParsableCommand {
                 Exit status: 0 exported (or, with --dry-run, shown); 1 refused (the message says why and what to do); \
                 2 the request cannot be (nothing left to export, a registration of another project, not approved or \
                 exported already); 4 e-conomic's token expired.
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -77,13 +77,13 @@ struct OrderCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the order exports: order number, project, lines, amount, state.",
-            discussion: """
+            discussion: Examples.text("econsync order list", "econsync order list --json", after: """
                 States: pending (recorded; e-conomic may not have it yet: export the project again to finish it), confirmed \
                 (a draft order in e-conomic), sent (sent or archived in e-conomic; its registrations stay exported), failed \
                 (refused by e-conomic; its registrations were released), released (the draft was deleted in e-conomic; its \
                 registrations were released, to be exported again). What became of a draft is learnt by \
                 `econsync sync orders` or `econsync order release N`.
-                """)
+                """))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 

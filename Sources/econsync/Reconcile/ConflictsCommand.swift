@@ -6,7 +6,8 @@ import Replica
 struct ConflictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
-        abstract: "List the decisions on fields changed on both sides: the values, the winner, and the rule.")
+        abstract: "List the decisions on fields changed on both sides: the values, the winner, and the rule.",
+            discussion: Examples.text("econsync conflicts", "econsync conflicts --since 2026-11-01 --json"))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

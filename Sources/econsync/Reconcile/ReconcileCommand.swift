@@ -11,13 +11,13 @@ struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Reconcile the replica with e-conomic: snapshot, plan, apply.",
-        discussion: """
+        discussion: Examples.text("econsync reconcile --dry-run  (see the plan, change nothing)", "econsync reconcile", "econsync reconcile --resume  (after an interrupted run)", "econsync reconcile --module products --plan-out plan.json", after: """
             Takes a fresh snapshot of e-conomic, computes the plan against the base snapshot and the replica, \
             prints its counts by module and action (every operation with -v), and applies it: pulls in one \
             transaction, pushes in dependency order through a durable outbox. A run killed at any moment is \
             finished by `econsync reconcile --resume`, which settles every push that may have reached e-conomic \
             before sending anything new. Exit status 1 when an operation failed (the rest are applied).
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

@@ -8,12 +8,12 @@ struct SetupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup",
         abstract: "Set up the integration in five steps: connect, order export, customers, projects, review and activate.",
-        discussion: """
+        discussion: Examples.text("econsync setup  (the five steps, asked one by one)", "econsync setup --non-interactive --set orders.layout=19", "econsync setup --config settings.json", after: """
             In a terminal the wizard asks step by step, proposing what is set already or a sensible default, with the \
             choices fetched from e-conomic (layouts, customer groups, payment terms, product groups, activities, employees). \
             Without a terminal, or with --non-interactive, it takes the defaults, then --config FILE (JSON, as `econsync \
             config export` prints), then each --set KEY=VALUE; every value is checked before anything is written.
-            """)
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var connect: ConnectOptions

@@ -7,7 +7,8 @@ extension SnapshotCommand {
     /// `econsync snapshot demo`: writes the embedded demo agreement.
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the deterministic Danish demo agreement as a snapshot (the file checked in under Snapshots/).")
+            abstract: "Write the deterministic Danish demo agreement as a snapshot (the file checked in under Snapshots/).",
+            discussion: Examples.text("econsync snapshot demo --out demo.ndjson.gz", "econsync snapshot demo --messy --seed 7 --out m.ndjson.gz"))
 
         @Option(help: "Where to write it (default: Snapshots/demo-agreement.ndjson.gz, or Snapshots/messy-agreement.ndjson.gz with --messy).")
         var out: String?

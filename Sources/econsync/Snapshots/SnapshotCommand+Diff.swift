@@ -7,7 +7,7 @@ extension SnapshotCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare two snapshots: records added, removed and changed per kind, with the changed fields.",
-            discussion: "Exit code 0 whether or not they differ; 1 when a file is damaged.")
+            discussion: Examples.text("econsync snapshot diff @base @latest", "econsync snapshot diff @base @latest --kind customer --json", after: "Exit code 0 whether or not they differ; 1 when a file is damaged."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -8,7 +8,7 @@ extension SnapshotCommand {
     struct Pack: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a snapshot from an NDJSON file of records ({\"kind\":…,\"key\":…,\"data\":{…}}, any order and spelling).",
-            discussion: "The records are sorted and written canonically, with a fresh trailer. Meant for fixtures and hand-made test data: it holds the records in memory.")
+            discussion: Examples.text("econsync snapshot pack r.ndjson --out s.ndjson.gz --agreement 1118081", "econsync snapshot pack r.ndjson --out s.ndjson.gz --header-from @base", after: "The records are sorted and written canonically, with a fresh trailer. Meant for fixtures and hand-made test data: it holds the records in memory."))
 
         @Argument(help: "The NDJSON file of records.") var file: String
         @Option(help: "Where to write the snapshot.") var out: String

@@ -5,7 +5,8 @@ import Snapshot
 extension SnapshotCommand {
     /// `econsync snapshot show FILE`: the records of a snapshot, optionally one kind or key.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a snapshot's header and records (verified as they are read).")
+        static let configuration = CommandConfiguration(abstract: "Print a snapshot's header and records (verified as they are read).",
+            discussion: Examples.text("econsync snapshot show @latest --kind customer", "econsync snapshot show @base --kind product --key 1001"))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -5,7 +5,8 @@ import Snapshot
 extension SnapshotCommand {
     /// `econsync snapshot stats FILE`: sizes and counts.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a snapshot's header, record counts and sizes per kind.")
+        static let configuration = CommandConfiguration(abstract: "Show a snapshot's header, record counts and sizes per kind.",
+            discussion: Examples.text("econsync snapshot stats @latest", "econsync snapshot stats @base --json"))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -14,7 +14,8 @@ extension GlobalOptions {
 extension SnapshotCommand {
     /// `econsync snapshot list`: the snapshots in the store.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the snapshots in the data directory's store.")
+        static let configuration = CommandConfiguration(abstract: "List the snapshots in the data directory's store.",
+            discussion: Examples.text("econsync snapshot list", "econsync snapshot list --all --json"))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -36,7 +37,8 @@ extension SnapshotCommand {
 
     /// `econsync snapshot import FILE`: adds a snapshot file to the store.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify a snapshot file and add a copy of it to the store.")
+        static let configuration = CommandConfiguration(abstract: "Verify a snapshot file and add a copy of it to the store.",
+            discussion: Examples.text("econsync snapshot import old.ndjson.gz", "econsync snapshot import a.ndjson.gz b.ndjson.gz"))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -53,7 +55,8 @@ extension SnapshotCommand {
     /// `econsync snapshot prune --keep N`: deletes old snapshots no one needs.
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete all but the newest N snapshots of each agreement; never one a reconcile or an audit still needs.")
+            abstract: "Delete all but the newest N snapshots of each agreement; never one a reconcile or an audit still needs.",
+            discussion: Examples.text("econsync snapshot prune --keep 10 --dry-run", "econsync snapshot prune --keep 10"))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -19,10 +19,10 @@ extension SnapshotCommand {
     struct Take: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Pull every chosen kind from e-conomic into a new snapshot in the store.",
-            discussion: """
+            discussion: Examples.text("econsync snapshot take", "econsync snapshot take --kind customer --kind product", after: """
                 Kinds (default: all but contact and order): \(EconomicKind.names). \
                 Contacts cost one call per customer. An interrupted pull resumes with the kinds it had not finished.
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -6,7 +6,8 @@ extension SnapshotCommand {
     /// `econsync snapshot verify FILE`: reads a snapshot to the end and checks everything.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a snapshot: gzip stream, header, order, canonical records, counts and SHA-256. Exits 1 on any defect.")
+            abstract: "Check a snapshot: gzip stream, header, order, canonical records, counts and SHA-256. Exits 1 on any defect.",
+            discussion: Examples.text("econsync snapshot verify snapshot.ndjson.gz", "econsync snapshot verify a.ndjson.gz b.ndjson.gz --json"))
 
         @OptionGroup var output: OutputOptions
         @Argument(help: "The snapshot files.") var files: [String]

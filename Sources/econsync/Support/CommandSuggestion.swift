@@ -51,6 +51,6 @@ enum CommandSuggestion {
     }
 
     private static func name(of command: any ParsableCommand.Type) -> String {
-        command.configuration.commandName ?? String(describing: command).lowercased()
+        command._commandName
     }
 }

@@ -17,6 +17,8 @@ protocol ListedRecord: ReplicaRecord {
     func cells(_ names: NameLookup) -> [String]
     /// A short human name for messages.
     var title: String { get }
+    /// The `local` command for this kind: `customer`, `hour-type`, `hours`.
+    static var command: String { get }
 }
 
 extension ListedRecord {
@@ -58,7 +60,8 @@ final class NameLookup {
 /// `local KIND list`: the records of one kind.
 struct ListCommand<R: ListedRecord>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.")
+        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.",
+                             discussion: Examples.text("econsync local \(R.command) list", "econsync local \(R.command) list --all --json"))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -77,7 +80,8 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
 /// `local KIND delete`: tombstones records so the deletion can be synced.
 struct DeleteCommand<R: ListedRecord>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "delete", abstract: "Delete \(R.kind.noun) records (kept as tombstones until synced).")
+        CommandConfiguration(commandName: "delete", abstract: "Delete \(R.kind.noun) records (kept as tombstones until synced).",
+                             discussion: Examples.text("econsync local \(R.command) delete 3", "econsync local \(R.command) delete 3 4 7"))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -127,6 +131,10 @@ protocol RecordFields: ParsableArguments {
     func afterSave(_ record: Record, _ writer: ReplicaWriter) throws
     /// The name of the command that creates a record ("add", "record").
     static var addCommandName: String { get }
+    /// Options of two typical new records, for the help's examples.
+    static var addExamples: [String] { get }
+    /// Options of two typical edits, for the help's examples.
+    static var editExamples: [String] { get }
 }
 
 extension RecordFields {
@@ -142,7 +150,9 @@ extension RecordFields {
 /// `local KIND add`: creates a record from options.
 struct AddCommand<F: RecordFields>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: F.addCommandName, abstract: "\(F.addCommandName == "add" ? "Add" : "Record") a \(F.Record.kind.noun).")
+        CommandConfiguration(commandName: F.addCommandName,
+                             abstract: "\(F.addCommandName == "add" ? "Add" : "Record") \(Examples.article(F.Record.kind.noun)).",
+                             discussion: Examples.text(F.addExamples.map { "econsync local \(F.Record.command) \(F.addCommandName) " + $0 }))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -170,7 +180,8 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
 /// `local KIND edit`: changes the fields given as options.
 struct EditCommand<F: RecordFields>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "edit", abstract: "Change a \(F.Record.kind.noun)'s fields.")
+        CommandConfiguration(commandName: "edit", abstract: "Change \(Examples.article(F.Record.kind.noun))'s fields.",
+                             discussion: Examples.text(F.editExamples.map { "econsync local \(F.Record.command) edit " + $0 }))
     }
 
     @OptionGroup var global: GlobalOptions

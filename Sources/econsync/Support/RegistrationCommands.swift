@@ -13,7 +13,9 @@ extension RegistrationStatus: ExpressibleByArgument {}
 /// `local hours|materials list`: registrations, filtered.
 struct RegistrationList<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.")
+        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.",
+                             discussion: Examples.text("econsync local \(R.command) list --status approved --from 2026-11-01",
+                                                       "econsync local \(R.command) list --project n:7001 --employee 2 --json"))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -47,7 +49,8 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
 /// `local hours|materials approve`: approves registrations.
 struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "approve", abstract: "Approve \(R.kind.noun) records so they can be transferred.")
+        CommandConfiguration(commandName: "approve", abstract: "Approve \(R.kind.noun) records so they can be transferred.",
+                             discussion: Examples.text("econsync local \(R.command) approve 3", "econsync local \(R.command) approve 3 4 7 --by formand"))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -71,7 +74,8 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
 /// `local hours|materials unapprove`: withdraws approvals of registrations not yet sent.
 struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "unapprove", abstract: "Withdraw the approval of \(R.kind.noun) records not yet transferred.")
+        CommandConfiguration(commandName: "unapprove", abstract: "Withdraw the approval of \(R.kind.noun) records not yet transferred.",
+                             discussion: Examples.text("econsync local \(R.command) unapprove 3", "econsync local \(R.command) unapprove 3 4 --json"))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -1,0 +1,34 @@
+/// The "Examples:" part of a command's help: command lines to copy, each
+/// perhaps followed by two spaces and a note in parentheses. `HelpExamplesTests`
+/// parses every one as the command it illustrates.
+///
+/// ```swift
+/// CommandConfiguration(commandName: "status", abstract: "…",
+///                      discussion: Examples.text("econsync status", "econsync status --json  (for monitoring)", after: "…"))
+/// ```
+enum Examples {
+    /// `Examples:` and the lines, indented, after `discussion` (if any) and a blank line.
+    /// Keep each line within 76 characters: the help is wrapped at 80 columns.
+    static func text(_ lines: String..., after discussion: String? = nil) -> String {
+        text(lines, after: discussion)
+    }
+
+    static func text(_ lines: [String], after discussion: String? = nil) -> String {
+        let examples = "Examples:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+        return discussion.map { $0 + "\n\n" + examples } ?? examples
+    }
+
+    /// The command lines of a help text's examples, their notes taken off.
+    static func commandLines(in help: String) -> [String] {
+        guard let start = help.range(of: "Examples:\n") else { return [] }
+        return help[start.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  econsync") }.map { line in
+            let text = line.dropFirst(2)
+            return String(text.range(of: "  (").map { text[..<$0.lowerBound] } ?? text)
+        }
+    }
+
+    /// `noun` with its article: "an hour type", "an employee", "a customer".
+    static func article(_ noun: String) -> String {
+        (noun.first.map { "aeiou".contains($0) } ?? false) || noun.hasPrefix("hour") ? "an " + noun : "a " + noun
+    }
+}
