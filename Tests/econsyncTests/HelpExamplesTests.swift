@@ -14,6 +14,15 @@ struct HelpExamplesTests {
         return subcommands.filter { $0.configuration.shouldDisplay }.flatMap { leaves($0, path: path + [name]) }
     }
 
+    /// The command lines of a help text's examples, their notes taken off.
+    static func commandLines(in help: String) -> [String] {
+        guard let start = help.range(of: "Examples:\n") else { return [] }
+        return help[start.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  econsync") }.map { line in
+            let text = line.dropFirst(2)
+            return String(text.range(of: "  (").map { text[..<$0.lowerBound] } ?? text)
+        }
+    }
+
     /// `line` split into words as a shell would for these examples (single and double quotes).
     static func words(_ line: String) -> [String] {
         var words: [String] = [], word = "", quote: Character?, inWord = false
@@ -38,7 +47,7 @@ struct HelpExamplesTests {
 
     @Test("every leaf command's help has at least two examples")
     func everyCommandHasExamples() {
-        let missing = Self.leaves().filter { Examples.commandLines(in: $0.1.configuration.discussion).count < 2 }.map(\.0)
+        let missing = Self.leaves().filter { Self.commandLines(in: $0.1.configuration.discussion).count < 2 }.map(\.0)
         #expect(missing.isEmpty, "no examples: \(missing)")
     }
 
@@ -52,7 +61,7 @@ struct HelpExamplesTests {
     @Test("every example parses as the command it illustrates")
     func examplesParse() {
         for (name, command) in Self.leaves() {
-            for line in Examples.commandLines(in: command.configuration.discussion) {
+            for line in Self.commandLines(in: command.configuration.discussion) {
                 #expect(line.hasPrefix(name + " ") || line == name, "\(name): \(line)")
                 // A shell's redirection (`> settings.json`) is not econsync's.
                 let arguments = Array(Self.words(line).dropFirst().prefix { $0 != ">" })

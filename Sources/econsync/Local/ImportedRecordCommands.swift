@@ -12,7 +12,7 @@ extension Supplier: ListedRecord {
 
 extension NamedRecord: ListedRecord {
     /// Only unit types are listed (`local unit list`); the other named kinds are reference data.
-    static var command: String { kind == .unit ? "unit" : kind.rawValue }
+    static var command: String { kind.rawValue }
     static var header: [String] { ["ID", "E-CONOMIC", "NAME", "STATE"] }
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", name, names.state(self)]

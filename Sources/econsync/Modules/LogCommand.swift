@@ -39,8 +39,8 @@ struct LogCommand: ParsableCommand {
             return print("no module run\(module.map { " of \($0.rawValue)" } ?? "")\(since.map { " since \($0)" } ?? "")")
         }
         Output.table(["RUN", "MODULE", "STARTED", "ENDED", "OUTCOME", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS"], history.runs.map { run in
-            [String(run.id ?? 0), run.module + (run.full ? " (full)" : "") + (run.forced ? " (forced)" : ""), StatusCommand.time(run.startedAt),
-             run.endedAt.map(StatusCommand.time) ?? "-", run.outcome.rawValue,
+            [String(run.id ?? 0), run.module + (run.full ? " (full)" : "") + (run.forced ? " (forced)" : ""), LocalTime.string(run.startedAt),
+             run.endedAt.map(LocalTime.string) ?? "-", run.outcome.rawValue,
              "\(run.pulled)/\(run.pushed)/\(run.skipped)/\(run.blocked)/\(run.conflicts)", String(run.apiCalls)]
         }, rightAligned: [0, 6])
         for run in history.runs {
@@ -49,7 +49,7 @@ struct LogCommand: ParsableCommand {
         guard !history.notifications.isEmpty else { return }
         print("\nnotifications:")
         Output.table(["AT", "MODULE", "ERROR", "STATE", "SUBJECT"], history.notifications.map { note in
-            [StatusCommand.time(note.at), note.module, note.errorKind, note.state.rawValue + (note.error.map { " (\($0))" } ?? ""), note.subject]
+            [LocalTime.string(note.at), note.module, note.errorKind, note.state.rawValue + (note.error.map { " (\($0))" } ?? ""), note.subject]
         })
     }
 }

@@ -55,7 +55,7 @@ struct StatusCommand: ParsableCommand {
         let rows = reports.map { report in
             [
                 "\(report.number) \(report.module)", report.state.rawValue + (report.lastRunForced ? " (forced)" : ""),
-                report.lastEnd.map { time($0) } ?? "never", report.lastSuccess.map { time($0) } ?? "never",
+                report.lastEnd.map(LocalTime.string) ?? "never", report.lastSuccess.map(LocalTime.string) ?? "never",
                 report.manual ? "manual" : paused ? "paused" : report.nextDue.map { due($0, now: now) } ?? "-",
                 "\(report.pulled)/\(report.pushed)/\(report.skipped)/\(report.blocked)/\(report.conflicts)", String(report.apiCallsToday),
             ]
@@ -85,13 +85,8 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    /// `2026-11-02T08:15:00Z` as `2026-11-02 09:15 CET` (see ``LocalTime``).
-    static func time(_ timestamp: String) -> String {
-        LocalTime.string(timestamp)
-    }
-
     static func due(_ timestamp: String, now: Date) -> String {
         guard let date = Timestamp.date(timestamp), date > now else { return "due now" }
-        return time(timestamp)
+        return LocalTime.string(timestamp)
     }
 }

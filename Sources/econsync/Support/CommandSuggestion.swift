@@ -20,16 +20,16 @@ enum CommandSuggestion {
         guard unexpected || message.hasPrefix("Unknown option '") else { return nil }
         let typed = unexpected ? message.split(separator: "'", omittingEmptySubsequences: false).dropFirst().first.map(String.init) : nil
         var command = root
-        var path = [name(of: root)]
+        var path = [root._commandName]
         for argument in arguments.prefix(while: { $0 != "--" }) where !argument.hasPrefix("-") {
             let subcommands = command.configuration.subcommands
-            if let next = subcommands.first(where: { name(of: $0) == argument || $0.configuration.aliases.contains(argument) }) {
+            if let next = subcommands.first(where: { $0._commandName == argument || $0.configuration.aliases.contains(argument) }) {
                 command = next
                 path.append(argument)
                 continue
             }
             guard typed == nil || argument == typed, !subcommands.isEmpty else { continue }
-            let names = subcommands.filter { $0.configuration.shouldDisplay }.map(name(of:))
+            let names = subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
             guard let guess = Nearest.name(to: argument, among: names) else { return nil }
             return "unknown command '\(argument)' for '\(path.joined(separator: " "))' (did you mean '\(guess)'?)"
         }
@@ -48,9 +48,5 @@ enum CommandSuggestion {
         guard !choices.isEmpty else { return nil }
         let guess = Nearest.name(to: typed, among: choices).map { " (did you mean '\($0)'?)" } ?? ""
         return "'\(typed)' is invalid for '\(argument)'\(guess); one of: \(choices.joined(separator: ", "))"
-    }
-
-    private static func name(of command: any ParsableCommand.Type) -> String {
-        command._commandName
     }
 }

@@ -18,15 +18,6 @@ enum Examples {
         return discussion.map { $0 + "\n\n" + examples } ?? examples
     }
 
-    /// The command lines of a help text's examples, their notes taken off.
-    static func commandLines(in help: String) -> [String] {
-        guard let start = help.range(of: "Examples:\n") else { return [] }
-        return help[start.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  econsync") }.map { line in
-            let text = line.dropFirst(2)
-            return String(text.range(of: "  (").map { text[..<$0.lowerBound] } ?? text)
-        }
-    }
-
     /// `noun` with its article: "an hour type", "an employee", "a customer".
     static func article(_ noun: String) -> String {
         (noun.first.map { "aeiou".contains($0) } ?? false) || noun.hasPrefix("hour") ? "an " + noun : "a " + noun
