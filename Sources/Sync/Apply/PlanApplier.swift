@@ -101,7 +101,8 @@ public struct PlanApplier: Sendable {
     /// recorded); otherwise it is read back from the run.
     public func run(_ run: ReconcileRun, plan recorded: Plan? = nil, progress: (Progress) -> Void = { _ in }) async throws -> ApplyReport {
         guard let id = run.id else { throw ApplyError(.interrupted, "the run was never recorded") }
-        let plan = try recorded ?? Plan(json: CanonicalJSON.parse(Array(run.plan.utf8)))
+        let plan: Plan
+        if let recorded { plan = recorded } else { plan = try await Blocking.run { try Plan(json: CanonicalJSON.parse(Array(run.plan.utf8))) } }
         var report = ApplyReport(run: id)
         if run.state == .applying {
             report.pullFailures = try await Blocking.run { [self] in try pull(plan, run: id) }
@@ -110,7 +111,7 @@ public struct PlanApplier: Sendable {
             report.pullFailures = ApplyReport.failures(in: run.summary)
         }
         report.pulled = plan.operations.count(where: \.action.isPull) - report.pullFailures.count
-        let entries = try replica.outbox(run: id)
+        let entries = try await Blocking.run { [replica] in try replica.outbox(run: id) }
         for (index, var entry) in entries.enumerated() {
             defer { progress(Progress(done: index + 1, total: entries.count, operation: "\(entry.action) \(entry.kind) \(entry.recordKey)")) }
             switch entry.state {
@@ -130,7 +131,8 @@ public struct PlanApplier: Sendable {
                 if entry.state == .sending {
                     key = try await settle(&entry, op, sender, snapshotFile: run.snapshotFile, report: &report)
                 } else {
-                    guard try markSending(&entry) else {
+                    entry = try await Blocking.run { [self, entry] in try marked(entry) }
+                    guard entry.state == .sending else {
                         report.withdrawn += 1
                         continue
                     }
@@ -138,28 +140,29 @@ public struct PlanApplier: Sendable {
                     key = try await sender.send(op, idempotencyKey: entry.idempotencyKey)
                 }
                 CrashPoint.reached(.sent)
-                try confirm(&entry, op, key: key, run: id)
+                entry = try await Blocking.run { [self, entry] in try confirmed(entry, op, key: key, run: id) }
                 CrashPoint.reached(.confirmed)
                 report.pushed += 1
             } catch let error as EconomicError where Self.stopsTheRun(error) {
                 throw error
             } catch let error as EconomicError {
-                try fail(&entry, error.description, &report)
+                entry = try await failed(entry, error.description, &report)
             } catch let error as ApplyError {
-                try fail(&entry, error.description, &report)
+                entry = try await failed(entry, error.description, &report)
             }
         }
         try await Blocking.run { [self, report] in try finish(plan, run: id, report: report) }
         return report
     }
 
-    /// Marks `entry` `sending`, in a transaction that first checks its
+    /// `entry` marked `sending`, in a transaction that first checks its
     /// registration may still go: one un-approved or put on an order since
     /// the plan was made is withdrawn instead (settled, not sent, not a
-    /// failure: the next run sees the change). Returns whether to send it.
-    func markSending(_ entry: inout OutboxEntry) throws -> Bool {
+    /// failure: the next run sees the change). Send it when its state is `sending`.
+    /// Blocks on SQLite, as every method here that is not `async`.
+    func marked(_ entry: OutboxEntry) throws -> OutboxEntry {
         let at = stamp
-        entry = try replica.write { [entry] writer in
+        return try replica.write { [entry] writer in
             var entry = entry
             if entry.action == PlanOperation.Action.create.rawValue, let id = entry.localId, case let kind = entry.kind,
                try !writer.isReadyToSend(kind, id: id) {
@@ -173,7 +176,6 @@ public struct PlanApplier: Sendable {
             try writer.saveOutbox(entry)
             return entry
         }
-        return entry.state == .sending
     }
 
     /// Errors after which nothing else can succeed now: the run stops and resumes later.
@@ -189,7 +191,7 @@ public struct PlanApplier: Sendable {
     func settle(_ entry: inout OutboxEntry, _ op: PlanOperation, _ sender: PushSender, snapshotFile: String,
                 report: inout ApplyReport) async throws -> String {
         let snapshot = replica.url.deletingLastPathComponent().appendingPathComponent(snapshotFile).path
-        if op.action == .create, let found = try await sender.lookup(op, existedBefore: { try Self.keys(of: op.kind, in: snapshot) }) {
+        if op.action == .create, let found = try await sender.lookup(op, existedBefore: { [kind = op.kind] in try Self.keys(of: kind, in: snapshot) }) {
             report.foundByLookup += 1
             return found
         }
@@ -198,7 +200,7 @@ public struct PlanApplier: Sendable {
             report.replayed += 1
         } else {
             entry.sentAt = stamp
-            try replica.write { [entry] in try $0.saveOutbox(entry) }
+            try await Blocking.run { [replica, entry] in try replica.write { try $0.saveOutbox(entry) } }
         }
         return try await sender.send(op, idempotencyKey: entry.idempotencyKey)
     }
@@ -219,12 +221,14 @@ public struct PlanApplier: Sendable {
         return keys
     }
 
-    func confirm(_ entry: inout OutboxEntry, _ op: PlanOperation, key: String, run: Int64) throws {
-        entry.state = .confirmed
-        entry.economicKey = key
-        entry.settledAt = stamp
-        let confirmed = entry
-        try replica.write { writer in
+    /// `entry` confirmed with e-conomic's `key`, in one transaction with the
+    /// record's key, its synced hash and the journal.
+    func confirmed(_ entry: OutboxEntry, _ op: PlanOperation, key: String, run: Int64) throws -> OutboxEntry {
+        var confirmed = entry
+        confirmed.state = .confirmed
+        confirmed.economicKey = key
+        confirmed.settledAt = stamp
+        try replica.write { [confirmed] writer in
             try writer.saveOutbox(confirmed)
             guard let id = confirmed.localId else { return }
             let kind = op.kind
@@ -246,15 +250,18 @@ public struct PlanApplier: Sendable {
             if !synced { try writer.markSynced(kind, id: id, expected: confirmed.localHash) }
             try writer.journal(Self.journal(op, run: run, at: confirmed.settledAt!))
         }
+        return confirmed
     }
 
-    func fail(_ entry: inout OutboxEntry, _ message: String, _ report: inout ApplyReport) throws {
-        entry.state = .failed
-        entry.error = message
-        entry.settledAt = stamp
-        let failed = entry
-        try replica.write { try $0.saveOutbox(failed) }
+    /// `entry` settled as failed with `message`, which `report` lists.
+    func failed(_ entry: OutboxEntry, _ message: String, _ report: inout ApplyReport) async throws -> OutboxEntry {
+        var failed = entry
+        failed.state = .failed
+        failed.error = message
+        failed.settledAt = stamp
+        try await Blocking.run { [replica, failed] in try replica.write { try $0.saveOutbox(failed) } }
         report.pushFailures.append(.init(kind: entry.kind, key: entry.recordKey, error: message))
+        return failed
     }
 
     /// Writes every pull in one transaction; returns the failures. Pulls go

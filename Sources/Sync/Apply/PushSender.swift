@@ -1,3 +1,4 @@
+import Blocking
 import Vocabulary
 import Economic
 import Foundation
@@ -13,7 +14,7 @@ import Snapshot
 /// ```swift
 /// let key = try await PushSender(client: client, replica: replica).send(op, idempotencyKey: op.idempotencyKey)
 /// ```
-struct PushSender {
+struct PushSender: Sendable {
     let client: EconomicClient
     let replica: ReplicaStore
 
@@ -42,7 +43,7 @@ struct PushSender {
     /// Sends `op` with `idempotencyKey`; returns the record's e-conomic key.
     func send(_ op: PlanOperation, idempotencyKey: String) async throws -> String {
         let kind = try kind(op)
-        let fields = try resolvedFields(op)
+        let fields = try await Blocking.run { [self] in try resolvedFields(op) }
         switch op.action {
         case .create:
             let response = try await client.send(.post, kind.api, kind.path, body: Self.body(fields), idempotencyKey: idempotencyKey,
@@ -71,9 +72,9 @@ struct PushSender {
     /// used in the replica, or that e-conomic had before the run
     /// (`existedBefore`, the keys of the run's snapshot), are not candidates:
     /// what is left can only be the record this push created.
-    func lookup(_ op: PlanOperation, existedBefore: () throws -> Set<String> = { [] }) async throws -> String? {
+    func lookup(_ op: PlanOperation, existedBefore: @escaping @Sendable () throws -> Set<String> = { [] }) async throws -> String? {
         let kind = try kind(op)
-        let fields = try resolvedFields(op)
+        let fields = try await Blocking.run { [self] in try resolvedFields(op) }
         if kind.api == .rest, let own = fields[kind.keyField] {
             let path = kind.recordPath(own.stringValue ?? own.description)
             do {
@@ -95,9 +96,11 @@ struct PushSender {
         }
         try await kind.forEachPage(client, filter: filter, pages)
         guard !candidates.isEmpty else { return nil }
-        let used = try replica.rowIDs(entity, foreignKeys: candidates)
-        let before = try existedBefore()
-        return candidates.first { used[$0] == nil && !before.contains($0) }
+        return try await Blocking.run { [replica, candidates] in
+            let used = try replica.rowIDs(entity, foreignKeys: candidates)
+            let before = try existedBefore()
+            return candidates.first { used[$0] == nil && !before.contains($0) }
+        }
     }
 
     /// The key of a record e-conomic just created, from its answer.

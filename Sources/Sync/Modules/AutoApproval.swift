@@ -1,3 +1,4 @@
+import Blocking
 import Economic
 import Foundation
 import Reconcile
@@ -19,11 +20,14 @@ struct AutoApproval {
     func approve(run: Int64) async throws {
         let settings = try ProjectSettings(replica: replica)
         guard settings.autoApprove else { return }
-        let created = try replica.outbox(run: run)
-            .filter { $0.kind == .timeEntry && $0.action == PlanOperation.Action.create.rawValue && $0.state == .confirmed }
-            .compactMap { $0.economicKey.flatMap { Int64($0) } }
-        var pending = Set(try stored()).union(created)
-        try store(pending)
+        var pending = try await Blocking.run { [self] in
+            let created = try replica.outbox(run: run)
+                .filter { $0.kind == .timeEntry && $0.action == PlanOperation.Action.create.rawValue && $0.state == .confirmed }
+                .compactMap { $0.economicKey.flatMap { Int64($0) } }
+            let pending = Set(try stored()).union(created)
+            try store(pending)
+            return pending
+        }
         guard !pending.isEmpty else { return }
         do {
             try await send(pending, bookOn: settings.bookOn)
@@ -32,7 +36,7 @@ struct AutoApproval {
             pending = try await unapproved(pending)
             if !pending.isEmpty { try await send(pending, bookOn: settings.bookOn) }
         }
-        try store([])
+        try await Blocking.run { [self] in try store([]) }
     }
 
     func send(_ numbers: Set<Int64>, bookOn: Int) async throws {

@@ -84,7 +84,7 @@ public struct ModuleRunner: Sendable {
         outcome.skipped = plan.operations.count { $0.action == .skip }
         let blocks = plan.operations.filter { $0.action == .block }
         outcome.blocked = blocks.count
-        outcome.conflicts = try store.replica.conflicts().count { $0.runId == report.run }
+        outcome.conflicts = try await Blocking.run { [store] in try store.replica.conflicts().count { $0.runId == report.run } }
         let failures = report.pullFailures + report.pushFailures
         let blocked = Self.blockError(blocks, module: lease.module.rawValue)
         if !failures.isEmpty {

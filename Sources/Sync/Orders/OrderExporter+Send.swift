@@ -1,3 +1,4 @@
+import Blocking
 import Economic
 import Foundation
 import Reconcile
@@ -14,7 +15,7 @@ extension OrderExporter {
     /// key, only when e-conomic does not have it.
     func send(_ export: OrderExport, resending: Bool) async throws -> OrderExport {
         if resending, let number = try await existing(export) {
-            return try confirm(export, number: number)
+            return try await Blocking.run { [self] in try confirm(export, number: number) }
         }
         CrashPoint.reached(.journaled)
         let response: EconomicResponse
@@ -22,7 +23,7 @@ extension OrderExporter {
             response = try await client.send(.post, .rest, "/orders/drafts", body: Array(export.body.utf8), idempotencyKey: export.idempotencyKey,
                                              module: "orders")
         } catch let error as EconomicError where Self.isRefusal(error) {
-            try release(export, error: "\(error)")
+            try await Blocking.run { [self] in try release(export, error: "\(error)") }
             throw SyncError(.failed, "e-conomic refused the order: \(error)", module: "orders")
         } catch let error as EconomicError where error.code == .tokenExpired {
             throw error
@@ -34,7 +35,7 @@ extension OrderExporter {
         guard let number = (try? CanonicalJSON.parse(response.body))?["orderNumber"]?.intValue else {
             throw SyncError(.failed, "e-conomic's answer to the order has no orderNumber; export the project again to finish it", module: "orders")
         }
-        return try confirm(export, number: number)
+        return try await Blocking.run { [self] in try confirm(export, number: number) }
     }
 
     static func decimal(_ value: JSONValue) -> Decimal? {
@@ -74,7 +75,7 @@ extension OrderExporter {
         guard let body = try? CanonicalJSON.parse(Array(export.body.utf8)), let customer = body["customer"]?["customerNumber"]?.intValue,
               let date = body["date"]?.stringValue else { return nil }
         // Only orders e-conomic holds for an export are someone else's: a released export's number may be given again.
-        let known = Set(try replica.orderExports().filter(\.state.isLive).compactMap(\.orderNumber))
+        let known = try await Blocking.run { [replica] in Set(try replica.orderExports().filter(\.state.isLive).compactMap(\.orderNumber)) }
         var found: Int64?
         let filter = EconomicFilter.equals("customer.customerNumber", String(customer)).and(.equals("date", date))
         _ = try await client.forEachPage("/orders/drafts", filter: filter, module: "orders") { page in
