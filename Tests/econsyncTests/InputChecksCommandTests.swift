@@ -172,7 +172,7 @@ struct InputChecksCommandTests {
             let applied = try await connected.run(["reconcile", "--apply", plan])
             connected.emulator.clearFaults()
             #expect(applied.status == 1, "\(applied.stdout)\(applied.stderr)")
-            #expect(applied.stderr.contains("run `econsync reconcile --resume` to finish it"), "\(applied.stderr)")
+            #expect(applied.stderr.contains("stopped part-way") && applied.stderr.contains("finish it with `econsync reconcile --resume`"), "\(applied.stderr)")
             let resumed = try await connected.expect(["reconcile", "--resume"])
             #expect(resumed.contains("1 pushed") && resumed.contains("0 failed"), "\(resumed)")
         }

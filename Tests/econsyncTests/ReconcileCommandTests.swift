@@ -52,7 +52,7 @@ struct ReconcileCommandTests {
             let killed = try await connected.run(["reconcile"], crashingAt: "sent:\(k)")
             #expect(killed.status == SIGKILL, "reconcile was not killed: \(killed.stdout)\(killed.stderr)")
             let refused = try await connected.run(["reconcile"])
-            #expect(refused.status == 1 && refused.stderr.contains("was interrupted; finish it first with `econsync reconcile --resume`"))
+            #expect(refused.status == 1 && refused.stderr.contains("was interrupted; finish it with `econsync reconcile --resume`"))
             // Product 10005's price is in the interrupted run; its name is edited meanwhile.
             try await connected.expect(["local", "product", "edit", "n:10005", "--name", "Redigeret under afbrydelse \(k)"])
             let resumed = try await connected.expect(["reconcile", "--resume"])

@@ -49,7 +49,7 @@ struct RemedyWordingTests {
         let wording = CommandLineWording()
         #expect(wording.words(for: .initialise) == "run `econsync init` first")
         #expect(wording.words(for: .setProjectCustomer(project: 12)) == "set one with `econsync local project edit 12 --customer C`")
-        #expect(wording.words(for: .resumeReconcile) == "finish it first with `econsync reconcile --resume`")
+        #expect(wording.words(for: .resumeReconcile) == "finish it with `econsync reconcile --resume` (nothing is sent twice)")
         #expect(ReplicaError(.notInitialised, "no replica here", file: "/d/replica.sqlite", remedy: .initialise).commandLineText
                 == "/d/replica.sqlite: no replica here (run `econsync init` first)")
         #expect(EconomicError(.tokenExpired, status: 401, message: "Token expired", request: "GET /self").commandLineText

@@ -16,4 +16,6 @@ extension ErrorCode where Domain == ApplyError {
     public static var badResponse: Self { "bad-response" }
     /// A record this push needs was not created.
     public static var dependencyFailed: Self { "dependency-failed" }
+    /// The run stopped part-way (e-conomic kept answering 429 or 5xx, or could not be reached) and waits to be resumed.
+    public static var stopped: Self { "stopped" }
 }

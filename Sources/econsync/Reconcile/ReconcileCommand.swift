@@ -42,75 +42,69 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         let planFile = try planOut.map { try OutputFile(path: $0, dataDirectory: global.directory, force: force) }
-        let (client, connection) = try global.economicClient(readOnly: dryRun)
-        let store = try global.snapshotStore(readOnly: dryRun)
-        if !dryRun, let paused = try ModuleSettings(replica: store.replica).pausedError() { throw paused }
-        var reconciliation = Reconciliation(store: store, client: client, agreement: connection.agreementNumber, now: try GlobalOptions.clock())
-        reconciliation.modules = Set(modules)
-        reconciliation.full = full
-        // A dry run writes nothing and needs no lock; everything else is one process at a time.
-        if dryRun { return try await run(reconciliation, planFile: planFile) }
-        try await AgreementLock(replica: store.replica).holding { try await run(reconciliation, planFile: planFile) }
-    }
-
-    func run(_ reconciliation: Reconciliation, planFile: OutputFile?) async throws {
-        var reconciliation = reconciliation
-        var report = ReconcileReport()
-        if resume {
-            guard let applied = try await resumable({ try await reconciliation.resume(progress: try progress()) }) else {
-                if output.json { return try Output.json(report) }
-                return print("nothing to resume: no reconcile of agreement \(reconciliation.agreement) was interrupted")
+        let mode: ReconcileMode
+        switch (dryRun, planFile, apply, resume) {
+        case (true, _, _, _): mode = .dryRun
+        case (_, let file?, _, _): mode = .writePlan(to: { try file.write(Data($0)) })
+        case (_, _, let path?, _): mode = .applyPlan(try Self.planBytes(path))
+        case (_, _, _, true): mode = .resume
+        default: mode = .apply
+        }
+        let interruption = Self.interruption(mode)
+        let resumeHint = "`econsync reconcile --resume` finishes the run; nothing is sent twice"
+        var events = ReconcileEvents()
+        events.pulling = { if !output.json && global.verbose { print($0) } }
+        events.planned = { plan in
+            if !output.json { printPlan(plan) }
+            switch mode {
+            case .apply, .applyPlan: interruption?.say("interrupted while applying the plan: \(resumeHint)")
+            case .dryRun, .writePlan, .resume: break
             }
-            report.applied = .init(applied)
-            return try finish(report)
         }
-        if let run = try reconciliation.interrupted() {
-            throw ApplyError(.interrupted, "reconcile run \(run.id!) (started \(run.startedAt)) was interrupted; "
-                             + "finish it first with `econsync reconcile --resume`")
-        }
-        let plan: Plan
-        if let apply {
-            plan = try await Self.readPlan(apply, reconciliation: &reconciliation)
-        } else {
-            let taken = try await reconciliation.takeSnapshot(dryRun: dryRun) { if !output.json && global.verbose { print($0) } }
-            defer { taken.discard() }
-            report.snapshot = dryRun ? nil : taken.entry.file
-            plan = try await reconciliation.plan(taken)
-        }
-        report.plan = .init(plan, verbose: global.verbose || output.json)
-        if !output.json { printPlan(plan) }
-        if dryRun { return try finish(report) }
-        if let planOut, let planFile {
-            try planFile.write(Data(reconciliation.planFile(plan)))
-            report.planFile = planOut
-            if !output.json { print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`") }
-            return try finish(report)
-        }
-        let interruption = Interruption("interrupted while applying the plan: `econsync reconcile --resume` finishes the run; "
-                                        + "nothing is sent twice")
         let bar = try progress()
-        report.applied = .init(try await resumable {
-            try await reconciliation.apply(plan) { progress in
-                interruption.say("interrupted after \(progress.done) of \(progress.total) operations: `econsync reconcile --resume` "
-                                 + "finishes the run; nothing is sent twice")
-                bar(progress)
-            }
-        })
+        events.applying = { progress in
+            interruption?.say("interrupted after \(progress.done) of \(progress.total) operations: \(resumeHint)")
+            bar(progress)
+        }
+        let outcome: ReconcileOutcome
+        do {
+            outcome = try await global.workspace().reconcile(mode, modules: Set(modules), full: full, events: events)
+        } catch let error as ApplyError where apply != nil && error.code == .stalePlan {
+            throw ApplyError(error.code, "\(apply!): \(error.message)", remedy: error.remedy)
+        } catch let error as PlanError where apply != nil {
+            throw CommandFailure("\(apply!): \(error.commandLineText)")
+        } catch let error as JSONError where apply != nil {
+            throw CommandFailure("\(apply!): invalid plan: not JSON (\(error))")
+        }
+        var report = ReconcileReport()
+        report.snapshot = outcome.snapshotFile
+        report.plan = outcome.plan.map { .init($0, verbose: global.verbose || output.json) }
+        report.applied = outcome.applied.map(ReconcileReport.Applied.init)
+        if resume, outcome.applied == nil, !output.json {
+            let agreement = try global.credentialsFile.load().agreementNumber
+            return print("nothing to resume: no reconcile of agreement \(agreement) was interrupted")
+        }
+        if let planOut, !output.json {
+            print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`")
+        }
+        report.planFile = planOut
         try finish(report)
     }
 
-    /// The plan in `path`, checked to be the file econsync wrote and still valid (see ``Reconciliation/checkPlanFile(_:)``).
-    static func readPlan(_ path: String, reconciliation: inout Reconciliation) async throws -> Plan {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
-        do {
-            return try await reconciliation.checkPlanFile(Array(data))
-        } catch let error as ApplyError {
-            throw ApplyError(error.code, "\(path): \(error.message)", remedy: error.remedy)
-        } catch let error as PlanError {
-            throw CommandFailure("\(path): \(error.commandLineText)")
-        } catch {
-            throw CommandFailure("\(path): invalid plan: not JSON (\(error))")
+    /// What Ctrl-C says in `mode` until the plan is applied; a dry run is simply stopped.
+    static func interruption(_ mode: ReconcileMode) -> Interruption? {
+        switch mode {
+        case .dryRun: nil
+        case .apply, .applyPlan: Interruption("interrupted before the plan was applied: nothing was sent")
+        case .writePlan: Interruption("interrupted: no plan was written; nothing was sent")
+        case .resume: Interruption("interrupted: `econsync reconcile --resume` finishes the run; nothing is sent twice")
         }
+    }
+
+    /// The bytes of the plan file at `path`.
+    static func planBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
+        return Array(data)
     }
 
     func progress() throws -> (PlanApplier.Progress) -> Void {

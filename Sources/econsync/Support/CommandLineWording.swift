@@ -44,7 +44,7 @@ struct CommandLineWording: RemedyWording {
         case .restrictCredentials(let path):
             "run `chmod 600 \(path)` or `econsync reconnect`"
         case .resumeReconcile:
-            "finish it first with `econsync reconcile --resume`"
+            "finish it with `econsync reconcile --resume` (nothing is sent twice)"
         case .resumeIntegration:
             "resume it with `econsync resume`"
         case .retryLater(after: .timeout):

@@ -29,6 +29,8 @@ final class ReconcileHarness: @unchecked Sendable {
     let emulator: EconomicEmulator
     let client: EconomicClient
     let clock = TickingClock()
+    /// The emulator's port on loopback.
+    let port: Int
 
     /// A transport that loses the answer to the `cutAfterWrites`-th write (the
     /// write reaches e-conomic, the caller sees a reset connection), as a
@@ -70,6 +72,7 @@ final class ReconcileHarness: @unchecked Sendable {
         replica = try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true, now: { clock.now() })
         store = SnapshotStore(dataDirectory: directory.url, replica: replica)
         self.emulator = emulator
+        self.port = port
         var configuration = EconomicClient.Configuration()
         configuration.restBaseURL = "http://127.0.0.1:\(port)"
         configuration.projectsBaseURL = "http://127.0.0.1:\(port)/projectsapi/v1.1.0"
@@ -97,6 +100,17 @@ final class ReconcileHarness: @unchecked Sendable {
     func reconcile() async throws -> (Plan, ApplyReport) {
         let (plan, _) = try await plan()
         return (plan, try await reconciliation().apply(plan))
+    }
+
+    /// A workspace over the harness's directory, connected to its emulator
+    /// through a credentials file as `econsync connect` leaves it.
+    func workspace() throws -> Workspace {
+        let workspace = Workspace(directory: directory.url, now: { [clock] in clock.now() })
+        try workspace.store(CredentialsFile.Connection(
+            appSecretToken: "emulator-app-secret", grantToken: "emulator-grant", agreementNumber: emulator.agreement, companyName: nil,
+            restBaseURL: "http://127.0.0.1:\(port)", projectsBaseURL: "http://127.0.0.1:\(port)/projectsapi/v1.1.0",
+            connectedAt: "2026-11-29T08:00:00Z"), replacing: nil)
+        return workspace
     }
 
     /// The local id of the row of `kind` with e-conomic key `key`.

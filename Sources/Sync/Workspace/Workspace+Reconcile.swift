@@ -1,0 +1,116 @@
+import Economic
+import Foundation
+import Reconcile
+import Replica
+import Vocabulary
+
+/// What a reconcile is asked to do.
+public enum ReconcileMode: Sendable {
+    /// Take a snapshot of e-conomic, plan, and apply the plan.
+    case apply
+    /// Plan only, writing nothing anywhere (the snapshot goes to a scratch folder).
+    case dryRun
+    /// Plan, and hand the plan file's bytes to `write` instead of applying
+    /// them (the snapshot is kept in the store for the plan's later apply).
+    case writePlan(to: @Sendable ([UInt8]) throws -> Void)
+    /// Apply a plan file written earlier, refused when its inputs moved.
+    case applyPlan([UInt8])
+    /// Finish the interrupted run, settling every push that may have reached e-conomic first.
+    case resume
+}
+
+/// What a reconcile did.
+public struct ReconcileOutcome: Sendable {
+    /// The plan made or applied; nil for a resume.
+    public var plan: Plan?
+    /// The snapshot the plan was made from when it is kept in the store (not for a dry run).
+    public var snapshotFile: String?
+    /// What was applied; nil when nothing was (a dry run, a plan written, nothing to resume).
+    public var applied: ApplyReport?
+}
+
+/// What a reconcile tells as it goes, for a front end to show.
+public struct ReconcileEvents {
+    /// The pull of the snapshot, kind by kind.
+    public var pulling: (SnapshotPuller.Progress) -> Void = { _ in }
+    /// The plan, once made and before anything of it is applied.
+    public var planned: (Plan) -> Void = { _ in }
+    /// The pushes, one by one.
+    public var applying: (PlanApplier.Progress) -> Void = { _ in }
+
+    public init() {}
+}
+
+extension Workspace {
+    /// Reconciles the replica with e-conomic as `mode` says, over `modules`
+    /// (every module when empty), comparing every record when `full`. Every
+    /// mode but a dry run holds the agreement's lock and is refused while the
+    /// integration is paused; a new plan is refused while a run waits to be
+    /// resumed. A run that stops part-way (e-conomic kept failing) throws
+    /// ``ApplyError`` `stopped`: what was sent is recorded, and `.resume` finishes it.
+    ///
+    /// ```swift
+    /// let outcome = try await workspace.reconcile(.apply, events: events)
+    /// print(outcome.applied?.pushed ?? 0)
+    /// ```
+    public func reconcile(_ mode: ReconcileMode, modules: Set<Module> = [], full: Bool = false,
+                          events: ReconcileEvents = ReconcileEvents()) async throws -> ReconcileOutcome {
+        let dryRun = if case .dryRun = mode { true } else { false }
+        var reconciliation = try reconciliation(readOnly: dryRun)
+        reconciliation.modules = modules
+        reconciliation.full = full
+        if dryRun { return try await Self.reconcile(reconciliation, mode, events) }
+        if let paused = try ModuleSettings(replica: reconciliation.replica).pausedError() { throw paused }
+        return try await AgreementLock(replica: reconciliation.replica).holding { [reconciliation] in
+            try await Self.reconcile(reconciliation, mode, events)
+        }
+    }
+
+    static func reconcile(_ reconciliation: Reconciliation, _ mode: ReconcileMode, _ events: ReconcileEvents) async throws -> ReconcileOutcome {
+        var reconciliation = reconciliation
+        var outcome = ReconcileOutcome()
+        if case .resume = mode {
+            outcome.applied = try await stoppingPartWay { try await reconciliation.resume(progress: events.applying) }
+            return outcome
+        }
+        if let run = try reconciliation.interrupted() {
+            throw ApplyError(.interrupted, "reconcile run \(run.id!) (started \(run.startedAt)) was interrupted", remedy: .resumeReconcile)
+        }
+        let plan: Plan
+        if case .applyPlan(let bytes) = mode {
+            plan = try await reconciliation.checkPlanFile(bytes)
+        } else {
+            let dryRun = if case .dryRun = mode { true } else { false }
+            let taken = try await reconciliation.takeSnapshot(dryRun: dryRun, progress: events.pulling)
+            defer { taken.discard() }
+            outcome.snapshotFile = dryRun ? nil : taken.entry.file
+            plan = try await reconciliation.plan(taken)
+        }
+        outcome.plan = plan
+        events.planned(plan)
+        switch mode {
+        case .dryRun:
+            return outcome
+        case .writePlan(let write):
+            try write(reconciliation.planFile(plan))
+            return outcome
+        case .apply, .applyPlan, .resume:
+            outcome.applied = try await stoppingPartWay { [reconciliation] in try await reconciliation.apply(plan, progress: events.applying) }
+            return outcome
+        }
+    }
+
+    /// The errors after which a run stops part-way and is left to resume:
+    /// e-conomic kept answering 429 or 5xx, or could not be reached, after every retry.
+    static let resumableCodes: Set<EconomicError.Code> = [.rateLimited, .server, .transport]
+
+    /// `body`'s value; a resumable e-conomic error it throws becomes ``ApplyError`` `stopped`.
+    static func stoppingPartWay<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as EconomicError where resumableCodes.contains(error.code) {
+            throw ApplyError(.stopped, "\(error)\nthe reconcile stopped part-way and gave up for now; what was sent is recorded",
+                             remedy: .resumeReconcile)
+        }
+    }
+}
