@@ -53,53 +53,45 @@ struct SetupCommand: AsyncParsableCommand {
             }
             try await ConnectRun(global: global, output: try OutputOptions.parse([]), options: connect, stored: nil).perform()
         }
-        let replica = try global.openReplica()
-        let (client, _) = try global.economicClient()
-        let choices = try await SetupChoices.fetch(client)
-        var values = try choices.defaults(replica: replica)
         let given = (try config.map(ConfigFile.read) ?? []) + (try pairs().map { (name: $0.0, value: $0.1) })
-        for (name, value) in given { values[name] = value }
-        var activities: [Int64: Int] = [:]
-        for match in try choices.activityMatches(replica: replica) { activities[match.hourType.id!] = match.activity.flatMap { Int($0.number) } }
+        var draft = try await workspace.setupDraft(given: given)
         if interactive {
             for step in SetupStep.steps {
                 prompter.say("\nStep \(step.number) of 5 — \(step.title)")
-                if step.number == 4, !choices.employees.isEmpty {
-                    prompter.say("  e-conomic's employees: " + choices.employees.map(\.description).joined(separator: ", "))
+                if step.number == 4, !draft.choices.employees.isEmpty {
+                    prompter.say("  e-conomic's employees: " + draft.choices.employees.map(\.description).joined(separator: ", "))
                 }
                 for question in step.questions {
-                    values[question.key] = try prompter.ask(question, current: values[question.key], choices: question.choices.map { choices[keyPath: $0] })
+                    draft.values[question.key] = try prompter.ask(question, current: draft.values[question.key],
+                                                                  choices: question.choices.map { draft.choices[keyPath: $0] })
                 }
-                if step.number == 4 { try askActivities(prompter, choices, replica, &activities) }
+                if step.number == 4 { try askActivities(prompter, &draft) }
             }
         }
         prompter.say("\nStep 5 of 5 — Review")
-        // The wizard's questions in its order, then any other setting given with --config or --set (such as activatedAt).
-        let asked = Set(SetupStep.keys)
-        let chosen: [(name: String, value: String)] = SetupStep.keys.compactMap { key in values[key].map { (key, $0) } }
-            + given.filter { !asked.contains($0.name) }
-        for (key, value) in chosen { prompter.say("  \(key) = \(value)") }
-        for (id, activity) in activities.sorted(by: { $0.key < $1.key }) { prompter.say("  hour type \(id) → activity \(activity)") }
+        for (key, value) in draft.chosen { prompter.say("  \(key) = \(value)") }
+        for (id, activity) in draft.activities.sorted(by: { $0.key < $1.key }) { prompter.say("  hour type \(id) → activity \(activity)") }
         if interactive, try prompter.confirm("Activate the integration?") == false {
             prompter.say("nothing was written")
             throw ExitCode(ExitStatus.failure)
         }
-        try global.workspace().activate(settings: chosen, activities: activities)
-        prompter.say("activated: \(chosen.count) settings saved; modules run with `econsync sync` or `econsync run`")
+        try workspace.activate(draft)
+        prompter.say("activated: \(draft.chosen.count) settings saved; modules run with `econsync sync` or `econsync run`")
     }
 
-    func askActivities(_ prompter: Prompter, _ choices: SetupChoices, _ replica: ReplicaStore, _ activities: inout [Int64: Int]) throws {
-        let unmapped = try choices.activityMatches(replica: replica)
-        guard !unmapped.isEmpty else { return }
-        prompter.say("  Activity mapping: e-conomic's activities are \(choices.activities.map(\.description).joined(separator: ", "))")
-        for match in unmapped {
-            let answer = try prompter.line("  Activity for hour type \(match.hourType.name)", current: activities[match.hourType.id!].map(String.init))
+    func askActivities(_ prompter: Prompter, _ draft: inout SetupDraft) throws {
+        guard !draft.unmappedHourTypes.isEmpty else { return }
+        let activities = draft.choices.activities
+        prompter.say("  Activity mapping: e-conomic's activities are \(activities.map(\.description).joined(separator: ", "))")
+        for match in draft.unmappedHourTypes {
+            let id = match.hourType.id!
+            let answer = try prompter.line("  Activity for hour type \(match.hourType.name)", current: draft.activities[id].map(String.init))
             guard let answer, !answer.isEmpty else { continue }
-            guard let number = Int(answer), choices.activities.contains(where: { $0.number == answer }) else {
+            guard let number = Int(answer), activities.contains(where: { $0.number == answer }) else {
                 prompter.say("  \(answer) is not one of e-conomic's activities; left unmapped")
                 continue
             }
-            activities[match.hourType.id!] = number
+            draft.activities[id] = number
         }
     }
 }
