@@ -27,6 +27,8 @@ public struct Workspace: Sendable {
     public var wording: any RemedyWording = NeutralRemedyWording()
     /// Told what opening the directory changed, in words (permissions that were looser).
     public var notes: @Sendable (String) -> Void = { _ in }
+    /// A random number in 0..<1, for the schedule's jitter.
+    public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
     /// Where what is done is logged (what is opened, run and sent); silent unless a front end gives it a handler.
     public var logger = Logger(label: "econsync") { _ in SwiftLogNoOpLogHandler() }
 
@@ -86,7 +88,7 @@ public struct Workspace: Sendable {
 
     /// The module scheduler over `replica`.
     public func scheduler(_ replica: ReplicaStore) -> ModuleScheduler {
-        var scheduler = ModuleScheduler(replica: replica, now: now)
+        var scheduler = ModuleScheduler(replica: replica, now: now, random: random)
         scheduler.wording = wording
         return scheduler
     }

@@ -13,14 +13,7 @@ struct ModuleContext {
     init(global: GlobalOptions) throws {
         self.global = global
         replica = try global.openReplica()
-        var scheduler = try global.workspace().scheduler(replica)
-        #if ECONSYNC_TEST_HOOKS
-        // Tests pin the scheduler's jitter (a build with the test hooks only).
-        if let seed = ProcessInfo.processInfo.environment["ECONSYNC_TEST_JITTER"].flatMap(Double.init) {
-            scheduler.random = { seed }
-        }
-        #endif
-        self.scheduler = scheduler
+        scheduler = try global.workspace().scheduler(replica)
     }
 
     /// The runner for the connected agreement.
@@ -79,6 +72,13 @@ struct ModuleRunReport: Encodable {
         errorKind = result.outcome.error?.code.rawValue
         remedy = result.outcome.error?.troubleshooting.map(CommandLineWording().words)
         releasedOrders = result.outcome.released > 0 ? result.outcome.released : nil
+    }
+
+    init(_ result: ModuleSyncResult) {
+        switch result {
+        case .ran(let ran): self.init(ran)
+        case .notRun(let module, let error): self.init(notRun: module.rawValue, error)
+        }
     }
 
     init(notRun module: String, _ error: SyncError) {

@@ -31,45 +31,39 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(help: "Run even inside the cooldown (recorded).") var force = false
 
     func run() async throws {
-        let context = try ModuleContext(global: global)
-        let runner = try context.runner()
-        let settings = try context.scheduler.settings()
-        if let paused = settings.pausedError() { throw paused }   // once, not once per module
-        let named = Set(modules)
-        let chosen = Module.runOrder.filter { named.isEmpty ? !$0.isManual && settings.isEnabled($0) : named.contains($0) }
-        var reports: [ModuleRunReport] = []
-        var status = ExitStatus.success
         let interruption = Interruption("interrupted before any module ran: nothing changed")
-        for module in chosen {
-            interruption.say(Self.interrupted(finished: reports.filter { $0.run != nil }.map(\.module), cutOff: module))
-            do {
-                let result = try await runner.run(module, force: force, progress: progress())
-                reports.append(ModuleRunReport(result))
-                if !output.json { Output.line(ModuleContext.line(result)) }
-                if result.outcome.error?.code == .needsReconnect {
-                    status = ExitStatus.needsReconnect
-                    break
-                }
-                if result.outcome.error?.code == .unreachable {
-                    // The other modules would wait out the same retries: one calm line says where the field work is.
-                    status = ExitStatus.unreachable
-                    if !output.json { Output.line(try Self.keptLocally(context.replica)) }
-                    break
-                }
-                if result.outcome.failed { status = max(status, ExitStatus.failure) }
-            } catch let error as SyncError {
-                reports.append(ModuleRunReport(notRun: module.rawValue, error))
-                if !output.json { Output.line("\(module.rawValue): not run: \(error.detail(CommandLineWording()))"
-                                                 + (error.troubleshooting.map { "\n  what to do: \(CommandLineWording().words(for: $0))" } ?? "")) }
-                if error.code == .needsReconnect {
-                    status = ExitStatus.needsReconnect
-                    break
-                }
-                if status == ExitStatus.success { status = ExitStatus.notRun }
-            }
-        }
-        if output.json { try Output.json(reports) }
+        var events = SyncEvents()
+        events.starting = { module, finished in interruption.say(Self.interrupted(finished: finished.map(\.rawValue), cutOff: module)) }
+        events.finished = { result in if !output.json { Output.line(Self.line(result)) } }
+        events.applying = progress()
+        let outcome = try await global.workspace().sync(modules, force: force, events: events)
+        if let kept = outcome.keptLocally, !output.json { Output.line(Self.keptLocally(kept)) }
+        if output.json { try Output.json(outcome.results.map(ModuleRunReport.init)) }
+        let status = Self.status(outcome)
         if status != ExitStatus.success { throw ExitCode(status) }
+    }
+
+    /// The exit status: the token expired (4), e-conomic unreachable (6), a module failed (1), a module not run (5), else 0.
+    static func status(_ outcome: SyncOutcome) -> Int32 {
+        switch outcome.stopped {
+        case .needsReconnect?: return ExitStatus.needsReconnect
+        case .unreachable?: return ExitStatus.unreachable
+        default: break
+        }
+        if outcome.results.contains(where: { if case .ran(let result) = $0 { result.outcome.failed } else { false } }) { return ExitStatus.failure }
+        if outcome.results.contains(where: { if case .notRun = $0 { true } else { false } }) { return ExitStatus.notRun }
+        return ExitStatus.success
+    }
+
+    /// One line about a module: what its run did, or why it did not run and what to do.
+    static func line(_ result: ModuleSyncResult) -> String {
+        switch result {
+        case .ran(let result):
+            return ModuleContext.line(result)
+        case .notRun(let module, let error):
+            return "\(module.rawValue): not run: \(error.detail(CommandLineWording()))"
+                + (error.troubleshooting.map { "\n  what to do: \(CommandLineWording().words(for: $0))" } ?? "")
+        }
     }
 
     /// What Ctrl-C says while `cutOff` runs, after `finished`.
@@ -80,11 +74,9 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     /// What waits in the replica for e-conomic, said once when it cannot be reached.
-    static func keptLocally(_ replica: ReplicaStore) throws -> String {
-        let hours = try replica.countRegistrations(TimeEntry.self, matching: RegistrationFilter(status: .approved))
-        let materials = try replica.countRegistrations(Material.self, matching: RegistrationFilter(status: .approved))
-        return "e-conomic is unreachable: \(Output.count(hours, "approved time entry", plural: "approved time entries")) and "
-            + "\(Output.count(materials, "approved material")) are kept locally and will be sent by the next sync; field work goes on offline"
+    static func keptLocally(_ kept: (timeEntries: Int, materials: Int)) -> String {
+        "e-conomic is unreachable: \(Output.count(kept.timeEntries, "approved time entry", plural: "approved time entries")) and "
+            + "\(Output.count(kept.materials, "approved material")) are kept locally and will be sent by the next sync; field work goes on offline"
     }
 
     func progress() -> (PlanApplier.Progress) -> Void {

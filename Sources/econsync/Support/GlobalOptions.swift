@@ -56,6 +56,12 @@ struct GlobalOptions: ParsableArguments {
         workspace.wording = CommandLineWording()
         workspace.notes = { note in FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         workspace.logger = logger
+        #if ECONSYNC_TEST_HOOKS
+        // Tests pin the scheduler's jitter (a build with the test hooks only).
+        if let seed = ProcessInfo.processInfo.environment["ECONSYNC_TEST_JITTER"].flatMap(Double.init) {
+            workspace.random = { seed }
+        }
+        #endif
         return workspace
     }
 

@@ -103,9 +103,10 @@ final class ReconcileHarness: @unchecked Sendable {
     }
 
     /// A workspace over the harness's directory, connected to its emulator
-    /// through a credentials file as `econsync connect` leaves it.
-    func workspace() throws -> Workspace {
-        let workspace = Workspace(directory: directory.url, now: { [clock] in clock.now() })
+    /// through a credentials file as `econsync connect` leaves it; its clock
+    /// is the harness's ticking one unless `now` is given.
+    func workspace(now: (@Sendable () -> Date)? = nil) throws -> Workspace {
+        let workspace = Workspace(directory: directory.url, now: now ?? { [clock] in clock.now() })
         try workspace.store(CredentialsFile.Connection(
             appSecretToken: "emulator-app-secret", grantToken: "emulator-grant", agreementNumber: emulator.agreement, companyName: nil,
             restBaseURL: "http://127.0.0.1:\(port)", projectsBaseURL: "http://127.0.0.1:\(port)/projectsapi/v1.1.0",
