@@ -89,15 +89,21 @@ public struct OrderExporter: Sendable {
     }
 
     func nothingLeft(_ draft: OrderDraft) throws {
-        guard draft.lines.isEmpty else { return }
+        if let nothing = try Self.nothingLeft(draft, replica: replica) { throw nothing }
+    }
+
+    /// "Nothing to export" when `draft` has no line.
+    static func nothingLeft(_ draft: OrderDraft, replica: ReplicaStore) throws -> SyncError? {
+        guard draft.lines.isEmpty else { return nil }
         let last = try replica.orderExports(project: draft.projectID).first { $0.state == .confirmed }
-        throw SyncError(.nothingToExport, "project \(draft.projectName) has no approved registration that is not exported yet"
-                        + (last.map { " (the last export is order \($0.orderNumber!))" } ?? ""), module: "orders")
+        return SyncError(.nothingToExport, "project \(draft.projectName) has no approved registration that is not exported yet"
+                         + (last.map { " (the last export is order \($0.orderNumber!))" } ?? ""), module: "orders")
     }
 
     /// The refusal an export of `draft` meets before anything is sent, which a
-    /// dry run reports too: products e-conomic lacks while auto-creation is off.
+    /// dry run reports too: nothing to export, or products e-conomic lacks while auto-creation is off.
     public static func refusal(of draft: OrderDraft, replica: ReplicaStore) throws -> SyncError? {
+        if let nothing = try nothingLeft(draft, replica: replica) { return nothing }
         guard !draft.missingProducts.isEmpty, try !ReconcileSettings(replica: replica).autoCreateProducts else { return nil }
         let names = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
         return SyncError(.productMissing, "e-conomic lacks the products \(names), and product auto-creation is off", module: "orders")

@@ -21,11 +21,6 @@ struct ModuleContext {
         try global.workspace().runner(scheduler)
     }
 
-    /// The order exporter for the connected agreement.
-    func exporter() throws -> OrderExporter {
-        OrderExporter(runner: try runner())
-    }
-
     /// One line about a finished run.
     static func line(_ result: ModuleRunner.Result) -> String {
         let outcome = result.outcome

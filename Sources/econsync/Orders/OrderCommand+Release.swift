@@ -26,7 +26,7 @@ extension OrderCommand {
         }
 
         func run() async throws {
-            let export = try await ModuleContext(global: global).exporter().release(orderNumber: number)
+            let export = try await global.workspace().releaseOrder(number)
             if output.json { return try Output.json(OrderReport.ExportEntry(export)) }
             print("order \(number) was deleted in e-conomic: its registrations are released and can be exported again "
                   + "(the export had \(Output.count(export.lines, "line")), net \(export.netAmount))")

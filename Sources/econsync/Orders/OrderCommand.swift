@@ -49,20 +49,19 @@ struct OrderCommand: ParsableCommand {
         }
 
         func run() async throws {
-            let context = try ModuleContext(global: global)
-            var request = OrderExportRequest(projectID: try context.replica.write { try $0.resolve(project, as: .project) },
-                                             date: try GlobalOptions.today())
+            let workspace = try global.workspace()
+            var request = OrderExportRequest(projectID: try workspace.resolve(project, as: .project), date: try GlobalOptions.today())
             if hours || materials { (request.hours, request.materials) = (hours, materials) }
             request.select(entries)
             (request.from, request.to, request.grouping) = (from, to, group)
             if dryRun {
-                let draft = try OrderExporter.preview(replica: context.replica, request)
+                let (draft, refusal) = try workspace.previewOrder(request)
                 if output.json { try Output.json(OrderReport(draft: draft, export: nil)) } else { OrderReport.print(draft, export: nil, createdProducts: 0) }
                 // The export would be refused: the dry run says so, and exits as the export would.
-                if let refused = try OrderExporter.refusal(of: draft, replica: context.replica) { throw refused }
+                if let refusal { throw refusal }
                 return
             }
-            let result = try await context.exporter().export(request)
+            let result = try await workspace.exportOrder(request)
             if output.json { return try Output.json(OrderReport(draft: result.draft, export: result.export)) }
             if let draft = result.draft {
                 OrderReport.print(draft, export: result.export, createdProducts: result.createdProducts)
