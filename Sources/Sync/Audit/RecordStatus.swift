@@ -77,7 +77,7 @@ public struct RecordStatus: Sendable, Equatable {
         if mapping?.direction == .importOnly && state != .synced { reasons.append(.importOnly(module)) }
         if row.approved == false { reasons.append(.notApproved) }
         if kind == .material && state == .new { reasons.append(.awaitsOrderExport) }
-        let keys = ["local:\(id)"] + (row.foreignKey.map { [$0] } ?? [])
+        let keys = [RecordRef.planKey(local: id)] + (row.foreignKey.map { [$0] } ?? [])
         if let agreement {
             // Approval is read from the row as it is now, not from what the last run saw.
             reasons += try replica.pendingReasons(agreement: agreement, kind: kind, keys: keys)
