@@ -34,6 +34,7 @@ struct LocalGoldenTests {
             ["local", "employee", "list"],
             ["local", "hour-type", "list"],
             ["local", "project", "list"],
+            ["local", "project", "list", "--wide"],
             ["local", "hours", "record", "--employee", "1", "--project", "2", "--type", "1", "--date", "2026-11-02", "--hours", "7.5",
              "--note", "Rør lagt"],
             ["local", "hours", "record", "--employee", "n:8", "--project", "n:101", "--type", "2", "--hours", "4"],

@@ -21,7 +21,7 @@ struct ModuleCommandTests {
         try await ConnectedCLI.with(pulled: false) { connected in
             connected.cli.environment["ECONSYNC_TEST_JITTER"] = "0.5"
             let transcript = try await ConnectedCLI.offPool { [cli = connected.cli] in
-                try cli.transcript([["sync"], ["sync", "customers"], ["sync", "customers", "--force"], ["status"]])
+                try cli.transcript([["sync"], ["sync", "customers"], ["sync", "customers", "--force"], ["status"], ["status", "--wide"]])
             }
             try Golden.check(transcript, against: "sync-status.txt")
             let status = try Self.json(try await connected.expect(["status", "--json"]))

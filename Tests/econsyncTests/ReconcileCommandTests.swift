@@ -176,6 +176,7 @@ struct ReconcileGoldenTests {
                     ["reconcile", "--dry-run"],
                     ["reconcile"],
                     ["conflicts"],
+                    ["conflicts", "--wide"],
                     ["conflicts", "--json"],
                     ["settings", "set", "products.productGroup", "1"],
                     ["reconcile", "--json"],

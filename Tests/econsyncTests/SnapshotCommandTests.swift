@@ -90,6 +90,7 @@ struct SnapshotStoreCommandTests {
             ["snapshot", "import", SnapshotCommandTests.demo],
             ["snapshot", "import", cli.outside.appendingPathComponent("day3.ndjson.gz").path, "--json"],
             ["snapshot", "list"],
+            ["snapshot", "list", "--wide"],
             ["snapshot", "prune", "--keep", "1", "--dry-run"],
             ["snapshot", "prune", "--keep", "1", "--json"],
             ["snapshot", "list", "--agreement", "1118081"],

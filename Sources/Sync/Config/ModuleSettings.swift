@@ -72,7 +72,7 @@ public struct ModuleSettings: Sendable, Equatable {
     /// Why `module` does not run, when it does not.
     public func disabledReason(_ module: Module) -> String? {
         if enabled[module.rawValue] == false { return "disabled (\(module.rawValue).enabled is false)" }
-        if module.requiresFinance && !financeEnabled { return "disabled: suppliers are synced only when the finance module is active (finance.enabled)" }
+        if module.requiresFinance && !financeEnabled { return "disabled until the finance module is active (finance.enabled)" }
         return nil
     }
 }

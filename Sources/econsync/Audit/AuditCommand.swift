@@ -69,7 +69,7 @@ struct AuditCommand: ParsableCommand {
                 let counts = audit.counts[kind]!
                 let problems = counts.filter { $0.key != "matching" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 return [kind.rawValue, String(counts["matching"] ?? 0), problems]
-            }, rightAligned: [1])
+            }, rightAligned: [1], fit: nil)
             for finding in audit.findings { Output.line("  \(finding)") }
             if !warnings.isEmpty {
                 print("\(Output.count(warnings.count, "warning")): values e-conomic holds that econsync keeps as they are, "

@@ -43,7 +43,7 @@ extension Bench {
                 ["store files at the end", String(day.storeFiles)],
                 ["replica at the end (bytes)", String(day.replicaBytes)],
                 ["peak RSS (MB)", String(format: "%.0f", day.peakRSSMegabytes)],
-            ], rightAligned: [1])
+            ], rightAligned: [1], fit: nil)
             if day.fullSnapshotBytes > 0 {
                 print(String(format: "store / one full snapshot: %.2f", Double(day.storeBytes) / Double(day.fullSnapshotBytes)))
             }

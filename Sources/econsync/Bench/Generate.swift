@@ -42,7 +42,7 @@ extension Bench {
             if output.json { return try Output.json(["created": counts]) }
             let total = created.values.reduce(0, +)
             print("generated \(total) records in \(String(format: "%.2f", seconds)) s (seed \(seed)) into \(store.url.path)")
-            Output.table(["KIND", "CREATED"], created.sorted { $0.key < $1.key }.map { [$0.key.rawValue, String($0.value)] }, rightAligned: [1])
+            Output.table(["KIND", "CREATED"], created.sorted { $0.key < $1.key }.map { [$0.key.rawValue, String($0.value)] }, rightAligned: [1], fit: nil)
         }
     }
 }

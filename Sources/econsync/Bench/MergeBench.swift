@@ -28,7 +28,7 @@ extension Bench {
             Output.table(["STEP", "SECONDS", "RATIO", "GOAL"], [
                 ["merge into a new base (+ key index)", String(format: "%.3f", result.mergeSeconds), String(format: "%.2f", result.ratio), "<= 2x"],
                 ["gzip -dc | gzip -3 of the base", String(format: "%.3f", result.floorSeconds), "", ""],
-            ], rightAligned: [1, 2])
+            ], rightAligned: [1, 2], fit: nil)
             print(String(format: "peak RSS: %.1f MB (goal < 64 MB)", result.peakRSSMegabytes))
             print("goals: \(result.goalsMet ? "met" : "NOT met")")
         }

@@ -26,7 +26,7 @@ extension Bench {
             Output.table(["GZIP", "CALLS", "SECONDS", "RECORDS/S", "BYTES ON WIRE"], runs.map { run in
                 [run.compressed ? "yes" : "no", String(run.calls), String(format: "%.3f", run.seconds), String(format: "%.0f", run.recordsPerSecond),
                  String(run.bytesOnWire)]
-            }, rightAligned: [1, 2, 3, 4])
+            }, rightAligned: [1, 2, 3, 4], fit: nil)
             print("goal (calls equal to the minimum): \(result.goalMet ? "met" : "NOT met")")
         }
     }

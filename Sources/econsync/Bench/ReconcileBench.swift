@@ -44,7 +44,7 @@ extension Bench {
                 ["sqldiff of the same rows", r.sqldiffSeconds.map(s) ?? "not installed", r.sqldiffRatio.map { String(format: "%.2f", $0) } ?? "",
                  "plan < 1x"],
                 ["plan with no changes", s(r.noChangeSeconds), String(format: "%.0fx faster", r.noChangeSpeedup), ">= 5x"],
-            ], rightAligned: [1, 2])
+            ], rightAligned: [1, 2], fit: nil)
             print("operations: " + r.operations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             print(String(format: "peak RSS: %.1f MB (goal < 100 MB)", r.peakRSSMegabytes))
             if r.sqldiffSeconds == nil { print("sqldiff is missing: apt-get install sqlite3-tools") }

@@ -32,7 +32,7 @@ extension Bench {
                 ["untracked (same table, no triggers)", String(format: "%.3f", result.untrackedSeconds),
                  String(format: "%.0f", result.untrackedRowsPerSecond)],
             ] + (result.validatedRowsPerSecond.map { [["tracked + validated (field API, \(validated) rows)", "", String(format: "%.0f", $0)]] } ?? []),
-                         rightAligned: [1, 2])
+                         rightAligned: [1, 2], fit: nil)
             print(String(format: "ratio tracked/untracked: %.3f", result.ratio))
             print("goal (>= 200000 tracked rows/s, ratio >= 0.7): \(result.goalMet ? "met" : "NOT met")")
         }

@@ -40,7 +40,7 @@ extension Bench {
                 ["  of which generating records", s(r.generateSeconds), "", "", ""],
                 ["read + verify", s(r.readSeconds), s(r.gunzipSeconds), String(format: "%.2f", r.readRatio), "<= 1.5"],
                 ["diff (\(r.changedRecords) changed)", s(r.diffSeconds), s(r.gunzipBothSeconds), String(format: "%.2f", r.diffRatio), "<= 2.5"],
-            ], rightAligned: [1, 2, 3])
+            ], rightAligned: [1, 2, 3], fit: nil)
             print(String(format: "peak RSS: %.1f MB (goal < 64 MB)", r.peakRSSMegabytes))
             print("goals: \(r.goalsMet ? "met" : "NOT met")")
         }

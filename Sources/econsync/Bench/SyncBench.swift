@@ -37,7 +37,7 @@ extension Bench {
                 [step.name, String(format: "%.3f", step.seconds), String(format: "%.3f", step.emulatorSeconds), String(step.apiCalls),
                  String(step.snapshotBytesWritten), String(step.dataDirectoryBytes), String(format: "%.0f", step.peakRSSMegabytes),
                  String(format: "%.0f", step.stepMemoryMegabytes)]
-            }, rightAligned: [1, 2, 3, 4, 5, 6, 7])
+            }, rightAligned: [1, 2, 3, 4, 5, 6, 7], fit: nil)
             if let pull = result.steps.first, result.steps.count > 1 {
                 print(String(format: "first sync / pull alone: %.2f", result.steps[1].seconds / pull.seconds))
             }

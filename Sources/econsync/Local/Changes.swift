@@ -11,6 +11,7 @@ struct Changes: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var table: TableOptions
     @Option(parsing: .unconditional, help: "Only changes after this sequence number.") var since: Int64 = 0
     @Option(parsing: .unconditional, help: "At most this many changes.") var limit: Int?
 
@@ -24,7 +25,7 @@ struct Changes: ParsableCommand {
         if output.json { return try Output.json(changes) }
         Output.table(["SEQ", "KIND", "ROW", "OPERATION", "AT"],
                      changes.map { [String($0.seq), $0.kind.rawValue, String($0.row), $0.operation.rawValue, LocalTime.string($0.at)] },
-                     rightAligned: [0, 2])
+                     rightAligned: [0, 2], fit: table.width)
     }
 }
 
@@ -36,6 +37,7 @@ struct Unsynced: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var table: TableOptions
     @Option(help: "Only this kind (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))).") var kind: Kind?
 
     struct Entry: Encodable {
@@ -50,7 +52,7 @@ struct Unsynced: ParsableCommand {
         Output.table(["KIND", "UNSYNCED", "IDS"], entries.filter { !$0.ids.isEmpty }.map { entry in
             let shown = entry.ids.prefix(10).map(String.init).joined(separator: ",")
             return [entry.kind.rawValue, String(entry.ids.count), entry.ids.count > 10 ? shown + ",…" : shown]
-        }, rightAligned: [1])
+        }, rightAligned: [1], fit: table.width)
     }
 }
 

@@ -15,6 +15,7 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var table: TableOptions
     @Option(help: "Only this module.") var module: Module?
     @Option(help: ArgumentHelp("Only from this time on: a day (YYYY-MM-DD) or a UTC time (2026-11-02T08:00:00Z).", valueName: "time"))
     var since: String?
@@ -42,7 +43,7 @@ struct LogCommand: ParsableCommand {
             [String(run.id ?? 0), run.module + (run.full ? " (full)" : "") + (run.forced ? " (forced)" : ""), LocalTime.string(run.startedAt),
              run.endedAt.map(LocalTime.string) ?? "-", run.outcome.rawValue,
              "\(run.pulled)/\(run.pushed)/\(run.skipped)/\(run.blocked)/\(run.conflicts)", String(run.apiCalls)]
-        }, rightAligned: [0, 6])
+        }, rightAligned: [0, 6], fit: table.width)
         for run in history.runs {
             if let error = run.error { Output.line("run \(run.id ?? 0) (\(run.module)): \(error)") }
         }
@@ -50,6 +51,6 @@ struct LogCommand: ParsableCommand {
         print("\nnotifications:")
         Output.table(["AT", "MODULE", "ERROR", "STATE", "SUBJECT"], history.notifications.map { note in
             [LocalTime.string(note.at), note.module, note.errorKind, note.state.rawValue + (note.error.map { " (\($0))" } ?? ""), note.subject]
-        })
+        }, fit: table.width)
     }
 }

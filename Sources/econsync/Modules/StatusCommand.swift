@@ -18,6 +18,7 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var table: TableOptions
 
     func run() throws {
         let context = try ModuleContext(global: global)
@@ -31,7 +32,7 @@ struct StatusCommand: ParsableCommand {
         }
         let paused = try context.scheduler.settings().paused
         if paused { Swift.print("the integration is paused: no module runs until `econsync resume`") }
-        Self.print(reports, now: context.scheduler.now(), paused: paused)
+        Self.print(reports, now: context.scheduler.now(), paused: paused, width: table.width)
         for run in interrupted {
             Output.line("reconcile run \(run.id.map(String.init) ?? "?") was interrupted: the next sync finishes it, or run `econsync reconcile --resume`")
         }
@@ -51,16 +52,23 @@ struct StatusCommand: ParsableCommand {
         return ExitStatus.success
     }
 
-    static func print(_ reports: [ModuleReport], now: Date, paused: Bool = false) {
+    /// The modules' table: state, last run and next run fit 80 columns; with
+    /// no `width` (`--wide`), also the last success, what the last run did and today's API calls.
+    static func print(_ reports: [ModuleReport], now: Date, paused: Bool = false, width: Int?) {
         let rows = reports.map { report in
-            [
-                "\(report.number) \(report.module)", report.state.rawValue + (report.lastRunForced ? " (forced)" : ""),
-                report.lastEnd.map(LocalTime.string) ?? "never", report.lastSuccess.map(LocalTime.string) ?? "never",
-                report.manual ? "manual" : paused ? "paused" : report.nextDue.map { due($0, now: now) } ?? "-",
-                "\(report.pulled)/\(report.pushed)/\(report.skipped)/\(report.blocked)/\(report.conflicts)", String(report.apiCallsToday),
-            ]
+            let state = report.state.rawValue + (report.lastRunForced ? " (forced)" : "")
+            let lastRun = report.lastEnd.map(LocalTime.string) ?? "never"
+            let next = report.manual ? "manual" : paused ? "paused" : report.nextDue.map { due($0, now: now) } ?? "-"
+            guard width == nil else { return ["\(report.number) \(report.module)", state, lastRun, next] }
+            return ["\(report.number) \(report.module)", state, lastRun, report.lastSuccess.map(LocalTime.string) ?? "never", next,
+                    "\(report.pulled)/\(report.pushed)/\(report.skipped)/\(report.blocked)/\(report.conflicts)", String(report.apiCallsToday)]
         }
-        Output.table(["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"], rows, rightAligned: [6])
+        if width != nil {
+            Output.table(["MODULE", "STATE", "LAST RUN", "NEXT"], rows, fit: width)
+        } else {
+            Output.table(["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"], rows,
+                         rightAligned: [6], fit: nil)
+        }
         for (modules, error) in errorLines(reports) { Output.line("\(modules): \(error)") }
         for report in reports {
             if report.state == .disabled, let reason = report.disabledReason, report.module.requiresFinance { Swift.print("\(report.module): \(reason)") }

@@ -85,13 +85,14 @@ struct OrderCommand: ParsableCommand {
                 """))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var table: TableOptions
 
         func run() throws {
             let exports = try global.openReplica().orderExports()
             if output.json { return try Output.json(exports.map(OrderReport.ExportEntry.init)) }
             Output.table(["ORDER", "PROJECT", "LINES", "NET", "STATE", "CREATED", "ERROR"], exports.map {
                 [$0.orderNumber.map(String.init) ?? "-", String($0.projectId), String($0.lines), $0.netAmount, $0.state.rawValue, LocalTime.string($0.createdAt), $0.error ?? ""]
-            }, rightAligned: [2, 3])
+            }, rightAligned: [2, 3], fit: table.width)
         }
     }
 }

@@ -66,7 +66,7 @@ struct OrderReport: Encodable {
         Output.line("\(what) for project \(draft.projectName) (\(draft.projectID)), customer \(draft.customerName) (\(draft.customerNumber)):")
         Output.table(["LINE", "PRODUCT", "TEXT", "QUANTITY", "PRICE", "TOTAL"], draft.lines.map {
             [String($0.lineNumber), $0.productNumber, $0.description, Output.amount($0.quantity), money($0.unitPrice), money($0.total)]
-        }, rightAligned: [0, 3, 4, 5])
+        }, rightAligned: [0, 3, 4, 5], fit: nil)
         Swift.print("net \(money(draft.total)); \(Output.count(draft.hourIDs.count, "hour registration")) and "
                     + "\(Output.count(draft.materialIDs.count, "material registration"))"
                     + (export == nil ? " would be marked exported" : " marked exported"))

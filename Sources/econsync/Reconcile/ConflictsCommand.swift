@@ -11,6 +11,7 @@ struct ConflictsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var table: TableOptions
     @Option(help: ArgumentHelp("Only decisions at or after this time (2026-11-02 or 2026-11-02T08:00:00Z).", valueName: "time"))
     var since: String?
 
@@ -25,9 +26,13 @@ struct ConflictsCommand: ParsableCommand {
         let entries = try global.openReplica().conflicts(since: from)
         if output.json { return try Output.json(entries) }
         if entries.isEmpty { return print("no conflicts\(since.map { " since \($0)" } ?? "")") }
-        Output.table(["DECIDED", "MODULE", "RECORD", "FIELD", "BASE", "MOBILPLAN", "E-CONOMIC", "WINNER", "RULE"], entries.map {
-            [LocalTime.string($0.decidedAt), $0.module, "\($0.kind) \($0.recordKey)", $0.field, $0.baseValue ?? "-", $0.localValue ?? "-", $0.remoteValue ?? "-",
-             $0.winner, $0.rule]
-        })
+        // The three values are wide by nature: shown with --wide (and in --json).
+        let rows = entries.map {
+            [LocalTime.string($0.decidedAt), $0.module, "\($0.kind) \($0.recordKey)", $0.field, $0.winner, $0.rule,
+             $0.baseValue ?? "-", $0.localValue ?? "-", $0.remoteValue ?? "-"]
+        }
+        let shown = table.wide ? 9 : 6
+        Output.table(Array(["DECIDED", "MODULE", "RECORD", "FIELD", "WINNER", "RULE", "BASE", "MOBILPLAN", "E-CONOMIC"].prefix(shown)),
+                     rows.map { Array($0.prefix(shown)) }, cut: [2, 3, 5], fit: table.width)
     }
 }

@@ -19,13 +19,14 @@ struct ConfigCommand: ParsableCommand {
                                                         aliases: ["list"])
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var table: TableOptions
 
         func run() throws {
             let settings = try global.workspace().settings()
             if output.json { return try Output.json(settings) }
             Output.table(["SETTING", "VALUE", "MEANING"], settings.map {
                 [$0.name, ($0.value ?? "(not set)") + ($0.isDefault && $0.value != nil ? " (default)" : ""), $0.help]
-            })
+            }, fit: table.width)
         }
     }
 

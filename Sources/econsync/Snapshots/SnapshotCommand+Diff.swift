@@ -60,7 +60,7 @@ extension SnapshotCommand {
             if summary.isEmpty { print("no differences") }
             Output.table(["KIND", "ADDED", "REMOVED", "CHANGED", "UNCHANGED"],
                          counts.map { [$0.kind, String($0.added), String($0.removed), String($0.changed), String($0.unchanged)] },
-                         rightAligned: [1, 2, 3, 4])
+                         rightAligned: [1, 2, 3, 4], fit: nil)
         }
 
         static func report(_ change: SnapshotDiff.Change) -> ChangeReport {

@@ -45,7 +45,7 @@ extension SnapshotCommand {
             if output.json { return try Output.json(report) }
             print("\(file): agreement \(report.header.agreement), \(report.header.mode) snapshot taken \(report.header.takenAt)")
             if let base = report.header.base { print("based on \(base)") }
-            Output.table(["KIND", "RECORDS", "BYTES"], rows.map { [$0.kind, String($0.records), String($0.bytes)] }, rightAligned: [1, 2])
+            Output.table(["KIND", "RECORDS", "BYTES"], rows.map { [$0.kind, String($0.records), String($0.bytes)] }, rightAligned: [1, 2], fit: nil)
             let ratio = size > 0 ? Double(report.uncompressedRecordBytes) / Double(size) : 0
             print("\(Output.count(report.records, "record")), \(report.uncompressedRecordBytes) bytes of records in \(size) compressed bytes "
                 + "(\(String(format: "%.1f", ratio))×); sha256 \(trailer.sha256)")

@@ -19,6 +19,7 @@ extension SnapshotCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var table: TableOptions
         @Option(help: "Only this agreement.") var agreement: Int?
         @Flag(help: "Also the snapshots of single-module runs and the bases they left behind (the sync's own workings).")
         var all = false
@@ -26,11 +27,15 @@ extension SnapshotCommand {
         func run() throws {
             let (entries, hidden) = try global.snapshotStore(readOnly: true).listing(agreement: agreement, all: all)
             if output.json { return try Output.json(entries) }
-            Output.table(["AGREEMENT", "TAKEN AT", "MODE", "RECORDS", "BYTES", "NEEDED BY", "FILE"], entries.map { entry in
+            let rows = entries.map { entry in
                 let needs = [entry.baseFor.map { "base of \($0)" }, entry.auditReferences > 0 ? "\(entry.auditReferences) audit(s)" : nil]
-                return [String(entry.agreement), LocalTime.string(entry.takenAt), entry.mode, String(entry.records), String(entry.bytes),
-                        needs.compactMap { $0 }.joined(separator: ", "), entry.file]
-            }, rightAligned: [3, 4])
+                return [SnapshotName.shown(entry.file), entry.mode, String(entry.records), String(entry.bytes), needs.compactMap { $0 }.joined(separator: ", "),
+                        String(entry.agreement), LocalTime.string(entry.takenAt)]
+            }
+            // The file names the snapshot for `snapshot show` and carries its time: 80 columns hold it whole.
+            let shown = table.wide ? 7 : 5
+            Output.table(Array(["FILE", "MODE", "RECORDS", "BYTES", "NEEDED BY", "AGREEMENT", "TAKEN AT"].prefix(shown)), rows.map { Array($0.prefix(shown)) },
+                         rightAligned: [2, 3], cut: [4], fit: table.width)
             if hidden > 0 { print("(\(Output.count(hidden, "snapshot")) of module runs not shown; --all lists them)") }
         }
     }

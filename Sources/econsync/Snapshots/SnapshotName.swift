@@ -14,6 +14,13 @@ enum SnapshotName {
     static let latest = "@latest"
     static let base = "@base"
     static let help = "A snapshot file, a file as `snapshot list` shows it, @latest or @base."
+    /// The store's folder in the data directory.
+    static let folder = "snapshots"
+
+    /// `file` (as the store records it, `snapshots/…`) as `snapshot list` shows it, relative to the store's folder.
+    static func shown(_ file: String) -> String {
+        file.hasPrefix(folder + "/") ? String(file.dropFirst(folder.count + 1)) : file
+    }
 
     static func path(_ name: String, global: GlobalOptions) throws -> String {
         switch name {
@@ -28,8 +35,12 @@ enum SnapshotName {
         default:
             if name.hasPrefix("@") { throw ValidationError("\(name) names no snapshot: use @latest, @base or a file") }
             if FileManager.default.fileExists(atPath: name) { return name }
-            let inStore = global.directory.appendingPathComponent(name).path
-            return FileManager.default.fileExists(atPath: inStore) ? inStore : name
+            // As `snapshot list` shows it (relative to the store's folder), or relative to the data directory.
+            for folder in [global.directory.appendingPathComponent(SnapshotName.folder), global.directory] {
+                let inStore = folder.appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: inStore) { return inStore }
+            }
+            return name
         }
     }
 }

@@ -26,21 +26,50 @@ enum Output {
 
     /// Prints rows under a header, columns separated by two spaces; numeric
     /// columns (`rightAligned`) are aligned right. Control characters in
-    /// cells are escaped (see ``TerminalText``).
-    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
+    /// cells are escaped (see ``TerminalText``). With a `width` (see
+    /// ``TableOptions``), the columns that may be `cut` (by default the
+    /// free-text ones: left-aligned, not dates, with a space or longer than 24)
+    /// give up characters, the widest first, a cut cell ending in `…`, until the
+    /// table fits; never below their header or 10 characters.
+    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [], cut: Set<Int>? = nil, fit width: Int?) {
         let rows = rows.map { $0.map { TerminalText.safe($0) } }
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
+        if let width {
+            let cut = cut ?? Set(header.indices.filter { column in !rightAligned.contains(column) && isFreeText(rows.map { $0[column] }) })
+            widths = fitted(widths, header: header, cut: cut, into: width)
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
+                let cell = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
                 return rightAligned.contains(index) ? padding + cell : cell + padding
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         print(line(header))
         rows.forEach { print(line($0)) }
+    }
+
+    /// Whether a column's cells are free text a table may cut: some has a space
+    /// or is longer than 24 characters, and they are not dates or times.
+    static func isFreeText(_ cells: [String]) -> Bool {
+        let filled = cells.filter { !$0.isEmpty && $0 != "-" && $0 != "never" }
+        let dates = filled.allSatisfy { $0.count >= 10 && $0.prefix(4).allSatisfy(\.isNumber) && $0.dropFirst(4).first == "-" }
+        return !dates && filled.contains { $0.contains(" ") || $0.count > 24 }
+    }
+
+    /// `widths` narrowed, the widest of the `cut` columns first, until the columns and their separators fit in `width`.
+    static func fitted(_ widths: [Int], header: [String], cut: Set<Int>, into width: Int) -> [Int] {
+        var widths = widths
+        let floor = header.map { max($0.count, 10) }
+        while widths.reduce(2 * (widths.count - 1), +) > width {
+            let shrinkable = cut.filter { widths[$0] > floor[$0] }
+            guard let widest = shrinkable.max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
+            widths[widest] -= 1
+        }
+        return widths
     }
 
     /// A money amount or quantity with two decimals, empty when absent.

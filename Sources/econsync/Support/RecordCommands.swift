@@ -66,6 +66,7 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var table: TableOptions
     @Flag(help: "Include deleted records.") var all = false
 
     func run() throws {
@@ -73,7 +74,7 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
         let records = try store.list(R.self, includeDeleted: all).filter { $0.department == store.department }
         if output.json { return try Output.json(records) }
         let names = NameLookup(store: store)
-        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned)
+        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
     }
 }
 

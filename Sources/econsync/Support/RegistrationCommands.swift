@@ -20,6 +20,7 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var table: TableOptions
     @Option(help: "Only on this project.") var project: RecordRef?
     @Option(help: "Only by this employee.") var employee: RecordRef?
     @Option(help: "Only with this status.") var status: RegistrationStatus?
@@ -42,7 +43,7 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
         let records = try store.registrations(R.self, matching: filter)
         if output.json { return try Output.json(records) }
         let names = NameLookup(store: store)
-        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned)
+        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
     }
 }
 
