@@ -126,7 +126,7 @@ struct BulkInsertTests {
         let f = replica.fixture
         let start = try replica.store.latestChangeSequence()
         let entries = (0..<count).map { f.entry(hours: Double($0 % 16 + 1) / 2, date: "2026-11-\(String(format: "%02d", $0 % 28 + 1))") }
-        let ids = try replica.store.write { try TimeEntry.insertAll(entries, $0.db) }
+        let ids = try replica.store.write { try StoredRecord.insertAll(entries, $0.db) }
         #expect(ids.count == count && Set(ids).count == count)
         for (id, entry) in zip(ids, entries) {
             let stored = try #require(try replica.store.fetch(TimeEntry.self, id: id))
@@ -135,7 +135,7 @@ struct BulkInsertTests {
         let changes = try replica.store.changes(since: start)
         #expect(changes.map(\.row) == ids && changes.allSatisfy { $0.kind == .timeEntry && $0.operation == .insert })
         let materials = try replica.store.write { writer in
-            try Material.insertAll((0..<count).map { Material(productId: f.product, projectId: f.project, date: "2026-11-02",
+            try StoredRecord.insertAll((0..<count).map { Material(productId: f.product, projectId: f.project, date: "2026-11-02",
                                                               quantity: Double($0 + 1)) }, writer.db)
         }
         #expect(try materials.map { try replica.store.fetch(Material.self, id: $0)?.quantity } == (0..<count).map { Double($0 + 1) })

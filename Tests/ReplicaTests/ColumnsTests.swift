@@ -65,7 +65,7 @@ struct BulkInsertColumnsTests {
     static func check<R: BulkInsertable & Equatable & ColumnNaming>(_ record: R, _ store: ReplicaStore) throws {
         #expect(Set(R.insertColumns + ["id"]) == ColumnsTests.names(R.self), "\(R.kind)")
         #expect(R.insertColumns.count == Set(R.insertColumns).count, "\(R.kind)")
-        let ids = try store.write { try R.insertAll(Array(repeating: record, count: R.rowsPerStatement + 1), $0.db) }
+        let ids = try store.write { try StoredRecord.insertAll(Array(repeating: record, count: R.rowsPerStatement + 1), $0.db) }
         for id in [ids[0], ids[R.rowsPerStatement]] {
             var expected = record
             expected.id = id

@@ -35,7 +35,7 @@ struct MigrationTests {
         #expect(try store.list(Customer.self).map(\.name) == ["Hansen VVS ApS"])
         let sequence = try store.latestChangeSequence()
         #expect(sequence == 3, "the version-1 triggers logged the version-1 writes")
-        let listing = try QueryPlanTests.plan(TimeEntry.all().onOrder(1), store)
+        let listing = try QueryPlanTests.plan(StoredRecord<TimeEntry>.all().onOrder(1), store)
         #expect(listing.contains { $0.contains("INDEX time_entries_order") }, "the upgrade added version 6's indexes: \(listing)")
         #expect(try store.consistencyProblems() == [])
         try store.write { try $0.setEmployees(ofProject: 1, to: [1]) }

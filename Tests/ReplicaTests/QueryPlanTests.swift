@@ -126,7 +126,7 @@ struct QueryPlanTests {
                 expectSearch(plan, table, using: index, sourceLocation: sourceLocation)
             }
         }
-        expectSearch(try Self.plan(R.all().onOrder(7), store), table, using: "INDEX \(table)_order (order_id=?)", sourceLocation: sourceLocation)
+        expectSearch(try Self.plan(StoredRecord<R>.all().onOrder(7), store), table, using: "INDEX \(table)_order (order_id=?)", sourceLocation: sourceLocation)
     }
 
     @Test("deleting an order looks for live hours and materials on it through their order index")

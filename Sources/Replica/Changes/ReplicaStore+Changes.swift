@@ -1,6 +1,6 @@
 import Vocabulary
 import Foundation
-import GRDB
+internal import GRDB
 
 extension ReplicaStore {
     /// The changes logged after sequence number `since`, oldest first.

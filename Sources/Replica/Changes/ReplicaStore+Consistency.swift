@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 extension ReplicaStore {
     /// Checks the file after a crash or on demand: SQLite's integrity check,

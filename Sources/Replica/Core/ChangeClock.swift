@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// The SQL function `econsync_now()` that change-log triggers call for every
 /// logged write: the injected clock's time in whole seconds since 1970.

@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 /// The hash of a row's mapped fields: 64-bit FNV-1a over the values, each
 /// tagged with its storage type, written as 16 hex digits.

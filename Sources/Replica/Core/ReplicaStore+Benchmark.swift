@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 /// What the benchmarks (the Workbench target) need of a replica's internals:
 /// an untracked baseline, unchecked bulk inserts, and a synced starting point.
@@ -17,7 +17,7 @@ extension ReplicaStore {
     @_spi(Benchmark)
     public func insertUnchecked<R: ReplicaRecord>(_ records: [R]) throws -> Int {
         try pool.write { db in
-            try R.insertAll(records, db).count
+            try StoredRecord.insertAll(records, db).count
         }
     }
 

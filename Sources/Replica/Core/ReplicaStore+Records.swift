@@ -1,19 +1,19 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 extension ReplicaStore {
     /// The records of type `R`, by local id; deleted ones only with `includeDeleted`.
     public func list<R: ReplicaRecord>(_ type: R.Type, includeDeleted: Bool = false) throws -> [R] {
         try read { db in
-            var request = R.all().order(RecordColumn.id)
+            var request = StoredRecord<R>.all().order(RecordColumn.id)
             if !includeDeleted { request = request.filter(RecordColumn.tombstone == false) }
-            return try request.fetchAll(db)
+            return try request.fetchValues(db)
         }
     }
 
     /// The record of type `R` with local id `id`, deleted or not; nil when there is none.
     public func fetch<R: ReplicaRecord>(_ type: R.Type, id: Int64) throws -> R? {
-        try read { try R.fetchOne($0, key: id) }
+        try read { try StoredRecord<R>.fetch($0, id: id) }
     }
 
     /// The records of type `R` with local ids `ids` (deleted ones included), by local id.
@@ -21,7 +21,7 @@ extension ReplicaStore {
         try read { db in
             var found: [R] = []
             for chunk in ids.batches() {
-                found += try R.fetchAll(db, keys: Array(chunk))
+                found += try StoredRecord<R>.filter(keys: Array(chunk)).fetchValues(db)
             }
             return found.sorted { $0.id! < $1.id! }
         }

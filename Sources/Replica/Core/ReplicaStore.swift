@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import Vocabulary
 
 /// The local replica: one SQLite file (WAL mode, foreign keys on) holding all

@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 /// What the data generator and the simulated field activity (the Workbench
 /// target) read inside their write transactions: which rows a table holds.

@@ -1,6 +1,6 @@
 import Vocabulary
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The field-operation API, inside one write transaction of a ``ReplicaStore``:
 /// create, change and delete records with validation. When any call throws,
@@ -32,7 +32,7 @@ public struct ReplicaWriter {
     @discardableResult
     public func create<R: ReplicaRecord>(_ record: R) throws -> R {
         var record = try checkedNew(record, memo: nil)
-        record.id = try R.insertAll([record], db)[0]
+        record.id = try StoredRecord.insertAll([record], db)[0]
         return record
     }
 
@@ -48,7 +48,7 @@ public struct ReplicaWriter {
     /// ```
     public func createAll<R: ReplicaRecord>(_ records: [R]) throws -> [Int64] {
         let memo = ValidationMemo()
-        return try R.insertAll(records.map { try checkedNew($0, memo: memo) }, db)
+        return try StoredRecord.insertAll(records.map { try checkedNew($0, memo: memo) }, db)
     }
 
     /// `record` as a new row: no id, not synced, live, normalised when typed in, and validated.
@@ -67,7 +67,7 @@ public struct ReplicaWriter {
 
     /// The live record of type `R` with local id `id`.
     public func fetch<R: ReplicaRecord>(_ type: R.Type, id: Int64) throws -> R {
-        guard let record = try R.fetchOne(db, key: id) else {
+        guard let record = try StoredRecord<R>.fetch(db, id: id) else {
             throw ReplicaError(.notFound, "does not exist", kind: R.kind, row: id)
         }
         if record.tombstone {
@@ -87,13 +87,13 @@ public struct ReplicaWriter {
         new.syncedHash = old.syncedHash
         new.tombstone = old.tombstone
         if origin == .local { new.normalize() }
-        let check = validation(for: new, changedColumns: Set(try new.databaseChanges(from: old).keys))
+        let check = validation(for: new, changedColumns: try StoredRecord.changedColumns(new, from: old))
         try new.validate(check, previous: old)
         try InputRules(check).check(new, previous: old)
         if new.foreignKey != old.foreignKey {
             try check.unique("foreign_key", new.foreignKey.map { R.kind.foreignKeyValue($0.description) }, field: "foreignKey")
         }
-        try new.updateChanges(db, from: old)
+        try StoredRecord.updateChanges(new, from: old, db)
         return new
     }
 
@@ -110,7 +110,7 @@ public struct ReplicaWriter {
         var new = old
         new.tombstone = true
         try new.validate(validation(for: new), previous: old)
-        try new.updateChanges(db, from: old)
+        try StoredRecord.updateChanges(new, from: old, db)
     }
 
     /// Approves a registration (hours or material) as `approvedBy`. One

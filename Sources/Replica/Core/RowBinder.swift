@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// Binds values straight to a prepared statement's parameters, for the bulk
 /// insert paths where building `StatementArguments` for every row costs more

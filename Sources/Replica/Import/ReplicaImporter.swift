@@ -1,6 +1,6 @@
 import Vocabulary
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Bulk import of Mobilplan-side records from NDJSON, in one transaction:
 /// every line is imported, or none is.

@@ -1,12 +1,8 @@
-import GRDB
-
 /// One run of a sync module as the replica remembers it: who ran it, whether
 /// it was forced past the cooldown or compared every record, what it did, the
 /// e-conomic calls it used, and how it ended.
-public struct ModuleRun: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "module_runs"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct ModuleRun: Codable, Equatable, Sendable {
+    static let databaseTableName = "module_runs"
 
     /// How a run ended.
     public enum Outcome: String, Codable, Sendable {
@@ -44,8 +40,8 @@ public struct ModuleRun: Codable, Equatable, Sendable, FetchableRecord, MutableP
         self.full = full
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    mutating func didInsert(rowID: Int64) {
+        id = rowID
     }
 }
 
@@ -73,3 +69,5 @@ extension ModuleRun {
 }
 
 extension ModuleRun: ColumnNaming {}
+
+extension ModuleRun: TableEntry {}

@@ -1,5 +1,3 @@
-import GRDB
-
 /// One sync module's stored status: its state, who holds its run lease, when
 /// it last started, ended and succeeded, when it is due again, and its last
 /// error. A module never run has no row; read it as ``ModuleStatus/init(module:)``.
@@ -8,10 +6,8 @@ import GRDB
 /// let status = try replica.moduleStatus("customers")
 /// print(status.state, status.nextDue ?? "due now")
 /// ```
-public struct ModuleStatus: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "module_status"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct ModuleStatus: Codable, Equatable, Sendable {
+    static let databaseTableName = "module_status"
 
     /// What a module is doing.
     public enum State: String, Codable, Sendable, CaseIterable {
@@ -66,3 +62,5 @@ extension ModuleStatus {
 }
 
 extension ModuleStatus: ColumnNaming {}
+
+extension ModuleStatus: TableEntry {}

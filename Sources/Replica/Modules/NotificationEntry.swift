@@ -1,12 +1,8 @@
-import GRDB
-
 /// One notification about a module's error: recorded always, e-mailed when
 /// SMTP is configured, suppressed when the same module and error kind was
 /// mailed within the hour.
-public struct NotificationEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "notifications"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct NotificationEntry: Codable, Equatable, Sendable {
+    static let databaseTableName = "notifications"
 
     /// What became of it.
     public enum State: String, Codable, Sendable {
@@ -38,8 +34,8 @@ public struct NotificationEntry: Codable, Equatable, Sendable, FetchableRecord, 
         self.error = error
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    mutating func didInsert(rowID: Int64) {
+        id = rowID
     }
 }
 
@@ -59,3 +55,5 @@ extension NotificationEntry {
 }
 
 extension NotificationEntry: ColumnNaming {}
+
+extension NotificationEntry: TableEntry {}

@@ -1,13 +1,11 @@
-import GRDB
+internal import GRDB
 
 /// One order export as the replica remembers it: the draft order sent to
 /// e-conomic (recorded, with its idempotency key, before it is sent), the
 /// local order its registrations were marked with, and how it ended. A
 /// pending export is finished by exporting the project again.
-public struct OrderExport: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "order_exports"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct OrderExport: Codable, Equatable, Sendable {
+    static let databaseTableName = "order_exports"
 
     /// How far an export got.
     public enum State: String, Codable, Sendable {
@@ -52,8 +50,8 @@ public struct OrderExport: Codable, Equatable, Sendable, FetchableRecord, Mutabl
         self.createdAt = createdAt
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    mutating func didInsert(rowID: Int64) {
+        id = rowID
     }
 }
 
@@ -61,9 +59,9 @@ extension ReplicaStore {
     /// The order exports of `project` (of every project when nil), newest first.
     public func orderExports(project: Int64? = nil) throws -> [OrderExport] {
         try read { db in
-            var request = OrderExport.all().order(OrderExport.Columns.id.column.desc)
+            var request = StoredEntry<OrderExport>.all().order(OrderExport.Columns.id.column.desc)
             if let project { request = request.filter(OrderExport.Columns.projectId.column == project) }
-            return try request.fetchAll(db)
+            return try request.fetchValues(db)
         }
     }
 }
@@ -71,14 +69,12 @@ extension ReplicaStore {
 extension ReplicaWriter {
     /// Records an export before it is sent.
     public func insert(_ export: OrderExport) throws -> OrderExport {
-        var export = export
-        try export.insert(db)
-        return export
+        try StoredEntry.inserted(export, db)
     }
 
     /// Stores how an export ended.
     public func save(_ export: OrderExport) throws {
-        try export.update(db)
+        try StoredEntry.update(export, db)
     }
 }
 
@@ -102,3 +98,5 @@ extension OrderExport {
 }
 
 extension OrderExport: ColumnNaming {}
+
+extension OrderExport: TableEntry {}

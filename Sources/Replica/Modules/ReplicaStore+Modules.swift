@@ -1,20 +1,20 @@
-import GRDB
+internal import GRDB
 
 extension ReplicaStore {
     /// Every module's stored status, by module name (modules never run have none).
     public func moduleStatuses() throws -> [String: ModuleStatus] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try ModuleStatus.fetchAll(db).map { ($0.module, $0) })
+            Dictionary(uniqueKeysWithValues: try StoredEntry<ModuleStatus>.all().fetchValues(db).map { ($0.module, $0) })
         }
     }
 
     /// The latest runs of `module` (of every module when nil) started at or after `since`, newest first.
     public func moduleRuns(module: String? = nil, since: String? = nil, limit: Int = 20) throws -> [ModuleRun] {
         try read { db in
-            var request = ModuleRun.all().order(ModuleRun.Columns.id.column.desc).limit(limit)
+            var request = StoredEntry<ModuleRun>.all().order(ModuleRun.Columns.id.column.desc).limit(limit)
             if let module { request = request.filter(ModuleRun.Columns.module.column == module) }
             if let since { request = request.filter(ModuleRun.Columns.startedAt.column >= since) }
-            return try request.fetchAll(db)
+            return try request.fetchValues(db)
         }
     }
 
@@ -29,10 +29,10 @@ extension ReplicaStore {
     /// The notifications recorded (about `module` only, when given; at or after `since`), newest first.
     public func notifications(module: String? = nil, since: String? = nil, limit: Int = 50) throws -> [NotificationEntry] {
         try read { db in
-            var request = NotificationEntry.all().order(NotificationEntry.Columns.id.column.desc).limit(limit)
+            var request = StoredEntry<NotificationEntry>.all().order(NotificationEntry.Columns.id.column.desc).limit(limit)
             if let module { request = request.filter(NotificationEntry.Columns.module.column == module) }
             if let since { request = request.filter(NotificationEntry.Columns.at.column >= since) }
-            return try request.fetchAll(db)
+            return try request.fetchValues(db)
         }
     }
 }
@@ -40,34 +40,32 @@ extension ReplicaStore {
 extension ReplicaWriter {
     /// The stored status of `module`, or a fresh idle one.
     public func moduleStatus(_ module: String) throws -> ModuleStatus {
-        try ModuleStatus.fetchOne(db, key: module) ?? ModuleStatus(module: module)
+        try StoredEntry<ModuleStatus>.filter(key: module).fetchValue(db) ?? ModuleStatus(module: module)
     }
 
     /// Every stored module status.
     public func moduleStatuses() throws -> [ModuleStatus] {
-        try ModuleStatus.fetchAll(db)
+        try StoredEntry<ModuleStatus>.all().fetchValues(db)
     }
 
     /// Stores `status`.
     public func save(_ status: ModuleStatus) throws {
-        try status.save(db)
+        try StoredEntry.save(status, db)
     }
 
     /// Records a new run and returns it with its id.
     public func insert(_ run: ModuleRun) throws -> ModuleRun {
-        var run = run
-        try run.insert(db)
-        return run
+        try StoredEntry.inserted(run, db)
     }
 
     /// Stores a run's end.
     public func save(_ run: ModuleRun) throws {
-        try run.update(db)
+        try StoredEntry.update(run, db)
     }
 
     /// The run with id `id`.
     public func moduleRun(_ id: Int64) throws -> ModuleRun? {
-        try ModuleRun.fetchOne(db, key: id)
+        try StoredEntry<ModuleRun>.filter(key: id).fetchValue(db)
     }
 
     /// When a notification about `module` and `errorKind` was last mailed, if ever.
@@ -78,7 +76,6 @@ extension ReplicaWriter {
 
     /// Records a notification.
     public func record(_ notification: NotificationEntry) throws {
-        var notification = notification
-        try notification.insert(db)
+        _ = try StoredEntry.inserted(notification, db)
     }
 }

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import Vocabulary
 
 extension ReplicaStore {
@@ -9,11 +9,11 @@ extension ReplicaStore {
     /// let hours = try replica.approvedUnexported(TimeEntry.self, project: 4)
     /// ```
     public func approvedUnexported<R: Registration>(_ type: R.Type, project projectID: Int64) throws -> [R] {
-        try read { db in try Self.approvedUnexportedRequest(R.self, project: projectID).fetchAll(db) }
+        try read { db in try Self.approvedUnexportedRequest(R.self, project: projectID).fetchValues(db) }
     }
 
-    static func approvedUnexportedRequest<R: Registration>(_ type: R.Type, project projectID: Int64) -> QueryInterfaceRequest<R> {
-        R.all().forProject(projectID).approved().notOnOrder().live().byDate()
+    static func approvedUnexportedRequest<R: Registration>(_ type: R.Type, project projectID: Int64) -> QueryInterfaceRequest<StoredRecord<R>> {
+        StoredRecord<R>.all().forProject(projectID).approved().notOnOrder().live().byDate()
     }
 
     /// The live products that may invoice an hour type's hours: the one numbered
@@ -25,14 +25,14 @@ extension ReplicaStore {
     public func hourProductCandidates(number: String?, name: String, groupKey: Int?) throws -> [Product] {
         let product = TableAlias(name: "p"), group = TableAlias(name: "g")
         return try read { db in
-            try SQLRequest<Product>(literal: """
-                SELECT p.* FROM \(sql: Product.databaseTableName) p
-                LEFT JOIN \(sql: ProductGroup.databaseTableName) g
+            try SQLRequest<StoredRecord<Product>>(literal: """
+                SELECT p.* FROM \(sql: Kind.product.table) p
+                LEFT JOIN \(sql: Kind.productGroup.table) g
                        ON \(group[ProductGroup.Columns.id.column]) = \(product[Product.Columns.productGroupId.column])
                 WHERE \(product[Product.Columns.tombstone.column]) = 0
                   AND (\(product[Product.Columns.number.column]) = \(number)
                        OR (\(group[ProductGroup.Columns.foreignKey.column]) = \(groupKey) AND \(product[Product.Columns.name.column]) = \(name)))
-                """).fetchAll(db)
+                """).fetchValues(db)
         }
     }
 

@@ -1,12 +1,8 @@
-import GRDB
-
 /// One entry of the conflict journal: a field changed on both sides, the
 /// three values (as JSON text; nil when the field was absent), which side won
 /// and by which rule.
-public struct ConflictEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "conflicts"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct ConflictEntry: Codable, Equatable, Sendable {
+    static let databaseTableName = "conflicts"
 
     public var id: Int64?
     public var runId: Int64
@@ -37,8 +33,8 @@ public struct ConflictEntry: Codable, Equatable, Sendable, FetchableRecord, Muta
         self.rule = rule
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    mutating func didInsert(rowID: Int64) {
+        id = rowID
     }
 }
 
@@ -62,3 +58,5 @@ extension ConflictEntry {
 }
 
 extension ConflictEntry: ColumnNaming {}
+
+extension ConflictEntry: TableEntry {}

@@ -1,14 +1,12 @@
-import GRDB
+internal import GRDB
 import Vocabulary
 
 /// One push of a reconcile run, recorded before it is sent: what it is (the
 /// plan operation, as JSON), its idempotency key, and where it stands.
 /// `sending` means it may have reached e-conomic, so a resume settles it
 /// (replay with the same key, or a lookup) instead of sending it blindly.
-public struct OutboxEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "outbox"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct OutboxEntry: Codable, Equatable, Sendable {
+    static let databaseTableName = "outbox"
 
     /// Where a push stands.
     public enum State: String, Codable, Sendable {
@@ -57,8 +55,8 @@ public struct OutboxEntry: Codable, Equatable, Sendable, FetchableRecord, Mutabl
         self.recordedAt = recordedAt
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    mutating func didInsert(rowID: Int64) {
+        id = rowID
     }
 }
 
@@ -88,9 +86,11 @@ extension OutboxEntry {
 
 extension OutboxEntry {
     /// A run's pushes in push order (the `outbox_state` index).
-    static func ofRun(_ run: Int64) -> QueryInterfaceRequest<OutboxEntry> {
-        filter(Columns.runId.column == run).order(Columns.position.column)
+    static func ofRun(_ run: Int64) -> QueryInterfaceRequest<StoredEntry<OutboxEntry>> {
+        StoredEntry.filter(Columns.runId.column == run).order(Columns.position.column)
     }
 }
 
 extension OutboxEntry: ColumnNaming {}
+
+extension OutboxEntry: TableEntry {}

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// One reconcile as the replica remembers it: the plan it applies (as JSON),
 /// what it was computed from, and how far it got. A run in state `applying`
@@ -7,10 +7,8 @@ import GRDB
 /// ```swift
 /// if let run = try replica.unfinishedRun(agreement: 1118081) { print("resume run \(run.id!)") }
 /// ```
-public struct ReconcileRun: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "reconcile_runs"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct ReconcileRun: Codable, Equatable, Sendable {
+    static let databaseTableName = "reconcile_runs"
 
     /// How far a run got.
     public enum State: String, Codable, Sendable {
@@ -54,8 +52,8 @@ public struct ReconcileRun: Codable, Equatable, Sendable, FetchableRecord, Mutab
         self.startedAt = startedAt
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    mutating func didInsert(rowID: Int64) {
+        id = rowID
     }
 }
 
@@ -80,9 +78,11 @@ extension ReconcileRun {
 
 extension ReconcileRun {
     /// The agreement's runs that were started but not finished, latest first (the `reconcile_runs_agreement` index).
-    static func unfinished(agreement: Int) -> QueryInterfaceRequest<ReconcileRun> {
-        filter(Columns.agreement.column == agreement && Columns.state.column != State.finished.rawValue).order(Columns.id.column.desc)
+    static func unfinished(agreement: Int) -> QueryInterfaceRequest<StoredEntry<ReconcileRun>> {
+        StoredEntry.filter(Columns.agreement.column == agreement && Columns.state.column != State.finished.rawValue).order(Columns.id.column.desc)
     }
 }
 
 extension ReconcileRun: ColumnNaming {}
+
+extension ReconcileRun: TableEntry {}

@@ -1,19 +1,19 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 extension ReplicaStore {
     /// The agreement's run that was started but not finished (interrupted), if any.
     public func unfinishedRun(agreement: Int) throws -> ReconcileRun? {
         try read { db in
-            try ReconcileRun.unfinished(agreement: agreement).fetchOne(db)
+            try ReconcileRun.unfinished(agreement: agreement).fetchValue(db)
         }
     }
 
     /// Every agreement's runs that were started but not finished, latest first.
     public func unfinishedRuns() throws -> [ReconcileRun] {
         try read { db in
-            try ReconcileRun.filter(ReconcileRun.Columns.state.column != ReconcileRun.State.finished.rawValue)
-                .order(ReconcileRun.Columns.id.column.desc).fetchAll(db)
+            try StoredEntry<ReconcileRun>.filter(ReconcileRun.Columns.state.column != ReconcileRun.State.finished.rawValue)
+                .order(ReconcileRun.Columns.id.column.desc).fetchValues(db)
         }
     }
 
@@ -22,9 +22,9 @@ extension ReplicaStore {
     public func lastFinishedRun(agreement: Int, covering modules: Set<Module> = []) throws -> ReconcileRun? {
         try read { db in
             let columns = ReconcileRun.Columns.self
-            var request = ReconcileRun.filter(columns.agreement.column == agreement && columns.state.column == ReconcileRun.State.finished.rawValue)
+            var request = StoredEntry<ReconcileRun>.filter(columns.agreement.column == agreement && columns.state.column == ReconcileRun.State.finished.rawValue)
             if modules.isEmpty { request = request.filter(columns.modules.column == "") }
-            let runs = try request.order(columns.id.column.desc).fetchCursor(db)
+            let runs = try request.order(columns.id.column.desc).fetchValueCursor(db)
             while let run = try runs.next() {
                 if run.modules.isEmpty || modules.isSubset(of: Set(run.modules.split(separator: ",").compactMap { Module(rawValue: String($0)) })) {
                     return run
@@ -36,14 +36,14 @@ extension ReplicaStore {
 
     /// A run's pushes in push order.
     public func outbox(run: Int64) throws -> [OutboxEntry] {
-        try read { try OutboxEntry.ofRun(run).fetchAll($0) }
+        try read { try OutboxEntry.ofRun(run).fetchValues($0) }
     }
 
     /// The pushes of the row `localID` of `kind` (newest first, at most `limit`).
     public func outbox(kind: Kind, localID: Int64, limit: Int = 5) throws -> [OutboxEntry] {
         try read { db in
-            try OutboxEntry.filter(OutboxEntry.Columns.kind.column == kind.rawValue && OutboxEntry.Columns.localId.column == localID)
-                .order(OutboxEntry.Columns.id.column.desc).limit(limit).fetchAll(db)
+            try StoredEntry<OutboxEntry>.filter(OutboxEntry.Columns.kind.column == kind.rawValue && OutboxEntry.Columns.localId.column == localID)
+                .order(OutboxEntry.Columns.id.column.desc).limit(limit).fetchValues(db)
         }
     }
 
@@ -60,9 +60,9 @@ extension ReplicaStore {
     /// The conflict journal, oldest first; only decisions at or after `since` (UTC, ISO 8601) when given.
     public func conflicts(since: String? = nil) throws -> [ConflictEntry] {
         try read { db in
-            var request = ConflictEntry.order(ConflictEntry.Columns.decidedAt.column, ConflictEntry.Columns.id.column)
+            var request = StoredEntry<ConflictEntry>.order(ConflictEntry.Columns.decidedAt.column, ConflictEntry.Columns.id.column)
             if let since { request = request.filter(ConflictEntry.Columns.decidedAt.column >= since) }
-            return try request.fetchAll(db)
+            return try request.fetchValues(db)
         }
     }
 

@@ -1,12 +1,10 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 extension ReplicaWriter {
     /// Records a new run; returns it with its id.
     public func startRun(_ run: ReconcileRun) throws -> ReconcileRun {
-        var run = run
-        try run.insert(db)
-        return run
+        try StoredEntry.inserted(run, db)
     }
 
     /// Moves a run on.
@@ -24,12 +22,12 @@ extension ReplicaWriter {
 
     /// Records pushes in the outbox (before any is sent).
     public func recordOutbox(_ entries: [OutboxEntry]) throws {
-        for var entry in entries { try entry.insert(db) }
+        for entry in entries { _ = try StoredEntry.inserted(entry, db) }
     }
 
     /// Stores an outbox entry's new state.
     public func saveOutbox(_ entry: OutboxEntry) throws {
-        try entry.update(db)
+        try StoredEntry.update(entry, db)
     }
 
     /// The unfinished reconcile run with a push of the record not yet
@@ -59,7 +57,7 @@ extension ReplicaWriter {
 
     /// Adds decisions to the conflict journal.
     public func journal(_ entries: [ConflictEntry]) throws {
-        for var entry in entries { try entry.insert(db) }
+        for entry in entries { _ = try StoredEntry.inserted(entry, db) }
     }
 
     /// Replaces the records an agreement's runs left for the next one (of `kinds` only, when given).
@@ -90,12 +88,12 @@ extension ReplicaWriter {
 
     /// The agreement's run that was started but not finished (interrupted), if any.
     public func unfinishedRun(agreement: Int) throws -> ReconcileRun? {
-        try ReconcileRun.unfinished(agreement: agreement).fetchOne(db)
+        try ReconcileRun.unfinished(agreement: agreement).fetchValue(db)
     }
 
     /// The snapshot file run `id` was planned against; nil when there is no such run.
     public func snapshotFile(ofRun id: Int64) throws -> String? {
-        try ReconcileRun.filter(key: id).select(ReconcileRun.Columns.snapshotFile.column, as: String.self).fetchOne(db)
+        try StoredEntry<ReconcileRun>.filter(key: id).select(ReconcileRun.Columns.snapshotFile.column, as: String.self).fetchOne(db)
     }
 
     /// Runs `body` in a savepoint of the transaction: when it throws, what it

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// A high-volume record kind (hours, materials) that inserts many rows per
 /// statement with values bound straight to SQLite.
@@ -24,12 +24,12 @@ extension BulkInsertable {
     static func insertSQL(rows: Int) -> String {
         let placeholders = "(" + Array(repeating: "?", count: insertColumns.count).joined(separator: ", ") + ")"
         return """
-            INSERT INTO \(databaseTableName) (\(insertColumns.joined(separator: ", ")))
+            INSERT INTO \(kind.table) (\(insertColumns.joined(separator: ", ")))
             VALUES \(Array(repeating: placeholders, count: rows).joined(separator: ", "))
             """
     }
 
-    /// ``ReplicaRecord/insertAll(_:_:)`` for records known to be of this type.
+    /// ``StoredRecord/insertAll(_:_:)`` for records known to be of this type.
     static func insertRows(_ records: [some ReplicaRecord], _ db: Database) throws -> [Int64] {
         try insertBulk(records as! [Self], db)
     }

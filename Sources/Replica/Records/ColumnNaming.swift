@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// A record type that names each of its table's columns once, in its
 /// `Columns` enum (the case is the Swift property, the raw value the column),

@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// A contact person at a customer: e-conomic `/customers/{n}/contacts`.

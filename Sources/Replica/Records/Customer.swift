@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// A customer (debtor): e-conomic `/customers`.

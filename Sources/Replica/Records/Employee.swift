@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// An employee who records hours: e-conomic Projects API `/Employees`.

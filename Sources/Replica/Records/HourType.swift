@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// A kind of work hours are recorded as (e-conomic activity): "Montage",

@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 import Foundation
 
 /// Material used on a project (a quantity of a product).
@@ -73,7 +73,7 @@ public struct Material: Registration, Equatable {
     }
 }
 
-extension Material: BulkInsertable {
+extension Material: BulkInsertable, RowDecodable {
     static let insertColumns = names(
         .foreignKey, .department, .productId, .projectId, .employeeId, .date, .quantity,
         .unitId, .note, .approvedAt, .approvedBy, .transferredAt, .orderId, .syncedHash, .tombstone
@@ -99,7 +99,7 @@ extension Material: BulkInsertable {
 
     /// Decoded by hand rather than through `Codable`: listings of hours and
     /// materials run to many thousands of rows.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         self.init(id: row[Columns.id.rawValue], foreignKey: row[Columns.foreignKey.rawValue], department: row[Columns.department.rawValue],
                   productId: row[Columns.productId.rawValue], projectId: row[Columns.projectId.rawValue], employeeId: row[Columns.employeeId.rawValue],
                   date: row[Columns.date.rawValue], quantity: row[Columns.quantity.rawValue], unitId: row[Columns.unitId.rawValue],

@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// A record of e-conomic master data that is just a number and a name: unit

@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// A draft order exported to e-conomic (`/orders/drafts`) from a project's

@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 /// Payment terms (e.g. "Netto 8 dage"): e-conomic `/payment-terms`.
 public struct PaymentTerm: ReplicaRecord, Equatable {
     public static let kind = Kind.paymentTerm

@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// A product in the catalogue: e-conomic `/products`, keyed there by its

@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 import Foundation
 
 /// A project, or a sub-project of a main project: e-conomic Projects API `/Projects`.

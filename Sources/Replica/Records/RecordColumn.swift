@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The columns every record table starts with (see ``ReplicaSchema/commonColumns(foreignKeyType:)``),
 /// for SQL that works on any kind's table; each record type's own `Columns`

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 /// What hours (``TimeEntry``) and materials (``Material``) share: they are
 /// recorded in the field, approved, then transferred to e-conomic or exported
 /// on an order, after which they can no longer change.
@@ -70,20 +70,24 @@ extension Registration {
 }
 
 /// The requests on hours and materials, read as sentences:
-/// `TimeEntry.all().forProject(id).approved().notOnOrder().live().byDate()`.
+/// `StoredRecord<TimeEntry>.all().forProject(id).approved().notOnOrder().live().byDate()`.
 /// The columns hours and materials share are named once, by ``TimeEntry``
 /// (``Material``'s are the same, which `ColumnsTests` checks).
-extension QueryInterfaceRequest where RowDecoder: Registration {
+extension QueryInterfaceRequest {
     /// The registrations recorded on project `id` (the `<table>_project` index).
-    func forProject(_ id: Int64) -> Self { filter(TimeEntry.Columns.projectId.column == id) }
+    func forProject<R: Registration>(_ id: Int64) -> Self where RowDecoder == StoredRecord<R> {
+        filter(TimeEntry.Columns.projectId.column == id)
+    }
     /// The approved registrations.
-    func approved() -> Self { filter(TimeEntry.Columns.approvedAt.column != nil) }
+    func approved<R: Registration>() -> Self where RowDecoder == StoredRecord<R> { filter(TimeEntry.Columns.approvedAt.column != nil) }
     /// The registrations not exported on an order.
-    func notOnOrder() -> Self { filter(TimeEntry.Columns.orderId.column == nil) }
+    func notOnOrder<R: Registration>() -> Self where RowDecoder == StoredRecord<R> { filter(TimeEntry.Columns.orderId.column == nil) }
     /// The registrations exported on local order `id`.
-    func onOrder(_ id: Int64) -> Self { filter(TimeEntry.Columns.orderId.column == id) }
+    func onOrder<R: Registration>(_ id: Int64) -> Self where RowDecoder == StoredRecord<R> { filter(TimeEntry.Columns.orderId.column == id) }
     /// The registrations not deleted.
-    func live() -> Self { filter(TimeEntry.Columns.tombstone.column == false) }
+    func live<R: Registration>() -> Self where RowDecoder == StoredRecord<R> { filter(TimeEntry.Columns.tombstone.column == false) }
     /// By day, then local id.
-    func byDate() -> Self { order(TimeEntry.Columns.date.column, TimeEntry.Columns.id.column) }
+    func byDate<R: Registration>() -> Self where RowDecoder == StoredRecord<R> {
+        order(TimeEntry.Columns.date.column, TimeEntry.Columns.id.column)
+    }
 }

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Which registrations a listing shows: of the replica's department, on a
 /// project, by an employee, in a status, between two days; deleted ones only
@@ -32,7 +32,7 @@ public struct RegistrationFilter: Sendable, Equatable {
 extension ReplicaStore {
     /// The registrations of the replica's department that `filter` lets through, by local id.
     public func registrations<R: Registration>(_ type: R.Type, matching filter: RegistrationFilter) throws -> [R] {
-        try read { db in try Self.registrationsRequest(R.self, matching: filter, department: department).fetchAll(db) }
+        try read { db in try Self.registrationsRequest(R.self, matching: filter, department: department).fetchValues(db) }
     }
 
     /// How many registrations of the replica's department `filter` lets through.
@@ -41,9 +41,9 @@ extension ReplicaStore {
     }
 
     static func registrationsRequest<R: Registration>(_ type: R.Type, matching filter: RegistrationFilter,
-                                                     department: Int?) -> QueryInterfaceRequest<R> {
+                                                     department: Int?) -> QueryInterfaceRequest<StoredRecord<R>> {
         typealias C = TimeEntry.Columns
-        var request = R.all().filter(C.department.column == department)
+        var request = StoredRecord<R>.all().filter(C.department.column == department)
         if let project = filter.project { request = request.forProject(project) }
         if let employee = filter.employee { request = request.filter(C.employeeId.column == employee) }
         if let from = filter.from { request = request.filter(C.date.column >= from) }

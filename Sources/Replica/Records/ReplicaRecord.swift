@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 
 /// A record kept in the replica: a local id, the e-conomic key once the record
 /// exists there, its fields, the department it belongs to, the hash of its
@@ -7,7 +6,7 @@ import GRDB
 ///
 /// Every record type (``Customer``, ``TimeEntry``, …) conforms. Create and
 /// change records through ``ReplicaWriter`` so that they are validated.
-public protocol ReplicaRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+public protocol ReplicaRecord: Codable, Sendable {
     /// The type of the e-conomic key: `Int` for most kinds, `String` for products.
     associatedtype ForeignKey: Codable & Sendable & Hashable & LosslessStringConvertible
 
@@ -41,26 +40,4 @@ public protocol ReplicaRecord: Codable, Sendable, FetchableRecord, MutablePersis
 extension ReplicaRecord {
     public static var references: [Reference] { [] }
     public mutating func normalize() {}
-    public static var databaseTableName: String { kind.table }
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-
-    /// Inserts records as new rows (their `id` must be nil) and returns the
-    /// new rows' ids, in order. The default goes through GRDB's record
-    /// persistence; the high-volume kinds (``BulkInsertable``) write many rows
-    /// per statement, which matters when thousands arrive at once.
-    static func insertAll(_ records: [Self], _ db: Database) throws -> [Int64] {
-        if let bulk = Self.self as? any BulkInsertable.Type {
-            return try bulk.insertRows(records, db)
-        }
-        return try records.map { record in
-            var copy = record
-            try copy.insert(db)
-            return db.lastInsertedRowID
-        }
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

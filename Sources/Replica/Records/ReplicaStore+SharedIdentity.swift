@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import Vocabulary
 
 extension ReplicaStore {

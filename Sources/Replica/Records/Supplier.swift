@@ -1,5 +1,4 @@
 import Vocabulary
-import GRDB
 import Foundation
 
 /// A supplier (creditor): e-conomic `/suppliers`, imported when the finance module is on.

@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 import Foundation
 
 /// Hours an employee worked on a project: e-conomic Projects API `/TimeEntries`.
@@ -89,7 +89,7 @@ public struct TimeEntry: Registration, Equatable {
     }
 }
 
-extension TimeEntry: BulkInsertable {
+extension TimeEntry: BulkInsertable, RowDecodable {
     static let insertColumns = names(
         .foreignKey, .department, .employeeId, .projectId, .hourTypeId, .date, .hours,
         .note, .approvedAt, .approvedBy, .transferredAt, .orderId, .syncedHash, .tombstone
@@ -114,7 +114,7 @@ extension TimeEntry: BulkInsertable {
 
     /// Decoded by hand rather than through `Codable`: listings of hours and
     /// materials run to many thousands of rows.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         self.init(id: row[Columns.id.rawValue], foreignKey: row[Columns.foreignKey.rawValue], department: row[Columns.department.rawValue],
                   employeeId: row[Columns.employeeId.rawValue], projectId: row[Columns.projectId.rawValue], hourTypeId: row[Columns.hourTypeId.rawValue],
                   date: row[Columns.date.rawValue], hours: row[Columns.hours.rawValue], note: row[Columns.note.rawValue],

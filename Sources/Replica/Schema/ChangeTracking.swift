@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 /// Installs the triggers that write a `change_log` row, in the writing
 /// transaction, for every insert, real update and delete of an entity table.

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import Vocabulary
 
 /// The hot queries on a kind's table, as requests: the pull, reconcile and

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension ReplicaSchema {
     /// What the module scheduler keeps in the replica: each module's status

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension ReplicaSchema {
     /// Order exports learn where their draft went in e-conomic: `sent` (sent

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension ReplicaSchema {
     /// What a reconcile keeps in the replica: its runs (the plan and how far

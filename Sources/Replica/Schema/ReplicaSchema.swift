@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 /// The replica's schema and its versioned migrations.
 ///

@@ -1,13 +1,13 @@
-import GRDB
+internal import GRDB
 
 extension ReplicaStore {
     /// The indexed snapshots, oldest first; of one agreement when given.
     public func snapshots(agreement: Int? = nil) throws -> [SnapshotEntry] {
         try read { db in
-            var request = SnapshotEntry.order(SnapshotEntry.Columns.agreement.column, SnapshotEntry.Columns.takenAt.column,
+            var request = StoredEntry<SnapshotEntry>.order(SnapshotEntry.Columns.agreement.column, SnapshotEntry.Columns.takenAt.column,
                                               SnapshotEntry.Columns.id.column)
             if let agreement { request = request.filter(SnapshotEntry.Columns.agreement.column == agreement) }
-            return try request.fetchAll(db)
+            return try request.fetchValues(db)
         }
     }
 }
@@ -16,29 +16,27 @@ extension ReplicaWriter {
     /// Adds a snapshot to the index.
     @discardableResult
     public func addSnapshot(_ entry: SnapshotEntry) throws -> SnapshotEntry {
-        var entry = entry
-        if try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == entry.file).fetchCount(db) > 0 {
+        if try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == entry.file).fetchCount(db) > 0 {
             throw ReplicaError(.duplicate, "snapshot \(entry.file) is already in the store")
         }
-        try entry.insert(db)
-        return entry
+        return try StoredEntry.inserted(entry, db)
     }
 
     /// Removes a snapshot from the index; refused while a reconcile or an audit needs it.
     public func removeSnapshot(file: String) throws {
-        guard let entry = try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == file).fetchOne(db) else {
+        guard let entry = try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == file).fetchValue(db) else {
             throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
         }
         if entry.isProtected {
             throw ReplicaError(.inUse, "snapshot \(file) is still needed (\(entry.baseFor.map { "base of reconcile \($0)" } ?? "referred to by the audit journal"))")
         }
-        try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == file).deleteAll(db)
+        try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == file).deleteAll(db)
     }
 
     /// Makes `file` the base of `reconcile` for its agreement: the agreement's
     /// previous base is released.
     public func setBaseSnapshot(file: String, reconcile: String) throws {
-        guard let entry = try SnapshotEntry.filter(SnapshotEntry.Columns.file.column == file).fetchOne(db) else {
+        guard let entry = try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == file).fetchValue(db) else {
             throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
         }
         try db.execute(sql: "UPDATE snapshots SET base_for = NULL WHERE agreement = ?", arguments: [entry.agreement])
@@ -57,7 +55,7 @@ extension ReplicaStore {
     public func moduleRunSnapshotFiles(agreement: Int? = nil) throws -> Set<String> {
         try read { db in
             let columns = ReconcileRun.Columns.self
-            var request = ReconcileRun.select(columns.snapshotFile.column, as: String.self).filter(columns.modules.column != "")
+            var request = StoredEntry<ReconcileRun>.select(columns.snapshotFile.column, as: String.self).filter(columns.modules.column != "")
             if let agreement { request = request.filter(columns.agreement.column == agreement) }
             return Set(try request.fetchAll(db))
         }

@@ -1,12 +1,8 @@
-import GRDB
-
 /// One snapshot in the store's index: which file, of which agreement, taken
 /// when, full or incremental, its counts and hash, and whether a reconcile or
 /// an audit still needs it (then pruning keeps it).
-public struct SnapshotEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "snapshots"
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+public struct SnapshotEntry: Codable, Equatable, Sendable {
+    static let databaseTableName = "snapshots"
 
     public var id: Int64?
     public var agreement: Int
@@ -50,8 +46,8 @@ public struct SnapshotEntry: Codable, Equatable, Sendable, FetchableRecord, Muta
     /// Whether a reconcile or an audit still needs the snapshot.
     public var isProtected: Bool { baseFor != nil || auditReferences > 0 }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    mutating func didInsert(rowID: Int64) {
+        id = rowID
     }
 }
 
@@ -76,3 +72,5 @@ extension SnapshotEntry {
 }
 
 extension SnapshotEntry: ColumnNaming {}
+
+extension SnapshotEntry: TableEntry {}

@@ -1,6 +1,6 @@
 import Vocabulary
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The checks a record runs before it is written: each throws a
 /// ``ReplicaError`` naming the kind, row and field when the rule is broken.

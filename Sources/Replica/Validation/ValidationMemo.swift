@@ -1,5 +1,5 @@
 import Vocabulary
-import GRDB
+internal import GRDB
 
 /// What the checks of one batch of new records (``ReplicaWriter/createAll(_:)``)
 /// have learnt so far: referenced rows found live (a first pull's 100,000
