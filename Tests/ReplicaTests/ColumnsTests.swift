@@ -70,6 +70,8 @@ struct BulkInsertColumnsTests {
             var expected = record
             expected.id = id
             #expect(try store.fetch(R.self, id: id) == expected, "\(R.kind)")
+            // A kind that decodes its rows by hand (RowDecodable) reads them as Codable does.
+            #expect(try store.read { try StoredRecord<R>.fetchOne($0, key: id)?.value } == expected, "\(R.kind)")
         }
     }
 
