@@ -14,7 +14,7 @@ struct ClosedProjectCommandTests {
             connected.emulator.edit(kind: "project", key: project.key) { $0?["isClosed"] = .bool(true) }
             let synced = try await connected.expect(["sync", "projects", "--force"])
             #expect(synced.contains("projects: done"), "\(synced)")
-            let line = try #require(try await connected.expect(["local", "project", "list"]).split(separator: "\n").first { $0.contains(name) })
+            let line = try #require(try await connected.expect(["local", "project", "list", "--wide"]).split(separator: "\n").first { $0.contains(name) })
             #expect(line.contains("closed"), "\(line)")
             let refused = try await connected.run(["local", "hours", "record", "--employee", "e:3", "--project", "e:\(project.key)",
                                                    "--type", "e:1", "--date", "2026-11-27", "--hours", "2"])

@@ -23,6 +23,6 @@ struct ContactSyncCommandTests {
     }
 
     static func listed(_ connected: ConnectedCLI) async throws -> [Substring] {
-        try await connected.expect(["local", "contact", "list"]).split(separator: "\n").dropFirst().filter { !$0.isEmpty }
+        try await connected.expect(["local", "contact", "list", "--wide"]).split(separator: "\n").dropFirst().filter { !$0.isEmpty }
     }
 }

@@ -24,7 +24,7 @@ struct PauseCommandTests {
             #expect(connected.emulator.requestCount == requests, "nothing reached e-conomic while paused")
             let status = try await connected.expect(["status"])
             #expect(status.hasPrefix("the integration is paused: no module runs until `econsync resume`"), "\(status)")
-            #expect(status.split(separator: "\n").filter { $0.contains(" idle ") && !$0.contains(" manual ") }.allSatisfy { $0.contains(" paused ") }, "\(status)")
+            #expect(status.split(separator: "\n").filter { $0.contains(" idle ") && !$0.hasSuffix(" manual") }.allSatisfy { $0.hasSuffix(" paused") }, "\(status)")
             let json = try ModuleCommandTests.json(try await connected.expect(["status", "--json"]))
             #expect(!json.isEmpty && json.allSatisfy { $0["paused"] == .bool(true) }, "status --json says paused for every module")
             try await connected.expect(["local", "customer", "add", "--name", "Ny Kunde ApS"])   // field work goes on

@@ -19,13 +19,14 @@ struct RemedyWordingTests {
         .setHoursProduct(hourType: 2), .setProjectCustomer(project: 3), .syncCustomers, .setEmployeeNumber, .mapActivity,
         .enableProductCreation, .deleteDraftOrder(number: 35), .connect, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
         .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit), .retryLater(after: .network),
+        .waitForCooldown(until: Date(timeIntervalSince1970: 1_796_000_000)),
     ]
 
     static func isSampled(_ remedy: Remedy) -> Bool {
         switch remedy {
         case .initialise, .upgradeReplica, .listSettings, .setConfig, .setOrderLayout, .setHoursProduct, .setProjectCustomer,
              .syncCustomers, .setEmployeeNumber, .mapActivity, .enableProductCreation, .deleteDraftOrder, .connect, .reconnect, .disconnect, .restrictCredentials,
-             .resumeReconcile, .resumeIntegration:
+             .resumeReconcile, .resumeIntegration, .waitForCooldown:
             true
         case .retryLater(let delay):
             Remedy.Delay.allCases.contains(delay)
@@ -50,6 +51,10 @@ struct RemedyWordingTests {
         #expect(wording.words(for: .initialise) == "run `econsync init` first")
         #expect(wording.words(for: .setProjectCustomer(project: 12)) == "set one with `econsync local project edit 12 --customer C`")
         #expect(wording.words(for: .resumeReconcile) == "finish it with `econsync reconcile --resume` (nothing is sent twice)")
+        // In the local time zone, as every time in text output.
+        let until = Date(timeIntervalSince1970: 1_796_000_000)
+        #expect(wording.words(for: .waitForCooldown(until: until)) == "it may run again at \(LocalTime.string(until)), or now with `--force`")
+        #expect(LocalTime.string(until).hasPrefix("2026-11-") && LocalTime.string(until).dropFirst(10).first == " ")
         #expect(ReplicaError(.notInitialised, "no replica here", file: "/d/replica.sqlite", remedy: .initialise).commandLineText
                 == "/d/replica.sqlite: no replica here (run `econsync init` first)")
         #expect(EconomicError(.tokenExpired, status: 401, message: "Token expired", request: "GET /self").commandLineText

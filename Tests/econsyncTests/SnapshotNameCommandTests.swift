@@ -13,7 +13,7 @@ struct SnapshotNameCommandTests {
             #expect(empty.status == 1 && empty.stderr.contains("the snapshot store is empty"), "\(empty.stderr)")
             try await connected.expect(["sync"])
             let listed = try await connected.expect(["snapshot", "list", "--all"]).split(separator: "\n").dropFirst()
-            let base = try #require(listed.first { $0.contains("base of") }?.split(separator: " ").last.map(String.init))
+            let base = try #require(listed.first { $0.contains("base of") }?.split(separator: " ").first.map(String.init))
             #expect(!FileManager.default.fileExists(atPath: base), "relative to the data directory, not to the working directory")
 
             let shown = try await connected.expect(["snapshot", "show", base, "--kind", "customer", "--key", "1001"])

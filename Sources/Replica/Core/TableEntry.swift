@@ -4,10 +4,7 @@
 protocol TableEntry: Codable {
     /// The table that holds the entries.
     static var databaseTableName: String { get }
-    /// Takes the id SQLite gave the entry's new row; entries keyed otherwise ignore it.
+    /// Takes the id SQLite gave the entry's new row; entries keyed otherwise
+    /// say so by ignoring it (no default: each entry type decides).
     mutating func didInsert(rowID: Int64)
-}
-
-extension TableEntry {
-    mutating func didInsert(rowID: Int64) {}
 }

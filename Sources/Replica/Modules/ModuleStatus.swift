@@ -63,4 +63,7 @@ extension ModuleStatus {
 
 extension ModuleStatus: ColumnNaming {}
 
-extension ModuleStatus: TableEntry {}
+extension ModuleStatus: TableEntry {
+    /// Keyed by its module: the row id is not kept.
+    mutating func didInsert(rowID: Int64) {}
+}

@@ -70,9 +70,10 @@ public struct ModuleScheduler: Sendable {
             let released = { (end: Date) in status.nextDue.flatMap(Timestamp.date).map { $0 < end.addingTimeInterval(settings.cooldown) } ?? false }
             if !force, !module.isManual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown),
                !released(end) {
-                let until = Timestamp.string(end.addingTimeInterval(settings.cooldown))
-                throw SyncError(.coolingDown, "ran until \(status.lastEnd!); it may run again at \(until) "
-                                + "(cooldown \(Int(settings.cooldown / 60)) minutes), or use --force", module: module.rawValue)
+                let minutes = Int(now.timeIntervalSince(end) / 60)
+                throw SyncError(.coolingDown, "ran \(minutes == 0 ? "less than a minute" : minutes == 1 ? "1 minute" : "\(minutes) minutes") ago "
+                                + "(cooldown \(Int(settings.cooldown / 60)) minutes)", module: module.rawValue,
+                                action: .waitForCooldown(until: end.addingTimeInterval(settings.cooldown)))
             }
             let full = status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
             let run = try writer.insert(ModuleRun(module: key(module), owner: owner, startedAt: at, forced: force, full: full))

@@ -5,7 +5,7 @@ import Vocabulary
 /// troubleshooting cases carry its remedies).
 ///
 /// ```swift
-/// throw SyncError(.coolingDown, "customers ran at 10:02; it may run again at 10:17 (or use --force)", module: "customers")
+/// throw SyncError(.coolingDown, "ran 3 minutes ago (cooldown 15 minutes)", module: "customers", action: .waitForCooldown(until: end))
 /// ```
 public struct SyncError: CodedError, Equatable {
     public static let domain = "sync"

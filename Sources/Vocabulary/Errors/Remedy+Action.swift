@@ -1,3 +1,5 @@
+import Foundation
+
 /// A remedy as a stable name and its values, for front ends that hand it
 /// on rather than word it (`--json` errors, the admin panel's buttons).
 ///
@@ -34,6 +36,7 @@ extension Remedy {
         case .resumeReconcile: "resumeReconcile"
         case .resumeIntegration: "resumeIntegration"
         case .retryLater: "retryLater"
+        case .waitForCooldown: "waitForCooldown"
         }
     }
 
@@ -46,6 +49,7 @@ extension Remedy {
         case .deleteDraftOrder(let number): ["number": .number(number)]
         case .restrictCredentials(let path): ["path": .text(path)]
         case .retryLater(let delay): ["after": .text(delay.rawValue)]
+        case .waitForCooldown(let until): ["until": .text(until.formatted(.iso8601))]
         case .initialise, .upgradeReplica, .listSettings, .setOrderLayout, .syncCustomers, .setEmployeeNumber, .mapActivity,
              .enableProductCreation, .connect, .reconnect, .disconnect, .resumeReconcile, .resumeIntegration:
             [:]

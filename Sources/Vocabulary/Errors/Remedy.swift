@@ -1,3 +1,5 @@
+import Foundation
+
 /// An action a user can take to get past an error. It carries no words:
 /// a front end words it (``RemedyWording``), the command-line tool as the
 /// command to run, a panel as the button to press.
@@ -45,6 +47,8 @@ public enum Remedy: Hashable, Sendable {
     case resumeIntegration
     /// Nothing to do now: the work runs again when due, after `reason` passes.
     case retryLater(after: Delay)
+    /// The module rests after its last run until `until`: wait, or force it to run now.
+    case waitForCooldown(until: Date)
 
     /// Why work is left for a later run.
     public enum Delay: String, Hashable, Sendable, CaseIterable {

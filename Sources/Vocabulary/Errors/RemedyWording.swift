@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words a ``Remedy`` for one front end: the command-line tool names the
 /// command to run, a panel the button to press, in its own language. Error
 /// texts and notification mails take the wording they are given.
@@ -44,6 +46,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .retryLater(.timeout): "it runs again when due; if it keeps hanging, check the network and e-conomic's status"
         case .retryLater(.rateLimit): "it runs again when due; another integration may be spending the agreement's API budget"
         case .retryLater(.network): "field work is kept; the next run sends it once e-conomic can be reached"
+        case .waitForCooldown(let until): "it may run again at \(until.formatted(.iso8601)), or be forced to run now"
         }
     }
 }

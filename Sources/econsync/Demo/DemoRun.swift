@@ -5,6 +5,7 @@ import Foundation
 import Replica
 import Snapshot
 import Sync
+import Vocabulary
 import Workbench
 
 /// The demo's steps: econsync's own commands, run in this process against
@@ -50,6 +51,7 @@ struct DemoRun {
         try await econsync(["setup", "--non-interactive"])
         heading("2. the first sync of every module: e-conomic's records into the replica")
         try await econsync(["sync"])
+        try holdings()
         heading("3. offline field work, recorded without network")
         try fieldWork()
         heading("4. reconnected: what a reconcile would do (a dry run writes nothing)")
@@ -67,6 +69,20 @@ struct DemoRun {
               + "e-conomic id and the hours blocked on it)")
         heading("next: your own e-conomic agreement")
         print(Self.nextSteps)
+    }
+
+    /// The records the replica holds, counted per kind as the office knows
+    /// them, e-conomic's lookups (groups, terms, zones, layouts) apart.
+    func holdings() throws {
+        let counts = try ReplicaStore.open(at: directory.appendingPathComponent(ReplicaStore.fileName), readOnly: true).counts().records
+        let lookups: Set<Kind> = [.productGroup, .customerGroup, .paymentTerm, .vatZone, .layout, .department]
+        func listed(_ kinds: [Kind]) -> String {
+            kinds.compactMap { kind in
+                counts[kind].flatMap { $0 > 0 ? Output.count($0, kind.noun, plural: kind.noun.hasSuffix("y") ? kind.noun.dropLast() + "ies" : nil) : nil }
+            }.joined(separator: ", ")
+        }
+        print("(the replica now holds \(listed(Kind.allCases.filter { !lookups.contains($0) })); "
+              + "and e-conomic's lookups: \(listed(Kind.allCases.filter { lookups.contains($0) })))")
     }
 
     /// What the office runs after the demo, in order.

@@ -39,11 +39,12 @@ struct LogCommand: ParsableCommand {
         guard !history.runs.isEmpty || !history.notifications.isEmpty else {
             return print("no module run\(module.map { " of \($0.rawValue)" } ?? "")\(since.map { " since \($0)" } ?? "")")
         }
+        // 80 columns hold a run's number, module, start, outcome and calls; --wide adds its end and what it did.
         Output.table(["RUN", "MODULE", "STARTED", "ENDED", "OUTCOME", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS"], history.runs.map { run in
             [String(run.id ?? 0), run.module + (run.full ? " (full)" : "") + (run.forced ? " (forced)" : ""), LocalTime.string(run.startedAt),
              run.endedAt.map(LocalTime.string) ?? "-", run.outcome.rawValue,
              "\(run.pulled)/\(run.pushed)/\(run.skipped)/\(run.blocked)/\(run.conflicts)", String(run.apiCalls)]
-        }, rightAligned: [0, 6], fit: table.width)
+        }, rightAligned: [0, 6], cut: [], columns: table.wide ? nil : [0, 1, 2, 4, 6], fit: table.width)
         for run in history.runs {
             if let error = run.error { Output.line("run \(run.id ?? 0) (\(run.module)): \(error)") }
         }

@@ -56,19 +56,15 @@ struct StatusCommand: ParsableCommand {
     /// no `width` (`--wide`), also the last success, what the last run did and today's API calls.
     static func print(_ reports: [ModuleReport], now: Date, paused: Bool = false, width: Int?) {
         let rows = reports.map { report in
-            let state = report.state.rawValue + (report.lastRunForced ? " (forced)" : "")
-            let lastRun = report.lastEnd.map(LocalTime.string) ?? "never"
-            let next = report.manual ? "manual" : paused ? "paused" : report.nextDue.map { due($0, now: now) } ?? "-"
-            guard width == nil else { return ["\(report.number) \(report.module)", state, lastRun, next] }
-            return ["\(report.number) \(report.module)", state, lastRun, report.lastSuccess.map(LocalTime.string) ?? "never", next,
-                    "\(report.pulled)/\(report.pushed)/\(report.skipped)/\(report.blocked)/\(report.conflicts)", String(report.apiCallsToday)]
+            [
+                "\(report.number) \(report.module)", report.state.rawValue + (report.lastRunForced ? " (forced)" : ""),
+                report.lastEnd.map(LocalTime.string) ?? "never", report.lastSuccess.map(LocalTime.string) ?? "never",
+                report.manual ? "manual" : paused ? "paused" : report.nextDue.map { due($0, now: now) } ?? "-",
+                "\(report.pulled)/\(report.pushed)/\(report.skipped)/\(report.blocked)/\(report.conflicts)", String(report.apiCallsToday),
+            ]
         }
-        if width != nil {
-            Output.table(["MODULE", "STATE", "LAST RUN", "NEXT"], rows, fit: width)
-        } else {
-            Output.table(["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"], rows,
-                         rightAligned: [6], fit: nil)
-        }
+        Output.table(["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"], rows, rightAligned: [6],
+                     columns: width == nil ? nil : [0, 1, 2, 4], fit: width)
         for (modules, error) in errorLines(reports) { Output.line("\(modules): \(error)") }
         for report in reports {
             if report.state == .disabled, let reason = report.disabledReason, report.module.requiresFinance { Swift.print("\(report.module): \(reason)") }

@@ -31,8 +31,7 @@ struct ConflictsCommand: ParsableCommand {
             [LocalTime.string($0.decidedAt), $0.module, "\($0.kind) \($0.recordKey)", $0.field, $0.winner, $0.rule,
              $0.baseValue ?? "-", $0.localValue ?? "-", $0.remoteValue ?? "-"]
         }
-        let shown = table.wide ? 9 : 6
-        Output.table(Array(["DECIDED", "MODULE", "RECORD", "FIELD", "WINNER", "RULE", "BASE", "MOBILPLAN", "E-CONOMIC"].prefix(shown)),
-                     rows.map { Array($0.prefix(shown)) }, cut: [2, 3, 5], fit: table.width)
+        Output.table(["DECIDED", "MODULE", "RECORD", "FIELD", "WINNER", "RULE", "BASE", "MOBILPLAN", "E-CONOMIC"], rows, cut: [2, 3, 5],
+                     columns: table.wide ? nil : Array(0..<6), fit: table.width)
     }
 }

@@ -33,9 +33,8 @@ extension SnapshotCommand {
                         String(entry.agreement), LocalTime.string(entry.takenAt)]
             }
             // The file names the snapshot for `snapshot show` and carries its time: 80 columns hold it whole.
-            let shown = table.wide ? 7 : 5
-            Output.table(Array(["FILE", "MODE", "RECORDS", "BYTES", "NEEDED BY", "AGREEMENT", "TAKEN AT"].prefix(shown)), rows.map { Array($0.prefix(shown)) },
-                         rightAligned: [2, 3], cut: [4], fit: table.width)
+            Output.table(["FILE", "MODE", "RECORDS", "BYTES", "NEEDED BY", "AGREEMENT", "TAKEN AT"], rows, rightAligned: [2, 3], cut: [4],
+                         columns: table.wide ? nil : [0, 1, 2, 3, 4], fit: table.width)
             if hidden > 0 { print("(\(Output.count(hidden, "snapshot")) of module runs not shown; --all lists them)") }
         }
     }

@@ -47,6 +47,8 @@ struct CommandLineWording: RemedyWording {
             "finish it with `econsync reconcile --resume` (nothing is sent twice)"
         case .resumeIntegration:
             "resume it with `econsync resume`"
+        case .waitForCooldown(let until):
+            "it may run again at \(LocalTime.string(until)), or now with `--force`"
         case .retryLater(after: .timeout):
             "the module was released automatically; it runs again when due. If it keeps hanging, check the network and e-conomic's status"
         case .retryLater(after: .network):

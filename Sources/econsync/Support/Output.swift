@@ -31,7 +31,14 @@ enum Output {
     /// free-text ones: left-aligned, not dates, with a space or longer than 24)
     /// give up characters, the widest first, a cut cell ending in `…`, until the
     /// table fits; never below their header or 10 characters.
-    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [], cut: Set<Int>? = nil, fit width: Int?) {
+    /// `columns` picks the columns shown, by index (every one when nil); `rightAligned` and `cut` count every column.
+    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [], cut: Set<Int>? = nil, columns: [Int]? = nil,
+                      fit width: Int?) {
+        if let columns {
+            let kept = { (indices: Set<Int>) in Set(columns.indices.filter { indices.contains(columns[$0]) }) }
+            return table(columns.map { header[$0] }, rows.map { row in columns.map { row[$0] } }, rightAligned: kept(rightAligned),
+                         cut: cut.map(kept), fit: width)
+        }
         let rows = rows.map { $0.map { TerminalText.safe($0) } }
         var widths = header.map(\.count)
         for row in rows {

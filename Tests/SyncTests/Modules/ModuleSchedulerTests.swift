@@ -59,7 +59,9 @@ struct ModuleSchedulerTests {
         fixture.clock.advance(minutes: 5)
         let error = await #expect(throws: SyncError.self) { try await fixture.run(.customers) }
         #expect(error?.code == .coolingDown)
-        #expect(error?.message.contains("may run again at 2026-11-29T08:15:00Z") == true)
+        #expect(error?.message == "ran 5 minutes ago (cooldown 15 minutes)", "\(String(describing: error))")
+        #expect(error?.remedy == .waitForCooldown(until: Timestamp.date("2026-11-29T08:15:00Z")!))
+        #expect(error?.description.contains("it may run again at 2026-11-29T08:15:00Z") == true, "the neutral wording keeps UTC")
         let forced = try #require(try await fixture.run(.customers, force: true))
         #expect(forced.forced)
         #expect(try fixture.replica.moduleRuns(module: "customers").map(\.forced) == [true, false])
