@@ -6,7 +6,7 @@
 DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl tzdata $(EXTRA_PACKAGES)
 SWIFT ?= swift
 
-.PHONY: deps build release demo tour test asan chaos bench
+.PHONY: deps build release demo tour test asan chaos bench man
 
 deps:
 	@missing=""; \
@@ -31,6 +31,12 @@ release: deps
 
 demo: build
 	.build/debug/econsync demo
+
+# The manual page econsync.1, from the command definitions (swift-argument-parser's generate-manual
+# plugin; it builds in release mode first): `man ./econsync.1`.
+man: deps
+	$(SWIFT) package --disable-sandbox generate-manual
+	cp .build/plugins/GenerateManual/outputs/econsync/econsync.1 econsync.1
 
 # A longer tour of the command line, step by step (scripts/demo.sh).
 tour: build
