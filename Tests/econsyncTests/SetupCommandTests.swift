@@ -16,9 +16,10 @@ struct SetupCommandTests {
     }
 
     /// Answers to the wizard, each typed when its prompt shows; "" takes what is proposed.
-    static let answers: [(prompt: String, answer: String)] = [
+    static let answers: [(prompt: String, answer: String?)] = [
         ("Export hours [Y/n]: ", "n"), ("Export materials [Y/n]: ", ""),
-        ("Text string for hours ($navn $regnavn $dato $antal $enhed $tekst $projekt) [$navn $regnavn]: ", "$regnavn: $navn ($antal $enhed)"),
+        ("$regnavn ($type) the hour type or product", nil),
+        ("Text string for hours [$navn $regnavn]: ", "$regnavn: $navn ($antal $enhed)"),
         ("Text string for materials [$regnavn]: ", ""),
         ("Group lines (none, type, type-employee, date, product) [none]: ", "weekly"),
         ("orders.grouping must be one of none, type, type-employee, date, product", "type-employee"),
@@ -34,6 +35,26 @@ struct SetupCommandTests {
         ("Activity for hour type Nattevagt: ", "4"),
     ]
 
+    @Test("Ctrl-C in the wizard says what was kept (nothing saved, the connection kept) and ends with 130")
+    func interrupted() async throws {
+        try await ConnectedCLI.with { connected in
+            let terminal = try PseudoTerminal()
+            let process = try terminal.start(connected.cli, ["setup"])
+            try await ConnectedCLI.offPool {
+                try terminal.expect("Export hours [Y/n]: ")
+                terminal.type("n")
+                try terminal.expect("Export materials [Y/n]: ")
+                process.interrupt()
+                try terminal.expect("interrupted: no setting was saved; the connection is kept; run `econsync setup` again")
+                terminal.drain()
+                process.waitUntilExit()
+            }
+            #expect(process.terminationStatus == 130, "\(terminal.transcript)")
+            #expect(try await Self.settings(connected)["orders.exportHours"] == nil)
+            #expect(try await connected.expect(["status"]).contains("units"), "still connected")
+        }
+    }
+
     @Test("the five steps through a terminal: proposals taken with Enter, bad answers asked again, choices from e-conomic; activate")
     func interactive() async throws {
         try await ConnectedCLI.with { connected in
@@ -44,7 +65,20 @@ struct SetupCommandTests {
                 try terminal.expect("connected to agreement 1118081")
                 for (prompt, answer) in Self.answers {
                     try terminal.expect(prompt)
-                    terminal.type(answer)
+                    if let answer { terminal.type(answer) }
+                }
+                // "No" at the review goes back to a step, not back to the start.
+                try terminal.expect("Activate the integration? [Y/n]: ")
+                terminal.type("n")
+                try terminal.expect("Go back to step 2, 3, 4 (Enter: stop, nothing is saved): ")
+                terminal.type("7")
+                try terminal.expect("please answer 2, 3, 4, or press Enter")
+                terminal.type("3")
+                try terminal.expect("Sync CVR (validate and match customers on CVR number) [Y/n]: ")
+                terminal.type("n")
+                for _ in 0..<4 {
+                    try terminal.expect("]: ")
+                    terminal.type("")
                 }
                 try terminal.expect("Activate the integration? [Y/n]: ")
                 terminal.type("")
@@ -54,12 +88,18 @@ struct SetupCommandTests {
             }
             #expect(process.terminationStatus == 0, "\(terminal.transcript)")
             #expect(terminal.transcript.contains("Step 5 of 5 — Review"))
+            // The review in words: the questions, yes and no, e-conomic's choices by number and name.
+            for line in ["  Export hours: no\r\n", "  Order template (layout): 19 ", "  Sync contact persons: yes\r\n",
+                         "  Sync CVR (validate and match customers on CVR number): no\r\n", "  hour type Nattevagt → activity 4 "] {
+                #expect(terminal.transcript.contains(line), "\(line)")
+            }
+            #expect(!terminal.transcript.contains("orders.exportHours = "))
             let values = try await Self.settings(connected)
             #expect(values["orders.exportHours"] == "false" && values["orders.exportMaterials"] == "true")
             #expect(values["orders.hoursText"] == "$regnavn: $navn ($antal $enhed)" && values["orders.grouping"] == "type-employee")
             #expect(values["orders.layout"] == "19" && values["products.productGroup"] == "2" && values["customers.syncContacts"] == "true")
             #expect(values["projects.autoApprove"] == "true" && values["projects.bookOn"] == "endOfMonth")
-            #expect(values["projects.subProjects"] == "merge-into-parent")
+            #expect(values["projects.subProjects"] == "merge-into-parent" && values["customers.syncCVR"] == "false")
             #expect(try await connected.expect(["local", "hour-type", "list"]).contains { _ in true })
             let hourTypes = try await connected.expect(["local", "hour-type", "list"])
             #expect(hourTypes.split(separator: "\n").contains { $0.contains("Nattevagt") && $0.contains(" 4 ") })
@@ -109,7 +149,7 @@ struct SetupCommandTests {
         }
     }
 
-    @Test("answering no at the review writes nothing")
+    @Test("answering no at the review, then no step to go back to, writes nothing")
     func declined() async throws {
         try await ConnectedCLI.with { connected in
             let before = try await Self.settings(connected)
@@ -124,6 +164,8 @@ struct SetupCommandTests {
                     terminal.type("")
                 }
                 terminal.type("n")
+                try terminal.expect("Go back to step 2, 3, 4 (Enter: stop, nothing is saved): ")
+                terminal.type("")
                 terminal.drain()
                 process.waitUntilExit()
             }

@@ -37,7 +37,7 @@ public struct SetupStep: Sendable {
         SetupStep(number: 2, title: "Order/invoice export", questions: [
             Question(key: "orders.exportHours", prompt: "Export hours"),
             Question(key: "orders.exportMaterials", prompt: "Export materials"),
-            Question(key: "orders.hoursText", prompt: "Text string for hours ($navn $regnavn $dato $antal $enhed $tekst $projekt)"),
+            Question(key: "orders.hoursText", prompt: "Text string for hours"),
             Question(key: "orders.materialsText", prompt: "Text string for materials"),
             Question(key: "orders.grouping", prompt: "Group lines (none, type, type-employee, date, product)"),
             Question(key: "orders.layout", prompt: "Order template (layout)", choices: \SetupChoices.layouts),

@@ -45,6 +45,18 @@ struct Prompter {
         }
     }
 
+    /// The step to answer again, after "no" at the review; nil (Enter) to stop without saving.
+    func stepToRevisit(_ steps: [SetupStep]) throws -> SetupStep? {
+        let numbers = steps.map { String($0.number) }
+        while true {
+            guard let answer = try line("Go back to step \(numbers.joined(separator: ", ")) (Enter: stop, nothing is saved)", current: nil) else {
+                return nil
+            }
+            if let step = steps.first(where: { String($0.number) == answer }) { return step }
+            say("please answer \(numbers.joined(separator: ", ")), or press Enter")
+        }
+    }
+
     /// A yes/no question, yes by default.
     func confirm(_ prompt: String) throws -> Bool {
         while true {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reconcile
 import Replica
 import Sync
 
@@ -53,30 +54,62 @@ struct SetupCommand: AsyncParsableCommand {
             }
             try await ConnectRun(global: global, output: try OutputOptions.parse([]), options: connect, stored: nil).perform()
         }
+        let interruption = Interruption("interrupted: no setting was saved; the connection is kept; run `econsync setup` again")
+        defer { withExtendedLifetime(interruption) {} }
         let given = (try config.map(ConfigFile.read) ?? []) + (try pairs().map { (name: $0.0, value: $0.1) })
         var draft = try await workspace.setupDraft(given: given)
         if interactive {
-            for step in SetupStep.steps {
-                prompter.say("\nStep \(step.number) of 5 — \(step.title)")
-                if step.number == 4, !draft.choices.employees.isEmpty {
-                    prompter.say("  e-conomic's employees: " + draft.choices.employees.map(\.description).joined(separator: ", "))
-                }
-                for question in step.questions {
-                    draft.values[question.key] = try prompter.ask(question, current: draft.values[question.key],
-                                                                  choices: question.choices.map { draft.choices[keyPath: $0] })
-                }
-                if step.number == 4 { try askActivities(prompter, &draft) }
-            }
+            for step in SetupStep.steps { try ask(step, prompter, &draft) }
         }
-        prompter.say("\nStep 5 of 5 — Review")
-        for (key, value) in draft.chosen { prompter.say("  \(key) = \(value)") }
-        for (id, activity) in draft.activities.sorted(by: { $0.key < $1.key }) { prompter.say("  hour type \(id) → activity \(activity)") }
-        if interactive, try prompter.confirm("Activate the integration?") == false {
-            prompter.say("nothing was written")
-            throw ExitCode(ExitStatus.failure)
+        while true {
+            prompter.say("\nStep 5 of 5 — Review")
+            for line in Self.review(draft) { prompter.say("  " + line) }
+            guard interactive, try !prompter.confirm("Activate the integration?") else { break }
+            guard let step = try prompter.stepToRevisit(SetupStep.steps) else {
+                prompter.say("nothing was written")
+                throw ExitCode(ExitStatus.failure)
+            }
+            try ask(step, prompter, &draft)
         }
         try workspace.activate(draft)
         prompter.say("activated: \(draft.chosen.count) settings saved; modules run with `econsync sync` or `econsync run`")
+    }
+
+    /// Asks `step`'s questions (and, in step 4, the activity of each hour type without one) into `draft`.
+    func ask(_ step: SetupStep, _ prompter: Prompter, _ draft: inout SetupDraft) throws {
+        prompter.say("\nStep \(step.number) of 5 — \(step.title)")
+        if step.number == 4, !draft.choices.employees.isEmpty {
+            prompter.say("  e-conomic's employees: " + draft.choices.employees.map(\.description).joined(separator: ", "))
+        }
+        for question in step.questions {
+            if question.key == "orders.hoursText" { prompter.say("  " + Self.templateVariables) }
+            draft.values[question.key] = try prompter.ask(question, current: draft.values[question.key],
+                                                          choices: question.choices.map { draft.choices[keyPath: $0] })
+        }
+        if step.number == 4 { try askActivities(prompter, &draft) }
+    }
+
+    /// The order line templates' variables in words, Danish names first, their English aliases in brackets.
+    static var templateVariables: String {
+        "variables for the line texts: " + OrderTemplate.Variable.allCases.map { "$\($0.danishName) ($\($0.englishName)) \($0.meaning)" }
+            .joined(separator: ", ")
+    }
+
+    /// The review in words: each question with its answer (e-conomic's choices by number and name), then each hour type's activity.
+    static func review(_ draft: SetupDraft) -> [String] {
+        let questions = Dictionary(SetupStep.steps.flatMap(\.questions).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let settings = draft.chosen.map { key, value in
+            guard let question = questions[key] else { return "\(key): \(value)" }
+            let choice = question.choices.flatMap { draft.choices[keyPath: $0].first { $0.number == value } }
+            let answer = question.isFlag ? (value == "true" ? "yes" : "no") : choice?.description ?? value
+            return "\(question.prompt): \(answer)"
+        }
+        let names = Dictionary(draft.unmappedHourTypes.map { ($0.hourType.id!, $0.hourType.name) }, uniquingKeysWith: { first, _ in first })
+        let activities = draft.activities.sorted { $0.key < $1.key }.map { id, number in
+            let activity = draft.choices.activities.first { $0.number == String(number) }?.description ?? String(number)
+            return "hour type \(names[id] ?? String(id)) → activity \(activity)"
+        }
+        return settings + activities
     }
 
     func askActivities(_ prompter: Prompter, _ draft: inout SetupDraft) throws {
