@@ -18,7 +18,7 @@ struct RemedyWordingTests {
         .initialise, .upgradeReplica, .listSettings, .setConfig(key: "customers.paymentTerms"), .setOrderLayout,
         .setHoursProduct(hourType: 2), .setProjectCustomer(project: 3), .syncCustomers, .setEmployeeNumber, .mapActivity,
         .enableProductCreation, .deleteDraftOrder(number: 35), .connect, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
-        .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit), .retryLater(after: .network),
+        .reconcileFully, .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit), .retryLater(after: .network),
         .waitForCooldown(until: Date(timeIntervalSince1970: 1_796_000_000)),
     ]
 
@@ -26,7 +26,7 @@ struct RemedyWordingTests {
         switch remedy {
         case .initialise, .upgradeReplica, .listSettings, .setConfig, .setOrderLayout, .setHoursProduct, .setProjectCustomer,
              .syncCustomers, .setEmployeeNumber, .mapActivity, .enableProductCreation, .deleteDraftOrder, .connect, .reconnect, .disconnect, .restrictCredentials,
-             .resumeReconcile, .resumeIntegration, .waitForCooldown:
+             .reconcileFully, .resumeReconcile, .resumeIntegration, .waitForCooldown:
             true
         case .retryLater(let delay):
             Remedy.Delay.allCases.contains(delay)

@@ -20,16 +20,19 @@ public struct SnapshotError: CodedError, Equatable {
     public var file: String
     /// The 1-based line of the decompressed file, when known.
     public var line: Int?
+    /// What to do, worded by the front end, if there is an action to name.
+    public var remedy: Remedy?
 
-    public init(_ code: Code, _ message: String, file: String, line: Int? = nil) {
+    public init(_ code: Code, _ message: String, file: String, line: Int? = nil, remedy: Remedy? = nil) {
         self.code = code
         self.message = message
         self.file = file
         self.line = line
+        self.remedy = remedy
     }
 
-    /// `file:line: message`.
+    /// `file:line: message`, then the remedy if there is one.
     public func describe(_ wording: any RemedyWording) -> String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" + (remedy.map { "; " + wording.words(for: $0) } ?? "")
     }
 }

@@ -20,7 +20,7 @@ public struct ModuleSettings: Sendable, Equatable {
               default: false),
         .number("schedule.interval", "minutes between two runs of a module", 15...1440, default: 15),
         .number("schedule.jitter", "seconds of random delay added to each module's next run, so modules spread out", 0...3600, default: 60),
-        .number("schedule.cooldown", "minutes a module rests after a run before it may run again (--force overrides)", 1...1440, default: 15),
+        .number("schedule.cooldown", "minutes a module rests after a run before it may run again (a forced run does not wait)", 1...1440, default: 15),
         .number("schedule.fullInterval", "hours between full reconciles that compare every record", 1...720, default: 24),
         .number("schedule.timeout", "hours after which a module still running is timed out and released", 1...48, default: 12),
     ]

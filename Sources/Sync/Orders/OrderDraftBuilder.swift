@@ -21,7 +21,7 @@ struct OrderDraftBuilder {
         guard project.department == replica.department else {
             throw SyncError(.invalidRequest, "project \(project.name) (\(project.id!)) belongs to "
                             + (project.department.map { "department \($0)" } ?? "no department")
-                            + ": export it with that department's connection (--department)", module: "orders")
+                            + ": export it with that department's connection", module: "orders")
         }
         let customer = try self.customer(of: project)
         let onlyAsked = request.hours != nil || request.materials != nil

@@ -94,8 +94,8 @@ public struct Reconciliation: Sendable {
         guard let entry = try replica.snapshots(agreement: agreement).first(where: { $0.baseFor != nil }) else { return nil }
         if let problem = store.problem(with: entry) {
             if full { return nil }
-            throw SnapshotError(.tampered, "the base snapshot \(problem); a full reconcile (reconcile --full) takes e-conomic "
-                                + "afresh and makes a new base", file: store.path(of: entry))
+            throw SnapshotError(.tampered, "the base snapshot \(problem)", file: store.path(of: entry),
+                                remedy: .reconcileFully)
         }
         return entry
     }

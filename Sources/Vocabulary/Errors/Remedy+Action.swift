@@ -33,6 +33,7 @@ extension Remedy {
         case .reconnect: "reconnect"
         case .disconnect: "disconnect"
         case .restrictCredentials: "restrictCredentials"
+        case .reconcileFully: "reconcileFully"
         case .resumeReconcile: "resumeReconcile"
         case .resumeIntegration: "resumeIntegration"
         case .retryLater: "retryLater"
@@ -51,7 +52,7 @@ extension Remedy {
         case .retryLater(let delay): ["after": .text(delay.rawValue)]
         case .waitForCooldown(let until): ["until": .text(until.formatted(.iso8601))]
         case .initialise, .upgradeReplica, .listSettings, .setOrderLayout, .syncCustomers, .setEmployeeNumber, .mapActivity,
-             .enableProductCreation, .connect, .reconnect, .disconnect, .resumeReconcile, .resumeIntegration:
+             .enableProductCreation, .connect, .reconnect, .disconnect, .reconcileFully, .resumeReconcile, .resumeIntegration:
             [:]
         }
     }

@@ -41,6 +41,8 @@ public enum Remedy: Hashable, Sendable {
     case disconnect
     /// Make the credentials file at `path` private to its owner, or connect anew.
     case restrictCredentials(path: String)
+    /// Reconcile comparing every record: e-conomic is taken afresh and makes a new base.
+    case reconcileFully
     /// Finish the interrupted reconcile run before starting another.
     case resumeReconcile
     /// Resume the integration, paused by the office: nothing goes to or comes from e-conomic until then.

@@ -41,6 +41,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .reconnect: "reconnect to e-conomic"
         case .disconnect: "disconnect first to switch agreements"
         case .restrictCredentials(let path): "make \(path) private (mode 600) or reconnect to e-conomic"
+        case .reconcileFully: "a full reconcile, comparing every record, takes e-conomic afresh and makes a new base"
         case .resumeReconcile: "resume the interrupted reconcile first"
         case .resumeIntegration: "resume the integration"
         case .retryLater(.timeout): "it runs again when due; if it keeps hanging, check the network and e-conomic's status"

@@ -43,6 +43,8 @@ struct CommandLineWording: RemedyWording {
             "run `econsync disconnect` first to switch agreements"
         case .restrictCredentials(let path):
             "run `chmod 600 \(path)` or `econsync reconnect`"
+        case .reconcileFully:
+            "run `econsync reconcile --full`, which takes e-conomic afresh and makes a new base"
         case .resumeReconcile:
             "finish it with `econsync reconcile --resume` (nothing is sent twice)"
         case .resumeIntegration:
