@@ -28,6 +28,15 @@ extension StoredAdapter {
     static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
     static var valueDecoder: (Row) throws -> Value { { try Self(row: $0).value } }
 
+    /// The value's own `Codable` conformance, passed through: the row's columns are the value's fields.
+    init(from decoder: any Decoder) throws {
+        self.init(try Value(from: decoder))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+    }
+
     /// Inserts `value` as a new row; returns it as inserted (with its id, where it has one).
     static func inserted(_ value: Value, _ db: Database) throws -> Value {
         var row = Self(value)

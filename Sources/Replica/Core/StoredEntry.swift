@@ -1,6 +1,5 @@
 internal import GRDB
 
-
 /// A bookkeeping entry (``TableEntry``) as GRDB reads and writes it (see ``StoredAdapter``).
 ///
 /// ```swift
@@ -12,14 +11,6 @@ struct StoredEntry<Entry: TableEntry>: StoredAdapter {
 
     init(_ value: Entry) {
         self.value = value
-    }
-
-    init(from decoder: any Decoder) throws {
-        value = try Entry(from: decoder)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try value.encode(to: encoder)
     }
 
     static var databaseTableName: String { Entry.databaseTableName }

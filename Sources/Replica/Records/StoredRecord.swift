@@ -15,14 +15,6 @@ struct StoredRecord<Record: ReplicaRecord>: StoredAdapter {
         self.value = value
     }
 
-    init(from decoder: any Decoder) throws {
-        value = try Record(from: decoder)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try value.encode(to: encoder)
-    }
-
     static var databaseTableName: String { Record.kind.table }
 
     /// The kind's own decoder where it has one (``RowDecodable``), else `Codable`'s.

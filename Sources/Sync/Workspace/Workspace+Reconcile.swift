@@ -17,6 +17,11 @@ public enum ReconcileMode: Sendable {
     case applyPlan([UInt8])
     /// Finish the interrupted run, settling every push that may have reached e-conomic first.
     case resume
+
+    /// Whether the mode writes nothing anywhere.
+    var isDryRun: Bool {
+        if case .dryRun = self { true } else { false }
+    }
 }
 
 /// What a reconcile did.
@@ -55,11 +60,10 @@ extension Workspace {
     /// ```
     public func reconcile(_ mode: ReconcileMode, modules: Set<Module> = [], full: Bool = false,
                           events: ReconcileEvents = ReconcileEvents()) async throws -> ReconcileOutcome {
-        let dryRun = if case .dryRun = mode { true } else { false }
-        var reconciliation = try reconciliation(readOnly: dryRun)
+        var reconciliation = try reconciliation(readOnly: mode.isDryRun)
         reconciliation.modules = modules
         reconciliation.full = full
-        if dryRun { return try await Self.reconcile(reconciliation, mode, events) }
+        if mode.isDryRun { return try await Self.reconcile(reconciliation, mode, events) }
         if let paused = try ModuleSettings(replica: reconciliation.replica).pausedError() { throw paused }
         return try await AgreementLock(replica: reconciliation.replica).holding { [reconciliation] in
             try await Self.reconcile(reconciliation, mode, events)
@@ -80,10 +84,9 @@ extension Workspace {
         if case .applyPlan(let bytes) = mode {
             plan = try await reconciliation.checkPlanFile(bytes)
         } else {
-            let dryRun = if case .dryRun = mode { true } else { false }
-            let taken = try await reconciliation.takeSnapshot(dryRun: dryRun, progress: events.pulling)
+            let taken = try await reconciliation.takeSnapshot(dryRun: mode.isDryRun, progress: events.pulling)
             defer { taken.discard() }
-            outcome.snapshotFile = dryRun ? nil : taken.entry.file
+            outcome.snapshotFile = mode.isDryRun ? nil : taken.entry.file
             plan = try await reconciliation.plan(taken)
         }
         outcome.plan = plan
