@@ -40,9 +40,9 @@ public final class EconomicEmulator: Sendable {
                                     configuration: configuration))
     }
 
-    /// An emulator seeded from a snapshot file (verified while read); its header names the agreement.
+    /// An emulator seeded from a snapshot file (verified while read, a delta through its bases); its header names the agreement.
     public convenience init(snapshotPath: String, configuration: EmulatorConfiguration = EmulatorConfiguration()) throws {
-        let reader = try SnapshotReader(path: snapshotPath)
+        let reader = try SnapshotChain.open(snapshotPath)
         var records: [Record] = []
         while let line = try reader.next() {
             records.append(try line.record())

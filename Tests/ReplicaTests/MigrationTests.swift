@@ -68,6 +68,26 @@ struct MigrationTests {
         #expect(try store.consistencyProblems() == [])
     }
 
+    @Test("a snapshot indexed at schema version 7 is kept by version 8, which lets it be a delta")
+    func snapshotDeltaFromVersion7() throws {
+        let directory = try TemporaryDirectory()
+        let url = try Self.replica(in: directory, atVersion: 7) { db in
+            try db.execute(sql: """
+                INSERT INTO snapshots(agreement, file, taken_at, mode, records, counts, sha256, bytes, added_at, base_for)
+                VALUES (1118081, 'snapshots/1118081/a.ndjson.gz', '2026-11-02T08:00:00Z', 'incremental', 3, '{"unit":3}', 'abc', 99,
+                        '2026-11-02T08:00:01Z', 'run-1')
+                """)
+            #expect(throws: DatabaseError.self, "version 7 knows no delta") { try db.execute(sql: "UPDATE snapshots SET mode = 'delta'") }
+        }
+        let store = try ReplicaStore.open(at: url, now: testNow)
+        let entry = try #require(try store.snapshots().first)
+        #expect(entry.mode == "incremental" && entry.records == 3 && entry.baseFor == "run-1" && entry.id == 1)
+        try store.write { try $0.setSnapshotDelta(file: entry.file, base: "snapshots/1118081/0.ndjson.gz", sha256: "def", bytes: 40) }
+        let delta = try #require(try store.snapshots().first)
+        #expect(delta.mode == "delta" && delta.baseFile == "snapshots/1118081/0.ndjson.gz" && delta.sha256 == "def" && delta.bytes == 40
+                && delta.records == 3)
+    }
+
     @Test("a file from a newer econsync is refused and left unchanged")
     func newerVersionRefused() throws {
         let directory = try TemporaryDirectory()

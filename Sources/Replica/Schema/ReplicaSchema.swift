@@ -19,6 +19,7 @@ enum ReplicaSchema {
         ("v5-module-status-runs-notifications", migrateV5),
         ("v6-indexes-for-check-and-listings", migrateV6),
         ("v7-order-export-sent-and-released", migrateV7),
+        ("v8-snapshot-deltas", migrateV8),
     ]
 
     /// The schema version this build writes.

@@ -43,6 +43,15 @@ extension ReplicaWriter {
         try db.execute(sql: "UPDATE snapshots SET base_for = ? WHERE file = ?", arguments: [reconcile, file])
     }
 
+    /// Records that `file` was rewritten as a delta over `base`: its new
+    /// hash and size. Its records and counts stay those of the state it
+    /// stands for.
+    public func setSnapshotDelta(file: String, base: String, sha256: String, bytes: Int64) throws {
+        try db.execute(sql: "UPDATE snapshots SET mode = 'delta', base_file = ?, sha256 = ?, bytes = ? WHERE file = ?",
+                       arguments: [base, sha256, bytes, file])
+        if db.changesCount == 0 { throw ReplicaError(.notFound, "snapshot \(file) is not in the store") }
+    }
+
     /// Records that an audit journal entry refers to `file`.
     public func addAuditReference(file: String) throws {
         try db.execute(sql: "UPDATE snapshots SET audit_references = audit_references + 1 WHERE file = ?", arguments: [file])

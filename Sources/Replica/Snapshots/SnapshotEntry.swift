@@ -10,9 +10,10 @@ public struct SnapshotEntry: Codable, Equatable, Sendable {
     public var file: String
     /// When it was taken, UTC, ISO 8601.
     public var takenAt: String
-    /// `full` or `incremental`.
+    /// `full`, `incremental` (pulled as the changes since a base, written
+    /// whole) or `delta` (holds what changed since `baseFile`).
     public var mode: String
-    /// The snapshot an incremental one builds on.
+    /// The snapshot an incremental one or a delta builds on.
     public var baseFile: String?
     public var records: Int
     /// Records per kind, as JSON.

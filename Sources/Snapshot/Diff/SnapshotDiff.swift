@@ -52,8 +52,8 @@ public enum SnapshotDiff {
     @discardableResult
     public static func compare(_ old: String, _ new: String, kinds: Set<String>? = nil,
                                visit: (Change) throws -> Void = { _ in }) throws -> Summary {
-        let left = try SnapshotReader(path: old)
-        let right = try SnapshotReader(path: new)
+        let left = try SnapshotChain.open(old)
+        let right = try SnapshotChain.open(new)
         var summary = Summary()
         try pairs(left, right, kinds: kinds) { a, b in
             switch (a, b) {

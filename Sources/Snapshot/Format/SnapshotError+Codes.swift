@@ -26,6 +26,8 @@ extension ErrorCode where Domain == SnapshotError {
     public static var badRecord: Self { "bad-record" }
     /// Something follows the trailer.
     public static var trailingData: Self { "trailing-data" }
+    /// A delta's base is not there (or its chain of bases is broken).
+    public static var missingBase: Self { "missing-base" }
     /// The file cannot be read or written.
     public static var io: Self { "io" }
 }

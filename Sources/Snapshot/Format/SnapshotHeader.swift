@@ -15,9 +15,11 @@ public struct SnapshotHeader: Equatable, Sendable {
         "projects": "https://apis.e-conomic.com/projectsapi/v1.1.0",
     ]
 
-    /// Whether a snapshot holds every record of its kinds, or only those changed since its base.
+    /// Whether a snapshot holds every record of its kinds (`full`, or
+    /// `incremental`: pulled as the changes since `base`, then written whole),
+    /// or only the records that differ from `base` (`delta`).
     public enum Mode: String, Sendable {
-        case full, incremental
+        case full, incremental, delta
     }
 
     public var version: Int
@@ -32,9 +34,13 @@ public struct SnapshotHeader: Equatable, Sendable {
     public var mode: Mode
     /// The file name of the snapshot this one was based on, if any.
     public var base: String?
+    /// For a delta: the kinds it holds every record of (a record of them
+    /// was deleted since its base); of its other kinds it holds only the
+    /// records new or changed since the base.
+    public var whole: [String]
 
     public init(version: Int = SnapshotHeader.currentVersion, agreement: Int, sources: [String: String] = SnapshotHeader.defaultSources,
-                takenAt: String, kinds: [String], mode: Mode = .full, base: String? = nil) {
+                takenAt: String, kinds: [String], mode: Mode = .full, base: String? = nil, whole: [String] = []) {
         self.version = version
         self.agreement = agreement
         self.sources = sources
@@ -42,6 +48,7 @@ public struct SnapshotHeader: Equatable, Sendable {
         self.kinds = kinds.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         self.mode = mode
         self.base = base
+        self.whole = whole.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// The header line: `{"header":{…}}`, canonical.
@@ -52,7 +59,13 @@ public struct SnapshotHeader: Equatable, Sendable {
             "kinds": .array(kinds.map { .string($0) }), "mode": .string(mode.rawValue),
         ]
         if let base { fields["base"] = .string(base) }
+        if mode == .delta { fields["whole"] = .array(whole.map { .string($0) }) }
         return CanonicalJSON.bytes(.object(["header": .object(fields)]))
+    }
+
+    static func strings(_ value: JSONValue?) -> [String] {
+        guard case .array(let values)? = value else { return [] }
+        return values.compactMap(\.stringValue)
     }
 
     /// Reads a header line; `file` names the snapshot in errors.
@@ -76,6 +89,8 @@ public struct SnapshotHeader: Equatable, Sendable {
             throw missing("agreement, takenAt, kinds, mode or sources is missing or of the wrong type")
         }
         self.init(version: Int(version), agreement: Int(agreement), sources: sources.compactMapValues(\.stringValue),
-                  takenAt: takenAt, kinds: kindValues.compactMap(\.stringValue), mode: mode, base: fields["base"]?.stringValue)
+                  takenAt: takenAt, kinds: kindValues.compactMap(\.stringValue), mode: mode, base: fields["base"]?.stringValue,
+                  whole: Self.strings(fields["whole"]))
+        if mode == .delta && base == nil { throw missing("a delta names no base") }
     }
 }

@@ -50,7 +50,7 @@ public struct Audit: Sendable {
     /// Audits `replica` against the snapshot at `snapshot` (verified while read).
     public static func run(replica: ReplicaStore, snapshot: String) throws -> Audit {
         var audit = Audit(snapshot: snapshot)
-        let reader = try SnapshotReader(path: snapshot)
+        let reader = try SnapshotChain.open(snapshot)
         var remote: [Kind: [RecordKey: Record]] = [:]
         // Kinds of modules switched off (suppliers without the finance module) are not the replica's to hold.
         let mappings = try ReconcileSettings(replica: replica).mappings

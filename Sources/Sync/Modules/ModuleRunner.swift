@@ -45,7 +45,10 @@ public struct ModuleRunner: Sendable {
     /// run that fails is recorded and returned, not thrown.
     public func run(_ module: Module, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
         let result = try await leased(module, force: force) { lease in try await perform(lease, progress: progress) }
-        _ = try await Blocking.run { [store] in try store.apply(SnapshotRetention(replica: store.replica)) }
+        _ = try await Blocking.run { [store] in
+            try store.packHistory()
+            try store.apply(SnapshotRetention(replica: store.replica))
+        }
         return result
     }
 

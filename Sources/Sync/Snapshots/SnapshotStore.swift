@@ -75,6 +75,9 @@ public struct SnapshotStore: Sendable {
     @discardableResult
     public func add(copyOf source: String) throws -> SnapshotEntry {
         let (header, trailer) = try SnapshotReader.verify(path: source, strict: true)
+        if header.mode == .delta, let base = header.base, try !replica.snapshots(agreement: header.agreement).contains(where: { $0.file == base }) {
+            throw SnapshotError(.missingBase, "is a delta over \(base), which is not in the store: import that snapshot first", file: source)
+        }
         let folder = directory(agreement: header.agreement)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let name = fileName(agreement: header.agreement, takenAt: header.takenAt)
@@ -129,13 +132,17 @@ public struct SnapshotStore: Sendable {
     }
 
     /// Deletes every snapshot `keeps` refuses (given its index in its agreement's newest-first list), except protected ones.
+    /// A snapshot a kept delta builds on is kept with it.
     private func prune(dryRun: Bool, keeps: (Int, SnapshotEntry) -> Bool) throws -> [SnapshotEntry] {
-        let byAgreement = Dictionary(grouping: try replica.snapshots(), by: \.agreement)
+        let all = try replica.snapshots()
         var doomed: [SnapshotEntry] = []
-        for (_, entries) in byAgreement.sorted(by: { $0.key < $1.key }) {
+        for (_, entries) in Dictionary(grouping: all, by: \.agreement).sorted(by: { $0.key < $1.key }) {
             let newestFirst = entries.sorted { ($0.takenAt, $0.id ?? 0) > ($1.takenAt, $1.id ?? 0) }
             doomed += newestFirst.enumerated().filter { !keeps($0.offset, $0.element) && !$0.element.isProtected }.map(\.element).reversed()
         }
+        let going = Set(doomed.map(\.file))
+        let needed = Self.ancestors(of: all.filter { !going.contains($0.file) }, in: all)
+        doomed.removeAll { needed.contains($0.file) }
         guard !dryRun else { return doomed }
         for entry in doomed {
             try replica.write { try $0.removeSnapshot(file: entry.file) }

@@ -40,7 +40,8 @@ extension SnapshotCommand {
             }
             if let takenAt { header.takenAt = takenAt }
             header = SnapshotHeader(agreement: header.agreement, sources: header.sources, takenAt: header.takenAt,
-                                    kinds: Array(Set(header.kinds).union(records.map(\.kind))), mode: header.mode, base: header.base)
+                                    kinds: Array(Set(header.kinds).union(records.map(\.kind))), mode: header.mode == .delta ? .full : header.mode,
+                                    base: header.mode == .delta ? nil : header.base)
             let writer = try SnapshotWriter(path: out, header: header)
             for record in records { try writer.append(record) }
             let trailer = try writer.finish()

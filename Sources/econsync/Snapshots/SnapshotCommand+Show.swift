@@ -23,7 +23,7 @@ extension SnapshotCommand {
         }
 
         func run() throws {
-            let reader = try SnapshotReader(path: try SnapshotName.path(file, global: global))
+            let reader = try SnapshotChain.open(try SnapshotName.path(file, global: global))
             var records: [Record] = []
             var matched = 0
             while let line = try reader.next() {

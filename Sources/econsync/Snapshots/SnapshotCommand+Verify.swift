@@ -20,14 +20,19 @@ extension SnapshotCommand {
             var sha256: String?
             var error: String?
             var code: String?
+            /// For a delta: the snapshot it builds on.
+            var base: String?
         }
 
         func run() throws {
             var reports: [Report] = []
             for file in files {
                 do {
-                    let (_, trailer) = try SnapshotReader.verify(path: file, strict: true)
-                    reports.append(Report(file: file, ok: true, records: trailer.records, counts: trailer.counts, sha256: trailer.sha256))
+                    let (header, trailer) = try SnapshotReader.verify(path: file, strict: true)
+                    // A delta is sound when its bases are there and sound too; its counts are those of the whole state.
+                    let counts = header.mode == .delta ? try SnapshotChain.verify(path: file).counts : trailer.counts
+                    reports.append(Report(file: file, ok: true, records: counts.values.reduce(0, +), counts: counts, sha256: trailer.sha256,
+                                          base: header.base))
                 } catch let error as SnapshotError {
                     reports.append(Report(file: file, ok: false, error: error.description, code: error.code.rawValue))
                 }
@@ -37,7 +42,8 @@ extension SnapshotCommand {
             } else {
                 for report in reports {
                     if report.ok {
-                        print("\(report.file): ok, \(Output.count(report.records ?? 0, "record")), sha256 \(report.sha256 ?? "")")
+                        let over = report.base.map { " (a delta over \(SnapshotName.shown($0)), verified with it)" } ?? ""
+                        print("\(report.file): ok, \(Output.count(report.records ?? 0, "record"))\(over), sha256 \(report.sha256 ?? "")")
                     } else {
                         FileHandle.standardError.write(Data("error: \(report.error ?? "")\n".utf8))
                     }

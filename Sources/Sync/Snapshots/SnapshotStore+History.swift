@@ -1,0 +1,160 @@
+import Foundation
+import Replica
+import Snapshot
+
+/// When a module run's snapshot is kept whole and when as a delta over the
+/// snapshot before it (see ``SnapshotStore/packHistory(_:)``).
+public struct HistoryPacking: Sendable, Equatable {
+    /// Deltas at most on one full snapshot before the next is kept whole.
+    public var maximumDepth = 32
+    /// A delta with more record lines than this share of the records is not worth it: the snapshot stays whole.
+    public var maximumDeltaShare = 0.25
+    /// When a chain's deltas together pass this share of its full snapshot's bytes, the next snapshot is kept whole.
+    public var maximumChainShare = 0.5
+
+    public init() {}
+}
+
+extension SnapshotStore {
+    /// Keeps the history of e-conomic's states at the size of its changes:
+    /// each snapshot a module run took is rewritten as a delta over the
+    /// snapshot of the same kinds before it, which ``SnapshotChain`` reads
+    /// back whole. The first of a day, one after `maximumDepth` deltas,
+    /// and one after deltas that together weigh half a full snapshot stay
+    /// whole (compaction), so a chain stays short. Bases, audited
+    /// snapshots and those of an unfinished run are left as they are.
+    /// Returns the entries rewritten.
+    ///
+    /// A crash leaves either the whole file or the delta at the snapshot's
+    /// name (both read as the same state); a delta written but not yet in
+    /// place is put there, or removed, by the next call.
+    @discardableResult
+    public func packHistory(_ packing: HistoryPacking = HistoryPacking()) throws -> [SnapshotEntry] {
+        let moduleRuns = try replica.moduleRunSnapshotFiles()
+        let unfinished = Set(try replica.unfinishedRuns().map(\.snapshotFile))
+        var packed: [SnapshotEntry] = []
+        for (_, entries) in Dictionary(grouping: try replica.snapshots(), by: \.agreement).sorted(by: { $0.key < $1.key }) {
+            try finishPacking(entries)
+            var history = History(store: self, entries: entries)
+            for (index, entry) in entries.enumerated() where entry.mode != SnapshotHeader.Mode.delta.rawValue
+                && moduleRuns.contains(entry.file) && !entry.isProtected && !unfinished.contains(entry.file) && !Self.isMergedBase(entry.file) {
+                guard let parent = try history.parent(of: index, unfinished: unfinished), history.extends(parent, with: entry, packing),
+                      let delta = try pack(entry, over: parent, packing) else { continue }
+                history.entries[index] = delta
+                packed.append(delta)
+            }
+        }
+        return packed
+    }
+
+    /// Writes `entry` as a delta over `parent` and puts it in place; nil when the delta would be too large.
+    func pack(_ entry: SnapshotEntry, over parent: SnapshotEntry, _ packing: HistoryPacking) throws -> SnapshotEntry? {
+        let path = path(of: entry)
+        let size = try SnapshotDelta.measure(old: SnapshotChain(path: self.path(of: parent), checksDigest: false),
+                                             new: SnapshotReader(path: path, checksDigest: false))
+        guard Double(size.lines) <= Double(size.records) * packing.maximumDeltaShare else { return nil }
+        let temporary = Self.packing(path)
+        let (_, trailer) = try SnapshotDelta.write(old: SnapshotChain(path: self.path(of: parent), checksDigest: false),
+                                                   new: SnapshotReader(path: path, checksDigest: false),
+                                                   base: parent.file, whole: size.whole, to: temporary)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? NSNumber)?.int64Value ?? 0
+        try replica.write { try $0.setSnapshotDelta(file: entry.file, base: parent.file, sha256: trailer.sha256, bytes: bytes) }
+        try put(temporary, at: path)
+        var delta = entry
+        delta.mode = SnapshotHeader.Mode.delta.rawValue
+        delta.baseFile = parent.file
+        delta.sha256 = trailer.sha256
+        delta.bytes = bytes
+        return delta
+    }
+
+    /// Where a delta of the snapshot at `path` is written before it replaces it.
+    static func packing(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).delta").path
+    }
+
+    /// Replaces the whole snapshot at `path` by its delta, and drops the files kept beside the whole one.
+    func put(_ delta: String, at path: String) throws {
+        guard rename(delta, path) == 0 else {
+            throw SnapshotError(.io, "cannot put the delta in place: \(String(cString: strerror(errno)))", file: path)
+        }
+        for file in [KeyIndex.path(for: path), SnapshotSummary.path(for: path)] { try? FileManager.default.removeItem(atPath: file) }
+    }
+
+    /// Finishes what an interrupted ``packHistory(_:)`` left: a delta the
+    /// index already records is put in place; any other is removed.
+    func finishPacking(_ entries: [SnapshotEntry]) throws {
+        for entry in entries {
+            let path = path(of: entry), temporary = Self.packing(path)
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? NSNumber)?.int64Value else { continue }
+            if entry.mode == SnapshotHeader.Mode.delta.rawValue && size == entry.bytes {
+                try put(temporary, at: path)
+            } else {
+                try? FileManager.default.removeItem(atPath: temporary)
+            }
+        }
+    }
+
+    /// The files `entries` need besides themselves: the bases of the deltas among them, and theirs.
+    static func ancestors(of entries: [SnapshotEntry], in all: [SnapshotEntry]) -> Set<String> {
+        let byFile = Dictionary(all.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var needed: Set<String> = []
+        for entry in entries {
+            var current = entry
+            while current.mode == SnapshotHeader.Mode.delta.rawValue, let base = current.baseFile, needed.insert(base).inserted,
+                  let next = byFile[base] {
+                current = next
+            }
+        }
+        return needed
+    }
+}
+
+/// One agreement's snapshots as ``SnapshotStore/packHistory(_:)`` walks them.
+struct History {
+    let store: SnapshotStore
+    /// Oldest first.
+    var entries: [SnapshotEntry]
+    var kinds: [String: [String]] = [:]
+
+    init(store: SnapshotStore, entries: [SnapshotEntry]) {
+        self.store = store
+        self.entries = entries
+    }
+
+    /// The kinds of `entry`'s file, from its header.
+    mutating func kinds(of entry: SnapshotEntry) throws -> [String] {
+        if let known = kinds[entry.file] { return known }
+        let read = try SnapshotReader(path: store.path(of: entry), checksDigest: false).header.kinds
+        kinds[entry.file] = read
+        return read
+    }
+
+    /// The newest snapshot before the one at `index` with the same kinds, when it is there and sound.
+    mutating func parent(of index: Int, unfinished: Set<String>) throws -> SnapshotEntry? {
+        let wanted = try kinds(of: entries[index])
+        for candidate in entries[..<index].reversed() where !SnapshotStore.isMergedBase(candidate.file) && !unfinished.contains(candidate.file) {
+            guard store.problem(with: candidate) == nil else { continue }
+            if try kinds(of: candidate) == wanted { return candidate }
+        }
+        return nil
+    }
+
+    /// Whether `entry` may become one more delta on `parent`'s chain: the
+    /// chain started the same day, is shorter than the limit, and its deltas
+    /// weigh less than their share of its full snapshot.
+    func extends(_ parent: SnapshotEntry, with entry: SnapshotEntry, _ packing: HistoryPacking) -> Bool {
+        let byFile = Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var depth = 0, deltaBytes: Int64 = 0
+        var anchor = parent
+        while anchor.mode == SnapshotHeader.Mode.delta.rawValue, let base = anchor.baseFile, let next = byFile[base] {
+            depth += 1
+            deltaBytes += anchor.bytes
+            anchor = next
+        }
+        guard anchor.mode != SnapshotHeader.Mode.delta.rawValue else { return false }  // a broken chain gets no more
+        return anchor.takenAt.prefix(10) == entry.takenAt.prefix(10) && depth < packing.maximumDepth
+            && Double(deltaBytes) <= Double(anchor.bytes) * packing.maximumChainShare
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import Snapshot
+
+@Suite("Snapshot deltas and chains")
+struct SnapshotChainTests {
+    /// Writes states `states[0]` whole and each next one as a delta over the
+    /// one before (in one folder, as a store keeps them); returns the paths.
+    static func chain(_ states: [[Record]], in scratch: ScratchDirectory) throws -> [String] {
+        var paths = [scratch.path("s0.ndjson.gz")]
+        try Fixtures.write(states[0], to: paths[0])
+        for index in states.indices.dropFirst() {
+            let whole = scratch.path("whole\(index).ndjson.gz")
+            try Fixtures.write(states[index], to: whole)
+            let size = try SnapshotDelta.measure(old: SnapshotChain(path: paths[index - 1]), new: SnapshotReader(path: whole))
+            let path = scratch.path("s\(index).ndjson.gz")
+            try SnapshotDelta.write(old: SnapshotChain(path: paths[index - 1]), new: SnapshotReader(path: whole),
+                                    base: "snapshots/1234567/s\(index - 1).ndjson.gz", whole: size.whole, to: path)
+            paths.append(path)
+        }
+        return paths
+    }
+
+    static func lines(_ source: some RecordLineSource) throws -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        while let line = try source.next() { lines.append(line.bytes) }
+        return lines
+    }
+
+    @Test("a chain of deltas reads back every state exactly, deletions included", arguments: [11, 12] as [UInt64])
+    func roundTrip(seed: UInt64) throws {
+        let scratch = try ScratchDirectory()
+        var states = [Fixtures.records(800, seed: seed)]
+        for step in 1...5 {
+            // The generator's added keys may repeat across steps: keep one record per key.
+            var seen: Set<String> = []
+            states.append(SnapshotDiffTests.mutate(states[step - 1], seed: seed * 10 + UInt64(step)).records.filter { seen.insert("\($0.kind)/\($0.key)").inserted })
+        }
+        let paths = try Self.chain(states, in: scratch)
+        for index in paths.indices {
+            let chain = try SnapshotChain(path: paths[index])
+            #expect(chain.paths == Array(paths[...index]))
+            let expected = try Fixtures.read(scratch.path(index == 0 ? "s0.ndjson.gz" : "whole\(index).ndjson.gz")).map(\.bytes)
+            #expect(try Self.lines(chain) == expected)
+            #expect(chain.counts.values.reduce(0, +) == states[index].count)
+        }
+        // The mutations delete records: each delta holds those kinds whole.
+        let header = try SnapshotReader(path: paths[3]).header
+        #expect(header.mode == .delta && !header.whole.isEmpty && header.base == "snapshots/1234567/s2.ndjson.gz")
+        // A diff sees through the chain: the delta and the state it stands for are the same snapshot.
+        #expect(try SnapshotDiff.compare(paths[4], scratch.path("whole4.ndjson.gz")).isEmpty)
+    }
+
+    @Test("only changed records go into a delta when nothing was deleted")
+    func changesOnly() throws {
+        let scratch = try ScratchDirectory()
+        let before = Fixtures.records(300, seed: 3)
+        var after = before
+        after[7].data["name"] = .string("Ændret ApS")
+        after[100].data["name"] = .string("Også ændret")
+        let paths = try Self.chain([before, after], in: scratch)
+        let delta = try Fixtures.read(paths[1])
+        #expect(delta.map(\.bytes) == [after[7], after[100]].map { record in
+            var bytes: [UInt8] = []
+            record.appendLine(to: &bytes)
+            return bytes
+        })
+        #expect(try SnapshotReader(path: paths[1]).header.whole.isEmpty)
+        #expect(try SnapshotDelta.measure(old: SnapshotReader(path: paths[0]), new: SnapshotChain(path: paths[1]))
+            == { var size = SnapshotDelta.Size(); size.lines = 2; size.records = 300; return size }())
+    }
+
+    @Test("a delta without its base, or over a damaged one, is refused with the file named")
+    func brokenChain() throws {
+        let scratch = try ScratchDirectory()
+        let before = Fixtures.records(200, seed: 4)
+        var after = before
+        after[1].data["name"] = .string("x")
+        let paths = try Self.chain([before, after], in: scratch)
+        // Damaged base: one byte of the compressed base changed.
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: paths[0])))
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: URL(fileURLWithPath: paths[0]))
+        #expect(throws: SnapshotError.self) { _ = try Self.lines(SnapshotChain(path: paths[1])) }
+        try FileManager.default.removeItem(atPath: paths[0])
+        let error = try #require(throws: SnapshotError.self) { try SnapshotChain(path: paths[1]) }
+        #expect(error.code == .missingBase && error.file == paths[1] && error.message.contains("s0.ndjson.gz"))
+        // A delta's header must name its base.
+        let header = SnapshotHeader(agreement: 1, takenAt: "2026-11-02T08:00:00Z", kinds: ["unit"], mode: .delta, base: "x", whole: [])
+        var line = header.line
+        line.replaceSubrange(line.indices, with: Array(String(decoding: line, as: UTF8.self).replacingOccurrences(of: ",\"base\":\"x\"", with: "").utf8))
+        #expect(throws: SnapshotError.self) { try SnapshotHeader(line: line, file: "f") }
+    }
+}

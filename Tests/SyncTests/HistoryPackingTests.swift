@@ -1,0 +1,107 @@
+import Foundation
+import Replica
+import Snapshot
+import Sync
+import Testing
+import Vocabulary
+
+/// The snapshots module runs take are kept at the size of what changed: each
+/// is rewritten as a delta over the one before, and reads back whole.
+@Suite("History packing: module runs' snapshots kept as deltas")
+struct HistoryPackingTests {
+    static func runner(_ harness: ReconcileHarness) -> ModuleRunner {
+        let clock = harness.clock
+        return ModuleRunner(store: harness.store, client: harness.client, agreement: harness.emulator.agreement,
+                            scheduler: ModuleScheduler(replica: harness.replica, now: { clock.now() }))
+    }
+
+    /// The newest snapshot of a customers module run.
+    static func newestCustomersRun(_ harness: ReconcileHarness) throws -> SnapshotEntry {
+        let runs = try harness.replica.moduleRunSnapshotFiles()
+        return try #require(try harness.replica.snapshots().last { entry in
+            runs.contains(entry.file) && (try? SnapshotReader(path: harness.store.path(of: entry)).header.kinds.contains("customer")) == true
+        })
+    }
+
+    /// A full pull of `kinds` right now, outside the store.
+    static func pulledNow(_ harness: ReconcileHarness, kinds: [String], in folder: URL) async throws -> String {
+        let path = folder.appendingPathComponent("now-\(UUID().uuidString).ndjson.gz").path
+        let puller = SnapshotPuller(client: harness.client, store: harness.store, agreement: harness.emulator.agreement,
+                                    workDirectory: folder.appendingPathComponent("work-\(UUID().uuidString)"))
+        _ = try await puller.take(kinds: kinds.compactMap(Kind.init), takenAt: "2026-11-02T08:00:00Z", to: path)
+        return path
+    }
+
+    @Test("a changed customers run leaves a delta of the changed customer alone, which reads back as e-conomic was; a new day starts a whole one")
+    func deltas() async throws {
+        try await ReconcileHarness.with { harness in
+            let runner = Self.runner(harness)
+            let settings = try ModuleSettings(replica: harness.replica)
+            for module in Module.runOrder where !module.isManual && settings.isEnabled(module) { _ = try await runner.run(module, force: true) }
+            let anchor = try Self.newestCustomersRun(harness)
+            #expect(anchor.mode != "delta")
+            let kinds = try SnapshotReader(path: harness.store.path(of: anchor)).header.kinds
+
+            var seen: [(SnapshotEntry, String)] = []
+            for (round, key) in [1001, 1002, 1001].enumerated() {
+                harness.emulator.edit(kind: "customer", key: .int(Int64(key))) { $0?["name"] = .string("Omdøbt \(round) A/S") }
+                _ = try await runner.run(.customers, force: true)
+                let entry = try Self.newestCustomersRun(harness)
+                #expect(entry.mode == "delta" && entry.baseFile == (seen.last?.0 ?? anchor).file, "round \(round): \(entry)")
+                seen.append((entry, try await Self.pulledNow(harness, kinds: kinds, in: harness.directory.url)))
+            }
+            for (entry, now) in seen {
+                // The file holds the one changed customer; read through its chain it is e-conomic's state at that run.
+                let path = harness.store.path(of: entry)
+                var lines: [RecordLine] = []
+                let file = try SnapshotReader(path: path)
+                while let line = try file.next() { lines.append(line) }
+                #expect(lines.map(\.kind) == ["customer"], "\(lines.map { "\($0.kind) \($0.key)" })")
+                #expect(entry.bytes < anchor.bytes, "\(entry.bytes) bytes against \(anchor.bytes)")
+                #expect(try SnapshotDiff.compare(path, now).isEmpty, "\(entry.file)")
+                #expect(harness.store.problem(with: entry) == nil)
+            }
+            // The first three runs' states are each the one the emulator had then: the first rename is in all of them.
+            #expect(try SnapshotDiff.compare(harness.store.path(of: seen[0].0), harness.store.path(of: seen[1].0)).changed == ["customer": 1])
+
+            // A new day: the next changed run's snapshot stays whole, and starts the next chain.
+            harness.clock.advance(86_400)
+            harness.emulator.edit(kind: "customer", key: .int(1003)) { $0?["name"] = .string("Ny dag ApS") }
+            _ = try await runner.run(.customers, force: true)
+            #expect(try Self.newestCustomersRun(harness).mode != "delta")
+        }
+    }
+
+    @Test("retention keeps what a kept delta builds on; an interrupted packing is finished by the next")
+    func retentionAndCrash() async throws {
+        try await ReconcileHarness.with { harness in
+            let runner = Self.runner(harness)
+            let settings = try ModuleSettings(replica: harness.replica)
+            for module in Module.runOrder where !module.isManual && settings.isEnabled(module) { _ = try await runner.run(module, force: true) }
+            for key in [1001, 1002] {
+                harness.emulator.edit(kind: "customer", key: .int(Int64(key))) { $0?["name"] = .string("Omdøbt \(key)") }
+                _ = try await runner.run(.customers, force: true)
+            }
+            let newest = try Self.newestCustomersRun(harness)
+            // Keeping two: the newest base and the newest run's snapshot, which needs the two before it.
+            let before = try harness.replica.snapshots().count
+            try harness.store.apply(SnapshotRetention(keep: 2, maxAgeDays: 0))
+            let left = try harness.replica.snapshots().map(\.file)
+            let parent = try #require(newest.baseFile)
+            #expect(left.contains(newest.file) && left.contains(parent) && left.count == 4, "\(left), \(before) before")
+            let chain = try SnapshotChain(path: harness.store.path(of: newest))
+            #expect(chain.paths.count == 3, "\(chain.paths)")
+            for path in chain.paths { #expect(left.contains { path.hasSuffix($0) }, "\(path) was pruned") }
+
+            // A crash after the index recorded the delta, before it was put in place: the whole file is still there.
+            let path = harness.store.path(of: newest)
+            let temporary = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".\(URL(fileURLWithPath: path).lastPathComponent).delta").path
+            try FileManager.default.moveItem(atPath: path, toPath: temporary)
+            try FileManager.default.copyItem(atPath: try await Self.pulledNow(harness, kinds: chain.header.kinds, in: harness.directory.url), toPath: path)
+            #expect(harness.store.problem(with: newest) != nil)
+            try harness.store.packHistory()
+            #expect(harness.store.problem(with: newest) == nil && !FileManager.default.fileExists(atPath: temporary))
+            #expect(try SnapshotReader(path: path).header.mode == .delta)
+        }
+    }
+}
