@@ -87,11 +87,12 @@ struct HistoryPackingTests {
             let before = try harness.replica.snapshots().count
             try harness.store.apply(SnapshotRetention(keep: 2, maxAgeDays: 0))
             let left = try harness.replica.snapshots().map(\.file)
-            let parent = try #require(newest.baseFile)
-            #expect(left.contains(newest.file) && left.contains(parent) && left.count == 4, "\(left), \(before) before")
+            // Left: the newest run's snapshot and the two it is a delta over, and the base with what it is a delta over.
             let chain = try SnapshotChain(path: harness.store.path(of: newest))
+            let base = try SnapshotChain(path: harness.store.path(of: try #require(try harness.reconciliation().base())))
             #expect(chain.paths.count == 3, "\(chain.paths)")
-            for path in chain.paths { #expect(left.contains { path.hasSuffix($0) }, "\(path) was pruned") }
+            let needed = Set((chain.paths + base.paths).map { "snapshots/\(harness.emulator.agreement)/" + URL(fileURLWithPath: $0).lastPathComponent })
+            #expect(Set(left) == needed && left.count < before, "\(left), \(before) before")
 
             // A crash after the index recorded the delta, before it was put in place: the whole file is still there.
             let path = harness.store.path(of: newest)
@@ -102,6 +103,71 @@ struct HistoryPackingTests {
             try harness.store.packHistory()
             #expect(harness.store.problem(with: newest) == nil && !FileManager.default.fileExists(atPath: temporary))
             #expect(try SnapshotReader(path: path).header.mode == .delta)
+        }
+    }
+
+    @Test("a module run's base is a delta of its own kinds, with the key index and summary of the whole state; a full compare writes it whole")
+    func baseDeltas() async throws {
+        try await ReconcileHarness.with { harness in
+            let runner = Self.runner(harness)
+            let settings = try ModuleSettings(replica: harness.replica)
+            for module in Module.runOrder where !module.isManual && settings.isEnabled(module) { _ = try await runner.run(module, force: true) }
+            harness.emulator.edit(kind: "customer", key: .int(1001)) { $0?["name"] = .string("Omdøbt A/S") }
+            _ = try await runner.run(.customers, force: true)
+            let base = try #require(try harness.reconciliation().base())
+            let path = harness.store.path(of: base)
+            let header = try SnapshotReader(path: path).header
+            #expect(base.mode == "delta" && header.mode == .delta && Set(header.whole).contains("customer") && !header.whole.contains("product"),
+                    "\(header.whole)")
+
+            // Its index and summary are the whole state's, line for line.
+            let chain = try SnapshotChain(path: path)
+            var expected: [String] = [], counts: [String: Int] = [:]
+            while let line = try chain.next() {
+                expected.append("\(line.kind) \(line.key) \(KeyIndex.hash(line.bytes))")
+                counts[line.kind, default: 0] += 1
+            }
+            let index = try #require(try KeyIndexReader(path: KeyIndex.path(for: path), sha256: base.sha256))
+            var indexed: [String] = []
+            while let entry = try index.next() { indexed.append("\(entry.kind) \(entry.key) \(entry.hash)") }
+            #expect(indexed == expected)
+            let summary = try SnapshotSummary.of(snapshot: path, sha256: base.sha256)
+            #expect(summary.counts.filter { $0.value > 0 } == counts && summary.counts["customer"] == harness.emulator.records(kind: "customer").count)
+            #expect(try SnapshotDiff.compare(path, try await Self.pulledNow(harness, kinds: header.kinds, in: harness.directory.url)).isEmpty)
+
+            // A plan over it finds nothing to do, and a full compare leaves a whole base.
+            let (plan, _) = try await harness.plan()
+            #expect(plan.operations.allSatisfy { $0.action == .skip }, "\(plan.operations.map { "\($0.action) \($0.kind) \($0.key)" })")
+            harness.emulator.edit(kind: "customer", key: .int(1002)) { $0?["name"] = .string("Også omdøbt") }
+            harness.clock.advance(25 * 3600)  // past schedule.fullInterval: the next run compares every record
+            _ = try await runner.run(.customers, force: true)
+            #expect(try harness.reconciliation().base()?.mode == "full")
+        }
+    }
+
+    @Test("a push on a base that is another module's delta leaves a base that is e-conomic's whole state")
+    func pushOverDeltaBase() async throws {
+        try await ReconcileHarness.with { harness in
+            try await harness.reconcile()
+            // The customers run leaves a base that is a delta of the customers' kinds.
+            harness.emulator.edit(kind: "customer", key: .int(1001)) { $0?["name"] = .string("Omdøbt A/S") }
+            _ = try await QuietRunTests.moduleRun(harness, .customers)
+            let customersBase = try #require(try harness.reconciliation().base())
+            #expect(customersBase.mode == "delta")
+            // A product renamed in the field: e-conomic's products did not change, so the run's snapshot is that base.
+            let product = try harness.localID(.product, "10008")
+            try harness.replica.write { _ = try $0.update(Product.self, id: product) { $0.name = "Omdøbt i marken" } }
+            let (pushed, taken) = try await QuietRunTests.moduleRun(harness, .products)
+            #expect(taken.entry.file == customersBase.file && pushed.operations.map(\.action) == [.update])
+            let base = try #require(try harness.reconciliation().base())
+            let header = try SnapshotReader(path: harness.store.path(of: base)).header
+            let now = try await Self.pulledNow(harness, kinds: header.kinds, in: harness.directory.url)
+            let diff = try SnapshotDiff.compare(harness.store.path(of: base), now)
+            // Every record is there; the one pushed is as the push left it (e-conomic's own lastUpdated moved on besides).
+            #expect(diff.added.isEmpty && diff.removed.isEmpty && diff.changed == ["product": 1],
+                    "added \(diff.added), removed \(diff.removed), changed \(diff.changed)")
+            let (next, _) = try await harness.plan()
+            #expect(next.operations.allSatisfy { $0.action == .skip }, "\(next.operations.map { "\($0.action) \($0.kind) \($0.key)" })")
         }
     }
 }

@@ -83,11 +83,14 @@ extension QuietRunTests {
             let last = try harness.reconciliation().base()?.file
             #expect(quiet.operations.isEmpty && again.entry.file == last)
 
-            // Retention keeps every run's snapshot, and of the bases merged for module runs only the one in use.
+            // Retention keeps every run's snapshot, and of the bases merged for module runs only the one in use and
+            // what it is a delta over (the second run's base is a delta over the first's, itself one over the reconcile's snapshot).
             try harness.store.apply(SnapshotRetention())
             let merged = try Self.files(harness).filter { $0.hasSuffix("-base.ndjson.gz") }
-            #expect(merged.count == 1 && last?.hasSuffix(merged[0]) == true, "\(merged)")
-            #expect(try harness.replica.snapshots().count == 4, "the first reconcile's, two module runs', and the base")
+            let chain = try SnapshotChain(path: harness.store.path(of: try #require(try harness.reconciliation().base()))).paths
+            #expect(merged.count == 2 && Set(merged) == Set(chain.map { URL(fileURLWithPath: $0).lastPathComponent }.filter { $0.hasSuffix("-base.ndjson.gz") })
+                    && last?.hasSuffix(merged.sorted().last!) == true, "\(merged), chain \(chain)")
+            #expect(try harness.replica.snapshots().count == 5, "the first reconcile's, two module runs', and the two bases")
         }
     }
 }

@@ -55,7 +55,7 @@ struct EveryRunCommandTests {
         }
     }
 
-    @Test("a sync applies the retention settings: only the newest snapshot and the base are kept")
+    @Test("a sync applies the retention settings: only the base and the base it is a delta over are kept")
     func retention() async throws {
         try await ConnectedCLI.with { connected in
             try await connected.expect(["sync"])
@@ -66,7 +66,11 @@ struct EveryRunCommandTests {
             let run = try await connected.expect(["sync", "products", "--force"])
             #expect(run.contains("products: done (forced): 1 pulled"), "\(run)")
             let kept = try Self.snapshotFiles(connected)
-            #expect(kept.count == 1 && kept[0].hasSuffix("-base.ndjson.gz"), "\(kept)")
+            // The products run's base is a delta of the products' kinds over the base the first sync left.
+            #expect(kept.count == 2 && kept.allSatisfy { $0.hasSuffix("-base.ndjson.gz") }, "\(kept)")
+            let folder = connected.cli.home.appendingPathComponent("snapshots/\(connected.emulator.agreement)").path
+            let chains = try kept.map { try SnapshotChain(path: folder + "/" + $0).paths.count }
+            #expect(chains.sorted() == [1, 2], "\(chains)")
             let list = try await connected.expect(["snapshot", "list"])
             #expect(list.contains("base of run-"), "\(list)")
         }

@@ -56,6 +56,15 @@ final class KeyIndexWriter {
     var kind = ""
     var entries: UInt64 = 0
 
+    /// For a delta: the index of the whole snapshot it is laid over, whose
+    /// entries are merged in (but those of `replaced` kinds, and those the
+    /// delta writes again), so that this index is the whole state's.
+    var inherited: KeyIndexReader?
+    var replaced: Set<String> = []
+    var pending: (kind: String, key: RecordKey, hash: UInt64)?
+    /// Entries per kind written so far (of the whole state, with an inherited index).
+    var counts: [String: Int] = [:]
+
     init?(snapshot: String) {
         path = KeyIndex.path(for: snapshot)
         temporaryPath = path + ".tmp-\(getpid())"
@@ -66,7 +75,37 @@ final class KeyIndexWriter {
         buffer = KeyIndex.magic + [UInt8](repeating: 0x30, count: 64) + [UInt8](repeating: 0, count: 8)
     }
 
-    func add(kind: String, key: RecordKey, hash: UInt64) {
+    func add(kind: String, key: RecordKey, hash: UInt64) throws {
+        if inherited != nil { try drain(before: (kind, key)) }
+        write(kind: kind, key: key, hash: hash)
+    }
+
+    /// Writes the inherited entries that come before `limit` (all of them
+    /// without one), passing over replaced kinds and `limit` itself.
+    func drain(before limit: (kind: String, key: RecordKey)?) throws {
+        while let inherited {
+            if pending == nil { pending = try inherited.next() }
+            guard let entry = pending else {
+                self.inherited = nil
+                return
+            }
+            if let limit {
+                if entry.kind == limit.kind {
+                    guard entry.key <= limit.key else { return }
+                } else if !entry.kind.utf8.lexicographicallyPrecedes(limit.kind.utf8) {
+                    return
+                }
+                pending = nil
+                if entry.kind == limit.kind && entry.key == limit.key { continue }  // written again by the delta
+            } else {
+                pending = nil
+            }
+            if !replaced.contains(entry.kind) { write(kind: entry.kind, key: entry.key, hash: entry.hash) }
+        }
+    }
+
+    func write(kind: String, key: RecordKey, hash: UInt64) {
+        counts[kind, default: 0] += 1
         if kind != self.kind {
             self.kind = kind
             buffer.append(1)
@@ -97,7 +136,8 @@ final class KeyIndexWriter {
     }
 
     /// Seals the index with the snapshot's SHA-256 and moves it into place.
-    func finish(sha256: String) {
+    func finish(sha256: String) throws {
+        try drain(before: nil)
         buffer.append(0)
         flush()
         do {

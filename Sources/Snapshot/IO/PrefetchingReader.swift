@@ -1,6 +1,6 @@
 import Foundation
 
-/// A ``SnapshotReader`` that decompresses, splits and verifies on a thread of
+/// A ``SnapshotReader`` (or a delta's ``SnapshotChain``) that decompresses, splits and verifies on a thread of
 /// its own, a batch of lines ahead of the caller, so that two snapshots
 /// compared side by side are decoded on two cores at once.
 ///
@@ -12,7 +12,7 @@ public final class PrefetchingReader: @unchecked Sendable {
     // Safety: the mutable buffers are read and written only while holding `condition`, and
     // `reader` is used only by the prefetching thread after `init`.
     /// The underlying reader; only the prefetching thread touches it after `init`.
-    let reader: SnapshotReader
+    let reader: any RecordLineSource
     public let path: String
     public let header: SnapshotHeader
 
@@ -30,7 +30,7 @@ public final class PrefetchingReader: @unchecked Sendable {
     /// Opens `path`, reads its header, and starts reading ahead (see
     /// ``SnapshotReader/init(path:strict:checksDigest:)`` for `checksDigest`).
     public init(path: String, checksDigest: Bool = true) throws {
-        reader = try SnapshotReader(path: path, checksDigest: checksDigest)
+        reader = try SnapshotChain.open(path, checksDigest: checksDigest)
         self.path = path
         header = reader.header
         let thread = Thread { [self] in produce() }

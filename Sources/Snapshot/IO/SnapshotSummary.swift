@@ -22,13 +22,14 @@ public struct SnapshotSummary: Codable, Equatable, Sendable {
 
     /// The summary kept beside the snapshot at `path` when it is that
     /// snapshot's (`sha256`), else made from the snapshot in one pass (a
-    /// snapshot written before summaries were, or one whose summary is lost).
+    /// snapshot written before summaries were, or one whose summary is lost;
+    /// a delta through its bases).
     public static func of(snapshot path: String, sha256: String?) throws -> SnapshotSummary {
         if let sha256, let data = FileManager.default.contents(atPath: Self.path(for: path)),
            let kept = try? JSONDecoder().decode(SnapshotSummary.self, from: data), kept.sha256 == sha256 {
             return kept
         }
-        let reader = try SnapshotReader(path: path, checksDigest: false)
+        let reader = try SnapshotChain.open(path, checksDigest: false)
         var summary = SnapshotSummary(sha256: sha256 ?? "")
         while let line = try reader.next() {
             line.bytes.withUnsafeBytes { summary.add(kind: line.kind, line: $0) }

@@ -30,12 +30,33 @@ public final class SnapshotWriter {
 
     static let flushSize = 1 << 18
 
+    /// What a delta written with a key index inherits from the whole snapshot it is laid over.
+    public struct Inheritance {
+        /// That snapshot's key index (of its whole state).
+        public var keys: KeyIndexReader
+        /// That snapshot's summary (of its whole state).
+        public var summary: SnapshotSummary
+
+        public init(keys: KeyIndexReader, summary: SnapshotSummary) {
+            self.keys = keys
+            self.summary = summary
+        }
+    }
+
     /// Starts a snapshot at `path` with `header`; `level` is the gzip level.
-    /// With `keyIndex`, a ``KeyIndex`` and a ``SnapshotSummary`` are written beside it (for the store's snapshots).
-    public init(path: String, header: SnapshotHeader, level: Int = GzipWriter.defaultLevel, keyIndex: Bool = false) throws {
+    /// With `keyIndex`, a ``KeyIndex`` and a ``SnapshotSummary`` are written beside it (for the store's snapshots);
+    /// for a delta, with `inheriting` its base's, they are those of the whole state it stands for.
+    public init(path: String, header: SnapshotHeader, level: Int = GzipWriter.defaultLevel, keyIndex: Bool = false,
+                inheriting: Inheritance? = nil) throws {
         self.path = path
         self.keyIndex = keyIndex ? KeyIndexWriter(snapshot: path) : nil
         summary = keyIndex ? SnapshotSummary(sha256: "") : nil
+        if let inheriting, let index = self.keyIndex {
+            precondition(header.mode == .delta, "only a delta inherits its base's index")
+            index.inherited = inheriting.keys
+            index.replaced = Set(header.whole)
+            summary?.lastUpdated = inheriting.summary.lastUpdated.filter { !header.whole.contains($0.key) }
+        }
         self.header = header
         declaredKinds = Set(header.kinds)
         headerDigest = SHA256.hex(header.line + [0x0A])
@@ -61,9 +82,9 @@ public final class SnapshotWriter {
         let start = buffer.count
         record.appendLine(to: &buffer)
         if let keyIndex {
-            buffer.withUnsafeBytes { bytes in
+            try buffer.withUnsafeBytes { bytes in
                 let line = UnsafeRawBufferPointer(rebasing: bytes[start...])
-                keyIndex.add(kind: record.kind, key: record.key, hash: KeyIndex.hash(line))
+                try keyIndex.add(kind: record.kind, key: record.key, hash: KeyIndex.hash(line))
                 summary?.add(kind: record.kind, line: line)
             }
         }
@@ -77,8 +98,8 @@ public final class SnapshotWriter {
     public func append(_ line: RecordLine) throws {
         try checkOrder(kind: line.kind, key: line.key)
         if let keyIndex {
-            line.bytes.withUnsafeBytes { bytes in
-                keyIndex.add(kind: line.kind, key: line.key, hash: KeyIndex.hash(bytes))
+            try line.bytes.withUnsafeBytes { bytes in
+                try keyIndex.add(kind: line.kind, key: line.key, hash: KeyIndex.hash(bytes))
                 summary?.add(kind: line.kind, line: bytes)
             }
         }
@@ -140,11 +161,14 @@ public final class SnapshotWriter {
             throw SnapshotError(.io, "cannot be moved into place: \(reason)", file: path)
         }
         done = true
-        keyIndex?.finish(sha256: digest)
-        if var summary {
+        // The index and summary are shortcuts: one that cannot be finished is not there, and is made again when needed.
+        if (try? keyIndex?.finish(sha256: digest)) != nil, var summary, let keyIndex {
             summary.sha256 = digest
-            summary.counts = kindCounts
+            summary.counts = keyIndex.counts
+            for kind in header.kinds where summary.counts[kind] == nil { summary.counts[kind] = 0 }
             summary.keep(beside: path)
+        } else {
+            keyIndex?.cancel()
         }
         Self.syncDirectory(of: path)
         return trailer

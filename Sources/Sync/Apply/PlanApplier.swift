@@ -207,7 +207,7 @@ public struct PlanApplier: Sendable {
 
     /// The keys of `kind`'s records in the snapshot at `path`.
     static func keys(of kind: Kind, in path: String) throws -> Set<String> {
-        let reader = try SnapshotReader(path: path, checksDigest: false)
+        let reader = try SnapshotChain.open(path, checksDigest: false)
         var keys: Set<String> = []
         var inKind = false
         while let line = try reader.next() {

@@ -63,7 +63,7 @@ extension SnapshotPuller {
     /// merged count differs from e-conomic's (a record was deleted) gets no work
     /// file: it is pulled in full. Returns the kinds written.
     func merge(base: Base, changed: [String: (records: [Record], total: Int)]) throws -> Set<String> {
-        let reader = try SnapshotReader(path: base.path, checksDigest: false)
+        let reader = try SnapshotChain.open(base.path, checksDigest: false)
         var written: Set<String> = []
         var current: (kind: String, file: WorkFile, pending: ArraySlice<Record>)?
         func close() throws {

@@ -77,7 +77,7 @@ struct FirstPull {
         do {
             return try replica.write { writer in
                 let pulls = PullWriter(writer: writer)
-                let reader = try SnapshotReader(path: snapshotPath, checksDigest: false)
+                let reader = try SnapshotChain.open(snapshotPath, checksDigest: false)
                 var batch: [R] = []
                 batch.reserveCapacity(Self.batchSize)
                 var count = 0

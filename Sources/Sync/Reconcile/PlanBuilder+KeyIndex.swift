@@ -56,7 +56,7 @@ extension PlanBuilder {
             if !both.isEmpty { needed[kind] = Set(both.map(\.description)) }
         }
         if !needed.isEmpty {
-            let reader = try SnapshotReader(path: basePath, checksDigest: false)
+            let reader = try SnapshotChain.open(basePath, checksDigest: false)
             while let line = try reader.next() {
                 if needed[line.kind]?.contains(line.key.description) == true { base[line.kind, default: []].append(line) }
             }

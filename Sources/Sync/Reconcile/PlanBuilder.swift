@@ -146,7 +146,7 @@ public struct PlanBuilder: Sendable {
         let wanted = Set(operations.compactMap(number))
         guard !wanted.isEmpty else { return operations }
         var taken: [Int64: String] = [:]
-        let reader = try SnapshotReader(path: snapshotPath, checksDigest: false)
+        let reader = try SnapshotChain.open(snapshotPath, checksDigest: false)
         while let line = try reader.next() {
             guard line.kind == Kind.project.rawValue, case .int(let key) = line.key, wanted.contains(key) else { continue }
             taken[key] = try line.record(checkCanonical: false).data["name"]?.stringValue ?? ""

@@ -13,6 +13,36 @@ public struct HistoryPacking: Sendable, Equatable {
     public var maximumChainShare = 0.5
 
     public init() {}
+
+    /// Whether one more delta may go on a chain of this shape.
+    func extends(_ shape: ChainShape) -> Bool {
+        shape.isSound && shape.depth < maximumDepth && Double(shape.deltaBytes) <= Double(shape.anchor.bytes) * maximumChainShare
+    }
+}
+
+/// A snapshot's chain as the index records it: the full snapshot it ends
+/// in, how many deltas lie on it, and what they weigh.
+struct ChainShape {
+    var anchor: SnapshotEntry
+    var depth = 0
+    var deltaBytes: Int64 = 0
+    /// Whether it ends in a snapshot that is not a delta (every base it names is indexed).
+    var isSound: Bool { anchor.mode != SnapshotHeader.Mode.delta.rawValue }
+}
+
+extension SnapshotStore {
+    /// The chain of `entry` among `entries` (its agreement's).
+    func shape(of entry: SnapshotEntry, in entries: [SnapshotEntry]) -> ChainShape {
+        let byFile = Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var shape = ChainShape(anchor: entry)
+        while shape.anchor.mode == SnapshotHeader.Mode.delta.rawValue, let base = shape.anchor.baseFile, let next = byFile[base],
+              shape.depth <= SnapshotChain.maximumDepth {
+            shape.depth += 1
+            shape.deltaBytes += shape.anchor.bytes
+            shape.anchor = next
+        }
+        return shape
+    }
 }
 
 extension SnapshotStore {
@@ -142,19 +172,9 @@ struct History {
     }
 
     /// Whether `entry` may become one more delta on `parent`'s chain: the
-    /// chain started the same day, is shorter than the limit, and its deltas
-    /// weigh less than their share of its full snapshot.
+    /// chain started the same day, and ``HistoryPacking`` lets it grow.
     func extends(_ parent: SnapshotEntry, with entry: SnapshotEntry, _ packing: HistoryPacking) -> Bool {
-        let byFile = Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-        var depth = 0, deltaBytes: Int64 = 0
-        var anchor = parent
-        while anchor.mode == SnapshotHeader.Mode.delta.rawValue, let base = anchor.baseFile, let next = byFile[base] {
-            depth += 1
-            deltaBytes += anchor.bytes
-            anchor = next
-        }
-        guard anchor.mode != SnapshotHeader.Mode.delta.rawValue else { return false }  // a broken chain gets no more
-        return anchor.takenAt.prefix(10) == entry.takenAt.prefix(10) && depth < packing.maximumDepth
-            && Double(deltaBytes) <= Double(anchor.bytes) * packing.maximumChainShare
+        let shape = store.shape(of: parent, in: entries)
+        return shape.anchor.takenAt.prefix(10) == entry.takenAt.prefix(10) && packing.extends(shape)
     }
 }

@@ -37,16 +37,28 @@ extension SnapshotStore {
     /// transaction that makes it a base). A base made of several module runs:
     /// each kind as the last run that covered it saw it, and every record as
     /// the run's confirmed pushes left it.
-    public func merge(base: SnapshotEntry?, with snapshot: SnapshotEntry, kinds: Set<String>, overlays: [BaseOverlay] = []) throws -> SnapshotEntry {
-        let newer = try SnapshotReader(path: path(of: snapshot), checksDigest: false)
-        let older = try base.map { try SnapshotReader(path: path(of: $0), checksDigest: false) }
+    ///
+    /// With `delta` (and a base whose chain ``HistoryPacking`` lets grow) it
+    /// is written as a delta over `base`: only the kinds this run replaced,
+    /// with a key index and summary of the whole state, so a run costs its
+    /// own kinds, not every kind. Otherwise, whole (compaction).
+    public func merge(base: SnapshotEntry?, with snapshot: SnapshotEntry, kinds: Set<String>, overlays: [BaseOverlay] = [],
+                      delta: Bool = false, packing: HistoryPacking = HistoryPacking()) throws -> SnapshotEntry {
+        // The snapshot may be the base itself (e-conomic changed nothing, the run pushed): read it whole.
+        let newer = try SnapshotChain.open(path(of: snapshot), checksDigest: false)
+        let older = try base.map { try SnapshotChain.open(path(of: $0), checksDigest: false) }
         let fresh = Set(newer.header.kinds).intersection(kinds)
-        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlays.map(\.kind.rawValue))
-        let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes))
+        let overlaid = Set(overlays.map(\.kind.rawValue))
+        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlaid)
+        let inherited: SnapshotWriter.Inheritance? = if let base, delta { try inheritance(of: base, packing) } else { nil }
+        let written = inherited == nil ? allKinds : fresh.union(overlaid)
+        let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes),
+                                    mode: inherited == nil ? .full : .delta, base: inherited == nil ? nil : base?.file,
+                                    whole: inherited == nil ? [] : Array(written))
         let folder = directory(agreement: snapshot.agreement)
         let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kind: "base")
         let target = folder.appendingPathComponent(name)
-        let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true)
+        let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true, inheriting: inherited)
         var pending = overlays.sorted { BaseOverlay.precedes(($0.kind.rawValue, $0.key), ($1.kind.rawValue, $1.key)) }[...]
         /// Writes `line`, after the overlays of records before it (new records), with its own overlay laid over it.
         func write(_ line: RecordLine) throws {
@@ -62,15 +74,16 @@ extension SnapshotStore {
             }
         }
         do {
-            func next(_ reader: SnapshotReader?, keeping keep: (String) -> Bool) throws -> RecordLine? {
+            func next(_ reader: (any RecordLineSource)?, keeping keep: (String) -> Bool) throws -> RecordLine? {
                 while let line = try reader?.next() { if keep(line.kind) { return line } }
                 return nil
             }
-            var a = try next(older) { !fresh.contains($0) }, b = try next(newer) { fresh.contains($0) }
+            func fromOlder(_ kind: String) -> Bool { !fresh.contains(kind) && written.contains(kind) }
+            var a = try next(older, keeping: fromOlder), b = try next(newer) { fresh.contains($0) }
             while a != nil || b != nil {
                 if let line = a, b == nil || utf8Precedes(line.kind, b!.kind) {
                     try write(line)
-                    a = try next(older) { !fresh.contains($0) }
+                    a = try next(older, keeping: fromOlder)
                 } else {
                     try write(b!)
                     b = try next(newer) { fresh.contains($0) }
@@ -87,6 +100,15 @@ extension SnapshotStore {
 }
 
 extension SnapshotStore {
+    /// What a delta over `base` inherits, when its chain may grow and its
+    /// key index and summary are there; nil when the next base is written whole.
+    func inheritance(of base: SnapshotEntry, _ packing: HistoryPacking) throws -> SnapshotWriter.Inheritance? {
+        let chain = try replica.snapshots(agreement: base.agreement)
+        guard packing.extends(shape(of: base, in: chain)), problem(with: base) == nil,
+              let keys = try KeyIndexReader(path: KeyIndex.path(for: path(of: base)), sha256: base.sha256) else { return nil }
+        return SnapshotWriter.Inheritance(keys: keys, summary: try SnapshotSummary.of(snapshot: path(of: base), sha256: base.sha256))
+    }
+
     /// Deletes merged bases a crash left in the store unindexed (written,
     /// but the run that was to index them never finished), with their key
     /// indexes; only those older than `age` seconds, so one being written now

@@ -68,6 +68,13 @@ public struct SnapshotStore: Sendable {
             return "is not the file the replica recorded (taken \(header.takenAt) for agreement \(header.agreement), recorded "
                 + "\(entry.takenAt) for \(entry.agreement), SHA-256 \(entry.sha256.prefix(12))…)"
         }
+        // A delta is read through its bases: each must be there too.
+        if header.mode == .delta, let base = header.base {
+            guard let below = try? replica.snapshots(agreement: entry.agreement).first(where: { $0.file == base }) else {
+                return "is a delta over \(base), which is not in the store"
+            }
+            if let problem = problem(with: below) { return "is a delta over \(base), which \(problem)" }
+        }
         return nil
     }
 
