@@ -82,10 +82,11 @@ struct MigrationTests {
         let store = try ReplicaStore.open(at: url, now: testNow)
         let entry = try #require(try store.snapshots().first)
         #expect(entry.mode == "incremental" && entry.records == 3 && entry.baseFor == "run-1" && entry.id == 1)
-        try store.write { try $0.setSnapshotDelta(file: entry.file, base: "snapshots/1118081/0.ndjson.gz", sha256: "def", bytes: 40) }
+        try store.write { try $0.setSnapshotDelta(file: entry.file, base: "snapshots/1118081/0.ndjson.gz", sha256: "def", bytes: 40,
+                                                  records: 1, counts: #"{"unit":1}"#) }
         let delta = try #require(try store.snapshots().first)
         #expect(delta.mode == "delta" && delta.baseFile == "snapshots/1118081/0.ndjson.gz" && delta.sha256 == "def" && delta.bytes == 40
-                && delta.records == 3)
+                && delta.records == 1 && delta.counts == #"{"unit":1}"# && delta.baseFor == "run-1")
     }
 
     @Test("a file from a newer econsync is refused and left unchanged")

@@ -44,11 +44,10 @@ extension ReplicaWriter {
     }
 
     /// Records that `file` was rewritten as a delta over `base`: its new
-    /// hash and size. Its records and counts stay those of the state it
-    /// stands for.
-    public func setSnapshotDelta(file: String, base: String, sha256: String, bytes: Int64) throws {
-        try db.execute(sql: "UPDATE snapshots SET mode = 'delta', base_file = ?, sha256 = ?, bytes = ? WHERE file = ?",
-                       arguments: [base, sha256, bytes, file])
+    /// hash, size and records (those in the file, as for every entry).
+    public func setSnapshotDelta(file: String, base: String, sha256: String, bytes: Int64, records: Int, counts: String) throws {
+        try db.execute(sql: "UPDATE snapshots SET mode = 'delta', base_file = ?, sha256 = ?, bytes = ?, records = ?, counts = ? WHERE file = ?",
+                       arguments: [base, sha256, bytes, records, counts, file])
         if db.changesCount == 0 { throw ReplicaError(.notFound, "snapshot \(file) is not in the store") }
     }
 

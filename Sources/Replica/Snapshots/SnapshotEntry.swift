@@ -15,8 +15,9 @@ public struct SnapshotEntry: Codable, Equatable, Sendable {
     public var mode: String
     /// The snapshot an incremental one or a delta builds on.
     public var baseFile: String?
+    /// Records in the file (a delta's own, not the whole state's).
     public var records: Int
-    /// Records per kind, as JSON.
+    /// Records per kind in the file, as JSON.
     public var counts: String
     public var sha256: String
     /// Size of the compressed file.

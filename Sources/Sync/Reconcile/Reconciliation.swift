@@ -156,8 +156,6 @@ public struct Reconciliation: Sendable {
 
     var applier: PlanApplier {
         var applier = PlanApplier(replica: replica, client: client, agreement: agreement, now: now, options: options)
-        // A module run's base is a delta over the last one, except at the full compare, which compacts it.
-        let delta = !full
         applier.mergedBase = { [store, replica, agreement] snapshotFile, modules, overlays in
             guard let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == snapshotFile }) else { return nil }
             // A run over every module replaces every kind; one over some modules only theirs.
@@ -166,7 +164,7 @@ public struct Reconciliation: Sendable {
             }
             let base = try replica.snapshots(agreement: agreement).first { $0.baseFor != nil }
             let kinds = Set(KindMapping.all.filter { modules.contains($0.module) }.map(\.kind.rawValue))
-            return try store.merge(base: base, with: snapshot, kinds: kinds, overlays: overlays, delta: delta)
+            return try store.merge(base: base, with: snapshot, kinds: kinds, overlays: overlays, delta: true)
         }
         return applier
     }

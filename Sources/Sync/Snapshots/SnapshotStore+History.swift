@@ -11,12 +11,17 @@ public struct HistoryPacking: Sendable, Equatable {
     public var maximumDeltaShare = 0.25
     /// When a chain's deltas together pass this share of its full snapshot's bytes, the next snapshot is kept whole.
     public var maximumChainShare = 0.5
+    /// When a base's chain holds more than this many times the records of the state it stands for, the next base is written whole.
+    public var maximumReadShare = 2.0
 
     public init() {}
 
-    /// Whether one more delta may go on a chain of this shape.
-    func extends(_ shape: ChainShape) -> Bool {
-        shape.isSound && shape.depth < maximumDepth && Double(shape.deltaBytes) <= Double(shape.anchor.bytes) * maximumChainShare
+    /// Whether a delta taken at `takenAt` may go on a chain of this shape:
+    /// one whose whole snapshot was taken the same (UTC) day, shorter than
+    /// the limit, whose deltas weigh less than their share of it.
+    func extends(_ shape: ChainShape, at takenAt: String) -> Bool {
+        shape.isSound && shape.anchor.takenAt.prefix(10) == takenAt.prefix(10) && shape.depth < maximumDepth
+            && Double(shape.deltaBytes) <= Double(shape.anchor.bytes) * maximumChainShare
     }
 }
 
@@ -26,6 +31,8 @@ struct ChainShape {
     var anchor: SnapshotEntry
     var depth = 0
     var deltaBytes: Int64 = 0
+    /// Record lines in the chain's files, the full snapshot's included (as their entries count them).
+    var lines = 0
     /// Whether it ends in a snapshot that is not a delta (every base it names is indexed).
     var isSound: Bool { anchor.mode != SnapshotHeader.Mode.delta.rawValue }
 }
@@ -39,8 +46,10 @@ extension SnapshotStore {
               shape.depth <= SnapshotChain.maximumDepth {
             shape.depth += 1
             shape.deltaBytes += shape.anchor.bytes
+            shape.lines += shape.anchor.records
             shape.anchor = next
         }
+        shape.lines += shape.anchor.records
         return shape
     }
 }
@@ -51,7 +60,7 @@ extension SnapshotStore {
     /// snapshot of the same kinds before it, which ``SnapshotChain`` reads
     /// back whole. The first of a day, one after `maximumDepth` deltas,
     /// and one after deltas that together weigh half a full snapshot stay
-    /// whole (compaction), so a chain stays short. Bases, audited
+    /// whole (compaction), so a chain stays short (see ``HistoryPacking``). Bases, audited
     /// snapshots and those of an unfinished run are left as they are.
     /// Returns the entries rewritten.
     ///
@@ -88,13 +97,17 @@ extension SnapshotStore {
                                                    new: SnapshotReader(path: path, checksDigest: false),
                                                    base: parent.file, whole: size.whole, to: temporary)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? NSNumber)?.int64Value ?? 0
-        try replica.write { try $0.setSnapshotDelta(file: entry.file, base: parent.file, sha256: trailer.sha256, bytes: bytes) }
-        try put(temporary, at: path)
         var delta = entry
         delta.mode = SnapshotHeader.Mode.delta.rawValue
         delta.baseFile = parent.file
         delta.sha256 = trailer.sha256
         delta.bytes = bytes
+        delta.records = trailer.records
+        delta.counts = CanonicalJSON.string(.object(trailer.counts.mapValues { .int(Int64($0)) }))
+        try replica.write { [delta] in
+            try $0.setSnapshotDelta(file: delta.file, base: parent.file, sha256: delta.sha256, bytes: bytes, records: delta.records, counts: delta.counts)
+        }
+        try put(temporary, at: path)
         return delta
     }
 
@@ -171,10 +184,8 @@ struct History {
         return nil
     }
 
-    /// Whether `entry` may become one more delta on `parent`'s chain: the
-    /// chain started the same day, and ``HistoryPacking`` lets it grow.
+    /// Whether `entry` may become one more delta on `parent`'s chain.
     func extends(_ parent: SnapshotEntry, with entry: SnapshotEntry, _ packing: HistoryPacking) -> Bool {
-        let shape = store.shape(of: parent, in: entries)
-        return shape.anchor.takenAt.prefix(10) == entry.takenAt.prefix(10) && packing.extends(shape)
+        packing.extends(store.shape(of: parent, in: entries), at: entry.takenAt)
     }
 }

@@ -38,10 +38,12 @@ extension SnapshotStore {
     /// each kind as the last run that covered it saw it, and every record as
     /// the run's confirmed pushes left it.
     ///
-    /// With `delta` (and a base whose chain ``HistoryPacking`` lets grow) it
-    /// is written as a delta over `base`: only the kinds this run replaced,
-    /// with a key index and summary of the whole state, so a run costs its
-    /// own kinds, not every kind. Otherwise, whole (compaction).
+    /// With `delta` (and a base whose chain ``HistoryPacking`` lets grow: it
+    /// began the same day) it is written as a delta over `base`: only the
+    /// records of this run's kinds that changed, with a key index and summary
+    /// of the whole state, so a run costs its changes, not every record.
+    /// Otherwise, whole (compaction: the first module run of a day writes the
+    /// base whole).
     public func merge(base: SnapshotEntry?, with snapshot: SnapshotEntry, kinds: Set<String>, overlays: [BaseOverlay] = [],
                       delta: Bool = false, packing: HistoryPacking = HistoryPacking()) throws -> SnapshotEntry {
         // The snapshot may be the base itself (e-conomic changed nothing, the run pushed): read it whole.
@@ -50,15 +52,27 @@ extension SnapshotStore {
         let fresh = Set(newer.header.kinds).intersection(kinds)
         let overlaid = Set(overlays.map(\.kind.rawValue))
         let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlaid)
-        let inherited: SnapshotWriter.Inheritance? = if let base, delta { try inheritance(of: base, packing) } else { nil }
+        let inherited: SnapshotWriter.Inheritance? = if let base, delta { try inheritance(of: base, at: snapshot.takenAt, packing) } else { nil }
+        // A delta holds, of the fresh kinds, the records that changed (told from the two key indexes) and, of a kind
+        // the base lacks or from which a record was deleted, every record; overlaid kinds the run did not pull come
+        // whole from the base.
+        var changes: Changes?
+        if let base, let inherited {
+            changes = try self.changes(from: base, to: snapshot, kinds: fresh.filter { inherited.summary.counts[$0, default: 0] > 0 })
+        }
+        let whole = changes.map { fresh.subtracting($0.changed.keys).union($0.deleted).union(overlaid.subtracting(fresh)) } ?? allKinds
+        let overlayKeys = Set(overlays.map { "\($0.kind.rawValue)/\($0.key)" })
+        func fromNewer(_ line: RecordLine) -> Bool {
+            whole.contains(line.kind) || changes?.changed[line.kind]?.contains(line.key) == true || overlayKeys.contains("\(line.kind)/\(line.key)")
+        }
         let written = inherited == nil ? allKinds : fresh.union(overlaid)
         let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes),
-                                    mode: inherited == nil ? .full : .delta, base: inherited == nil ? nil : base?.file,
-                                    whole: inherited == nil ? [] : Array(written))
+                                    mode: changes == nil ? .full : .delta, base: changes == nil ? nil : base?.file,
+                                    whole: changes == nil ? [] : Array(whole))
         let folder = directory(agreement: snapshot.agreement)
         let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kind: "base")
         let target = folder.appendingPathComponent(name)
-        let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true, inheriting: inherited)
+        let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true, inheriting: changes == nil ? nil : inherited)
         var pending = overlays.sorted { BaseOverlay.precedes(($0.kind.rawValue, $0.key), ($1.kind.rawValue, $1.key)) }[...]
         /// Writes `line`, after the overlays of records before it (new records), with its own overlay laid over it.
         func write(_ line: RecordLine) throws {
@@ -85,7 +99,7 @@ extension SnapshotStore {
                     try write(line)
                     a = try next(older, keeping: fromOlder)
                 } else {
-                    try write(b!)
+                    if fromNewer(b!) { try write(b!) }
                     b = try next(newer) { fresh.contains($0) }
                 }
             }
@@ -99,14 +113,51 @@ extension SnapshotStore {
     }
 }
 
+/// The records of some kinds that differ between two snapshots: per kind,
+/// the keys new or changed, and the kinds from which a record was deleted.
+struct Changes {
+    var changed: [String: Set<RecordKey>] = [:]
+    var deleted: Set<String> = []
+}
+
 extension SnapshotStore {
+    /// What differs between `base` and `snapshot` in `kinds`, told from
+    /// their key indexes without decompressing either; nil when an index is missing.
+    func changes(from base: SnapshotEntry, to snapshot: SnapshotEntry, kinds: Set<String>) throws -> Changes? {
+        guard let old = try KeyIndexReader(path: KeyIndex.path(for: path(of: base)), sha256: base.sha256),
+              let new = try KeyIndexReader(path: KeyIndex.path(for: path(of: snapshot)), sha256: snapshot.sha256) else { return nil }
+        func next(_ reader: KeyIndexReader) throws -> (kind: String, key: RecordKey, hash: UInt64)? {
+            while let entry = try reader.next() { if kinds.contains(entry.kind) { return entry } }
+            return nil
+        }
+        var changes = Changes()
+        for kind in kinds { changes.changed[kind] = [] }
+        var a = try next(old), b = try next(new)
+        while a != nil || b != nil {
+            if let x = a, let y = b, x.kind == y.kind, x.key == y.key {
+                if x.hash != y.hash { changes.changed[y.kind, default: []].insert(y.key) }
+                (a, b) = (try next(old), try next(new))
+            } else if let x = a, b == nil || (x.kind == b!.kind ? x.key < b!.key : utf8Precedes(x.kind, b!.kind)) {
+                changes.deleted.insert(x.kind)
+                a = try next(old)
+            } else if let y = b {
+                changes.changed[y.kind, default: []].insert(y.key)
+                b = try next(new)
+            }
+        }
+        return changes
+    }
+
     /// What a delta over `base` inherits, when its chain may grow and its
     /// key index and summary are there; nil when the next base is written whole.
-    func inheritance(of base: SnapshotEntry, _ packing: HistoryPacking) throws -> SnapshotWriter.Inheritance? {
-        let chain = try replica.snapshots(agreement: base.agreement)
-        guard packing.extends(shape(of: base, in: chain)), problem(with: base) == nil,
+    func inheritance(of base: SnapshotEntry, at takenAt: String, _ packing: HistoryPacking) throws -> SnapshotWriter.Inheritance? {
+        let shape = shape(of: base, in: try replica.snapshots(agreement: base.agreement))
+        guard shape.isSound, shape.anchor.takenAt.prefix(10) == takenAt.prefix(10), shape.depth < packing.maximumDepth, problem(with: base) == nil,
               let keys = try KeyIndexReader(path: KeyIndex.path(for: path(of: base)), sha256: base.sha256) else { return nil }
-        return SnapshotWriter.Inheritance(keys: keys, summary: try SnapshotSummary.of(snapshot: path(of: base), sha256: base.sha256))
+        let summary = try SnapshotSummary.of(snapshot: path(of: base), sha256: base.sha256)
+        // Compaction: once the chain's files hold more than twice the records of the state, most of what is read is replaced.
+        guard Double(shape.lines) <= Double(summary.counts.values.reduce(0, +)) * packing.maximumReadShare else { return nil }
+        return SnapshotWriter.Inheritance(keys: keys, summary: summary)
     }
 
     /// Deletes merged bases a crash left in the store unindexed (written,
