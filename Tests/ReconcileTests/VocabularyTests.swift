@@ -44,6 +44,10 @@ import Testing
         #expect(RecordRef("@hansen") == .alias("hansen"))
         for bad in ["0", "-3", "e:", "n:", "@", "", "x:1", "local:12"] { #expect(RecordRef(bad) == nil, "\(bad)") }
         for text in ["42", "e:1001", "n:P-100", "@hansen"] { #expect(RecordRef(text)?.description == text) }
+        // On the command line any other text is a name; a bad number or a bare prefix is still refused.
+        #expect(RecordRef(argument: "stk.") == .name("stk.") && RecordRef(argument: "Karina Jørgensen") == .name("Karina Jørgensen"))
+        #expect(RecordRef(argument: "e:1001") == .economic("1001") && RecordRef(argument: "kunde")?.planKey == nil)
+        for bad in ["0", "-3", "e:", "n:", "@", "", " "] { #expect(RecordRef(argument: bad) == nil, "\(bad)") }
         #expect(RecordRef(planKey: "local:12") == .local(12) && RecordRef(planKey: "1001") == .economic("1001"))
         #expect(RecordRef(planKey: "local:x") == .economic("local:x"), "not a local id: taken as a key")
         #expect(RecordRef.local(12).planKey == "local:12" && RecordRef.economic("P-9").planKey == "P-9" && RecordRef.number("7").planKey == nil)

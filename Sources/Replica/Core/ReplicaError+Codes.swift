@@ -6,6 +6,8 @@ extension ErrorCode where Domain == ReplicaError {
     public static var invalidField: Self { "invalid-field" }
     /// A reference names a record that does not exist (or is deleted).
     public static var missingReference: Self { "missing-reference" }
+    /// A reference (a name) fits several records: the candidates are listed, nothing is done.
+    public static var ambiguousReference: Self { "ambiguous-reference" }
     /// The record to read or change does not exist.
     public static var notFound: Self { "not-found" }
     /// The record is approved or transferred and can no longer change this way.

@@ -49,11 +49,12 @@ public struct ReplicaError: CodedError, Equatable {
         self.remedy = remedy
     }
 
-    /// Exit class: the replica cannot be used, or it was busy, or the operation failed.
+    /// Exit class: the replica cannot be used, or it was busy, or a reference was ambiguous (a usage error), or the operation failed.
     public var outcome: ErrorOutcome {
         switch code {
         case .notInitialised, .newerSchema, .notAReplica, .corrupt, .unsafeFile: .replicaUnusable
         case .busy: .notRun
+        case .ambiguousReference: .usage
         default: .failure
         }
     }

@@ -60,7 +60,7 @@ extension ReplicaStore {
     /// A short label for every record of `kind` (its name, or its date for
     /// registrations and orders), by local id.
     public func labels(of kind: Kind) throws -> [Int64: String] {
-        let column = [.timeEntry, .material, .order].contains(kind) ? "date" : "name"
+        let column = kind.nameColumn ?? "date"
         return try read { db in
             var labels: [Int64: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column) FROM \(kind.table)")

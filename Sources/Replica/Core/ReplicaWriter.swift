@@ -196,6 +196,8 @@ public struct ReplicaWriter {
                 throw ReplicaError(.missingReference, "@\(alias) is a \(aliasKind.rawValue), not a \(kind.rawValue)", kind: kind)
             }
             found = [id]
+        case .name(let name):
+            return try resolve(name: name, as: kind)
         }
         if found.count > 1 {
             // The same e-conomic key or number in several departments: the writer's department's record.

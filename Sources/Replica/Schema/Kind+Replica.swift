@@ -7,6 +7,12 @@ import Vocabulary
 /// Kind.hourType.table   // "hour_types"
 /// ```
 extension Kind {
+    /// The column that names a record of this kind (`name`), nil for the
+    /// registrations and orders, which have none (their label is their date).
+    public var nameColumn: String? {
+        [.timeEntry, .material, .order].contains(self) ? nil : "name"
+    }
+
     /// The replica table holding records of this kind.
     public var table: String {
         switch self {

@@ -1,14 +1,17 @@
 /// A way to name a record: by local id, by e-conomic key, by its own number
-/// (products, employees, projects), or, inside an import file, by the alias an
-/// earlier line gave it.
+/// (products, employees, projects), inside an import file by the alias an
+/// earlier line gave it, or, on the command line, by its name (`stk.`,
+/// `Jens Hansen`: case-insensitive, exact, resolved only when one record has it).
 ///
 /// It has two spellings, both parsed and printed here and nowhere else:
-/// - on the command line and in import files: `42`, `e:1001`, `n:P-100`, `@hansen`;
+/// - on the command line and in import files: `42`, `e:1001`, `n:P-100`, `@hansen`,
+///   and on the command line only, any other text as a name (``init(argument:)``);
 /// - as a plan key (``planKey``): `local:42` for a record e-conomic does not
 ///   have yet, or the bare e-conomic key (`1001`).
 ///
 /// ```swift
 /// RecordRef("e:1001")                 // .economic("1001")
+/// RecordRef(argument: "stk.")         // .name("stk.")
 /// RecordRef(planKey: "local:12")      // .local(12)
 /// RecordRef.local(12).planKey         // "local:12"
 /// ```
@@ -17,6 +20,8 @@ public enum RecordRef: Hashable, Sendable, LosslessStringConvertible {
     case economic(String)
     case number(String)
     case alias(String)
+    /// A record's name, exact but for case; only on the command line.
+    case name(String)
 
     /// Parses the command line's spelling: `42`, `e:KEY`, `n:NUMBER`, `@ALIAS`.
     public init?(_ text: String) {
@@ -30,6 +35,19 @@ public enum RecordRef: Hashable, Sendable, LosslessStringConvertible {
             self = .alias(String(text.dropFirst()))
         } else {
             return nil
+        }
+    }
+
+    /// Parses the command line's spelling, where any text that is not one of
+    /// the other forms (nor a number, nor a bare `e:`, `n:` or `@`) names a
+    /// record by its name. Nil only for such malformed text and for blank text.
+    public init?(argument text: String) {
+        if let ref = RecordRef(text) {
+            self = ref
+        } else if Int64(text) != nil || ["e:", "n:", "@"].contains(text) || text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return nil
+        } else {
+            self = .name(text)
         }
     }
 
@@ -50,16 +68,17 @@ public enum RecordRef: Hashable, Sendable, LosslessStringConvertible {
         case .economic(let key): "e:\(key)"
         case .number(let number): "n:\(number)"
         case .alias(let alias): "@\(alias)"
+        case .name(let name): "\"\(name)\""
         }
     }
 
     /// The plan's spelling: `local:ID`, or the e-conomic key itself.
-    /// Numbers and aliases are resolved before a plan is made, so they have none.
+    /// Numbers, aliases and names are resolved before a plan is made, so they have none.
     public var planKey: String? {
         switch self {
         case .local(let id): Self.localPrefix + String(id)
         case .economic(let key): key
-        case .number, .alias: nil
+        case .number, .alias, .name: nil
         }
     }
 

@@ -5,8 +5,10 @@ struct Local: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Work with the local replica: record and edit field data offline.",
         discussion: """
-            Records are named by local id (42), by e-conomic key (e:1001) or, for \
-            products, employees and projects, by their number (n:P-100).
+            Records are named by local id (42), by e-conomic key (e:1001), for \
+            products, employees and projects by their number (n:P-100), or by \
+            their name ("stk.", "Jens Hansen": any case, when only one record \
+            has it; otherwise the candidates are listed).
             """,
         subcommands: [
             CustomerCommand.self, ContactCommand.self, ProductCommand.self, ProjectCommand.self,

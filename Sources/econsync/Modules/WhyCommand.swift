@@ -22,7 +22,7 @@ struct WhyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The kind of record (timeEntry, material, customer, product, project, employee, …).") var kind: Kind
-    @Argument(help: ArgumentHelp("The record: a local id, e:KEY (its e-conomic key) or n:NUMBER (its number).", valueName: "record"))
+    @Argument(help: ArgumentHelp("The record: a local id, e:KEY (its e-conomic key), n:NUMBER (its number) or its name.", valueName: "record"))
     var record: RecordRef
 
     func run() throws {

@@ -30,7 +30,7 @@ struct OrderCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "The project (local id, e:NUMBER or n:NUMBER).") var project: RecordRef
+        @Option(help: "The project (local id, e:NUMBER, n:NUMBER or its name).") var project: RecordRef
         @Flag(help: "Include hours (default: per orders.exportHours; with --materials only, none).") var hours = false
         @Flag(help: "Include materials (default: per orders.exportMaterials).") var materials = false
         @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these registrations: time entry ids, and m:ID for materials.", valueName: "id"),

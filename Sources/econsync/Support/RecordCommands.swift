@@ -3,11 +3,8 @@ import ArgumentParser
 import Foundation
 import Replica
 
-extension RecordRef: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
-    }
-}
+/// Parsed by ``RecordRef/init(argument:)``: a local id, e:KEY, n:NUMBER or a name.
+extension RecordRef: ExpressibleByArgument {}
 
 /// A record type the `local` commands can list and report on.
 protocol ListedRecord: ReplicaRecord {
@@ -187,7 +184,7 @@ struct EditCommand<F: RecordFields>: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The record: a local id, e:KEY or n:NUMBER.") var record: RecordRef
+    @Argument(help: "The record: a local id, e:KEY, n:NUMBER or its name.") var record: RecordRef
     @OptionGroup var fields: F
 
     func run() throws {
