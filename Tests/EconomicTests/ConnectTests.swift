@@ -89,6 +89,6 @@ struct ConnectTests {
         flow.transport = revoked
         let error = try await #require(throws: EconomicError.self) { try await flow.connect(grantToken: "old", now: "x") }
         #expect(error.code == .grantNotAccepted, "a grant just given was not accepted; it cannot have expired")
-        #expect(error.description.contains("did not accept the agreement grant token") && !error.description.contains("Token expired"))
+        #expect(error.description.contains("refused the agreement grant token") && !error.description.contains("Token expired"))
     }
 }

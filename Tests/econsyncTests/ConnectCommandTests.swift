@@ -32,15 +32,17 @@ struct ConnectCommandTests {
     }
 
     /// Runs `arguments` (a connect or reconnect without a browser), approves the address it prints as
-    /// e-conomic's page would, follows the redirect home, and returns the address, the output, the grant and the exit status.
-    static func approveInBrowser(_ cli: CLI, _ arguments: [String]) async throws -> (url: String, output: String, grant: String, status: Int32) {
+    /// e-conomic's page would, follows the redirect home, and returns the address, the output, the grant and the exit status;
+    /// standard error goes to `errors` when given.
+    static func approveInBrowser(_ cli: CLI, _ arguments: [String], errors: Pipe? = nil) async throws
+        -> (url: String, output: String, grant: String, status: Int32) {
         let connect = Process()
         connect.executableURL = CLI.binary
         connect.arguments = arguments
         connect.environment = cli.environment
         let out = Pipe()
         connect.standardOutput = out
-        connect.standardError = FileHandle.nullDevice
+        connect.standardError = errors ?? FileHandle.nullDevice
         try connect.run()
         // A loaded machine (the whole suite on two cores) has taken over a minute between the
         // address and the redirect: the wait is long, and the process is ended whatever happens.
@@ -74,7 +76,11 @@ struct ConnectCommandTests {
 
         let arguments = ["connect", "--app-public-token", "emulator-app-public", "--auth-url", base, "--rest-url", base,
                          "--projects-url", base + "/projectsapi/v1.1.0", "--no-browser", "--timeout", "900"]
-        let (url, output, grant, status) = try await Self.approveInBrowser(cli, arguments)
+        let errors = Pipe()
+        let (url, output, grant, status) = try await Self.approveInBrowser(cli, arguments, errors: errors)
+        let waiting = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(waiting == "waiting for approval in the browser… Ctrl-C cancels\n", "said on standard error while it waits: \(waiting)")
+        #expect(!output.contains("waiting for approval"), "standard output keeps the address and the result only")
         #expect(url.hasPrefix(base + "/secure/api1/requestaccess.aspx?appPublicToken=emulator-app-public&redirectUrl=http%3A%2F%2F127.0.0.1%3A"))
         #expect(status == 0)
         #expect(output.contains("connected to e-conomic agreement 1118081"))
@@ -101,6 +107,32 @@ struct ConnectCommandTests {
         #expect(again.status == 1 && again.stderr.contains("already connected"))
         #expect(try cli.run(["disconnect"]).stdout.contains("disconnected from e-conomic agreement 1118081"))
         #expect(!FileManager.default.fileExists(atPath: credentials))
+    }
+
+    @Test("a grant refused on the first connect is not \"Token expired\": check the token, or the approval; nothing stored")
+    func refusedGrant() async throws {
+        let cli = try CLI()
+        let (emulator, base) = try Self.startEmulator(cli)
+        defer { emulator.terminate() }
+        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
+        #expect(try cli.run(["init"]).status == 0)
+        let connect = ["connect", "--grant-token-stdin", "--rest-url", base, "--projects-url", base + "/projectsapi/v1.1.0"]
+
+        let refused = try cli.run(connect, input: "emulator-grant-cut\n")
+        #expect(refused.status == 1, "a failure, not exit 4 (needs reconnect): nothing was ever connected")
+        #expect(refused.stderr.hasPrefix("error: e-conomic refused the agreement grant token (GET \(base)/self answered 401: "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("check that you copied the whole token from e-conomic's grant page and that the app's access was "
+                                        + "approved there, then run `econsync connect` (or `econsync reconnect`) again"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("Token expired") && !refused.stderr.contains("reconnect with"))
+        #expect(!refused.stderr.contains("emulator-grant-cut") && !refused.stderr.contains("emulator-app-secret"), "no token is printed")
+        #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("credentials.json").path), "nothing stored")
+
+        let json = try cli.run(connect + ["--json"], input: "emulator-grant-cut\n")
+        #expect(json.status == 1 && json.stdout.contains(#""code" : "economic.grant-not-accepted""#), "\(json.stdout)")
+        #expect(json.stdout.contains(#""action" : "checkGrantToken""#) && !json.stdout.contains("Token expired"), "\(json.stdout)")
+
+        let right = try cli.run(connect, input: "emulator-grant\n")
+        #expect(right.status == 0 && right.stdout.contains("connected to e-conomic agreement 1118081"), "\(right.stderr)")
     }
 }
 

@@ -147,21 +147,6 @@ struct InputChecksCommandTests {
         #expect(body.components(separatedBy: "\"customerNumber\"").count - 1 == 30, "the demo agreement's 30 customers")
     }
 
-    @Test("a grant that e-conomic does not accept on the first connect is not called an expired token")
-    func wrongGrant() throws {
-        let cli = try CLI()
-        let (emulator, base) = try ConnectCommandTests.startEmulator(cli)
-        defer { emulator.terminate() }
-        cli.environment["ECONSYNC_APP_SECRET_TOKEN"] = "emulator-app-secret"
-        #expect(try cli.run(["init"]).status == 0)
-        let connect = try cli.run(["connect", "--grant-token-stdin", "--rest-url", base, "--projects-url", base + "/projectsapi/v1.1.0"],
-                                  input: "not-the-grant\n")
-        #expect(connect.status == 1, "\(connect.stderr)")
-        #expect(connect.stderr.contains("e-conomic did not accept the agreement grant token"), "\(connect.stderr)")
-        #expect(!connect.stderr.contains("Token expired") && !connect.stderr.contains("not-the-grant"))
-        #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("credentials.json").path))
-    }
-
     @Test("a reconcile that gives up on 5xx says how to finish it: `econsync reconcile --resume`")
     func gaveUpSaysResume() async throws {
         try await ConnectedCLI.with { connected in

@@ -17,7 +17,7 @@ struct RemedyWordingTests {
     static let samples: [Remedy] = [
         .initialise, .upgradeReplica, .listSettings, .setConfig(key: "customers.paymentTerms"), .setOrderLayout,
         .setHoursProduct(hourType: 2), .setProjectCustomer(project: 3), .syncCustomers, .setEmployeeNumber, .mapActivity,
-        .enableProductCreation, .deleteDraftOrder(number: 35), .connect, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
+        .enableProductCreation, .deleteDraftOrder(number: 35), .connect, .checkGrantToken, .reconnect, .disconnect, .restrictCredentials(path: "/home/u/.econsync/credentials.json"),
         .reconcileFully, .resumeReconcile, .resumeIntegration, .retryLater(after: .timeout), .retryLater(after: .rateLimit), .retryLater(after: .network),
         .waitForCooldown(until: Date(timeIntervalSince1970: 1_796_000_000)),
     ]
@@ -25,7 +25,7 @@ struct RemedyWordingTests {
     static func isSampled(_ remedy: Remedy) -> Bool {
         switch remedy {
         case .initialise, .upgradeReplica, .listSettings, .setConfig, .setOrderLayout, .setHoursProduct, .setProjectCustomer,
-             .syncCustomers, .setEmployeeNumber, .mapActivity, .enableProductCreation, .deleteDraftOrder, .connect, .reconnect, .disconnect, .restrictCredentials,
+             .syncCustomers, .setEmployeeNumber, .mapActivity, .enableProductCreation, .deleteDraftOrder, .connect, .checkGrantToken, .reconnect, .disconnect, .restrictCredentials,
              .reconcileFully, .resumeReconcile, .resumeIntegration, .waitForCooldown:
             true
         case .retryLater(let delay):

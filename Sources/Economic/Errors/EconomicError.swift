@@ -55,8 +55,14 @@ public struct EconomicError: CodedError, Equatable {
     /// A 401 means the grant is gone: reconnect.
     public var outcome: ErrorOutcome { code == .tokenExpired ? .needsReconnect : .failure }
 
-    /// `.reconnect` for an expired token.
-    public var remedy: Remedy? { code == .tokenExpired ? .reconnect : nil }
+    /// `.reconnect` for an expired token, `.checkGrantToken` for a grant refused on connecting.
+    public var remedy: Remedy? {
+        switch code {
+        case .tokenExpired: .reconnect
+        case .grantNotAccepted: .checkGrantToken
+        default: nil
+        }
+    }
 
     /// The error as a user reads it, naming the request; never a token.
     public func describe(_ wording: any RemedyWording) -> String {
@@ -64,8 +70,7 @@ public struct EconomicError: CodedError, Equatable {
         case .tokenExpired:
             return "Token expired: \(wording.words(for: .reconnect)) (\(request) answered 401: \(message))"
         case .grantNotAccepted:
-            return "e-conomic did not accept the agreement grant token (\(request) answered 401: \(message)): check that the whole token "
-                + "was given, or approve econsync's access again to get a new one"
+            return "e-conomic refused the agreement grant token (\(request) answered 401: \(message)): \(wording.words(for: .checkGrantToken))"
         case .missingModule:
             return "The e-conomic agreement lacks the \(module ?? "required") module: enable it in e-conomic (\(request) answered 403)"
         case .rateLimited:

@@ -30,6 +30,7 @@ extension Remedy {
         case .enableProductCreation: "enableProductCreation"
         case .deleteDraftOrder: "deleteDraftOrder"
         case .connect: "connect"
+        case .checkGrantToken: "checkGrantToken"
         case .reconnect: "reconnect"
         case .disconnect: "disconnect"
         case .restrictCredentials: "restrictCredentials"
@@ -52,7 +53,7 @@ extension Remedy {
         case .retryLater(let delay): ["after": .text(delay.rawValue)]
         case .waitForCooldown(let until): ["until": .text(until.formatted(.iso8601))]
         case .initialise, .upgradeReplica, .listSettings, .setOrderLayout, .syncCustomers, .setEmployeeNumber, .mapActivity,
-             .enableProductCreation, .connect, .reconnect, .disconnect, .reconcileFully, .resumeReconcile, .resumeIntegration:
+             .enableProductCreation, .connect, .checkGrantToken, .reconnect, .disconnect, .reconcileFully, .resumeReconcile, .resumeIntegration:
             [:]
         }
     }

@@ -35,6 +35,9 @@ public enum Remedy: Hashable, Sendable {
     case deleteDraftOrder(number: Int64)
     /// Connect to e-conomic (no connection is stored).
     case connect
+    /// Give the agreement grant token again: e-conomic refused the one given on
+    /// connecting (not copied whole from the grant page, or the app not approved).
+    case checkGrantToken
     /// Connect to e-conomic anew: the grant is gone or the stored connection unusable.
     case reconnect
     /// Forget the stored connection first, to connect to another agreement.

@@ -38,6 +38,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .enableProductCreation: "turn products.autoCreate on with a default product group, or create the product in e-conomic"
         case .deleteDraftOrder(let number): "delete draft order \(number) in e-conomic first, then release it again"
         case .connect: "connect to e-conomic"
+        case .checkGrantToken: "check that the whole grant token was copied from e-conomic's grant page and that the app's access was approved there, then connect again"
         case .reconnect: "reconnect to e-conomic"
         case .disconnect: "disconnect first to switch agreements"
         case .restrictCredentials(let path): "make \(path) private (mode 600) or reconnect to e-conomic"

@@ -69,6 +69,7 @@ struct ConnectOptions: ParsableArguments {
         // Written straight to the descriptor: a script reading our output must see the address now.
         FileHandle.standardOutput.write(Data("Open this address in a browser and approve econsync's access to your e-conomic agreement:\n\(url)\n".utf8))
         if !noBrowser { Self.openBrowser(url) }
+        Output.info("waiting for approval in the browser… Ctrl-C cancels")
         return try await listener.token(timeout: timeout)
     }
 

@@ -37,6 +37,9 @@ struct CommandLineWording: RemedyWording {
                 + "(or `econsync sync orders`, which releases every draft deleted there)"
         case .connect:
             "run `econsync connect`"
+        case .checkGrantToken:
+            "check that you copied the whole token from e-conomic's grant page and that the app's access was approved there, "
+                + "then run `econsync connect` (or `econsync reconnect`) again"
         case .reconnect:
             "reconnect with `econsync reconnect` and approve access again"
         case .disconnect:

@@ -19,6 +19,12 @@ enum Output {
         print(TerminalText.safe(text, keepingLineBreaks: true))
     }
 
+    /// Prints an informational message for people on standard error (stdout
+    /// stays the command's output), control characters escaped.
+    static func info(_ text: String) {
+        FileHandle.standardError.write(Data("\(TerminalText.safe(text, keepingLineBreaks: true))\n".utf8))
+    }
+
     /// Prints `warning: TEXT` on standard error (stdout stays the command's output), control characters escaped.
     static func warning(_ text: String) {
         FileHandle.standardError.write(Data("warning: \(TerminalText.safe(text, keepingLineBreaks: true))\n".utf8))
