@@ -27,13 +27,12 @@ final class ProgressBar {
     func update(done: Int, total: Int) {
         let text = Self.line(done: done, total: total, elapsed: clock().timeIntervalSince(started))
         if isTerminal {
-            FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
-            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            Output.progress("\r\(text)\u{1B}[K" + (done == total ? "\n" : ""))
         } else {
             let tenth = total == 0 ? 10 : done * 10 / total
             guard tenth != lastTenth else { return }
             lastTenth = tenth
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            Output.progress(text + "\n")
         }
     }
 }

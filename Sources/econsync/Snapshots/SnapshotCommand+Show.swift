@@ -38,7 +38,7 @@ extension SnapshotCommand {
             if output.json {
                 try Output.json(ShowReport(header: .init(reader.header), records: records.map(RecordReport.init)))
             } else if matched == 0 && (kind != nil || key != nil) {
-                FileHandle.standardError.write(Data("no record matches\n".utf8))
+                Output.info("no record matches")
             }
         }
     }

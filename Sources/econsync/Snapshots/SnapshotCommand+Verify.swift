@@ -9,6 +9,7 @@ extension SnapshotCommand {
             abstract: "Check a snapshot: gzip stream, header, order, canonical records, counts and SHA-256. Exits 1 on any defect.",
             discussion: Examples.text("econsync snapshot verify snapshot.ndjson.gz", "econsync snapshot verify a.ndjson.gz b.ndjson.gz --json"))
 
+        @OptionGroup var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Argument(help: "The snapshot files.") var files: [String]
 

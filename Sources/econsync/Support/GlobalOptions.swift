@@ -13,6 +13,11 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log what is done to standard error.")
     var verbose = false
 
+    @OptionGroup var quietOption: QuietOption
+
+    /// Whether `-q/--quiet` was given.
+    var quiet: Bool { quietOption.quiet }
+
     @Option(help: ArgumentHelp("The department, when each has its own e-conomic agreement: its connection, and the records it syncs "
                                + "(new records join it).", valueName: "number"))
     var department: Int?
@@ -44,17 +49,17 @@ struct GlobalOptions: ParsableArguments {
 
     var logger: Logger {
         var logger = Logger(label: "econsync") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = verbose ? .debug : .warning
+        logger.logLevel = verbose ? .debug : quiet ? .error : .warning
         return logger
     }
 
     /// The workspace these options name: the data directory and department,
     /// with the process's clock, remedies worded for the command line, and
-    /// notes about the directory on standard error.
+    /// notes about the directory on standard error (unless `--quiet`).
     func workspace() throws -> Workspace {
         var workspace = Workspace(directory: directory, department: department, now: try Self.clock())
         workspace.wording = CommandLineWording()
-        workspace.notes = { note in FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        workspace.notes = { note in Output.note(note) }
         workspace.logger = logger
         #if ECONSYNC_TEST_HOOKS
         // Tests pin the scheduler's jitter (a build with the test hooks only).

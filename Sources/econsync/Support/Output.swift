@@ -1,8 +1,23 @@
 import Foundation
 import Replica
+import Synchronization
 
-/// Printing of command results: JSON for scripts, aligned tables for people.
+/// Printing of command results: JSON for scripts, aligned tables for people;
+/// and of what is said on the side, on standard error: notes, warnings and
+/// progress, which `-q/--quiet` (``GlobalOptions/quiet``) silences. Results and
+/// errors are printed whatever it says.
 enum Output {
+    /// Whether `-q/--quiet` was given: set once, while the command line is parsed.
+    private static let quietFlag = Atomic<Bool>(false)
+
+    /// Whether notes, warnings and progress are left unsaid (`-q/--quiet`).
+    static var isQuiet: Bool { quietFlag.load(ordering: .relaxed) }
+
+    /// Leaves notes, warnings and progress unsaid from now on (`-q/--quiet`).
+    static func silence() {
+        quietFlag.store(true, ordering: .relaxed)
+    }
+
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -20,14 +35,33 @@ enum Output {
     }
 
     /// Prints an informational message for people on standard error (stdout
-    /// stays the command's output), control characters escaped.
+    /// stays the command's output), control characters escaped; nothing when quiet.
     static func info(_ text: String) {
-        FileHandle.standardError.write(Data("\(TerminalText.safe(text, keepingLineBreaks: true))\n".utf8))
+        side(text)
     }
 
-    /// Prints `warning: TEXT` on standard error (stdout stays the command's output), control characters escaped.
+    /// Prints `note: TEXT` on standard error, control characters escaped; nothing when quiet.
+    static func note(_ text: String) {
+        side("note: " + text)
+    }
+
+    /// Prints `warning: TEXT` on standard error (stdout stays the command's output), control characters escaped;
+    /// nothing when quiet (a warning is not an error: the command did what was asked).
     static func warning(_ text: String) {
-        FileHandle.standardError.write(Data("warning: \(TerminalText.safe(text, keepingLineBreaks: true))\n".utf8))
+        side("warning: " + text)
+    }
+
+    /// Writes `text` as it is on standard error (a progress line, with its own
+    /// `\r` or line break); nothing when quiet.
+    static func progress(_ text: String) {
+        guard !isQuiet else { return }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A line on standard error, control characters escaped, unless quiet.
+    private static func side(_ text: String) {
+        guard !isQuiet else { return }
+        FileHandle.standardError.write(Data("\(TerminalText.safe(text, keepingLineBreaks: true))\n".utf8))
     }
 
     /// Prints rows under a header, columns separated by two spaces; numeric
