@@ -6,14 +6,17 @@ extension ReplicaStore {
     /// foreign keys, and that the change log and the rows agree (every row has
     /// its insert logged, every logged row exists). Returns the problems found;
     /// empty means consistent.
-    public func consistencyProblems() throws -> [String] {
+    public func consistencyProblems(progress: (ConsistencyStep) -> Void = { _ in }) throws -> [String] {
         try read { db in
             var problems: [String] = []
+            progress(.integrity)
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
+            progress(.foreignKeys)
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             problems += foreignKeys.map { "foreign key: \($0["table"] as String) row \($0["rowid"] as Int64? ?? 0) refers to a missing \($0["parent"] as String) row" }
             for kind in Kind.allCases {
+                progress(.changeLog(kind))
                 let unlogged = try Self.unloggedRowsRequest(kind).fetchAll(db)
                 if !unlogged.isEmpty { problems.append("\(kind.rawValue) rows without a logged insert: \(unlogged)") }
                 let missing = try Self.missingRowsRequest(kind).fetchAll(db)

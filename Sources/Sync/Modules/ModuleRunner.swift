@@ -42,9 +42,13 @@ public struct ModuleRunner: Sendable {
 
     /// Runs `module` now (`force` past its cooldown). Throws ``SyncError``
     /// when it may not run (disabled, cooling down, busy, token expired); a
-    /// run that fails is recorded and returned, not thrown.
-    public func run(_ module: Module, force: Bool, progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
-        let result = try await leased(module, force: force) { lease in try await perform(lease, progress: progress) }
+    /// run that fails is recorded and returned, not thrown. `pulling` hears of
+    /// each kind pulled, `pulled` when the pull is done, `progress` of each push.
+    public func run(_ module: Module, force: Bool, pulling: (SnapshotPuller.Progress) -> Void = { _ in }, pulled: () -> Void = {},
+                    progress: (PlanApplier.Progress) -> Void = { _ in }) async throws -> Result {
+        let result = try await leased(module, force: force) { lease in
+            try await perform(lease, pulling: pulling, pulled: pulled, progress: progress)
+        }
         _ = try await Blocking.run { [store] in
             try store.packHistory()
             try store.apply(SnapshotRetention(replica: store.replica))
@@ -68,7 +72,8 @@ public struct ModuleRunner: Sendable {
         return Result(module: module, run: run, outcome: outcome)
     }
 
-    func perform(_ lease: ModuleLease, progress: (PlanApplier.Progress) -> Void) async throws -> ModuleOutcome {
+    func perform(_ lease: ModuleLease, pulling: (SnapshotPuller.Progress) -> Void = { _ in }, pulled: () -> Void = {},
+                 progress: (PlanApplier.Progress) -> Void) async throws -> ModuleOutcome {
         var reconciliation = Reconciliation(store: store, client: client, agreement: agreement, now: scheduler.now)
         reconciliation.modules = [lease.module]
         reconciliation.full = lease.full
@@ -77,7 +82,8 @@ public struct ModuleRunner: Sendable {
             outcome.pulled += resumed.pulled
             outcome.pushed += resumed.pushed
         }
-        let taken = try await reconciliation.takeSnapshot()
+        let taken = try await reconciliation.takeSnapshot(progress: pulling)
+        pulled()
         defer { taken.discard() }
         let loaded = try await reconciliation.loadFirstPull(taken)
         let plan = try await reconciliation.plan(taken, leavingOut: loaded.kinds)

@@ -43,6 +43,10 @@ public struct SyncEvents {
     public var starting: (_ module: Module, _ finished: [Module]) -> Void = { _, _ in }
     /// A module ran or was not run.
     public var finished: (ModuleSyncResult) -> Void = { _ in }
+    /// The kinds the running module pulls, each as it is pulled.
+    public var pulling: (SnapshotPuller.Progress) -> Void = { _ in }
+    /// The running module has pulled what it needs (its plan comes next).
+    public var pulled: () -> Void = {}
     /// The pushes of the running module, one by one.
     public var applying: (PlanApplier.Progress) -> Void = { _ in }
 
@@ -73,7 +77,8 @@ extension Workspace {
             events.starting(module, outcome.results.compactMap { if case .ran(let result) = $0, result.run != nil { result.module } else { nil } })
             let result: ModuleSyncResult
             do {
-                result = .ran(try await runner.run(module, force: force, progress: events.applying))
+                result = .ran(try await runner.run(module, force: force, pulling: { progress in events.pulling(progress) },
+                                                   pulled: { events.pulled() }, progress: events.applying))
             } catch let error as SyncError {
                 result = .notRun(module, error)
             }

@@ -48,10 +48,13 @@ public struct FieldDataGenerator: Sendable {
 
     /// Writes the data into `replica`, which must hold no records yet, in one
     /// transaction; returns how many records of each kind were created.
+    /// `progress` hears the counts so far after each step (master data,
+    /// customers, products, employees, hour types, projects, registrations).
     @discardableResult
-    public func generate(into replica: ReplicaStore) throws -> [Kind: Int] {
+    public func generate(into replica: ReplicaStore, progress: @escaping ([Kind: Int]) -> Void = { _ in }) throws -> [Kind: Int] {
         try replica.write { writer in
             var run = GeneratorRun(writer: writer, options: options)
+            run.progress = progress
             try run.generate()
             return run.created
         }

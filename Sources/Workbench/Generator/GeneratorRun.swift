@@ -18,6 +18,8 @@ struct GeneratorRun {
     var employees: [Int64] = []
     var hourTypes: [Int64] = []
     var registrable: [Int64] = []
+    /// Hears the counts so far after each step.
+    var progress: ([Kind: Int]) -> Void = { _ in }
 
     init(writer: ReplicaWriter, options: FieldDataGenerator.Options) {
         self.writer = writer
@@ -37,13 +39,19 @@ struct GeneratorRun {
                                advice: "use --data-dir with a new directory")
         }
         try masterData()
+        progress(created)
         for _ in 0..<options.customers { try customer() }
+        progress(created)
         for index in 0..<options.products { try product(index) }
+        progress(created)
         let employeeCount = options.employees ?? min(50, max(3, options.customers / 5))
         for index in 0..<employeeCount { try employee(index, last: index == employeeCount - 1) }
         try hourTypesMapped()
+        progress(created)
         try projects()
+        progress(created)
         try registrations()
+        progress(created)
         try markLinkedSynced()
     }
 

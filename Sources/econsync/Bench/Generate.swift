@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Replica
+import Vocabulary
 import Workbench
 
 extension Bench {
@@ -36,7 +37,15 @@ extension Bench {
                 seed: seed, customers: customers, products: products, projects: projects, hours: hours,
                 employees: employees, materials: materials, until: LocalDate(until)!)
             let started = Date()
-            let created = try FieldDataGenerator(options).generate(into: store)
+            let line = ProgressLine()
+            var before: [Kind: Int] = [:]
+            let created = try FieldDataGenerator(options).generate(into: store) { counts in
+                let new = counts.filter { before[$0.key] != $0.value }.keys.sorted().map(\.noun)
+                before = counts
+                guard !output.json, !new.isEmpty else { return }
+                line.show("generating: \(Output.count(counts.values.reduce(0, +), "record")) (\(new.joined(separator: ", ")))")
+            }
+            line.finish()
             let seconds = Date().timeIntervalSince(started)
             let counts = Dictionary(uniqueKeysWithValues: created.map { ($0.key.rawValue, $0.value) })
             if output.json { return try Output.json(["created": counts]) }

@@ -36,6 +36,9 @@ struct SyncCommand: AsyncParsableCommand {
         events.starting = { module, finished in interruption.say(Self.interrupted(finished: finished.map(\.rawValue), cutOff: module)) }
         events.finished = { result in if !output.json { Output.line(Self.line(result)) } }
         events.applying = progress()
+        let pulls = ProgressLine()
+        events.pulling = { if !output.json { pulls.show(ProgressLine.pulled($0)) } }
+        events.pulled = { pulls.finish() }
         let outcome = try await global.workspace().sync(modules, force: force, events: events)
         if let kept = outcome.keptLocally, !output.json { Output.line(Self.keptLocally(kept)) }
         if output.json { try Output.json(outcome.results.map(ModuleRunReport.init)) }

@@ -53,8 +53,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         let interruption = Self.interruption(mode)
         let resumeHint = "`econsync reconcile --resume` finishes the run; nothing is sent twice"
         var events = ReconcileEvents()
-        events.pulling = { if !output.json && global.verbose { print($0) } }
+        let pulls = ProgressLine()
+        events.pulling = { if !output.json { pulls.show(ProgressLine.pulled($0)) } }
         events.planned = { plan in
+            pulls.finish()
             if !output.json { printPlan(plan) }
             switch mode {
             case .apply, .applyPlan: interruption?.say("interrupted while applying the plan: \(resumeHint)")

@@ -31,6 +31,7 @@ extension SnapshotCommand {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 records.append(try Self.record(String(line), file: file, line: index + 1))
             }
+            ProgressLine().show("read \(Output.count(records.count, "record")) from \(file)")
             records.sort { $0.kind == $1.kind ? $0.key < $1.key : $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }
             var header: SnapshotHeader
             if let headerFrom {
@@ -43,7 +44,11 @@ extension SnapshotCommand {
                                     kinds: Array(Set(header.kinds).union(records.map(\.kind))), mode: header.mode == .delta ? .full : header.mode,
                                     base: header.mode == .delta ? nil : header.base)
             let writer = try SnapshotWriter(path: out, header: header)
-            for record in records { try writer.append(record) }
+            let bar = ProgressBar(noun: "records", clock: try GlobalOptions.clock())
+            for (index, record) in records.enumerated() {
+                try writer.append(record)
+                bar.update(done: index + 1, total: records.count)
+            }
             let trailer = try writer.finish()
             print("wrote \(out): \(Output.count(trailer.records, "record")), sha256 \(trailer.sha256)")
         }

@@ -48,11 +48,13 @@ extension SnapshotCommand {
             let store = try global.snapshotStore()
             let puller = SnapshotPuller(client: client, store: store, agreement: connection.agreementNumber)
             let takenAt = Timestamp.string(try GlobalOptions.clock()())
+            let line = ProgressLine()
             let entry = try await AgreementLock(replica: store.replica).holding {
                 try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds.compactMap(Kind.init(rawValue:)), takenAt: takenAt) { progress in
-                    if !output.json { print(progress) }
+                    if !output.json { line.show(ProgressLine.pulled(progress)) }
                 }
             }
+            line.finish()
             let usage = client.accounting.total
             let counts = (try? CanonicalJSON.parse(entry.counts).objectValue?.compactMapValues { $0.intValue.map(Int.init) }) ?? nil
             let report = Report(file: entry.file, records: entry.records, kinds: counts ?? [:], apiCalls: usage.requests,

@@ -1,0 +1,48 @@
+import Foundation
+import Sync
+
+/// How far a long command is, on standard error (never on standard output):
+/// one line redrawn in place (`\r`) when standard error is a terminal, a plain
+/// line for each step otherwise; nothing under `-q/--quiet` (``Output/isQuiet``).
+/// Every progress econsync shows goes through it (``ProgressBar`` draws its bar with one).
+///
+/// ```swift
+/// let line = ProgressLine()
+/// line.show("pulled customer: 30 records in 1 page")
+/// line.finish()   // on a terminal, ends the redrawn line
+/// ```
+final class ProgressLine {
+    /// Whether the line is redrawn in place (standard error is a terminal).
+    let isTerminal: Bool
+    /// Whether a redrawn line is on the screen, not yet ended.
+    private var drawn = false
+
+    init(isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+        self.isTerminal = isTerminal
+    }
+
+    /// Shows `text` (control characters escaped) as where the command is now.
+    func show(_ text: String) {
+        let text = TerminalText.safe(text)
+        if isTerminal {
+            Output.progress("\r\(text)\u{1B}[K")
+            drawn = true
+        } else {
+            Output.progress(text + "\n")
+        }
+    }
+
+    /// Ends a line redrawn in place, so that what follows starts on a line of its own.
+    func finish() {
+        guard drawn else { return }
+        Output.progress("\n")
+        drawn = false
+    }
+}
+
+extension ProgressLine {
+    /// A kind pulled, in words: `pulled customer: 30 records in 1 page`.
+    static func pulled(_ progress: SnapshotPuller.Progress) -> String {
+        "pulled \(progress)"
+    }
+}
