@@ -13,7 +13,7 @@ struct Prompter {
     func line(_ prompt: String, current: String?) throws -> String? {
         print("\(prompt)\(current.map { " [\($0)]" } ?? ""): ", terminator: "")
         fflush(nil)
-        guard let answer = readLine(strippingNewline: true) else {
+        guard let answer = LineEditor.readLine() else {
             throw CommandFailure("setup was cut short (standard input closed); nothing was written")
         }
         let trimmed = answer.trimmingCharacters(in: .whitespaces)

@@ -32,6 +32,8 @@ final class Interruption: Sendable {
         let message = Message(initial)
         self.message = message
         sources = SignalSources.install(signals) {
+            // A line being edited has the terminal in raw mode: it is put back first.
+            LineEditor.restoreTerminal()
             let text = "\n" + message.text.withLock { $0 } + "\n"
             text.utf8CString.withUnsafeBufferPointer { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count - 1) }
             _exit(Interruption.exitCode)
