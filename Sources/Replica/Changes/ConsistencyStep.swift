@@ -3,8 +3,11 @@ import Vocabulary
 /// A step of ``ReplicaStore/consistencyProblems(progress:)``, told as it starts:
 /// SQLite's integrity check, its foreign key check, then each kind's change log against its rows.
 public enum ConsistencyStep: Sendable, Equatable {
+    /// SQLite's integrity check of the whole file.
     case integrity
+    /// SQLite's check that every reference between rows leads to a row.
     case foreignKeys
+    /// The change log of one kind against its table's rows.
     case changeLog(Kind)
 
     /// How many steps a check has.

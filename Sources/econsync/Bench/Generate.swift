@@ -38,6 +38,7 @@ extension Bench {
                 employees: employees, materials: materials, until: LocalDate(until)!)
             let started = Date()
             let line = ProgressLine()
+            defer { line.finish() }
             var before: [Kind: Int] = [:]
             let created = try FieldDataGenerator(options).generate(into: store) { counts in
                 let new = counts.filter { before[$0.key] != $0.value }.keys.sorted().map(\.noun)

@@ -13,6 +13,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let line = ProgressLine()
+        defer { line.finish() }
         let problems = try global.openReplica().consistencyProblems { step in
             if !output.json { line.show("checking \(Self.words(step)) (\(step.number)/\(ConsistencyStep.count))") }
         }

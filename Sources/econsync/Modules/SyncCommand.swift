@@ -37,6 +37,7 @@ struct SyncCommand: AsyncParsableCommand {
         events.finished = { result in if !output.json { Output.line(Self.line(result)) } }
         events.applying = progress()
         let pulls = ProgressLine()
+        defer { pulls.finish() }
         events.pulling = { if !output.json { pulls.show(ProgressLine.pulled($0)) } }
         events.pulled = { pulls.finish() }
         let outcome = try await global.workspace().sync(modules, force: force, events: events)

@@ -54,6 +54,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let resumeHint = "`econsync reconcile --resume` finishes the run; nothing is sent twice"
         var events = ReconcileEvents()
         let pulls = ProgressLine()
+        defer { pulls.finish() }
         events.pulling = { if !output.json { pulls.show(ProgressLine.pulled($0)) } }
         events.planned = { plan in
             pulls.finish()

@@ -49,6 +49,7 @@ extension SnapshotCommand {
             let puller = SnapshotPuller(client: client, store: store, agreement: connection.agreementNumber)
             let takenAt = Timestamp.string(try GlobalOptions.clock()())
             let line = ProgressLine()
+            defer { line.finish() }
             let entry = try await AgreementLock(replica: store.replica).holding {
                 try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds.compactMap(Kind.init(rawValue:)), takenAt: takenAt) { progress in
                     if !output.json { line.show(ProgressLine.pulled(progress)) }
