@@ -21,6 +21,9 @@ public struct SnapshotPuller: Sendable {
     public let agreement: Int
     /// Where finished kinds wait for the rest (default `<data-dir>/pulls/<agreement>/`).
     public var workDirectory: URL
+    /// Told after each page of a kind pulled whole: the kind, and its records
+    /// and pages so far (for a progress display that shows a kind as it comes in).
+    public var pageRead: (@Sendable (_ kind: Kind, _ records: Int, _ pages: Int) -> Void)? = nil
 
     public init(client: EconomicClient, store: SnapshotStore, agreement: Int, workDirectory: URL? = nil) {
         self.client = client
@@ -158,10 +161,12 @@ public struct SnapshotPuller: Sendable {
     /// (written whole or not at all); returns records and pages.
     func pull(_ kind: EconomicKind, into file: URL) async throws -> (Int, Int) {
         let output = try WorkFile(creating: file)
-        var pages = 0
+        var pages = 0, read = 0
         let links = [client.configuration.restBaseURL, client.configuration.projectsBaseURL]
-        let collect: (EconomicClient.Page) throws -> Void = { page in
+        let collect: (EconomicClient.Page) throws -> Void = { [pageRead] page in
             for record in try Self.records(in: page.body, kind: kind, links: links) { try output.append(record) }
+            read += 1
+            pageRead?(kind.kind, output.count, read)
         }
         do {
             switch (kind.api, kind.kind) {

@@ -46,10 +46,16 @@ extension SnapshotCommand {
         func run() async throws {
             let (client, connection) = try global.economicClient()
             let store = try global.snapshotStore()
-            let puller = SnapshotPuller(client: client, store: store, agreement: connection.agreementNumber)
+            var puller = SnapshotPuller(client: client, store: store, agreement: connection.agreementNumber)
             let takenAt = Timestamp.string(try GlobalOptions.clock()())
             let line = ProgressLine()
             defer { line.finish() }
+            if line.isTerminal && !output.json {
+                // On a terminal a kind is shown as it comes in, page by page; a log gets a line a kind.
+                puller.pageRead = { kind, records, pages in
+                    line.show("pulling \(kind): \(Output.count(records, "record")) in \(Output.count(pages, "page"))")
+                }
+            }
             let entry = try await AgreementLock(replica: store.replica).holding {
                 try await puller.take(kinds: kinds.isEmpty ? EconomicKind.defaultKinds : kinds.compactMap(Kind.init(rawValue:)), takenAt: takenAt) { progress in
                     if !output.json { line.show(ProgressLine.pulled(progress)) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Sync
 
 /// How far a long command is, on standard error (never on standard output):
@@ -11,11 +12,11 @@ import Sync
 /// line.show("pulled customer: 30 records in 1 page")
 /// line.finish()   // on a terminal, ends the redrawn line
 /// ```
-final class ProgressLine {
+final class ProgressLine: Sendable {
     /// Whether the line is redrawn in place (standard error is a terminal).
     let isTerminal: Bool
     /// Whether a redrawn line is on the screen, not yet ended.
-    private var drawn = false
+    private let drawn = Mutex(false)
 
     init(isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.isTerminal = isTerminal
@@ -25,8 +26,10 @@ final class ProgressLine {
     func show(_ text: String) {
         let text = TerminalText.safe(text)
         if isTerminal {
-            Output.progress("\r\(text)\u{1B}[K")
-            drawn = true
+            drawn.withLock { drawn in
+                Output.progress("\r\(text)\u{1B}[K")
+                drawn = true
+            }
         } else {
             Output.progress(text + "\n")
         }
@@ -34,9 +37,11 @@ final class ProgressLine {
 
     /// Ends a line redrawn in place, so that what follows starts on a line of its own.
     func finish() {
-        guard drawn else { return }
-        Output.progress("\n")
-        drawn = false
+        drawn.withLock { drawn in
+            guard drawn else { return }
+            Output.progress("\n")
+            drawn = false
+        }
     }
 }
 
