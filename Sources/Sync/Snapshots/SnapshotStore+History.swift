@@ -177,9 +177,10 @@ struct History {
     /// The newest snapshot before the one at `index` with the same kinds, when it is there and sound.
     mutating func parent(of index: Int, unfinished: Set<String>) throws -> SnapshotEntry? {
         let wanted = try kinds(of: entries[index])
+        let byFile = Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         for candidate in entries[..<index].reversed() where !SnapshotStore.isMergedBase(candidate.file) && !unfinished.contains(candidate.file) {
-            guard store.problem(with: candidate) == nil else { continue }
-            if try kinds(of: candidate) == wanted { return candidate }
+            guard try kinds(of: candidate) == wanted else { continue }
+            return store.problem(with: candidate, among: byFile) == nil ? candidate : nil
         }
         return nil
     }

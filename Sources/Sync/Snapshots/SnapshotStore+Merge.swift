@@ -151,8 +151,10 @@ extension SnapshotStore {
     /// What a delta over `base` inherits, when its chain may grow and its
     /// key index and summary are there; nil when the next base is written whole.
     func inheritance(of base: SnapshotEntry, at takenAt: String, _ packing: HistoryPacking) throws -> SnapshotWriter.Inheritance? {
-        let shape = shape(of: base, in: try replica.snapshots(agreement: base.agreement))
-        guard shape.isSound, shape.anchor.takenAt.prefix(10) == takenAt.prefix(10), shape.depth < packing.maximumDepth, problem(with: base) == nil,
+        let entries = try replica.snapshots(agreement: base.agreement)
+        let shape = shape(of: base, in: entries)
+        guard shape.isSound, shape.anchor.takenAt.prefix(10) == takenAt.prefix(10), shape.depth < packing.maximumDepth,
+              problem(with: base, among: Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })) == nil,
               let keys = try KeyIndexReader(path: KeyIndex.path(for: path(of: base)), sha256: base.sha256) else { return nil }
         let summary = try SnapshotSummary.of(snapshot: path(of: base), sha256: base.sha256)
         // Compaction: once the chain's files hold more than twice the records of the state, most of what is read is replaced.

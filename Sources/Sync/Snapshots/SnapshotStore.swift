@@ -56,6 +56,11 @@ public struct SnapshotStore: Sendable {
     /// describes: there, of the recorded size, with the recorded header. (Its
     /// SHA-256 is checked whenever it is read whole.)
     public func problem(with entry: SnapshotEntry) -> String? {
+        problem(with: entry, among: nil)
+    }
+
+    /// ``problem(with:)``, the bases of a delta looked up in `entries` (the agreement's, by file) when given.
+    func problem(with entry: SnapshotEntry, among entries: [String: SnapshotEntry]?) -> String? {
         let path = path(of: entry)
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value else {
             return "is missing"
@@ -70,10 +75,10 @@ public struct SnapshotStore: Sendable {
         }
         // A delta is read through its bases: each must be there too.
         if header.mode == .delta, let base = header.base {
-            guard let below = try? replica.snapshots(agreement: entry.agreement).first(where: { $0.file == base }) else {
-                return "is a delta over \(base), which is not in the store"
-            }
-            if let problem = problem(with: below) { return "is a delta over \(base), which \(problem)" }
+            let entries = entries ?? Dictionary((try? replica.snapshots(agreement: entry.agreement))?.map { ($0.file, $0) } ?? [],
+                                                uniquingKeysWith: { first, _ in first })
+            guard let below = entries[base] else { return "is a delta over \(base), which is not in the store" }
+            if let problem = problem(with: below, among: entries) { return "is a delta over \(base), which \(problem)" }
         }
         return nil
     }

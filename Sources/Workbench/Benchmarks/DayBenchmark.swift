@@ -78,7 +78,7 @@ public struct DayBenchmark: Sendable {
             calls += emulator.requestCount - requests
         }
         let first = try await Measure.seconds { try await runDue() }
-        let fullSnapshot = try replica.snapshots().filter { $0.baseFor != nil }.map(\.bytes).max() ?? 0
+        let fullSnapshot = try Self.wholeBytes(of: runner.store, in: directory)
         let localProducts = try replica.list(Product.self)
         let perRound = max(1, Int((Double(customers) * changed).rounded()))
         let productsPerRound = max(1, Int((Double(localProducts.count) * changed).rounded()))
@@ -105,5 +105,20 @@ public struct DayBenchmark: Sendable {
                       fullSnapshotBytes: fullSnapshot, storeBytes: store.values.reduce(0, +), storeFiles: store.count,
                       replicaBytes: Measure.size(workspace.directory.appendingPathComponent(ReplicaStore.fileName).path),
                       peakRSSMegabytes: Measure.peakRSSMegabytes())
+    }
+}
+
+extension DayBenchmark {
+    /// The size of the base after the first sync written as one whole compressed snapshot (the base itself may be a
+    /// chain of deltas): the scale the store is measured against.
+    static func wholeBytes(of store: SnapshotStore, in directory: URL) throws -> Int64 {
+        guard let base = try store.replica.snapshots().first(where: { $0.baseFor != nil }) else { return 0 }
+        let chain = try SnapshotChain(path: store.path(of: base), checksDigest: false)
+        let path = directory.appendingPathComponent("whole.ndjson.gz").path
+        let writer = try SnapshotWriter(path: path, header: SnapshotHeader(agreement: base.agreement, takenAt: base.takenAt, kinds: chain.header.kinds))
+        while let line = try chain.next() { try writer.append(line) }
+        try writer.finish()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return Measure.size(path)
     }
 }
