@@ -36,8 +36,7 @@ struct HistoryPackingTests {
     func deltas() async throws {
         try await ReconcileHarness.with { harness in
             let runner = Self.runner(harness)
-            let settings = try ModuleSettings(replica: harness.replica)
-            for module in Module.runOrder where !module.isManual && settings.isEnabled(module) { _ = try await runner.run(module, force: true) }
+            _ = try await FirstPullTests.firstSync(harness)
             let anchor = try Self.newestCustomersRun(harness)
             #expect(anchor.mode != "delta")
             let kinds = try SnapshotReader(path: harness.store.path(of: anchor)).header.kinds
@@ -76,8 +75,7 @@ struct HistoryPackingTests {
     func retentionAndCrash() async throws {
         try await ReconcileHarness.with { harness in
             let runner = Self.runner(harness)
-            let settings = try ModuleSettings(replica: harness.replica)
-            for module in Module.runOrder where !module.isManual && settings.isEnabled(module) { _ = try await runner.run(module, force: true) }
+            _ = try await FirstPullTests.firstSync(harness)
             for key in [1001, 1002] {
                 harness.emulator.edit(kind: "customer", key: .int(Int64(key))) { $0?["name"] = .string("Omdøbt \(key)") }
                 _ = try await runner.run(.customers, force: true)
@@ -110,8 +108,7 @@ struct HistoryPackingTests {
     func baseDeltas() async throws {
         try await ReconcileHarness.with { harness in
             let runner = Self.runner(harness)
-            let settings = try ModuleSettings(replica: harness.replica)
-            for module in Module.runOrder where !module.isManual && settings.isEnabled(module) { _ = try await runner.run(module, force: true) }
+            _ = try await FirstPullTests.firstSync(harness)
             // The first sync wrote each module's kinds once: the first module's base whole, every next one a delta over it.
             let first = try #require(try harness.reconciliation().base())
             #expect(try SnapshotChain(path: harness.store.path(of: first)).paths.count > 4)
