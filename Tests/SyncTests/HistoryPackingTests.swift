@@ -120,6 +120,10 @@ struct HistoryPackingTests {
             // The delta holds the one customer that changed.
             #expect(base.mode == "delta" && header.mode == .delta && header.whole.isEmpty && base.records == 1, "\(header.whole), \(base)")
 
+            // Only the base in use keeps a key index beside it.
+            let folder = harness.store.directory(agreement: harness.emulator.agreement).path
+            let indexes = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".keys") }
+            #expect(indexes == [URL(fileURLWithPath: KeyIndex.path(for: path)).lastPathComponent], "\(indexes)")
             // Its index and summary are the whole state's, line for line.
             let chain = try SnapshotChain(path: path)
             var expected: [String] = [], counts: [String: Int] = [:]

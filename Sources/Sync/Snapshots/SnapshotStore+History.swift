@@ -66,7 +66,8 @@ extension SnapshotStore {
     ///
     /// A crash leaves either the whole file or the delta at the snapshot's
     /// name (both read as the same state); a delta written but not yet in
-    /// place is put there, or removed, by the next call.
+    /// place is put there, or removed, by the next call. The key indexes and
+    /// summaries of snapshots that are no longer a base are removed.
     @discardableResult
     public func packHistory(_ packing: HistoryPacking = HistoryPacking()) throws -> [SnapshotEntry] {
         let moduleRuns = try replica.moduleRunSnapshotFiles()
@@ -74,6 +75,10 @@ extension SnapshotStore {
         var packed: [SnapshotEntry] = []
         for (_, entries) in Dictionary(grouping: try replica.snapshots(), by: \.agreement).sorted(by: { $0.key < $1.key }) {
             try finishPacking(entries)
+            // Key indexes and summaries serve the base in use (and a run being finished): others' are dead weight.
+            for entry in entries where entry.baseFor == nil && !unfinished.contains(entry.file) {
+                for file in [KeyIndex.path(for: path(of: entry)), SnapshotSummary.path(for: path(of: entry))] { unlink(file) }
+            }
             var history = History(store: self, entries: entries)
             for (index, entry) in entries.enumerated() where entry.mode != SnapshotHeader.Mode.delta.rawValue
                 && moduleRuns.contains(entry.file) && !entry.isProtected && !unfinished.contains(entry.file) && !Self.isMergedBase(entry.file) {
