@@ -1,4 +1,5 @@
 import Foundation
+import Reconcile
 import Replica
 import Snapshot
 import Sync
@@ -172,6 +173,25 @@ struct HistoryPackingTests {
                     "added \(diff.added), removed \(diff.removed), changed \(diff.changed)")
             let (next, _) = try await harness.plan()
             #expect(next.operations.allSatisfy { $0.action == .skip }, "\(next.operations.map { "\($0.action) \($0.kind) \($0.key)" })")
+        }
+    }
+
+    @Test("without the run snapshot's key index the next base is written whole, every kind in it")
+    func wholeWithoutIndex() async throws {
+        try await ReconcileHarness.with { harness in
+            _ = try await FirstPullTests.firstSync(harness)
+            let base = try #require(try harness.reconciliation().base())
+            harness.emulator.edit(kind: "product", key: .string("10007")) { $0?["salesPrice"] = .number("88.5") }
+            var products = harness.reconciliation()
+            products.modules = [.products]
+            let taken = try await products.takeSnapshot()
+            try FileManager.default.removeItem(atPath: KeyIndex.path(for: taken.path))
+            let kinds = Set(KindMapping.all.filter { $0.module == .products }.map(\.kind.rawValue))
+            let merged = try harness.store.merge(base: base, with: taken.entry, kinds: kinds, delta: true)
+            let header = try SnapshotReader(path: harness.store.path(of: merged)).header
+            let before = try SnapshotChain.verify(path: harness.store.path(of: base)).counts
+            let after = try SnapshotChain.verify(path: harness.store.path(of: merged)).counts
+            #expect(header.mode == .full && Set(after.keys) == Set(before.keys) && after["customer"] == before["customer"], "\(after)")
         }
     }
 }

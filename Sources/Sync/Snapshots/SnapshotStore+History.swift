@@ -38,9 +38,14 @@ struct ChainShape {
 }
 
 extension SnapshotStore {
+    /// `entries` by file, as a delta names its base.
+    static func byFile(_ entries: [SnapshotEntry]) -> [String: SnapshotEntry] {
+        Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The chain of `entry` among `entries` (its agreement's).
     func shape(of entry: SnapshotEntry, in entries: [SnapshotEntry]) -> ChainShape {
-        let byFile = Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let byFile = Self.byFile(entries)
         var shape = ChainShape(anchor: entry)
         while shape.anchor.mode == SnapshotHeader.Mode.delta.rawValue, let base = shape.anchor.baseFile, let next = byFile[base],
               shape.depth <= SnapshotChain.maximumDepth {
@@ -146,7 +151,7 @@ extension SnapshotStore {
 
     /// The files `entries` need besides themselves: the bases of the deltas among them, and theirs.
     static func ancestors(of entries: [SnapshotEntry], in all: [SnapshotEntry]) -> Set<String> {
-        let byFile = Dictionary(all.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let byFile = Self.byFile(all)
         var needed: Set<String> = []
         for entry in entries {
             var current = entry
@@ -182,7 +187,7 @@ struct History {
     /// The newest snapshot before the one at `index` with the same kinds, when it is there and sound.
     mutating func parent(of index: Int, unfinished: Set<String>) throws -> SnapshotEntry? {
         let wanted = try kinds(of: entries[index])
-        let byFile = Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let byFile = SnapshotStore.byFile(entries)
         for candidate in entries[..<index].reversed() where !SnapshotStore.isMergedBase(candidate.file) && !unfinished.contains(candidate.file) {
             guard try kinds(of: candidate) == wanted else { continue }
             return store.problem(with: candidate, among: byFile) == nil ? candidate : nil

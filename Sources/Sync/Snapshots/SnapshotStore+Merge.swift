@@ -52,27 +52,28 @@ extension SnapshotStore {
         let fresh = Set(newer.header.kinds).intersection(kinds)
         let overlaid = Set(overlays.map(\.kind.rawValue))
         let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlaid)
-        let inherited: SnapshotWriter.Inheritance? = if let base, delta { try inheritance(of: base, at: snapshot.takenAt, packing) } else { nil }
         // A delta holds, of the fresh kinds, the records that changed (told from the two key indexes) and, of a kind
         // the base lacks or from which a record was deleted, every record; overlaid kinds the run did not pull come
-        // whole from the base.
-        var changes: Changes?
-        if let base, let inherited {
-            changes = try self.changes(from: base, to: snapshot, kinds: fresh.filter { inherited.summary.counts[$0, default: 0] > 0 })
+        // whole from the base. Without a base to inherit from, or without both indexes, the base is written whole.
+        var over: (inheritance: SnapshotWriter.Inheritance, changes: Changes)?
+        if let base, delta, let inherited = try inheritance(of: base, at: snapshot.takenAt, packing),
+           let changes = try changes(from: base, to: snapshot, kinds: fresh.filter { inherited.summary.counts[$0, default: 0] > 0 }) {
+            over = (inherited, changes)
         }
-        let whole = changes.map { fresh.subtracting($0.changed.keys).union($0.deleted).union(overlaid.subtracting(fresh)) } ?? allKinds
+        let whole = over.map { fresh.subtracting($0.changes.changed.keys).union($0.changes.deleted).union(overlaid.subtracting(fresh)) } ?? allKinds
         let overlayKeys = Set(overlays.map { "\($0.kind.rawValue)/\($0.key)" })
         func fromNewer(_ line: RecordLine) -> Bool {
-            whole.contains(line.kind) || changes?.changed[line.kind]?.contains(line.key) == true || overlayKeys.contains("\(line.kind)/\(line.key)")
+            whole.contains(line.kind) || over?.changes.changed[line.kind]?.contains(line.key) == true
+                || overlayKeys.contains("\(line.kind)/\(line.key)")
         }
-        let written = inherited == nil ? allKinds : fresh.union(overlaid)
+        let written = over == nil ? allKinds : fresh.union(overlaid)
         let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes),
-                                    mode: changes == nil ? .full : .delta, base: changes == nil ? nil : base?.file,
-                                    whole: changes == nil ? [] : Array(whole))
+                                    mode: over == nil ? .full : .delta, base: over == nil ? nil : base?.file,
+                                    whole: over == nil ? [] : Array(whole))
         let folder = directory(agreement: snapshot.agreement)
         let name = fileName(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kind: "base")
         let target = folder.appendingPathComponent(name)
-        let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true, inheriting: changes == nil ? nil : inherited)
+        let writer = try SnapshotWriter(path: target.path, header: header, keyIndex: true, inheriting: over?.inheritance)
         var pending = overlays.sorted { BaseOverlay.precedes(($0.kind.rawValue, $0.key), ($1.kind.rawValue, $1.key)) }[...]
         /// Writes `line`, after the overlays of records before it (new records), with its own overlay laid over it.
         func write(_ line: RecordLine) throws {
@@ -154,7 +155,7 @@ extension SnapshotStore {
         let entries = try replica.snapshots(agreement: base.agreement)
         let shape = shape(of: base, in: entries)
         guard shape.isSound, shape.anchor.takenAt.prefix(10) == takenAt.prefix(10), shape.depth < packing.maximumDepth,
-              problem(with: base, among: Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })) == nil,
+              problem(with: base, among: Self.byFile(entries)) == nil,
               let keys = try KeyIndexReader(path: KeyIndex.path(for: path(of: base)), sha256: base.sha256) else { return nil }
         let summary = try SnapshotSummary.of(snapshot: path(of: base), sha256: base.sha256)
         // Compaction: once the chain's files hold more than twice the records of the state, most of what is read is replaced.

@@ -75,8 +75,7 @@ public struct SnapshotStore: Sendable {
         }
         // A delta is read through its bases: each must be there too.
         if header.mode == .delta, let base = header.base {
-            let entries = entries ?? Dictionary((try? replica.snapshots(agreement: entry.agreement))?.map { ($0.file, $0) } ?? [],
-                                                uniquingKeysWith: { first, _ in first })
+            let entries = entries ?? Self.byFile((try? replica.snapshots(agreement: entry.agreement)) ?? [])
             guard let below = entries[base] else { return "is a delta over \(base), which is not in the store" }
             if let problem = problem(with: below, among: entries) { return "is a delta over \(base), which \(problem)" }
         }
