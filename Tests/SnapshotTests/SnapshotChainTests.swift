@@ -91,4 +91,28 @@ struct SnapshotChainTests {
         line.replaceSubrange(line.indices, with: Array(String(decoding: line, as: UTF8.self).replacingOccurrences(of: ",\"base\":\"x\"", with: "").utf8))
         #expect(throws: SnapshotError.self) { try SnapshotHeader(line: line, file: "f") }
     }
+
+    @Test("the messy agreement (free-text CVRs, e-mail lists, odd product numbers, negative prices) goes through a delta byte for byte")
+    func messyAgreement() throws {
+        let scratch = try ScratchDirectory()
+        let messy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Snapshots/messy-agreement.ndjson.gz").path
+        let before = try Fixtures.read(messy).map { try $0.record() }
+        var after = before.filter { !($0.kind == "customer" && $0.key == before.first { $0.kind == "customer" }?.key) }  // one deleted
+        for index in after.indices where after[index].kind == "product" && index % 7 == 0 {
+            after[index].data["salesPrice"] = .number("-12.5")  // a deposit returned
+        }
+        let header = try SnapshotReader(path: messy).header
+        let whole = scratch.path("after.ndjson.gz")
+        for (path, records) in [(scratch.path("s0.ndjson.gz"), before), (whole, after)] {
+            let writer = try SnapshotWriter(path: path, header: header)
+            for record in records { try writer.append(record) }
+            try writer.finish()
+        }
+        let size = try SnapshotDelta.measure(old: SnapshotReader(path: scratch.path("s0.ndjson.gz")), new: SnapshotReader(path: whole))
+        try SnapshotDelta.write(old: SnapshotReader(path: scratch.path("s0.ndjson.gz")), new: SnapshotReader(path: whole),
+                                base: "snapshots/\(header.agreement)/s0.ndjson.gz", whole: size.whole, to: scratch.path("s1.ndjson.gz"))
+        #expect(size.whole == ["customer"] && size.lines < after.count / 2, "\(size)")
+        #expect(try Self.lines(SnapshotChain(path: scratch.path("s1.ndjson.gz"))) == Fixtures.read(whole).map(\.bytes))
+    }
 }
