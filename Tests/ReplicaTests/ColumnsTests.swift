@@ -56,6 +56,38 @@ struct ColumnsTests {
         #expect(TimeEntry.columnName(forProperty: "hourTypeId") == "hour_type_id")
         #expect(Customer.columnName(forProperty: "nonsense") == nil)
     }
+
+    /// A row that only notes the keys GRDB's own snake-case strategy finds in it.
+    struct SnakeCaseProbe: FetchableRecord, Decodable {
+        static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+        struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        var keys: [String]
+        init(from decoder: any Decoder) throws {
+            keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+        }
+    }
+
+    @Test("every column of every table gets the key GRDB's snake-case strategy gives it, remembered or not")
+    func rememberedColumnNames() throws {
+        let replica = try TestReplica()
+        let tables = try replica.store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        }
+        var columns = Set(["_leading", "trailing_", "two__underscores", "URL_path", "x"])
+        for table in tables { columns.formUnion(try Self.tableColumns(table, replica.store)) }
+        #expect(columns.count > 40)
+        for column in columns {
+            let expected = try SnakeCaseProbe(row: Row([column: 1])).keys
+            #expect([ColumnNames.convert(column)] == expected, "\(column)")
+            #expect([ColumnNames.camelCase(column)] == expected, "\(column)")
+            #expect([ColumnNames.camelCase(column)] == expected, "\(column), remembered")
+        }
+    }
 }
 
 /// A kind written many rows per statement binds every column but the id,

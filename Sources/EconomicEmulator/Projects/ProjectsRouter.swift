@@ -73,7 +73,8 @@ enum ProjectsRouter {
         if let bad = expression.properties.first(where: { !resource.filterable.contains($0) }) {
             return .failure(ResponseError(badFilter(env, "Filtering is not allowed on property '\(bad)'.", property: bad)))
         }
-        return .success(items.filter { expression.matches(.object($0.data)) })
+        let matches = expression.matcher()
+        return .success(items.filter { matches(.object($0.data)) })
     }
 
     static func badFilter(_ env: RequestEnvironment, _ message: String, property: String?) -> EmulatorResponse {

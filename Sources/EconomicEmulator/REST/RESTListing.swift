@@ -46,7 +46,8 @@ enum RESTListing {
             if let bad = expression.properties.first(where: { !resource.filterable.contains($0) }) {
                 return LegacyErrors.badFilter(env, "Filtering is not allowed on property '\(bad)'.", allowed: resource.filterable)
             }
-            selected = selected.filter { expression.matches(.object($0.data)) }
+            let matches = expression.matcher()
+            selected = selected.filter { matches(.object($0.data)) }
         }
         let sortText = request.query("sort").flatMap { $0.isEmpty ? nil : $0 }
         if let sortText {

@@ -24,7 +24,7 @@ protocol StoredAdapter: FetchableRecord, MutablePersistableRecord, Codable {
 }
 
 extension StoredAdapter {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { ColumnNames.decoding }
     static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
     static var valueDecoder: (Row) throws -> Value { { try Self(row: $0).value } }
 

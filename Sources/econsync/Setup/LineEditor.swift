@@ -63,7 +63,6 @@ enum LineEditor {
                 return line.text
             case 0x03:
                 interrupt()
-                return nil
             case 0x04:
                 if line.text.isEmpty { return nil }
                 shown = line.deleteForward()
