@@ -6,7 +6,8 @@ enum RESTRouter {
     /// Where a collection lives and which records belong to it (contacts belong to one customer).
     struct Scope {
         var collectionPath: String
-        var belongs: ([String: JSONValue]) -> Bool = { _ in true }
+        /// Whether a record of the kind is in this collection; nil: every record is.
+        var belongs: (([String: JSONValue]) -> Bool)?
         /// Properties every write in this scope gets (a contact's `customer`).
         var fixed: [String: JSONValue] = [:]
     }
@@ -70,7 +71,10 @@ enum RESTRouter {
         if method != "GET", !resource.writable { return LegacyErrors.methodNotAllowed(env) }
         switch (rest.count, method) {
         case (0, "GET"):
-            let items = state.store.all(resource.kind).filter { scope.belongs($0.data) }.map { (key: $0.key, data: view(resource, $0.data)) }
+            // The stored array as it is when every record belongs and is seen as stored (a listing copies nothing).
+            var items = state.store.all(resource.kind)
+            if let belongs = scope.belongs { items = items.filter { belongs($0.data) } }
+            if resource.view != .stored { items = items.map { (key: $0.key, data: view(resource, $0.data)) } }
             return RESTListing.page(items, resource: resource, collectionPath: scope.collectionPath, env: env) { key, data in
                 present(resource, scope: scope, key: key, data: data, env: env)
             }
@@ -79,7 +83,7 @@ enum RESTRouter {
             return RESTWrites.write(resource, scope: scope, key: nil, env: env, state: &state)
         case (1, _):
             guard let key = resource.key(fromPath: rest[0]) else { return LegacyErrors.notFound(env, errorCode: "E06000") }
-            let existing = state.store.get(resource.kind, key).flatMap { scope.belongs($0) ? $0 : nil }
+            let existing = state.store.get(resource.kind, key).flatMap { scope.belongs?($0) ?? true ? $0 : nil }
             switch method {
             case "GET":
                 guard let existing else { return LegacyErrors.notFound(env, errorCode: "E06000") }

@@ -3,20 +3,24 @@ import Snapshot
 /// The emulator's data: one collection per kind, each keyed as in snapshots
 /// (`customer` by customer number, `product` by product number string, …).
 struct RecordStore: Sendable {
-    private(set) var collections: [String: [RecordKey: [String: JSONValue]]] = [:]
-    /// Each kind's keys in order, kept up to date on every write so a listing
-    /// page does not sort the whole collection again.
-    private var sortedKeys: [String: [RecordKey]] = [:]
+    typealias Entry = (key: RecordKey, data: [String: JSONValue])
+    /// Each kind's records in key order, kept so on every write: a listing
+    /// page takes the array as it is (shared, not copied), and a record is
+    /// found by binary search.
+    private var collections: [String: [Entry]] = [:]
     /// Kinds the store declares even while empty (from the seed's header).
     private(set) var declaredKinds: Set<String> = []
 
     init(records: [Record] = [], kinds: [String] = []) {
         declaredKinds = Set(kinds)
+        var byKind: [String: [RecordKey: [String: JSONValue]]] = [:]
         for record in records {
-            collections[record.kind, default: [:]][record.key] = record.data
+            byKind[record.kind, default: [:]][record.key] = record.data
             declaredKinds.insert(record.kind)
         }
-        for (kind, collection) in collections { sortedKeys[kind] = collection.keys.sorted() }
+        for (kind, collection) in byKind {
+            collections[kind] = collection.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
     }
 
     /// Every kind declared or holding records.
@@ -26,44 +30,42 @@ struct RecordStore: Sendable {
 
     func count(_ kind: String) -> Int { collections[kind]?.count ?? 0 }
 
-    func get(_ kind: String, _ key: RecordKey) -> [String: JSONValue]? { collections[kind]?[key] }
-
-    func contains(_ kind: String, _ key: RecordKey) -> Bool { collections[kind]?[key] != nil }
-
-    /// The records of `kind`, sorted by key.
-    func all(_ kind: String) -> [(key: RecordKey, data: [String: JSONValue])] {
-        guard let collection = collections[kind], let keys = sortedKeys[kind] else { return [] }
-        return keys.map { ($0, collection[$0]!) }
+    func get(_ kind: String, _ key: RecordKey) -> [String: JSONValue]? {
+        guard let entries = collections[kind] else { return nil }
+        let index = Self.insertionIndex(of: key, in: entries)
+        return index < entries.count && entries[index].key == key ? entries[index].data : nil
     }
 
+    func contains(_ kind: String, _ key: RecordKey) -> Bool { get(kind, key) != nil }
+
+    /// The records of `kind`, sorted by key.
+    func all(_ kind: String) -> [Entry] { collections[kind] ?? [] }
+
     mutating func put(_ kind: String, _ key: RecordKey, _ data: [String: JSONValue]) {
-        if collections[kind]?[key] == nil {
-            var keys = sortedKeys[kind] ?? []
-            keys.insert(key, at: Self.insertionIndex(of: key, in: keys))
-            sortedKeys[kind] = keys
-        }
-        collections[kind, default: [:]][key] = data
         declaredKinds.insert(kind)
+        let index = collections[kind].map { Self.insertionIndex(of: key, in: $0) } ?? 0
+        if let entries = collections[kind], index < entries.count, entries[index].key == key {
+            collections[kind]![index].data = data
+        } else {
+            collections[kind, default: []].insert((key, data), at: index)
+        }
     }
 
     @discardableResult
     mutating func remove(_ kind: String, _ key: RecordKey) -> [String: JSONValue]? {
-        guard let removed = collections[kind]?.removeValue(forKey: key) else { return nil }
-        if var keys = sortedKeys[kind] {
-            let index = Self.insertionIndex(of: key, in: keys)
-            if index < keys.count, keys[index] == key { keys.remove(at: index) }
-            sortedKeys[kind] = keys
-        }
-        return removed
+        guard let entries = collections[kind] else { return nil }
+        let index = Self.insertionIndex(of: key, in: entries)
+        guard index < entries.count, entries[index].key == key else { return nil }
+        return collections[kind]!.remove(at: index).data
     }
 
-    /// Where `key` is or would go in sorted `keys` (binary search).
-    static func insertionIndex(of key: RecordKey, in keys: [RecordKey]) -> Int {
+    /// Where `key` is or would go among `entries`, sorted by key (binary search).
+    static func insertionIndex(of key: RecordKey, in entries: [Entry]) -> Int {
         var low = 0
-        var high = keys.count
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+            if entries[middle].key < key { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -72,7 +74,7 @@ struct RecordStore: Sendable {
     /// so deleting the highest frees its number again, as e-conomic does.
     func nextNumber(_ kind: String) -> Int64 {
         // Integer keys sort before string keys, so the highest integer is the last one.
-        let highest = sortedKeys[kind]?.last { if case .int = $0 { true } else { false } }
+        let highest = collections[kind]?.last { if case .int = $0.key { true } else { false } }?.key
         if case .int(let value)? = highest { return value + 1 }
         return 1
     }

@@ -120,17 +120,27 @@ extension SnapshotPuller {
             try WorkFile.forEachLine(in: file) { line in hashes.append(line.bytes.withUnsafeBytes { KeyIndex.hash($0) }) }
             pulled[kind.kind.rawValue] = hashes
         }
-        var next: [String: Int] = [:]
+        // The index comes kind by kind: each kind's expectations are looked up once, not once per entry.
+        var current: (kind: String, returned: [RecordKey: UInt64]?, pulled: [UInt64]?, next: Int)?
+        func finish() -> Bool {
+            guard let done = current else { return true }
+            returned[done.kind] = done.returned
+            return done.pulled.map { $0.count == done.next } ?? true
+        }
         while let (kind, key, hash) = try index.next() {
-            if let expected = returned[kind]?.removeValue(forKey: key) {
+            if current?.kind != kind {
+                guard finish() else { return false }
+                current = (kind, returned[kind], pulled.removeValue(forKey: kind), 0)
+            }
+            if current!.returned != nil, let expected = current!.returned!.removeValue(forKey: key) {
                 guard expected == hash else { return false }
                 continue
             }
-            guard let hashes = pulled[kind] else { continue }
-            let position = next[kind, default: 0]
-            guard position < hashes.count, hashes[position] == hash else { return false }
-            next[kind] = position + 1
+            guard let hashes = current!.pulled else { continue }
+            guard current!.next < hashes.count, hashes[current!.next] == hash else { return false }
+            current!.next += 1
         }
-        return pulled.allSatisfy { $0.value.count == next[$0.key, default: 0] } && returned.values.allSatisfy(\.isEmpty)
+        // A kind pulled but absent from the index must have pulled nothing.
+        return finish() && pulled.values.allSatisfy(\.isEmpty) && returned.values.allSatisfy(\.isEmpty)
     }
 }
