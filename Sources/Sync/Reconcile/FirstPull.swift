@@ -73,11 +73,11 @@ struct FirstPull {
 
     private func load<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, snapshotPath: String) throws -> Int? {
         let kind = mapping.kind
-        let paths = mapping.economicPaths
+        let operations = Self.operations(of: mapping, snapshotPath: snapshotPath)
+        defer { operations.cancel() }
         do {
             return try replica.write { writer in
                 let pulls = PullWriter(writer: writer)
-                let reader = try SnapshotChain.open(snapshotPath, checksDigest: false)
                 var batch: [R] = []
                 batch.reserveCapacity(Self.batchSize)
                 var count = 0
@@ -86,16 +86,7 @@ struct FirstPull {
                     count += batch.count
                     batch.removeAll(keepingCapacity: true)
                 }
-                var seen = false
-                while let line = try reader.next() {
-                    guard line.kind == kind.rawValue else {
-                        if seen { break }  // kinds come in runs
-                        continue
-                    }
-                    seen = true
-                    let record = try line.record(checkCanonical: false)
-                    let op = PlanOperation(kind: kind, key: record.key.description, action: .pullInsert,
-                                           fields: ThreeWayDiff.fields(record.data, paths), reason: "new in e-conomic")
+                while let op = try operations.next() {
                     batch.append(try pulls.newRecord(R.self, op, mapping))
                     if batch.count == Self.batchSize { try flush() }
                 }
@@ -106,6 +97,28 @@ struct FirstPull {
             return nil
         } catch is ReplicaError {
             return nil
+        }
+    }
+
+    /// The pull-insert of each record of `mapping`'s kind in the snapshot,
+    /// read and parsed on a thread of its own while the replica writes the
+    /// ones before (decompressing and parsing cost about as much as writing).
+    static func operations(of mapping: KindMapping, snapshotPath: String) -> ReadAhead<PlanOperation> {
+        let kind = mapping.kind
+        let paths = mapping.economicPaths
+        return ReadAhead(name: "econsync.first-pull", batchSize: batchSize) { emit in
+            let reader = try SnapshotChain.open(snapshotPath, checksDigest: false)
+            var seen = false
+            while let line = try reader.next() {
+                guard line.kind == kind.rawValue else {
+                    if seen { break }  // kinds come in runs
+                    continue
+                }
+                seen = true
+                let record = try line.record(checkCanonical: false)
+                try emit(PlanOperation(kind: kind, key: record.key.description, action: .pullInsert,
+                                       fields: ThreeWayDiff.fields(record.data, paths), reason: "new in e-conomic"))
+            }
         }
     }
 }
