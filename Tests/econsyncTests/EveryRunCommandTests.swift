@@ -58,6 +58,9 @@ struct EveryRunCommandTests {
     @Test("a sync applies the retention settings: only the base and the bases it is a delta over are kept")
     func retention() async throws {
         try await ConnectedCLI.with { connected in
+            // A change in each of two modules: their runs lay deltas over the reconcile's base.
+            connected.emulator.edit(kind: "customer", key: .int(1001)) { $0?["name"] = .string("Ændret kunde") }
+            connected.emulator.edit(kind: "product", key: .string("10003")) { $0?["name"] = .string("Ændret vare") }
             try await connected.expect(["sync"])
             #expect(try Self.snapshotFiles(connected).count > 2)
             try await connected.expect(["config", "set", "snapshots.keep", "1"])

@@ -42,6 +42,33 @@ struct ModuleCommandTests {
         }
     }
 
+    @Test("a reconcile is a run of each module: status and log show it, inside the cooldown it exits 5 saying when, --force is recorded")
+    func reconcileIsAModuleRun() async throws {
+        try await ConnectedCLI.with(pulled: false) { connected in
+            let before = try await connected.expect(["status"])
+            #expect(before.contains("never") || !before.contains("08:00 UTC"), "\(before)")
+            try await connected.expect(["reconcile"])
+            let status = try await connected.expect(["status"])
+            let products = try #require(status.split(separator: "\n").first { $0.contains(" products ") })
+            #expect(products.contains("idle") && products.contains("2026-11-02 08:00 UTC") && !products.contains("forced"), "\(status)")
+            let log = try await connected.expect(["log", "--module", "customers"])
+            #expect(log.contains("customers") && log.contains("succeeded") && !log.contains("(forced)"), "\(log)")
+
+            let refused = try await connected.run(["reconcile", "--module", "products"])
+            #expect(refused.status == 5, "\(refused.stderr)")
+            #expect(refused.stderr.contains("products: ran less than a minute ago (cooldown 15 minutes)") && refused.stderr.contains("`--force`"),
+                    "\(refused.stderr)")
+            // A dry run takes no lease and writes nothing: the cooldown does not stop it.
+            #expect(try await connected.run(["reconcile", "--dry-run", "--module", "products"]).status == 0)
+
+            try await connected.expect(["reconcile", "--module", "products", "--force"])
+            let forced = try await connected.expect(["log", "--module", "products"])
+            #expect(forced.contains("products (forced)") && forced.split(separator: "\n").count { $0.contains("products") } == 2, "\(forced)")
+            let after = try await connected.expect(["status"])
+            #expect(after.split(separator: "\n").contains { $0.contains(" products ") && $0.contains("idle (forced)") }, "\(after)")
+        }
+    }
+
     @Test("hours of an employee without an e-conomic id are blocked with the brief's error naming the employee; the rest go through")
     func employeeMissingID() async throws {
         try await ConnectedCLI.with { connected in
@@ -53,7 +80,8 @@ struct ModuleCommandTests {
             ])
             let result = try await connected.run(["sync", "projectEntries"])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("projectEntries: done (full): 0 pulled, 1 pushed, 0 skipped, 1 blocked"), "\(result.stdout)")
+            // Not a full compare: the reconcile that pulled the agreement an hour before was the module's full run.
+            #expect(result.stdout.contains("projectEntries: done: 0 pulled, 1 pushed, 0 skipped, 1 blocked"), "\(result.stdout)")
             #expect(result.stdout.contains("warning: Employee is missing an e-conomic ID: Lars Lærling (employee "))
             #expect(result.stdout.contains("what to do: set the employee's e-conomic employee number"))
             let status = try Self.json(try await connected.expect(["status", "--json"]))

@@ -181,7 +181,7 @@ struct NothingLostTests {
                     && refused.stderr.contains("reconcile --full"), "\(refused.stderr)")
             let full = try await connected.expect(["reconcile", "--full"])
             #expect(full.contains("0 failed"), "\(full)")
-            #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
+            #expect(try await connected.expect(["reconcile", "--json", "--force"]).contains(#""empty" : true"#))
         }
     }
 }

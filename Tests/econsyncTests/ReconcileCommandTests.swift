@@ -58,11 +58,12 @@ struct ReconcileCommandTests {
             let resumed = try await connected.expect(["reconcile", "--resume"])
             #expect(resumed.contains("replayed") && resumed.contains("0 failed"), "\(resumed)")
             #expect(connected.state() == expected)
-            let next = try await connected.expect(["reconcile"])
+            // The resume ran the modules moments ago: the next reconciles are forced past their cooldown.
+            let next = try await connected.expect(["reconcile", "--force"])
             #expect(next.contains("0 pulled, 1 pushed, 0 failed"), "\(next)")
             let product = connected.emulator.records(kind: "product").first { $0.key == .string("10005") }
             #expect(product?.data["name"] == .string("Redigeret under afbrydelse \(k)") && product?.data["salesPrice"] == .number("55.5"))
-            #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
+            #expect(try await connected.expect(["reconcile", "--json", "--force"]).contains(#""empty" : true"#))
         }
     }
 
@@ -87,9 +88,9 @@ struct ReconcileCommandTests {
             #expect(process.terminationReason == .uncaughtSignal, "the reconcile ended before its held answer")
             connected.emulator.releaseHeldAnswer()
             try await connected.expect(["reconcile", "--resume"])
-            try await connected.expect(["reconcile"])
+            try await connected.expect(["reconcile", "--force"])
             #expect(connected.state() == expected)
-            #expect(try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#))
+            #expect(try await connected.expect(["reconcile", "--json", "--force"]).contains(#""empty" : true"#))
         }
     }
 
@@ -104,7 +105,11 @@ struct ReconcileCommandTests {
             let stopped = try await connected.run(["reconcile", "--apply", planFile])
             #expect(stopped.status == 4 && stopped.stderr.contains("Token expired: reconnect with `econsync reconnect`"))
             #expect(!stopped.stderr.contains("emulator-grant") && !stopped.stdout.contains("emulator-grant"))
+            // Every module waits for the reconnect, the resume too (exit 4), until `econsync reconnect`.
+            let waiting = try await connected.run(["reconcile", "--resume"])
+            #expect(waiting.status == 4 && waiting.stderr.contains("every module waits for a reconnect"), "\(waiting.stderr)")
             connected.emulator.addGrant("emulator-grant")
+            try await connected.expect(["reconnect", "--grant-token-stdin"], input: "emulator-grant\n")
             let resumed = try await connected.expect(["reconcile", "--resume"])
             #expect(resumed.contains("27 pushed (1 replayed") && resumed.contains(", 0 failed"), "\(resumed)")
             #expect(connected.state() == expected)
@@ -180,6 +185,7 @@ struct ReconcileGoldenTests {
                     ["conflicts", "--json"],
                     ["settings", "set", "products.productGroup", "1"],
                     ["reconcile", "--json"],
+                    ["reconcile", "--json", "--force"],
                     ["reconcile", "--resume"],
                     ["conflicts", "--since", "2026-11-03"],
                 ])

@@ -94,17 +94,8 @@ public struct ModuleRunner: Sendable {
         let blocks = plan.operations.filter { $0.action == .block }
         outcome.blocked = blocks.count
         outcome.conflicts = try await Blocking.run { [store] in try store.replica.conflicts().count { $0.runId == report.run } }
-        let failures = report.pullFailures + report.pushFailures
-        let blocked = Self.blockError(blocks, module: lease.module.rawValue)
-        if !failures.isEmpty {
-            // A failure does not hide what was blocked: "Employee is missing an e-conomic ID" is said beside it.
-            let shown = failures.prefix(3).map(\.description).joined(separator: "; ")
-            outcome.error = SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)"
-                                      + (blocked.map { "; also blocked: \($0.message)" } ?? ""), module: lease.module.rawValue)
-            outcome.failed = true
-        } else if let blocked {
-            outcome.error = blocked
-        }
+        (outcome.error, outcome.failed) = Self.error(failures: report.pullFailures + report.pushFailures, blocks: blocks,
+                                                     module: lease.module.rawValue)
         if lease.module == .orders {
             outcome.released = try await OrderExporter(runner: self).followExports().count { $0.state == .released }
         }
@@ -112,6 +103,18 @@ public struct ModuleRunner: Sendable {
             try await AutoApproval(replica: store.replica, client: client).approve(run: report.run)
         }
         return outcome
+    }
+
+    /// The error a run's failed and blocked operations amount to, and
+    /// whether the run failed (true when an operation failed; blocked
+    /// records alone leave it succeeded, with the error to act on).
+    static func error(failures: [ApplyReport.Failure], blocks: [PlanOperation], module: String) -> (SyncError?, failed: Bool) {
+        let blocked = blockError(blocks, module: module)
+        guard !failures.isEmpty else { return (blocked, false) }
+        // A failure does not hide what was blocked: "Employee is missing an e-conomic ID" is said beside it.
+        let shown = failures.prefix(3).map(\.description).joined(separator: "; ")
+        return (SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)"
+                          + (blocked.map { "; also blocked: \($0.message)" } ?? ""), module: module), true)
     }
 
     /// The error blocked operations amount to, naming the records: every

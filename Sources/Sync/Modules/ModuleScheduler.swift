@@ -47,9 +47,19 @@ public struct ModuleScheduler: Sendable {
     /// another process runs — or any module, since one agreement's modules run
     /// one at a time. Leases past the timeout, or of processes gone, are released first.
     public func acquire(_ module: Module, force: Bool) throws -> ModuleLease {
+        try acquire([module], force: force)[0]
+    }
+
+    /// Takes the leases of `modules` together, for one run over all of them
+    /// (a reconcile): each is refused as ``acquire(_:force:)`` refuses one,
+    /// and none is taken unless every one is.
+    public func acquire(_ modules: [Module], force: Bool) throws -> [ModuleLease] {
+        precondition(!modules.isEmpty, "a run takes at least one lease")
         let settings = try settings()
-        if let paused = settings.pausedError(module) { throw paused }
-        if let reason = settings.disabledReason(module) { throw SyncError(.disabled, reason, module: module.rawValue) }
+        for module in modules {
+            if let paused = settings.pausedError(module) { throw paused }
+            if let reason = settings.disabledReason(module) { throw SyncError(.disabled, reason, module: module.rawValue) }
+        }
         let now = now()
         let at = Timestamp.string(now)
         return try replica.write { writer in
@@ -57,32 +67,35 @@ public struct ModuleScheduler: Sendable {
             let statuses = try writer.moduleStatuses().filter { isInScope($0.module) }
             if statuses.contains(where: { $0.state == .needsReconnect }) {
                 throw SyncError(.needsReconnect, "Token expired: e-conomic refused the connection; every module waits for a reconnect",
-                                module: module.rawValue)
+                                module: modules[0].rawValue)
             }
             if let running = statuses.first(where: { $0.state == .running }) {
-                let what = running.module == module.rawValue ? "is already running" : "cannot start while \(running.module) is running"
+                let own = modules.first { key($0) == running.module }
+                let what = own != nil ? "is already running" : "cannot start while \(running.module) is running"
                 throw SyncError(.busy, "\(what) (in process \(running.leaseOwner ?? "?") since \(running.lastStart ?? "?")); "
-                                + "one agreement's modules run one at a time, try again when it finishes", module: module.rawValue)
+                                + "one agreement's modules run one at a time, try again when it finishes", module: (own ?? modules[0]).rawValue)
             }
-            var status = try writer.moduleStatus(key(module))
-            // A release (a reconnect, a hung run timed out) makes a module due at once, before its cooldown's end:
-            // that lifts the cooldown, so the schedule and the cooldown never disagree.
-            let released = { (end: Date) in status.nextDue.flatMap(Timestamp.date).map { $0 < end.addingTimeInterval(settings.cooldown) } ?? false }
-            if !force, !module.isManual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown),
-               !released(end) {
-                let minutes = Int(now.timeIntervalSince(end) / 60)
-                throw SyncError(.coolingDown, "ran \(minutes == 0 ? "less than a minute" : minutes == 1 ? "1 minute" : "\(minutes) minutes") ago "
-                                + "(cooldown \(Int(settings.cooldown / 60)) minutes)", module: module.rawValue,
-                                action: .waitForCooldown(until: end.addingTimeInterval(settings.cooldown)))
+            return try modules.map { module in
+                var status = try writer.moduleStatus(key(module))
+                // A release (a reconnect, a hung run timed out) makes a module due at once, before its cooldown's end:
+                // that lifts the cooldown, so the schedule and the cooldown never disagree.
+                let released = { (end: Date) in status.nextDue.flatMap(Timestamp.date).map { $0 < end.addingTimeInterval(settings.cooldown) } ?? false }
+                if !force, !module.isManual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown),
+                   !released(end) {
+                    let minutes = Int(now.timeIntervalSince(end) / 60)
+                    throw SyncError(.coolingDown, "ran \(minutes == 0 ? "less than a minute" : minutes == 1 ? "1 minute" : "\(minutes) minutes") ago "
+                                    + "(cooldown \(Int(settings.cooldown / 60)) minutes)", module: module.rawValue,
+                                    action: .waitForCooldown(until: end.addingTimeInterval(settings.cooldown)))
+                }
+                let full = status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
+                let run = try writer.insert(ModuleRun(module: key(module), owner: owner, startedAt: at, forced: force, full: full))
+                status.state = .running
+                status.leaseOwner = owner
+                status.leaseRun = run.id
+                status.lastStart = at
+                try writer.save(status)
+                return ModuleLease(module: module, run: run)
             }
-            let full = status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
-            let run = try writer.insert(ModuleRun(module: key(module), owner: owner, startedAt: at, forced: force, full: full))
-            status.state = .running
-            status.leaseOwner = owner
-            status.leaseRun = run.id
-            status.lastStart = at
-            try writer.save(status)
-            return ModuleLease(module: module, run: run)
         }
     }
 
@@ -93,31 +106,54 @@ public struct ModuleScheduler: Sendable {
     /// `apiCalls` counts the e-conomic calls made since the start.
     public func run(_ module: Module, force: Bool, apiCalls: () -> Int = { 0 },
                     work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
+        let ran = try await run([module], force: force, apiCalls: apiCalls) { leases in [module: try await work(leases[0])] }
+        return ran[0]
+    }
+
+    /// Runs `modules` together under their leases (a reconcile over them):
+    /// as ``run(_:force:apiCalls:work:)``, with one outcome per module from
+    /// `work` (a module it leaves out is recorded as having done nothing). A
+    /// failure is every module's; the e-conomic calls are counted once, on the first module's run.
+    public func run(_ modules: [Module], force: Bool, apiCalls: () -> Int = { 0 },
+                    work: ([ModuleLease]) async throws -> [Module: ModuleOutcome]) async throws -> [(run: ModuleRun?, outcome: ModuleOutcome)] {
         try await AgreementLock(replica: replica).holding {
-            try await runHoldingLock(module, force: force, apiCalls: apiCalls, work: work)
+            try await runHoldingLock(modules, force: force, apiCalls: apiCalls, work: work)
         }
     }
 
-    private func runHoldingLock(_ module: Module, force: Bool, apiCalls: () -> Int,
-                                work: (ModuleLease) async throws -> ModuleOutcome) async throws -> (run: ModuleRun?, outcome: ModuleOutcome) {
-        let lease = try acquire(module, force: force)
-        var outcome: ModuleOutcome
+    /// ``run(_:force:apiCalls:work:)`` for a caller that holds the agreement's lock already.
+    func runHoldingLock(_ modules: [Module], force: Bool, apiCalls: () -> Int,
+                        work: ([ModuleLease]) async throws -> [Module: ModuleOutcome]) async throws -> [(run: ModuleRun?, outcome: ModuleOutcome)] {
+        let leases = try acquire(modules, force: force)
+        var outcomes: [Module: ModuleOutcome]
         do {
-            outcome = try await work(lease)
-        } catch let error as EconomicError where error.code == .tokenExpired {
-            outcome = .failure(SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.rawValue))
-        } catch let error as EconomicError where error.code == .transport {
-            outcome = .failure(SyncError(.unreachable, "e-conomic is unreachable (\(error.request): \(error.message))", module: module.rawValue))
-        } catch let error as EconomicError where error.code == .rateLimited {
-            outcome = .failure(SyncError(.rateLimited, error.description, module: module.rawValue))
-        } catch let error as SyncError {
-            outcome = .failure(error)
+            outcomes = try await work(leases)
         } catch {
-            outcome = .failure(SyncError(.failed, FileProblem(error)?.description ?? (error as? any CodedError)?.describe(wording) ?? "\(error)",
-                                         module: module.rawValue))
+            outcomes = Dictionary(uniqueKeysWithValues: modules.map { ($0, .failure(failure(error, module: $0))) })
         }
-        outcome.apiCalls = apiCalls()
-        return (try finish(lease, outcome), outcome)
+        let calls = apiCalls()
+        return try leases.enumerated().map { index, lease in
+            var outcome = outcomes[lease.module] ?? ModuleOutcome()
+            outcome.apiCalls = index == 0 ? calls : 0
+            return (try finish(lease, outcome), outcome)
+        }
+    }
+
+    /// How a run that threw `error` is recorded: "Token expired" as a needed
+    /// reconnect, e-conomic out of reach or rate limiting as what they are, anything else as a failure.
+    func failure(_ error: any Error, module: Module) -> SyncError {
+        switch error {
+        case let error as EconomicError where error.code == .tokenExpired:
+            SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.rawValue)
+        case let error as EconomicError where error.code == .transport:
+            SyncError(.unreachable, "e-conomic is unreachable (\(error.request): \(error.message))", module: module.rawValue)
+        case let error as EconomicError where error.code == .rateLimited:
+            SyncError(.rateLimited, error.description, module: module.rawValue)
+        case let error as SyncError:
+            error
+        default:
+            SyncError(.failed, FileProblem(error)?.description ?? (error as? any CodedError)?.describe(wording) ?? "\(error)", module: module.rawValue)
+        }
     }
 
     /// Gives the lease back: records how the run ended, sets the module's

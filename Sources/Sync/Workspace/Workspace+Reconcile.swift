@@ -48,40 +48,102 @@ public struct ReconcileEvents {
 
 extension Workspace {
     /// Reconciles the replica with e-conomic as `mode` says, over `modules`
-    /// (every module when empty), comparing every record when `full`. Every
-    /// mode but a dry run holds the agreement's lock and is refused while the
-    /// integration is paused; a new plan is refused while a run waits to be
-    /// resumed. A run that stops part-way (e-conomic kept failing) throws
-    /// ``ApplyError`` `stopped`: what was sent is recorded, and `.resume` finishes it.
+    /// (every enabled module when empty), comparing every record when `full`.
+    /// A reconcile that applies (a plan made now, a plan file, a resume) is a
+    /// module run of each module it covers, like a sync's: it takes their
+    /// leases, is refused inside a cooldown unless `force` (recorded on the
+    /// runs; a resume is never refused by one), and shows in their status, the
+    /// daily full compare included when due. A plan written to a file holds the agreement's lock only; a dry
+    /// run writes nothing anywhere. Refused while the integration is paused;
+    /// a new plan is refused while a run waits to be resumed. A run that
+    /// stops part-way (e-conomic kept failing) throws ``ApplyError``
+    /// `stopped`: what was sent is recorded, and `.resume` finishes it.
     ///
     /// ```swift
     /// let outcome = try await workspace.reconcile(.apply, events: events)
     /// print(outcome.applied?.pushed ?? 0)
     /// ```
-    public func reconcile(_ mode: ReconcileMode, modules: Set<Module> = [], full: Bool = false,
+    public func reconcile(_ mode: ReconcileMode, modules: Set<Module> = [], full: Bool = false, force: Bool = false,
                           events: ReconcileEvents = ReconcileEvents()) async throws -> ReconcileOutcome {
         var reconciliation = try reconciliation(readOnly: mode.isDryRun)
         reconciliation.modules = modules
         reconciliation.full = full
         if mode.isDryRun { return try await Self.reconcile(reconciliation, mode, events) }
-        if let paused = try ModuleSettings(replica: reconciliation.replica).pausedError() { throw paused }
-        return try await AgreementLock(replica: reconciliation.replica).holding { [reconciliation] in
-            try await Self.reconcile(reconciliation, mode, events)
+        let scheduler = scheduler(reconciliation.replica)
+        let settings = try scheduler.settings()
+        if let paused = settings.pausedError() { throw paused }
+        switch mode {
+        case .writePlan, .dryRun:
+            return try await AgreementLock(replica: reconciliation.replica).holding { [reconciliation] in
+                try await Self.reconcile(reconciliation, mode, events)
+            }
+        case .apply, .applyPlan, .resume:
+            return try await reconcile(reconciliation, mode, events, by: scheduler, settings: settings, force: force)
         }
     }
 
-    static func reconcile(_ reconciliation: Reconciliation, _ mode: ReconcileMode, _ events: ReconcileEvents) async throws -> ReconcileOutcome {
+    /// Reconciles as the module runs of the modules it covers (every enabled
+    /// module but the manual ones, unless named), each recorded with its
+    /// share of what was done; as before when it covers none.
+    private func reconcile(_ reconciliation: Reconciliation, _ mode: ReconcileMode, _ events: ReconcileEvents,
+                           by scheduler: ModuleScheduler, settings: ModuleSettings, force: Bool) async throws -> ReconcileOutcome {
+        try await AgreementLock(replica: reconciliation.replica).holding {
+            // What refuses the reconcile is found before a lease is taken: a refusal is not a run of every module.
+            var reconciliation = reconciliation
+            var checked: Plan?
+            switch mode {
+            case .resume: break
+            case .applyPlan(let bytes): checked = try await reconciliation.checkPlanFile(bytes)   // its modules are the plan's
+            case .apply, .dryRun, .writePlan:
+                try Self.refuseInterrupted(reconciliation)
+                _ = try reconciliation.base()   // a damaged base is refused now, and its remedy (`--full`) is not put off by a cooldown
+            }
+            let named = reconciliation.modules
+            let modules = Module.runOrder.filter { named.isEmpty ? !$0.isManual && settings.isEnabled($0) : named.contains($0) }
+            guard !modules.isEmpty else { return try await Self.reconcile(reconciliation, mode, events, checked: checked) }
+            let client = reconciliation.client
+            let before = client.accounting.total.requests
+            var result: Result<ReconcileOutcome, any Error>?
+            // Finishing an interrupted run is never put off by a cooldown: its pushes may have reached e-conomic.
+            let forced = if case .resume = mode { true } else { force }
+            _ = try await scheduler.runHoldingLock(modules, force: forced, apiCalls: { client.accounting.total.requests - before }) { leases in
+                var reconciliation = reconciliation
+                // The daily full compare, when due, as a module run does it (a plan file keeps the compare it was made with).
+                if checked == nil { reconciliation.full = reconciliation.full || leases.contains { $0.full } }
+                do {
+                    let outcome = try await Self.reconcile(reconciliation, mode, events, checked: checked)
+                    result = .success(outcome)
+                    return outcome.moduleOutcomes(modules)
+                } catch {
+                    result = .failure(error)
+                    throw error
+                }
+            }
+            return try result!.get()
+        }
+    }
+
+    /// Throws when a run was interrupted and waits to be resumed.
+    static func refuseInterrupted(_ reconciliation: Reconciliation) throws {
+        if let run = try reconciliation.interrupted() {
+            throw ApplyError(.interrupted, "reconcile run \(run.id!) (started \(run.startedAt)) was interrupted", remedy: .resumeReconcile)
+        }
+    }
+
+    /// `checked`: the plan of an `.applyPlan` mode, checked already.
+    static func reconcile(_ reconciliation: Reconciliation, _ mode: ReconcileMode, _ events: ReconcileEvents,
+                          checked: Plan? = nil) async throws -> ReconcileOutcome {
         var reconciliation = reconciliation
         var outcome = ReconcileOutcome()
         if case .resume = mode {
             outcome.applied = try await stoppingPartWay { try await reconciliation.resume(progress: events.applying) }
             return outcome
         }
-        if let run = try reconciliation.interrupted() {
-            throw ApplyError(.interrupted, "reconcile run \(run.id!) (started \(run.startedAt)) was interrupted", remedy: .resumeReconcile)
-        }
+        try refuseInterrupted(reconciliation)
         let plan: Plan
-        if case .applyPlan(let bytes) = mode {
+        if let checked {
+            plan = checked
+        } else if case .applyPlan(let bytes) = mode {
             plan = try await reconciliation.checkPlanFile(bytes)
         } else {
             let taken = try await reconciliation.takeSnapshot(dryRun: mode.isDryRun, progress: events.pulling)

@@ -16,7 +16,10 @@ struct ReconcileCommand: AsyncParsableCommand {
             prints its counts by module and action (every operation with -v), and applies it: pulls in one \
             transaction, pushes in dependency order through a durable outbox. A run killed at any moment is \
             finished by `econsync reconcile --resume`, which settles every push that may have reached e-conomic \
-            before sending anything new. Exit status 1 when an operation failed (the rest are applied).
+            before sending anything new. Exit status 1 when an operation failed (the rest are applied). \
+            A reconcile that applies is a run of each module it covers, as `econsync sync` runs them: it shows in \
+            `econsync status` and `econsync log`, and a module inside its cooldown refuses it (exit status 5) unless \
+            --force is given.
             """))
 
     @OptionGroup var global: GlobalOptions
@@ -29,7 +32,8 @@ struct ReconcileCommand: AsyncParsableCommand {
     var apply: String?
     @Option(name: .customLong("module"), help: "Only this module (repeat for several).")
     var modules: [Module] = []
-    @Flag(help: "With --plan-out: replace the file if it exists.") var force = false
+    @Flag(help: "Run past the modules' cooldown (recorded on their runs); with --plan-out: replace the file if it exists.")
+    var force = false
     @Flag(help: "Finish an interrupted reconcile.") var resume = false
     @Flag(help: "Compare every record, not only those changed since the last reconcile.") var full = false
 
@@ -37,7 +41,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count
         if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply and --resume cannot be combined") }
         if apply != nil, !modules.isEmpty { throw ValidationError("--module is fixed by the plan given to --apply") }
-        if force, planOut == nil { throw ValidationError("--force goes with --plan-out") }
+        if force, dryRun { throw ValidationError("--force does not go with --dry-run, which writes nothing and has no cooldown") }
     }
 
     func run() async throws {
@@ -71,7 +75,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         let outcome: ReconcileOutcome
         do {
-            outcome = try await global.workspace().reconcile(mode, modules: Set(modules), full: full, events: events)
+            outcome = try await global.workspace().reconcile(mode, modules: Set(modules), full: full, force: force, events: events)
         } catch let error as ApplyError where apply != nil && error.code == .stalePlan {
             throw ApplyError(error.code, "\(apply!): \(error.message)", remedy: error.remedy)
         } catch let error as PlanError where apply != nil {

@@ -5,6 +5,7 @@ import Replica
 import Sync
 import Synchronization
 import Testing
+import Vocabulary
 import TestSupport
 
 /// `Workspace.reconcile`: every mode of a reconcile as one call, over a real
@@ -33,12 +34,48 @@ struct WorkspaceReconcileTests {
             let applied = try await workspace.reconcile(.applyPlan(bytes))
             let pulls = dry.plan!.operations.count(where: \.action.isPull)
             #expect(applied.applied?.pulled == pulls && pulls > 0 && applied.applied?.pushFailures.isEmpty == true)
-            let again = await #expect(throws: ApplyError.self) { try await workspace.reconcile(.applyPlan(bytes)) }
+            let again = await #expect(throws: ApplyError.self) { try await workspace.reconcile(.applyPlan(bytes), force: true) }
             #expect(again?.code == .stalePlan)
 
-            let next = try await workspace.reconcile(.apply)
+            let next = try await workspace.reconcile(.apply, force: true)
             #expect(next.plan?.isEmpty == true && next.applied?.pulled == 0 && next.applied?.pushed == 0)
             #expect(try await workspace.reconcile(.resume).applied == nil)
+        }
+    }
+
+    @Test("a reconcile that applies is a run of each module it covers: recorded with its counts, refused in the cooldown unless forced")
+    func moduleRuns() async throws {
+        try await ReconcileHarness.with { harness in
+            let workspace = try harness.workspace()
+            let scheduler = workspace.scheduler(harness.replica)
+            let applied = try await workspace.reconcile(.apply)
+            let pulled = try #require(applied.applied?.pulled)
+            let first = try scheduler.history().runs
+            let settings = try scheduler.settings()
+            let modules = Module.runOrder.filter { !$0.isManual && settings.isEnabled($0) }
+            #expect(modules.count >= 5)
+            #expect(Set(first.map(\.module)) == Set(modules.map(\.rawValue)) && first.allSatisfy { $0.outcome == .succeeded && !$0.forced })
+            #expect(first.reduce(0) { $0 + $1.pulled } == pulled && pulled > 0)
+            #expect(first.first { $0.module == Module.customers.rawValue }?.pulled == applied.plan?.operations.count {
+                $0.module == .customers && $0.action.isPull
+            })
+            // Counted once: the calls of the whole reconcile, on one of its runs.
+            #expect(first.count { $0.apiCalls > 0 } == 1)
+
+            let refused = await #expect(throws: SyncError.self) { try await workspace.reconcile(.apply, modules: [.products]) }
+            #expect(refused?.code == .coolingDown && refused?.module == Module.products.rawValue)
+            #expect(try scheduler.history().runs.count == first.count)
+            // Read-only work is never refused: a dry run takes no lease.
+            _ = try await workspace.reconcile(.dryRun, modules: [.products])
+
+            _ = try await workspace.reconcile(.apply, modules: [.products], force: true)
+            let forced = try scheduler.history().runs.filter { $0.forced }
+            #expect(forced.map(\.module) == [Module.products.rawValue] && forced.first?.outcome == .succeeded)
+            #expect(try harness.replica.moduleStatuses()[scheduler.key(.products)]?.lastEnd != nil)
+
+            harness.clock.advance(3_600)
+            _ = try await workspace.reconcile(.apply, modules: [.products])
+            #expect(try scheduler.history(module: .products).runs.count == 3)
         }
     }
 
@@ -47,6 +84,7 @@ struct WorkspaceReconcileTests {
         try await ReconcileHarness.with { harness in
             let workspace = try harness.workspace()
             _ = try await workspace.reconcile(.apply)
+            harness.clock.advance(3_600)  // past the cooldown of the module runs it recorded
             let local = try harness.replica.write { writer in
                 let entry = try writer.create(TimeEntry(employeeId: try harness.localID(.employee, "3"), projectId: try harness.localID(.project, "2"),
                                                         hourTypeId: try harness.localID(.hourType, "1"), date: "2026-11-27", hours: 7.5, note: "Montage"))
@@ -62,7 +100,7 @@ struct WorkspaceReconcileTests {
             harness.emulator.clearFaults()
             #expect(stopped?.code == .stopped && stopped?.remedy == .resumeReconcile)
             for mode in [ReconcileMode.dryRun, .apply] {
-                let blocked = await #expect(throws: ApplyError.self) { try await workspace.reconcile(mode) }
+                let blocked = await #expect(throws: ApplyError.self) { try await workspace.reconcile(mode, force: true) }
                 #expect(blocked?.code == .interrupted && blocked?.remedy == .resumeReconcile)
             }
             let resumed = try await workspace.reconcile(.resume)

@@ -28,7 +28,7 @@ extension ChaosTests {
                 let outside = connected.cli.outside
                 let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
                 let workers = [
-                    Worker(name: "reconcile", command: { _ in ["reconcile"] }, accepted: [0, 5]),
+                    Worker(name: "reconcile", command: { _ in ["reconcile", "--force"] }, accepted: [0, 5]),
                     Worker(name: "sync", command: { _ in ["sync", "projectEntries", "--force"] }, accepted: [0, 5]),
                     Worker(name: "order export", command: { _ in ["order", "export", "--project", "e:2"] }, accepted: [0, 2, 5]),
                     Worker(name: "local writes", command: { n in
@@ -75,7 +75,7 @@ extension ChaosTests {
                 for defect in rounds.flatMap(\.defects) { final.probe(defect) }
                 let written = rounds.map(\.writes).reduce(0, +)
                 connected.emulator.clearFaults()
-                let settle = try await connected.run(["reconcile"])
+                let settle = try await connected.run(["reconcile", "--force"])
                 final.probe(settle.status == 0 ? nil : "the reconcile after the processes: exit \(settle.status): "
                             + "\(settle.stdout.split(separator: "\r").last ?? "")\(settle.stderr)")
                 let check = try await connected.run(["local", "check"])

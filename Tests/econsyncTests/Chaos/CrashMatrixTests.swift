@@ -33,7 +33,7 @@ extension ChaosTests {
                         }
                         if forget { connected.emulator.forgetIdempotencyKeys() }
                         let resumed = try await connected.run(["reconcile", "--resume"])
-                        let next = try await connected.run(["reconcile", "--json"])
+                        let next = try await connected.run(["reconcile", "--json", "--force"])  // the resume ran the modules moments ago
                         if resumed.status != 0 {
                             tally.probe("\(probe): --resume exited \(resumed.status): \(resumed.stderr)")
                         } else if connected.state() != expected {

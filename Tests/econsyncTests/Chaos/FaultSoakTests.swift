@@ -54,12 +54,14 @@ extension ChaosTests {
                 let revoked = try await Self.reconcileRevokedMidway(connected, after: connected.emulator.requestCount + lines.count / 3)
                 statuses[revoked.status, default: 0] += 1
                 tally.probe(revoked.status == 4 && revoked.stderr.contains("reconnect") ? nil : "a grant revoked midway: exit \(revoked.status), \(revoked.stderr.prefix(300))")
+                // As a script does on exit 4: reconnect. The modules waited for it, the resume too.
                 connected.emulator.addGrant("emulator-grant")
+                try await connected.expect(["reconnect", "--grant-token-stdin"], input: "emulator-grant\n")
                 var clean = false
                 while !clean && attempts < 60 {
                     attempts += 1
                     let interrupted = try await connected.run(["reconcile", "--resume"])
-                    let result = interrupted.stdout.hasPrefix("nothing to resume") ? try await connected.run(["reconcile"]) : interrupted
+                    let result = interrupted.stdout.hasPrefix("nothing to resume") ? try await connected.run(["reconcile", "--force"]) : interrupted
                     statuses[result.status, default: 0] += 1
                     if ![0, 1, 4].contains(result.status) { tally.probe("attempt \(attempts): exit \(result.status): \(result.stderr.prefix(300))") }
                     if result.status == 1 && !result.stderr.isEmpty && !result.stderr.contains("--resume") && !result.stdout.contains("failed:") {
@@ -67,7 +69,7 @@ extension ChaosTests {
                     }
                     if result.status == 0 {
                         connected.emulator.clearFaults()
-                        clean = try await connected.expect(["reconcile", "--json"]).contains(#""empty" : true"#)
+                        clean = try await connected.expect(["reconcile", "--json", "--force"]).contains(#""empty" : true"#)
                         connected.emulator.injectFaults(seed: 16 + UInt64(attempts), latencyMs: 1, errorRate: 0.04, dropRate: 0.02, throttleBurst: 2,
                                                         throttleRate: 0.004)
                     }
