@@ -44,14 +44,14 @@ struct EveryRunCommandTests {
             #expect(dryRun.contains("plan: nothing to do"), "\(dryRun)")
 
             // A customer deleted in e-conomic leaves the replica at the next customers run, not only at the daily full compare.
-            let customers = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]))
-            let keys: [Int64] = customers.compactMap { $0["foreignKey"]?.intValue }
+            let customers = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]), "customers")
+            let keys: [Int64] = customers.compactMap { $0["economicKey"]?.intValue }
             let gone = try #require(keys.max())
             connected.emulator.edit(kind: "customer", key: .int(gone)) { $0 = nil }
             let deleted = try await connected.expect(["sync", "customers", "--force"])
             #expect(deleted.contains("customers: done (forced): 1 pulled"), "\(deleted)")
-            let left = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]))
-            #expect(left.count == customers.count - 1 && !left.contains { $0["foreignKey"]?.intValue == gone })
+            let left = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]), "customers")
+            #expect(left.count == customers.count - 1 && !left.contains { $0["economicKey"]?.intValue == gone })
         }
     }
 

@@ -17,7 +17,7 @@ struct FirstPullCrashTests {
                 let after = try await connected.expect(["sync", "--force"])   // every module, the killed one among them
                 #expect(after.contains("customers: done"), "\(after)")
                 let listed = try await connected.expect(["local", "customer", "list", "--json"])
-                let keys = listed.components(separatedBy: "\"foreignKey\" : ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+                let keys = listed.components(separatedBy: "\"economicKey\" : ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
                 let remote = connected.emulator.records(kind: "customer").count
                 #expect(keys.count == remote && Set(keys).count == remote, "every customer once after kill at \(occurrence): \(keys.count) of \(remote)")
                 let plan = try await connected.expect(["reconcile", "--dry-run"])

@@ -23,7 +23,7 @@ struct ImportedListCommandTests {
             try await connected.expect(["config", "set", "finance.enabled", "true"])
             try await connected.expect(["sync", "suppliers"])
             let suppliers = connected.state().filter { $0.kind == "supplier" }
-            let listedSuppliers = try NothingLostTests.items(try await connected.expect(["local", "supplier", "list", "--json"]))
+            let listedSuppliers = try NothingLostTests.items(try await connected.expect(["local", "supplier", "list", "--json"]), "suppliers")
             let names = Set(listedSuppliers.compactMap { $0["name"]?.stringValue })
             #expect(!suppliers.isEmpty && names == Set(suppliers.compactMap { $0.data["name"]?.stringValue }))
 

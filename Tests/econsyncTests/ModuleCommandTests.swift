@@ -7,9 +7,9 @@ import Testing
 /// `econsync sync`, `status` and `run` end to end: the real binary against the emulator.
 @Suite("econsync sync, status and run")
 struct ModuleCommandTests {
+    /// The modules of `status --json` or `sync --json` (`{"modules": [...]}`).
     static func json(_ text: String) throws -> [JSONValue] {
-        guard case .array(let items) = try CanonicalJSON.parse(Array(text.utf8)) else { throw ConnectedCLI.Failure(description: text) }
-        return items
+        try NothingLostTests.items(text, "modules")
     }
 
     static func module(_ items: [JSONValue], _ name: String) -> JSONValue? {

@@ -9,13 +9,13 @@ struct NameReferenceCommandTests {
     /// The local id of the record of `command` (`unit`, `employee`) called `name`, from `local … list --json`.
     static func id(_ connected: ConnectedCLI, _ command: String, named name: String) async throws -> Int {
         let listed = try await connected.expect(["local", command, "list", "--json"])
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        let records = try #require((try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])?[command + "s"] as? [[String: Any]])
         return try #require(records.first { $0["name"] as? String == name }?["id"] as? Int, "\(name) in \(listed)")
     }
 
     static func materials(_ connected: ConnectedCLI) async throws -> Int {
         let listed = try await connected.expect(["local", "materials", "list", "--json"])
-        return try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [Any]).count
+        return try #require((try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])?["materials"] as? [Any]).count
     }
 
     @Test("unit, product, project and employee by name, any case; the unit list names them")

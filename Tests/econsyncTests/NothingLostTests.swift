@@ -9,8 +9,9 @@ import Testing
 @Suite("Nothing lost, nothing twice")
 struct NothingLostTests {
     /// The items of a JSON array printed by a `--json` command.
-    static func items(_ json: String) throws -> [JSONValue] {
-        guard case .array(let items) = try CanonicalJSON.parse(json) else { throw ConnectedCLI.Failure(description: "not an array: \(json)") }
+    /// The list a `--json` object holds under `key` (`{"customers": [...]}`).
+    static func items(_ json: String, _ key: String) throws -> [JSONValue] {
+        guard case .array(let items)? = try CanonicalJSON.parse(json)[key] else { throw ConnectedCLI.Failure(description: "no list \(key): \(json)") }
         return items
     }
 
@@ -107,7 +108,7 @@ struct NothingLostTests {
             try await ReconcileCommandTests.fieldWork(connected)
             #expect(try await connected.run(["reconcile"], crashingAt: "sent:14").status == SIGKILL)
             let listed = try await connected.expect(["local", "hours", "list", "--json"])
-            let entries = try Self.items(listed)
+            let entries = try Self.items(listed, "timeEntries")
             let waiting = try #require(entries.last { $0["approvedAt"] != nil && $0["approvedAt"] != .null && ($0["transferredAt"] == nil || $0["transferredAt"] == .null) })
             let id = try #require(waiting["id"]?.intValue)
             let refused = try await connected.run(["local", "hours", "unapprove", String(id)])
@@ -171,7 +172,7 @@ struct NothingLostTests {
     func replacedBase() async throws {
         try await ConnectedCLI.with { connected in
             let listed = try await connected.expect(["snapshot", "list", "--json"])
-            let entries = try Self.items(listed)
+            let entries = try Self.items(listed, "snapshots")
             let base = try #require(entries.first { $0["baseFor"] != nil && $0["baseFor"] != .null }?["file"]?.stringValue)
             let path = connected.cli.home.appendingPathComponent(base).path
             try FileManager.default.removeItem(atPath: path)

@@ -15,7 +15,7 @@ struct OrderReleaseCommandTests {
 
     /// The exports `order list --json` shows, newest first.
     static func exports(_ connected: ConnectedCLI) async throws -> [JSONValue] {
-        items(try CanonicalJSON.parse(Array(try await connected.expect(["order", "list", "--json"]).utf8)))
+        items(try CanonicalJSON.parse(Array(try await connected.expect(["order", "list", "--json"]).utf8))["orders"])
     }
 
     /// The field work exported once; returns e-conomic's order number.

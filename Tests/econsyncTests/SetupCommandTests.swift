@@ -7,7 +7,7 @@ import Testing
 struct SetupCommandTests {
     static func settings(_ connected: ConnectedCLI) async throws -> [String: String] {
         let text = try await connected.expect(["config", "show", "--json"])
-        guard case .array(let items) = try CanonicalJSON.parse(Array(text.utf8)) else { return [:] }
+        guard case .array(let items)? = try CanonicalJSON.parse(Array(text.utf8))["settings"] else { return [:] }
         var values: [String: String] = [:]
         for item in items where item["isDefault"] == .bool(false) {
             if let name = item["name"]?.stringValue, let value = item["value"]?.stringValue { values[name] = value }

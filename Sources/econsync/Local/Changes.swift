@@ -22,7 +22,7 @@ struct Changes: ParsableCommand {
 
     func run() throws {
         let changes = try global.openReplica().changes(since: since, limit: limit)
-        if output.json { return try Output.json(changes) }
+        if output.json { return try Output.json("changes", changes) }
         Output.table(["SEQ", "KIND", "ROW", "OPERATION", "AT"],
                      changes.map { [String($0.seq), $0.kind.rawValue, String($0.row), $0.operation.rawValue, LocalTime.string($0.at)] },
                      rightAligned: [0, 2], fit: table.width)
@@ -48,7 +48,7 @@ struct Unsynced: ParsableCommand {
     func run() throws {
         let store = try global.openReplica()
         let entries = try (kind.map { [$0] } ?? Kind.allCases).map { Entry(kind: $0, ids: try store.unsyncedRows($0)) }
-        if output.json { return try Output.json(entries.filter { !$0.ids.isEmpty }) }
+        if output.json { return try Output.json("unsynced", entries.filter { !$0.ids.isEmpty }) }
         Output.table(["KIND", "UNSYNCED", "IDS"], entries.filter { !$0.ids.isEmpty }.map { entry in
             let shown = entry.ids.prefix(10).map(String.init).joined(separator: ",")
             return [entry.kind.rawValue, String(entry.ids.count), entry.ids.count > 10 ? shown + ",…" : shown]

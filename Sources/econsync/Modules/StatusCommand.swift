@@ -26,7 +26,7 @@ struct StatusCommand: ParsableCommand {
         let interrupted = try context.replica.unfinishedRuns()
         let status = Self.exitStatus(reports, interrupted: !interrupted.isEmpty)
         if output.json {
-            try Output.json(reports)
+            try Output.json("modules", reports)
             if status != ExitStatus.success { throw ExitCode(status) }
             return
         }

@@ -42,7 +42,7 @@ struct SyncCommand: AsyncParsableCommand {
         events.pulled = { pulls.finish() }
         let outcome = try await global.workspace().sync(modules, force: force, events: events)
         if let kept = outcome.keptLocally, !output.json { Output.line(Self.keptLocally(kept)) }
-        if output.json { try Output.json(outcome.results.map(ModuleRunReport.init)) }
+        if output.json { try Output.json("modules", outcome.results.map(ModuleRunReport.init)) }
         let status = Self.status(outcome)
         if status != ExitStatus.success { throw ExitCode(status) }
     }

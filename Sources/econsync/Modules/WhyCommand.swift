@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Replica
+import Snapshot
 import Sync
 import Vocabulary
 
@@ -33,7 +34,7 @@ struct WhyCommand: ParsableCommand {
         let status = try RecordStatus(kind: kind, id: id, replica: replica, agreement: agreement)
         let reasons = status.reasons.map { (code: Self.code($0), text: Self.text($0, status)) }
         if output.json {
-            return try Output.json(Report(kind: kind.rawValue, id: id, name: status.name, economicKey: status.economicKey,
+            return try Output.json(Report(kind: kind.rawValue, id: id, name: status.name, economicKey: status.economicKey.map { LocalRecords.economicKey($0, kind).json } ?? .null,
                                           module: status.module.rawValue, state: status.state.rawValue,
                                           reasons: reasons.map { Report.Reason(code: $0.code, text: $0.text) }))
         }
@@ -51,7 +52,8 @@ struct WhyCommand: ParsableCommand {
         var kind: String
         var id: Int64
         var name: String?
-        var economicKey: String?
+        /// A number, text for products; null until the record is in e-conomic.
+        var economicKey: JSONValue
         var module: String
         var state: String
         var reasons: [Reason]

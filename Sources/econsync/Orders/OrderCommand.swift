@@ -89,7 +89,7 @@ struct OrderCommand: ParsableCommand {
 
         func run() throws {
             let exports = try global.openReplica().orderExports()
-            if output.json { return try Output.json(exports.map(OrderReport.ExportEntry.init)) }
+            if output.json { return try Output.json("orders", exports.map(OrderReport.ExportEntry.init)) }
             Output.table(["ORDER", "PROJECT", "LINES", "NET", "STATE", "CREATED", "ERROR"], exports.map {
                 [$0.orderNumber.map(String.init) ?? "-", String($0.projectId), String($0.lines), $0.netAmount, $0.state.rawValue, LocalTime.string($0.createdAt), $0.error ?? ""]
             }, rightAligned: [2, 3], fit: table.width)

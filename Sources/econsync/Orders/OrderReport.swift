@@ -10,8 +10,8 @@ struct OrderReport: Encodable {
         var productNumber: String
         var description: String
         var quantity: Double
-        var unitPrice: String
-        var total: String
+        var unitPrice: Decimal
+        var total: Decimal
         var registrations: [Int64]
     }
 
@@ -20,21 +20,22 @@ struct OrderReport: Encodable {
         var orderNumber: Int64?
         var project: Int64
         var lines: Int
-        var netAmount: String
+        var netAmount: Decimal?
         var state: String
         var createdAt: String
         var error: String?
 
         init(_ export: OrderExport) {
             (orderNumber, project, lines, netAmount, state, createdAt, error) =
-                (export.orderNumber, export.projectId, export.lines, export.netAmount, export.state.rawValue, export.createdAt, export.error)
+                (export.orderNumber, export.projectId, export.lines, Decimal(string: export.netAmount).map(OrderReport.amount), export.state.rawValue,
+                 export.createdAt, export.error)
         }
     }
 
     var project: Int64?
     var customerNumber: Int?
     var lines: [Line] = []
-    var netAmount: String?
+    var netAmount: Decimal?
     var hours: [Int64] = []
     var materials: [Int64] = []
     var productsToCreate: [String] = []
@@ -46,9 +47,9 @@ struct OrderReport: Encodable {
             customerNumber = draft.customerNumber
             lines = draft.lines.map {
                 Line(lineNumber: $0.lineNumber, productNumber: $0.productNumber, description: $0.description, quantity: $0.quantity,
-                     unitPrice: Self.money($0.unitPrice), total: Self.money($0.total), registrations: $0.registrationIDs)
+                     unitPrice: Self.amount($0.unitPrice), total: Self.amount($0.total), registrations: $0.registrationIDs)
             }
-            netAmount = Self.money(draft.total)
+            netAmount = Self.amount(draft.total)
             hours = draft.hourIDs
             materials = draft.materialIDs
             productsToCreate = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value)
@@ -56,7 +57,14 @@ struct OrderReport: Encodable {
         self.export = export.map(ExportEntry.init)
     }
 
-    /// An amount with two decimals.
+    /// An amount rounded to two decimals, for `--json` (a number there).
+    static func amount(_ value: Decimal) -> Decimal {
+        var value = value, rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        return rounded
+    }
+
+    /// An amount with two decimals, for people.
     static func money(_ value: Decimal) -> String {
         String(format: "%.2f", NSDecimalNumber(decimal: value).doubleValue)
     }

@@ -24,7 +24,7 @@ struct ConflictsCommand: ParsableCommand {
     func run() throws {
         let from = since.map { Timestamp.date($0) != nil ? $0 : $0 + "T00:00:00Z" }
         let entries = try global.openReplica().conflicts(since: from)
-        if output.json { return try Output.json(entries) }
+        if output.json { return try Output.json("conflicts", entries.map(ConflictReport.init)) }
         if entries.isEmpty { return print("no conflicts\(since.map { " since \($0)" } ?? "")") }
         // The three values are wide by nature: shown with --wide (and in --json).
         let rows = entries.map {

@@ -23,7 +23,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let settings = try global.workspace().settings()
-            if output.json { return try Output.json(settings) }
+            if output.json { return try Output.json("settings", settings) }
             Output.table(["SETTING", "VALUE", "MEANING"], settings.map {
                 [$0.name, ($0.value ?? "(not set)") + ($0.isDefault && $0.value != nil ? " (default)" : ""), $0.help]
             }, fit: table.width)

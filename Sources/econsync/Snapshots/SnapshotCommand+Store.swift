@@ -26,7 +26,7 @@ extension SnapshotCommand {
 
         func run() throws {
             let (entries, hidden) = try global.snapshotStore(readOnly: true).listing(agreement: agreement, all: all)
-            if output.json { return try Output.json(entries) }
+            if output.json { return try Output.json("snapshots", entries.map(SnapshotEntryReport.init)) }
             let rows = entries.map { entry in
                 let needs = [entry.baseFor.map { "base of \($0)" }, entry.auditReferences > 0 ? "\(entry.auditReferences) audit(s)" : nil]
                 return [SnapshotName.shown(entry.file), entry.mode, String(entry.records), String(entry.bytes), needs.compactMap { $0 }.joined(separator: ", "),
@@ -51,7 +51,7 @@ extension SnapshotCommand {
         func run() throws {
             let store = try global.snapshotStore()
             let entries = try files.map { try store.add(copyOf: $0) }
-            if output.json { return try Output.json(entries) }
+            if output.json { return try Output.json("snapshots", entries.map(SnapshotEntryReport.init)) }
             for entry in entries { print("added \(entry.file): agreement \(entry.agreement), \(Output.count(entry.records, "record"))") }
         }
     }

@@ -9,9 +9,10 @@ extension SnapshotCommand {
             abstract: "Check a snapshot: gzip stream, header, order, canonical records, counts and SHA-256. Exits 1 on any defect.",
             discussion: Examples.text("econsync snapshot verify snapshot.ndjson.gz", "econsync snapshot verify a.ndjson.gz b.ndjson.gz --json"))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The snapshot files.") var files: [String]
+        @Argument(help: ArgumentHelp("The snapshots: files, files as `snapshot list` shows them, @latest or @base.", valueName: "snapshot"))
+        var files: [String]
 
         struct Report: Encodable {
             var file: String
@@ -27,7 +28,10 @@ extension SnapshotCommand {
 
         func run() throws {
             var reports: [Report] = []
-            for file in files {
+            for name in files {
+                let path = try SnapshotName.path(name, global: global)
+                // A file as given; a name (@latest, a store file) as the file it names.
+                let file = FileManager.default.fileExists(atPath: name) ? name : path
                 do {
                     let (header, trailer) = try SnapshotReader.verify(path: file, strict: true)
                     // A delta is sound when its bases are there and sound too; its counts are those of the whole state.
@@ -39,7 +43,7 @@ extension SnapshotCommand {
                 }
             }
             if output.json {
-                try Output.json(reports)
+                try Output.json("snapshots", reports)
             } else {
                 for report in reports {
                     if report.ok {

@@ -18,15 +18,27 @@ enum Output {
         quietFlag.store(true, ordering: .relaxed)
     }
 
+    /// Prints `value`, an object, as JSON (the `--json` convention: see the README's "JSON for scripts").
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
+        let encoder = jsonEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Prints a list as `{"KEY": [...]}`: under `--json` the top level is always an object, the list named for what it holds.
+    static func json<T: Encodable>(_ key: String, _ items: [T]) throws {
+        try json([key: items])
+    }
+
+    /// The encoder of `--json` output: dates as UTC ISO 8601 times.
+    static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.string(date))
         }
-        let data = try encoder.encode(value)
-        print(String(decoding: data, as: UTF8.self))
+        return encoder
     }
 
     /// Prints a message for people, its control characters escaped (see ``TerminalText``).

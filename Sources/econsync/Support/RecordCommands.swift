@@ -69,7 +69,7 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
     func run() throws {
         let store = try global.openReplica()
         let records = try store.list(R.self, includeDeleted: all).filter { $0.department == store.department }
-        if output.json { return try Output.json(records) }
+        if output.json { return try Output.json(R.kind.plural, records.map(RecordJSON.init)) }
         let names = NameLookup(store: store)
         Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
     }
@@ -98,7 +98,7 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
 enum Report {
     /// Says what was saved, and warns (on standard error) about records that share its identity.
     static func saved<R: ListedRecord>(_ record: R, _ verb: String, json: Bool, replica: ReplicaStore) throws {
-        if json { try Output.json(record) } else { Output.line("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
+        if json { try Output.json(RecordJSON(record)) } else { Output.line("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
         guard let id = record.id else { return }
         let what = R.kind == .customer ? "CVR number" : "e-mail address"
         for twin in try replica.sharingIdentity(R.kind, id: id) {

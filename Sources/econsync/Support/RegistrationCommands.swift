@@ -41,7 +41,7 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
         }
         let filter = RegistrationFilter(project: projectID, employee: employeeID, status: status, from: from, to: to, includeDeleted: all)
         let records = try store.registrations(R.self, matching: filter)
-        if output.json { return try Output.json(records) }
+        if output.json { return try Output.json(R.kind.plural, records.map(RecordJSON.init)) }
         let names = NameLookup(store: store)
         Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
     }
@@ -64,7 +64,7 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
         let results = try global.openReplica().write { writer in
             try ids.ids.map { id in (already: try writer.fetch(R.self, id: id).isApproved, record: try writer.approve(R.self, id: id, by: approver)) }
         }
-        if output.json { return try Output.json(results.map(\.record)) }
+        if output.json { return try Output.json(R.kind.plural, results.map { RecordJSON($0.record) }) }
         for (already, record) in results {
             let by = "by \(record.approvedBy ?? approver)" + (already ? " at \(record.approvedAt ?? "?")" : "")
             Output.line("\(already ? "already approved" : "approved") \(R.kind.noun) \(record.id ?? 0): \(record.title) (\(by))")
@@ -87,7 +87,7 @@ struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
         let records = try global.openReplica().write { writer in
             try ids.ids.map { try writer.unapprove(R.self, id: $0) }
         }
-        if output.json { return try Output.json(records) }
+        if output.json { return try Output.json(R.kind.plural, records.map(RecordJSON.init)) }
         for record in records { Output.line("unapproved \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
     }
 }

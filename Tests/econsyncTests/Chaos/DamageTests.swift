@@ -29,7 +29,7 @@ extension ChaosTests {
                 try await ReconcileCommandTests.fieldWork(connected)
                 let home = connected.cli.home
                 try await connected.expect(["snapshot", "take"])  // another valid snapshot, to put in the base's place
-                let snapshots = try Self.items(try await connected.expect(["snapshot", "list", "--json"]))
+                let snapshots = try NothingLostTests.items(try await connected.expect(["snapshot", "list", "--json"]), "snapshots")
                 let base = try #require(snapshots.first { $0["baseFor"] != nil && $0["baseFor"] != .null }?["file"]?.stringValue)
                 let other = try #require(snapshots.first { $0["file"]?.stringValue != base }?["file"]?.stringValue)
                 let otherIndex = FileManager.default.fileExists(atPath: home.appendingPathComponent(KeyIndex.path(for: other)).path)
@@ -110,10 +110,6 @@ extension ChaosTests {
                 try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: elsewhere.path)
             }
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-
-        static func items(_ json: String) throws -> [JSONValue] {
-            try NothingLostTests.items(json)
         }
     }
 }
