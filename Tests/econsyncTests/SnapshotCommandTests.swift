@@ -31,11 +31,37 @@ struct SnapshotCommandTests {
             ["snapshot", "verify", Self.demo],
             ["snapshot", "stats", Self.demo],
             ["snapshot", "show", Self.demo, "--kind", "customer", "--key", "1001"],
+            ["snapshot", "show", Self.demo, "--kind", "customer", "--key", "1001", "--wide"],
+            ["snapshot", "show", Self.demo, "--kind", "unit", "--raw"],
             ["snapshot", "show", Self.demo, "--kind", "unit", "--json"],
             ["snapshot", "diff", Self.demo, edited],
             ["snapshot", "diff", Self.demo, edited, "--kind", "unit", "--json"],
         ]).replacingOccurrences(of: Self.repository.path, with: "$REPO")
         try Golden.check(transcript, against: "snapshot.txt")
+    }
+
+    @Test("show: a table per kind within 80 columns, every field kept by --wide; --raw the snapshot's own lines")
+    func showTable() throws {
+        let cli = try CLI()
+        let shown = try cli.run(["snapshot", "show", Self.demo])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        // After the line naming the file and its header.
+        let lines = shown.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        let kinds = lines.filter { $0.wholeMatch(of: /[a-zA-Z]+: \d+ records?/) != nil }.map { String($0.prefix { $0 != ":" }) }
+        #expect(kinds == ["contact", "customer", "customerGroup", "department", "employee", "hourType", "layout", "paymentTerm", "product",
+                          "productGroup", "project", "supplier", "timeEntry", "unit", "vatZone"], "a table per kind, in the snapshot's order")
+        #expect(lines.contains { $0.hasPrefix("1001  ") && $0.hasSuffix("…") }, "a customer's fields cut to fit")
+
+        let wide = try cli.run(["snapshot", "show", Self.demo, "--kind", "customer", "--wide"]).stdout
+        let customer = try #require(wide.split(separator: "\n").first { $0.hasPrefix("1001 ") })
+        #expect(customer.count > 80 && customer.contains("customerGroup=1") && customer.contains("city=Kolding") && !customer.contains("…"),
+                "\(customer)")
+
+        let raw = try cli.run(["snapshot", "show", Self.demo, "--raw"]).stdout.split(separator: "\n")
+        let records = String(decoding: try Self.zcat(Self.demo), as: UTF8.self).split(separator: "\n").dropFirst().dropLast()
+        #expect(raw == Array(records), "--raw: the records' lines as the file holds them")
+        #expect(try cli.run(["snapshot", "show", Self.demo, "--raw", "--json"]).status == 2)
     }
 
     @Test("verify exits 1 and names the defect for a damaged file")

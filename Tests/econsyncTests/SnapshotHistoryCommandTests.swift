@@ -13,13 +13,17 @@ struct SnapshotHistoryCommandTests {
         var records: Int
     }
 
+    struct Listing: Decodable {
+        var snapshots: [Entry]
+    }
+
     @Test("`sync customers` after one change stores only that customer; show, verify and diff read the delta through its base")
     func deltaThroughCLI() async throws {
         try await ConnectedCLI.with(pulled: false) { connected in
             try await connected.expect(["sync"])
             connected.emulator.edit(kind: "customer", key: .int(1001)) { $0?["name"] = .string("Omdøbt i e-conomic A/S") }
             try await connected.expect(["sync", "customers", "--force"])
-            let entries = try JSONDecoder().decode([Entry].self, from: Data(try await connected.expect(["snapshot", "list", "--all", "--json"]).utf8))
+            let entries = try JSONDecoder().decode(Listing.self, from: Data(try await connected.expect(["snapshot", "list", "--all", "--json"]).utf8)).snapshots
             let delta = try #require(entries.last { $0.mode == "delta" && !$0.file.hasSuffix("-base.ndjson.gz") }, "\(entries.map { "\($0.file) \($0.mode)" })")
             let path = connected.cli.directory.url.appendingPathComponent(delta.file).path
 
@@ -29,12 +33,12 @@ struct SnapshotHistoryCommandTests {
             #expect(lines[0].contains(#""mode":"delta""#) && lines[0].contains(#""whole":[]"#))
 
             // Read through its base: the whole state, with the change.
-            let shown = try await connected.expect(["snapshot", "show", delta.file, "--kind", "customer"])
+            let shown = try await connected.expect(["snapshot", "show", delta.file, "--kind", "customer", "--raw"])
             let customers = shown.split(separator: "\n")
             #expect(customers.count == connected.emulator.records(kind: "customer").count)
             #expect(customers.contains { $0.hasPrefix(#"{"kind":"customer","key":1001,"#) && $0.contains("Omdøbt i e-conomic A/S") })
             #expect(delta.records == 1)
-            let whole = try await connected.expect(["snapshot", "show", delta.file]).split(separator: "\n").count
+            let whole = try await connected.expect(["snapshot", "show", delta.file, "--raw"]).split(separator: "\n").count
             let verified = try await connected.expect(["snapshot", "verify", path])
             #expect(verified.contains("ok, \(whole) records (a delta over \(delta.baseFile.map { String($0.dropFirst("snapshots/".count)) } ?? "?")"),
                     "\(verified)")

@@ -6,16 +6,23 @@ extension SnapshotCommand {
     /// `econsync snapshot show FILE`: the records of a snapshot, optionally one kind or key.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a snapshot's header and records (verified as they are read).",
-            discussion: Examples.text("econsync snapshot show @latest --kind customer", "econsync snapshot show @base --kind product --key 1001"))
+            discussion: Examples.text("econsync snapshot show @latest --kind customer", "econsync snapshot show @base --kind product --key 1001",
+                                      "econsync snapshot show @latest --raw > records.ndjson", after: """
+                A table per kind: each record's key, name and other fields (fitting 80 columns; --wide prints them whole). \
+                --raw prints the records as the snapshot holds them, one JSON line each; --json the header and records as one object.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var table: TableOptions
         @Argument(help: ArgumentHelp(SnapshotName.help, valueName: "snapshot")) var file: String
         @Option(help: "Only records of this kind.") var kind: String?
         @Option(help: "Only the record with this key (needs --kind).") var key: String?
+        @Flag(help: "Print each record as the snapshot holds it: one JSON line (NDJSON).") var raw = false
 
         func validate() throws {
             if key != nil && kind == nil { throw ValidationError("--key needs --kind") }
+            if raw && output.json { throw ValidationError("--raw and --json: choose one") }
         }
 
         func wanted(_ line: RecordLine) -> Bool {
@@ -25,16 +32,21 @@ extension SnapshotCommand {
         func run() throws {
             let reader = try SnapshotChain.open(try SnapshotName.path(file, global: global))
             var records: [Record] = []
+            var rows = RecordTable(width: table.width)
             var matched = 0
+            if !raw && !output.json { HeaderReport(reader.header).lines(file).forEach { Output.line($0) } }
             while let line = try reader.next() {
                 guard wanted(line) else { continue }
                 matched += 1
                 if output.json {
                     records.append(try line.record())
-                } else {
+                } else if raw {
                     print(String(decoding: line.bytes, as: UTF8.self))
+                } else {
+                    rows.add(try line.record())
                 }
             }
+            rows.finish()
             if output.json {
                 try Output.json(ShowReport(header: .init(reader.header), records: records.map(RecordReport.init)))
             } else if matched == 0 && (kind != nil || key != nil) {
@@ -64,6 +76,11 @@ extension SnapshotCommand {
             base = header.base
             sources = header.sources
         }
+
+        /// `FILE: agreement N, MODE snapshot taken TIME` (in the local zone), and the snapshot it builds on, as `show` and `stats` begin.
+        func lines(_ file: String) -> [String] {
+            ["\(file): agreement \(agreement), \(mode) snapshot taken \(LocalTime.string(takenAt))"] + (base.map { ["based on \($0)"] } ?? [])
+        }
     }
 
     struct RecordReport: Encodable {
@@ -75,21 +92,6 @@ extension SnapshotCommand {
             kind = record.kind
             key = record.key.json
             data = .object(record.data)
-        }
-    }
-}
-
-extension JSONValue: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let flag): try container.encode(flag)
-        case .number(let text):
-            if let int = Int64(text) { try container.encode(int) } else { try container.encode(Decimal(string: text) ?? 0) }
-        case .string(let text): try container.encode(text)
-        case .array(let items): try container.encode(items)
-        case .object(let fields): try container.encode(fields)
         }
     }
 }

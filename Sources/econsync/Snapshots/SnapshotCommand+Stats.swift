@@ -43,8 +43,7 @@ extension SnapshotCommand {
             let report = Report(file: file, header: HeaderReport(reader.header), records: trailer.records, kinds: rows, compressedBytes: size,
                                 uncompressedRecordBytes: rows.reduce(0) { $0 + $1.bytes }, sha256: trailer.sha256)
             if output.json { return try Output.json(report) }
-            print("\(file): agreement \(report.header.agreement), \(report.header.mode) snapshot taken \(report.header.takenAt)")
-            if let base = report.header.base { print("based on \(base)") }
+            report.header.lines(file).forEach { Output.line($0) }
             Output.table(["KIND", "RECORDS", "BYTES"], rows.map { [$0.kind, String($0.records), String($0.bytes)] }, rightAligned: [1, 2], fit: nil)
             let ratio = size > 0 ? Double(report.uncompressedRecordBytes) / Double(size) : 0
             print("\(Output.count(report.records, "record")), \(report.uncompressedRecordBytes) bytes of records in \(size) compressed bytes "
