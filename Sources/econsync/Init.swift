@@ -8,7 +8,7 @@ struct Init: ParsableCommand {
         abstract: "Create the data directory and its local replica (or upgrade an existing one).",
             discussion: Examples.text("econsync init", "econsync init --data-dir /srv/econsync  (another data directory)"))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
     struct Report: Encodable {

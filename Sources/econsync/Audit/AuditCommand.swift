@@ -16,7 +16,7 @@ struct AuditCommand: ParsableCommand {
             Exit status 1 when anything was found.
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("The snapshot to audit against (default: the newest in the store).", valueName: "file"))
     var snapshot: String?

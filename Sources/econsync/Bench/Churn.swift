@@ -10,7 +10,7 @@ extension Bench {
             abstract: "Write random field operations, one transaction each, printing the count after each commit.",
             discussion: Examples.text("econsync bench churn", "econsync bench churn --seed 4 --operations 500", after: "Each transaction also bumps the setting churn.commits, so after a crash the file shows how many committed."))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Option(help: "Operations to run (0: until killed).") var operations = 0
 

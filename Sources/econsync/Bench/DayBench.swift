@@ -16,7 +16,7 @@ extension Bench {
                 grows by the compressed changes only, retention on by default.
                 """))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Option(help: "Records in the emulated agreement: two thirds customers, one third products.") var records = 150_000
         @Option(help: "Rounds, 15 simulated minutes apart (96 is a day).") var rounds = 96

@@ -11,7 +11,7 @@ extension Bench {
             abstract: "Generate realistic Danish field-service data into the replica (deterministic per seed).",
             discussion: Examples.text("econsync bench generate --customers 1000", "econsync bench generate --seed 3 --hours 50000"))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Random seed; the same seed gives the same data.") var seed: UInt64 = 1
         @Option(help: "Customers.") var customers = 30

@@ -14,7 +14,7 @@ extension Bench {
                 again, measured in the same run. Goals (release build): at most 2× the floor, peak RSS under 64 MB.
                 """))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Option(help: "Records in the base.") var records = 1_000_000
 

@@ -10,7 +10,7 @@ extension Bench {
             commandName: "plan", abstract: "Compute one plan against the base and report its time and peak RSS as JSON.",
             shouldDisplay: false)
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @Option(help: "The snapshot to plan, as the store names it (snapshots/<agreement>/<name>.ndjson.gz).") var snapshot: String
 
         func run() throws {

@@ -10,7 +10,7 @@ extension Bench {
             abstract: "Pull customers and products from an in-process emulator; API calls against the minimum, records/s, bytes on the wire.",
             discussion: Examples.text("econsync bench pull", "econsync bench pull --customers 100000 --products 50000", after: "The minimum is one call per 1000 records per collection (goal: equal). Each pull runs with and without gzip."))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Option(help: "Customers in the emulator.") var customers = 100_000
         @Option(help: "Products in the emulator.") var products = 50_000

@@ -17,7 +17,7 @@ extension Bench {
                 least 5× faster.
                 """))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Option(help: "Products in the replica and in each snapshot.") var records = 1_000_000
         @Option(help: "Share of records changed, in percent (half in e-conomic, half in the replica); `1%` or `1`.")

@@ -14,7 +14,7 @@ extension Bench {
                 at least 200,000 tracked rows/s and a tracked/untracked ratio of at least 0.7.
                 """))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Option(help: "Time entries to insert into each replica.") var rows = 1_000_000
         @Option(help: "Rows per transaction (a reconcile writes its pulls in one).") var batch = 100_000

@@ -14,7 +14,7 @@ extension Bench {
                 changed) at most 2.5× `gzip -dc` of both; peak RSS under 64 MB at any N.
                 """))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Option(help: "Records per snapshot.") var records = 1_000_000
         @Option(help: "Share of records changed in the second snapshot, in percent.") var changed = 1.0

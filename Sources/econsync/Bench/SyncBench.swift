@@ -17,7 +17,7 @@ extension Bench {
                 alone and under 150 MB of its own; nothing changed: under a second, no snapshot bytes written.
                 """))
 
-        @OptionGroup var quiet: QuietOption
+        @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
         @Option(help: "Customers in the emulator.") var customers = 100_000
         @Option(help: "Products in the emulator.") var products = 50_000

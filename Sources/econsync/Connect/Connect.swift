@@ -14,7 +14,7 @@ struct Connect: AsyncParsableCommand {
             DATA-DIR/credentials.json, readable by you only. Tokens are never printed.
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var options: ConnectOptions
 
@@ -32,7 +32,7 @@ struct Reconnect: AsyncParsableCommand {
         abstract: "Approve access again after e-conomic answered \"Token expired\"; keeps the connected agreement.",
             discussion: Examples.text("econsync reconnect", "econsync reconnect --no-browser --timeout 600"))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var options: ConnectOptions
 
@@ -76,7 +76,7 @@ struct Disconnect: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Forget the stored connection to e-conomic (deletes the credentials file).",
             discussion: Examples.text("econsync disconnect", "econsync disconnect --department 2"))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func run() throws {
         let file = global.credentialsFile

@@ -24,7 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
                                valueName: "file"))
     var snapshot: String?
     @Flag(help: "Keep the temporary data directory and print where it is.") var keep = false
-    @OptionGroup var quiet: QuietOption
+    @OptionGroup(visibility: .hidden) var quiet: QuietOption
 
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-demo-\(UUID().uuidString)")

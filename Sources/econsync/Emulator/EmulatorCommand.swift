@@ -43,7 +43,7 @@ struct EmulatorCommand: ParsableCommand {
     @Option(name: .customLong("save-on-exit"), help: ArgumentHelp("Write the final state to this snapshot file on exit.", valueName: "file"))
     var saveOnExit: String?
     @Flag(help: "With --save-on-exit: replace the file if it exists.") var force = false
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     @Option(name: .customLong("fault-seed"),
             help: ArgumentHelp("Inject reproducible faults from this seed (10% 5xx, 5% dropped connections, 429 bursts of 3).", valueName: "n"))

@@ -9,7 +9,7 @@ struct Changes: ParsableCommand {
         abstract: "List changes logged after a sequence number.",
         discussion: Examples.text("econsync local changes --since 120", "econsync local changes --since 0 --limit 20 --json", after: "Every insert, update and delete of a record is logged in the same transaction as the change."))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
     @Option(parsing: .unconditional, help: "Only changes after this sequence number.") var since: Int64 = 0
@@ -35,7 +35,7 @@ struct Unsynced: ParsableCommand {
         abstract: "List records whose mapped fields changed since they were last synced (or were never synced).",
             discussion: Examples.text("econsync local unsynced", "econsync local unsynced --kind timeEntry --json"))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
     @Option(help: "Only this kind (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))).") var kind: Kind?
@@ -66,7 +66,7 @@ struct Import: ParsableCommand {
             and the failing line is named.
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The NDJSON file.") var file: String
 

@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
         abstract: "Check the replica: SQLite integrity, foreign keys, and change log against rows. Exits 1 on any problem.",
             discussion: Examples.text("econsync local check", "econsync local check --data-dir /srv/econsync"))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {

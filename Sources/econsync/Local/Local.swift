@@ -17,5 +17,5 @@ struct Local: ParsableCommand {
         ]
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
 }

@@ -13,7 +13,7 @@ struct LogCommand: ParsableCommand {
                                   after: "Oldest first. A notification is `sent`, `recorded` (no mail settings), `failed` (the mail could not be sent) or "
                                       + "`suppressed` (one about the same module and error went out within the hour)."))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
     @Option(help: "Only this module.") var module: Module?

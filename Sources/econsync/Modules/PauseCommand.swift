@@ -8,7 +8,7 @@ struct PauseCommand: ParsableCommand {
         abstract: "Pause the whole integration: no module runs and nothing is sent to e-conomic until `econsync resume`.",
         discussion: Examples.text("econsync pause", "econsync pause --department 2  (one department's agreement)", after: "Field work goes on offline and is reconciled once the integration is resumed. `econsync status` shows the pause."))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func run() throws {
         let workspace = try global.workspace()
@@ -25,7 +25,7 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume", abstract: "Resume the integration after `econsync pause`: modules run again when due.",
             discussion: Examples.text("econsync resume", "econsync resume --department 2"))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func run() throws {
         let workspace = try global.workspace()

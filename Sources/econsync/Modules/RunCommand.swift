@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
             three old files kept: run.log.1 to run.log.3).
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Flag(help: "Run the modules due now once, then exit (for cron).") var once = false
 
     func run() async throws {

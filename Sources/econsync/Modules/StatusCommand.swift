@@ -16,7 +16,7 @@ struct StatusCommand: ParsableCommand {
             a module's last run failed or a reconcile was interrupted, 0 otherwise (also while paused).
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
 

@@ -25,7 +25,7 @@ struct SyncCommand: AsyncParsableCommand {
             it; the remaining modules are not tried.
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: ArgumentHelp("Modules to run (default: every enabled one).", valueName: "module")) var modules: [Module] = []
     @Flag(help: "Run even inside the cooldown (recorded).") var force = false

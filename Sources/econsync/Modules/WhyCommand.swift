@@ -18,9 +18,11 @@ struct WhyCommand: ParsableCommand {
             Reasons: the integration paused or the module switched off, an import-only module, a registration not \
             approved, what the module's last run recorded (blocked, skipped, failed), a push not settled or failed; \
             otherwise the module's next run sends it.
+
+            \(Examples.globalOptions)
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The kind of record (timeEntry, material, customer, product, project, employee, …).") var kind: Kind
     @Argument(help: ArgumentHelp("The record: a local id, e:KEY (its e-conomic key), n:NUMBER (its number) or its name.", valueName: "record"))

@@ -17,7 +17,7 @@ extension OrderCommand {
                 4 e-conomic's token expired.
                 """))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("e-conomic's order number.", valueName: "N")) var number: Int64
 

@@ -28,7 +28,7 @@ struct OrderCommand: ParsableCommand {
                 exported already); 4 e-conomic's token expired.
                 """))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The project (local id, e:NUMBER, n:NUMBER or its name).") var project: RecordRef
         @Flag(help: "Include hours (default: per orders.exportHours; with --materials only, none).") var hours = false
@@ -83,7 +83,7 @@ struct OrderCommand: ParsableCommand {
                 registrations were released, to be exported again). What became of a draft is learnt by \
                 `econsync sync orders` or `econsync order release N`.
                 """))
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var table: TableOptions
 

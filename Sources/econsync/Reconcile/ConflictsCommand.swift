@@ -9,7 +9,7 @@ struct ConflictsCommand: ParsableCommand {
         abstract: "List the decisions on fields changed on both sides: the values, the winner, and the rule.",
             discussion: Examples.text("econsync conflicts", "econsync conflicts --since 2026-11-01 --json"))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
     @Option(help: ArgumentHelp("Only decisions at or after this time (2026-11-02 or 2026-11-02T08:00:00Z).", valueName: "time"))

@@ -22,7 +22,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             --force is given.
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Flag(help: "Compute and print the plan; write nothing anywhere (the snapshot is taken into a scratch folder).")
     var dryRun = false

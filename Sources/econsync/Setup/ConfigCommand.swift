@@ -17,7 +17,7 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every setting, its value (or default) and what it means.",
             discussion: Examples.text("econsync config show", "econsync config show --json"),
                                                         aliases: ["list"])
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var table: TableOptions
 
@@ -37,7 +37,7 @@ struct ConfigCommand: ParsableCommand {
             discussion: Examples.text("econsync config set orders.layout 19", "econsync config set customers.syncCVR false", 
                                       after: "A setting that names an e-conomic record (orders.layout, customers.defaultGroup, customers.paymentTerms, "
                                           + "products.productGroup, projects.projectGroup, orders.hoursProduct) is checked against e-conomic when connected."))
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @Argument(help: "The setting.") var name: String
         @Argument(help: "Its new value.") var value: String
 
@@ -75,7 +75,7 @@ struct ConfigCommand: ParsableCommand {
     struct Unset: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Return a setting to its default.",
             discussion: Examples.text("econsync config unset orders.layout", "econsync config unset schedule.cooldown"))
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @Argument(help: "The setting.") var name: String
 
         func validate() throws {
@@ -92,7 +92,7 @@ struct ConfigCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the settings that are set, as a JSON object `config import` reads.",
             discussion: Examples.text("econsync config export", "econsync config export > settings.json"))
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() throws {
             print(try global.workspace().exportSettings())
@@ -104,7 +104,7 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set every setting in a JSON file (as `config export` prints); all or nothing.",
             discussion: Examples.text("econsync config import settings.json", "econsync config import settings.json --data-dir /srv/econsync"))
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @Argument(help: "The file (- for standard input).") var file: String
 
         func run() throws {

@@ -16,7 +16,7 @@ struct SetupCommand: AsyncParsableCommand {
             config export` prints), then each --set KEY=VALUE; every value is checked before anything is written.
             """))
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var connect: ConnectOptions
     @Option(help: ArgumentHelp("Settings as JSON (as `econsync config export` prints).", valueName: "file")) var config: String?
     @Option(name: .customLong("set"), help: ArgumentHelp("A setting (repeat for several).", valueName: "key=value")) var settings: [String] = []

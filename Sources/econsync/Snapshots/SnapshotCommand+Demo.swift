@@ -17,7 +17,7 @@ extension SnapshotCommand {
         var messy = false
         @Option(help: "Random seed; the default gives the checked-in file byte for byte.") var seed: UInt64 = 2026
         @Flag(help: "Replace the file if it exists.") var force = false
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() throws {
             let out = out ?? (messy ? "Snapshots/messy-agreement.ndjson.gz" : "Snapshots/demo-agreement.ndjson.gz")

@@ -9,7 +9,7 @@ extension SnapshotCommand {
             abstract: "Compare two snapshots: records added, removed and changed per kind, with the changed fields.",
             discussion: Examples.text("econsync snapshot diff @base @latest", "econsync snapshot diff @base @latest --kind customer --json", after: "Exit code 0 whether or not they differ; 1 when a file is damaged."))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The older snapshot (a file, a file as `snapshot list` shows it, @latest or @base).") var old: String
         @Argument(help: "The newer snapshot (the same).") var new: String

@@ -16,7 +16,7 @@ extension SnapshotCommand {
         @Option(help: "The agreement number (without --header-from).") var agreement: Int?
         @Option(name: .customLong("taken-at"), help: "When the data was read, UTC (default: now).") var takenAt: String?
         @Flag(help: "Replace the snapshot if it exists.") var force = false
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func validate() throws {
             if headerFrom == nil && agreement == nil { throw ValidationError("give --header-from SNAPSHOT or --agreement N") }

@@ -12,7 +12,7 @@ extension SnapshotCommand {
                 --raw prints the records as the snapshot holds them, one JSON line each; --json the header and records as one object.
                 """))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var table: TableOptions
         @Argument(help: ArgumentHelp(SnapshotName.help, valueName: "snapshot")) var file: String

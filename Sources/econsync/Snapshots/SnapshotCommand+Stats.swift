@@ -8,7 +8,7 @@ extension SnapshotCommand {
         static let configuration = CommandConfiguration(abstract: "Show a snapshot's header, record counts and sizes per kind.",
             discussion: Examples.text("econsync snapshot stats @latest", "econsync snapshot stats @base --json"))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp(SnapshotName.help, valueName: "snapshot")) var file: String
 

@@ -17,7 +17,7 @@ extension SnapshotCommand {
         static let configuration = CommandConfiguration(abstract: "List the snapshots in the data directory's store.",
             discussion: Examples.text("econsync snapshot list", "econsync snapshot list --all --json"))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var table: TableOptions
         @Option(help: "Only this agreement.") var agreement: Int?
@@ -44,7 +44,7 @@ extension SnapshotCommand {
         static let configuration = CommandConfiguration(abstract: "Verify a snapshot file and add a copy of it to the store.",
             discussion: Examples.text("econsync snapshot import old.ndjson.gz", "econsync snapshot import a.ndjson.gz b.ndjson.gz"))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The snapshot files.") var files: [String]
 
@@ -62,7 +62,7 @@ extension SnapshotCommand {
             abstract: "Delete all but the newest N snapshots of each agreement; never one a reconcile or an audit still needs.",
             discussion: Examples.text("econsync snapshot prune --keep 10 --dry-run", "econsync snapshot prune --keep 10"))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(parsing: .unconditional, help: "How many of each agreement's newest snapshots to keep.") var keep: Int
         @Flag(name: .customLong("dry-run"), help: "Only say what would be deleted.") var dryRun = false

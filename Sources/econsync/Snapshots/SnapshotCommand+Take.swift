@@ -24,7 +24,7 @@ extension SnapshotCommand {
                 Contacts cost one call per customer. An interrupted pull resumes with the kinds it had not finished.
                 """))
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(name: .customLong("kind"), help: "A kind to pull (repeat for several).") var kinds: [String] = []
 

@@ -13,6 +13,6 @@ struct SnapshotCommand: ParsableCommand {
             """,
         subcommands: [List.self, Show.self, Verify.self, Diff.self, Stats.self, Take.self, Import.self, Prune.self, Pack.self, Demo.self])
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
 }
 

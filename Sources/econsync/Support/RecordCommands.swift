@@ -61,7 +61,7 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
                              discussion: Examples.text("econsync local \(R.command) list", "econsync local \(R.command) list --all --json"))
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
     @Flag(help: "Include deleted records.") var all = false
@@ -82,7 +82,7 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
                              discussion: Examples.text("econsync local \(R.command) delete 3", "econsync local \(R.command) delete 3 4 7"))
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "Local ids of the records to delete.") var ids: [LocalIDs]
 
     func run() throws {
@@ -153,7 +153,7 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
                              discussion: Examples.text(F.addExamples.map { "econsync local \(F.Record.command) \(F.addCommandName) " + $0 }))
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var fields: F
 
@@ -182,7 +182,7 @@ struct EditCommand<F: RecordFields>: ParsableCommand {
                              discussion: Examples.text(F.editExamples.map { "econsync local \(F.Record.command) edit " + $0 }))
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The record: a local id, e:KEY, n:NUMBER or its name.") var record: RecordRef
     @OptionGroup var fields: F

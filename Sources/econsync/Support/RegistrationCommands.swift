@@ -18,7 +18,7 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
                                                        "econsync local \(R.command) list --project n:7001 --employee 2 --json"))
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
     @Option(help: "Only on this project.") var project: RecordRef?
@@ -54,7 +54,7 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
                              discussion: Examples.text("econsync local \(R.command) approve 3", "econsync local \(R.command) approve 3 4 7 --by formand"))
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "Local ids.") var ids: [LocalIDs]
     @Option(help: "Who approves (default: $USER).") var by: String?
@@ -79,7 +79,7 @@ struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
                              discussion: Examples.text("econsync local \(R.command) unapprove 3", "econsync local \(R.command) unapprove 3 4 --json"))
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "Local ids.") var ids: [LocalIDs]
 

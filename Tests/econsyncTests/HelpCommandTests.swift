@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import econsync
+
+/// The help as a user reads it: the options every command takes described
+/// once, in `econsync --help`; completion scripts and the manual's input
+/// made from the command definitions, as the README says.
+@Suite("Help: global options once, completion and manual")
+struct HelpCommandTests {
+    static let globalOptions = ["--data-dir <dir>", "-v, --verbose", "-q, --quiet", "--department <number>"]
+
+    @Test("econsync --help lists the global options once; no command's own help repeats them, each points there")
+    func globalOptionsOnce() throws {
+        let cli = try CLI()
+        let root = try cli.run(["--help"])
+        #expect(root.status == 0)
+        for option in Self.globalOptions {
+            #expect(root.stdout.components(separatedBy: "\n  " + option).count == 2, "\(option) described once in econsync --help")
+        }
+        for (name, command) in HelpExamplesTests.leaves() {
+            let help = Econsync.helpMessage(for: command, columns: 80)
+            let repeated = Self.globalOptions.filter { help.contains($0) }
+            #expect(repeated.isEmpty, "\(name) --help repeats \(repeated)")
+            #expect(help.contains(Examples.globalOptions.prefix(40)), "\(name) --help does not say where the global options are")
+        }
+        // As a user runs it: the command's help, and the options still taken after the command's name.
+        let sync = try cli.run(["sync", "--help"])
+        #expect(sync.status == 0 && !sync.stdout.contains("--data-dir <dir>") && sync.stdout.contains("see `econsync --help`"), "\(sync.stdout)")
+        let elsewhere = cli.outside.appendingPathComponent("elsewhere").path
+        #expect(try cli.run(["init", "--data-dir", elsewhere, "-q"]).status == 0)
+        #expect(try cli.run(["status", "--data-dir", elsewhere, "--department", "1", "-v"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: elsewhere + "/replica.sqlite"))
+    }
+
+    @Test("--generate-completion-script writes bash, zsh and fish completion naming the commands; the README says how to install it")
+    func completion() throws {
+        let cli = try CLI()
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try cli.run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell): \(script.stderr)")
+            for word in ["econsync", "reconcile", "snapshot", "json", "data-dir"] {
+                #expect(script.stdout.contains(word), "\(shell) completion lacks \(word)")
+            }
+        }
+        let readme = try String(contentsOf: Golden.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("econsync --generate-completion-script bash") && readme.contains("`make man`"))
+        let makefile = try String(contentsOf: Golden.repository.appendingPathComponent("Makefile"), encoding: .utf8)
+        #expect(makefile.contains("generate-manual") && makefile.contains("econsync.1"), "make man makes the manual page")
+    }
+
+    @Test("the manual's input: --experimental-dump-help describes every command with its abstract")
+    func manualInput() throws {
+        let dump = try CLI().run(["--experimental-dump-help"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        let command = try #require(object["command"] as? [String: Any])
+        let names = (command["subcommands"] as? [[String: Any]] ?? []).compactMap { $0["commandName"] as? String }
+        #expect(["init", "sync", "status", "snapshot", "reconcile"].allSatisfy(names.contains), "\(names)")
+        #expect((command["abstract"] as? String)?.contains("e-conomic") == true)
+    }
+}
