@@ -103,6 +103,7 @@ struct ModuleCommandTests {
             #expect(status.filter { $0["state"]?.stringValue == "needs reconnect" }.count == 7)
             let human = try await connected.run(["status"])
             #expect(human.status == 4 && human.stdout.components(separatedBy: "Token expired").count == 2, "one line, not one per module: \(human.stdout)")
+            #expect(human.stdout.contains("\nall modules: needs reconnect: run `econsync reconnect` (Token expired: "), "collapsed: \(human.stdout)")
             let refused = try await connected.run(["sync", "products", "--force"])
             #expect(refused.status == 4 && refused.stdout.contains("products: not run: Token expired"))
             connected.emulator.addGrant("second-grant")

@@ -71,22 +71,33 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    /// Each last error once, after the modules that met it: "all modules" when
-    /// every module that ran has it (seven "Token expired" lines say one thing).
+    /// What needs saying once, after the modules it concerns: first the
+    /// modules that need a reconnect ("all modules" when every module not
+    /// disabled does: one expired token stops them all), with the error that
+    /// said so; then each other last error ("all modules" when every module
+    /// that ran has it).
     static func errorLines(_ reports: [ModuleReport]) -> [(modules: String, error: String)] {
-        let failing = reports.filter { $0.lastError != nil }
+        let reconnect = reports.filter { $0.state == .needsReconnect }
+        var lines: [(modules: String, error: String)] = []
+        if !reconnect.isEmpty {
+            let enabled = reports.filter { $0.state != .disabled }.count
+            let cause = reconnect.lazy.compactMap(\.lastError).first.map { " (\($0))" } ?? ""
+            lines.append((names(reconnect.map(\.module.rawValue), of: enabled), "needs reconnect: run `econsync reconnect`" + cause))
+        }
         var order: [String] = []
         var modules: [String: [String]] = [:]
-        for report in failing {
-            let error = report.lastError!
+        for report in reports where report.state != .needsReconnect {
+            guard let error = report.lastError else { continue }
             if modules[error] == nil { order.append(error) }
             modules[error, default: []].append(report.module.rawValue)
         }
         let ran = reports.filter { $0.state != .disabled && ($0.lastEnd != nil || $0.lastError != nil) }.count
-        return order.map { error in
-            let names = modules[error]!
-            return (names.count > 1 && names.count == ran ? "all modules" : names.joined(separator: ", "), error)
-        }
+        return lines + order.map { (names(modules[$0]!, of: ran), $0) }
+    }
+
+    /// "all modules" when `names` are all `of` them (and more than one), else the names.
+    static func names(_ names: [String], of all: Int) -> String {
+        names.count > 1 && names.count == all ? "all modules" : names.joined(separator: ", ")
     }
 
     static func due(_ timestamp: String, now: Date) -> String {
