@@ -116,6 +116,27 @@ struct ReconcileCommandTests {
         }
     }
 
+    @Test("a first reconcile writes the kinds nobody has yet straight from the snapshot, not through a plan of every record; then nothing is left to do")
+    func firstPull() async throws {
+        try await ConnectedCLI.with(pulled: false) { connected in
+            let dry = try await connected.expect(["reconcile", "--dry-run"])
+            #expect(dry.contains("pull-insert") && !dry.contains("first pull"), "\(dry)")
+            let customers = connected.emulator.records(kind: "customer").count, products = connected.emulator.records(kind: "product").count
+            let output = try await connected.expect(["reconcile"])
+            let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("first pull, written straight from the snapshot") })
+            #expect(line.contains("\(customers) customer") && line.contains("\(products) product"), "\(output)")
+            #expect(try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]), "customers").count == customers)
+            let next = try await connected.expect(["reconcile", "--json", "--force"])
+            #expect(next.contains(#""empty" : true"#) && !next.contains("firstPulled"), "\(next)")
+            // Each module's run counts what it pulled, the first pull included.
+            let log = try CanonicalJSON.parse(Array(try await connected.expect(["log", "--module", "customers", "--json"]).utf8))
+            guard case .array(let runs)? = log["runs"] else { throw ConnectedCLI.Failure(description: "no runs in \(log)") }
+            // The first reconcile pulled every customer, and the groups and terms; the forced one after it nothing.
+            #expect(runs.count == 2 && (runs.first?["pulled"]?.intValue ?? 0) > Int64(customers) && runs.last?["pulled"]?.intValue == 0
+                    && runs.last?["forced"] == .bool(true), "\(log)")
+        }
+    }
+
     @Test("--dry-run leaves the replica, the snapshot store and e-conomic byte for byte as they were")
     func dryRun() async throws {
         try await ConnectedCLI.with { connected in

@@ -86,9 +86,9 @@ public struct ModuleRunner: Sendable {
         pulled()
         defer { taken.discard() }
         let loaded = try await reconciliation.loadFirstPull(taken)
-        let plan = try await reconciliation.plan(taken, leavingOut: loaded.kinds)
+        let plan = try await reconciliation.plan(taken, leavingOut: Set(loaded.keys))
         let report = try await reconciliation.apply(plan, progress: progress)
-        outcome.pulled += loaded.records + report.pulled
+        outcome.pulled += loaded.values.reduce(0, +) + report.pulled
         outcome.pushed += report.pushed
         outcome.skipped = plan.operations.count { $0.action == .skip }
         let blocks = plan.operations.filter { $0.action == .block }

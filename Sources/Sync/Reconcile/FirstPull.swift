@@ -31,8 +31,10 @@ struct FirstPull {
 
     /// What was written.
     struct Loaded: Sendable {
-        var kinds: Set<Kind> = []
-        var records = 0
+        /// Records written, per kind.
+        var counts: [Kind: Int] = [:]
+        var kinds: Set<Kind> { Set(counts.keys) }
+        var records: Int { counts.values.reduce(0, +) }
     }
 
     /// The kinds among `snapshotKinds` this first pull writes, in dependency order.
@@ -56,8 +58,7 @@ struct FirstPull {
         guard !present.isEmpty else { return loaded }
         for mapping in try kinds(snapshotKinds: present) {
             guard let count = try load(mapping, snapshotPath: snapshotPath) else { continue }
-            loaded.kinds.insert(mapping.kind)
-            loaded.records += count
+            loaded.counts[mapping.kind] = count
             CrashPoint.reached(.firstPulled)
         }
         return loaded

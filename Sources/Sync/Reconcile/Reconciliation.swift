@@ -102,18 +102,18 @@ public struct Reconciliation: Sendable {
 
     /// Writes the kinds of `taken` that neither the base nor the replica has
     /// a record of straight into the replica (see ``FirstPull``); returns
-    /// those kinds, which ``plan(_:leavingOut:)`` then leaves out, and the records written.
-    public func loadFirstPull(_ taken: Taken) async throws -> (kinds: Set<Kind>, records: Int) {
+    /// the records written per kind (the kinds ``plan(_:leavingOut:)`` then leaves out).
+    public func loadFirstPull(_ taken: Taken) async throws -> [Kind: Int] {
         let pull = FirstPull(replica: replica, settings: try ReconcileSettings(replica: replica), modules: modules)
         let base = try base().map { (path: store.path(of: $0), sha256: $0.sha256) }
         // The snapshot is the base (e-conomic changed nothing): every kind it has, the base has.
-        if base?.sha256 == taken.entry.sha256 { return ([], 0) }
+        if base?.sha256 == taken.entry.sha256 { return [:] }
         let loaded = try await Blocking.run {
             let counts = try base.map { try SnapshotSummary.of(snapshot: $0.path, sha256: $0.sha256).counts } ?? [:]
             let snapshot = try SnapshotSummary.of(snapshot: taken.path, sha256: taken.entry.sha256).counts
             return try pull.load(snapshotPath: taken.path, snapshotCounts: snapshot, baseCounts: counts)
         }
-        return (loaded.kinds, loaded.records)
+        return loaded.counts
     }
 
     /// The plan for `taken` against the base, made on a blocking thread (it

@@ -17,7 +17,7 @@ extension ReconcileOutcome {
             if applied != nil {
                 let failedKeys = Set(failed.map { RecordKeyPair(kind: $0.kind, key: $0.key) })
                 let done = operations.filter { !failedKeys.contains(RecordKeyPair(kind: $0.kind, key: $0.key)) }
-                outcome.pulled = done.count { $0.action.isPull }
+                outcome.pulled = done.count { $0.action.isPull } + firstPulled.filter { $0.key.module == module }.values.reduce(0, +)
                 outcome.pushed = done.count { $0.action.isPush }
             }
             outcome.skipped = operations.count { $0.action == .skip }

@@ -32,6 +32,9 @@ public struct ReconcileOutcome: Sendable {
     public var snapshotFile: String?
     /// What was applied; nil when nothing was (a dry run, a plan written, nothing to resume).
     public var applied: ApplyReport?
+    /// Records written straight from the snapshot before the plan (a first
+    /// pull of kinds neither the base nor the replica has), per kind; the plan leaves them out.
+    public var firstPulled: [Kind: Int] = [:]
 }
 
 /// What a reconcile tells as it goes, for a front end to show.
@@ -149,7 +152,9 @@ extension Workspace {
             let taken = try await reconciliation.takeSnapshot(dryRun: mode.isDryRun, progress: events.pulling)
             defer { taken.discard() }
             outcome.snapshotFile = mode.isDryRun ? nil : taken.entry.file
-            plan = try await reconciliation.plan(taken)
+            // Applied now: what neither the base nor the replica has goes straight in, not through a plan of every record.
+            if case .apply = mode { outcome.firstPulled = try await reconciliation.loadFirstPull(taken) }
+            plan = try await reconciliation.plan(taken, leavingOut: Set(outcome.firstPulled.keys))
         }
         outcome.plan = plan
         events.planned(plan)

@@ -87,6 +87,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         report.snapshot = outcome.snapshotFile
         report.plan = outcome.plan.map { .init($0, verbose: global.verbose || output.json) }
         report.applied = outcome.applied.map(ReconcileReport.Applied.init)
+        if !outcome.firstPulled.isEmpty {
+            report.firstPulled = Dictionary(uniqueKeysWithValues: outcome.firstPulled.map { ($0.key.rawValue, $0.value) })
+        }
         if resume, outcome.applied == nil, !output.json {
             let agreement = try global.credentialsFile.load().agreementNumber
             return print("nothing to resume: no reconcile of agreement \(agreement) was interrupted")
@@ -146,6 +149,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         if output.json {
             try Output.json(report)
         } else if let applied = report.applied {
+            if let first = report.firstPulled {
+                let kinds = first.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                print("first pull, written straight from the snapshot (not in the plan): \(kinds)")
+            }
             print("applied: \(applied.pulled) pulled, \(applied.pushed) pushed"
                   + (applied.replayed + applied.foundByLookup > 0 ? " (\(applied.replayed) replayed, \(applied.foundByLookup) found in e-conomic)" : "")
                   + ", \(applied.failures.count) failed")

@@ -58,5 +58,7 @@ struct ReconcileReport: Encodable {
     var snapshot: String?
     var plan: PlanSummary?
     var planFile: String?
+    /// Records written straight from the snapshot, per kind, before the plan (a first pull).
+    var firstPulled: [String: Int]?
     var applied: Applied?
 }

@@ -49,16 +49,18 @@ struct WorkspaceReconcileTests {
             let workspace = try harness.workspace()
             let scheduler = workspace.scheduler(harness.replica)
             let applied = try await workspace.reconcile(.apply)
-            let pulled = try #require(applied.applied?.pulled)
+            // A first reconcile writes the kinds nobody has yet straight from the snapshot; the plan has the rest.
+            #expect(applied.firstPulled[.customer] == harness.emulator.records(kind: "customer").count)
+            let pulled = try #require(applied.applied?.pulled) + applied.firstPulled.values.reduce(0, +)
             let first = try scheduler.history().runs
             let settings = try scheduler.settings()
             let modules = Module.runOrder.filter { !$0.isManual && settings.isEnabled($0) }
             #expect(modules.count >= 5)
             #expect(Set(first.map(\.module)) == Set(modules.map(\.rawValue)) && first.allSatisfy { $0.outcome == .succeeded && !$0.forced })
             #expect(first.reduce(0) { $0 + $1.pulled } == pulled && pulled > 0)
-            #expect(first.first { $0.module == Module.customers.rawValue }?.pulled == applied.plan?.operations.count {
+            #expect(first.first { $0.module == Module.customers.rawValue }?.pulled == applied.plan!.operations.count {
                 $0.module == .customers && $0.action.isPull
-            })
+            } + applied.firstPulled.filter { $0.key.module == .customers }.values.reduce(0, +))
             // Counted once: the calls of the whole reconcile, on one of its runs.
             #expect(first.count { $0.apiCalls > 0 } == 1)
 
