@@ -20,32 +20,42 @@ extension FilterExpression {
             return { record in tests.contains { $0(record) } }
         case .condition(let property, let op, let value):
             let path = property.split(separator: ".")
-            let text = Self.Comparand(value)
+            let comparands = Comparand.all(in: value)
             return { record in
                 var field = record.value(at: path)
                 if case .null? = field { field = nil }
-                return Self.holds(field, op, value, text)
+                return Self.holds(field, op, value, comparands)
             }
         }
     }
 
-    /// A text value as compared: its characters (a `*` for a wildcard) and the time they name, if any.
+    /// A value's text as compared (a `*` for a wildcard), and the time it names, if any: worked out once per filter.
     struct Comparand: Sendable {
         var text: String
         var time: Date?
 
-        init?(_ value: Value) {
-            guard case .text(let units) = value else { return nil }
-            text = String(units.map { unit -> Character in
-                if case .char(let character) = unit { return character }
-                return "*"
-            })
+        init(_ text: String) {
+            self.text = text
             time = Timestamps.parse(text)
+        }
+
+        /// The texts `value` compares with: its text, or each item of its list.
+        static func all(in value: Value) -> [Comparand] {
+            switch value {
+            case .text(let units):
+                [Comparand(String(units.map { unit -> Character in
+                    if case .char(let character) = unit { return character }
+                    return "*"
+                }))]
+            case .list(let items): items.map(Comparand.init)
+            case .null, .unmatchable: []
+            }
         }
     }
 
-    /// Whether a record whose property is `field` (nil when absent or null) meets `op value`.
-    private static func holds(_ field: JSONValue?, _ op: Operator, _ value: Value, _ comparand: Comparand?) -> Bool {
+    /// Whether a record whose property is `field` (nil when absent or null)
+    /// meets `op value`; `comparands` are `value`'s (``Comparand/all(in:)``).
+    private static func holds(_ field: JSONValue?, _ op: Operator, _ value: Value, _ comparands: [Comparand]) -> Bool {
         switch value {
         case .unmatchable:
             return false
@@ -55,13 +65,13 @@ extension FilterExpression {
             case .ne: return field != nil
             default: return false
             }
-        case .list(let items):
-            let found = field.map { field in items.contains { Self.compare(field, $0) == .orderedSame } } ?? false
+        case .list:
+            let found = field.map { field in comparands.contains { Self.compare(field, $0) == .orderedSame } } ?? false
             return op == .in ? found : (op == .nin ? !found : false)
         case .text(let units):
             guard let field else { return op == .ne }
             if op == .like { return Self.like(field, units) }
-            guard let comparand, let order = Self.compare(field, comparand.text, time: comparand.time) else { return op == .ne }
+            guard let comparand = comparands.first, let order = Self.compare(field, comparand) else { return op == .ne }
             switch op {
             case .eq: return order == .orderedSame
             case .ne: return order != .orderedSame
@@ -74,10 +84,11 @@ extension FilterExpression {
         }
     }
 
-    /// How `field` compares to the filter value `text`: numbers numerically,
+    /// How `field` compares to the filter value: numbers numerically,
     /// timestamps and dates by time, strings case-insensitively; nil when they
     /// cannot be compared.
-    static func compare(_ field: JSONValue, _ text: String, time: Date?? = nil) -> ComparisonResult? {
+    static func compare(_ field: JSONValue, _ comparand: Comparand) -> ComparisonResult? {
+        let text = comparand.text
         switch field {
         case .number:
             guard let left = field.decimalValue, let right = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
@@ -90,7 +101,7 @@ extension FilterExpression {
             default: return nil
             }
         case .string(let value):
-            if let right = time ?? Timestamps.parse(text), let left = Timestamps.parse(value) {
+            if let right = comparand.time, let left = Timestamps.parse(value) {
                 return left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending)
             }
             return compareText(value, text)

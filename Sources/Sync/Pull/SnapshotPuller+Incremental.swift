@@ -120,27 +120,23 @@ extension SnapshotPuller {
             try WorkFile.forEachLine(in: file) { line in hashes.append(line.bytes.withUnsafeBytes { KeyIndex.hash($0) }) }
             pulled[kind.kind.rawValue] = hashes
         }
-        // The index comes kind by kind: each kind's expectations are looked up once, not once per entry.
-        var current: (kind: String, returned: [RecordKey: UInt64]?, pulled: [UInt64]?, next: Int)?
-        func finish() -> Bool {
-            guard let done = current else { return true }
-            returned[done.kind] = done.returned
-            return done.pulled.map { $0.count == done.next } ?? true
-        }
-        while let (kind, key, hash) = try index.next() {
-            if current?.kind != kind {
-                guard finish() else { return false }
-                current = (kind, returned[kind], pulled.removeValue(forKey: kind), 0)
+        // The index comes kind by kind: each kind's expectations are taken out once, not looked up per entry.
+        var kind: String?, expected: [RecordKey: UInt64] = [:], hashes: [UInt64]?, position = 0
+        // A kind is done when every record it returned and every line it pulled was met.
+        func kindDone() -> Bool { expected.isEmpty && (hashes.map { $0.count == position } ?? true) }
+        while let (entryKind, key, hash) = try index.next() {
+            if entryKind != kind {
+                guard kindDone() else { return false }
+                (kind, expected, hashes, position) = (entryKind, returned.removeValue(forKey: entryKind) ?? [:], pulled.removeValue(forKey: entryKind), 0)
             }
-            if current!.returned != nil, let expected = current!.returned!.removeValue(forKey: key) {
-                guard expected == hash else { return false }
-                continue
+            if let wanted = expected.removeValue(forKey: key) {
+                guard wanted == hash else { return false }
+            } else if let hashes {
+                guard position < hashes.count, hashes[position] == hash else { return false }
+                position += 1
             }
-            guard let hashes = current!.pulled else { continue }
-            guard current!.next < hashes.count, hashes[current!.next] == hash else { return false }
-            current!.next += 1
         }
-        // A kind pulled but absent from the index must have pulled nothing.
-        return finish() && pulled.values.allSatisfy(\.isEmpty) && returned.values.allSatisfy(\.isEmpty)
+        // A kind absent from the index must have returned and pulled nothing.
+        return kindDone() && pulled.values.allSatisfy(\.isEmpty) && returned.values.allSatisfy(\.isEmpty)
     }
 }

@@ -20,22 +20,15 @@ import Vocabulary
 /// equal e-conomic's: the next run's plan finds nothing to do for them.
 ///
 /// ```swift
-/// let loaded = try FirstPull(replica: replica, settings: settings, modules: [.customers]).load(snapshotPath: taken.path)
-/// let plan = try builder.plan(…)   // with builder.leftOut = loaded.kinds
+/// let written = try FirstPull(replica: replica, settings: settings, modules: [.customers])
+///     .load(snapshotPath: taken.path, snapshotCounts: snapshot, baseCounts: base)
+/// let plan = try builder.plan(…)   // with builder.leftOut = Set(written.keys)
 /// ```
 struct FirstPull {
     let replica: ReplicaStore
     let settings: ReconcileSettings
     /// The modules of the run; empty for all.
     let modules: Set<Module>
-
-    /// What was written.
-    struct Loaded: Sendable {
-        /// Records written, per kind.
-        var counts: [Kind: Int] = [:]
-        var kinds: Set<Kind> { Set(counts.keys) }
-        var records: Int { counts.values.reduce(0, +) }
-    }
 
     /// The kinds among `snapshotKinds` this first pull writes, in dependency order.
     func kinds(snapshotKinds: Set<String>) throws -> [KindMapping] {
@@ -52,16 +45,17 @@ struct FirstPull {
     /// Writes every qualifying kind that the snapshot at `snapshotPath` has
     /// records of and the base has none of (`counts`: records per kind in
     /// each, from their summaries; a kind with nothing to write costs no read).
-    func load(snapshotPath: String, snapshotCounts: [String: Int], baseCounts: [String: Int]) throws -> Loaded {
-        var loaded = Loaded()
+    /// Returns the records written per kind.
+    func load(snapshotPath: String, snapshotCounts: [String: Int], baseCounts: [String: Int]) throws -> [Kind: Int] {
+        var written: [Kind: Int] = [:]
         let present = Set(snapshotCounts.filter { $0.value > 0 && baseCounts[$0.key, default: 0] == 0 }.keys)
-        guard !present.isEmpty else { return loaded }
+        guard !present.isEmpty else { return written }
         for mapping in try kinds(snapshotKinds: present) {
             guard let count = try load(mapping, snapshotPath: snapshotPath) else { continue }
-            loaded.counts[mapping.kind] = count
+            written[mapping.kind] = count
             CrashPoint.reached(.firstPulled)
         }
-        return loaded
+        return written
     }
 
     /// Records validated and inserted together (the inserts go out many rows per statement).

@@ -108,12 +108,11 @@ public struct Reconciliation: Sendable {
         let base = try base().map { (path: store.path(of: $0), sha256: $0.sha256) }
         // The snapshot is the base (e-conomic changed nothing): every kind it has, the base has.
         if base?.sha256 == taken.entry.sha256 { return [:] }
-        let loaded = try await Blocking.run {
+        return try await Blocking.run {
             let counts = try base.map { try SnapshotSummary.of(snapshot: $0.path, sha256: $0.sha256).counts } ?? [:]
             let snapshot = try SnapshotSummary.of(snapshot: taken.path, sha256: taken.entry.sha256).counts
             return try pull.load(snapshotPath: taken.path, snapshotCounts: snapshot, baseCounts: counts)
         }
-        return loaded.counts
     }
 
     /// The plan for `taken` against the base, made on a blocking thread (it
