@@ -23,6 +23,22 @@ struct MessyAgreementTests {
         try NothingLostTests.items(json, key).count
     }
 
+    @Test("a first reconcile takes every record straight from the snapshot, as a first sync does; a second plan is empty")
+    func firstReconcile() async throws {
+        try await ConnectedCLI.with(pulled: false, seed: Self.messy) { connected in
+            try await connected.expect(["setup", "--non-interactive", "--set", "activatedAt=2000-01-01T00:00:00Z"])
+            let output = try await connected.expect(["reconcile"])
+            let first = try #require(output.split(separator: "\n").first { $0.hasPrefix("first pull, written straight from the snapshot") })
+            #expect(first.contains("2000 customer") && first.contains("300 product") && output.contains(", 0 failed"), "\(output)")
+            let customers = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]), "customers")
+            #expect(customers.count == 2000 && customers.contains { $0["cvr"]?.stringValue == "Test" }
+                    && customers.contains { $0["email"]?.stringValue?.contains(";") == true })
+            #expect(try Self.count(try await connected.expect(["local", "product", "list", "--json"]), "products") == 300)
+            let again = try await connected.expect(["reconcile", "--dry-run"])
+            #expect(again == "plan: nothing to do\n", "\(again)")
+        }
+    }
+
     @Test("setup and sync take every record (every module done, none failed); a second plan is empty; the audit finds nothing")
     func everyRecordTaken() async throws {
         try await ConnectedCLI.with(pulled: false, seed: Self.messy) { connected in
