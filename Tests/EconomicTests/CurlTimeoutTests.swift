@@ -13,7 +13,9 @@ struct CurlTimeoutTests {
         let emulator = try EconomicEmulator(snapshotPath: ClientAgainstEmulatorTests.demo)
         try await emulator.serving { port in
             var configuration = CurlTransport.Configuration()
-            configuration.lowSpeedTime = 1
+            // Short enough for a test, long enough that the answered request after it is
+            // not given up on a loaded machine (CI runs many suites at once on two cores).
+            configuration.lowSpeedTime = 4
             let transport = CurlTransport(configuration: configuration)
             let request = HTTPRequest(method: "GET", url: "http://127.0.0.1:\(port)/units", headers: [
                 ("X-AppSecretToken", "emulator-app-secret"), ("X-AgreementGrantToken", "emulator-grant"),
