@@ -97,8 +97,8 @@ struct MigrationTests {
         do {
             let queue = try DatabaseQueue(path: url.path)
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v9-from-the-future')")
-                try db.execute(sql: "PRAGMA user_version = 9")
+                try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v\(ReplicaStore.schemaVersion + 1)-from-the-future')")
+                try db.execute(sql: "PRAGMA user_version = \(ReplicaStore.schemaVersion + 1)")
             }
             try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         }
@@ -106,7 +106,7 @@ struct MigrationTests {
         let error = try #require(throws: ReplicaError.self) { try ReplicaStore.open(at: url) }
         #expect(error.code == .newerSchema)
         #expect(error.file == url.path)
-        #expect(error.description.contains("schema version 9") && error.description.contains("upgrade econsync"))
+        #expect(error.description.contains("schema version \(ReplicaStore.schemaVersion + 1)") && error.description.contains("upgrade econsync"))
         #expect(try Self.bytes(url) == before)
     }
 

@@ -16,9 +16,12 @@ public struct PlanInputs: Equatable, Sendable {
     public var snapshotFile: String?
     /// The modules the plan covers; empty for all.
     public var modules: [Module]
+    /// A trial run's scope, in words (``PlanScope/name``); nil for a run over every record of its modules.
+    public var scope: String?
 
     public init(replicaSequence: Int64, base: String?, snapshot: String, baseFile: String? = nil, snapshotFile: String? = nil,
-                modules: [Module] = []) {
+                modules: [Module] = [], scope: String? = nil) {
+        self.scope = scope
         self.replicaSequence = replicaSequence
         self.base = base
         self.snapshot = snapshot
@@ -28,7 +31,9 @@ public struct PlanInputs: Equatable, Sendable {
     }
 
     /// The hash a plan carries.
-    public var hash: String { StableHash.hex([String(replicaSequence), base ?? "-", snapshot] + modules.map(\.rawValue)) }
+    public var hash: String {
+        StableHash.hex([String(replicaSequence), base ?? "-", snapshot] + modules.map(\.rawValue) + (scope.map { ["scope:" + $0] } ?? []))
+    }
 
     var json: JSONValue {
         var object: [String: JSONValue] = ["replicaSequence": .int(replicaSequence), "snapshot": .string(snapshot),
@@ -36,6 +41,7 @@ public struct PlanInputs: Equatable, Sendable {
         object["base"] = base.map(JSONValue.string)
         object["baseFile"] = baseFile.map(JSONValue.string)
         object["snapshotFile"] = snapshotFile.map(JSONValue.string)
+        object["scope"] = scope.map(JSONValue.string)
         return .object(object)
     }
 
@@ -53,6 +59,6 @@ public struct PlanInputs: Equatable, Sendable {
             }
         }
         self.init(replicaSequence: sequence, base: json["base"]?.stringValue, snapshot: snapshot, baseFile: json["baseFile"]?.stringValue,
-                  snapshotFile: json["snapshotFile"]?.stringValue, modules: modules)
+                  snapshotFile: json["snapshotFile"]?.stringValue, modules: modules, scope: json["scope"]?.stringValue)
     }
 }

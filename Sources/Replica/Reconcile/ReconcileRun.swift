@@ -32,6 +32,10 @@ public struct ReconcileRun: Codable, Equatable, Sendable {
     /// The modules the run covered, comma-separated; empty for all. Only a run
     /// over every module moves the base on.
     public var modules: String
+    /// A trial run's scope in words (`project 42`); nil for a run over every
+    /// record of its modules. A trial run is never the last run a later one
+    /// compares from: the records out of its scope were not looked at.
+    public var scope: String?
     /// The plan, as canonical JSON, while the run is unfinished; empty once it finished (its summary and outbox rows remain).
     public var plan: String
     public var startedAt: String
@@ -40,7 +44,8 @@ public struct ReconcileRun: Codable, Equatable, Sendable {
     public var summary: String?
 
     public init(agreement: Int, inputsHash: String, baseFile: String?, snapshotFile: String, changeSequence: Int64, modules: [String] = [],
-                plan: String, startedAt: String) {
+                scope: String? = nil, plan: String, startedAt: String) {
+        self.scope = scope
         self.modules = modules.joined(separator: ",")
         self.agreement = agreement
         self.state = .applying
@@ -69,6 +74,7 @@ extension ReconcileRun {
         case snapshotFile = "snapshot_file"
         case changeSequence = "change_sequence"
         case modules
+        case scope
         case plan
         case startedAt = "started_at"
         case finishedAt = "finished_at"

@@ -18,11 +18,13 @@ extension ReplicaStore {
     }
 
     /// The agreement's latest finished run over every module, if any; with
-    /// `modules`, the latest that covered all of them (a run over every module covers any).
+    /// `modules`, the latest that covered all of them (a run over every module
+    /// covers any). A trial run (one project's records) is never it.
     public func lastFinishedRun(agreement: Int, covering modules: Set<Module> = []) throws -> ReconcileRun? {
         try read { db in
             let columns = ReconcileRun.Columns.self
-            var request = StoredEntry<ReconcileRun>.filter(columns.agreement.column == agreement && columns.state.column == ReconcileRun.State.finished.rawValue)
+            var request = StoredEntry<ReconcileRun>.filter(columns.agreement.column == agreement && columns.state.column == ReconcileRun.State.finished.rawValue
+                                                         && columns.scope.column == nil)
             if modules.isEmpty { request = request.filter(columns.modules.column == "") }
             let runs = try request.order(columns.id.column.desc).fetchValueCursor(db)
             while let run = try runs.next() {

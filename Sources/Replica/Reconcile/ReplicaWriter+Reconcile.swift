@@ -69,6 +69,21 @@ extension ReplicaWriter {
         } else {
             try db.execute(sql: "DELETE FROM reconcile_pending WHERE agreement = ?", arguments: [agreement])
         }
+        try insertPending(agreement: agreement, records)
+    }
+
+    /// Replaces what the agreement's runs left pending of the records `looked`
+    /// (a trial run's, as (kind, plan key)) by `records`; the rest stay pending.
+    public func replacePending(agreement: Int, of looked: [(kind: String, key: String)],
+                               _ records: [(kind: String, key: String, reason: String)]) throws {
+        for record in looked {
+            try db.execute(sql: "DELETE FROM reconcile_pending WHERE agreement = ? AND kind = ? AND record_key = ?",
+                           arguments: [agreement, record.kind, record.key])
+        }
+        try insertPending(agreement: agreement, records)
+    }
+
+    private func insertPending(agreement: Int, _ records: [(kind: String, key: String, reason: String)]) throws {
         for record in records {
             try db.execute(sql: "INSERT OR REPLACE INTO reconcile_pending(agreement, kind, record_key, reason) VALUES (?, ?, ?, ?)",
                            arguments: [agreement, record.kind, record.key, record.reason])

@@ -20,6 +20,7 @@ enum ReplicaSchema {
         ("v6-indexes-for-check-and-listings", migrateV6),
         ("v7-order-export-sent-and-released", migrateV7),
         ("v8-snapshot-deltas", migrateV8),
+        ("v9-trial-run-scope", migrateV9),
     ]
 
     /// The schema version this build writes.

@@ -48,8 +48,11 @@ public struct PlanApplier: Sendable {
     public var options: Options
     /// For a run over some modules: writes the agreement's next base (the
     /// old one with those modules' kinds from the run's snapshot) and returns
-    /// its entry, indexed and made the base in the transaction that finishes the run.
-    public var mergedBase: (@Sendable (_ snapshotFile: String, _ modules: [Module], _ overlays: [BaseOverlay]) throws -> SnapshotEntry?)?
+    /// its entry, indexed and made the base in the transaction that finishes
+    /// the run. For a trial run: the old base with only the run's confirmed
+    /// pushes laid over it (nil when there is no base yet).
+    public var mergedBase: (@Sendable (_ snapshotFile: String, _ modules: [Module], _ overlays: [BaseOverlay], _ trial: Bool) throws
+                            -> SnapshotEntry?)?
 
     public init(replica: ReplicaStore, client: EconomicClient, agreement: Int, now: @escaping @Sendable () -> Date = Date.init,
                 options: Options = Options()) {
@@ -73,7 +76,7 @@ public struct PlanApplier: Sendable {
             }
             let run = try writer.startRun(ReconcileRun(
                 agreement: agreement, inputsHash: plan.inputsHash, baseFile: plan.inputs.baseFile, snapshotFile: snapshotFile,
-                changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules.map(\.rawValue), plan: String(decoding: plan.canonicalBytes, as: UTF8.self),
+                changeSequence: plan.inputs.replicaSequence, modules: plan.inputs.modules.map(\.rawValue), scope: plan.inputs.scope, plan: String(decoding: plan.canonicalBytes, as: UTF8.self),
                 startedAt: stamp))
             var entries: [OutboxEntry] = []
             let token = options.runToken()
@@ -317,7 +320,12 @@ public struct PlanApplier: Sendable {
     /// Ends the run: the snapshot becomes the base, and what was skipped,
     /// blocked or failed is left pending for the next run. A run over some
     /// modules only leaves the base where it was (its snapshot lacks the other
-    /// kinds) and replaces only its own kinds' pending records.
+    /// kinds) and replaces only its own kinds' pending records. A trial run
+    /// (one project's records) moves the base only by its confirmed pushes,
+    /// and replaces only the pending records it looked at: the records out of
+    /// its scope that changed in e-conomic must stay changes for the next run,
+    /// and what it pulled is what both sides now agree on, which the next run
+    /// sees as nothing to do.
     func finish(_ plan: Plan, run: Int64, report: ApplyReport) throws {
         let pending = plan.operations.filter { $0.action == .skip || $0.action == .block }.map { ($0.kind, $0.key, $0.reason) }
             + (report.pullFailures + report.pushFailures).map { ($0.kind, $0.key, $0.error) }
@@ -327,8 +335,9 @@ public struct PlanApplier: Sendable {
         let overlays = try overlays(run: run)
         // A run against the base itself (e-conomic changed nothing) that pushed nothing leaves the base as it is.
         let unchanged = plan.inputs.baseFile != nil && plan.inputs.snapshotFile == plan.inputs.baseFile && overlays.isEmpty
-        let merged = (plan.inputs.modules.isEmpty && overlays.isEmpty) || unchanged ? nil
-            : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules, overlays) }
+        let trial = plan.inputs.scope != nil
+        let merged = (plan.inputs.modules.isEmpty && overlays.isEmpty) || unchanged || (trial && overlays.isEmpty) ? nil
+            : try plan.inputs.snapshotFile.flatMap { try mergedBase?($0, plan.inputs.modules, overlays, trial) }
         try replica.write { writer in
             let snapshotFile = try writer.snapshotFile(ofRun: run)!
             let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
@@ -336,7 +345,10 @@ public struct PlanApplier: Sendable {
                 try writer.addSnapshot(merged)
                 try writer.setBaseSnapshot(file: merged.file, reconcile: "run-\(run)")
             }
-            if plan.inputs.modules.isEmpty {
+            if trial {
+                let looked = plan.operations.map { (kind: $0.kind.rawValue, key: $0.key) }
+                try writer.replacePending(agreement: agreement, of: looked, pendingRecords.map { ($0.kind.rawValue, $0.key, $0.reason) })
+            } else if plan.inputs.modules.isEmpty {
                 if merged == nil { try writer.setBaseSnapshot(file: snapshotFile, reconcile: "run-\(run)") }
                 try writer.replacePending(agreement: agreement, pendingRecords.map { ($0.kind.rawValue, $0.key, $0.reason) })
             } else {

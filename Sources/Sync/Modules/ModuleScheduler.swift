@@ -52,8 +52,9 @@ public struct ModuleScheduler: Sendable {
 
     /// Takes the leases of `modules` together, for one run over all of them
     /// (a reconcile): each is refused as ``acquire(_:force:)`` refuses one,
-    /// and none is taken unless every one is.
-    public func acquire(_ modules: [Module], force: Bool) throws -> [ModuleLease] {
+    /// and none is taken unless every one is. A `trial` run (one project's
+    /// records) is never the day's full compare, which stays due.
+    public func acquire(_ modules: [Module], force: Bool, trial: Bool = false) throws -> [ModuleLease] {
         precondition(!modules.isEmpty, "a run takes at least one lease")
         let settings = try settings()
         for module in modules {
@@ -87,7 +88,7 @@ public struct ModuleScheduler: Sendable {
                                     + "(cooldown \(Int(settings.cooldown / 60)) minutes)", module: module.rawValue,
                                     action: .waitForCooldown(until: end.addingTimeInterval(settings.cooldown)))
                 }
-                let full = status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
+                let full = !trial && status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
                 let run = try writer.insert(ModuleRun(module: key(module), owner: owner, startedAt: at, forced: force, full: full))
                 status.state = .running
                 status.leaseOwner = owner
@@ -122,9 +123,9 @@ public struct ModuleScheduler: Sendable {
     }
 
     /// ``run(_:force:apiCalls:work:)`` for a caller that holds the agreement's lock already.
-    func runHoldingLock(_ modules: [Module], force: Bool, apiCalls: () -> Int,
+    func runHoldingLock(_ modules: [Module], force: Bool, trial: Bool = false, apiCalls: () -> Int,
                         work: ([ModuleLease]) async throws -> [Module: ModuleOutcome]) async throws -> [(run: ModuleRun?, outcome: ModuleOutcome)] {
-        let leases = try acquire(modules, force: force)
+        let leases = try acquire(modules, force: force, trial: trial)
         var outcomes: [Module: ModuleOutcome]
         do {
             outcomes = try await work(leases)

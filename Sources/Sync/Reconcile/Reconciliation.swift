@@ -25,6 +25,8 @@ public struct Reconciliation: Sendable {
     public var modules: Set<Module> = []
     /// Compare every record instead of the changed ones.
     public var full = false
+    /// A trial run's records (one project's); nil for every record of the modules.
+    public var scope: PlanScope?
     public var options = PlanApplier.Options()
 
     public var replica: ReplicaStore { store.replica }
@@ -104,6 +106,8 @@ public struct Reconciliation: Sendable {
     /// a record of straight into the replica (see ``FirstPull``); returns
     /// the records written per kind (the kinds ``plan(_:leavingOut:)`` then leaves out).
     public func loadFirstPull(_ taken: Taken) async throws -> [Kind: Int] {
+        // A trial run writes its own records only.
+        if scope != nil { return [:] }
         let pull = FirstPull(replica: replica, settings: try ReconcileSettings(replica: replica), modules: modules)
         let base = try base().map { (path: store.path(of: $0), sha256: $0.sha256) }
         // The snapshot is the base (e-conomic changed nothing): every kind it has, the base has.
@@ -117,7 +121,8 @@ public struct Reconciliation: Sendable {
 
     /// The plan for `taken` against the base, made on a blocking thread (it
     /// reads both snapshots and the replica); kinds `leavingOut` were written
-    /// from `taken` already (``loadFirstPull(_:)``).
+    /// from `taken` already (``loadFirstPull(_:)``). A trial run's plan is
+    /// narrowed to its scope (see ``PlanScope/narrow(_:)``).
     public func plan(_ taken: Taken, leavingOut: Set<Kind> = []) async throws -> Plan {
         var builder = PlanBuilder(replica: replica, settings: try ReconcileSettings(replica: replica), agreement: agreement)
         builder.modules = modules
@@ -125,9 +130,13 @@ public struct Reconciliation: Sendable {
         builder.leftOut = leavingOut
         let base = try base()
         let basePath = base.map(store.path)
-        return try await Blocking.run { [builder] in
+        let plan = try await Blocking.run { [builder] in
             try builder.plan(basePath: basePath, base: base, snapshotPath: taken.path, snapshot: taken.entry)
         }
+        guard let scope else { return plan }
+        var inputs = plan.inputs
+        inputs.scope = scope.name
+        return Plan(operations: scope.narrow(plan.operations), inputs: inputs)
     }
 
     /// Refuses a plan whose inputs moved since it was made: the replica was
@@ -147,7 +156,7 @@ public struct Reconciliation: Sendable {
         if base?.sha256 != inputs.base {
             throw ApplyError(.stalePlan, "the base snapshot moved since the plan was made (\(inputs.baseFile ?? "none") → \(base?.file ?? "none")); make a new plan")
         }
-        let current = PlanInputs(replicaSequence: sequence, base: base?.sha256, snapshot: snapshot.sha256, modules: inputs.modules)
+        let current = PlanInputs(replicaSequence: sequence, base: base?.sha256, snapshot: snapshot.sha256, modules: inputs.modules, scope: inputs.scope)
         if current.hash != plan.inputsHash {
             throw ApplyError(.stalePlan, "the plan's snapshot \(file) has changed since the plan was made; make a new plan")
         }
@@ -155,8 +164,13 @@ public struct Reconciliation: Sendable {
 
     var applier: PlanApplier {
         var applier = PlanApplier(replica: replica, client: client, agreement: agreement, now: now, options: options)
-        applier.mergedBase = { [store, replica, agreement] snapshotFile, modules, overlays in
+        applier.mergedBase = { [store, replica, agreement] snapshotFile, modules, overlays, trial in
             guard let snapshot = try replica.snapshots(agreement: agreement).first(where: { $0.file == snapshotFile }) else { return nil }
+            if trial {
+                // Only what the trial run pushed: e-conomic's other changes are still to be seen by a run over everything.
+                guard let base = try replica.snapshots(agreement: agreement).first(where: { $0.baseFor != nil }) else { return nil }
+                return try store.merge(base: base, with: snapshot, kinds: [], overlays: overlays)
+            }
             // A run over every module replaces every kind; one over some modules only theirs.
             guard !modules.isEmpty else {
                 return try store.merge(base: nil, with: snapshot, kinds: Set(EconomicKind.all.map(\.kind.rawValue)), overlays: overlays)

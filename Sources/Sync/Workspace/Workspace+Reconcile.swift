@@ -66,11 +66,12 @@ extension Workspace {
     /// let outcome = try await workspace.reconcile(.apply, events: events)
     /// print(outcome.applied?.pushed ?? 0)
     /// ```
-    public func reconcile(_ mode: ReconcileMode, modules: Set<Module> = [], full: Bool = false, force: Bool = false,
+    public func reconcile(_ mode: ReconcileMode, modules: Set<Module> = [], scope: PlanScope? = nil, full: Bool = false, force: Bool = false,
                           events: ReconcileEvents = ReconcileEvents()) async throws -> ReconcileOutcome {
         var reconciliation = try reconciliation(readOnly: mode.isDryRun)
         reconciliation.modules = modules
         reconciliation.full = full
+        if let scope { try reconciliation.narrow(to: scope, settings: ModuleSettings(replica: reconciliation.replica)) }
         if mode.isDryRun { return try await Self.reconcile(reconciliation, mode, events) }
         let scheduler = scheduler(reconciliation.replica)
         let settings = try scheduler.settings()
@@ -81,15 +82,17 @@ extension Workspace {
                 try await Self.reconcile(reconciliation, mode, events)
             }
         case .apply, .applyPlan, .resume:
-            return try await reconcile(reconciliation, mode, events, by: scheduler, settings: settings, force: force)
+            return try await reconcile(reconciliation, mode, events, by: scheduler, settings: settings, force: force).result.get()
         }
     }
 
     /// Reconciles as the module runs of the modules it covers (every enabled
     /// module but the manual ones, unless named), each recorded with its
-    /// share of what was done; as before when it covers none.
-    private func reconcile(_ reconciliation: Reconciliation, _ mode: ReconcileMode, _ events: ReconcileEvents,
-                           by scheduler: ModuleScheduler, settings: ModuleSettings, force: Bool) async throws -> ReconcileOutcome {
+    /// share of what was done; as before when it covers none. Throws what
+    /// refused it; returns what the run did or threw, and the module runs
+    /// that recorded it.
+    func reconcile(_ reconciliation: Reconciliation, _ mode: ReconcileMode, _ events: ReconcileEvents, by scheduler: ModuleScheduler,
+                   settings: ModuleSettings, force: Bool) async throws -> (result: Result<ReconcileOutcome, any Error>, runs: [ModuleRunner.Result]) {
         try await AgreementLock(replica: reconciliation.replica).holding {
             // What refuses the reconcile is found before a lease is taken: a refusal is not a run of every module.
             var reconciliation = reconciliation
@@ -103,13 +106,14 @@ extension Workspace {
             }
             let named = reconciliation.modules
             let modules = Module.runOrder.filter { named.isEmpty ? !$0.isManual && settings.isEnabled($0) : named.contains($0) }
-            guard !modules.isEmpty else { return try await Self.reconcile(reconciliation, mode, events, checked: checked) }
+            guard !modules.isEmpty else { return (.success(try await Self.reconcile(reconciliation, mode, events, checked: checked)), []) }
             let client = reconciliation.client
             let before = client.accounting.total.requests
             var result: Result<ReconcileOutcome, any Error>?
             // Finishing an interrupted run is never put off by a cooldown: its pushes may have reached e-conomic.
             let forced = if case .resume = mode { true } else { force }
-            _ = try await scheduler.runHoldingLock(modules, force: forced, apiCalls: { client.accounting.total.requests - before }) { leases in
+            let trial = reconciliation.scope != nil || checked?.inputs.scope != nil
+            let runs = try await scheduler.runHoldingLock(modules, force: forced, trial: trial, apiCalls: { client.accounting.total.requests - before }) { leases in
                 var reconciliation = reconciliation
                 // The daily full compare, when due, as a module run does it (a plan file keeps the compare it was made with).
                 if checked == nil { reconciliation.full = reconciliation.full || leases.contains { $0.full } }
@@ -122,7 +126,7 @@ extension Workspace {
                     throw error
                 }
             }
-            return try result!.get()
+            return (result!, zip(modules, runs).map { ModuleRunner.Result(module: $0, run: $1.run, outcome: $1.outcome) })
         }
     }
 

@@ -84,16 +84,24 @@ extension Workspace {
             }
             outcome.results.append(result)
             events.finished(result)
-            guard let code = result.errorCode, [.needsReconnect, .unreachable].contains(code) else { continue }
-            outcome.stopped = code
-            if code == .unreachable {
-                outcome.keptLocally = try await Blocking.run { [replica] in
-                    (try replica.countRegistrations(TimeEntry.self, matching: RegistrationFilter(status: .approved)),
-                     try replica.countRegistrations(Material.self, matching: RegistrationFilter(status: .approved)))
-                }
-            }
-            break
+            if try await outcome.stopsAt(result, replica: replica) { break }
         }
         return outcome
+    }
+}
+
+extension SyncOutcome {
+    /// Whether the sync stops after `result`: e-conomic's token expired, or
+    /// e-conomic could not be reached (then what is kept locally is counted).
+    mutating func stopsAt(_ result: ModuleSyncResult, replica: ReplicaStore) async throws -> Bool {
+        guard let code = result.errorCode, [.needsReconnect, .unreachable].contains(code) else { return false }
+        stopped = code
+        if code == .unreachable {
+            keptLocally = try await Blocking.run {
+                (try replica.countRegistrations(TimeEntry.self, matching: RegistrationFilter(status: .approved)),
+                 try replica.countRegistrations(Material.self, matching: RegistrationFilter(status: .approved)))
+            }
+        }
+        return true
     }
 }

@@ -9,12 +9,17 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown.",
-        discussion: Examples.text("econsync sync  (every module that is due)", "econsync sync customers projects --force", "econsync sync --json", after: """
+        discussion: Examples.text("econsync sync  (every module that is due)", "econsync sync customers projects --force", "econsync sync --json",
+                                "econsync sync --project n:1042  (a trial run on one project)", after: """
             Modules: \(Module.allCases.map { "\($0.number) \($0.rawValue)" }.joined(separator: ", ")). Without names, every \
             enabled module except orders (exported by hand with `econsync order export`) runs, in dependency order; \
             `econsync sync orders` also releases the registrations of exported drafts deleted in e-conomic. A module \
             that ran less than the cooldown (15 minutes) ago is not run: econsync says when it may run again; --force runs it \
             anyway, and the run is recorded as forced.
+
+            --project P is the brief's trial run ("test with one project before activating automatic sync"): one run \
+            of the modules the project needs, over the project, its customer, its registrations, the employees on its \
+            hours and the products its materials use, and nothing else; see `econsync reconcile --help`.
 
             Ctrl-C stops at once, as safely as a crash: econsync says which modules had finished and what to run \
             (exit 130).
@@ -29,6 +34,13 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: ArgumentHelp("Modules to run (default: every enabled one).", valueName: "module")) var modules: [Module] = []
     @Flag(help: "Run even inside the cooldown (recorded).") var force = false
+    @Option(help: ArgumentHelp("A trial run on one project: only it, its customer, its registrations and the products they use "
+                               + "(a local id, n:NUMBER, e:KEY or its name).", valueName: "project"))
+    var project: RecordRef?
+
+    func validate() throws {
+        if project != nil, !modules.isEmpty { throw ValidationError("--project runs the modules the project needs; name no modules with it") }
+    }
 
     func run() async throws {
         let interruption = Interruption("interrupted before any module ran: nothing changed")
@@ -40,7 +52,15 @@ struct SyncCommand: AsyncParsableCommand {
         defer { pulls.finish() }
         events.pulling = { if !output.json { pulls.show(ProgressLine.pulled($0)) } }
         events.pulled = { pulls.finish() }
-        let outcome = try await global.workspace().sync(modules, force: force, events: events)
+        let workspace = try global.workspace()
+        let outcome: SyncOutcome
+        if let project {
+            let scope = try workspace.projectScope(project)
+            if !output.json { Output.line("trial run on \(scope.name): nothing else is synced") }
+            outcome = try await workspace.sync(trial: scope, force: force, events: events)
+        } else {
+            outcome = try await workspace.sync(modules, force: force, events: events)
+        }
         if let kept = outcome.keptLocally, !output.json { Output.line(Self.keptLocally(kept)) }
         if output.json { try Output.json("modules", outcome.results.map(ModuleRunReport.init)) }
         let status = Self.status(outcome)

@@ -11,7 +11,8 @@ struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Reconcile the replica with e-conomic: snapshot, plan, apply.",
-        discussion: Examples.text("econsync reconcile --dry-run  (see the plan, change nothing)", "econsync reconcile", "econsync reconcile --resume  (after an interrupted run)", "econsync reconcile --module products --plan-out plan.json", after: """
+        discussion: Examples.text("econsync reconcile --dry-run  (see the plan, change nothing)", "econsync reconcile", "econsync reconcile --resume  (after an interrupted run)", "econsync reconcile --module products --plan-out plan.json",
+                                "econsync reconcile --project n:1042 --dry-run  (a trial run on one project)", after: """
             Takes a fresh snapshot of e-conomic, computes the plan against the base snapshot and the replica, \
             prints its counts by module and action (every operation with -v), and applies it: pulls in one \
             transaction, pushes in dependency order through a durable outbox. A run killed at any moment is \
@@ -20,6 +21,11 @@ struct ReconcileCommand: AsyncParsableCommand {
             A reconcile that applies is a run of each module it covers, as `econsync sync` runs them: it shows in \
             `econsync status` and `econsync log`, and a module inside its cooldown refuses it (exit status 5) unless \
             --force is given.
+
+            --project P is the brief's trial run ("test with one project before activating automatic sync"): \
+            only the project (and its main project), its customer, its registrations, the employees on its hours \
+            and the products its materials use are reconciled, plus what they need created first. Nothing else \
+            is pulled or pushed, and the next run over everything still sees every other change.
             """))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -34,6 +40,9 @@ struct ReconcileCommand: AsyncParsableCommand {
     var modules: [Module] = []
     @Flag(help: "Run past the modules' cooldown (recorded on their runs); with --plan-out: replace the file if it exists.")
     var force = false
+    @Option(help: ArgumentHelp("A trial run on one project: only it, its customer, its registrations and the products they use "
+                               + "(a local id, n:NUMBER, e:KEY or its name).", valueName: "project"))
+    var project: RecordRef?
     @Flag(help: "Finish an interrupted reconcile.") var resume = false
     @Flag(help: "Compare every record, not only those changed since the last reconcile.") var full = false
 
@@ -41,6 +50,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count
         if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply and --resume cannot be combined") }
         if apply != nil, !modules.isEmpty { throw ValidationError("--module is fixed by the plan given to --apply") }
+        if project != nil, apply != nil || resume || !modules.isEmpty {
+            throw ValidationError("--project does not go with --apply or --resume (the plan or the run fixes what it covers) nor with --module")
+        }
         if force, dryRun { throw ValidationError("--force does not go with --dry-run, which writes nothing and has no cooldown") }
     }
 
@@ -75,7 +87,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         let outcome: ReconcileOutcome
         do {
-            outcome = try await global.workspace().reconcile(mode, modules: Set(modules), full: full, force: force, events: events)
+            let workspace = try global.workspace()
+            let scope = try project.map { try workspace.projectScope($0) }
+            if let scope, !output.json { print("trial run on \(scope.name): nothing else is synced, and the base stays for a run over everything") }
+            outcome = try await workspace.reconcile(mode, modules: Set(modules), scope: scope, full: full, force: force, events: events)
         } catch let error as ApplyError where apply != nil && error.code == .stalePlan {
             throw ApplyError(error.code, "\(apply!): \(error.message)", remedy: error.remedy)
         } catch let error as PlanError where apply != nil {
