@@ -69,6 +69,22 @@ struct ModuleCommandTests {
         }
     }
 
+    @Test("a reconcile's module runs notify their errors as a sync's do: the blocked employee is in the log's notifications")
+    func reconcileNotifies() async throws {
+        try await ConnectedCLI.with { connected in
+            let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
+            try await connected.importLines([
+                #"{"kind":"employee","ref":"lars","data":{"name":"Lars Lærling"}}"#,
+                #"{"kind":"timeEntry","data":{"employee":"@lars","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":4,\#(approved)}}"#,
+            ])
+            #expect(!(try await connected.expect(["log"])).contains("employeeMissingID"))
+            let reconciled = try await connected.run(["reconcile"])
+            #expect(reconciled.status == 0, "\(reconciled.stderr)")
+            let log = try await connected.expect(["log", "--module", "projectEntries"])
+            #expect(log.contains("notifications:") && log.contains("employeeMissingID  recorded"), "\(log)")
+        }
+    }
+
     @Test("hours of an employee without an e-conomic id are blocked with the brief's error naming the employee; the rest go through")
     func employeeMissingID() async throws {
         try await ConnectedCLI.with { connected in

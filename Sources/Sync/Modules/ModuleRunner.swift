@@ -61,14 +61,10 @@ public struct ModuleRunner: Sendable {
     /// a hung lease found first is released and notified too.
     public func leased(_ module: Module, force: Bool, work: (ModuleLease) async throws -> ModuleOutcome) async throws -> Result {
         // "Module hangs": a lease past the timeout is released first, and said so.
-        for released in try scheduler.releaseStale() {
-            try await notifier?.notify(run: released, error: SyncError(.timedOut, released.error ?? "timed out", module: released.module))
-        }
+        try await notifier?.notify(released: try scheduler.releaseStale())
         let before = client.accounting.total.requests
         let (run, outcome) = try await scheduler.run(module, force: force, apiCalls: { client.accounting.total.requests - before }, work: work)
-        if let error = outcome.error, let notifier, let run {
-            try await notifier.notify(run: run, error: error)
-        }
+        try await notifier?.notify([(run, outcome)])
         return Result(module: module, run: run, outcome: outcome)
     }
 

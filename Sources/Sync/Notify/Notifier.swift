@@ -52,6 +52,18 @@ public struct Notifier: Sendable {
         return Notifier(replica: replica, transport: try SMTPMailer(smtp), from: from, to: settings.to, wording: wording, now: now)
     }
 
+    /// Notifies about each of `runs` that met an error (see ``notify(run:error:)``).
+    public func notify(_ runs: [(run: ModuleRun?, outcome: ModuleOutcome)]) async throws {
+        for case let (run?, outcome) in runs {
+            if let error = outcome.error { _ = try await notify(run: run, error: error) }
+        }
+    }
+
+    /// Notifies about runs released as hung ("Module hangs") or left by a process that is gone.
+    public func notify(released runs: [ModuleRun]) async throws {
+        for run in runs { _ = try await notify(run: run, error: SyncError(.timedOut, run.error ?? "timed out", module: run.module)) }
+    }
+
     /// Records `error` of `run`, and mails it unless one like it went out within the hour.
     @discardableResult
     public func notify(run: ModuleRun, error: SyncError) async throws -> NotificationEntry.State {

@@ -107,6 +107,8 @@ extension Workspace {
             let named = reconciliation.modules
             let modules = Module.runOrder.filter { named.isEmpty ? !$0.isManual && settings.isEnabled($0) : named.contains($0) }
             guard !modules.isEmpty else { return (.success(try await Self.reconcile(reconciliation, mode, events, checked: checked)), []) }
+            let notifier = try Notifier.configured(replica: reconciliation.replica, wording: wording, now: now)
+            try await notifier.notify(released: try scheduler.releaseStale())
             let client = reconciliation.client
             let before = client.accounting.total.requests
             var result: Result<ReconcileOutcome, any Error>?
@@ -126,6 +128,8 @@ extension Workspace {
                     throw error
                 }
             }
+            // Its errors are mailed as a sync's are: "Employee is missing an e-conomic ID" reaches the office either way.
+            try await notifier.notify(runs)
             return (result!, zip(modules, runs).map { ModuleRunner.Result(module: $0, run: $1.run, outcome: $1.outcome) })
         }
     }
