@@ -69,14 +69,16 @@ struct ModuleCommandTests {
         }
     }
 
+    /// An employee e-conomic does not have, and approved hours of theirs.
+    static let hoursOfUnlinkedEmployee = [
+        #"{"kind":"employee","ref":"lars","data":{"name":"Lars Lærling"}}"#,
+        #"{"kind":"timeEntry","data":{"employee":"@lars","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":4,"approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand"}}"#,
+    ]
+
     @Test("a reconcile's module runs notify their errors as a sync's do: the blocked employee is in the log's notifications")
     func reconcileNotifies() async throws {
         try await ConnectedCLI.with { connected in
-            let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
-            try await connected.importLines([
-                #"{"kind":"employee","ref":"lars","data":{"name":"Lars Lærling"}}"#,
-                #"{"kind":"timeEntry","data":{"employee":"@lars","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":4,\#(approved)}}"#,
-            ])
+            try await connected.importLines(Self.hoursOfUnlinkedEmployee)
             #expect(!(try await connected.expect(["log"])).contains("employeeMissingID"))
             let reconciled = try await connected.run(["reconcile"])
             #expect(reconciled.status == 0, "\(reconciled.stderr)")
@@ -89,9 +91,7 @@ struct ModuleCommandTests {
     func employeeMissingID() async throws {
         try await ConnectedCLI.with { connected in
             let approved = #""approvedAt":"2026-11-28T10:00:00Z","approvedBy":"formand""#
-            try await connected.importLines([
-                #"{"kind":"employee","ref":"lars","data":{"name":"Lars Lærling"}}"#,
-                #"{"kind":"timeEntry","data":{"employee":"@lars","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":4,\#(approved)}}"#,
+            try await connected.importLines(Self.hoursOfUnlinkedEmployee + [
                 #"{"kind":"timeEntry","data":{"employee":"e:3","project":"e:2","hourType":"e:1","date":"2026-11-27","hours":3,\#(approved)}}"#,
             ])
             let result = try await connected.run(["sync", "projectEntries"])
