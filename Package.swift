@@ -83,6 +83,16 @@ let package = Package(
             ],
             swiftSettings: testHooks
         ),
+        // The office's admin panel (`econsync serve`): pages rendered on the server, /healthz, /metrics, /api.
+        .target(
+            name: "Panel",
+            dependencies: [
+                "Blocking", "Vocabulary", "Replica", "Sync",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Not production code: the data generators, the demo agreement and the
         // benchmarks' logic (`econsync bench …`, `econsync demo`, `snapshot demo`,
         // the emulator's default seed) and the tests' generated data. It reaches
@@ -105,6 +115,7 @@ let package = Package(
                 "EconomicEmulator",
                 "Reconcile",
                 "Workbench",
+                "Panel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -5,7 +5,7 @@ public struct ModuleRun: Codable, Equatable, Sendable {
     static let databaseTableName = "module_runs"
 
     /// How a run ended.
-    public enum Outcome: String, Codable, Sendable {
+    public enum Outcome: String, Codable, Sendable, CaseIterable {
         case running, succeeded, failed
         /// Found still "running" after the timeout (12 hours) and released.
         case timedOut

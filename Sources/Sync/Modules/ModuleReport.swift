@@ -7,7 +7,7 @@ import Vocabulary
 /// the e-conomic calls its runs used today.
 public struct ModuleReport: Sendable, Equatable, Encodable {
     /// What a module is doing, for people and scripts.
-    public enum State: String, Sendable, Encodable {
+    public enum State: String, Sendable, Encodable, CaseIterable {
         case idle, running, failed, disabled
         case needsReconnect = "needs reconnect"
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Replica
 import Snapshot
 
 extension SnapshotCommand {

@@ -1,3 +1,4 @@
+import Replica
 import Vocabulary
 
 /// How econsync words a ``Remedy``: the command to run, in the words its

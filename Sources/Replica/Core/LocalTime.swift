@@ -1,21 +1,20 @@
 import Foundation
-import Replica
 
 /// Times as text output shows them: in the local time zone (`TZ`, else the
 /// system's), minutes only, with the zone's name as the office knows it.
-/// JSON keeps UTC timestamps.
+/// JSON keeps UTC timestamps. The CLI and the admin panel both show times so.
 ///
 /// ```swift
 /// LocalTime.string("2026-11-02T08:15:00Z")   // 2026-11-02 09:15 CET (TZ=Europe/Copenhagen)
 /// ```
-enum LocalTime {
+public enum LocalTime {
     /// `timestamp` (UTC, as stored) in the local zone; the text itself when it is not a timestamp.
-    static func string(_ timestamp: String) -> String {
+    public static func string(_ timestamp: String) -> String {
         Timestamp.date(timestamp).map(string(_:)) ?? timestamp
     }
 
     /// `date` in the local zone: `2026-11-02 09:15 CET`.
-    static func string(_ date: Date) -> String {
+    public static func string(_ date: Date) -> String {
         _ = zoneRead
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()

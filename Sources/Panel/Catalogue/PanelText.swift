@@ -1,0 +1,95 @@
+import Sync
+import Vocabulary
+
+/// Every fixed text of the panel, in Danish and English: one place to read
+/// and correct the office's words. The brief's Danish wording is used for its
+/// errors ("Kunde ikke fundet i e-conomic", "Token udløbet", …).
+///
+/// ```swift
+/// PanelText.overview.in(.da)   // "Oversigt"
+/// ```
+public enum PanelText: CaseIterable, Sendable {
+    case overview, title, module, state, lastRun, lastSuccess, nextRun, lastRunDid, apiCallsToday, errors
+    case never, now, manual, paused, pausedNotice, noError
+    case pulled, pushed, skipped, blocked, conflicts
+    case idle, running, failed, disabled, needsReconnect
+
+    /// The text in `language`.
+    public func `in`(_ language: PanelLanguage) -> String {
+        let (da, en) = words
+        return language == .da ? da : en
+    }
+
+    private var words: (String, String) {
+        switch self {
+        case .overview: ("Oversigt", "Overview")
+        case .title: ("econsync: integration med e-conomic", "econsync: the e-conomic integration")
+        case .module: ("Modul", "Module")
+        case .state: ("Tilstand", "State")
+        case .lastRun: ("Seneste kørsel", "Last run")
+        case .lastSuccess: ("Seneste succes", "Last success")
+        case .nextRun: ("Næste kørsel", "Next run")
+        case .lastRunDid: ("Seneste kørsel gjorde", "What the last run did")
+        case .apiCallsToday: ("API-kald i dag", "API calls today")
+        case .errors: ("Fejl", "Errors")
+        case .never: ("aldrig", "never")
+        case .now: ("nu", "now")
+        case .manual: ("manuelt", "by hand")
+        case .paused: ("sat på pause", "paused")
+        case .pausedNotice: ("Integrationen er sat på pause: ingen moduler kører, før den genoptages.",
+                            "The integration is paused: no module runs until it is resumed.")
+        case .noError: ("ingen", "none")
+        case .pulled: ("hentet", "pulled")
+        case .pushed: ("sendt", "pushed")
+        case .skipped: ("sprunget over", "skipped")
+        case .blocked: ("blokeret", "blocked")
+        case .conflicts: ("konflikter", "conflicts")
+        case .idle: ("klar", "idle")
+        case .running: ("kører", "running")
+        case .failed: ("fejlet", "failed")
+        case .disabled: ("slået fra", "disabled")
+        case .needsReconnect: ("skal forbindes igen", "needs reconnect")
+        }
+    }
+
+    /// A module's state in words.
+    static func state(_ state: ModuleReport.State) -> PanelText {
+        switch state {
+        case .idle: .idle
+        case .running: .running
+        case .failed: .failed
+        case .disabled: .disabled
+        case .needsReconnect: .needsReconnect
+        }
+    }
+
+    /// A module's name as the brief's Danish text and the English one name it.
+    static func module(_ module: Module, _ language: PanelLanguage) -> String {
+        guard language == .da else { return module.title }
+        switch module {
+        case .units: return "Enheder"
+        case .products: return "Varer"
+        case .customers: return "Kunder"
+        case .hourTypes: return "Timetyper"
+        case .projects: return "Projekter"
+        case .projectEntries: return "Projektregistreringer"
+        case .orders: return "Ordrer"
+        case .suppliers: return "Leverandører"
+        }
+    }
+
+    /// The headline of an error kind, in the brief's words where it has them.
+    static func headline(_ code: SyncError.Code, _ language: PanelLanguage) -> String {
+        let da = language == .da
+        switch code {
+        case .customerNotFound: return da ? "Kunde ikke fundet i e-conomic" : "Customer not found in e-conomic"
+        case .employeeMissingID: return da ? "Medarbejder mangler e-conomic ID" : "Employee is missing an e-conomic ID"
+        case .needsReconnect: return da ? "Token udløbet" : "Token expired"
+        case .timedOut: return da ? "Modul hænger" : "Module hangs"
+        case .unreachable: return da ? "e-conomic kan ikke nås" : "e-conomic is unreachable"
+        case .activityUnmapped: return da ? "Timetype uden e-conomic aktivitet" : "Hour type without an e-conomic activity"
+        case .rateLimited: return da ? "e-conomic begrænser kaldene" : "e-conomic is rate limiting"
+        default: return da ? "Fejl" : "Error"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Text made safe for HTML, and the page around a panel page's content:
+/// rendered on the server, no script needed to read it.
+///
+/// ```swift
+/// HTML.escape("<Hansen & Søn>")   // "&lt;Hansen &amp; Søn&gt;"
+/// ```
+enum HTML {
+    /// `text` with the characters HTML gives meaning to escaped (element text and quoted attributes).
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// A whole page: `title`, the navigation, and `body` (already HTML).
+    static func page(title: String, language: PanelLanguage, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title)) · econsync</title>
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #d9dee4; vertical-align: top; }
+        .state-failed, .state-needs-reconnect { color: #a4161a; font-weight: 600; }
+        .state-running { color: #1c5d99; }
+        .notice { background: #fff4d6; padding: .6rem; }
+        nav a { margin-right: 1rem; }
+        </style>
+        </head>
+        <body>
+        <nav><a href="/?lang=\(language.rawValue)">\(escape(PanelText.overview.in(language)))</a></nav>
+        <h1>\(escape(title))</h1>
+        \(body)
+        </body>
+        </html>
+        """
+    }
+}

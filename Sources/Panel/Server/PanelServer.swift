@@ -1,0 +1,99 @@
+import Blocking
+import Foundation
+import Hummingbird
+import Logging
+import Replica
+import Sync
+import Vocabulary
+
+/// The office's admin panel: web pages rendered on the server for one data
+/// directory (the same replica the CLI uses, side by side), plus what an
+/// operator watches (`/healthz`, `/metrics`) and the `/api/…` JSON a script reads.
+///
+/// ```swift
+/// try await PanelServer(workspace: workspace).run(host: "127.0.0.1", port: 8080) { port in
+///     print("serving on http://127.0.0.1:\(port)")
+/// }
+/// ```
+public struct PanelServer: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Serves on `host:port` (port 0 picks a free one) until SIGINT or
+    /// SIGTERM; `onListening` gets the bound port first.
+    public func run(host: String, port: Int, onListening: @escaping @Sendable (Int) -> Void) async throws {
+        var logger = Logger(label: "econsync.panel")
+        logger.logLevel = .critical
+        let app = Application(router: router(), configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "econsync"),
+                              onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
+        try await app.runService()
+    }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: SecurityHeaders())
+        router.get("/") { request, _ in
+            let language = Self.language(request)
+            let page = try await Blocking.run { [self] in
+                OverviewPage(reports: try reports(), language: language, now: workspace.now()).html
+            }
+            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+        }
+        router.get("/healthz") { _, _ in
+            let problem = try await Blocking.run { [self] in health() }
+            return Self.response(problem == nil ? .ok : .serviceUnavailable, (problem ?? "ok") + "\n", type: "text/plain; charset=utf-8")
+        }
+        router.get("/metrics") { _, _ in
+            let text = try await Blocking.run { [self] in try metrics().text }
+            return Self.response(.ok, text, type: "text/plain; version=0.0.4; charset=utf-8")
+        }
+        router.get("/api/status") { _, _ in
+            let json = try await Blocking.run { [self] in try PanelJSON.encode(["modules": try reports()]) }
+            return Self.response(.ok, json, type: "application/json")
+        }
+        return router
+    }
+
+    /// Every module's report, stale leases released first (as `econsync status` does).
+    func reports() throws -> [ModuleReport] {
+        try workspace.scheduler(try workspace.replica()).report()
+    }
+
+    /// Nil when the replica opens and no module hangs; else what is wrong.
+    func health() -> String? {
+        do {
+            let replica = try workspace.replica()
+            let settings = try ModuleSettings(replica: replica)
+            let stuck = try workspace.scheduler(replica).report().filter { report in
+                report.state == .running && report.lastStart.flatMap(Timestamp.date).map { workspace.now().timeIntervalSince($0) > settings.timeout } == true
+            }
+            return stuck.isEmpty ? nil : "module hangs: " + stuck.map(\.module.rawValue).joined(separator: ", ")
+        } catch {
+            return "the replica cannot be opened: \(error)"
+        }
+    }
+
+    func metrics() throws -> Metrics {
+        let replica = try workspace.replica()
+        let reports = try workspace.scheduler(replica).report()
+        let since = Timestamp.string(workspace.now().addingTimeInterval(-24 * 3600))
+        var recent: [Module: [ModuleRun.Outcome: Int]] = [:]
+        for run in try replica.moduleRuns(since: since, limit: 100_000) {
+            guard let module = reports.first(where: { $0.module.rawValue == run.module })?.module else { continue }
+            recent[module, default: [:]][run.outcome, default: 0] += 1
+        }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: workspace.replicaURL.path)[.size] as? Int) ?? 0
+        return Metrics(reports: reports, recentRuns: recent, replicaBytes: bytes ?? 0)
+    }
+
+    static func language(_ request: Request) -> PanelLanguage {
+        PanelLanguage.negotiate(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    static func response(_ status: HTTPResponse.Status, _ text: String, type: String) -> Response {
+        Response(status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

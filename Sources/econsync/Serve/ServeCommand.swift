@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Panel
+
+/// `econsync serve`: the office's admin panel for this data directory.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the admin panel (in Danish; English with ?lang=en) for this data directory.",
+        discussion: Examples.text("econsync serve  (then open http://127.0.0.1:8080)", "econsync serve --port 0  (prints: serving on URL)", after: """
+            The first line printed is `serving on http://HOST:PORT`. The panel reads the same replica the CLI \
+            writes, so both can be used side by side. Pages: the overview of the eight modules (state, last run, \
+            last success, next run, what the last run did, API calls today, the last run's error in the brief's \
+            words). For operators: GET /healthz (200 when the replica opens and no module hangs, else 503), \
+            GET /metrics (Prometheus text) and GET /api/status (the JSON of `econsync status --json`).
+
+            The panel has no login yet, so it listens on loopback addresses only (127.0.0.1, ::1, localhost). \
+            Ctrl-C or SIGTERM stops it.
+            """))
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Option(help: "The address to listen on (loopback only).") var host = "127.0.0.1"
+    @Option(help: "The port (0 picks a free one).") var port = 8080
+
+    func validate() throws {
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+            throw ValidationError("--host \(host) is not a loopback address: the panel has no login yet, so it serves this machine only "
+                                  + "(127.0.0.1, ::1 or localhost)")
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port (0…65535)") }
+    }
+
+    func run() async throws {
+        let workspace = try global.workspace()
+        _ = try workspace.replica()   // a data directory without a replica is refused now, not on the first page
+        let host = self.host
+        try await PanelServer(workspace: workspace).run(host: host, port: port) { bound in
+            // Written straight to the descriptor, so a script waiting for it sees it at once.
+            FileHandle.standardOutput.write(Data("serving on http://\(host.contains(":") ? "[\(host)]" : host):\(bound)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Economic
+import Foundation
+import Snapshot
+import Testing
+
+/// `econsync serve`: the admin panel as a real child process over the data
+/// directory the CLI writes, read over HTTP as a browser and a monitor would.
+@Suite("econsync serve: the admin panel's overview, health, metrics and API")
+struct ServeCommandTests {
+    /// Starts `econsync serve --port 0` on `connected`'s data directory; returns the process and its address.
+    static func start(_ connected: ConnectedCLI) throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["serve", "--port", "0"]
+        process.environment = connected.cli.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let line = try #require(ConnectCommandTests.readLine(out.fileHandleForReading))
+        #expect(line.hasPrefix("serving on http://127.0.0.1:"), "\(line)")
+        return (process, String(line.dropFirst("serving on ".count)))
+    }
+
+    static func get(_ url: String, headers: [(String, String)] = []) async throws -> (response: HTTPResponse, text: String) {
+        let response = try await CurlTransport().send(HTTPRequest(method: "GET", url: url, headers: headers))
+        return (response, String(decoding: response.body, as: UTF8.self))
+    }
+
+    @Test("the overview in Danish (English by ?lang=en or the browser's language), every module with the brief's error words; /healthz, /metrics, /api/status; secure headers")
+    func panel() async throws {
+        try await ConnectedCLI.with { connected in
+            let (process, base) = try Self.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+
+            let (page, html) = try await Self.get(base + "/")
+            #expect(page.status == 200 && page.header("content-type")?.hasPrefix("text/html") == true)
+            #expect(page.header("content-security-policy")?.contains("default-src 'none'") == true && page.header("x-content-type-options") == "nosniff")
+            #expect(html.contains("<html lang=\"da\">") && html.contains("<h1>Oversigt</h1>") && html.contains("Seneste kørsel gjorde"), "\(html)")
+            #expect(html.components(separatedBy: "<tr data-module=").count == 9, "eight modules: \(html)")
+            #expect(html.contains("3 Kunder") && html.contains("6 Projektregistreringer") && html.contains("7 Ordrer") && html.contains("manuelt"))
+            #expect(html.contains("klar") && html.contains("2026-11-02 07:00 UTC"), "the first pull's run, in the panel's zone: \(html)")
+
+            let english = try await Self.get(base + "/?lang=en").text
+            #expect(english.contains("<html lang=\"en\">") && english.contains("<h1>Overview</h1>") && english.contains("3 Customers"), "\(english)")
+            let browser = try await Self.get(base + "/", headers: [("Accept-Language", "en-GB,en;q=0.9,da;q=0.5")]).text
+            #expect(browser.contains("<html lang=\"en\">"))
+
+            let health = try await Self.get(base + "/healthz")
+            #expect(health.response.status == 200 && health.text == "ok\n")
+            let metrics = try await Self.get(base + "/metrics")
+            #expect(metrics.response.header("content-type")?.hasPrefix("text/plain; version=0.0.4") == true)
+            #expect(metrics.text.contains("econsync_module_up{module=\"customers\",state=\"idle\"} 1\n"), "\(metrics.text)")
+            #expect(metrics.text.contains("econsync_module_runs_last_24h{module=\"customers\",outcome=\"succeeded\"} 1\n"), "\(metrics.text)")
+            #expect(metrics.text.contains("econsync_module_last_success_timestamp_seconds{module=\"customers\"} 1793602800\n"), "\(metrics.text)")
+
+            // The CLI and the panel side by side: a run the CLI makes is what the panel shows, in the brief's words.
+            connected.emulator.revokeGrant("emulator-grant")
+            #expect(try await connected.run(["sync", "units", "--force"]).status == 4)
+            let expired = try await Self.get(base + "/").text
+            #expect(expired.contains("Token udløbet") && expired.contains("skal forbindes igen"), "\(expired)")
+            #expect(try await Self.get(base + "/?lang=en").text.contains("Token expired"))
+
+            let api = try CanonicalJSON.parse(try await Self.get(base + "/api/status").text)
+            let cli = try CanonicalJSON.parse(try await connected.run(["status", "--json"]).stdout)
+            #expect(api == cli, "the API answers what `status --json` prints")
+            #expect(try await Self.get(base + "/nothing-here").response.status == 404)
+        }
+    }
+
+    @Test("the panel has no login yet: an address other than loopback is refused before anything starts")
+    func loopbackOnly() throws {
+        let cli = try CLI()
+        _ = try cli.run(["init"])
+        let refused = try cli.run(["serve", "--host", "0.0.0.0"], timeout: 60)
+        #expect(refused.status == 2 && refused.stderr.contains("--host 0.0.0.0 is not a loopback address"), "\(refused.stderr)")
+    }
+}
