@@ -2,8 +2,9 @@
 # Both first install the Debian packages a fresh machine lacks (as root), or say how to.
 
 # curl: the demo edits a record through the emulator's control API. sqlite3-tools: sqldiff, for `make bench`.
-# tzdata: text output shows times in the local time zone (TZ), by name.
-DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl tzdata $(EXTRA_PACKAGES)
+# tzdata: text output shows times in the local time zone (TZ), by name. chromium, chromium-driver (with
+# PyPI selenium): the admin panel's tests read its pages in a real headless browser.
+DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl tzdata chromium chromium-driver $(EXTRA_PACKAGES)
 SWIFT ?= swift
 
 .PHONY: deps build release demo tour test asan chaos bench man
@@ -21,7 +22,7 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import jsonschema, openapi_schema_validator" 2>/dev/null || python3 -m pip install -q jsonschema openapi-schema-validator
+	@python3 -c "import jsonschema, openapi_schema_validator, selenium" 2>/dev/null || python3 -m pip install -q jsonschema openapi-schema-validator selenium
 
 build: deps
 	$(SWIFT) build --product econsync

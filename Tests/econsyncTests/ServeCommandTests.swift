@@ -68,6 +68,24 @@ struct ServeCommandTests {
         }
     }
 
+    @Test("in a real headless Chromium asking for Danish: the overview in Danish, and in English by ?lang=en, eight modules, its style applied under the CSP, no complaint in the console")
+    func browser() async throws {
+        try await ConnectedCLI.with { connected in
+            let (process, base) = try Self.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base]) }
+            #expect(status == 0, "\(output)")
+            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            #expect(seen["da"]?["heading"]?.stringValue == "Oversigt" && seen["en"]?["heading"]?.stringValue == "Overview", "\(output)")
+            func texts(_ value: JSONValue?) -> [String] {
+                if case .array(let items)? = value { return items.compactMap(\.stringValue) }
+                return []
+            }
+            #expect(texts(seen["da"]?["cells"]?["customers"]).first == "3 Kunder", "\(output)")
+            #expect(texts(seen["da"]?["header"]).last == "Fejl" && texts(seen["en"]?["header"]).last == "Errors", "\(output)")
+        }
+    }
+
     @Test("the panel has no login yet: an address other than loopback is refused before anything starts")
     func loopbackOnly() throws {
         let cli = try CLI()

@@ -31,6 +31,7 @@ enum HTML {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title)) · econsync</title>
+        <link rel="icon" href="data:,">
         <style>
         body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1d2733; }
         table { border-collapse: collapse; width: 100%; }
