@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
-"""Reads the admin panel's overview in a real headless Chromium, as the office would.
+"""Uses the admin panel in a real headless Chromium, as the office would.
 
-Usage: panel_browser.py BASE_URL
+Usage: panel_browser.py BASE_URL [overview|sync]
+  overview: reads the overview in Danish and in English.
+  sync: presses "Synkroniser nu" for the units module, waits for the run, then
+        forces a second run past the cooldown through "Tving" and its question.
 Prints one JSON object with what the browser saw; exits 1 when the page is not
 what an office should see (with the reason on stderr), 0 otherwise.
 """
 import json
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def browser():
@@ -43,10 +49,59 @@ def read(driver, url):
     }
 
 
+def units_row(driver):
+    return driver.find_element(By.CSS_SELECTOR, "#modules tbody tr[data-module='units']")
+
+
+def wait_for_cooldown(driver, base, seconds=90):
+    """Reloads the overview until the units module shows when it may run again (its run ended); returns that text."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        driver.get(base + "/")
+        again = units_row(driver).find_elements(By.CSS_SELECTOR, ".again")
+        if again:
+            return again[0].text
+        time.sleep(0.5)
+    notices = [notice.text for notice in driver.find_elements(By.CSS_SELECTOR, "p.notice")]
+    raise SystemExit(f"the units module's run never ended on the page: {units_row(driver).get_attribute('outerHTML')} {notices}")
+
+
+def click_and_wait(driver, element):
+    """Clicks `element` and waits until the page it was on has been left (the form was sent)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+
+
+def sync_flow(driver, base):
+    driver.get(base + "/")
+    click_and_wait(driver, units_row(driver).find_element(By.CSS_SELECTOR, "button[type='submit']"))
+    again = wait_for_cooldown(driver, base)
+    row = units_row(driver)
+    seen = {"again": again, "buttonDisabled": row.find_element(By.TAG_NAME, "button").get_attribute("disabled") is not None,
+            "lastRun": row.find_elements(By.TAG_NAME, "td")[2].text}
+    click_and_wait(driver, row.find_element(By.CSS_SELECTOR, "a.force"))
+    seen["question"] = driver.find_element(By.ID, "question").text
+    click_and_wait(driver, driver.find_element(By.ID, "confirm"))
+    seen["afterForce"] = driver.current_url
+    # The forced run: the page shows it running, or finished already.
+    wait_for_cooldown(driver, base)
+    seen["console"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+    return seen
+
+
 def main():
     base = sys.argv[1].rstrip("/")
+    scenario = sys.argv[2] if len(sys.argv) > 2 else "overview"
     driver = browser()
     try:
+        if scenario == "sync":
+            seen = sync_flow(driver, base)
+            print(json.dumps(seen, ensure_ascii=False))
+            problems = [] if seen["buttonDisabled"] and not seen["console"] else [f"unexpected: {seen}"]
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return 1 if problems else 0
         seen = {"da": read(driver, base + "/"), "en": read(driver, base + "/?lang=en")}
     finally:
         driver.quit()

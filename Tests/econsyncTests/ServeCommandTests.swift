@@ -38,6 +38,7 @@ struct ServeCommandTests {
             #expect(page.header("content-security-policy")?.contains("default-src 'none'") == true && page.header("x-content-type-options") == "nosniff")
             #expect(html.contains("<html lang=\"da\">") && html.contains("<h1>Oversigt</h1>") && html.contains("Seneste kørsel gjorde"), "\(html)")
             #expect(html.components(separatedBy: "<tr data-module=").count == 9, "eight modules: \(html)")
+            #expect(html.contains("<button type=\"submit\" id=\"sync-customers\">Synkroniser nu</button>") && html.contains("Synkroniser alle nu"), "\(html)")
             #expect(html.contains("3 Kunder") && html.contains("6 Projektregistreringer") && html.contains("7 Ordrer") && html.contains("manuelt"))
             #expect(html.contains("klar") && html.contains("2026-11-02 07:00 UTC"), "the first pull's run, in the panel's zone: \(html)")
 
@@ -82,7 +83,45 @@ struct ServeCommandTests {
                 return []
             }
             #expect(texts(seen["da"]?["cells"]?["customers"]).first == "3 Kunder", "\(output)")
-            #expect(texts(seen["da"]?["header"]).last == "Fejl" && texts(seen["en"]?["header"]).last == "Errors", "\(output)")
+            #expect(texts(seen["da"]?["header"]).suffix(2) == ["Fejl", "Handling"] && texts(seen["en"]?["header"]).last == "Action", "\(output)")
+        }
+    }
+
+    @Test("in a real headless Chromium: \"Synkroniser nu\" runs the module in the background; inside the cooldown the button waits (\"kan køre igen kl. 08:15\") and \"Tving\" asks first, then runs it forced")
+    func syncNow() async throws {
+        try await ConnectedCLI.with { connected in
+            let (process, base) = try Self.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let before = try await connected.expect(["log", "--module", "units"])
+            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base, "sync"]) }
+            #expect(status == 0, "\(output)")
+            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            #expect(seen["again"]?.stringValue == "kan køre igen kl. 08:15" && seen["lastRun"]?.stringValue == "2026-11-02 08:00 UTC", "\(output)")
+            #expect(seen["question"]?.stringValue?.hasPrefix("Modulet kørte for nylig.") == true, "\(output)")
+            let log = try await connected.expect(["log", "--module", "units"])
+            #expect(log.split(separator: "\n").count { $0.contains(" units ") && $0.contains("succeeded") }
+                    == before.split(separator: "\n").count { $0.contains(" units ") && $0.contains("succeeded") } + 2, "\(log)")
+            #expect(log.contains("units (forced)"), "\(log)")
+        }
+    }
+
+    @Test("a POST without the panel's token, or from another site, is refused (403) and runs nothing")
+    func forgedPost() async throws {
+        try await ConnectedCLI.with { connected in
+            let (process, base) = try Self.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let html = try await Self.get(base + "/").text
+            let token = try #require(html.range(of: "name=\"csrf\" value=\"").map { String(html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let form = [("Content-Type", "application/x-www-form-urlencoded")]
+            func post(_ body: String, _ headers: [(String, String)] = []) async throws -> Int {
+                try await CurlTransport().send(HTTPRequest(method: "POST", url: base + "/sync/units", headers: form + headers, body: Array(body.utf8))).status
+            }
+            #expect(try await post("") == 403)
+            #expect(try await post("csrf=wrong") == 403)
+            #expect(try await post("csrf=\(token)", [("Origin", "http://evil.example")]) == 403)
+            let log = try await connected.expect(["log", "--module", "units"])
+            #expect(!log.contains("08:00"), "nothing ran: \(log)")
+            #expect(try await post("csrf=\(token)", [("Origin", base)]) == 303)
         }
     }
 

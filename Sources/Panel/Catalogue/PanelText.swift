@@ -13,6 +13,7 @@ public enum PanelText: CaseIterable, Sendable {
     case never, now, manual, paused, pausedNotice, noError
     case pulled, pushed, skipped, blocked, conflicts
     case idle, running, failed, disabled, needsReconnect
+    case action, syncNow, syncAll, canRunAgainAt, force, forceQuestion, forceConfirm, cancel
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -49,6 +50,15 @@ public enum PanelText: CaseIterable, Sendable {
         case .failed: ("fejlet", "failed")
         case .disabled: ("slået fra", "disabled")
         case .needsReconnect: ("skal forbindes igen", "needs reconnect")
+        case .action: ("Handling", "Action")
+        case .syncNow: ("Synkroniser nu", "Sync now")
+        case .syncAll: ("Synkroniser alle nu", "Sync all now")
+        case .canRunAgainAt: ("kan køre igen kl.", "can run again at")
+        case .force: ("Tving", "Force")
+        case .forceQuestion: ("Modulet kørte for nylig. Vil du køre det alligevel, før pausen er gået?",
+                              "The module ran a short while ago. Run it anyway, before its cooldown is over?")
+        case .forceConfirm: ("Ja, kør det nu", "Yes, run it now")
+        case .cancel: ("Fortryd", "Cancel")
         }
     }
 

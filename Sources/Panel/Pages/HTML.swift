@@ -40,6 +40,8 @@ enum HTML {
         .state-running { color: #1c5d99; }
         .notice { background: #fff4d6; padding: .6rem; }
         nav a { margin-right: 1rem; }
+        form.inline { display: inline; }
+        #sync-all { margin-bottom: 1rem; }
         </style>
         </head>
         <body>

@@ -5,23 +5,36 @@ import Vocabulary
 
 /// "Oversigt": the eight modules as the brief shows them: state, last run,
 /// last success, next run, what the last run did, API calls today, and the
-/// error of the last run with its headline in the brief's words.
+/// error of the last run with its headline in the brief's words; a
+/// "Synkroniser nu" button per module and one for all, which respect the
+/// cooldown ("kan køre igen kl. HH:MM", with "Tving" asking first), and the
+/// live progress of a running module.
 struct OverviewPage {
     var reports: [ModuleReport]
     var language: PanelLanguage
     var now: Date
+    var cooldown: TimeInterval = 15 * 60
+    /// The token the page's forms carry.
+    var csrf = ""
+    /// Modules running from the panel, with their progress.
+    var running: [Module: PanelRuns.Progress] = [:]
+    /// What the panel's last sync could not do.
+    var notices: [String] = []
 
     var html: String {
         let text = { (item: PanelText) in HTML.escape(item.in(language)) }
         var body = ""
-        if reports.contains(where: \.paused) { body += "<p class=\"notice\" id=\"paused\">\(text(.pausedNotice))</p>\n" }
+        let paused = reports.contains(where: \.paused)
+        if paused { body += "<p class=\"notice\" id=\"paused\">\(text(.pausedNotice))</p>\n" }
+        for notice in notices { body += "<p class=\"notice\">\(HTML.escape(notice))</p>\n" }
+        body += form(action: "/sync", label: .syncAll, id: "sync-all", disabled: paused || !running.isEmpty)
         body += "<table id=\"modules\">\n<thead><tr>"
-        for column: PanelText in [.module, .state, .lastRun, .lastSuccess, .nextRun, .lastRunDid, .apiCallsToday, .errors] {
+        for column: PanelText in [.module, .state, .lastRun, .lastSuccess, .nextRun, .lastRunDid, .apiCallsToday, .errors, .action] {
             body += "<th>\(text(column))</th>"
         }
         body += "</tr></thead>\n<tbody>\n"
         for report in reports { body += row(report) }
-        body += "</tbody>\n</table>\n"
+        body += "</tbody>\n</table>\n<script src=\"/panel.js\"></script>\n"
         return HTML.page(title: PanelText.overview.in(language), language: language, body: body)
     }
 
@@ -41,9 +54,32 @@ struct OverviewPage {
             "<span class=\"state-\(report.state.rawValue.replacingOccurrences(of: " ", with: "-"))\">\(HTML.escape(state))</span>",
             HTML.escape(report.lastStart.map { time($0) } ?? text(.never)),
             HTML.escape(report.lastSuccess.map { time($0) } ?? text(.never)),
-            HTML.escape(next), HTML.escape(did), String(report.apiCallsToday), error,
+            HTML.escape(next), HTML.escape(did), String(report.apiCallsToday), error, action(report),
         ]
-        return "<tr data-module=\"\(report.module.rawValue)\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+        let isRunning = running[report.module] != nil || report.state == .running
+        return "<tr data-module=\"\(report.module.rawValue)\" data-running=\"\(isRunning)\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+    }
+
+    /// The module's button: "Synkroniser nu", or, inside the cooldown, when it may run again and "Tving".
+    func action(_ report: ModuleReport) -> String {
+        let module = report.module.rawValue
+        let progress = "<span class=\"progress\"></span>"
+        let end = report.lastEnd.flatMap(Timestamp.date).map { $0.addingTimeInterval(cooldown) }
+        let blocked = report.paused || report.state == .disabled || report.state == .running || !running.isEmpty
+        if let end, end > now, !report.manual, !blocked {
+            let again = "\(PanelText.canRunAgainAt.in(language)) \(LocalTime.string(end).split(separator: " ")[1])"
+            return "<button type=\"button\" disabled>\(HTML.escape(PanelText.syncNow.in(language)))</button> "
+                + "<span class=\"again\">\(HTML.escape(again))</span> "
+                + "<a class=\"force\" href=\"/force/\(module)?lang=\(language.rawValue)\">\(HTML.escape(PanelText.force.in(language)))…</a>" + progress
+        }
+        return form(action: "/sync/\(module)", label: .syncNow, id: "sync-\(module)", disabled: blocked) + progress
+    }
+
+    /// A form of one button that POSTs to `action` with the page's token.
+    func form(action: String, label: PanelText, id: String, disabled: Bool) -> String {
+        "<form method=\"post\" action=\"\(action)?lang=\(language.rawValue)\" class=\"inline\">"
+            + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+            + "<button type=\"submit\" id=\"\(id)\"\(disabled ? " disabled" : "")>\(HTML.escape(label.in(language)))</button></form>"
     }
 
     /// A stored UTC time in the local zone, with its name (as the CLI shows it): `2026-11-02 09:00 CET`.

@@ -17,9 +17,14 @@ import Vocabulary
 /// ```
 public struct PanelServer: Sendable {
     public let workspace: Workspace
+    /// The token every form of this panel carries, new each time the panel starts.
+    let csrf: String
+    /// The syncs started from the panel.
+    let runs = PanelRuns()
 
     public init(workspace: Workspace) {
         self.workspace = workspace
+        csrf = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
     }
 
     /// Serves on `host:port` (port 0 picks a free one) until SIGINT or
@@ -38,7 +43,13 @@ public struct PanelServer: Sendable {
         router.get("/") { request, _ in
             let language = Self.language(request)
             let page = try await Blocking.run { [self] in
-                OverviewPage(reports: try reports(), language: language, now: workspace.now()).html
+                let replica = try workspace.replica()
+                var page = OverviewPage(reports: try workspace.scheduler(replica).report(), language: language, now: workspace.now())
+                page.cooldown = try ModuleSettings(replica: replica).cooldown
+                page.csrf = csrf
+                page.running = runs.progress
+                page.notices = runs.notices
+                return page.html
             }
             return Self.response(.ok, page, type: "text/html; charset=utf-8")
         }
@@ -54,6 +65,7 @@ public struct PanelServer: Sendable {
             let json = try await Blocking.run { [self] in try PanelJSON.encode(["modules": try reports()]) }
             return Self.response(.ok, json, type: "application/json")
         }
+        addActions(to: router)
         return router
     }
 
