@@ -9,11 +9,14 @@ import Synchronization
 /// hold.arm(at: 40)          // the 40th API request
 /// await hold.reached()      // it has arrived and had its effect
 /// hold.release()            // answer it (and any later one) at once
+/// hold.arm(at: 1, andLater: true)   // e-conomic goes silent: no answer from the next request on
 /// ```
 final class AnswerHold: Sendable {
     private struct State {
         /// The request number (``EmulatorState/requestCount``) whose answer is held.
         var target: Int?
+        /// Whether every later request's answer is held too (e-conomic gone silent), not only the target's.
+        var andLater = false
         var reached = false
         var released = false
         var reachedWaiters: [CheckedContinuation<Void, Never>] = []
@@ -22,17 +25,19 @@ final class AnswerHold: Sendable {
 
     private let state = Mutex(State())
 
-    /// Holds the answer to request number `request`; any earlier hold is released.
-    func arm(at request: Int) {
+    /// Holds the answer to request number `request` (with `andLater`, to every
+    /// request from it on); any earlier hold is released.
+    func arm(at request: Int, andLater: Bool = false) {
         release()
-        state.withLock { $0 = State(target: request) }
+        state.withLock { $0 = State(target: request, andLater: andLater) }
     }
 
     /// Called with each API request's number once it has been handled: returns
-    /// at once, or, for the armed request, when the hold is released.
+    /// at once, or, for the armed request (and, armed `andLater`, each later
+    /// one), when the hold is released.
     func pass(_ request: Int) async {
         let reachedWaiters: [CheckedContinuation<Void, Never>]? = state.withLock { state in
-            guard state.target == request, !state.released else { return nil }
+            guard let target = state.target, request == target || (state.andLater && request > target), !state.released else { return nil }
             state.reached = true
             defer { state.reachedWaiters = [] }
             return state.reachedWaiters

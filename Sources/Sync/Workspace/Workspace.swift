@@ -31,6 +31,8 @@ public struct Workspace: Sendable {
     public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
     /// Where what is done is logged (what is opened, run and sent); silent unless a front end gives it a handler.
     public var logger = Logger(label: "econsync") { _ in SwiftLogNoOpLogHandler() }
+    /// How requests to e-conomic are sent: the timeouts, among them how long an answer may stay silent.
+    public var transport = CurlTransport.Configuration()
 
     public init(directory: URL, department: Int? = nil, now: @escaping @Sendable () -> Date = Date.init) {
         self.directory = directory
@@ -77,7 +79,8 @@ public struct Workspace: Sendable {
         var configuration = EconomicClient.Configuration()
         configuration.restBaseURL = connection.restBaseURL
         configuration.projectsBaseURL = connection.projectsBaseURL
-        return (EconomicClient(credentials: connection.credentials, configuration: configuration), connection)
+        return (EconomicClient(credentials: connection.credentials, configuration: configuration,
+                               transport: CurlTransport(configuration: transport)), connection)
     }
 
     /// A reconcile of the connected agreement.

@@ -54,6 +54,7 @@ struct ConnectOptions: ParsableArguments {
         flow.authBaseURL = authURL ?? stored?.authBaseURL ?? ConnectFlow.defaultAuthBaseURL
         flow.restBaseURL = restURL ?? stored?.restBaseURL ?? Economic.defaultRESTBaseURL
         flow.projectsBaseURL = projectsURL ?? stored?.projectsBaseURL ?? Economic.defaultProjectsBaseURL
+        flow.transport = CurlTransport(configuration: try GlobalOptions.transport())
         return flow
     }
 

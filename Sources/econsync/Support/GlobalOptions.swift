@@ -1,4 +1,5 @@
 import ArgumentParser
+import Economic
 import Foundation
 import Logging
 import Replica
@@ -47,6 +48,18 @@ struct GlobalOptions: ParsableArguments {
         return { date }
     }
 
+    /// The longest e-conomic may stay silent in the middle of an answer before the request is given up (and
+    /// retried, then reported as e-conomic being unreachable): `$ECONSYNC_IDLE_TIMEOUT` seconds, else 30.
+    static func transport() throws -> CurlTransport.Configuration {
+        var configuration = CurlTransport.Configuration()
+        guard let text = ProcessInfo.processInfo.environment["ECONSYNC_IDLE_TIMEOUT"], !text.isEmpty else { return configuration }
+        guard let seconds = Int(text), (1...3600).contains(seconds) else {
+            throw CommandFailure("ECONSYNC_IDLE_TIMEOUT=\(text) is not a whole number of seconds from 1 to 3600")
+        }
+        configuration.lowSpeedTime = Double(seconds)
+        return configuration
+    }
+
     var logger: Logger {
         var logger = Logger(label: "econsync") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : quiet ? .error : .warning
@@ -61,6 +74,7 @@ struct GlobalOptions: ParsableArguments {
         workspace.wording = CommandLineWording()
         workspace.notes = { note in Output.note(note) }
         workspace.logger = logger
+        workspace.transport = try Self.transport()
         #if ECONSYNC_TEST_HOOKS
         // Tests pin the scheduler's jitter (a build with the test hooks only).
         if let seed = ProcessInfo.processInfo.environment["ECONSYNC_TEST_JITTER"].flatMap(Double.init) {
