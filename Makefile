@@ -2,14 +2,16 @@
 # Both first install the Debian packages a fresh machine lacks (as root), or say how to.
 
 # curl: the demo edits a record through the emulator's control API. sqlite3-tools: sqldiff, for `make bench`.
-# tzdata: text output shows times in the local time zone (TZ), by name. chromium, chromium-driver (with
-# PyPI selenium): the admin panel's tests read its pages in a real headless browser.
-DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl tzdata chromium chromium-driver $(EXTRA_PACKAGES)
+# tzdata: text output shows times in the local time zone (TZ), by name.
+DEB_PACKAGES := libsqlite3-dev zlib1g-dev libcurl4-openssl-dev curl tzdata $(EXTRA_PACKAGES)
+# For the tests only: the admin panel's pages are read in a real headless browser.
+TEST_PACKAGES := chromium chromium-driver
 SWIFT ?= swift
 
-.PHONY: deps build release demo tour test asan chaos bench man
+.PHONY: debs deps build release demo tour test asan chaos bench man
 
-deps:
+# The Debian packages alone: what building, the demo and the manual page need.
+debs:
 	@missing=""; \
 	for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -22,22 +24,39 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+
+# The tests also need a real browser for the admin panel (Chromium and its driver, with PyPI selenium)
+# and two Python modules (the emulator's schema checks and the conformance scripts).
+deps:
+	@$(MAKE) --no-print-directory debs DEB_PACKAGES="$(DEB_PACKAGES) $(TEST_PACKAGES)"
 	@python3 -c "import jsonschema, openapi_schema_validator, selenium" 2>/dev/null || python3 -m pip install -q jsonschema openapi-schema-validator selenium
 
-build: deps
+build: debs
 	$(SWIFT) build --product econsync
 
-release: deps
+release: debs
 	$(SWIFT) build -c release --product econsync
 
 demo: build
 	.build/debug/econsync demo
 
 # The manual page econsync.1, from the command definitions (swift-argument-parser's generate-manual
-# plugin; it builds in release mode first): `man ./econsync.1`.
-man: deps
-	$(SWIFT) package --disable-sandbox generate-manual
-	cp .build/plugins/GenerateManual/outputs/econsync/econsync.1 econsync.1
+# plugin, on the debug build `make build` makes too): `man ./econsync.1`. Checked: not empty,
+# describing the commands, and (where `man` is installed) read by it without a warning.
+MAN_COMMANDS := init connect local reconcile sync status log run snapshot order config
+man: debs
+	rm -f .build/plugins/GenerateManual/outputs/econsync/econsync.1 econsync.1
+	$(SWIFT) package --disable-sandbox generate-manual --configuration debug
+	@# A blank line is not mdoc: the paragraph break of the commands' discussions is written as one (.Pp).
+	sed 's/^$$/.Pp/' .build/plugins/GenerateManual/outputs/econsync/econsync.1 > econsync.1
+	@test -s econsync.1 && grep -q '^\.Dt ECONSYNC 1' econsync.1 || { echo "econsync.1 is empty or not a manual page"; exit 1; }
+	@for command in $(MAN_COMMANDS); do \
+	  grep -Eq "^\.It Em \"?$$command(\"|,|\$$)" econsync.1 || { echo "econsync.1 does not describe econsync $$command"; exit 1; }; \
+	done; echo "econsync.1: $$(wc -l < econsync.1) lines, the commands described"
+	@if command -v man >/dev/null; then \
+	  warnings=$$(MANPAGER=cat man -l ./econsync.1 2>&1 >/dev/null); \
+	  [ -z "$$warnings" ] || { echo "man ./econsync.1 warns:"; echo "$$warnings" | head -5; exit 1; }; \
+	fi
 
 # A longer tour of the command line, step by step (scripts/demo.sh).
 tour: build

@@ -47,6 +47,36 @@ struct HelpCommandTests {
         #expect(readme.contains("econsync --generate-completion-script bash") && readme.contains("`make man`"))
         let makefile = try String(contentsOf: Golden.repository.appendingPathComponent("Makefile"), encoding: .utf8)
         #expect(makefile.contains("generate-manual") && makefile.contains("econsync.1"), "make man makes the manual page")
+        #expect(makefile.contains("test -s econsync.1") && makefile.contains("does not describe econsync"), "make man checks the page it made")
+    }
+
+    @Test("the bash completion, sourced in bash, completes a command's name and its options")
+    func bashCompletes() throws {
+        let cli = try CLI()
+        let script = cli.outside.appendingPathComponent("econsync.bash")
+        let generated = try cli.run(["--generate-completion-script", "bash"])
+        try #require(generated.status == 0, "\(generated.stderr)")
+        try Data(generated.stdout.utf8).write(to: script)
+        // As bash calls it on Tab: COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT, then the function with (command, word, previous word).
+        let complete = #"""
+            source "$1"
+            complete -p econsync >/dev/null || exit 3
+            COMP_WORDS=(econsync sy); COMP_CWORD=1; COMP_LINE="econsync sy"; COMP_POINT=${#COMP_LINE}
+            _econsync econsync sy econsync; echo "${COMPREPLY[*]}"
+            COMPREPLY=(); COMP_WORDS=(econsync sync --fo); COMP_CWORD=2; COMP_LINE="econsync sync --fo"; COMP_POINT=${#COMP_LINE}
+            _econsync econsync --fo sync; echo "${COMPREPLY[*]}"
+            """#
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", complete, "completion", script.path]
+        process.environment = ["PATH": CLI.binary.deletingLastPathComponent().path + ":/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let words = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(words == "sync\n--force\n", "\(words)")
     }
 
     @Test("the manual's input: --experimental-dump-help describes every command with its abstract")
