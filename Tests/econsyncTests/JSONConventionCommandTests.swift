@@ -203,4 +203,41 @@ struct JSONConventionCommandTests {
         }
         #expect(refused > 40, "\(refused) commands refused for want of a replica")
     }
+
+    @Test("sync --json gives a module's error as its code and its remedy as an object (action, typed values, text), and what an unreachable e-conomic left")
+    func moduleRemediesAreObjects() async throws {
+        try await ConnectedCLI.with { connected in
+            try await connected.expect(["sync", "units"])
+            let cooling = try await connected.run(["sync", "units", "--json"])
+            #expect(cooling.status == 5, "\(cooling.stdout)\(cooling.stderr)")
+            let waiting = try Self.module(cooling.stdout)
+            #expect(waiting["errorKind"]?.stringValue == "coolingDown", "\(cooling.stdout)")
+            #expect(waiting["remedy"]?["action"]?.stringValue == "waitForCooldown", "\(cooling.stdout)")
+            #expect(waiting["remedy"]?["until"]?.stringValue == "2026-11-02T08:15:00Z", "a UTC time of its own: \(cooling.stdout)")
+            #expect(waiting["remedy"]?["text"]?.stringValue?.contains("`--force`") == true, "the words stay for people: \(cooling.stdout)")
+
+            try await connected.importApprovedHours("3")
+            connected.emulator.injectFaults(seed: 1, latencyMs: 0, errorRate: 0, dropRate: 1, throttleBurst: 0)
+            let offline = try await connected.run(["sync", "--force", "--json"])
+            #expect(offline.status == 6, "\(offline.stdout)\(offline.stderr)")
+            #expect(offline.stderr.isEmpty, "\(offline.stderr)")
+            let unreachable = try Self.module(offline.stdout)
+            #expect(unreachable["errorKind"]?.stringValue == "unreachable", "\(offline.stdout)")
+            #expect(unreachable["remedy"]?["action"]?.stringValue == "retryLater", "\(offline.stdout)")
+            #expect(unreachable["remedy"]?["after"]?.stringValue == "network", "\(offline.stdout)")
+            #expect(unreachable["remedy"]?["text"]?.stringValue?.hasPrefix("nothing is lost") == true, "\(offline.stdout)")
+            let report = try CanonicalJSON.parse(offline.stdout)
+            #expect(report["stopped"]?.stringValue == "unreachable", "\(offline.stdout)")
+            #expect(report["keptLocally"]?["timeEntries"]?.intValue == 1 && report["keptLocally"]?["materials"]?.intValue == 0, "\(offline.stdout)")
+            #expect(Self.problems(report).isEmpty, "\(Self.problems(report))")
+        }
+    }
+
+    /// The first module of a `sync --json` report.
+    static func module(_ stdout: String) throws -> JSONValue {
+        guard case .array(let modules)? = try CanonicalJSON.parse(stdout)["modules"], let first = modules.first else {
+            throw ConnectedCLI.Failure(description: "no modules in: \(stdout)")
+        }
+        return first
+    }
 }

@@ -62,7 +62,7 @@ struct SyncCommand: AsyncParsableCommand {
             outcome = try await workspace.sync(modules, force: force, events: events)
         }
         if let kept = outcome.keptLocally, !output.json { Output.line(Self.keptLocally(kept)) }
-        if output.json { try Output.json("modules", outcome.results.map(ModuleRunReport.init)) }
+        if output.json { try Output.json(SyncReport(outcome)) }
         let status = Self.status(outcome)
         if status != ExitStatus.success { throw ExitCode(status) }
     }

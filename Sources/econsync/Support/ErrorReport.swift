@@ -70,31 +70,6 @@ extension ErrorReport: Encodable {
         try error.encode(message, forKey: .message)
         try error.encode(status, forKey: .exitStatus)
         try error.encode(records, forKey: .records)
-        try error.encodeIfPresent(remedy.map(NamedRemedy.init), forKey: .remedy)
-    }
-
-    /// A remedy for scripts: its action, its words, and the values it carries under their own names.
-    private struct NamedRemedy: Encodable {
-        let remedy: Remedy
-
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ name: String) { stringValue = name }
-            init?(stringValue: String) { self.init(stringValue) }
-            init?(intValue: Int) { nil }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(remedy.action, forKey: Key("action"))
-            try container.encode(CommandLineWording().words(for: remedy), forKey: Key("text"))
-            for (name, value) in remedy.values {
-                switch value {
-                case .text(let text): try container.encode(text, forKey: Key(name))
-                case .number(let number): try container.encode(number, forKey: Key(name))
-                }
-            }
-        }
+        try error.encodeIfPresent(remedy.map(RemedyJSON.init), forKey: .remedy)
     }
 }
