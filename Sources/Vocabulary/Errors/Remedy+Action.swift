@@ -36,6 +36,7 @@ extension Remedy {
         case .restrictCredentials: "restrictCredentials"
         case .reconcileFully: "reconcileFully"
         case .resumeReconcile: "resumeReconcile"
+        case .finishSync: "finishSync"
         case .resumeIntegration: "resumeIntegration"
         case .retryLater: "retryLater"
         case .waitForCooldown: "waitForCooldown"
@@ -53,7 +54,8 @@ extension Remedy {
         case .retryLater(let delay): ["after": .text(delay.rawValue)]
         case .waitForCooldown(let until): ["until": .text(until.formatted(.iso8601))]
         case .initialise, .upgradeReplica, .listSettings, .setOrderLayout, .syncCustomers, .setEmployeeNumber, .mapActivity,
-             .enableProductCreation, .connect, .checkGrantToken, .reconnect, .disconnect, .reconcileFully, .resumeReconcile, .resumeIntegration:
+             .enableProductCreation, .connect, .checkGrantToken, .reconnect, .disconnect, .reconcileFully, .resumeReconcile, .finishSync,
+             .resumeIntegration:
             [:]
         }
     }

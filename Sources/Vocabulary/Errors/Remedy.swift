@@ -48,6 +48,8 @@ public enum Remedy: Hashable, Sendable {
     case reconcileFully
     /// Finish the interrupted reconcile run before starting another.
     case resumeReconcile
+    /// Sync again: it finishes the modules a stopped sync had not finished (a cut-off push is settled first).
+    case finishSync
     /// Resume the integration, paused by the office: nothing goes to or comes from e-conomic until then.
     case resumeIntegration
     /// Nothing to do now: the work runs again when due, after `reason` passes.

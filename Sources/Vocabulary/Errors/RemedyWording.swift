@@ -44,6 +44,7 @@ public struct NeutralRemedyWording: RemedyWording {
         case .restrictCredentials(let path): "make \(path) private (mode 600) or reconnect to e-conomic"
         case .reconcileFully: "a full reconcile, comparing every record, takes e-conomic afresh and makes a new base"
         case .resumeReconcile: "resume the interrupted reconcile first"
+        case .finishSync: "sync again: it finishes what was cut off, settling a cut-off push first"
         case .resumeIntegration: "resume the integration"
         case .retryLater(.timeout): "it runs again when due; if it keeps hanging, check the network and e-conomic's status"
         case .retryLater(.rateLimit): "it runs again when due; another integration may be spending the agreement's API budget"

@@ -22,7 +22,7 @@ struct SyncCommand: AsyncParsableCommand {
             hours and the products its materials use, and nothing else; see `econsync reconcile --help`.
 
             Ctrl-C stops at once, as safely as a crash: econsync says which modules had finished and what to run \
-            (exit 130).
+            (exit 130; with --json as {"error": {"code": "interrupted", …}} on standard output).
 
             Exit status: 0 every module ran (blocked records are warnings); 1 a module failed; 4 e-conomic's token expired \
             (run `econsync reconnect`); 5 a module did not run (cooling down, disabled, or busy in another process); 6 \
@@ -43,7 +43,7 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let interruption = Interruption("interrupted before any module ran: nothing changed")
+        let interruption = Interruption(InterruptionReport("interrupted before any module ran: nothing changed"), json: output.json)
         var events = SyncEvents()
         events.starting = { module, finished in interruption.say(Self.interrupted(finished: finished.map(\.rawValue), cutOff: module)) }
         events.finished = { result in if !output.json { Output.line(Self.line(result)) } }
@@ -91,10 +91,11 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     /// What Ctrl-C says while `cutOff` runs, after `finished`.
-    static func interrupted(finished: [String], cutOff: Module) -> String {
+    static func interrupted(finished: [String], cutOff: Module) -> InterruptionReport {
         let done = finished.isEmpty ? "no module had finished" : "\(finished.joined(separator: ", ")) had finished"
-        return "interrupted: \(done); \(cutOff.rawValue) was cut off. Nothing is lost and nothing is sent twice: "
-            + "`econsync sync` finishes it (a cut-off push is settled first)"
+        return InterruptionReport("interrupted: \(done); \(cutOff.rawValue) was cut off. Nothing is lost and nothing is sent twice: "
+                                  + CommandLineWording().words(for: .finishSync),
+                                  remedy: .finishSync, progress: .modules(finished: finished, cutOff: cutOff.rawValue))
     }
 
     /// What waits in the replica for e-conomic, said once when it cannot be reached.

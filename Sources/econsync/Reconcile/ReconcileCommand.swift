@@ -66,7 +66,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         case (_, _, _, true): mode = .resume
         default: mode = .apply
         }
-        let interruption = Self.interruption(mode)
+        let interruption = Self.interruption(mode, json: output.json)
         let resumeHint = "`econsync reconcile --resume` finishes the run; nothing is sent twice"
         var events = ReconcileEvents()
         let pulls = ProgressLine()
@@ -76,13 +76,14 @@ struct ReconcileCommand: AsyncParsableCommand {
             pulls.finish()
             if !output.json { printPlan(plan) }
             switch mode {
-            case .apply, .applyPlan: interruption?.say("interrupted while applying the plan: \(resumeHint)")
+            case .apply, .applyPlan: interruption?.say(InterruptionReport("interrupted while applying the plan: \(resumeHint)", remedy: .resumeReconcile))
             case .dryRun, .writePlan, .resume: break
             }
         }
         let bar = try progress()
         events.applying = { progress in
-            interruption?.say("interrupted after \(progress.done) of \(progress.total) operations: \(resumeHint)")
+            interruption?.say(InterruptionReport("interrupted after \(progress.done) of \(progress.total) operations: \(resumeHint)",
+                                                 remedy: .resumeReconcile, progress: .operations(done: progress.done, total: progress.total)))
             bar(progress)
         }
         let outcome: ReconcileOutcome
@@ -116,13 +117,15 @@ struct ReconcileCommand: AsyncParsableCommand {
         try finish(report)
     }
 
-    /// What Ctrl-C says in `mode` until the plan is applied; a dry run is simply stopped.
-    static func interruption(_ mode: ReconcileMode) -> Interruption? {
+    /// What Ctrl-C says in `mode` until the plan is applied (as JSON with `json`); a dry run is simply stopped.
+    static func interruption(_ mode: ReconcileMode, json: Bool) -> Interruption? {
         switch mode {
         case .dryRun: nil
-        case .apply, .applyPlan: Interruption("interrupted before the plan was applied: nothing was sent")
-        case .writePlan: Interruption("interrupted: no plan was written; nothing was sent")
-        case .resume: Interruption("interrupted: `econsync reconcile --resume` finishes the run; nothing is sent twice")
+        case .apply, .applyPlan: Interruption(InterruptionReport("interrupted before the plan was applied: nothing was sent"), json: json)
+        case .writePlan: Interruption(InterruptionReport("interrupted: no plan was written; nothing was sent"), json: json)
+        case .resume:
+            Interruption(InterruptionReport("interrupted: `econsync reconcile --resume` finishes the run; nothing is sent twice", remedy: .resumeReconcile),
+                         json: json)
         }
     }
 

@@ -51,6 +51,8 @@ struct CommandLineWording: RemedyWording {
             "run `econsync reconcile --full`, which takes e-conomic afresh and makes a new base"
         case .resumeReconcile:
             "finish it with `econsync reconcile --resume` (nothing is sent twice)"
+        case .finishSync:
+            "`econsync sync` finishes it (a cut-off push is settled first)"
         case .resumeIntegration:
             "resume it with `econsync resume`"
         case .waitForCooldown(let until):

@@ -5,43 +5,63 @@ import Glibc
 #endif
 
 /// Ctrl-C (SIGINT) or SIGTERM during a command that talks to e-conomic:
-/// says what was done and what to run next, then ends the process with
-/// exit code 130. Stopping there is as safe as the crash every run is built
-/// to survive (the outbox settles a cut-off push first, nothing is sent
-/// twice); this only tells the office so instead of a bare `^C`.
+/// says what was done and what to run next (in words on standard error, or,
+/// for `--json`, as `{"error": {"code": "interrupted", …}}` on standard
+/// output: see ``InterruptionReport``), then ends the process with exit code
+/// 130. Stopping there is as safe as the crash every run is built to survive
+/// (the outbox settles a cut-off push first, nothing is sent twice); this
+/// only tells the office so instead of a bare `^C`.
 ///
 /// ```swift
-/// let interruption = Interruption("interrupted before any module ran: nothing changed")
-/// interruption.say("interrupted: units finished; products was cut off …")
+/// let interruption = Interruption(InterruptionReport("interrupted before any module ran: nothing changed"), json: output.json)
+/// interruption.say(InterruptionReport("interrupted: units finished; products was cut off …", remedy: .finishSync))
 /// ```
 final class Interruption: Sendable {
-    /// The words an interruption says now.
-    private final class Message: Sendable {
-        let text: Mutex<String>
-        init(_ text: String) { self.text = Mutex(text) }
+    /// What an interruption says now.
+    private final class Said: Sendable {
+        let report: Mutex<InterruptionReport>
+        init(_ report: InterruptionReport) { self.report = Mutex(report) }
     }
 
-    private let message: Message
+    private let said: Said
     // Safety: the sources are created and resumed in `init` and never touched
     // again; they are kept only so that they live as long as the command.
     nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
 
     static let exitCode: Int32 = 130
 
-    init(_ initial: String, signals: [Int32] = [SIGINT, SIGTERM]) {
-        let message = Message(initial)
-        self.message = message
+    init(_ initial: InterruptionReport, json: Bool = false, signals: [Int32] = [SIGINT, SIGTERM]) {
+        let said = Said(initial)
+        self.said = said
         sources = SignalSources.install(signals) {
             // A line being edited has the terminal in raw mode: it is put back first.
             LineEditor.restoreTerminal()
-            let text = "\n" + message.text.withLock { $0 } + "\n"
-            text.utf8CString.withUnsafeBufferPointer { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count - 1) }
+            // What was printed so far (the modules that finished) is kept, not lost with the process's buffer.
+            fflush(nil)
+            let report = said.report.withLock { $0 }
+            if json, let text = try? Output.jsonText(report) {
+                Self.put(text + "\n", on: STDOUT_FILENO)
+            } else {
+                Self.put("\n" + report.message + "\n", on: STDERR_FILENO)
+            }
             _exit(Interruption.exitCode)
         }
     }
 
     /// What an interruption from now on says.
-    func say(_ text: String) {
-        message.text.withLock { $0 = text }
+    func say(_ report: InterruptionReport) {
+        said.report.withLock { $0 = report }
+    }
+
+    /// Writes `text` straight to the descriptor: the process ends next, without flushing any buffer.
+    private static func put(_ text: String, on descriptor: Int32) {
+        text.utf8CString.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            while offset < bytes.count - 1 {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - 1 - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
     }
 }

@@ -20,10 +20,14 @@ enum Output {
 
     /// Prints `value`, an object, as JSON (the `--json` convention: see the README's "JSON for scripts").
     static func json<T: Encodable>(_ value: T) throws {
+        print(try jsonText(value))
+    }
+
+    /// `value` as `--json` prints it: pretty, keys sorted.
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
         let encoder = jsonEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        print(String(decoding: data, as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Prints a list as `{"KEY": [...]}`: under `--json` the top level is always an object, the list named for what it holds.
