@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
             writes, so both can be used side by side. Pages: the overview of the eight modules (state, last run, \
             last success, next run, what the last run did, API calls today, the last run's error in the brief's \
             words). For operators: GET /healthz (200 when the replica opens and no module hangs, else 503), \
-            GET /metrics (Prometheus text) and GET /api/status (the JSON of `econsync status --json`).
+            GET /metrics (Prometheus text) and GET /api/status (the JSON object `econsync status` prints for scripts).
 
             The panel has no login yet, so it listens on loopback addresses only (127.0.0.1, ::1, localhost). \
             Ctrl-C or SIGTERM stops it.
