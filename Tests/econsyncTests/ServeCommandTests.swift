@@ -125,6 +125,34 @@ struct ServeCommandTests {
         }
     }
 
+    @Test("/healthz says 503 \"module hangs\" for a module whose run went past the timeout (released, \"Modul hænger\" on the page)")
+    func hungModule() async throws {
+        try await ConnectedCLI.with { connected in
+            connected.cli.environment["ECONSYNC_IDLE_TIMEOUT"] = "3600"
+            connected.emulator.holdEveryAnswer(fromRequest: 1)
+            let sync = Process()
+            sync.executableURL = CLI.binary
+            sync.arguments = ["sync", "units", "--force"]
+            sync.environment = connected.cli.environment
+            sync.standardOutput = FileHandle.nullDevice
+            sync.standardError = FileHandle.nullDevice
+            try sync.run()
+            defer {
+                sync.terminate()
+                sync.waitUntilExit()
+                connected.emulator.releaseHeldAnswer()
+            }
+            await connected.emulator.heldAnswerReached()
+            // Thirteen hours on, the run that still waits for e-conomic is past the 12-hour timeout.
+            connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T21:00:00Z"
+            let (process, base) = try Self.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let health = try await Self.get(base + "/healthz")
+            #expect(health.response.status == 503 && health.text == "module hangs: units\n", "\(health.text)")
+            #expect(try await Self.get(base + "/").text.contains("Modul hænger"))
+        }
+    }
+
     @Test("the panel has no login yet: an address other than loopback is refused before anything starts")
     func loopbackOnly() throws {
         let cli = try CLI()

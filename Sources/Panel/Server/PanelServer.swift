@@ -74,14 +74,12 @@ public struct PanelServer: Sendable {
         try workspace.scheduler(try workspace.replica()).report()
     }
 
-    /// Nil when the replica opens and no module hangs; else what is wrong.
+    /// Nil when the replica opens and no module hangs; else what is wrong. A
+    /// hung run is released as the report is made ("Modul hænger" is then its
+    /// last error), so a module hangs until a run of it ends well.
     func health() -> String? {
         do {
-            let replica = try workspace.replica()
-            let settings = try ModuleSettings(replica: replica)
-            let stuck = try workspace.scheduler(replica).report().filter { report in
-                report.state == .running && report.lastStart.flatMap(Timestamp.date).map { workspace.now().timeIntervalSince($0) > settings.timeout } == true
-            }
+            let stuck = try reports().filter { $0.lastErrorKind == SyncError.Code.timedOut.rawValue }
             return stuck.isEmpty ? nil : "module hangs: " + stuck.map(\.module.rawValue).joined(separator: ", ")
         } catch {
             return "the replica cannot be opened: \(error)"
