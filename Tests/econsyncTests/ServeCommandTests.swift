@@ -61,6 +61,13 @@ struct ServeCommandTests {
             let expired = try await Self.get(base + "/").text
             #expect(expired.contains("Token udløbet") && expired.contains("skal forbindes igen"), "\(expired)")
             #expect(try await Self.get(base + "/?lang=en").text.contains("Token expired"))
+            // "Log": the runs, newest first, one module's with ?module=, and the notifications.
+            let log = try await Self.get(base + "/log").text
+            #expect(log.contains("<h1>Log</h1>") && log.contains("Enheder (tvunget)") && log.contains("skal forbindes igen"), "\(log)")
+            #expect(log.contains("<td>Enheder</td><td>2026-11-02 08:00 UTC</td><td>Token udløbet</td><td>gemt (ingen mail sat op)</td>"), "\(log)")
+            let units = try await Self.get(base + "/log?module=units").text
+            #expect(units.components(separatedBy: "<tr data-run=").count == 3, "the first pull's run and the refused one: \(units)")
+            #expect(try await Self.get(base + "/log?module=customers&lang=en").text.components(separatedBy: "<tr data-run=").count == 2)
 
             let api = try CanonicalJSON.parse(try await Self.get(base + "/api/status").text)
             let cli = try CanonicalJSON.parse(try await connected.run(["status", "--json"]).stdout)

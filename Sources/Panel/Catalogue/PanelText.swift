@@ -1,3 +1,4 @@
+import Replica
 import Sync
 import Vocabulary
 
@@ -14,6 +15,8 @@ public enum PanelText: CaseIterable, Sendable {
     case pulled, pushed, skipped, blocked, conflicts
     case idle, running, failed, disabled, needsReconnect
     case action, syncNow, syncAll, canRunAgainAt, force, forceQuestion, forceConfirm, cancel
+    case log, allModules, started, ended, outcome, apiCalls, notifications, at, forced, full
+    case succeeded, timedOut, recorded, sent, suppressed
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -59,6 +62,21 @@ public enum PanelText: CaseIterable, Sendable {
                               "The module ran a short while ago. Run it anyway, before its cooldown is over?")
         case .forceConfirm: ("Ja, kør det nu", "Yes, run it now")
         case .cancel: ("Fortryd", "Cancel")
+        case .log: ("Log", "Log")
+        case .allModules: ("Alle moduler", "All modules")
+        case .started: ("Startet", "Started")
+        case .ended: ("Sluttet", "Ended")
+        case .outcome: ("Udfald", "Outcome")
+        case .apiCalls: ("API-kald", "API calls")
+        case .notifications: ("Notifikationer", "Notifications")
+        case .at: ("Tidspunkt", "When")
+        case .forced: ("tvunget", "forced")
+        case .full: ("fuld sammenligning", "full compare")
+        case .succeeded: ("lykkedes", "succeeded")
+        case .timedOut: ("hang og blev stoppet", "hung, released")
+        case .recorded: ("gemt (ingen mail sat op)", "recorded (no mail set up)")
+        case .sent: ("sendt", "sent")
+        case .suppressed: ("ikke sendt: samme fejl inden for en time", "not sent: the same error within the hour")
         }
     }
 
@@ -70,6 +88,27 @@ public enum PanelText: CaseIterable, Sendable {
         case .failed: .failed
         case .disabled: .disabled
         case .needsReconnect: .needsReconnect
+        }
+    }
+
+    /// A run's outcome in words.
+    static func outcome(_ outcome: ModuleRun.Outcome) -> PanelText {
+        switch outcome {
+        case .running: .running
+        case .succeeded: .succeeded
+        case .failed: .failed
+        case .timedOut: .timedOut
+        case .needsReconnect: .needsReconnect
+        }
+    }
+
+    /// What became of a notification, in words.
+    static func notification(_ state: NotificationEntry.State) -> PanelText {
+        switch state {
+        case .recorded: .recorded
+        case .sent: .sent
+        case .failed: .failed
+        case .suppressed: .suppressed
         }
     }
 

@@ -45,7 +45,8 @@ enum HTML {
         </style>
         </head>
         <body>
-        <nav><a href="/?lang=\(language.rawValue)">\(escape(PanelText.overview.in(language)))</a></nav>
+        <nav><a href="/?lang=\(language.rawValue)">\(escape(PanelText.overview.in(language)))</a>\
+        <a href="/log?lang=\(language.rawValue)">\(escape(PanelText.log.in(language)))</a></nav>
         <h1>\(escape(title))</h1>
         \(body)
         </body>

@@ -53,6 +53,16 @@ public struct PanelServer: Sendable {
             }
             return Self.response(.ok, page, type: "text/html; charset=utf-8")
         }
+        router.get("/log") { request, _ in
+            let language = Self.language(request)
+            let module = request.uri.queryParameters.get("module").flatMap(Module.init(rawValue:))
+            let page = try await Blocking.run { [self] in
+                let replica = try workspace.replica()
+                return LogPage(runs: try replica.moduleRuns(module: module?.rawValue, limit: 200),
+                               notifications: try replica.notifications(module: module?.rawValue, limit: 100), module: module, language: language).html
+            }
+            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+        }
         router.get("/healthz") { _, _ in
             let problem = try await Blocking.run { [self] in health() }
             return Self.response(problem == nil ? .ok : .serviceUnavailable, (problem ?? "ok") + "\n", type: "text/plain; charset=utf-8")
