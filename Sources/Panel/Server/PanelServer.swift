@@ -17,13 +17,17 @@ import Vocabulary
 /// ```
 public struct PanelServer: Sendable {
     public let workspace: Workspace
+    /// The replica, opened once: a page view reads it, it does not open it again.
+    let replica: ReplicaStore
     /// The token every form of this panel carries, new each time the panel starts.
     let csrf: String
     /// The syncs started from the panel.
     let runs = PanelRuns()
 
-    public init(workspace: Workspace) {
+    /// A panel for `workspace`; throws when its replica cannot be opened (no `econsync init` yet).
+    public init(workspace: Workspace) throws {
         self.workspace = workspace
+        replica = try workspace.replica()
         csrf = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
     }
 
@@ -43,8 +47,7 @@ public struct PanelServer: Sendable {
         router.get("/") { request, _ in
             let language = Self.language(request)
             let page = try await Blocking.run { [self] in
-                let replica = try workspace.replica()
-                var page = OverviewPage(reports: try workspace.scheduler(replica).report(), language: language, now: workspace.now())
+                var page = OverviewPage(reports: try reports(), language: language, now: workspace.now())
                 page.cooldown = try ModuleSettings(replica: replica).cooldown
                 page.csrf = csrf
                 page.running = runs.progress
@@ -57,8 +60,7 @@ public struct PanelServer: Sendable {
             let language = Self.language(request)
             let module = request.uri.queryParameters.get("module").flatMap(Module.init(rawValue:))
             let page = try await Blocking.run { [self] in
-                let replica = try workspace.replica()
-                return LogPage(runs: try replica.moduleRuns(module: module?.rawValue, limit: 200),
+                LogPage(runs: try replica.moduleRuns(module: module?.rawValue, limit: 200),
                                notifications: try replica.notifications(module: module?.rawValue, limit: 100), module: module, language: language).html
             }
             return Self.response(.ok, page, type: "text/html; charset=utf-8")
@@ -81,10 +83,10 @@ public struct PanelServer: Sendable {
 
     /// Every module's report, stale leases released first (as `econsync status` does).
     func reports() throws -> [ModuleReport] {
-        try workspace.scheduler(try workspace.replica()).report()
+        try workspace.scheduler(replica).report()
     }
 
-    /// Nil when the replica opens and no module hangs; else what is wrong. A
+    /// Nil when the replica can be read and no module hangs; else what is wrong. A
     /// hung run is released as the report is made ("Modul hænger" is then its
     /// last error), so a module hangs until a run of it ends well.
     func health() -> String? {
@@ -92,21 +94,19 @@ public struct PanelServer: Sendable {
             let stuck = try reports().filter { $0.lastErrorKind == SyncError.Code.timedOut.rawValue }
             return stuck.isEmpty ? nil : "module hangs: " + stuck.map(\.module.rawValue).joined(separator: ", ")
         } catch {
-            return "the replica cannot be opened: \(error)"
+            return "the replica cannot be read: \(error)"
         }
     }
 
     func metrics() throws -> Metrics {
-        let replica = try workspace.replica()
-        let reports = try workspace.scheduler(replica).report()
         let since = Timestamp.string(workspace.now().addingTimeInterval(-24 * 3600))
         var recent: [Module: [ModuleRun.Outcome: Int]] = [:]
         for run in try replica.moduleRuns(since: since, limit: 100_000) {
-            guard let module = reports.first(where: { $0.module.rawValue == run.module })?.module else { continue }
+            guard let module = Module(rawValue: run.module) else { continue }
             recent[module, default: [:]][run.outcome, default: 0] += 1
         }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: workspace.replicaURL.path)[.size] as? Int) ?? 0
-        return Metrics(reports: reports, recentRuns: recent, replicaBytes: bytes ?? 0)
+        return Metrics(reports: try reports(), recentRuns: recent, replicaBytes: bytes)
     }
 
     static func language(_ request: Request) -> PanelLanguage {

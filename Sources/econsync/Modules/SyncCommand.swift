@@ -34,12 +34,10 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: ArgumentHelp("Modules to run (default: every enabled one).", valueName: "module")) var modules: [Module] = []
     @Flag(help: "Run even inside the cooldown (recorded).") var force = false
-    @Option(help: ArgumentHelp("A trial run on one project: only it, its customer, its registrations and the products they use "
-                               + "(a local id, n:NUMBER, e:KEY or its name).", valueName: "project"))
-    var project: RecordRef?
+    @OptionGroup var trial: TrialOption
 
     func validate() throws {
-        if project != nil, !modules.isEmpty { throw ValidationError("--project runs the modules the project needs; name no modules with it") }
+        if trial.project != nil, !modules.isEmpty { throw ValidationError("--project runs the modules the project needs; name no modules with it") }
     }
 
     func run() async throws {
@@ -54,7 +52,7 @@ struct SyncCommand: AsyncParsableCommand {
         events.pulled = { pulls.finish() }
         let workspace = try global.workspace()
         let outcome: SyncOutcome
-        if let project {
+        if let project = trial.project {
             let scope = try workspace.projectScope(project)
             if !output.json { Output.line("trial run on \(scope.name): nothing else is synced") }
             outcome = try await workspace.sync(trial: scope, force: force, events: events)

@@ -40,9 +40,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     var modules: [Module] = []
     @Flag(help: "Run past the modules' cooldown (recorded on their runs); with --plan-out: replace the file if it exists.")
     var force = false
-    @Option(help: ArgumentHelp("A trial run on one project: only it, its customer, its registrations and the products they use "
-                               + "(a local id, n:NUMBER, e:KEY or its name).", valueName: "project"))
-    var project: RecordRef?
+    @OptionGroup var trial: TrialOption
     @Flag(help: "Finish an interrupted reconcile.") var resume = false
     @Flag(help: "Compare every record, not only those changed since the last reconcile.") var full = false
 
@@ -50,7 +48,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count
         if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply and --resume cannot be combined") }
         if apply != nil, !modules.isEmpty { throw ValidationError("--module is fixed by the plan given to --apply") }
-        if project != nil, apply != nil || resume || !modules.isEmpty {
+        if trial.project != nil, apply != nil || resume || !modules.isEmpty {
             throw ValidationError("--project does not go with --apply or --resume (the plan or the run fixes what it covers) nor with --module")
         }
         if force, dryRun { throw ValidationError("--force does not go with --dry-run, which writes nothing and has no cooldown") }
@@ -89,7 +87,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let outcome: ReconcileOutcome
         do {
             let workspace = try global.workspace()
-            let scope = try project.map { try workspace.projectScope($0) }
+            let scope = try trial.project.map { try workspace.projectScope($0) }
             if let scope, !output.json { print("trial run on \(scope.name): nothing else is synced, and the base stays for a run over everything") }
             outcome = try await workspace.reconcile(mode, modules: Set(modules), scope: scope, full: full, force: force, events: events)
         } catch let error as ApplyError where apply != nil && error.code == .stalePlan {

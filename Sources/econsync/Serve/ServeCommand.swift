@@ -11,7 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
             The first line printed is `serving on http://HOST:PORT`. The panel reads the same replica the CLI \
             writes, so both can be used side by side. Pages: the overview of the eight modules (state, last run, \
             last success, next run, what the last run did, API calls today, the last run's error in the brief's \
-            words). For operators: GET /healthz (200 when the replica opens and no module hangs, else 503), \
+            words). For operators: GET /healthz (200 when the replica can be read and no module hangs, else 503), \
             GET /metrics (Prometheus text) and GET /api/status (the JSON object `econsync status` prints for scripts).
 
             The panel has no login yet, so it listens on loopback addresses only (127.0.0.1, ::1, localhost). \
@@ -31,10 +31,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try global.workspace()
-        _ = try workspace.replica()   // a data directory without a replica is refused now, not on the first page
+        // A data directory without a replica is refused now, not on the first page.
+        let server = try PanelServer(workspace: try global.workspace())
         let host = self.host
-        try await PanelServer(workspace: workspace).run(host: host, port: port) { bound in
+        try await server.run(host: host, port: port) { bound in
             // Written straight to the descriptor, so a script waiting for it sees it at once.
             FileHandle.standardOutput.write(Data("serving on http://\(host.contains(":") ? "[\(host)]" : host):\(bound)\n".utf8))
         }
