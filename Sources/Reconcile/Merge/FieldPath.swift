@@ -7,16 +7,17 @@ import Snapshot
 /// ```
 public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let components: [String]
+    /// The dotted text, kept: a pull looks fields up by it once per record.
+    public let description: String
 
     public init(_ path: String) {
         components = path.split(separator: ".").map(String.init)
+        description = components.joined(separator: ".")
     }
 
     public init(stringLiteral path: String) {
         self.init(path)
     }
-
-    public var description: String { components.joined(separator: ".") }
 
     public static func < (lhs: FieldPath, rhs: FieldPath) -> Bool {
         lhs.description.utf8.lexicographicallyPrecedes(rhs.description.utf8)

@@ -52,7 +52,7 @@ public struct ReplicaWriter {
     }
 
     /// `record` as a new row: no id, not synced, live, normalised when typed in, and validated.
-    private func checkedNew<R: ReplicaRecord>(_ record: R, memo: ValidationMemo?) throws -> R {
+    func checkedNew<R: ReplicaRecord>(_ record: R, memo: ValidationMemo?) throws -> R {
         var record = record
         record.id = nil
         record.syncedHash = nil

@@ -29,17 +29,39 @@ extension BulkInsertable {
             """
     }
 
-    /// ``StoredRecord/insertAll(_:_:)`` for records known to be of this type.
-    static func insertRows(_ records: [some ReplicaRecord], _ db: Database) throws -> [Int64] {
-        try insertBulk(records as! [Self], db)
+    /// The SQL of an INSERT of `rows` rows written as reconciled: each row's
+    /// synced hash is computed from its own mapped values as it goes in (no
+    /// second write of every row); nil when a mapped column is not inserted.
+    static func syncedInsertSQL(rows: Int) -> String? {
+        let positions = Dictionary(uniqueKeysWithValues: insertColumns.enumerated().map { ($1, "column\($0 + 1)") })
+        let mapped = kind.mappedColumns.compactMap { positions[$0] }
+        let hashed = RecordColumn.syncedHash.rawValue
+        guard mapped.count == kind.mappedColumns.count, positions[hashed] != nil else { return nil }
+        let selected = insertColumns.map { $0 == hashed ? "econsync_hash(\(mapped.joined(separator: ", ")))" : positions[$0]! }
+        let placeholders = "(" + Array(repeating: "?", count: insertColumns.count).joined(separator: ", ") + ")"
+        return """
+            INSERT INTO \(kind.table) (\(insertColumns.joined(separator: ", ")))
+            SELECT \(selected.joined(separator: ", ")) FROM (VALUES \(Array(repeating: placeholders, count: rows).joined(separator: ", ")))
+            """
     }
 
-    static func insertBulk(_ records: [Self], _ db: Database) throws -> [Int64] {
+    /// ``StoredRecord/insertAll(_:_:)`` for records known to be of this type.
+    static func insertRows(_ records: [some ReplicaRecord], _ db: Database) throws -> [Int64] {
+        try insertBulk(records as! [Self], db, sql: insertSQL)
+    }
+
+    /// Inserts rows as reconciled (see ``syncedInsertSQL(rows:)``); nil when the kind cannot.
+    static func insertSyncedRows(_ records: [some ReplicaRecord], _ db: Database) throws -> [Int64]? {
+        guard syncedInsertSQL(rows: 1) != nil else { return nil }
+        return try insertBulk(records as! [Self], db) { syncedInsertSQL(rows: $0)! }
+    }
+
+    static func insertBulk(_ records: [Self], _ db: Database, sql: (Int) -> String) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(records.count)
         // Built once per call, not per chunk (a full chunk's SQL is a few kilobytes), and only when a call has a full chunk.
-        let full = records.count >= rowsPerStatement ? insertSQL(rows: rowsPerStatement) : ""
-        let single = insertSQL(rows: 1)
+        let full = records.count >= rowsPerStatement ? sql(rowsPerStatement) : ""
+        let single = sql(1)
         var start = records.startIndex
         while start < records.endIndex {
             let count = records.endIndex - start >= rowsPerStatement ? rowsPerStatement : 1

@@ -75,8 +75,11 @@ public struct Validation {
     /// no zone, or e-conomic's zone 1 (Domestic) or 4 (Domestic, VAT exempt).
     public func isDomestic(vatZoneId: Int64?) throws -> Bool {
         guard let vatZoneId else { return true }
+        if let known = memo?.domesticZones[vatZoneId] { return known }
         let number = try String.fetchOne(db.cachedStatement(sql: "SELECT foreign_key FROM vat_zones WHERE id = ?"), arguments: [vatZoneId])
-        return number == nil || number == "1" || number == "4"
+        let domestic = number == nil || number == "1" || number == "4"
+        memo?.domesticZones[vatZoneId] = domestic
+        return domestic
     }
 
     /// Requires a valid CVR number when present.
@@ -169,7 +172,7 @@ public struct Validation {
     /// has `value` in `column`.
     func unique(_ column: String, _ value: (any DatabaseValueConvertible)?, field: String) throws {
         guard let value else { return }
-        let other = try Int64.fetchOne(
+        let other = memo?.claimsAreAll == true ? nil : try Int64.fetchOne(
             db.cachedStatement(sql: """
                 SELECT id FROM \(kind.table)
                 WHERE ifnull(department, -1) = ifnull(?, -1) AND \(column) = ? AND tombstone = 0 AND id IS NOT ?

@@ -42,19 +42,20 @@ public struct JSONValueDecoder: Decoder {
 
 extension JSONValueDecoder {
     /// `value` as `T`, for the scalar types; nil for any other type (decoded through its own `init(from:)`).
-    static func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T? {
+    /// The coding path is built only for an error (`path`): a record's fields decode without one array per field.
+    static func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T? {
         switch type {
         case is String.Type:
-            guard case .string(let text) = value else { throw mismatch(type, value, path) }
+            guard case .string(let text) = value else { throw mismatch(type, value, path()) }
             return text as? T
         case is Bool.Type:
-            guard case .bool(let flag) = value else { throw mismatch(type, value, path) }
+            guard case .bool(let flag) = value else { throw mismatch(type, value, path()) }
             return flag as? T
         case is Double.Type:
-            guard case .number(let text) = value, let number = Double(text) else { throw mismatch(type, value, path) }
+            guard case .number(let text) = value, let number = Double(text) else { throw mismatch(type, value, path()) }
             return number as? T
         case is Float.Type:
-            guard case .number(let text) = value, let number = Float(text) else { throw mismatch(type, value, path) }
+            guard case .number(let text) = value, let number = Float(text) else { throw mismatch(type, value, path()) }
             return number as? T
         case is Int.Type: return try integer(Int.self, value, path) as? T
         case is Int64.Type: return try integer(Int64.self, value, path) as? T
@@ -71,17 +72,17 @@ extension JSONValueDecoder {
     }
 
     /// A whole number that fits `type` (canonical numbers spell whole values without a fraction).
-    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> I {
-        guard case .number(let text) = value else { throw mismatch(type, value, path) }
+    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _ path: () -> [any CodingKey]) throws -> I {
+        guard case .number(let text) = value else { throw mismatch(type, value, path()) }
         guard let number = I(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "Number \(text) does not fit in \(type)."))
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "Number \(text) does not fit in \(type)."))
         }
         return number
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
-        if let scalar = try scalar(type, value, path) { return scalar }
-        return try T(from: JSONValueDecoder(value, codingPath: path))
+    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
+        if let scalar = try scalar(type, value, path()) { return scalar }
+        return try T(from: JSONValueDecoder(value, codingPath: path()))
     }
 
     static func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {

@@ -84,7 +84,8 @@ struct PullWriter {
 
     /// The new row a pull-insert of `op` writes (not yet validated or inserted).
     func newRecord<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping) throws -> R {
-        var properties = Self.defaults.merging(try properties(op, mapping)) { _, new in new }
+        // Built once, as decoded: the defaults, then e-conomic's values that are not null.
+        var properties = try properties(op, mapping, into: Self.defaults, keepingNull: false)
         switch op.kind {
         case .project, .employee: properties["number"] = .number(op.key)
         case .hourType: properties["activityNumber"] = .number(op.key)
@@ -135,12 +136,15 @@ struct PullWriter {
         return id
     }
 
-    /// The operation's fields as the replica's property names and values.
-    func properties(_ op: PlanOperation, _ mapping: KindMapping) throws -> [String: JSONValue] {
-        var properties: [String: JSONValue] = [:]
+    /// The operation's fields as the replica's property names and values,
+    /// added to `properties`; a null clears a field unless `keepingNull` is false.
+    func properties(_ op: PlanOperation, _ mapping: KindMapping, into properties: [String: JSONValue] = [:],
+                    keepingNull: Bool = true) throws -> [String: JSONValue] {
+        var properties = properties
         for field in mapping.fields {
             guard let value = op.fields[field.economic.description] else { continue }
-            properties[field.local] = try convert(value, field, op)
+            let converted = try convert(value, field, op)
+            if keepingNull || converted != .null { properties[field.local] = converted }
         }
         return properties
     }
@@ -168,8 +172,12 @@ struct PullWriter {
 
     func decode<R: ReplicaRecord>(_ type: R.Type, _ properties: [String: JSONValue], _ op: PlanOperation) throws -> R {
         do {
-            var present = properties.filter { $0.value != .null }
-            for (name, value) in Self.defaults where present[name] == nil { present[name] = value }
+            var present = properties
+            // Copied only when something is to be dropped or added (a new record's properties come ready).
+            if present.values.contains(.null) || Self.defaults.keys.contains(where: { present[$0] == nil }) {
+                present = present.filter { $0.value != .null }
+                for (name, value) in Self.defaults where present[name] == nil { present[name] = value }
+            }
             return try JSONValueDecoder.decode(R.self, from: .object(present))
         } catch let error as DecodingError {
             let field: String

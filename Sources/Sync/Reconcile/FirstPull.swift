@@ -58,7 +58,7 @@ struct FirstPull {
         return written
     }
 
-    /// Records validated and inserted together (the inserts go out many rows per statement).
+    /// Records validated and inserted together (through a ``FirstLoad``: many rows per statement, each written once).
     static let batchSize = 1_024
 
     /// Writes `mapping`'s kind in one transaction; nil (nothing written) when a record was refused.
@@ -67,17 +67,17 @@ struct FirstPull {
     }
 
     private func load<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, snapshotPath: String) throws -> Int? {
-        let kind = mapping.kind
         let operations = Self.operations(of: mapping, snapshotPath: snapshotPath)
         defer { operations.cancel() }
         do {
             return try replica.write { writer in
                 let pulls = PullWriter(writer: writer)
+                guard let load = try FirstLoad(R.self, writer: pulls.writer) else { return nil }
                 var batch: [R] = []
                 batch.reserveCapacity(Self.batchSize)
                 var count = 0
                 func flush() throws {
-                    try writer.markSynced(kind, ids: try pulls.writer.createAll(batch))
+                    _ = try load.insert(batch)
                     count += batch.count
                     batch.removeAll(keepingCapacity: true)
                 }

@@ -100,10 +100,13 @@ public struct PlanBuilder: Sendable {
 
         let unchanged = !full && base != nil && base?.sha256 == snapshot.sha256
         if !(unchanged && work.values.allSatisfy { $0.wanted.isEmpty && $0.linkable.isEmpty }) {
-            if !full, let base, let basePath, let index = try KeyIndexReader(path: KeyIndex.path(for: basePath), sha256: base.sha256) {
+            // A base without a record of the kinds compared (a module's first run after the first pull of others) is not read.
+            let baseHasKinds = try basePath.map { !Set(try SnapshotReader(path: $0, checksDigest: false).header.kinds).isDisjoint(with: work.keys) }
+            if !full, let base, let basePath, baseHasKinds == true,
+               let index = try KeyIndexReader(path: KeyIndex.path(for: basePath), sha256: base.sha256) {
                 try capture(&work, index: index, basePath: basePath, snapshotPath: snapshotPath)
             } else {
-                try capture(&work, basePath: base == nil ? nil : basePath, snapshotPath: snapshotPath)
+                try capture(&work, basePath: base == nil || baseHasKinds != true ? nil : basePath, snapshotPath: snapshotPath)
             }
         }
 

@@ -94,11 +94,13 @@ extension SnapshotStore {
                 return nil
             }
             func fromOlder(_ kind: String) -> Bool { !fresh.contains(kind) && written.contains(kind) }
-            var a = try next(older, keeping: fromOlder), b = try next(newer) { fresh.contains($0) }
+            // A delta takes nothing from the base but the kinds overlaid and not pulled: without those, the base is not read.
+            let inherited = over == nil || !written.subtracting(fresh).isEmpty ? older : nil
+            var a = try next(inherited, keeping: fromOlder), b = try next(newer) { fresh.contains($0) }
             while a != nil || b != nil {
                 if let line = a, b == nil || utf8Precedes(line.kind, b!.kind) {
                     try write(line)
-                    a = try next(older, keeping: fromOlder)
+                    a = try next(inherited, keeping: fromOlder)
                 } else {
                     if fromNewer(b!) { try write(b!) }
                     b = try next(newer) { fresh.contains($0) }

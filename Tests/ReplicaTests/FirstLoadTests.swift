@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import Vocabulary
+@testable import Replica
+
+/// `FirstLoad`: a kind's first rows from e-conomic, written in batches as
+/// reconciled rows, validated against the whole load without a query per record.
+@Suite("First load of a kind")
+struct FirstLoadTests {
+    /// Rows of department 7, which the fixture has none of.
+    static let department = 7
+
+    @Test("rows are written in order with the synced hash of their own values, and logged as inserts")
+    func syncedRows() throws {
+        let replica = try TestReplica()
+        let group = replica.fixture.group
+        let start = try replica.store.latestChangeSequence()
+        let customers = (0..<700).map {
+            Customer(foreignKey: 9000 + $0, department: Self.department, name: "Kunde \($0)", cvr: $0 % 2 == 0 ? "13748136" : nil,
+                     customerGroupId: group, barred: $0 % 3 == 0)
+        }
+        let products = (0..<300).map {
+            Product(foreignKey: "F-\($0)", department: Self.department, number: "F-\($0)", name: "Vare \($0)", unitId: replica.fixture.stk)
+        }
+        let employees = [Employee(foreignKey: 71, department: Self.department, number: 71, name: "Ole", hourlyCostRate: 310.5)]
+        let ids = try replica.store.write { writer -> (customers: [Int64], products: [Int64], employees: [Int64]) in
+            var writer = writer
+            writer.origin = .economic
+            writer.department = Self.department
+            let customerLoad = try #require(try FirstLoad(Customer.self, writer: writer))
+            let first = try customerLoad.insert(Array(customers[..<500]))
+            let rest = try customerLoad.insert(Array(customers[500...]))
+            let productIDs = try #require(try FirstLoad(Product.self, writer: writer)).insert(products)
+            // Employees are not inserted many rows per statement: their hash is written after the insert.
+            let employeeIDs = try #require(try FirstLoad(Employee.self, writer: writer)).insert(employees)
+            #expect(try FirstLoad(Customer.self, writer: writer) == nil)
+            return (first + rest, productIDs, employeeIDs)
+        }
+        #expect(ids.customers.count == 700 && ids.customers == ids.customers.sorted())
+        // The hash written with each row is the one SQLite computes from the stored row.
+        let hashes = try replica.store.write { writer in
+            try ids.customers.map { (try writer.fetch(Customer.self, id: $0).syncedHash, try writer.mappedHash(.customer, id: $0)) }
+                + ids.products.map { (try writer.fetch(Product.self, id: $0).syncedHash, try writer.mappedHash(.product, id: $0)) }
+                + ids.employees.map { (try writer.fetch(Employee.self, id: $0).syncedHash, try writer.mappedHash(.employee, id: $0)) }
+        }
+        #expect(hashes.count == 1_001 && hashes.allSatisfy { $0.0 != nil && $0.0 == $0.1 })
+        for (id, customer) in zip(ids.customers, customers) {
+            let stored = try #require(try replica.store.fetch(Customer.self, id: id))
+            #expect(stored.name == customer.name && stored.barred == customer.barred && stored.syncedHash != nil)
+        }
+        // Nothing loaded is a local change to push.
+        #expect(try replica.store.unsyncedRows(.customer).allSatisfy { !ids.customers.contains($0) })
+        #expect(try replica.store.unsyncedRows(.product).allSatisfy { !ids.products.contains($0) })
+        let changes = try replica.store.changes(since: start)
+        #expect(changes.count == 1_001 && changes.allSatisfy { $0.operation == .insert })
+    }
+
+    @Test("a kind with rows in the department is not first-loaded; another department's rows do not count")
+    func onlyIntoEmpty() throws {
+        let replica = try TestReplica()
+        let loads = try replica.store.write { writer in
+            var other = writer
+            other.department = Self.department
+            return (try FirstLoad(Customer.self, writer: writer), try FirstLoad(Customer.self, writer: other))
+        }
+        #expect(loads.0 == nil && loads.1 != nil)  // the fixture's customers have no department
+    }
+
+    @Test("a key repeated in a later batch is refused, naming it, and the load's transaction writes nothing")
+    func duplicateAcrossBatches() throws {
+        let replica = try TestReplica()
+        let before = try replica.state()
+        let error = try #require(throws: ReplicaError.self) {
+            try replica.store.write { writer in
+                var writer = writer
+                writer.origin = .economic
+                writer.department = Self.department
+                let load = try #require(try FirstLoad(Customer.self, writer: writer))
+                _ = try load.insert((0..<10).map { Customer(foreignKey: 100 + $0, department: Self.department, name: "K\($0)") })
+                _ = try load.insert([Customer(foreignKey: 200, department: Self.department, name: "Ny"),
+                                     Customer(foreignKey: 104, department: Self.department, name: "Igen")])
+            }
+        }
+        #expect(error.code == .duplicate && error.field == "foreignKey" && "\(error)".contains("another new customer has e-conomic key 104"))
+        let missing = try #require(throws: ReplicaError.self) {
+            try replica.store.write { writer in
+                var writer = writer
+                writer.department = Self.department
+                _ = try #require(try FirstLoad(Customer.self, writer: writer)).insert([Customer(department: Self.department, name: "A", customerGroupId: 999)])
+            }
+        }
+        #expect(missing.code == .missingReference && "\(missing)".contains("customerGroup 999 does not exist"))
+        #expect(try replica.state() == before)
+    }
+}
