@@ -24,6 +24,21 @@ public enum Timestamp {
         return formatter.date(from: text)
     }
 
+    /// A day (`2026-11-02`, its start in UTC) or a UTC time as stored
+    /// (`2026-11-02T08:00:00Z`), as the replica's timestamps compare with it;
+    /// nil for any other text. With `dayAfter`, a day names the next one's
+    /// start (the end of a range that includes the day).
+    ///
+    /// ```swift
+    /// Timestamp.bound("2026-11-02")                   // "2026-11-02T00:00:00Z"
+    /// Timestamp.bound("2026-11-02", dayAfter: true)   // "2026-11-03T00:00:00Z"
+    /// ```
+    public static func bound(_ text: String, dayAfter: Bool = false) -> String? {
+        if let date = date(text) { return string(date) }
+        guard let day = LocalDate(text) else { return nil }
+        return string(Date(timeIntervalSince1970: Double((day.daysSinceEpoch + (dayAfter ? 1 : 0)) * 86_400)))
+    }
+
     /// Reads exactly the form ``string(_:)`` writes without a date formatter
     /// (making one costs more than a replica write; approving thousands of
     /// registrations reads as many); nil for any other text.

@@ -59,11 +59,15 @@ extension ReplicaStore {
         }
     }
 
-    /// The conflict journal, oldest first; only decisions at or after `since` (UTC, ISO 8601) when given.
-    public func conflicts(since: String? = nil) throws -> [ConflictEntry] {
+    /// The conflict journal, oldest first; only decisions at or after `since`
+    /// and before `until` (UTC, ISO 8601), and of `module`, when given.
+    public func conflicts(since: String? = nil, until: String? = nil, module: String? = nil) throws -> [ConflictEntry] {
         try read { db in
-            var request = StoredEntry<ConflictEntry>.order(ConflictEntry.Columns.decidedAt.column, ConflictEntry.Columns.id.column)
-            if let since { request = request.filter(ConflictEntry.Columns.decidedAt.column >= since) }
+            let columns = ConflictEntry.Columns.self
+            var request = StoredEntry<ConflictEntry>.order(columns.decidedAt.column, columns.id.column)
+            if let since { request = request.filter(columns.decidedAt.column >= since) }
+            if let until { request = request.filter(columns.decidedAt.column < until) }
+            if let module { request = request.filter(columns.module.column == module) }
             return try request.fetchValues(db)
         }
     }

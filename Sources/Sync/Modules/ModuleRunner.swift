@@ -118,12 +118,7 @@ public struct ModuleRunner: Sendable {
     /// brief's troubleshooting case leads), none hidden behind another.
     static func blockError(_ blocks: [PlanOperation], module: String) -> SyncError? {
         guard !blocks.isEmpty else { return nil }
-        let classified = blocks.map { op -> SyncError.Code in
-            if op.reason.hasPrefix("Customer not found in e-conomic") { return .customerNotFound }
-            if op.reason.hasPrefix("Employee is missing an e-conomic ID") { return .employeeMissingID }
-            if op.reason.contains("is not mapped to an e-conomic activity") { return .activityUnmapped }
-            return .blocked
-        }
+        let classified = blocks.map { SyncError.Code.ofBlock($0.reason) }
         let counts = Dictionary(classified.map { ($0, 1) }, uniquingKeysWith: +)
         let codes = counts.keys.sorted { (counts[$0]!, $1.rawValue) > (counts[$1]!, $0.rawValue) }
         var shown = 0

@@ -43,3 +43,15 @@ extension ErrorCode where Domain == SyncError {
     /// The run failed (e-conomic refused a push, bad response).
     public static var failed: Self { "failed" }
 }
+
+extension ErrorCode where Domain == SyncError {
+    /// The code of a blocked operation's reason: the brief's troubleshooting
+    /// case it words ("Customer not found in e-conomic", "Employee is missing
+    /// an e-conomic ID", an hour type without an activity), else ``blocked``.
+    public static func ofBlock(_ reason: String) -> Self {
+        if reason.hasPrefix("Customer not found in e-conomic") { return .customerNotFound }
+        if reason.hasPrefix("Employee is missing an e-conomic ID") { return .employeeMissingID }
+        if reason.contains("is not mapped to an e-conomic activity") { return .activityUnmapped }
+        return .blocked
+    }
+}

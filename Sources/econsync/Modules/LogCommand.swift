@@ -22,19 +22,13 @@ struct LogCommand: ParsableCommand {
     @Option(help: "At most this many of the newest runs, and of the newest notifications.") var limit = 50
 
     func validate() throws {
-        if let since, Self.time(since) == nil { throw ValidationError("\(since) is neither a day (YYYY-MM-DD) nor a UTC time (2026-11-02T08:00:00Z)") }
+        if let since, Timestamp.bound(since) == nil { throw ValidationError("\(since) is neither a day (YYYY-MM-DD) nor a UTC time (2026-11-02T08:00:00Z)") }
         if limit < 1 { throw ValidationError("--limit must be 1 or more") }
-    }
-
-    /// `since` as the timestamp runs are stored with.
-    static func time(_ text: String) -> String? {
-        if let day = LocalDate(text) { return "\(day)T00:00:00Z" }
-        return Timestamp.date(text).map(Timestamp.string)
     }
 
     func run() throws {
         let context = try ModuleContext(global: global)
-        let history = try context.scheduler.history(module: module, since: since.flatMap(Self.time), limit: limit)
+        let history = try context.scheduler.history(module: module, since: since.flatMap { Timestamp.bound($0) }, limit: limit)
         if output.json { return try Output.json(history) }
         guard !history.runs.isEmpty || !history.notifications.isEmpty else {
             return print("no module run\(module.map { " of \($0.rawValue)" } ?? "")\(since.map { " since \($0)" } ?? "")")

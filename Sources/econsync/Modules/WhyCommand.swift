@@ -34,7 +34,7 @@ struct WhyCommand: ParsableCommand {
         let id = if case .local(let local) = record { local } else { try replica.write { try $0.resolve(record, as: kind) } }
         let agreement = try? global.credentialsFile.load().agreementNumber
         let status = try RecordStatus(kind: kind, id: id, replica: replica, agreement: agreement)
-        let reasons = status.reasons.map { (code: Self.code($0), text: Self.text($0, status)) }
+        let reasons = status.reasons.map { (code: $0.code, text: Self.text($0, status)) }
         if output.json {
             return try Output.json(Report(kind: kind.rawValue, id: id, name: status.name, economicKey: status.economicKey.map { LocalRecords.economicKey($0, kind).json } ?? .null,
                                           module: status.module.rawValue, state: status.state.rawValue,
@@ -67,20 +67,6 @@ struct WhyCommand: ParsableCommand {
         case .changed: "in e-conomic as \(status.economicKey ?? "?"), changed in the replica since it was last synced"
         case .new: "not in e-conomic yet"
         case .deleted: "deleted in the replica" + (status.economicKey.map { " (e-conomic \($0))" } ?? "")
-        }
-    }
-
-    static func code(_ reason: RecordStatus.Reason) -> String {
-        switch reason {
-        case .paused: "paused"
-        case .moduleOff: "moduleOff"
-        case .importOnly: "importOnly"
-        case .notApproved: "notApproved"
-        case .awaitsOrderExport: "awaitsOrderExport"
-        case .lastRun: "lastRun"
-        case .pushUnsettled: "pushUnsettled"
-        case .pushFailed: "pushFailed"
-        case .nextRun: "nextRun"
         }
     }
 

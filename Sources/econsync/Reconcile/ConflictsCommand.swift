@@ -16,14 +16,13 @@ struct ConflictsCommand: ParsableCommand {
     var since: String?
 
     func validate() throws {
-        if let since, Timestamp.date(since) == nil, Timestamp.date(since + "T00:00:00Z") == nil {
+        if let since, Timestamp.bound(since) == nil {
             throw ValidationError("--since \(since) is not a date (2026-11-02) or a UTC time (2026-11-02T08:00:00Z)")
         }
     }
 
     func run() throws {
-        let from = since.map { Timestamp.date($0) != nil ? $0 : $0 + "T00:00:00Z" }
-        let entries = try global.openReplica().conflicts(since: from)
+        let entries = try global.openReplica().conflicts(since: since.flatMap { Timestamp.bound($0) })
         if output.json { return try Output.json("conflicts", entries.map(ConflictReport.init)) }
         if entries.isEmpty { return print("no conflicts\(since.map { " since \($0)" } ?? "")") }
         // The three values are wide by nature: shown with --wide (and in --json).
