@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "Panel",
             dependencies: [
-                "Blocking", "Vocabulary", "Replica", "Sync",
+                "Blocking", "Vocabulary", "Replica", "Reconcile", "Economic", "Sync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

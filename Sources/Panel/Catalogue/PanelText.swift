@@ -17,6 +17,12 @@ public enum PanelText: CaseIterable, Sendable {
     case action, syncNow, syncAll, canRunAgainAt, force, forceQuestion, forceConfirm, cancel
     case log, allModules, started, ended, outcome, apiCalls, notifications, at, forced, full
     case succeeded, timedOut, recorded, sent, suppressed
+    case pending, record, reasons, whatToDo, nothingPending, showingFirst, ofTotal
+    case synced, changed, new, deleted
+    case conflictJournal, decided, field, base, mobilplan, economic, winner, rule, from, to, show, noConflicts
+    case badRequest, notADate, dateFormat
+    case apiCallsPerHour, fairUseBudget, callsInLast24Hours, mostInOneHour, hour, calls
+    case runsLast24Hours, runsInAll, noRuns
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -77,6 +83,41 @@ public enum PanelText: CaseIterable, Sendable {
         case .recorded: ("gemt (ingen mail sat op)", "recorded (no mail set up)")
         case .sent: ("sendt", "sent")
         case .suppressed: ("ikke sendt: samme fejl inden for en time", "not sent: the same error within the hour")
+        case .pending: ("Venter", "Pending")
+        case .record: ("Post", "Record")
+        case .reasons: ("Hvorfor", "Why")
+        case .whatToDo: ("Hvad gør jeg?", "What to do")
+        case .nothingPending: ("Alt er i e-conomic, som Mobilplan har det.", "Everything is in e-conomic as Mobilplan has it.")
+        case .showingFirst: ("Viser de første", "Showing the first")
+        case .ofTotal: ("af", "of")
+        case .synced: ("i e-conomic", "in e-conomic")
+        case .changed: ("ændret siden seneste synkronisering", "changed since it was last synced")
+        case .new: ("ikke i e-conomic endnu", "not in e-conomic yet")
+        case .deleted: ("slettet i Mobilplan", "deleted in Mobilplan")
+        case .conflictJournal: ("Konflikter", "Conflicts")
+        case .decided: ("Afgjort", "Decided")
+        case .field: ("Felt", "Field")
+        case .base: ("Før", "Base")
+        case .mobilplan: ("Mobilplan", "Mobilplan")
+        case .economic: ("e-conomic", "e-conomic")
+        case .winner: ("Vinder", "Winner")
+        case .rule: ("Regel", "Rule")
+        case .from: ("Fra", "From")
+        case .to: ("Til", "To")
+        case .show: ("Vis", "Show")
+        case .noConflicts: ("Ingen konflikter.", "No conflicts.")
+        case .badRequest: ("Forkert forespørgsel", "Bad request")
+        case .notADate: ("er ikke en dato", "is not a date")
+        case .dateFormat: ("Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-02.", "Write the date as YYYY-MM-DD, e.g. 2026-11-02.")
+        case .apiCallsPerHour: ("API-kald pr. time, seneste 24 timer", "API calls per hour, last 24 hours")
+        case .fairUseBudget: ("e-conomics fair use pr. time (50.000 kald pr. døgn)", "e-conomic's fair use per hour (50,000 calls a day)")
+        case .callsInLast24Hours: ("API-kald de seneste 24 timer", "API calls in the last 24 hours")
+        case .mostInOneHour: ("flest på en time", "most in one hour")
+        case .hour: ("kl.", "at")
+        case .calls: ("kald", "calls")
+        case .runsLast24Hours: ("Kørsler de seneste 24 timer", "Runs in the last 24 hours")
+        case .runsInAll: ("kørsler", "runs")
+        case .noRuns: ("ingen kørsler", "no runs")
         }
     }
 

@@ -22,6 +22,11 @@ enum HTML {
         return escaped
     }
 
+    /// A table's head row: `columns` in `language`.
+    static func head(_ columns: [PanelText], _ language: PanelLanguage) -> String {
+        "<thead><tr>" + columns.map { "<th>\(escape($0.in(language)))</th>" }.joined() + "</tr></thead>\n"
+    }
+
     /// A whole page: `title`, the navigation, and `body` (already HTML).
     static func page(title: String, language: PanelLanguage, body: String) -> String {
         """
@@ -42,11 +47,18 @@ enum HTML {
         nav a { margin-right: 1rem; }
         form.inline { display: inline; }
         #sync-all { margin-bottom: 1rem; }
+        ul.reasons { margin: 0; padding-left: 1.1rem; }
+        .remedy { color: #3b4a5a; }
+        figure { margin: 1rem 0 1.5rem; }
+        figure svg { max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+        .legend span { margin-right: 1rem; }
         </style>
         </head>
         <body>
         <nav><a href="/?lang=\(language.rawValue)">\(escape(PanelText.overview.in(language)))</a>\
-        <a href="/log?lang=\(language.rawValue)">\(escape(PanelText.log.in(language)))</a></nav>
+        <a href="/log?lang=\(language.rawValue)">\(escape(PanelText.log.in(language)))</a>\
+        <a href="/pending?lang=\(language.rawValue)">\(escape(PanelText.pending.in(language)))</a>\
+        <a href="/conflicts?lang=\(language.rawValue)">\(escape(PanelText.conflictJournal.in(language)))</a></nav>
         <h1>\(escape(title))</h1>
         \(body)
         </body>

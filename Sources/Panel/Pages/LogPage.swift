@@ -12,14 +12,8 @@ struct LogPage {
 
     var html: String {
         let text = { (item: PanelText) in HTML.escape(item.in(language)) }
-        var body = "<p class=\"filter\">" + ([nil] + Module.allCases).map { choice in
-            let name = choice.map { PanelText.module($0, language) } ?? PanelText.allModules.in(language)
-            let query = choice.map { "module=\($0.rawValue)&" } ?? ""
-            return choice == module ? "<strong>\(HTML.escape(name))</strong>" : "<a href=\"/log?\(query)lang=\(language.rawValue)\">\(HTML.escape(name))</a>"
-        }.joined(separator: " · ") + "</p>\n"
-        body += "<table id=\"runs\">\n<thead><tr>"
-        for column: PanelText in [.module, .started, .ended, .outcome, .lastRunDid, .apiCalls, .errors] { body += "<th>\(text(column))</th>" }
-        body += "</tr></thead>\n<tbody>\n"
+        var body = ModuleFilter(path: "/log", selected: module, language: language).html
+        body += "<table id=\"runs\">\n" + HTML.head([.module, .started, .ended, .outcome, .lastRunDid, .apiCalls, .errors], language) + "<tbody>\n"
         for run in runs {
             let name = Module(rawValue: run.module).map { PanelText.module($0, language) } ?? run.module
             let marks = (run.forced ? " (\(PanelText.forced.in(language)))" : "") + (run.full ? " (\(PanelText.full.in(language)))" : "")
@@ -33,9 +27,8 @@ struct LogPage {
                          HTML.escape(PanelText.outcome(run.outcome).in(language)), HTML.escape(did), String(run.apiCalls), error]
             body += "<tr data-run=\"\(run.id.map(String.init) ?? "")\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
-        body += "</tbody>\n</table>\n<h2>\(text(.notifications))</h2>\n<table id=\"notifications\">\n<thead><tr>"
-        for column: PanelText in [.module, .at, .errors, .state] { body += "<th>\(text(column))</th>" }
-        body += "</tr></thead>\n<tbody>\n"
+        body += "</tbody>\n</table>\n<h2>\(text(.notifications))</h2>\n<table id=\"notifications\">\n"
+            + HTML.head([.module, .at, .errors, .state], language) + "<tbody>\n"
         for entry in notifications {
             let name = Module(rawValue: entry.module).map { PanelText.module($0, language) } ?? entry.module
             let cells = [name, LocalTime.string(entry.at), PanelText.headline(SyncError.Code(entry.errorKind), language),

@@ -20,6 +20,8 @@ struct OverviewPage {
     var running: [Module: PanelRuns.Progress] = [:]
     /// What the panel's last sync could not do.
     var notices: [String] = []
+    /// The runs of the last 24 hours, for the pictures of API calls and runs.
+    var runs: [ModuleRun] = []
 
     var html: String {
         let text = { (item: PanelText) in HTML.escape(item.in(language)) }
@@ -28,13 +30,12 @@ struct OverviewPage {
         if paused { body += "<p class=\"notice\" id=\"paused\">\(text(.pausedNotice))</p>\n" }
         for notice in notices { body += "<p class=\"notice\">\(HTML.escape(notice))</p>\n" }
         body += form(action: "/sync", label: .syncAll, id: "sync-all", disabled: paused || !running.isEmpty)
-        body += "<table id=\"modules\">\n<thead><tr>"
-        for column: PanelText in [.module, .state, .lastRun, .lastSuccess, .nextRun, .lastRunDid, .apiCallsToday, .errors, .action] {
-            body += "<th>\(text(column))</th>"
-        }
-        body += "</tr></thead>\n<tbody>\n"
+        body += "<table id=\"modules\">\n"
+            + HTML.head([.module, .state, .lastRun, .lastSuccess, .nextRun, .lastRunDid, .apiCallsToday, .errors, .action], language) + "<tbody>\n"
         for report in reports { body += row(report) }
-        body += "</tbody>\n</table>\n<script src=\"/panel.js\"></script>\n"
+        body += "</tbody>\n</table>\n"
+        body += ApiCallsChart(runs: runs, now: now, language: language).html + RunTimeline(runs: runs, now: now, language: language).html
+        body += "<script src=\"/panel.js\"></script>\n"
         return HTML.page(title: PanelText.overview.in(language), language: language, body: body)
     }
 

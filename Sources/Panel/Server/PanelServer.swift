@@ -52,6 +52,7 @@ public struct PanelServer: Sendable {
                 page.csrf = csrf
                 page.running = runs.progress
                 page.notices = runs.notices
+                page.runs = try recentRuns()
                 return page.html
             }
             return Self.response(.ok, page, type: "text/html; charset=utf-8")
@@ -78,6 +79,7 @@ public struct PanelServer: Sendable {
             return Self.response(.ok, json, type: "application/json")
         }
         addActions(to: router)
+        addRecordPages(to: router)
         return router
     }
 
@@ -98,10 +100,14 @@ public struct PanelServer: Sendable {
         }
     }
 
+    /// The runs started in the last 24 hours, newest first.
+    func recentRuns() throws -> [ModuleRun] {
+        try replica.moduleRuns(since: Timestamp.string(workspace.now().addingTimeInterval(-24 * 3600)), limit: 100_000)
+    }
+
     func metrics() throws -> Metrics {
-        let since = Timestamp.string(workspace.now().addingTimeInterval(-24 * 3600))
         var recent: [Module: [ModuleRun.Outcome: Int]] = [:]
-        for run in try replica.moduleRuns(since: since, limit: 100_000) {
+        for run in try recentRuns() {
             guard let module = Module(rawValue: run.module) else { continue }
             recent[module, default: [:]][run.outcome, default: 0] += 1
         }
