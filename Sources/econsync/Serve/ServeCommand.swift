@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
             The first line printed is `serving on http://HOST:PORT`. The panel reads the same replica the CLI \
             writes, so both can be used side by side. Pages: the overview of the eight modules (state, last run, \
             last success, next run, what the last run did, API calls today, the last run's error in the brief's \
-            words). For operators: GET /healthz (200 when the replica can be read and no module hangs, else 503), \
+            words; pictures of the last 24 hours' API calls and runs), the log, the records waiting (/pending, \
+            with `econsync why`'s reasons) and the conflicts (/conflicts?from=YYYY-MM-DD&to=YYYY-MM-DD). For operators: GET /healthz (200 when the replica can be read and no module hangs, else 503), \
             GET /metrics (Prometheus text) and GET /api/status (the JSON object `econsync status` prints for scripts).
 
             The panel has no login yet, so it listens on loopback addresses only (127.0.0.1, ::1, localhost). \
