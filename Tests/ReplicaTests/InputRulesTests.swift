@@ -115,6 +115,18 @@ struct InputRulesTests {
         }
         #expect(Timestamp.date("2026-11-02T08:00:00.500Z") != nil, "other ISO 8601 forms still parse")
     }
+
+    @Test("a bound of a range of time (log --since, conflicts, the panel's days): a day's start, or the next day's, or a UTC time as stored")
+    func bounds() {
+        #expect(Timestamp.bound("2026-11-02") == "2026-11-02T00:00:00Z")
+        #expect(Timestamp.bound("2026-11-02", dayAfter: true) == "2026-11-03T00:00:00Z")
+        #expect(Timestamp.bound("2026-12-31", dayAfter: true) == "2027-01-01T00:00:00Z")
+        #expect(Timestamp.bound("2026-11-02T08:15:00Z", dayAfter: true) == "2026-11-02T08:15:00Z", "a time is its own bound")
+        #expect(Timestamp.bound("2026-11-02T09:15:00+01:00") == "2026-11-02T08:15:00Z", "in UTC, as stored")
+        for text in ["2026-13-45", "2026-02-29", "02-11-2026", "yesterday", "", "2026-11-2"] {
+            #expect(Timestamp.bound(text) == nil, "\(text)")
+        }
+    }
 }
 
 @Suite("Damaged replica files")
