@@ -153,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "econsyncTests",
-            dependencies: ["Vocabulary", "econsync", "Replica", "Snapshot", "Sync", "Economic", "EconomicEmulator", "TestSupport",
+            dependencies: ["Vocabulary", "econsync", "Panel", "Replica", "Snapshot", "Sync", "Economic", "EconomicEmulator", "TestSupport",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Golden")]
         ),

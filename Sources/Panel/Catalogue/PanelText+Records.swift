@@ -40,12 +40,12 @@ extension PanelText {
         return language == .da ? da : en
     }
 
-    /// Why `status`'s record is not in e-conomic (`headline` in the brief's
+    /// Why a record of `module` is not in e-conomic (`headline` in the brief's
     /// words for what the last run recorded, `detail` the run's own words), and what to do.
-    static func reason(_ reason: RecordStatus.Reason, of status: RecordStatus, _ language: PanelLanguage)
+    static func reason(_ reason: RecordStatus.Reason, module recordModule: Module, _ language: PanelLanguage)
         -> (headline: String, detail: String?, remedy: String) {
         let da = language == .da
-        let name = module(status.module, language)
+        let name = module(recordModule, language)
         switch reason {
         case .paused:
             return (da ? "Integrationen er sat på pause: intet sendes, før den genoptages." : "The integration is paused: nothing is sent until it is resumed.",

@@ -28,7 +28,7 @@ struct PendingPage {
     func row(_ status: RecordStatus) -> String {
         var record = "\(PanelText.kind(status.kind, language)) \(status.id)" + (status.name.map { " (\($0))" } ?? "")
         if let key = status.economicKey { record += ", e-conomic \(key)" }
-        let reasons = status.reasons.map { PanelText.reason($0, of: status, language) }
+        let reasons = status.reasons.map { PanelText.reason($0, module: status.module, language) }
         let why = reasons.map { reason in
             "<li>" + HTML.escape(reason.headline) + (reason.detail.map { "<br><span class=\"detail\">\(HTML.escape($0))</span>" } ?? "") + "</li>"
         }
