@@ -147,6 +147,10 @@ struct ServePagesTests {
     @Test("the overview's pictures: a bar per hour of the last 24 with the runs' API calls against the fair-use line, and the runs per module coloured by outcome")
     func pictures() async throws {
         try await ConnectedCLI.with { connected in
+            // A run in the middle of an hour, between the first pull at 07:00 and the runs at 08:00.
+            connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T07:30:00Z"
+            try await connected.expect(["sync", "units", "customers"])
+            connected.cli.environment["ECONSYNC_NOW"] = "2026-11-02T08:00:00Z"
             try await Self.conflicts(connected)
             connected.emulator.revokeGrant("emulator-grant")
             #expect(try await connected.run(["sync", "units", "--force"]).status == 4)
@@ -167,8 +171,12 @@ struct ServePagesTests {
             #expect(apiSVG.hasPrefix("API-kald pr. time, seneste 24 timer: \(today) api-kald de seneste 24 timer"), "\(apiSVG)")
 
             let runs = Self.elements(html, "rect", class: "run ")
-            let log = try CanonicalJSON.parse(try await connected.expect(["log", "--json", "--limit", "100"]))
-            guard case .array(let logged)? = log["runs"] else { Issue.record("\(log)"); return }
+            let logged = try NothingLostTests.items(try await connected.expect(["log", "--json", "--limit", "100"]), "runs")
+            // Each hour's bar has the calls of the runs started in it (07:00 and 07:30 in one, 08:00 in the next).
+            var byHour: [String: Int] = [:]
+            for run in logged { byHour[String(run["startedAt"]?.stringValue?.dropFirst(11).prefix(2) ?? ""), default: 0] += run["apiCalls"]?.intValue.map(Int.init) ?? 0 }
+            #expect(byHour.keys.sorted() == ["07", "08"] && zip(bars, calls).allSatisfy { byHour[Self.attribute("data-hour", $0.0) ?? "", default: 0] == $0.1 },
+                    "\(byHour) vs \(calls)")
             #expect(runs.count == logged.count && runs.count > 8, "one bar per run: \(runs.count) vs \(logged.count)")
             let reconnect = runs.filter { Self.attribute("data-outcome", "<rect class=\"run " + $0) == "needsReconnect" }
             #expect(reconnect.count == 1 && reconnect[0].contains("data-module=\"units\"") && reconnect[0].contains("fill=\"#862e9c\""), "\(reconnect)")
