@@ -48,6 +48,7 @@ enum HTML {
         form.inline { display: inline; }
         #sync-all { margin-bottom: 1rem; }
         ul.reasons { margin: 0; padding-left: 1.1rem; }
+        #dates { margin: .5rem 0 1rem; }
         .remedy { color: #3b4a5a; }
         figure { margin: 1rem 0 1.5rem; }
         figure svg { max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
