@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Uses the admin panel in a real headless Chromium, as the office would.
 
-Usage: panel_browser.py BASE_URL [overview|sync|pages SCREENSHOT_DIR]
+Usage: panel_browser.py BASE_URL [overview|sync|pages SCREENSHOT_DIR|audit SCREENSHOT_DIR]
   overview: reads the overview in Danish and in English.
   sync: presses "Synkroniser nu" for the units module, waits for the run, then
         forces a second run past the cooldown through "Tving" and its question.
   pages: opens the overview (its pictures), "Venter" and "Konflikter" by the
          navigation's links, and saves a screenshot of each (panel-PAGE.png)
          in SCREENSHOT_DIR.
+  audit: opens "Revision" by the navigation, presses "Kør revision nu", waits
+         for the page to reload itself with the findings, and saves
+         panel-audit.png in SCREENSHOT_DIR.
 Prints one JSON object with what the browser saw; exits 1 when the page is not
 what an office should see (with the reason on stderr), 0 otherwise.
 """
@@ -131,6 +134,24 @@ def pages_flow(driver, base, shots):
     return seen
 
 
+def audit_flow(driver, base, shots, seconds=60):
+    """Revision: reached through the navigation, "Kør revision nu" pressed; the page reloads itself until the findings are there."""
+    driver.set_window_size(1400, 1200)
+    driver.get(base + "/")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav a[href^='/audit?']"))
+    seen = {"heading": driver.find_element(By.TAG_NAME, "h1").text, "before": len(driver.find_elements(By.ID, "no-audit"))}
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#run-audit button[type='submit']"))
+    deadline = time.time() + seconds
+    while time.time() < deadline and not driver.find_elements(By.ID, "audit-of"):
+        time.sleep(0.5)  # no reload from here: the page's own refresh brings the result
+    seen["of"] = driver.find_element(By.ID, "audit-of").text if driver.find_elements(By.ID, "audit-of") else None
+    seen["findings"] = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+                        for row in driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")]
+    seen["console"] = console(driver)
+    driver.save_screenshot(f"{shots}/panel-audit.png")
+    return seen
+
+
 def main():
     base = sys.argv[1].rstrip("/")
     scenario = sys.argv[2] if len(sys.argv) > 2 else "overview"
@@ -149,6 +170,13 @@ def main():
             problems = [f"{page}: the browser complained: {value['console']}" for page, value in seen.items() if value["console"]]
             if seen["conflicts"]["laterRows"] != 0:
                 problems.append(f"the date form did not filter: {seen['conflicts']}")
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return 1 if problems else 0
+        if scenario == "audit":
+            seen = audit_flow(driver, base, sys.argv[3])
+            print(json.dumps(seen, ensure_ascii=False))
+            problems = [] if seen["of"] and not seen["console"] else [f"the audit never showed, or the browser complained: {seen}"]
             for problem in problems:
                 print(problem, file=sys.stderr)
             return 1 if problems else 0

@@ -23,6 +23,7 @@ public enum PanelText: CaseIterable, Sendable {
     case badRequest, notADate, dateFormat
     case apiCallsPerHour, fairUseBudget, callsInLast24Hours, mostInOneHour, hour, calls
     case runsLast24Hours, runsInAll, noRuns
+    case audit, runAudit, auditRunning, noAuditYet, auditClean, auditAgainst, auditFailed, auditTaken, matching, problem, problems
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -118,6 +119,19 @@ public enum PanelText: CaseIterable, Sendable {
         case .runsLast24Hours: ("Kørsler de seneste 24 timer", "Runs in the last 24 hours")
         case .runsInAll: ("kørsler", "runs")
         case .noRuns: ("ingen kørsler", "no runs")
+        case .audit: ("Revision", "Audit")
+        case .runAudit: ("Kør revision nu", "Run an audit now")
+        case .auditRunning: ("Revisionen kører: e-conomic hentes og sammenlignes med Mobilplan …",
+                             "The audit is running: e-conomic is pulled and compared with Mobilplan …")
+        case .noAuditYet: ("Ingen revision er kørt fra panelet endnu. En revision henter e-conomic på ny og sammenligner hver post med Mobilplan.",
+                           "No audit has run from the panel yet. An audit pulls e-conomic afresh and compares every record with Mobilplan.")
+        case .auditClean: ("Ingen afvigelser: Mobilplan og e-conomic stemmer overens.", "No discrepancies: Mobilplan and e-conomic agree.")
+        case .auditAgainst: ("Revision mod øjebliksbillede", "Audit against snapshot")
+        case .auditFailed: ("Revisionen mislykkedes", "The audit failed")
+        case .auditTaken: ("kørt", "run at")
+        case .matching: ("stemmer", "matching")
+        case .problem: ("Problem", "Problem")
+        case .problems: ("Afvigelser", "Discrepancies")
         }
     }
 

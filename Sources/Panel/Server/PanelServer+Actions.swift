@@ -7,7 +7,8 @@ import Vocabulary
 extension PanelServer {
     /// "Synkroniser nu": POST /sync (every module) and POST /sync/MODULE start
     /// a sync in the background and send the browser back to the overview;
-    /// GET /force/MODULE asks before a forced run past the cooldown. Every
+    /// GET /force/MODULE asks before a forced run past the cooldown; GET
+    /// /audit shows the last audit and POST /audit runs one ("Revision"). Every
     /// POST carries the panel's CSRF token and comes from the panel's own
     /// page, or it is refused (403) and nothing runs.
     func addActions(to router: Router<BasicRequestContext>) {
@@ -23,6 +24,17 @@ extension PanelServer {
             let language = Self.language(request)
             return Self.response(.ok, ForcePage(module: module, language: language, csrf: csrf).html, type: "text/html; charset=utf-8")
         }
+        router.get("/audit") { request, _ in
+            let page = AuditPage(running: audits.running, last: audits.last, failure: audits.failure, csrf: csrf, language: Self.language(request))
+            return Self.response(.ok, page.html, type: "text/html; charset=utf-8")
+        }
+        router.post("/audit") { request, _ in
+            var request = request
+            let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
+            guard form["csrf"] == csrf, Self.sameOrigin(request) else { return Self.refused }
+            _ = audits.start(workspace: workspace)
+            return Response.redirect(to: "/audit?lang=\(Self.language(request).rawValue)", type: .normal)
+        }
         router.get("/panel.js") { _, _ in
             Self.response(.ok, PanelScript.text, type: "text/javascript; charset=utf-8")
         }
@@ -35,12 +47,15 @@ extension PanelServer {
     func startSync(_ request: Request, _ context: BasicRequestContext, modules: [Module]) async throws -> Response {
         var request = request
         let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
-        guard form["csrf"] == csrf, Self.sameOrigin(request) else {
-            return Self.response(.forbidden, "refused: this form did not come from the panel's own page\n", type: "text/plain; charset=utf-8")
-        }
+        guard form["csrf"] == csrf, Self.sameOrigin(request) else { return Self.refused }
         _ = runs.start(modules, force: form["force"] == "1", workspace: workspace)
         let language = Self.language(request)
         return Response.redirect(to: "/?lang=\(language.rawValue)", type: .normal)
+    }
+
+    /// The answer to a POST without the panel's token or from another site: nothing runs.
+    static var refused: Response {
+        response(.forbidden, "refused: this form did not come from the panel's own page\n", type: "text/plain; charset=utf-8")
     }
 
     /// Whether a POST came from the panel's own pages: a browser's `Origin`, when it sends one, names the panel's host.

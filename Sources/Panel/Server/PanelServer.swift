@@ -23,6 +23,8 @@ public struct PanelServer: Sendable {
     let csrf: String
     /// The syncs started from the panel.
     let runs = PanelRuns()
+    /// The audits started from the panel ("Revision").
+    let audits = PanelAudits()
 
     /// A panel for `workspace`; throws when its replica cannot be opened (no `econsync init` yet).
     public init(workspace: Workspace) throws {

@@ -5,14 +5,16 @@ import Sync
 import Vocabulary
 
 /// `econsync audit`: the replica against a snapshot of e-conomic.
-struct AuditCommand: ParsableCommand {
+struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check the replica against a snapshot of e-conomic on the mapped fields.",
-        discussion: Examples.text("econsync audit  (against a fresh snapshot)", "econsync audit --snapshot @latest --json", after: """
+        discussion: Examples.text("econsync audit  (against the newest snapshot in the store)", "econsync audit --fresh  (pulls e-conomic first)",
+                                  "econsync audit --snapshot @latest --json", after: """
             Lists records missing on either side, fields that differ, approved hours not yet transferred, and replica \
             records that should have an e-conomic key and have none, with counts per kind. Without --snapshot, the \
-            newest snapshot in the store is used; a snapshot of the store that was audited is kept by `snapshot prune`. \
+            newest snapshot in the store is used; --fresh pulls a new one into the store first (the kinds a reconcile \
+            pulls), as the panel's "Revision" does. A snapshot of the store that was audited is kept by `snapshot prune`. \
             Exit status 1 when anything was found.
             """))
 
@@ -20,6 +22,11 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("The snapshot to audit against (default: the newest in the store).", valueName: "file"))
     var snapshot: String?
+    @Flag(help: "Pull a fresh snapshot of e-conomic into the store and audit against it.") var fresh = false
+
+    func validate() throws {
+        if fresh && snapshot != nil { throw ValidationError("--fresh pulls its own snapshot: give --fresh or --snapshot, not both") }
+    }
 
     struct Report: Encodable {
         struct Finding: Encodable {
@@ -37,12 +44,16 @@ struct AuditCommand: ParsableCommand {
         var warnings: [String]
     }
 
-    func run() throws {
+    func run() async throws {
         let replica = try global.openReplica()
         let store = SnapshotStore(dataDirectory: global.directory, replica: replica)
         let entries = try replica.snapshots()
         let path: String
         var stored: SnapshotEntry?
+        if fresh {
+            let (audit, file) = try await global.workspace().auditFresh()
+            return try report(audit, snapshot: file, replica: replica)
+        }
         if let snapshot {
             // A file of the store may be named as the store names it (snapshots/<agreement>/<name>.ndjson.gz).
             stored = entries.first { $0.file == snapshot || store.path(of: $0) == URL(fileURLWithPath: snapshot).standardizedFileURL.path }
@@ -55,9 +66,13 @@ struct AuditCommand: ParsableCommand {
             stored = newest
         }
         let audit = try Audit.run(replica: replica, snapshot: path)
-        let warnings = try DataWarning.scan(replica)
         if let stored { try replica.write { try $0.addAuditReference(file: stored.file) } }
-        let shown = stored?.file ?? path
+        try report(audit, snapshot: stored?.file ?? path, replica: replica)
+    }
+
+    /// Prints `audit` (with the data warnings of `replica`); exit status 1 when it found anything.
+    func report(_ audit: Audit, snapshot shown: String, replica: ReplicaStore) throws {
+        let warnings = try DataWarning.scan(replica)
         if output.json {
             try Output.json(Report(snapshot: shown, clean: audit.isClean, counts: audit.counts, findings: audit.findings.map { finding in
                 .init(kind: finding.kind, key: finding.key, problem: finding.problem.rawValue,
