@@ -24,6 +24,8 @@ public enum PanelText: CaseIterable, Sendable {
     case apiCallsPerHour, fairUseBudget, callsInLast24Hours, mostInOneHour, hour, calls
     case runsLast24Hours, runsInAll, noRuns
     case audit, runAudit, auditRunning, noAuditYet, auditClean, auditAgainst, auditFailed, auditTaken, matching, problem, problems
+    case connection, connectedTo, connectedSince, notConnected, reconnect, reconnectHelp, disconnect, disconnectQuestion
+    case reconnected, disconnectedNotice, grantRefused, unknownGrantLink, cannotReconnect
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -132,6 +134,23 @@ public enum PanelText: CaseIterable, Sendable {
         case .matching: ("stemmer", "matching")
         case .problem: ("Problem", "Problem")
         case .problems: ("Afvigelser", "Discrepancies")
+        case .connection: ("Forbindelse", "Connection")
+        case .connectedTo: ("Forbundet til e-conomic-aftale", "Connected to e-conomic agreement")
+        case .connectedSince: ("forbundet", "connected")
+        case .notConnected: ("Ikke forbundet til e-conomic. Forbind fra kommandolinjen med econsync connect.",
+                             "Not connected to e-conomic. Connect from the command line with econsync connect.")
+        case .reconnect: ("Forbind igen", "Reconnect")
+        case .reconnectHelp: ("Åbner e-conomics side, hvor aftalen giver econsync adgang igen; bagefter kommer du tilbage hertil.",
+                              "Opens e-conomic's page where the agreement grants econsync access again; afterwards you come back here.")
+        case .disconnect: ("Afbryd forbindelsen", "Disconnect")
+        case .disconnectQuestion: ("Vil du afbryde forbindelsen til e-conomic? Modulerne kan ikke køre, før der er forbundet igen.",
+                                   "Disconnect from e-conomic? The modules cannot run until econsync is connected again.")
+        case .reconnected: ("Forbundet igen: modulerne kan køre.", "Reconnected: the modules can run.")
+        case .disconnectedNotice: ("Forbindelsen til e-conomic er afbrudt.", "Disconnected from e-conomic.")
+        case .grantRefused: ("e-conomic gav ikke adgang", "e-conomic did not grant access")
+        case .unknownGrantLink: ("Linket er ukendt eller allerede brugt: tryk \"Forbind igen\" på ny.",
+                                 "The link is unknown or used already: press \"Reconnect\" again.")
+        case .cannotReconnect: ("Kan ikke forbinde igen herfra", "Cannot reconnect from here")
         }
     }
 

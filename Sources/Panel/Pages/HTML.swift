@@ -60,7 +60,8 @@ enum HTML {
         <a href="/log?lang=\(language.rawValue)">\(escape(PanelText.log.in(language)))</a>\
         <a href="/pending?lang=\(language.rawValue)">\(escape(PanelText.pending.in(language)))</a>\
         <a href="/conflicts?lang=\(language.rawValue)">\(escape(PanelText.conflictJournal.in(language)))</a>\
-        <a href="/audit?lang=\(language.rawValue)">\(escape(PanelText.audit.in(language)))</a></nav>
+        <a href="/audit?lang=\(language.rawValue)">\(escape(PanelText.audit.in(language)))</a>\
+        <a href="/connection?lang=\(language.rawValue)">\(escape(PanelText.connection.in(language)))</a></nav>
         <h1>\(escape(title))</h1>
         \(body)
         </body>

@@ -29,9 +29,7 @@ extension PanelServer {
             return Self.response(.ok, page.html, type: "text/html; charset=utf-8")
         }
         router.post("/audit") { request, _ in
-            var request = request
-            let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
-            guard form["csrf"] == csrf, Self.sameOrigin(request) else { return Self.refused }
+            guard try await Self.formIsOurs(request, csrf: csrf) else { return Self.refused }
             _ = audits.start(workspace: workspace)
             return Response.redirect(to: "/audit?lang=\(Self.language(request).rawValue)", type: .normal)
         }
@@ -51,6 +49,13 @@ extension PanelServer {
         _ = runs.start(modules, force: form["force"] == "1", workspace: workspace)
         let language = Self.language(request)
         return Response.redirect(to: "/?lang=\(language.rawValue)", type: .normal)
+    }
+
+    /// Whether a POST's form carries the panel's token and comes from the panel's own page.
+    static func formIsOurs(_ request: Request, csrf: String) async throws -> Bool {
+        var request = request
+        let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
+        return form["csrf"] == csrf && sameOrigin(request)
     }
 
     /// The answer to a POST without the panel's token or from another site: nothing runs.

@@ -25,6 +25,8 @@ public struct PanelServer: Sendable {
     let runs = PanelRuns()
     /// The audits started from the panel ("Revision").
     let audits = PanelAudits()
+    /// The reconnects started from the panel, awaiting e-conomic's answer.
+    let grants = PanelGrants()
 
     /// A panel for `workspace`; throws when its replica cannot be opened (no `econsync init` yet).
     public init(workspace: Workspace) throws {
@@ -81,6 +83,7 @@ public struct PanelServer: Sendable {
             return Self.response(.ok, json, type: "application/json")
         }
         addActions(to: router)
+        addConnection(to: router)
         addRecordPages(to: router)
         return router
     }

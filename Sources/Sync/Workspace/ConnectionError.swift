@@ -27,4 +27,6 @@ extension ErrorCode where Domain == ConnectionError {
     public static var otherAgreement: Self { "other-agreement" }
     /// Another department's connection already uses the agreement.
     public static var agreementInUse: Self { "agreement-in-use" }
+    /// The stored connection cannot be renewed through e-conomic's grant page (none is stored, or it names no app public token).
+    public static var cannotReconnect: Self { "cannot-reconnect" }
 }

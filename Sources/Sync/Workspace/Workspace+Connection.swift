@@ -25,6 +25,29 @@ extension Workspace {
         if stored != nil { try scheduler(replica).reconnected() }
     }
 
+    /// The flow of a reconnect through e-conomic's grant page (after "Token
+    /// expired"): the stored connection's app and addresses. Refused when
+    /// econsync is not connected, or when the connection names no app public
+    /// token (its grant was pasted; `connect` with the app's public token once gives it one).
+    ///
+    /// ```swift
+    /// let (flow, stored) = try workspace.reconnectFlow()
+    /// let url = flow.requestAccessURL(redirectURL: "http://127.0.0.1:8080/connection/grant/…")
+    /// ```
+    public func reconnectFlow() throws -> (flow: ConnectFlow, stored: CredentialsFile.Connection) {
+        guard credentialsFile.exists else { throw ConnectionError(.cannotReconnect, "econsync is not connected to e-conomic") }
+        let stored = try credentialsFile.load()
+        guard let publicToken = stored.appPublicToken, !publicToken.isEmpty else {
+            throw ConnectionError(.cannotReconnect, "the stored connection names no app public token, so e-conomic's grant page cannot be opened for it")
+        }
+        var flow = ConnectFlow(appPublicToken: publicToken, appSecretToken: stored.appSecretToken)
+        flow.authBaseURL = stored.authBaseURL ?? ConnectFlow.defaultAuthBaseURL
+        flow.restBaseURL = stored.restBaseURL
+        flow.projectsBaseURL = stored.projectsBaseURL
+        flow.transport = CurlTransport(configuration: transport)
+        return (flow, stored)
+    }
+
     /// Refuses an agreement another department's connection uses: each department's records sync with an agreement of its own.
     private func refuseSharedAgreement(_ agreement: Int) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []

@@ -1,0 +1,86 @@
+import Blocking
+import Economic
+import Foundation
+import Hummingbird
+import Replica
+import Sync
+import Vocabulary
+import Synchronization
+
+extension PanelServer {
+    /// "Forbindelse": GET /connection shows the connection; POST
+    /// /connection/reconnect sends the browser to e-conomic's grant page with
+    /// this panel's own address to come back to (`/connection/grant/NONCE`,
+    /// a nonce issued for that press of the button and good once), where the
+    /// grant is checked and stored as `econsync reconnect` stores it; GET
+    /// /connection/disconnect asks, and its POST forgets the connection.
+    func addConnection(to router: Router<BasicRequestContext>) {
+        router.get("/connection") { request, _ in
+            let language = Self.language(request)
+            let notice = request.uri.queryParameters.get("result").flatMap { ["reconnected": PanelText.reconnected, "disconnected": .disconnectedNotice][$0] }
+            let page = try await Blocking.run { [self] in
+                let file = workspace.credentialsFile
+                let connection = file.exists ? try file.load() : nil
+                let expired = try reports().contains { $0.state == .needsReconnect }
+                return ConnectionPage(connection: connection, tokenExpired: expired, notice: notice, csrf: csrf, language: language).html
+            }
+            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+        }
+        router.post("/connection/reconnect") { request, _ in
+            guard try await Self.formIsOurs(request, csrf: csrf) else { return Self.refused }
+            let language = Self.language(request)
+            guard let host = request.head.authority else { return Self.response(.badRequest, "no host\n", type: "text/plain") }
+            do {
+                let (flow, _) = try workspace.reconnectFlow()
+                let nonce = grants.issue()
+                return Response.redirect(to: flow.requestAccessURL(redirectURL: "http://\(host)/connection/grant/\(nonce)"), type: .normal)
+            } catch let error as ConnectionError {
+                return Self.response(.conflict, ConnectionPage.problem(.cannotReconnect, error.message, language: language), type: "text/html; charset=utf-8")
+            }
+        }
+        router.get("/connection/grant/:nonce") { request, context in
+            let language = Self.language(request)
+            guard grants.redeem(context.parameters.get("nonce") ?? "") else {
+                return Self.response(.badRequest, ConnectionPage.problem(.grantRefused, PanelText.unknownGrantLink.in(language), language: language),
+                                     type: "text/html; charset=utf-8")
+            }
+            do {
+                guard let token = request.uri.queryParameters.get("token"), !token.isEmpty else {
+                    throw EconomicError(.grantNotAccepted, status: 0, message: "e-conomic sent no grant token back", request: "GET /connection/grant")
+                }
+                let (flow, stored) = try workspace.reconnectFlow()
+                let connection = try await flow.connect(grantToken: token, now: Timestamp.string(workspace.now()))
+                try await Blocking.run { [workspace] in try workspace.store(connection, replacing: stored) }
+                return Response.redirect(to: "/connection?result=reconnected&lang=\(language.rawValue)", type: .normal)
+            } catch let error as any CodedError {
+                return Self.response(.badRequest, ConnectionPage.problem(.grantRefused, error.description, language: language), type: "text/html; charset=utf-8")
+            }
+        }
+        router.get("/connection/disconnect") { request, _ in
+            Self.response(.ok, ConnectionPage.disconnectQuestion(csrf: csrf, language: Self.language(request)), type: "text/html; charset=utf-8")
+        }
+        router.post("/connection/disconnect") { request, _ in
+            guard try await Self.formIsOurs(request, csrf: csrf) else { return Self.refused }
+            _ = try workspace.credentialsFile.remove()
+            return Response.redirect(to: "/connection?result=disconnected&lang=\(Self.language(request).rawValue)", type: .normal)
+        }
+    }
+}
+
+/// The nonces of reconnects started from the panel: each names one trip
+/// through e-conomic's grant page and is good for one return.
+final class PanelGrants: Sendable {
+    private let pending = Mutex(Set<String>())
+
+    /// A new nonce to come back with.
+    func issue() -> String {
+        let nonce = (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+        pending.withLock { _ = $0.insert(nonce) }
+        return nonce
+    }
+
+    /// Whether `nonce` was issued and not used yet; it is used now.
+    func redeem(_ nonce: String) -> Bool {
+        pending.withLock { $0.remove(nonce) != nil }
+    }
+}
