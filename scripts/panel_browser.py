@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Uses the admin panel in a real headless Chromium, as the office would.
 
-Usage: panel_browser.py BASE_URL [overview|sync|pages SCREENSHOT_DIR|audit SCREENSHOT_DIR]
+Usage: panel_browser.py BASE_URL [overview|sync|pages DIR|audit DIR|reconnect DIR]
   overview: reads the overview in Danish and in English.
   sync: presses "Synkroniser nu" for the units module, waits for the run, then
         forces a second run past the cooldown through "Tving" and its question.
@@ -11,6 +11,9 @@ Usage: panel_browser.py BASE_URL [overview|sync|pages SCREENSHOT_DIR|audit SCREE
   audit: opens "Revision" by the navigation, presses "Kør revision nu", waits
          for the page to reload itself with the findings, and saves
          panel-audit.png in SCREENSHOT_DIR.
+  reconnect: opens "Forbindelse" by the navigation, presses "Forbind igen",
+         follows e-conomic's grant page back to the panel, and saves
+         panel-connection.png in DIR.
 Prints one JSON object with what the browser saw; exits 1 when the page is not
 what an office should see (with the reason on stderr), 0 otherwise.
 """
@@ -152,6 +155,22 @@ def audit_flow(driver, base, shots, seconds=60):
     return seen
 
 
+def reconnect_flow(driver, base, shots):
+    """Forbindelse: reached through the navigation, "Forbind igen" pressed; the browser goes to e-conomic's grant page and back."""
+    driver.get(base + "/")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav a[href^='/connection?']"))
+    seen = {"heading": driver.find_element(By.TAG_NAME, "h1").text,
+            "expired": [element.text for element in driver.find_elements(By.ID, "token-expired")]}
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#reconnect button[type='submit']"))
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "connection-notice"))
+    seen["url"] = driver.current_url
+    seen["notice"] = driver.find_element(By.ID, "connection-notice").text
+    seen["expiredAfter"] = len(driver.find_elements(By.ID, "token-expired"))
+    seen["console"] = console(driver)
+    driver.save_screenshot(f"{shots}/panel-connection.png")
+    return seen
+
+
 def main():
     base = sys.argv[1].rstrip("/")
     scenario = sys.argv[2] if len(sys.argv) > 2 else "overview"
@@ -170,6 +189,13 @@ def main():
             problems = [f"{page}: the browser complained: {value['console']}" for page, value in seen.items() if value["console"]]
             if seen["conflicts"]["laterRows"] != 0:
                 problems.append(f"the date form did not filter: {seen['conflicts']}")
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return 1 if problems else 0
+        if scenario == "reconnect":
+            seen = reconnect_flow(driver, base, sys.argv[3])
+            print(json.dumps(seen, ensure_ascii=False))
+            problems = [] if not seen["console"] else [f"the browser complained: {seen['console']}"]
             for problem in problems:
                 print(problem, file=sys.stderr)
             return 1 if problems else 0

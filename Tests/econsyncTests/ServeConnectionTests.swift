@@ -37,10 +37,15 @@ struct ServeConnectionTests {
             let csrf = try Self.token(page)
             #expect(try await Self.send("POST", base + "/connection/reconnect", form: "csrf=wrong", origin: base).status == 403)
 
-            let toEconomic = try await Self.send("POST", base + "/connection/reconnect?lang=da", form: "csrf=\(csrf)", origin: base)
-            let grantPage = try #require(toEconomic.header("location"), "\(toEconomic.status)")
+            let pressed = try await Self.send("POST", base + "/connection/reconnect?lang=da", form: "csrf=\(csrf)", origin: base)
+            let onward = try #require(pressed.header("location"), "\(pressed.status)")
+            #expect(pressed.status == 303 && onward.hasPrefix("/connection/continue/"), "\(onward)")
+            let (toEconomic, continuePage) = try await ServeCommandTests.get(base + onward)
+            let grantPage = try #require(continuePage.range(of: "id=\"to-economic\" href=\"").map { String(continuePage[$0.upperBound...].prefix { $0 != "\"" }) }?
+                .replacingOccurrences(of: "&amp;", with: "&"), "\(continuePage)")
+            #expect(continuePage.contains("<meta http-equiv=\"refresh\" content=\"0; url="), "\(continuePage)")
             let redirect = try #require(URLComponents(string: grantPage)?.queryItems?.first { $0.name == "redirectUrl" }?.value, "\(grantPage)")
-            #expect(toEconomic.status == 303 && grantPage.hasPrefix(rest + "/secure/api1/requestaccess.aspx?appPublicToken=emulator-app-public&redirectUrl=")
+            #expect(toEconomic.status == 200 && grantPage.hasPrefix(rest + "/secure/api1/requestaccess.aspx?appPublicToken=emulator-app-public&redirectUrl=")
                     && redirect.hasPrefix(base + "/connection/grant/"), "\(grantPage)")
             let approved = try await Self.send("GET", grantPage)
             let back = try #require(approved.header("location"), "\(approved.status)")
@@ -67,6 +72,30 @@ struct ServeConnectionTests {
             #expect(disconnected.contains("Disconnected from e-conomic.") && disconnected.contains("Not connected to e-conomic."), "\(disconnected)")
             let afterwards = try await connected.run(["sync", "units", "--force"])
             #expect(afterwards.status != 0, "not connected any more: \(afterwards.stdout)")
+        }
+    }
+
+    @Test("in a real headless Chromium: \"Forbind igen\" after \"Token udløbet\" goes to e-conomic's grant page and back, the grant stored; screenshot saved")
+    func browser() async throws {
+        try await ConnectedCLI.with { connected in
+            let credentials = connected.cli.home.appendingPathComponent("credentials.json")
+            let rest = try #require(try CanonicalJSON.parse(String(decoding: try Data(contentsOf: credentials), as: UTF8.self))["restBaseURL"]?.stringValue)
+            try await connected.expect(["reconnect", "--grant-token-stdin", "--app-public-token", "emulator-app-public", "--auth-url", rest],
+                                       input: "emulator-grant\n")
+            connected.emulator.revokeGrant("emulator-grant")
+            #expect(try await connected.run(["sync", "units"]).status == 4)
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let shots = connected.cli.outside.path
+            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base, "reconnect", shots]) }
+            #expect(status == 0, "\(output)")
+            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            #expect(seen["heading"]?.stringValue == "Forbindelse" && seen["expired"] == .array([.string("Token udløbet")]), "\(output)")
+            #expect(seen["notice"]?.stringValue == "Forbundet igen: modulerne kan køre." && seen["expiredAfter"]?.intValue == 0, "\(output)")
+            #expect(seen["url"]?.stringValue?.hasPrefix(base + "/connection?result=reconnected") == true, "\(output)")
+            #expect(try await connected.run(["sync", "units", "--force"]).status == 0, "the grant the browser brought back works")
+            let png = try Data(contentsOf: URL(fileURLWithPath: shots + "/panel-connection.png"))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 5000, "\(png.count) bytes")
         }
     }
 }

@@ -25,7 +25,7 @@ public enum PanelText: CaseIterable, Sendable {
     case runsLast24Hours, runsInAll, noRuns
     case audit, runAudit, auditRunning, noAuditYet, auditClean, auditAgainst, auditFailed, auditTaken, matching, problem, problems
     case connection, connectedTo, connectedSince, notConnected, reconnect, reconnectHelp, disconnect, disconnectQuestion
-    case reconnected, disconnectedNotice, grantRefused, unknownGrantLink, cannotReconnect
+    case reconnected, disconnectedNotice, grantRefused, unknownGrantLink, cannotReconnect, onToEconomic
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -151,6 +151,7 @@ public enum PanelText: CaseIterable, Sendable {
         case .unknownGrantLink: ("Linket er ukendt eller allerede brugt: tryk \"Forbind igen\" på ny.",
                                  "The link is unknown or used already: press \"Reconnect\" again.")
         case .cannotReconnect: ("Kan ikke forbinde igen herfra", "Cannot reconnect from here")
+        case .onToEconomic: ("Videre til e-conomic, hvor aftalen giver adgang", "On to e-conomic, where the agreement grants access")
         }
     }
 

@@ -45,6 +45,15 @@ struct ConnectionPage {
         return HTML.page(title: PanelText.disconnect.in(language), language: language, body: body)
     }
 
+    /// The way on to e-conomic's grant page at `url`: at once (a refresh, no
+    /// script), with the link for a browser that does not follow it.
+    static func onToEconomic(_ url: String, language: PanelLanguage) -> String {
+        let link = HTML.escape(url)
+        let body = "<meta http-equiv=\"refresh\" content=\"0; url=\(link)\">\n"
+            + "<p><a id=\"to-economic\" href=\"\(link)\">\(HTML.escape(PanelText.onToEconomic.in(language)))</a></p>\n"
+        return HTML.page(title: PanelText.reconnect.in(language), language: language, body: body)
+    }
+
     /// A page saying what went wrong (`title`) and the error's own words.
     static func problem(_ title: PanelText, _ detail: String, language: PanelLanguage) -> String {
         HTML.page(title: title.in(language), language: language,

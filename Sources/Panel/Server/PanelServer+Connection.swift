@@ -9,9 +9,10 @@ import Synchronization
 
 extension PanelServer {
     /// "Forbindelse": GET /connection shows the connection; POST
-    /// /connection/reconnect sends the browser to e-conomic's grant page with
-    /// this panel's own address to come back to (`/connection/grant/NONCE`,
-    /// a nonce issued for that press of the button and good once), where the
+    /// /connection/reconnect issues a nonce for that press of the button and
+    /// leads, through /connection/continue/NONCE, to e-conomic's grant page
+    /// with this panel's own address to come back to
+    /// (`/connection/grant/NONCE`, good once), where the
     /// grant is checked and stored as `econsync reconnect` stores it; GET
     /// /connection/disconnect asks, and its POST forgets the connection.
     func addConnection(to router: Router<BasicRequestContext>) {
@@ -29,11 +30,25 @@ extension PanelServer {
         router.post("/connection/reconnect") { request, _ in
             guard try await Self.formIsOurs(request, csrf: csrf) else { return Self.refused }
             let language = Self.language(request)
-            guard let host = request.head.authority else { return Self.response(.badRequest, "no host\n", type: "text/plain") }
+            do {
+                _ = try workspace.reconnectFlow()
+            } catch let error as ConnectionError {
+                return Self.response(.conflict, ConnectionPage.problem(.cannotReconnect, error.message, language: language), type: "text/html; charset=utf-8")
+            }
+            // A form may only lead to the panel itself (the CSP's form-action): the way on to e-conomic is a page of its own.
+            return Response.redirect(to: "/connection/continue/\(grants.issue())?lang=\(language.rawValue)", type: .normal)
+        }
+        router.get("/connection/continue/:nonce") { request, context in
+            let language = Self.language(request)
+            let nonce = context.parameters.get("nonce") ?? ""
+            guard grants.isPending(nonce), let host = request.head.authority else {
+                return Self.response(.badRequest, ConnectionPage.problem(.grantRefused, PanelText.unknownGrantLink.in(language), language: language),
+                                     type: "text/html; charset=utf-8")
+            }
             do {
                 let (flow, _) = try workspace.reconnectFlow()
-                let nonce = grants.issue()
-                return Response.redirect(to: flow.requestAccessURL(redirectURL: "http://\(host)/connection/grant/\(nonce)"), type: .normal)
+                let url = flow.requestAccessURL(redirectURL: "http://\(host)/connection/grant/\(nonce)")
+                return Self.response(.ok, ConnectionPage.onToEconomic(url, language: language), type: "text/html; charset=utf-8")
             } catch let error as ConnectionError {
                 return Self.response(.conflict, ConnectionPage.problem(.cannotReconnect, error.message, language: language), type: "text/html; charset=utf-8")
             }
@@ -77,6 +92,11 @@ final class PanelGrants: Sendable {
         let nonce = (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
         pending.withLock { _ = $0.insert(nonce) }
         return nonce
+    }
+
+    /// Whether `nonce` was issued and not used yet (it stays so).
+    func isPending(_ nonce: String) -> Bool {
+        pending.withLock { $0.contains(nonce) }
     }
 
     /// Whether `nonce` was issued and not used yet; it is used now.
