@@ -90,6 +90,7 @@ let package = Package(
                 "Blocking", "Vocabulary", "Replica", "Reconcile", "Economic", "Sync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

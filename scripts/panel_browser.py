@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Uses the admin panel in a real headless Chromium, as the office would.
 
-Usage: panel_browser.py BASE_URL [overview|sync|pages DIR|audit DIR|reconnect DIR]
+Usage: panel_browser.py BASE_URL [overview|sync|pages DIR|audit DIR|reconnect DIR|login DIR PASSWORD_FILE]
   overview: reads the overview in Danish and in English.
   sync: presses "Synkroniser nu" for the units module, waits for the run, then
         forces a second run past the cooldown through "Tving" and its question.
@@ -14,6 +14,10 @@ Usage: panel_browser.py BASE_URL [overview|sync|pages DIR|audit DIR|reconnect DI
   reconnect: opens "Forbindelse" by the navigation, presses "Forbind igen",
          follows e-conomic's grant page back to the panel, and saves
          panel-connection.png in DIR.
+  login: opens the overview of a panel with a password, is sent to "Log ind",
+         types the password (read from PASSWORD_FILE) into the form, sees the
+         overview, reads the session cookie's flags, then logs out; saves
+         panel-login.png and panel-overview-logged-in.png in SCREENSHOT_DIR.
 Prints one JSON object with what the browser saw; exits 1 when the page is not
 what an office should see (with the reason on stderr), 0 otherwise.
 """
@@ -171,6 +175,30 @@ def reconnect_flow(driver, base, shots):
     return seen
 
 
+def login_flow(driver, base, shots, password_file):
+    """Logs in through the form as the office would, then out again."""
+    with open(password_file, encoding="utf-8") as file:
+        password = file.read().rstrip("\r\n")
+    driver.set_window_size(1400, 1200)
+    driver.get(base + "/")
+    seen = {"before": driver.find_element(By.TAG_NAME, "h1").text, "loginUrl": driver.current_url}
+    driver.save_screenshot(f"{shots}/panel-login.png")
+    driver.find_element(By.ID, "password").send_keys(password)
+    click_and_wait(driver, driver.find_element(By.ID, "log-in"))
+    seen["after"] = driver.find_element(By.TAG_NAME, "h1").text
+    seen["modules"] = len(driver.find_elements(By.CSS_SELECTOR, "#modules tbody tr"))
+    cookie = driver.get_cookie("econsync_session") or {}
+    seen["httpOnly"] = cookie.get("httpOnly")
+    seen["sameSite"] = cookie.get("sameSite")
+    driver.save_screenshot(f"{shots}/panel-overview-logged-in.png")
+    seen["console"] = console(driver)
+    click_and_wait(driver, driver.find_element(By.ID, "log-out"))
+    driver.get(base + "/")
+    seen["afterLogout"] = driver.find_element(By.TAG_NAME, "h1").text
+    seen["passwordShown"] = password in driver.page_source
+    return seen
+
+
 def main():
     base = sys.argv[1].rstrip("/")
     scenario = sys.argv[2] if len(sys.argv) > 2 else "overview"
@@ -180,6 +208,13 @@ def main():
             seen = sync_flow(driver, base)
             print(json.dumps(seen, ensure_ascii=False))
             problems = [] if seen["buttonDisabled"] and not seen["console"] else [f"unexpected: {seen}"]
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return 1 if problems else 0
+        if scenario == "login":
+            seen = login_flow(driver, base, sys.argv[3], sys.argv[4])
+            print(json.dumps(seen, ensure_ascii=False))
+            problems = [] if seen["modules"] == 8 and not seen["console"] and not seen["passwordShown"] else [f"unexpected: {seen}"]
             for problem in problems:
                 print(problem, file=sys.stderr)
             return 1 if problems else 0

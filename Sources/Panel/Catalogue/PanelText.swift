@@ -26,6 +26,7 @@ public enum PanelText: CaseIterable, Sendable {
     case audit, runAudit, auditRunning, noAuditYet, auditClean, auditAgainst, auditFailed, auditTaken, matching, problem, problems
     case connection, connectedTo, connectedSince, notConnected, reconnect, reconnectHelp, disconnect, disconnectQuestion
     case reconnected, disconnectedNotice, grantRefused, unknownGrantLink, cannotReconnect, onToEconomic
+    case logIn, logOut, password, wrongPassword, tooManyAttempts, tryAgainIn, seconds
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -152,6 +153,13 @@ public enum PanelText: CaseIterable, Sendable {
                                  "The link is unknown or used already: press \"Reconnect\" again.")
         case .cannotReconnect: ("Kan ikke forbinde igen herfra", "Cannot reconnect from here")
         case .onToEconomic: ("Videre til e-conomic, hvor aftalen giver adgang", "On to e-conomic, where the agreement grants access")
+        case .logIn: ("Log ind", "Log in")
+        case .logOut: ("Log ud", "Log out")
+        case .password: ("Adgangskode", "Password")
+        case .wrongPassword: ("Forkert adgangskode.", "Wrong password.")
+        case .tooManyAttempts: ("For mange forsøg.", "Too many tries.")
+        case .tryAgainIn: ("Prøv igen om", "Try again in")
+        case .seconds: ("sekunder", "seconds")
         }
     }
 

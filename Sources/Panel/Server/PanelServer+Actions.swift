@@ -11,7 +11,7 @@ extension PanelServer {
     /// /audit shows the last audit and POST /audit runs one ("Revision"). Every
     /// POST carries the panel's CSRF token and comes from the panel's own
     /// page, or it is refused (403) and nothing runs.
-    func addActions(to router: Router<BasicRequestContext>) {
+    func addActions(to router: Router<PanelContext>) {
         router.post("/sync") { request, context in
             try await startSync(request, context, modules: [])
         }
@@ -22,14 +22,15 @@ extension PanelServer {
         router.get("/force/:module") { request, context in
             guard let module = Module(rawValue: context.parameters.get("module") ?? "") else { return Self.response(.notFound, "no such module\n", type: "text/plain") }
             let language = Self.language(request)
-            return Self.response(.ok, ForcePage(module: module, language: language, csrf: csrf).html, type: "text/html; charset=utf-8")
+            return Self.response(.ok, ForcePage(module: module, language: language, csrf: csrf(for: request) ?? "").html, type: "text/html; charset=utf-8")
         }
         router.get("/audit") { request, _ in
-            let page = AuditPage(running: audits.running, last: audits.last, failure: audits.failure, csrf: csrf, language: Self.language(request))
+            let page = AuditPage(running: audits.running, last: audits.last, failure: audits.failure, csrf: csrf(for: request) ?? "",
+                                 language: Self.language(request))
             return Self.response(.ok, page.html, type: "text/html; charset=utf-8")
         }
         router.post("/audit") { request, _ in
-            guard try await Self.formIsOurs(request, csrf: csrf) else { return Self.refused }
+            guard try await ourForm(request) != nil else { return Self.refused }
             _ = audits.start(workspace: workspace)
             return Response.redirect(to: "/audit?lang=\(Self.language(request).rawValue)", type: .normal)
         }
@@ -42,25 +43,19 @@ extension PanelServer {
         }
     }
 
-    func startSync(_ request: Request, _ context: BasicRequestContext, modules: [Module]) async throws -> Response {
-        var request = request
-        let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
-        guard form["csrf"] == csrf, Self.sameOrigin(request) else { return Self.refused }
+    func startSync(_ request: Request, _ context: PanelContext, modules: [Module]) async throws -> Response {
+        guard let form = try await ourForm(request) else { return Self.refused }
         _ = runs.start(modules, force: form["force"] == "1", workspace: workspace)
         let language = Self.language(request)
         return Response.redirect(to: "/?lang=\(language.rawValue)", type: .normal)
     }
 
-    /// Whether a POST's form carries the panel's token and comes from the panel's own page.
-    static func formIsOurs(_ request: Request, csrf: String) async throws -> Bool {
+    /// A POST's form when it carries the panel's token (the session's) and comes from the panel's own page; nil otherwise.
+    func ourForm(_ request: Request) async throws -> FormBody? {
         var request = request
         let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
-        return form["csrf"] == csrf && sameOrigin(request)
-    }
-
-    /// The answer to a POST without the panel's token or from another site: nothing runs.
-    static var refused: Response {
-        response(.forbidden, "refused: this form did not come from the panel's own page\n", type: "text/plain; charset=utf-8")
+        guard let token = csrf(for: request), form["csrf"] == token, Self.sameOrigin(request) else { return nil }
+        return form
     }
 
     /// Whether a POST came from the panel's own pages: a browser's `Origin`, when it sends one, names the panel's host.

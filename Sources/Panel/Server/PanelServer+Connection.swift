@@ -15,7 +15,7 @@ extension PanelServer {
     /// (`/connection/grant/NONCE`, good once), where the
     /// grant is checked and stored as `econsync reconnect` stores it; GET
     /// /connection/disconnect asks, and its POST forgets the connection.
-    func addConnection(to router: Router<BasicRequestContext>) {
+    func addConnection(to router: Router<PanelContext>) {
         router.get("/connection") { request, _ in
             let language = Self.language(request)
             let notice = request.uri.queryParameters.get("result").flatMap { ["reconnected": PanelText.reconnected, "disconnected": .disconnectedNotice][$0] }
@@ -23,12 +23,12 @@ extension PanelServer {
                 let file = workspace.credentialsFile
                 let connection = file.exists ? try file.load() : nil
                 let expired = try reports().contains { $0.state == .needsReconnect }
-                return ConnectionPage(connection: connection, tokenExpired: expired, notice: notice, csrf: csrf, language: language).html
+                return ConnectionPage(connection: connection, tokenExpired: expired, notice: notice, csrf: csrf(for: request) ?? "", language: language).html
             }
             return Self.response(.ok, page, type: "text/html; charset=utf-8")
         }
         router.post("/connection/reconnect") { request, _ in
-            guard try await Self.formIsOurs(request, csrf: csrf) else { return Self.refused }
+            guard try await ourForm(request) != nil else { return Self.refused }
             let language = Self.language(request)
             do {
                 _ = try workspace.reconnectFlow()
@@ -72,10 +72,10 @@ extension PanelServer {
             }
         }
         router.get("/connection/disconnect") { request, _ in
-            Self.response(.ok, ConnectionPage.disconnectQuestion(csrf: csrf, language: Self.language(request)), type: "text/html; charset=utf-8")
+            Self.response(.ok, ConnectionPage.disconnectQuestion(csrf: csrf(for: request) ?? "", language: Self.language(request)), type: "text/html; charset=utf-8")
         }
         router.post("/connection/disconnect") { request, _ in
-            guard try await Self.formIsOurs(request, csrf: csrf) else { return Self.refused }
+            guard try await ourForm(request) != nil else { return Self.refused }
             _ = try workspace.credentialsFile.remove()
             return Response.redirect(to: "/connection?result=disconnected&lang=\(Self.language(request).rawValue)", type: .normal)
         }

@@ -9,7 +9,7 @@ extension PanelServer {
     /// "Venter" (GET /pending) and "Konflikter" (GET /conflicts), each for
     /// one module with `?module=`; the conflicts for the days `?from=` to
     /// `?to=` (YYYY-MM-DD, both included), a date that is none a 400 page.
-    func addRecordPages(to router: Router<BasicRequestContext>) {
+    func addRecordPages(to router: Router<PanelContext>) {
         router.get("/pending") { request, _ in
             let language = Self.language(request)
             let module = request.uri.queryParameters.get("module").flatMap(Module.init(rawValue:))

@@ -27,10 +27,14 @@ public struct PanelServer: Sendable {
     let audits = PanelAudits()
     /// The reconnects started from the panel, awaiting e-conomic's answer.
     let grants = PanelGrants()
+    /// The login, when the panel has a password (`--password-file`); none: every page is open.
+    let login: PanelLogin?
 
-    /// A panel for `workspace`; throws when its replica cannot be opened (no `econsync init` yet).
-    public init(workspace: Workspace) throws {
+    /// A panel for `workspace`, behind a login when it has a `password`; throws
+    /// when its replica cannot be opened (no `econsync init` yet).
+    public init(workspace: Workspace, password: PanelPassword? = nil) throws {
         self.workspace = workspace
+        login = password.map { PanelLogin(password: $0, now: workspace.now) }
         replica = try workspace.replica()
         csrf = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
     }
@@ -45,15 +49,18 @@ public struct PanelServer: Sendable {
         try await app.runService()
     }
 
-    func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    func router() -> Router<PanelContext> {
+        let router = Router(context: PanelContext.self)
         router.add(middleware: SecurityHeaders())
+        if let login { addLogin(login, to: router) }
         router.get("/") { request, _ in
             let language = Self.language(request)
+            let token = csrf(for: request) ?? ""
             let page = try await Blocking.run { [self] in
                 var page = OverviewPage(reports: try reports(), language: language, now: workspace.now())
                 page.cooldown = try ModuleSettings(replica: replica).cooldown
-                page.csrf = csrf
+                page.csrf = token
+                page.logout = login != nil
                 page.running = runs.progress
                 page.notices = runs.notices
                 page.runs = try recentRuns()

@@ -6,7 +6,7 @@ import Hummingbird
 /// the panel's own /panel.js, no inline script runs), no sniffing, no caching of pages that show the integration's state,
 /// the referrer only to the panel itself, and no framing.
 struct SecurityHeaders: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = PanelContext
 
     static let policy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"

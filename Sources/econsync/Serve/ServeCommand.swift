@@ -7,7 +7,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the admin panel (in Danish; English with ?lang=en) for this data directory.",
-        discussion: Examples.text("econsync serve  (then open http://127.0.0.1:8080)", "econsync serve --port 0  (prints: serving on URL)", after: """
+        discussion: Examples.text("econsync serve  (then open http://127.0.0.1:8080)", "econsync serve --port 0  (prints: serving on URL)",
+                                  "econsync serve --host 0.0.0.0 --password-file /etc/econsync/panel-password", after: """
             The first line printed is `serving on http://HOST:PORT`. The panel reads the same replica the CLI \
             writes, so both can be used side by side. Pages: the overview of the eight modules (state, last run, \
             last success, next run, what the last run did, API calls today, the last run's error in the brief's \
@@ -15,25 +16,38 @@ struct ServeCommand: AsyncParsableCommand {
             with `econsync why`'s reasons) and the conflicts (/conflicts?from=YYYY-MM-DD&to=YYYY-MM-DD). For operators: GET /healthz (200 when the replica can be read and no module hangs, else 503), \
             GET /metrics (Prometheus text) and GET /api/status (the JSON object `econsync status` prints for scripts).
 
-            The panel has no login yet, so it listens on loopback addresses only (127.0.0.1, ::1, localhost). \
-            Ctrl-C or SIGTERM stops it.
+            Without --password-file the panel has no login and listens on loopback addresses only (127.0.0.1, ::1, \
+            localhost). With it, every page but /healthz asks for the password in that file first (on any address, \
+            loopback too); the file must be the owner's only (chmod 600) and not empty. A failed login makes the \
+            next try from that address wait 1 s, then 2, 4, … up to 60 s. Ctrl-C or SIGTERM stops it.
             """))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Option(help: "The address to listen on (loopback only).") var host = "127.0.0.1"
+    @Option(help: "The address to listen on (other than loopback only with --password-file).") var host = "127.0.0.1"
     @Option(help: "The port (0 picks a free one).") var port = 8080
+    @Option(help: ArgumentHelp("A file (mode 600) holding the panel's password: turns on the login.", valueName: "path"))
+    var passwordFile: String?
 
     func validate() throws {
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
-            throw ValidationError("--host \(host) is not a loopback address: the panel has no login yet, so it serves this machine only "
-                                  + "(127.0.0.1, ::1 or localhost)")
+        if passwordFile == nil, !Self.isLoopback(host) {
+            throw ValidationError("--host \(host) is not a loopback address: serving other machines needs a login, "
+                                  + "so give --password-file PATH (a file only its owner may read, holding the password)")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port (0…65535)") }
     }
 
+    static func isLoopback(_ host: String) -> Bool {
+        ["::1", "localhost"].contains(host) || host.hasPrefix("127.")
+    }
+
     func run() async throws {
+        // The file is read here, not in validate(), which only parses; a refusal is still a usage error (status 2).
+        var password: PanelPassword?
+        if let passwordFile {
+            do { password = try PanelPassword(file: passwordFile) } catch { throw ValidationError(error.description) }
+        }
         // A data directory without a replica is refused now, not on the first page.
-        let server = try PanelServer(workspace: try global.workspace())
+        let server = try PanelServer(workspace: try global.workspace(), password: password)
         let host = self.host
         try await server.run(host: host, port: port) { bound in
             // Written straight to the descriptor, so a script waiting for it sees it at once.
