@@ -21,31 +21,42 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Run the modules due now once, then exit (for cron).") var once = false
 
     func run() async throws {
+        let stop = StopSignal()
+        let (loop, log) = try Self.scheduler(global, stop: stop)
+        log(Self.started)
+        if try loop.scheduler.settings().paused {
+            log("the integration is paused: no module runs until `econsync resume`" + (once ? "" : " (the scheduler waits for it)"))
+        }
+        if once { return try await loop.runDue() }
+        try await loop.run()
+    }
+
+    /// The scheduler of this data directory as `econsync run` (and `econsync serve --scheduler`) runs it:
+    /// every line, after its time, on standard output and in run.log; it stops between modules once `stop`
+    /// is requested. Returns the loop and its log (where `started` is to be said first).
+    static func scheduler(_ global: GlobalOptions, stop: StopSignal) throws -> (SchedulerLoop, @Sendable (String) -> Void) {
         let context = try ModuleContext(global: global)
         let runner = try context.runner()
-        let stop = StopSignal()
         let file = RunLog(directory: global.directory, now: try GlobalOptions.clock())
         let log: @Sendable (String) -> Void = { line in
             Self.log(line)
             file.write(line)
         }
+        let verbose = global.verbose
         var loop = SchedulerLoop(scheduler: context.scheduler, runModule: { try await runner.run($0, force: false) },
                                  sleep: { await stop.wait(seconds: $0) }, isStopping: { stop.requested })
         loop.onEvent = { event in
             switch event {
             case .ran(let result): log(ModuleContext.line(result))
             case .notRun(let module, let error): log("\(module.rawValue): not run: \(error.detail(CommandLineWording()))")
-            case .waiting(let seconds): if global.verbose { log("waiting \(Int(seconds)) s") }
+            case .waiting(let seconds): if verbose { log("waiting \(Int(seconds)) s") }
             case .stopped: log("stopped")
             }
         }
-        log("scheduler started (pid \(getpid())); stop with SIGINT or SIGTERM")
-        if try context.scheduler.settings().paused {
-            log("the integration is paused: no module runs until `econsync resume`" + (once ? "" : " (the scheduler waits for it)"))
-        }
-        if once { return try await loop.runDue() }
-        try await loop.run()
+        return (loop, log)
     }
+
+    static var started: String { "scheduler started (pid \(getpid())); stop with SIGINT or SIGTERM" }
 
     static func log(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))

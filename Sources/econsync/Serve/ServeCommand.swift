@@ -8,7 +8,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the admin panel (in Danish; English with ?lang=en) for this data directory.",
         discussion: Examples.text("econsync serve  (then open http://127.0.0.1:8080)", "econsync serve --port 0  (prints: serving on URL)",
-                                  "econsync serve --host 0.0.0.0 --password-file /etc/econsync/panel-password", after: """
+                                  "econsync serve --host 0.0.0.0 --password-file /etc/econsync/panel-password",
+                                  "econsync serve --scheduler  (the panel and `econsync run` in one)", after: """
             The first line printed is `serving on http://HOST:PORT`. The panel reads the same replica the CLI \
             writes, so both can be used side by side. Pages: the overview of the eight modules (state, last run, \
             last success, next run, what the last run did, API calls today, the last run's error in the brief's \
@@ -19,12 +20,16 @@ struct ServeCommand: AsyncParsableCommand {
             Without --password-file the panel has no login and listens on loopback addresses only (127.0.0.1, ::1, \
             localhost). With it, every page but /healthz asks for the password in that file first (on any address, \
             loopback too); the file must be the owner's only (chmod 600) and not empty. A failed login makes the \
-            next try from that address wait 1 s, then 2, 4, … up to 60 s. Ctrl-C or SIGTERM stops it.
+            next try from that address wait 1 s, then 2, 4, … up to 60 s. With --scheduler the process also runs every \
+            module when due, as `econsync run` does (its lines after `serving on`, and in run.log). Ctrl-C or SIGTERM \
+            stops it (a module running is finished first).
             """))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Option(help: "The address to listen on (other than loopback only with --password-file).") var host = "127.0.0.1"
     @Option(help: "The port (0 picks a free one).") var port = 8080
+    @Flag(help: "Also run the modules when due, as `econsync run` does (one process for the whole installation).")
+    var scheduler = false
     @Option(help: ArgumentHelp("A file (mode 600) holding the panel's password: turns on the login.", valueName: "path"))
     var passwordFile: String?
 
@@ -49,9 +54,31 @@ struct ServeCommand: AsyncParsableCommand {
         // A data directory without a replica is refused now, not on the first page.
         let server = try PanelServer(workspace: try global.workspace(), password: password)
         let host = self.host
+        // `--scheduler`: `econsync run`'s loop beside the server, in a task of its own (a page view reads the replica
+        // through its own connection, so it never waits for a module). On SIGTERM the server stops and the module
+        // running is finished before the process ends.
+        let stop = StopSignal()
+        let (listening, listens) = AsyncStream<Void>.makeStream()
+        let scheduled = try scheduler ? Self.startScheduler(global, stop: stop, after: listening) : nil
         try await server.run(host: host, port: port) { bound in
             // Written straight to the descriptor, so a script waiting for it sees it at once.
             FileHandle.standardOutput.write(Data("serving on http://\(host.contains(":") ? "[\(host)]" : host):\(bound)\n".utf8))
+            listens.finish()
+        }
+        stop.request()
+        listens.finish()
+        try await scheduled?.value
+    }
+
+    /// Starts `econsync run`'s scheduler in the background once `listening` ends (the panel
+    /// listens, its first line said), unless a stop came first.
+    static func startScheduler(_ global: GlobalOptions, stop: StopSignal, after listening: AsyncStream<Void>) throws -> Task<Void, any Error> {
+        let (loop, log) = try RunCommand.scheduler(global, stop: stop)
+        return Task {
+            for await _ in listening {}
+            guard !stop.requested else { return }
+            log(RunCommand.started)
+            try await loop.run()
         }
     }
 }
