@@ -98,4 +98,35 @@ struct ServeConnectionTests {
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 5000, "\(png.count) bytes")
         }
     }
+
+    @Test("with a password: \"Forbind igen\" needs the session, but the way back from e-conomic comes without its SameSite=Strict cookie and is let in by its one-time link alone")
+    func reconnectBehindLogin() async throws {
+        try await ConnectedCLI.with { connected in
+            let credentials = connected.cli.home.appendingPathComponent("credentials.json")
+            let rest = try #require(try CanonicalJSON.parse(String(decoding: try Data(contentsOf: credentials), as: UTF8.self))["restBaseURL"]?.stringValue)
+            try await connected.expect(["reconnect", "--grant-token-stdin", "--app-public-token", "emulator-app-public", "--auth-url", rest],
+                                       input: "emulator-grant\n")
+            connected.emulator.revokeGrant("emulator-grant")
+            let file = try ServeLoginTests.passwordFile(connected.cli.outside)
+            let (process, base) = try ServeCommandTests.start(connected, ["--password-file", file])
+            defer { process.terminate(); process.waitUntilExit() }
+            let form = try await ServeCommandTests.get(base + "/login").text
+            let opened = try await ServeLoginTests.post(base + "/login", "csrf=\(try Self.token(form))&password=\(ServeLoginTests.password.replacingOccurrences(of: " ", with: "+"))",
+                                                        origin: base)
+            let session = String(try #require(opened.header("set-cookie")).prefix { $0 != ";" })
+            #expect(try await ServeCommandTests.get(base + "/connection").response.status == 303, "the page needs the session")
+            #expect(try await ServeCommandTests.get(base + "/connection/grant/made-up?token=x").response.status == 400, "an unknown link stores nothing")
+            let page = try await ServeCommandTests.get(base + "/connection", headers: [("Cookie", session)]).text
+            let pressed = try await ServeLoginTests.post(base + "/connection/reconnect", "csrf=\(try Self.token(page))", cookie: session, origin: base)
+            let onward = try #require(pressed.header("location"), "\(pressed.status)")
+            #expect(try await ServeCommandTests.get(base + onward).response.status == 303, "the way on needs the session too")
+            let continuePage = try await ServeCommandTests.get(base + onward, headers: [("Cookie", session)]).text
+            let grantPage = try #require(continuePage.range(of: "id=\"to-economic\" href=\"").map { String(continuePage[$0.upperBound...].prefix { $0 != "\"" }) }?
+                .replacingOccurrences(of: "&amp;", with: "&"), "\(continuePage)")
+            let back = try #require(try await Self.send("GET", grantPage).header("location"))
+            let stored = try await Self.send("GET", back)  // no cookie: as a browser coming from e-conomic
+            #expect(stored.status == 303 && stored.header("location") == "/connection?result=reconnected&lang=da", "\(stored.status)")
+            #expect(try await connected.run(["sync", "units", "--force"]).status == 0, "the new grant was stored")
+        }
+    }
 }
