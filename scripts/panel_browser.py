@@ -199,45 +199,37 @@ def login_flow(driver, base, shots, password_file):
     return seen
 
 
+def pages_problems(seen):
+    problems = [f"{page}: the browser complained: {value['console']}" for page, value in seen.items() if value["console"]]
+    if seen["conflicts"]["laterRows"] != 0:
+        problems.append(f"the date form did not filter: {seen['conflicts']}")
+    return problems
+
+
+# Each scenario: what the browser does (with the arguments after the scenario's name), and what is wrong with what it saw.
+SCENARIOS = {
+    "sync": (lambda driver, base, args: sync_flow(driver, base),
+             lambda seen: [] if seen["buttonDisabled"] and not seen["console"] else [f"unexpected: {seen}"]),
+    "login": (lambda driver, base, args: login_flow(driver, base, args[0], args[1]),
+              lambda seen: [] if seen["modules"] == 8 and not seen["console"] and not seen["passwordShown"] else [f"unexpected: {seen}"]),
+    "pages": (lambda driver, base, args: pages_flow(driver, base, args[0]), pages_problems),
+    "reconnect": (lambda driver, base, args: reconnect_flow(driver, base, args[0]),
+                  lambda seen: [] if not seen["console"] else [f"the browser complained: {seen['console']}"]),
+    "audit": (lambda driver, base, args: audit_flow(driver, base, args[0]),
+              lambda seen: [] if seen["of"] and not seen["console"] else [f"the audit never showed, or the browser complained: {seen}"]),
+}
+
+
 def main():
     base = sys.argv[1].rstrip("/")
     scenario = sys.argv[2] if len(sys.argv) > 2 else "overview"
     driver = browser()
     try:
-        if scenario == "sync":
-            seen = sync_flow(driver, base)
+        if scenario in SCENARIOS:
+            flow, check = SCENARIOS[scenario]
+            seen = flow(driver, base, sys.argv[3:])
             print(json.dumps(seen, ensure_ascii=False))
-            problems = [] if seen["buttonDisabled"] and not seen["console"] else [f"unexpected: {seen}"]
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            return 1 if problems else 0
-        if scenario == "login":
-            seen = login_flow(driver, base, sys.argv[3], sys.argv[4])
-            print(json.dumps(seen, ensure_ascii=False))
-            problems = [] if seen["modules"] == 8 and not seen["console"] and not seen["passwordShown"] else [f"unexpected: {seen}"]
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            return 1 if problems else 0
-        if scenario == "pages":
-            seen = pages_flow(driver, base, sys.argv[3])
-            print(json.dumps(seen, ensure_ascii=False))
-            problems = [f"{page}: the browser complained: {value['console']}" for page, value in seen.items() if value["console"]]
-            if seen["conflicts"]["laterRows"] != 0:
-                problems.append(f"the date form did not filter: {seen['conflicts']}")
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            return 1 if problems else 0
-        if scenario == "reconnect":
-            seen = reconnect_flow(driver, base, sys.argv[3])
-            print(json.dumps(seen, ensure_ascii=False))
-            problems = [] if not seen["console"] else [f"the browser complained: {seen['console']}"]
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            return 1 if problems else 0
-        if scenario == "audit":
-            seen = audit_flow(driver, base, sys.argv[3])
-            print(json.dumps(seen, ensure_ascii=False))
-            problems = [] if seen["of"] and not seen["console"] else [f"the audit never showed, or the browser complained: {seen}"]
+            problems = check(seen)
             for problem in problems:
                 print(problem, file=sys.stderr)
             return 1 if problems else 0

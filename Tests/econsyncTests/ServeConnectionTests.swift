@@ -13,6 +13,20 @@ struct ServeConnectionTests {
         return try await CurlTransport().send(HTTPRequest(method: method, url: url, headers: headers, body: form.map { Array($0.utf8) }))
     }
 
+    /// The connection given the app's public token and e-conomic's grant page
+    /// (as `connect` keeps them), then its grant revoked in e-conomic: the next
+    /// sync stops with "Token expired". Returns the credentials file and e-conomic's address.
+    static func tokenExpired(_ connected: ConnectedCLI) async throws -> (credentials: URL, rest: String) {
+        let credentials = connected.cli.home.appendingPathComponent("credentials.json")
+        let rest = try #require(try CanonicalJSON.parse(String(decoding: try Data(contentsOf: credentials), as: UTF8.self))["restBaseURL"]?.stringValue)
+        try await connected.expect(["reconnect", "--grant-token-stdin", "--app-public-token", "emulator-app-public", "--auth-url", rest],
+                                   input: "emulator-grant\n")
+        connected.emulator.revokeGrant("emulator-grant")
+        let refused = try await connected.run(["sync", "units"])
+        #expect(refused.status == 4, "\(refused.stdout)")
+        return (credentials, rest)
+    }
+
     static func token(_ html: String) throws -> String {
         try #require(html.range(of: "name=\"csrf\" value=\"").map { String(html[$0.upperBound...].prefix { $0 != "\"" }) })
     }
@@ -20,14 +34,7 @@ struct ServeConnectionTests {
     @Test("after \"Token udløbet\", \"Forbind igen\" goes through e-conomic's grant page and back to the panel, which stores the new grant (the modules run again, the link works once); \"Afbryd forbindelsen\" asks, then forgets it; no token on any page")
     func reconnect() async throws {
         try await ConnectedCLI.with { connected in
-            let credentials = connected.cli.home.appendingPathComponent("credentials.json")
-            let rest = try #require(try CanonicalJSON.parse(String(decoding: try Data(contentsOf: credentials), as: UTF8.self))["restBaseURL"]?.stringValue)
-            // The app's public token and e-conomic's grant page, kept with the connection as `connect` keeps them.
-            try await connected.expect(["reconnect", "--grant-token-stdin", "--app-public-token", "emulator-app-public", "--auth-url", rest],
-                                       input: "emulator-grant\n")
-            connected.emulator.revokeGrant("emulator-grant")
-            let refused = try await connected.run(["sync", "units"])
-            #expect(refused.status == 4, "\(refused.stdout)")
+            let (credentials, rest) = try await Self.tokenExpired(connected)
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
 
@@ -78,12 +85,7 @@ struct ServeConnectionTests {
     @Test("in a real headless Chromium: \"Forbind igen\" after \"Token udløbet\" goes to e-conomic's grant page and back, the grant stored; screenshot saved")
     func browser() async throws {
         try await ConnectedCLI.with { connected in
-            let credentials = connected.cli.home.appendingPathComponent("credentials.json")
-            let rest = try #require(try CanonicalJSON.parse(String(decoding: try Data(contentsOf: credentials), as: UTF8.self))["restBaseURL"]?.stringValue)
-            try await connected.expect(["reconnect", "--grant-token-stdin", "--app-public-token", "emulator-app-public", "--auth-url", rest],
-                                       input: "emulator-grant\n")
-            connected.emulator.revokeGrant("emulator-grant")
-            #expect(try await connected.run(["sync", "units"]).status == 4)
+            _ = try await Self.tokenExpired(connected)
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             let shots = connected.cli.outside.path
@@ -102,11 +104,7 @@ struct ServeConnectionTests {
     @Test("with a password: \"Forbind igen\" needs the session, but the way back from e-conomic comes without its SameSite=Strict cookie and is let in by its one-time link alone")
     func reconnectBehindLogin() async throws {
         try await ConnectedCLI.with { connected in
-            let credentials = connected.cli.home.appendingPathComponent("credentials.json")
-            let rest = try #require(try CanonicalJSON.parse(String(decoding: try Data(contentsOf: credentials), as: UTF8.self))["restBaseURL"]?.stringValue)
-            try await connected.expect(["reconnect", "--grant-token-stdin", "--app-public-token", "emulator-app-public", "--auth-url", rest],
-                                       input: "emulator-grant\n")
-            connected.emulator.revokeGrant("emulator-grant")
+            _ = try await Self.tokenExpired(connected)
             let file = try ServeLoginTests.passwordFile(connected.cli.outside)
             let (process, base) = try ServeCommandTests.start(connected, ["--password-file", file])
             defer { process.terminate(); process.waitUntilExit() }
