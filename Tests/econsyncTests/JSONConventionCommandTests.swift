@@ -99,6 +99,7 @@ struct JSONConventionCommandTests {
         Step(["bench", "merge", "--records", "200"], "goalsMet"),
         Step(["bench", "reconcile", "--records", "200"], "goalsMet"),
         Step(["bench", "replica", "--rows", "200", "--batch", "100", "--validated", "10"], "rows"),
+        Step(["bench", "panel", "--customers", "20", "--products", "10", "--hours", "50", "--days", "1", "--requests", "3"], "medianMs"),
     ]
 
     /// Every leaf command under `command`, hidden ones too, by type.

@@ -4,5 +4,5 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate realistic data and measure econsync's speed.",
-        subcommands: [Generate.self, ReplicaBench.self, SnapshotBench.self, PullBench.self, SyncBench.self, DayBench.self, ReconcileBench.self, PlanBench.self, MergeBench.self, Churn.self])
+        subcommands: [Generate.self, ReplicaBench.self, PanelBench.self, SnapshotBench.self, PullBench.self, SyncBench.self, DayBench.self, ReconcileBench.self, PlanBench.self, MergeBench.self, Churn.self])
 }
