@@ -154,4 +154,11 @@ struct QueryPlanTests {
             }
         }
     }
+
+    @Test("a module's API calls today (the panel's overview, every view) read its runs through the index of runs by module and start, not a year of runs")
+    func apiCallsToday() throws {
+        let replica = try TestReplica()
+        let plan = try Self.plan(SQLRequest<Row>(sql: ReplicaStore.apiCallsSQL, arguments: ["units", "2026-11-02T00:00:00Z"]), replica.store)
+        Self.expectSearch(plan, "module_runs", using: "INDEX module_runs_module (module=? AND started_at>?)")
+    }
 }
