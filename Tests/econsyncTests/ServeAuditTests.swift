@@ -79,9 +79,7 @@ struct ServeAuditTests {
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             let shots = connected.cli.outside.path
-            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base, "audit", shots]) }
-            #expect(status == 0, "\(output)")
-            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            let (seen, output) = try await ServeCommandTests.browse(base, ["audit", shots])
             #expect(seen["heading"]?.stringValue == "Revision" && seen["before"]?.intValue == 1, "\(output)")
             #expect(seen["of"]?.stringValue?.hasPrefix("Revision mod øjebliksbillede snapshots/") == true, "\(output)")
             guard case .array(let rows)? = seen["findings"] else { Issue.record("no findings: \(output)"); return }

@@ -197,9 +197,7 @@ struct ServePagesTests {
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             let shots = connected.cli.outside.path
-            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base, "pages", shots]) }
-            #expect(status == 0, "\(output)")
-            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            let (seen, output) = try await ServeCommandTests.browse(base, ["pages", shots])
             #expect(seen["pending"]?["heading"]?.stringValue == "Venter" && seen["conflicts"]?["heading"]?.stringValue == "Konflikter", "\(output)")
             #expect((seen["pending"]?["rows"]?.intValue ?? 0) >= 3 && seen["conflicts"]?["rows"]?.intValue == 2, "\(output)")
             #expect(seen["overview"]?["bars"]?.intValue == 24 && (seen["overview"]?["runs"]?.intValue ?? 0) > 8, "\(output)")

@@ -22,6 +22,16 @@ struct ServeCommandTests {
         return (process, String(line.dropFirst("serving on ".count)))
     }
 
+    /// Runs `scripts/panel_browser.py` against the panel at `base` (a real
+    /// headless Chromium) and returns what it saw, its JSON line; records an
+    /// issue when the script found the page wrong. The output comes too, for messages.
+    static func browse(_ base: String, _ arguments: [String] = []) async throws -> (seen: JSONValue, output: String) {
+        let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base] + arguments) }
+        #expect(status == 0, "\(output)")
+        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init), "\(output)")
+        return (try CanonicalJSON.parse(line), output)
+    }
+
     static func get(_ url: String, headers: [(String, String)] = []) async throws -> (response: HTTPResponse, text: String) {
         let response = try await CurlTransport().send(HTTPRequest(method: "GET", url: url, headers: headers))
         return (response, String(decoding: response.body, as: UTF8.self))
@@ -81,9 +91,7 @@ struct ServeCommandTests {
         try await ConnectedCLI.with { connected in
             let (process, base) = try Self.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
-            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base]) }
-            #expect(status == 0, "\(output)")
-            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            let (seen, output) = try await ServeCommandTests.browse(base)
             #expect(seen["da"]?["heading"]?.stringValue == "Oversigt" && seen["en"]?["heading"]?.stringValue == "Overview", "\(output)")
             func texts(_ value: JSONValue?) -> [String] {
                 if case .array(let items)? = value { return items.compactMap(\.stringValue) }
@@ -100,9 +108,7 @@ struct ServeCommandTests {
             let (process, base) = try Self.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             let before = try await connected.expect(["log", "--module", "units"])
-            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base, "sync"]) }
-            #expect(status == 0, "\(output)")
-            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            let (seen, output) = try await ServeCommandTests.browse(base, ["sync"])
             #expect(seen["again"]?.stringValue == "kan køre igen kl. 08:15" && seen["lastRun"]?.stringValue == "2026-11-02 08:00 UTC", "\(output)")
             #expect(seen["question"]?.stringValue?.hasPrefix("Modulet kørte for nylig.") == true, "\(output)")
             let log = try await connected.expect(["log", "--module", "units"])

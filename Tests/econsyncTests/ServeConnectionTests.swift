@@ -89,9 +89,7 @@ struct ServeConnectionTests {
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             let shots = connected.cli.outside.path
-            let (status, output) = try await ConnectedCLI.offPool { try ConformanceTests.python("panel_browser.py", [base, "reconnect", shots]) }
-            #expect(status == 0, "\(output)")
-            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            let (seen, output) = try await ServeCommandTests.browse(base, ["reconnect", shots])
             #expect(seen["heading"]?.stringValue == "Forbindelse" && seen["expired"] == .array([.string("Token udløbet")]), "\(output)")
             #expect(seen["notice"]?.stringValue == "Forbundet igen: modulerne kan køre." && seen["expiredAfter"]?.intValue == 0, "\(output)")
             #expect(seen["url"]?.stringValue?.hasPrefix(base + "/connection?result=reconnected") == true, "\(output)")

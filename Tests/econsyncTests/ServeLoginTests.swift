@@ -93,11 +93,7 @@ struct ServeLoginTests {
             let (process, base) = try ServeCommandTests.start(connected, ["--password-file", file])
             defer { process.terminate(); process.waitUntilExit() }
             let shots = connected.cli.outside.path
-            let (status, output) = try await ConnectedCLI.offPool {
-                try ConformanceTests.python("panel_browser.py", [base, "login", shots, file])
-            }
-            #expect(status == 0, "\(output)")
-            let seen = try CanonicalJSON.parse(try #require(output.split(separator: "\n").first { $0.hasPrefix("{") }.map(String.init)))
+            let (seen, output) = try await ServeCommandTests.browse(base, ["login", shots, file])
             #expect(seen["before"]?.stringValue == "Log ind" && seen["after"]?.stringValue == "Oversigt", "\(output)")
             #expect(seen["httpOnly"] == .bool(true) && seen["sameSite"]?.stringValue == "Strict", "\(output)")
             #expect(seen["afterLogout"]?.stringValue == "Log ind", "\(output)")
