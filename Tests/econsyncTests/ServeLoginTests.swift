@@ -18,6 +18,13 @@ struct ServeLoginTests {
         return path
     }
 
+    /// Starts `econsync serve --password-file` on `connected`'s data directory; returns the process, its address and the file.
+    static func start(_ connected: ConnectedCLI) throws -> (Process, String, String) {
+        let file = try passwordFile(connected.cli.outside)
+        let (process, base) = try ServeCommandTests.start(connected, ["--password-file", file])
+        return (process, base, file)
+    }
+
     static func post(_ url: String, _ body: String, cookie: String? = nil, origin: String? = nil) async throws -> HTTPResponse {
         var headers = [("Content-Type", "application/x-www-form-urlencoded")]
         if let cookie { headers.append(("Cookie", cookie)) }
@@ -32,8 +39,7 @@ struct ServeLoginTests {
     @Test("with a password file (on loopback too): pages send to the login, a wrong password is refused and the next try waits (Retry-After), the right one opens a session cookie (HttpOnly, SameSite=Strict), CSRF stays, logout ends it; the password shown nowhere")
     func login() async throws {
         try await ConnectedCLI.with { connected in
-            let file = try Self.passwordFile(connected.cli.outside)
-            let (process, base) = try ServeCommandTests.start(connected, ["--password-file", file])
+            let (process, base, _) = try Self.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             var seen: [String] = []
 
@@ -89,8 +95,7 @@ struct ServeLoginTests {
     @Test("in a real headless Chromium: the overview asks for the password, the form logs in, the cookie is HttpOnly and SameSite=Strict; screenshots saved")
     func browser() async throws {
         try await ConnectedCLI.with { connected in
-            let file = try Self.passwordFile(connected.cli.outside)
-            let (process, base) = try ServeCommandTests.start(connected, ["--password-file", file])
+            let (process, base, file) = try Self.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             let shots = connected.cli.outside.path
             let (seen, output) = try await ServeCommandTests.browse(base, ["login", shots, file])
