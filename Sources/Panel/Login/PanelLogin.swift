@@ -10,7 +10,9 @@ import Synchronization
 ///
 /// ```swift
 /// let login = PanelLogin(password: password, now: { Date() })
-/// let cookie = login.open(client: "10.0.0.7", password: "…", https: false)   // the Set-Cookie value, or nil
+/// if case .opened(let id) = login.attempt(client: "10.0.0.7", password: "…") {
+///     response.headers[.setCookie] = PanelLogin.cookie(id, secure: false)
+/// }
 /// ```
 public final class PanelLogin: Sendable {
     /// What a login attempt came to.
@@ -41,8 +43,8 @@ public final class PanelLogin: Sendable {
         if wait > 0 { return .tooSoon(wait: wait) }
         guard password.matches(guess) else { return .refused(wait: throttle.failed(client)) }
         throttle.succeeded(client)
-        let id = Self.randomToken()
-        sessions.withLock { $0[id] = Self.randomToken() }
+        let id = RandomToken.make()
+        sessions.withLock { $0[id] = RandomToken.make() }
         return .opened(id)
     }
 
@@ -79,14 +81,5 @@ public final class PanelLogin: Sendable {
             }
         }
         return nil
-    }
-
-    /// 256 random bits in hex.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in
-            let text = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - text.count) + text
-        }.joined()
     }
 }

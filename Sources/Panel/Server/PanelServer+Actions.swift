@@ -22,12 +22,12 @@ extension PanelServer {
         router.get("/force/:module") { request, context in
             guard let module = Module(rawValue: context.parameters.get("module") ?? "") else { return Self.response(.notFound, "no such module\n", type: "text/plain") }
             let language = Self.language(request)
-            return Self.response(.ok, ForcePage(module: module, language: language, csrf: csrf(for: request) ?? "").html, type: "text/html; charset=utf-8")
+            return Self.html(ForcePage(module: module, language: language, csrf: csrf(for: request) ?? "").html)
         }
         router.get("/audit") { request, _ in
             let page = AuditPage(running: audits.running, last: audits.last, failure: audits.failure, csrf: csrf(for: request) ?? "",
                                  language: Self.language(request))
-            return Self.response(.ok, page.html, type: "text/html; charset=utf-8")
+            return Self.html(page.html)
         }
         router.post("/audit") { request, _ in
             guard try await ourForm(request) != nil else { return Self.refused }

@@ -25,7 +25,7 @@ extension PanelServer {
                 let expired = try reports().contains { $0.state == .needsReconnect }
                 return ConnectionPage(connection: connection, tokenExpired: expired, notice: notice, csrf: csrf(for: request) ?? "", language: language).html
             }
-            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+            return Self.html(page)
         }
         router.post("/connection/reconnect") { request, _ in
             guard try await ourForm(request) != nil else { return Self.refused }
@@ -33,7 +33,7 @@ extension PanelServer {
             do {
                 _ = try workspace.reconnectFlow()
             } catch let error as ConnectionError {
-                return Self.response(.conflict, ConnectionPage.problem(.cannotReconnect, error.message, language: language), type: "text/html; charset=utf-8")
+                return Self.html(ConnectionPage.problem(.cannotReconnect, error.message, language: language), status: .conflict)
             }
             // A form may only lead to the panel itself (the CSP's form-action): the way on to e-conomic is a page of its own.
             return Response.redirect(to: "/connection/continue/\(grants.issue())?lang=\(language.rawValue)", type: .normal)
@@ -42,22 +42,20 @@ extension PanelServer {
             let language = Self.language(request)
             let nonce = context.parameters.get("nonce") ?? ""
             guard grants.isPending(nonce), let host = request.head.authority else {
-                return Self.response(.badRequest, ConnectionPage.problem(.grantRefused, PanelText.unknownGrantLink.in(language), language: language),
-                                     type: "text/html; charset=utf-8")
+                return Self.html(ConnectionPage.problem(.grantRefused, PanelText.unknownGrantLink.in(language), language: language), status: .badRequest)
             }
             do {
                 let (flow, _) = try workspace.reconnectFlow()
                 let url = flow.requestAccessURL(redirectURL: "http://\(host)/connection/grant/\(nonce)")
-                return Self.response(.ok, ConnectionPage.onToEconomic(url, language: language), type: "text/html; charset=utf-8")
+                return Self.html(ConnectionPage.onToEconomic(url, language: language))
             } catch let error as ConnectionError {
-                return Self.response(.conflict, ConnectionPage.problem(.cannotReconnect, error.message, language: language), type: "text/html; charset=utf-8")
+                return Self.html(ConnectionPage.problem(.cannotReconnect, error.message, language: language), status: .conflict)
             }
         }
         router.get("/connection/grant/:nonce") { request, context in
             let language = Self.language(request)
             guard grants.redeem(context.parameters.get("nonce") ?? "") else {
-                return Self.response(.badRequest, ConnectionPage.problem(.grantRefused, PanelText.unknownGrantLink.in(language), language: language),
-                                     type: "text/html; charset=utf-8")
+                return Self.html(ConnectionPage.problem(.grantRefused, PanelText.unknownGrantLink.in(language), language: language), status: .badRequest)
             }
             do {
                 guard let token = request.uri.queryParameters.get("token"), !token.isEmpty else {
@@ -68,11 +66,11 @@ extension PanelServer {
                 try await Blocking.run { [workspace] in try workspace.store(connection, replacing: stored) }
                 return Response.redirect(to: "/connection?result=reconnected&lang=\(language.rawValue)", type: .normal)
             } catch let error as any CodedError {
-                return Self.response(.badRequest, ConnectionPage.problem(.grantRefused, error.description, language: language), type: "text/html; charset=utf-8")
+                return Self.html(ConnectionPage.problem(.grantRefused, error.description, language: language), status: .badRequest)
             }
         }
         router.get("/connection/disconnect") { request, _ in
-            Self.response(.ok, ConnectionPage.disconnectQuestion(csrf: csrf(for: request) ?? "", language: Self.language(request)), type: "text/html; charset=utf-8")
+            Self.html(ConnectionPage.disconnectQuestion(csrf: csrf(for: request) ?? "", language: Self.language(request)))
         }
         router.post("/connection/disconnect") { request, _ in
             guard try await ourForm(request) != nil else { return Self.refused }
@@ -89,7 +87,7 @@ final class PanelGrants: Sendable {
 
     /// A new nonce to come back with.
     func issue() -> String {
-        let nonce = (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+        let nonce = RandomToken.make()
         pending.withLock { _ = $0.insert(nonce) }
         return nonce
     }

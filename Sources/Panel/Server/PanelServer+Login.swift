@@ -10,7 +10,7 @@ extension PanelServer {
     func addLogin(_ login: PanelLogin, to router: Router<PanelContext>) {
         router.add(middleware: LoginGate(login: login))
         router.get("/login") { request, _ in
-            Self.response(.ok, LoginPage(language: Self.language(request), csrf: csrf).html, type: "text/html; charset=utf-8")
+            Self.html(LoginPage(language: Self.language(request), csrf: csrf).html)
         }
         router.post("/login") { request, context in
             var request = request
@@ -30,7 +30,7 @@ extension PanelServer {
             case .wrongPassword(let wait): (.unauthorized, wait)
             case .tooSoon(let wait): (.tooManyRequests, wait)
             }
-            var response = Self.response(status, LoginPage(language: language, csrf: csrf, problem: problem).html, type: "text/html; charset=utf-8")
+            var response = Self.html(LoginPage(language: language, csrf: csrf, problem: problem).html, status: status)
             response.headers[.retryAfter] = String(wait)
             return response
         }

@@ -18,7 +18,7 @@ extension PanelServer {
                 let pending = try PendingRecords(replica: replica, agreement: agreement, modules: module.map { [$0] } ?? Set(Module.allCases))
                 return PendingPage(pending: pending, module: module, language: language).html
             }
-            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+            return Self.html(page)
         }
         router.get("/conflicts") { request, _ in
             let language = Self.language(request)
@@ -27,14 +27,14 @@ extension PanelServer {
             // An empty date field of the form is no bound.
             let (from, to) = (query.get("from").flatMap { $0.isEmpty ? nil : $0 }, query.get("to").flatMap { $0.isEmpty ? nil : $0 })
             for date in [from, to].compactMap(\.self) where Timestamp.bound(date) == nil {
-                return Self.response(.badRequest, Self.badDatePage(date, language), type: "text/html; charset=utf-8")
+                return Self.html(Self.badDatePage(date, language), status: .badRequest)
             }
             let page = try await Blocking.run { [self] in
                 let entries = try replica.conflicts(since: from.flatMap { Timestamp.bound($0) }, until: to.flatMap { Timestamp.bound($0, dayAfter: true) },
                                                     module: module?.rawValue)
                 return ConflictsPage(entries: entries, module: module, from: from, to: to, language: language).html
             }
-            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+            return Self.html(page)
         }
     }
 

@@ -36,7 +36,7 @@ public struct PanelServer: Sendable {
         self.workspace = workspace
         login = password.map { PanelLogin(password: $0, now: workspace.now) }
         replica = try workspace.replica()
-        csrf = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+        csrf = RandomToken.make()
     }
 
     /// Serves on `host:port` (port 0 picks a free one) until SIGINT or
@@ -66,7 +66,7 @@ public struct PanelServer: Sendable {
                 page.runs = try recentRuns()
                 return page.html
             }
-            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+            return Self.html(page)
         }
         router.get("/log") { request, _ in
             let language = Self.language(request)
@@ -75,7 +75,7 @@ public struct PanelServer: Sendable {
                 LogPage(runs: try replica.moduleRuns(module: module?.rawValue, limit: 200),
                                notifications: try replica.notifications(module: module?.rawValue, limit: 100), module: module, language: language).html
             }
-            return Self.response(.ok, page, type: "text/html; charset=utf-8")
+            return Self.html(page)
         }
         router.get("/healthz") { _, _ in
             let problem = try await Blocking.run { [self] in health() }
@@ -131,6 +131,11 @@ public struct PanelServer: Sendable {
 
     static func language(_ request: Request) -> PanelLanguage {
         PanelLanguage.negotiate(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    /// A page of the panel.
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        response(status, page, type: "text/html; charset=utf-8")
     }
 
     static func response(_ status: HTTPResponse.Status, _ text: String, type: String) -> Response {

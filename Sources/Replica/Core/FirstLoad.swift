@@ -23,10 +23,7 @@ public final class FirstLoad<Record: ReplicaRecord> {
 
     /// A first load of `Record`'s kind through `writer`; nil when the writer's department has rows of it already.
     public init?(_ type: Record.Type, writer: ReplicaWriter) throws {
-        let kind = Record.kind
-        let present = try Bool.fetchOne(writer.db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table) WHERE \(RecordColumn.departmentKey) = ?)",
-                                        arguments: [writer.department ?? -1]) ?? false
-        guard !present else { return nil }
+        guard try Record.kind.noRowsRequest(department: writer.department).fetchOne(writer.db) == true else { return nil }
         self.writer = writer
         memo.claimsAreAll = true
     }

@@ -95,11 +95,7 @@ extension ReplicaStore {
     /// Whether ``department`` has no row of `kind`, deleted ones included
     /// (nothing to link, compare or push: a first pull of it only inserts).
     public func hasNoRows(_ kind: Kind) throws -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, SQLRequest<Bool>(literal: """
-                SELECT NOT EXISTS (SELECT 1 FROM \(sql: kind.table) WHERE \(sql: RecordColumn.departmentKey) = \(department ?? -1))
-                """)) ?? false
-        }
+        try read { db in try kind.noRowsRequest(department: department).fetchOne(db) ?? false }
     }
 
     /// The local ids of the rows of `kind` with these e-conomic keys (deleted rows included) in ``department``, by key.

@@ -6,6 +6,11 @@ import Vocabulary
 /// from running them and their plans are pinned by tests (`EXPLAIN QUERY PLAN`
 /// in `QueryPlanTests`): an index change cannot silently turn them into scans.
 extension Kind {
+    /// Whether `department` has no row of this kind, deleted ones included.
+    func noRowsRequest(department: Int?) -> SQLRequest<Bool> {
+        SQLRequest(literal: "SELECT NOT EXISTS (SELECT 1 FROM \(sql: table) WHERE \(sql: RecordColumn.departmentKey) = \(department ?? -1))")
+    }
+
     /// The local id of the row with e-conomic key `key` in `department`, deleted or not
     /// (the `<table>_foreign_key` index).
     func rowIDRequest(foreignKey key: String, department: Int?) -> SQLRequest<Int64> {

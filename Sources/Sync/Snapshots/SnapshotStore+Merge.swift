@@ -95,12 +95,12 @@ extension SnapshotStore {
             }
             func fromOlder(_ kind: String) -> Bool { !fresh.contains(kind) && written.contains(kind) }
             // A delta takes nothing from the base but the kinds overlaid and not pulled: without those, the base is not read.
-            let inherited = over == nil || !written.subtracting(fresh).isEmpty ? older : nil
-            var a = try next(inherited, keeping: fromOlder), b = try next(newer) { fresh.contains($0) }
+            let olderRead = over == nil || !written.subtracting(fresh).isEmpty ? older : nil
+            var a = try next(olderRead, keeping: fromOlder), b = try next(newer) { fresh.contains($0) }
             while a != nil || b != nil {
                 if let line = a, b == nil || utf8Precedes(line.kind, b!.kind) {
                     try write(line)
-                    a = try next(inherited, keeping: fromOlder)
+                    a = try next(olderRead, keeping: fromOlder)
                 } else {
                     if fromNewer(b!) { try write(b!) }
                     b = try next(newer) { fresh.contains($0) }
