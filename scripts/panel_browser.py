@@ -207,6 +207,26 @@ def pages_problems(seen):
 
 
 # Each scenario: what the browser does (with the arguments after the scenario's name), and what is wrong with what it saw.
+def orders_flow(driver, base, shots, untick):
+    """Ordrer: reached through the navigation, a project chosen, one registration unticked, the lines
+    previewed, then exported; the orders page says the draft order's number."""
+    driver.set_window_size(1400, 1200)
+    driver.get(base + "/")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav a[href^='/orders?']"))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#projects tbody tr a"))
+    seen = {"ticked": len(driver.find_elements(By.CSS_SELECTOR, "#registrations input[type='checkbox']:checked"))}
+    driver.find_element(By.CSS_SELECTOR, f"#registrations input[value='{untick}']").click()
+    click_and_wait(driver, driver.find_element(By.ID, "preview"))
+    seen["previewed"] = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+                         for row in driver.find_elements(By.CSS_SELECTOR, "#lines tbody tr")]
+    driver.save_screenshot(f"{shots}/panel-order-preview.png")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#export button[type='submit']"))
+    seen["exported"] = driver.find_element(By.ID, "exported").text if driver.find_elements(By.ID, "exported") else None
+    seen["console"] = console(driver)
+    driver.save_screenshot(f"{shots}/panel-orders.png")
+    return seen
+
+
 SCENARIOS = {
     "sync": (lambda driver, base, args: sync_flow(driver, base),
              lambda seen: [] if seen["buttonDisabled"] and not seen["console"] else [f"unexpected: {seen}"]),
@@ -217,6 +237,8 @@ SCENARIOS = {
                   lambda seen: [] if not seen["console"] else [f"the browser complained: {seen['console']}"]),
     "audit": (lambda driver, base, args: audit_flow(driver, base, args[0]),
               lambda seen: [] if seen["of"] and not seen["console"] else [f"the audit never showed, or the browser complained: {seen}"]),
+    "orders": (lambda driver, base, args: orders_flow(driver, base, args[0], args[1]),
+               lambda seen: [] if seen["exported"] and seen["previewed"] and not seen["console"] else [f"no order exported, or the browser complained: {seen}"]),
 }
 
 

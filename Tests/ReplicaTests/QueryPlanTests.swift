@@ -76,13 +76,13 @@ struct QueryPlanTests {
         Self.expectSearch(try Self.plan(ReplicaStore.changedRowsRequest(since: 10), replica.store), "change_log", using: "INTEGER PRIMARY KEY")
     }
 
-    @Test("a project's approved, unexported hours and materials use the table's project index")
+    @Test("a project's approved, unexported hours and materials use the table's index of exportable registrations by project")
     func registrationsPerProject() throws {
         let replica = try TestReplica()
         Self.expectSearch(try Self.plan(ReplicaStore.approvedUnexportedRequest(TimeEntry.self, project: 4), replica.store),
-                          "time_entries", using: "INDEX time_entries_project")
+                          "time_entries", using: "INDEX time_entries_exportable (project_id=?)")
         Self.expectSearch(try Self.plan(ReplicaStore.approvedUnexportedRequest(Material.self, project: 4), replica.store),
-                          "materials", using: "INDEX materials_project")
+                          "materials", using: "INDEX materials_exportable (project_id=?)")
     }
 
     @Test("a run's outbox and the agreement's unfinished run use their indexes")
@@ -160,5 +160,15 @@ struct QueryPlanTests {
         let replica = try TestReplica()
         let plan = try Self.plan(SQLRequest<Row>(sql: ReplicaStore.apiCallsSQL, arguments: ["units", "2026-11-02T00:00:00Z"]), replica.store)
         Self.expectSearch(plan, "module_runs", using: "INDEX module_runs_module (module=? AND started_at>?)")
+    }
+
+    @Test("the projects to export from (the panel's Ordrer) read only the exportable registrations, through their partial indexes")
+    func exportableProjects() throws {
+        let replica = try TestReplica()
+        let plan = try Self.plan(ReplicaStore.exportableProjectsRequest(department: nil), replica.store)
+        for table in ["time_entries", "materials"] {
+            #expect(plan.contains { $0.hasPrefix("SCAN \(table) USING ") && $0.hasSuffix("INDEX \(table)_exportable") }, "\(plan)")
+        }
+        #expect(plan.contains { $0.hasPrefix("SEARCH p USING INTEGER PRIMARY KEY") }, "\(plan)")
     }
 }

@@ -22,6 +22,9 @@ struct PanelWordingTests {
         for text in PanelText.allCases {
             #expect(!text.in(.da).isEmpty && !text.in(.en).isEmpty, "\(text)")
         }
+        for text in OrderText.allCases {
+            #expect(!text.in(.da).isEmpty && !text.in(.en).isEmpty && text.in(.da) != text.in(.en), "\(text)")
+        }
     }
 
     @Test("a reason the last run recorded is headed by the brief's words for its error and says its remedy; any other block its own words")

@@ -3,7 +3,8 @@ import Foundation
 import Snapshot
 import Testing
 
-private extension JSONValue {
+extension JSONValue {
+    /// The items of an array; none for any other value.
     var arrayValueOrEmpty: [JSONValue] {
         if case .array(let items) = self { return items }
         return []

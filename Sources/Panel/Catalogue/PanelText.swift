@@ -212,6 +212,11 @@ public enum PanelText: CaseIterable, Sendable {
 
     /// The headline of an error kind, in the brief's words where it has them.
     static func headline(_ code: SyncError.Code, _ language: PanelLanguage) -> String {
+        ownHeadline(code, language) ?? (language == .da ? "Fejl" : "Error")
+    }
+
+    /// The headline of an error kind that has words of its own (the brief's, where it has them); nil for any other.
+    static func ownHeadline(_ code: SyncError.Code, _ language: PanelLanguage) -> String? {
         let da = language == .da
         switch code {
         case .customerNotFound: return da ? "Kunde ikke fundet i e-conomic" : "Customer not found in e-conomic"
@@ -221,7 +226,9 @@ public enum PanelText: CaseIterable, Sendable {
         case .unreachable: return da ? "e-conomic kan ikke nås" : "e-conomic is unreachable"
         case .activityUnmapped: return da ? "Timetype uden e-conomic aktivitet" : "Hour type without an e-conomic activity"
         case .rateLimited: return da ? "e-conomic begrænser kaldene" : "e-conomic is rate limiting"
-        default: return da ? "Fejl" : "Error"
+        case .productMissing: return da ? "Varen findes ikke i e-conomic" : "The product is not in e-conomic"
+        case .nothingToExport: return da ? "Intet at eksportere" : "Nothing to export"
+        default: return nil
         }
     }
 }

@@ -24,7 +24,17 @@ enum HTML {
 
     /// A table's head row: `columns` in `language`.
     static func head(_ columns: [PanelText], _ language: PanelLanguage) -> String {
-        "<thead><tr>" + columns.map { "<th>\(escape($0.in(language)))</th>" }.joined() + "</tr></thead>\n"
+        head(columns.map { $0.in(language) })
+    }
+
+    /// A table's head row: `columns` (of the order pages) in `language`.
+    static func head(_ columns: [OrderText], _ language: PanelLanguage) -> String {
+        head(columns.map { $0.in(language) })
+    }
+
+    /// A table's head row of `titles`.
+    static func head(_ titles: [String]) -> String {
+        "<thead><tr>" + titles.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n"
     }
 
     /// A whole page: `title`, the navigation, and `body` (already HTML).
@@ -53,6 +63,7 @@ enum HTML {
         figure { margin: 1rem 0 1.5rem; }
         figure svg { max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
         .legend span { margin-right: 1rem; }
+        #lines th:nth-child(n+4), #lines td:nth-child(n+4) { text-align: right; }
         </style>
         </head>
         <body>
@@ -61,6 +72,7 @@ enum HTML {
         <a href="/pending?lang=\(language.rawValue)">\(escape(PanelText.pending.in(language)))</a>\
         <a href="/conflicts?lang=\(language.rawValue)">\(escape(PanelText.conflictJournal.in(language)))</a>\
         <a href="/audit?lang=\(language.rawValue)">\(escape(PanelText.audit.in(language)))</a>\
+        <a href="/orders?lang=\(language.rawValue)">\(escape(OrderText.orders.in(language)))</a>\
         <a href="/connection?lang=\(language.rawValue)">\(escape(PanelText.connection.in(language)))</a></nav>
         <h1>\(escape(title))</h1>
         \(body)

@@ -92,6 +92,7 @@ public struct PanelServer: Sendable {
         addActions(to: router)
         addConnection(to: router)
         addRecordPages(to: router)
+        addOrders(to: router)
         return router
     }
 

@@ -21,6 +21,7 @@ enum ReplicaSchema {
         ("v7-order-export-sent-and-released", migrateV7),
         ("v8-snapshot-deltas", migrateV8),
         ("v9-trial-run-scope", migrateV9),
+        ("v10-exportable-registrations", migrateV10),
     ]
 
     /// The schema version this build writes.

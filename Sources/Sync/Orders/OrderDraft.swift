@@ -16,6 +16,8 @@ public struct OrderDraft: Sendable {
     public var total: Decimal
     public var hourIDs: [Int64]
     public var materialIDs: [Int64]
+    /// The registrations taken, hours first, each with its date, who, what and price.
+    public var taken: [OrderRegistration]
     /// Products on the lines that e-conomic does not have yet (local ids).
     public var missingProducts: [Int64: String]
     /// The order as e-conomic wants it; its lines refer to products by number.

@@ -60,7 +60,7 @@ struct OrderDraftBuilder {
         let lines = builder.lines(items)
         let layout = try self.layout(settings)
         var draft = OrderDraft(projectID: project.id!, projectName: project.name, customerID: customer.id!, customerNumber: customer.foreignKey!, customerName: customer.name,
-                               lines: lines, total: builder.total(lines), hourIDs: entries.map { $0.id! }, materialIDs: used.map { $0.id! },
+                               lines: lines, total: builder.total(lines), hourIDs: entries.map { $0.id! }, materialIDs: used.map { $0.id! }, taken: items,
                                missingProducts: missing, body: .null, layout: layout)
         draft.body = try body(draft, customer: customer, project: project, date: request.date, names: &names)
         return draft

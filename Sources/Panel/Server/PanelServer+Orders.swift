@@ -1,0 +1,112 @@
+import Blocking
+import Foundation
+import Hummingbird
+import Replica
+import Sync
+import Vocabulary
+
+extension PanelServer {
+    /// "Ordrer" (module 7): GET /orders lists the projects to export from and
+    /// the orders exported; GET /orders/project/ID shows a project's approved
+    /// registrations not yet exported, ticked as `econsync order export` would
+    /// take them (or as `?picked=1&entry=12&entry=m:3` ticks them), and the
+    /// order lines they make; its POST …/export exports exactly the
+    /// registrations previewed, as `econsync order export --entries` does,
+    /// and leads back to /orders with the draft order's number.
+    func addOrders(to router: Router<PanelContext>) {
+        router.get("/orders") { request, _ in
+            let language = Self.language(request)
+            let exported = request.uri.queryParameters.get("exported").flatMap { Int64($0) }
+            let page = try await Blocking.run { [self] in
+                let exports = try replica.orderExports()
+                var names: [Int64: String] = [:]
+                for id in Set(exports.map(\.projectId)) { names[id] = try replica.name(of: .project, id: id) }
+                return OrdersPage(projects: try replica.exportableProjects(), exports: exports, projectNames: names, exported: exported, language: language).html
+            }
+            return Self.html(page)
+        }
+        router.get("/orders/project/:id") { request, context in
+            let language = Self.language(request)
+            let query = request.uri.queryParameters
+            let picked: [RegistrationRef]? = query.get("picked") == nil ? nil : query.getAll("entry").compactMap(RegistrationRef.init)
+            let token = csrf(for: request) ?? ""
+            let page = try await Blocking.run { [self] in
+                try orderProjectPage(context.parameters.get("id", as: Int64.self), picked: picked, csrf: token, language: language)?.html
+            }
+            return page.map { Self.html($0) } ?? Self.html(Self.noSuchProject(language), status: .notFound)
+        }
+        router.post("/orders/project/:id/export") { request, context in
+            guard let form = try await ourForm(request) else { return Self.refused }
+            let language = Self.language(request)
+            let token = csrf(for: request) ?? ""
+            let projectID = context.parameters.get("id", as: Int64.self)
+            let picked = form.all("entry").compactMap(RegistrationRef.init)
+            guard let projectID, !picked.isEmpty else {
+                let page = try await Blocking.run { [self] in try orderProjectPage(projectID, picked: [], csrf: token, language: language)?.html }
+                return Self.html(page ?? Self.noSuchProject(language), status: page == nil ? .notFound : .badRequest)
+            }
+            var order = OrderExportRequest(projectID: projectID, date: String(Timestamp.string(workspace.now()).prefix(10)))
+            order.select(picked)
+            do {
+                let result = try await workspace.exportOrder(order)
+                return Response.redirect(to: "/orders?exported=\(result.export.orderNumber ?? 0)&lang=\(language.rawValue)", type: .normal)
+            } catch let error as any CodedError {
+                // Refused (a registration taken meanwhile, a customer e-conomic lacks, e-conomic's answer): the page says why.
+                let page = try await Blocking.run { [self] in
+                    var page = try orderProjectPage(projectID, picked: picked, csrf: token, language: language)
+                    page?.refusal = error
+                    return page?.html
+                }
+                let usage = [SyncError.Code.invalidRequest, .nothingToExport].contains { (error as? SyncError)?.code == $0 }
+                return Self.html(page ?? Self.noSuchProject(language), status: page == nil ? .notFound : usage ? .badRequest : .conflict)
+            }
+        }
+    }
+
+    /// The page for a project id that names no project.
+    static func noSuchProject(_ language: PanelLanguage) -> String {
+        let body = "<p class=\"notice\" id=\"not-a-project\">\(HTML.escape(OrderText.notAProject.in(language)))</p>\n"
+            + "<p><a href=\"/orders?lang=\(language.rawValue)\">\(HTML.escape(OrderText.backToOrders.in(language)))</a></p>\n"
+        return HTML.page(title: OrderText.orders.in(language), language: language, body: body)
+    }
+
+    /// A project's page under "Ordrer" with `picked` ticked (nil: what an export takes by default); nil when there is no such project.
+    func orderProjectPage(_ id: Int64?, picked: [RegistrationRef]?, csrf: String, language: PanelLanguage) throws -> OrderProjectPage? {
+        guard let id, let project = try replica.fetch(Project.self, id: id), !project.tombstone else { return nil }
+        var page = OrderProjectPage(projectID: id, projectName: project.name, candidates: try candidates(of: id), picked: [], csrf: csrf, language: language)
+        var request = OrderExportRequest(projectID: id, date: String(Timestamp.string(workspace.now()).prefix(10)))
+        if let picked { request.select(picked) }
+        if picked?.isEmpty != true {
+            do {
+                let preview = try workspace.previewOrder(request)
+                (page.draft, page.refusal) = (preview.draft, preview.refusal)
+            } catch let error as any CodedError {
+                page.refusal = error
+            }
+        }
+        let taken = page.draft.map { $0.hourIDs.map(RegistrationRef.timeEntry) + $0.materialIDs.map(RegistrationRef.material) }
+        page.picked = Set(picked ?? taken ?? page.candidates.map(\.ref))
+        return page
+    }
+
+    /// The project's approved registrations not yet exported, hours first, each with its employee's and hour type's or product's name.
+    func candidates(of project: Int64) throws -> [OrderProjectPage.Candidate] {
+        var names: [String: String] = [:]
+        func name(_ kind: Kind, _ id: Int64?) throws -> String? {
+            guard let id else { return nil }
+            if let known = names["\(kind.rawValue) \(id)"] { return known }
+            let found = try replica.name(of: kind, id: id)
+            names["\(kind.rawValue) \(id)"] = found
+            return found
+        }
+        let hours = try replica.approvedUnexported(TimeEntry.self, project: project).map { entry in
+            OrderProjectPage.Candidate(ref: .timeEntry(entry.id!), date: entry.date, employee: try name(.employee, entry.employeeId),
+                                       what: try name(.hourType, entry.hourTypeId) ?? "", quantity: entry.hours, note: entry.note)
+        }
+        let materials = try replica.approvedUnexported(Material.self, project: project).map { material in
+            OrderProjectPage.Candidate(ref: .material(material.id!), date: material.date, employee: try name(.employee, material.employeeId),
+                                       what: try name(.product, material.productId) ?? "", quantity: material.quantity, note: material.note)
+        }
+        return hours + materials
+    }
+}

@@ -1,0 +1,154 @@
+import Economic
+import Foundation
+import Snapshot
+import Testing
+
+/// The panel's "Ordrer" (module 7) from a real `econsync serve` against the
+/// emulator: the projects to export from, a project's registrations ticked,
+/// the order lines beside `econsync order export --dry-run`'s, the export and
+/// the draft order it leaves in e-conomic.
+@Suite("econsync serve: Ordrer, exporting a project's registrations")
+struct ServeOrdersTests {
+    /// The cells of each row of table `id`, as text.
+    static func cells(_ html: String, table id: String) -> [[String]] {
+        ServePagesTests.rows(html, table: id).map { row in
+            row.components(separatedBy: "<td").dropFirst().map { cell in
+                let text = cell.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
+                return String(text).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+            }
+        }
+    }
+
+    /// (product, text) of each line `econsync order export --dry-run` shows for `entries` of project e:2.
+    static func dryRun(_ connected: ConnectedCLI, _ entries: [String]) async throws -> [[String]] {
+        let json = try await connected.expect(["order", "export", "--project", "e:2", "--dry-run", "--json"] + (entries.isEmpty ? [] : ["--entries"] + entries))
+        return try NothingLostTests.items(json, "lines").map { [$0["productNumber"]?.stringValue ?? "", $0["description"]?.stringValue ?? ""] }
+    }
+
+    static func post(_ url: String, _ body: String, origin: String) async throws -> HTTPResponse {
+        try await CurlTransport().send(HTTPRequest(method: "POST", url: url, headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Origin", origin)],
+                                                   body: Array(body.utf8)))
+    }
+
+    @Test("the project with approved hours and materials is listed with their counts; its lines are the CLI's dry run's, for all and for those ticked; the export makes one draft order with those lines, marks only them exported, and never a second")
+    func exportTicked() async throws {
+        try await ConnectedCLI.with { connected in
+            try await OrderExportCommandTests.fieldWork(connected)
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+
+            let orders = try await ServeCommandTests.get(base + "/orders").text
+            #expect(orders.contains("<a href=\"/orders?lang=da\">Ordrer</a>") && orders.contains("id=\"no-exports\""), "\(orders)")
+            let projects = Self.cells(orders, table: "projects")
+            #expect(projects.count == 1 && projects.first?[2] == "3" && projects.first?[3] == "2", "three approved hours, two materials: \(projects)")
+            let row = try #require(ServePagesTests.rows(orders, table: "projects").first)
+            let project = try #require(ServePagesTests.attribute("data-project", "<tr " + row))
+
+            // Every registration ticked, as the CLI's export takes them; the lines are the dry run's.
+            let page = try await ServeCommandTests.get(base + "/orders/project/\(project)").text
+            let refs = ServePagesTests.rows(page, table: "registrations").compactMap { ServePagesTests.attribute("data-registration", "<tr " + $0) }
+            #expect(refs.count == 5 && refs.filter { $0.hasPrefix("m:") }.count == 2, "\(refs)")
+            #expect(page.components(separatedBy: " checked>").count - 1 == 5, "all ticked")
+            let lines = Self.cells(page, table: "lines").map { Array($0[1...2]) }
+            let cliLines = try await Self.dryRun(connected, [])
+            #expect(!lines.isEmpty && lines == cliLines, "\(page)")
+
+            // One hour and one material ticked: the dry run of those two.
+            let (hour, material) = (try #require(refs.first { !$0.hasPrefix("m:") }), try #require(refs.first { $0.hasPrefix("m:") }))
+            let picked = try await ServeCommandTests.get(base + "/orders/project/\(project)?picked=1&entry=\(hour)&entry=\(material)").text
+            let pickedLines = Self.cells(picked, table: "lines").map { Array($0[1...2]) }
+            let cliPicked = try await Self.dryRun(connected, [hour, material])
+            #expect(pickedLines.count == 2 && pickedLines == cliPicked, "\(picked)")
+            #expect(picked.components(separatedBy: " checked>").count - 1 == 2)
+            let none = try await ServeCommandTests.get(base + "/orders/project/\(project)?picked=1").text
+            #expect(none.contains("id=\"nothing-picked\"") && !none.contains("id=\"export\""), "\(none)")
+
+            // Exported: refused without the page's token, then made once with exactly the ticked registrations.
+            let before = connected.emulator.records(kind: "order").count
+            let address = base + "/orders/project/\(project)/export"
+            #expect(try await Self.post(address, "entry=\(hour)&entry=m%3A\(material.dropFirst(2))", origin: base).status == 403)
+            let token = try #require(picked.range(of: "name=\"csrf\" value=\"").map { String(picked[$0.upperBound...].prefix { $0 != "\"" }) })
+            let body = "csrf=\(token)&entry=\(hour)&entry=m%3A\(material.dropFirst(2))"
+            #expect(connected.emulator.records(kind: "order").count == before, "a refused POST sends nothing")
+            let exported = try await Self.post(address, body, origin: base)
+            let location = try #require(exported.headers.first { $0.0.lowercased() == "location" }?.1)
+            #expect(exported.status == 303 && location.hasPrefix("/orders?exported="), "\(location)")
+            let number = try #require(Int64(location.dropFirst("/orders?exported=".count).prefix { $0.isNumber }))
+            let made = connected.emulator.records(kind: "order")
+            #expect(made.count == before + 1)
+            let order = try #require(made.first { $0.data["orderNumber"]?.intValue == number })
+            guard case .array(let sent)? = order.data["lines"] else { Issue.record("no lines: \(order.data)"); return }
+            #expect(sent.map { [$0["product"]?["productNumber"]?.stringValue ?? "", $0["description"]?.stringValue ?? ""] } == pickedLines, "\(sent)")
+
+            let after = try await ServeCommandTests.get(base + location).text
+            #expect(after.contains("<p class=\"notice\" id=\"exported\">Ordrekladde oprettet i e-conomic: nr. \(number)</p>"), "\(after)")
+            let listed = Self.cells(after, table: "exports")
+            #expect(listed.count == 1 && listed.first?[0] == String(number) && listed.first?[4] == "ordrekladde", "\(listed)")
+            #expect(Self.cells(after, table: "projects").first.map { [$0[2], $0[3]] } == ["2", "1"], "the other three are left: \(after)")
+            let cli = try await connected.expect(["order", "list", "--json"])
+            #expect(try NothingLostTests.items(cli, "orders").map { $0["orderNumber"]?.intValue } == [number], "\(cli)")
+
+            // Sent again (a second press, a reload): refused naming the registration, nothing sent twice.
+            let again = try await Self.post(address, body, origin: base)
+            let text = String(decoding: again.body, as: UTF8.self)
+            #expect(again.status == 400 && text.contains("id=\"refusal\"") && text.contains("time entry \(hour) is exported already"), "\(text)")
+            #expect(connected.emulator.records(kind: "order").count == before + 1)
+        }
+    }
+
+    @Test("a project whose customer e-conomic lacks: its registrations are listed, the refusal is in the brief's words with what to do, and there is no export button; an unknown project is a 404")
+    func refused() async throws {
+        try await ConnectedCLI.with { connected in
+            try await connected.importLines([
+                #"{"kind":"customer","ref":"ny","data":{"name":"Nykunde Tømrer ApS","currency":"DKK"}}"#,
+                #"{"kind":"project","ref":"p","data":{"name":"Carport, Vejlevej 3","customer":"@ny"}}"#,
+                #"{"kind":"timeEntry","data":{"employee":"e:3","project":"@p","hourType":"e:1","date":"2026-11-27","hours":4,\#(OrderExportCommandTests.approved)}}"#,
+            ])
+            try await connected.expect(["config", "set", "orders.hoursProduct", "10018"])
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let orders = try await ServeCommandTests.get(base + "/orders?lang=en").text
+            let row = try #require(ServePagesTests.rows(orders, table: "projects").first { $0.contains("Carport") }, "\(orders)")
+            let project = try #require(ServePagesTests.attribute("data-project", "<tr " + row))
+            let page = try await ServeCommandTests.get(base + "/orders/project/\(project)").text
+            #expect(Self.cells(page, table: "registrations").count == 1, "\(page)")
+            #expect(page.contains("Eksporten kan ikke gennemføres: Kunde ikke fundet i e-conomic") && page.contains("Nykunde Tømrer ApS"), "\(page)")
+            #expect(!page.contains("id=\"export\""), "no export button")
+            let missing = try await ServeCommandTests.get(base + "/orders/project/999999")
+            #expect(missing.response.status == 404 && missing.text.contains("id=\"not-a-project\""))
+        }
+    }
+
+    @Test("in a real headless Chromium: Ordrer reached by the navigation, a project chosen, one registration unticked, the lines previewed and exported; the draft order in e-conomic has those lines; screenshots saved")
+    func browser() async throws {
+        try await ConnectedCLI.with { connected in
+            try await OrderExportCommandTests.fieldWork(connected)
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let before = connected.emulator.records(kind: "order").count
+            let orders = try await ServeCommandTests.get(base + "/orders").text
+            let project = try #require(ServePagesTests.rows(orders, table: "projects").first.flatMap { ServePagesTests.attribute("data-project", "<tr " + $0) })
+            let refs = ServePagesTests.rows(try await ServeCommandTests.get(base + "/orders/project/\(project)").text, table: "registrations")
+                .compactMap { ServePagesTests.attribute("data-registration", "<tr " + $0) }
+            let material = try #require(refs.first { $0.hasPrefix("m:") })
+            let expected = try await Self.dryRun(connected, refs.filter { $0 != material })
+            let shots = connected.cli.outside.path
+            let (seen, output) = try await ServeCommandTests.browse(base, ["orders", shots, material])
+            #expect(seen["ticked"]?.intValue == 5, "\(output)")
+            let number = try #require(seen["exported"]?.stringValue?.split(separator: " ").last.flatMap { Int64($0) }, "\(output)")
+            let order = try #require(connected.emulator.records(kind: "order").first { $0.data["orderNumber"]?.intValue == number })
+            #expect(connected.emulator.records(kind: "order").count == before + 1)
+            guard case .array(let lines)? = order.data["lines"], case .array(let previewed)? = seen["previewed"] else { Issue.record("\(output)"); return }
+            let shown = previewed.map { row in Array(row.arrayValueOrEmpty.dropFirst().prefix(2)).map { $0.stringValue ?? "" } }
+            #expect(shown == expected && lines.count == expected.count, "the unticked material is not on it: \(output)")
+            #expect(lines.map { [$0["product"]?["productNumber"]?.stringValue ?? "", $0["description"]?.stringValue ?? ""] } == expected)
+            let list = try await connected.expect(["local", "materials", "list", "--json"])
+            let left = try NothingLostTests.items(list, "materials").filter { $0["orderId"] == nil || $0["orderId"] == .null }
+            #expect(left.map { "m:\($0["id"]?.intValue ?? 0)" } == [material], "\(list)")
+            for name in ["panel-order-preview.png", "panel-orders.png"] {
+                let png = try Data(contentsOf: URL(fileURLWithPath: shots + "/" + name))
+                #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 5000, "\(name): \(png.count) bytes")
+            }
+        }
+    }
+}
