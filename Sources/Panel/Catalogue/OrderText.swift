@@ -38,7 +38,7 @@ enum OrderText: CaseIterable, Sendable {
         case .typeOrProduct: ("Timetype / vare", "Hour type / product")
         case .quantity: ("Antal", "Quantity")
         case .unit: ("Enhed", "Unit")
-        case .note: ("Note", "Note")
+        case .note: ("Bemærkning", "Note")
         case .hour: ("timer", "hours")
         case .material: ("materiale", "material")
         case .previewLines: ("Vis ordrelinjer", "Show the order lines")
