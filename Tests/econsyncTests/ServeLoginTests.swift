@@ -146,6 +146,39 @@ struct ServeLoginTests {
         #expect(throttle.wait("10.0.0.7") == 0 && throttle.failed("10.0.0.7") == 1)
     }
 
+    @Test("a session ends after 8 hours without a request, and 24 hours after its login even when used; a new login opens a new one; on an injected clock")
+    func sessionsExpire() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = TestClock()
+        let login = PanelLogin(password: try PanelPassword(file: try Self.passwordFile(directory)), now: { clock.now })
+        func open() throws -> String {
+            guard case .opened(let id) = login.attempt(client: "10.0.0.7", password: Self.password) else { throw ConnectedCLI.Failure(description: "no session") }
+            return id
+        }
+        let idle = try open()
+        let token = try #require(login.csrf(session: idle))
+        clock.advance(8 * 3600 - 1)
+        #expect(login.csrf(session: idle) == token, "used just in time: the idle time starts again")
+        clock.advance(8 * 3600 - 1)
+        #expect(login.csrf(session: idle) == token)
+        clock.advance(8 * 3600)
+        #expect(login.csrf(session: idle) == nil, "eight idle hours")
+        clock.advance(1)
+        #expect(login.csrf(session: idle) == nil, "forgotten, not revived")
+
+        let busy = try open()
+        for _ in 0..<23 {
+            clock.advance(3600)
+            #expect(login.csrf(session: busy) != nil)
+        }
+        clock.advance(3600)
+        #expect(login.csrf(session: busy) == nil, "24 hours after the login, however busy")
+        let again = try open()
+        #expect(again != busy && login.csrf(session: again) != nil)
+    }
+
     @Test("the password matches only itself (the comparison's time depends on the guess's length alone) and is never in its description")
     func password() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)

@@ -6,7 +6,9 @@ import Synchronization
 /// The panel's login, on when it has a password (`--password-file`): the
 /// sessions of those logged in (a random id in a cookie, each with its own
 /// CSRF token) and the slowing down of failed logins. Sessions live in memory
-/// until logout or until the panel stops.
+/// until logout, until the panel stops, or until they expire: after 8 hours
+/// without a request, and 24 hours after the login at the latest (on the
+/// injected clock).
 ///
 /// ```swift
 /// let login = PanelLogin(password: password, now: { Date() })
@@ -25,15 +27,28 @@ public final class PanelLogin: Sendable {
         case tooSoon(wait: Int)
     }
 
+    /// One logged-in browser.
+    struct Session {
+        var csrf: String
+        var opened: Date
+        var seen: Date
+    }
+
     static let cookieName = "econsync_session"
+    /// A session unused this long is over.
+    static let idleLimit: TimeInterval = 8 * 3600
+    /// A session is over this long after its login, used or not.
+    static let lifetime: TimeInterval = 24 * 3600
 
     private let password: PanelPassword
     let throttle: LoginThrottle
-    /// Session id → that session's CSRF token.
-    private let sessions = Mutex([String: String]())
+    let now: @Sendable () -> Date
+    /// Session id → that session.
+    private let sessions = Mutex([String: Session]())
 
     public init(password: PanelPassword, now: @escaping @Sendable () -> Date) {
         self.password = password
+        self.now = now
         throttle = LoginThrottle(now: now)
     }
 
@@ -44,14 +59,36 @@ public final class PanelLogin: Sendable {
         guard password.matches(guess) else { return .refused(wait: throttle.failed(client)) }
         throttle.succeeded(client)
         let id = RandomToken.make()
-        sessions.withLock { $0[id] = RandomToken.make() }
+        let at = now()
+        sessions.withLock { sessions in
+            sessions = sessions.filter { isLive($0.value, at: at) }
+            sessions[id] = Session(csrf: RandomToken.make(), opened: at, seen: at)
+        }
         return .opened(id)
     }
 
     /// The CSRF token of the session `request`'s cookie names, nil when it names none.
     func csrf(_ request: Request) -> String? {
-        guard let id = Self.sessionID(request) else { return nil }
-        return sessions.withLock { $0[id] }
+        Self.sessionID(request).flatMap(csrf(session:))
+    }
+
+    /// The CSRF token of live session `id`, which counts as a use of it; nil
+    /// when there is no such session, or it expired (it is then forgotten).
+    func csrf(session id: String) -> String? {
+        let at = now()
+        return sessions.withLock { sessions in
+            guard let session = sessions[id] else { return nil }
+            guard isLive(session, at: at) else {
+                sessions[id] = nil
+                return nil
+            }
+            sessions[id]?.seen = at
+            return session.csrf
+        }
+    }
+
+    func isLive(_ session: Session, at date: Date) -> Bool {
+        date.timeIntervalSince(session.seen) < Self.idleLimit && date.timeIntervalSince(session.opened) < Self.lifetime
     }
 
     /// Ends the session `request`'s cookie names.
