@@ -31,6 +31,30 @@ public struct SetupDraft: Sendable {
         let asked = Set(SetupStep.keys)
         return SetupStep.keys.compactMap { key in values[key].map { (key, $0) } } + given.filter { !asked.contains($0.name) }
     }
+
+    /// Why an answer cannot be stored.
+    public enum Problem: Sendable, Equatable {
+        /// The setting's own check refused it, for this reason.
+        case invalid(String)
+        /// It is not one of e-conomic's choices for the question.
+        case notAChoice
+    }
+
+    /// Why `value` cannot answer `question` (the setting's own check, then
+    /// e-conomic's choices, when the draft has some for it); nil when it can.
+    public func problem(_ question: SetupStep.Question, _ value: String) throws -> Problem? {
+        if let reason = try ConfigKey.named(question.key).check(value) { return .invalid(reason) }
+        if let list = question.choices.map({ choices[keyPath: $0] }), !list.isEmpty, !list.contains(where: { $0.number == value }) {
+            return .notAChoice
+        }
+        return nil
+    }
+
+    /// The activity number `answer` names, when it is one of e-conomic's activities; nil otherwise.
+    public func activity(_ answer: String) -> Int? {
+        guard let number = Int(answer), choices.activities.contains(where: { $0.number == answer }) else { return nil }
+        return number
+    }
 }
 
 extension Workspace {
@@ -40,8 +64,16 @@ extension Workspace {
     public func setupDraft(given: [(name: String, value: String)] = []) async throws -> SetupDraft {
         for (name, value) in given { try ConfigKey.check(name, value) }
         let (client, _) = try client()
+        return try setupDraft(given: given, choices: try await SetupChoices.fetch(client))
+    }
+
+    /// A new draft of the wizard's answers with e-conomic's `choices` fetched
+    /// already (or none, when e-conomic cannot be asked): the replica's
+    /// settings and hour types read, and `given` checked and laid over them.
+    /// Nothing is written.
+    public func setupDraft(given: [(name: String, value: String)] = [], choices: SetupChoices) throws -> SetupDraft {
+        for (name, value) in given { try ConfigKey.check(name, value) }
         let replica = try replica()
-        let choices = try await SetupChoices.fetch(client)
         var values = try choices.defaults(replica: replica)
         for (name, value) in given { values[name] = value }
         let unmapped = try choices.activityMatches(replica: replica)

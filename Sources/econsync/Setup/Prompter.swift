@@ -20,9 +20,10 @@ struct Prompter {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// The value for `question`: the answer, checked, or `current` on Enter.
-    func ask(_ question: SetupStep.Question, current: String?, choices: [SetupChoices.Choice]?) throws -> String? {
-        if let choices, !choices.isEmpty {
+    /// The value for `question`: the answer, checked against `draft`'s choices, or the draft's value on Enter.
+    func ask(_ question: SetupStep.Question, in draft: SetupDraft) throws -> String? {
+        let current = draft.values[question.key]
+        if let choices = question.choices.map({ draft.choices[keyPath: $0] }), !choices.isEmpty {
             say("  choices: " + choices.map(\.description).joined(separator: ", "))
         }
         let shown = question.isFlag ? current.map { $0 == "true" ? "Y/n" : "y/N" } : current
@@ -33,15 +34,11 @@ struct Prompter {
                 say("  please answer y or n")
                 continue
             }
-            if let problem = try ConfigKey.named(question.key).check(value) {
-                say("  \(question.key) \(problem)")
-                continue
+            switch try draft.problem(question, value) {
+            case .invalid(let reason)?: say("  \(question.key) \(reason)")
+            case .notAChoice?: say("  \(value) is not one of e-conomic's choices")
+            case nil: return value
             }
-            if let choices, !choices.isEmpty, !choices.contains(where: { $0.number == value }) {
-                say("  \(value) is not one of e-conomic's choices")
-                continue
-            }
-            return value
         }
     }
 

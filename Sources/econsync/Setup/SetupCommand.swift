@@ -83,8 +83,7 @@ struct SetupCommand: AsyncParsableCommand {
         }
         for question in step.questions {
             if question.key == "orders.hoursText" { prompter.say("  " + Self.templateVariables) }
-            draft.values[question.key] = try prompter.ask(question, current: draft.values[question.key],
-                                                          choices: question.choices.map { draft.choices[keyPath: $0] })
+            draft.values[question.key] = try prompter.ask(question, in: draft)
         }
         if step.number == 4 { try askActivities(prompter, &draft) }
     }
@@ -120,7 +119,7 @@ struct SetupCommand: AsyncParsableCommand {
             let id = match.hourType.id!
             let answer = try prompter.line("  Activity for hour type \(match.hourType.name)", current: draft.activities[id].map(String.init))
             guard let answer, !answer.isEmpty else { continue }
-            guard let number = Int(answer), activities.contains(where: { $0.number == answer }) else {
+            guard let number = draft.activity(answer) else {
                 prompter.say("  \(answer) is not one of e-conomic's activities; left unmapped")
                 continue
             }
