@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Uses the admin panel in a real headless Chromium, as the office would.
 
-Usage: panel_browser.py BASE_URL [overview|sync|pages DIR|audit DIR|reconnect DIR|login DIR PASSWORD_FILE]
+Usage: panel_browser.py BASE_URL [overview|sync|pages DIR|audit DIR|reconnect DIR|settings DIR|login DIR PASSWORD_FILE]
   overview: reads the overview in Danish and in English.
   sync: presses "Synkroniser nu" for the units module, waits for the run, then
         forces a second run past the cooldown through "Tving" and its question.
@@ -14,6 +14,10 @@ Usage: panel_browser.py BASE_URL [overview|sync|pages DIR|audit DIR|reconnect DI
   reconnect: opens "Forbindelse" by the navigation, presses "Forbind igen",
          follows e-conomic's grant page back to the panel, and saves
          panel-connection.png in DIR.
+  settings: opens "Indstillinger" by the navigation, chooses the last layout
+         e-conomic offers, types a grouping, says yes to contact persons,
+         presses "Gem og aktivér", reads the notice, and saves
+         panel-settings.png in DIR.
   login: opens the overview of a panel with a password, is sent to "Log ind",
          types the password (read from PASSWORD_FILE) into the form, sees the
          overview, reads the session cookie's flags, then logs out; saves
@@ -30,7 +34,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def browser():
@@ -199,6 +203,32 @@ def login_flow(driver, base, shots, password_file):
     return seen
 
 
+def settings_flow(driver, base, shots):
+    """Indstillinger: reached through the navigation; the order template chosen from e-conomic's layouts (the last
+    one offered) and the grouping typed, then "Gem og aktivér" pressed; the page comes back with its notice."""
+    driver.set_window_size(1400, 2600)
+    driver.get(base + "/")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav a[href^='/settings?']"))
+    seen = {"heading": driver.find_element(By.TAG_NAME, "h1").text,
+            "steps": [legend.text for legend in driver.find_elements(By.CSS_SELECTOR, "#settings legend")]}
+    layout = Select(driver.find_element(By.CSS_SELECTOR, "select[name='orders.layout']"))
+    seen["layouts"] = [option.get_attribute("value") for option in layout.options]
+    layout.select_by_index(len(layout.options) - 1)
+    seen["layout"] = layout.first_selected_option.get_attribute("value")
+    grouping = driver.find_element(By.CSS_SELECTOR, "input[name='orders.grouping']")
+    grouping.clear()
+    grouping.send_keys("date")
+    Select(driver.find_element(By.CSS_SELECTOR, "select[name='customers.syncContacts']")).select_by_value("true")
+    click_and_wait(driver, driver.find_element(By.ID, "activate"))
+    seen["url"] = driver.current_url
+    seen["notice"] = driver.find_element(By.ID, "settings-notice").text if driver.find_elements(By.ID, "settings-notice") else None
+    seen["layoutAfter"] = Select(driver.find_element(By.CSS_SELECTOR, "select[name='orders.layout']")).first_selected_option.get_attribute("value")
+    seen["groupingAfter"] = driver.find_element(By.CSS_SELECTOR, "input[name='orders.grouping']").get_attribute("value")
+    seen["console"] = console(driver)
+    driver.save_screenshot(f"{shots}/panel-settings.png")
+    return seen
+
+
 def pages_problems(seen):
     problems = [f"{page}: the browser complained: {value['console']}" for page, value in seen.items() if value["console"]]
     if seen["conflicts"]["laterRows"] != 0:
@@ -239,6 +269,8 @@ SCENARIOS = {
               lambda seen: [] if seen["of"] and not seen["console"] else [f"the audit never showed, or the browser complained: {seen}"]),
     "orders": (lambda driver, base, args: orders_flow(driver, base, args[0], args[1]),
                lambda seen: [] if seen["exported"] and seen["previewed"] and not seen["console"] else [f"no order exported, or the browser complained: {seen}"]),
+    "settings": (lambda driver, base, args: settings_flow(driver, base, args[0]),
+                 lambda seen: [] if seen["notice"] and not seen["console"] else [f"no notice after saving, or the browser complained: {seen}"]),
 }
 
 

@@ -73,6 +73,7 @@ enum HTML {
         <a href="/conflicts?lang=\(language.rawValue)">\(escape(PanelText.conflictJournal.in(language)))</a>\
         <a href="/audit?lang=\(language.rawValue)">\(escape(PanelText.audit.in(language)))</a>\
         <a href="/orders?lang=\(language.rawValue)">\(escape(OrderText.orders.in(language)))</a>\
+        <a href="/settings?lang=\(language.rawValue)">\(escape(SettingsText.title.in(language)))</a>\
         <a href="/connection?lang=\(language.rawValue)">\(escape(PanelText.connection.in(language)))</a></nav>
         <h1>\(escape(title))</h1>
         \(body)

@@ -93,6 +93,7 @@ public struct PanelServer: Sendable {
         addConnection(to: router)
         addRecordPages(to: router)
         addOrders(to: router)
+        addSettings(to: router)
         return router
     }
 
