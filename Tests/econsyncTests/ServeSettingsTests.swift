@@ -165,6 +165,24 @@ struct ServeSettingsTests {
         }
     }
 
+    @Test("e-conomic unreachable (the connection points at a closed port): the page says so in Danish and still shows the current values as text fields")
+    func unreachable() async throws {
+        try await ConnectedCLI.with { connected in
+            try await connected.expect(["config", "set", "customers.defaultGroup", "2"])
+            let credentials = connected.cli.home.appendingPathComponent("credentials.json")
+            var stored = try #require(try JSONSerialization.jsonObject(with: try Data(contentsOf: credentials)) as? [String: Any])
+            #expect(stored["restBaseURL"] != nil)
+            stored["restBaseURL"] = "http://127.0.0.1:9"
+            try JSONSerialization.data(withJSONObject: stored).write(to: credentials)
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let page = try await ServeCommandTests.get(base + "/settings").text
+            #expect(page.contains("id=\"no-choices\">e-conomic kan ikke nås, så valgene kan ikke hentes. De nuværende værdier vises som tekstfelter."), "\(page)")
+            #expect(page.contains("<input type=\"text\" name=\"customers.defaultGroup\" id=\"setting-customers-defaultGroup\" value=\"2\""), "\(page)")
+            #expect(page.contains("name=\"customers.syncCVR\" id=\"setting-customers-syncCVR\"><option value=\"true\" selected>ja</option>"), "a flag is still ja/nej")
+        }
+    }
+
     @Test("in a real headless Chromium: Indstillinger through the navigation, a layout chosen and the grouping typed, \"Gem og aktivér\" pressed; the notice shown, `econsync config` has the new values; screenshot saved")
     func browser() async throws {
         try await ConnectedCLI.with { connected in

@@ -1,4 +1,5 @@
 import Blocking
+import Economic
 import Foundation
 import Hummingbird
 import Sync
@@ -40,7 +41,12 @@ extension PanelServer {
         var choices = SetupChoices()
         var reached = SettingsPage.Choices.fetched
         do {
-            let (client, _) = try await Blocking.run { [workspace] in try workspace.client() }
+            let (stored, _) = try await Blocking.run { [workspace] in try workspace.client() }
+            // A page view waits for one retry at most, not the sync's patient backoff: an office without e-conomic gets the page at once.
+            var configuration = stored.configuration
+            configuration.retry = RetryPolicy(maxAttempts: 2)
+            let client = EconomicClient(credentials: stored.credentials, configuration: configuration, transport: stored.transport,
+                                        environment: stored.environment)
             choices = try await SetupChoices.fetch(client)
         } catch {
             reached = workspace.credentialsFile.exists ? .unreachable : .notConnected
