@@ -46,10 +46,12 @@ struct RegistrationFilterTests {
         }
     }
 
-    @Test("a project's listing reads the project index, not every registration")
+    @Test("a project's listing reads an index by project (the approved ones not exported, the exportable index), not every registration")
     func projectIndex() throws {
         let replica = try TestReplica()
         let request = ReplicaStore.registrationsRequest(TimeEntry.self, matching: RegistrationFilter(project: 4, status: .approved), department: nil)
-        QueryPlanTests.expectSearch(try QueryPlanTests.plan(request, replica.store), "time_entries", using: "time_entries_project")
+        QueryPlanTests.expectSearch(try QueryPlanTests.plan(request, replica.store), "time_entries", using: "(project_id=?)")
+        let all = ReplicaStore.registrationsRequest(TimeEntry.self, matching: RegistrationFilter(project: 4), department: nil)
+        QueryPlanTests.expectSearch(try QueryPlanTests.plan(all, replica.store), "time_entries", using: "time_entries_project")
     }
 }

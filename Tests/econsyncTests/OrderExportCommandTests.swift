@@ -77,15 +77,20 @@ struct OrderExportCommandTests {
         return nil
     }
 
+    /// Project "Carport, Vejlevej 3" with approved hours, whose new customer e-conomic does not have yet.
+    static func customerNotInEconomic(_ connected: ConnectedCLI) async throws {
+        try await connected.importLines([
+            #"{"kind":"customer","ref":"ny","data":{"name":"Nykunde Tømrer ApS","currency":"DKK"}}"#,
+            #"{"kind":"project","ref":"p","data":{"name":"Carport, Vejlevej 3","customer":"@ny"}}"#,
+            #"{"kind":"timeEntry","data":{"employee":"e:3","project":"@p","hourType":"e:1","date":"2026-11-27","hours":4,\#(approved)}}"#,
+        ])
+        try await connected.expect(["config", "set", "orders.hoursProduct", "10018"])
+    }
+
     @Test("a project whose customer has no e-conomic key: \"Customer not found in e-conomic\" naming the customer; nothing is written anywhere")
     func customerNotFound() async throws {
         try await ConnectedCLI.with { connected in
-            try await connected.importLines([
-                #"{"kind":"customer","ref":"ny","data":{"name":"Nykunde Tømrer ApS","currency":"DKK"}}"#,
-                #"{"kind":"project","ref":"p","data":{"name":"Carport, Vejlevej 3","customer":"@ny"}}"#,
-                #"{"kind":"timeEntry","data":{"employee":"e:3","project":"@p","hourType":"e:1","date":"2026-11-27","hours":4,\#(Self.approved)}}"#,
-            ])
-            try await connected.expect(["config", "set", "orders.hoursProduct", "10018"])
+            try await Self.customerNotInEconomic(connected)
             let project = try #require(try await connected.expect(["local", "project", "list"]).split(separator: "\n")
                 .first { $0.contains("Carport") }?.split(separator: " ").first.map(String.init))
             let before = connected.state()

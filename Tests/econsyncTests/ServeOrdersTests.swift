@@ -99,12 +99,7 @@ struct ServeOrdersTests {
     @Test("a project whose customer e-conomic lacks: its registrations are listed, the refusal is in the brief's words with what to do, and there is no export button; an unknown project is a 404")
     func refused() async throws {
         try await ConnectedCLI.with { connected in
-            try await connected.importLines([
-                #"{"kind":"customer","ref":"ny","data":{"name":"Nykunde Tømrer ApS","currency":"DKK"}}"#,
-                #"{"kind":"project","ref":"p","data":{"name":"Carport, Vejlevej 3","customer":"@ny"}}"#,
-                #"{"kind":"timeEntry","data":{"employee":"e:3","project":"@p","hourType":"e:1","date":"2026-11-27","hours":4,\#(OrderExportCommandTests.approved)}}"#,
-            ])
-            try await connected.expect(["config", "set", "orders.hoursProduct", "10018"])
+            try await OrderExportCommandTests.customerNotInEconomic(connected)
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
             let orders = try await ServeCommandTests.get(base + "/orders?lang=en").text

@@ -58,11 +58,11 @@ public enum PanelText: CaseIterable, Sendable {
         case .skipped: ("sprunget over", "skipped")
         case .blocked: ("blokeret", "blocked")
         case .conflicts: ("konflikter", "conflicts")
-        case .idle: ("klar", "idle")
-        case .running: ("kører", "running")
-        case .failed: ("fejlet", "failed")
-        case .disabled: ("slået fra", "disabled")
-        case .needsReconnect: ("skal forbindes igen", "needs reconnect")
+        case .idle: (ModuleReport.State.idle.words(.da), ModuleReport.State.idle.words(.en))
+        case .running: (ModuleReport.State.running.words(.da), ModuleReport.State.running.words(.en))
+        case .failed: (ModuleReport.State.failed.words(.da), ModuleReport.State.failed.words(.en))
+        case .disabled: (ModuleReport.State.disabled.words(.da), ModuleReport.State.disabled.words(.en))
+        case .needsReconnect: (ModuleReport.State.needsReconnect.words(.da), ModuleReport.State.needsReconnect.words(.en))
         case .action: ("Handling", "Action")
         case .syncNow: ("Synkroniser nu", "Sync now")
         case .syncAll: ("Synkroniser alle nu", "Sync all now")
@@ -197,17 +197,7 @@ public enum PanelText: CaseIterable, Sendable {
 
     /// A module's name as the brief's Danish text and the English one name it.
     static func module(_ module: Module, _ language: PanelLanguage) -> String {
-        guard language == .da else { return module.title }
-        switch module {
-        case .units: return "Enheder"
-        case .products: return "Varer"
-        case .customers: return "Kunder"
-        case .hourTypes: return "Timetyper"
-        case .projects: return "Projekter"
-        case .projectEntries: return "Projektregistreringer"
-        case .orders: return "Ordrer"
-        case .suppliers: return "Leverandører"
-        }
+        module.name(language)
     }
 
     /// The headline of an error kind, in the brief's words where it has them.
@@ -217,18 +207,6 @@ public enum PanelText: CaseIterable, Sendable {
 
     /// The headline of an error kind that has words of its own (the brief's, where it has them); nil for any other.
     static func ownHeadline(_ code: SyncError.Code, _ language: PanelLanguage) -> String? {
-        let da = language == .da
-        switch code {
-        case .customerNotFound: return da ? "Kunde ikke fundet i e-conomic" : "Customer not found in e-conomic"
-        case .employeeMissingID: return da ? "Medarbejder mangler e-conomic ID" : "Employee is missing an e-conomic ID"
-        case .needsReconnect: return da ? "Token udløbet" : "Token expired"
-        case .timedOut: return da ? "Modul hænger" : "Module hangs"
-        case .unreachable: return da ? "e-conomic kan ikke nås" : "e-conomic is unreachable"
-        case .activityUnmapped: return da ? "Timetype uden e-conomic aktivitet" : "Hour type without an e-conomic activity"
-        case .rateLimited: return da ? "e-conomic begrænser kaldene" : "e-conomic is rate limiting"
-        case .productMissing: return da ? "Varen findes ikke i e-conomic" : "The product is not in e-conomic"
-        case .nothingToExport: return da ? "Intet at eksportere" : "Nothing to export"
-        default: return nil
-        }
+        code.headline(language)
     }
 }

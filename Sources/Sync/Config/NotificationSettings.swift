@@ -20,6 +20,7 @@ public struct NotificationSettings: Sendable, Equatable {
         .text("smtp.to", "who gets notifications: e-mail addresses separated by commas", max: 2000, extra: { value in
             value.split(separator: ",").allSatisfy { $0.contains("@") } ? nil : "must be e-mail addresses separated by commas"
         }),
+        .choice("smtp.language", "the language of notification mails: da (Danish) or en (English)", Language.allCases.map(\.rawValue), default: "da"),
         .flag("smtp.requireTLS", "refuse to send unless the connection is encrypted; false sends in plain text, password included",
               default: true),
     ]
@@ -30,6 +31,8 @@ public struct NotificationSettings: Sendable, Equatable {
     public var from: String?
     public var to: [String] = []
     public var requireTLS = true
+    /// The language of the mails.
+    public var language = Language.da
 
     public init() {}
 
@@ -45,6 +48,7 @@ public struct NotificationSettings: Sendable, Equatable {
         from = values.string("smtp.from")
         to = values.string("smtp.to").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         requireTLS = values.string("smtp.requireTLS").map { $0 != "false" } ?? true
+        language = values.string("smtp.language").flatMap(Language.init(rawValue:)) ?? .da
     }
 
     /// Whether mails are sent: a server, a sender and recipients are set.

@@ -21,8 +21,11 @@ public struct Notifier: Sendable {
     public var now: @Sendable () -> Date
     /// At most one mail per module and error kind in this window.
     public var window: TimeInterval = 3600
-    /// How the mail words what to do: the front end's wording (the command-line tool names its commands).
+    /// How the mail words what to do: the front end's wording (the command-line tool names its commands),
+    /// in the mail's ``language`` when the wording has words in it (``LocalizedRemedyWording``).
     public var wording: any RemedyWording
+    /// The language of the mails (`smtp.language`; English unless set).
+    public var language: Language = .en
 
     public init(replica: ReplicaStore, transport: (any MailTransport)?, from: String = "", to: [String] = [],
                 wording: any RemedyWording = NeutralRemedyWording(), now: @escaping @Sendable () -> Date = Date.init) {
@@ -40,7 +43,9 @@ public struct Notifier: Sendable {
                                   now: @escaping @Sendable () -> Date = Date.init) throws -> Notifier {
         let settings = try NotificationSettings(replica: replica)
         guard settings.isConfigured, let url = settings.url, let from = settings.from else {
-            return Notifier(replica: replica, transport: nil, wording: wording, now: now)
+            var notifier = Notifier(replica: replica, transport: nil, wording: wording, now: now)
+            notifier.language = settings.language
+            return notifier
         }
         let smtp = SMTPSettings(url: url, username: settings.username, password: try settings.password(dataDirectory: replica.url.deletingLastPathComponent()), from: from, to: settings.to,
                                 requireTLS: settings.requireTLS)
@@ -49,7 +54,9 @@ public struct Notifier: Sendable {
         } catch {
             throw ConfigError(.invalidValue, "the smtp.* settings cannot be used: \(error)")
         }
-        return Notifier(replica: replica, transport: try SMTPMailer(smtp), from: from, to: settings.to, wording: wording, now: now)
+        var notifier = Notifier(replica: replica, transport: try SMTPMailer(smtp), from: from, to: settings.to, wording: wording, now: now)
+        notifier.language = settings.language
+        return notifier
     }
 
     /// Notifies about each of `runs` that met an error (see ``notify(run:error:)``).
@@ -68,10 +75,7 @@ public struct Notifier: Sendable {
     @discardableResult
     public func notify(run: ModuleRun, error: SyncError) async throws -> NotificationEntry.State {
         let at = now()
-        let subject = "econsync: \(run.module) module — \(Self.headline(error))"
-        var body = "Module: \(run.module)\nRun: \(run.id.map(String.init) ?? "?") started \(run.startedAt)\(run.forced ? " (forced)" : "")\n"
-            + "When: \(Timestamp.string(at))\nError (\(error.code.rawValue)): \(error.detail(wording))\n"
-        if let remedy = error.troubleshooting { body += "What to do: \(wording.words(for: remedy))\n" }
+        let (subject, body) = mail(run: run, error: error, at: at)
         let kind = error.code.rawValue
         var entry = NotificationEntry(module: run.module, errorKind: kind, at: Timestamp.string(at), subject: subject, body: body, state: .recorded)
         if let transport {
@@ -92,16 +96,18 @@ public struct Notifier: Sendable {
         return entry.state
     }
 
-    /// The brief's name for the error: its troubleshooting headline where there is one.
-    static func headline(_ error: SyncError) -> String {
-        switch error.code {
-        case .customerNotFound: "Customer not found in e-conomic"
-        case .employeeMissingID: "Employee is missing an e-conomic ID"
-        case .needsReconnect: "Token expired"
-        case .timedOut: "Module hangs (timed out)"
-        case .activityUnmapped: "Hour type not mapped to an activity"
-        case .blocked: "records blocked"
-        default: "run failed"
-        }
+    /// The mail about `error` of `run`, in ``language``: the subject names the module and the brief's headline for the error.
+    func mail(run: ModuleRun, error: SyncError, at: Date) -> (subject: String, body: String) {
+        let da = language == .da
+        let wording = (self.wording as? any LocalizedRemedyWording)?.in(language) ?? self.wording
+        let module = Module(rawValue: run.module)?.name(language) ?? run.module
+        let headline = error.code.headline(language) ?? (da ? "kørslen fejlede" : "run failed")
+        let subject = da ? "econsync: modulet \(module) — \(headline)" : "econsync: \(run.module) module — \(headline)"
+        let started = "\(run.id.map(String.init) ?? "?") \(da ? "startet" : "started") \(run.startedAt)" + (run.forced ? (da ? " (tvunget)" : " (forced)") : "")
+        var body = da
+            ? "Modul: \(module) (\(run.module))\nKørsel: \(started)\nTidspunkt: \(Timestamp.string(at))\nFejl (\(error.code.rawValue)): \(error.detail(wording))\n"
+            : "Module: \(run.module)\nRun: \(started)\nWhen: \(Timestamp.string(at))\nError (\(error.code.rawValue)): \(error.detail(wording))\n"
+        if let remedy = error.troubleshooting { body += (da ? "Hvad du kan gøre: " : "What to do: ") + wording.words(for: remedy) + "\n" }
+        return (subject, body)
     }
 }

@@ -24,16 +24,22 @@ struct ModuleContext {
     /// One line about a finished run.
     static func line(_ result: ModuleRunner.Result) -> String {
         let outcome = result.outcome
-        let counts = "\(outcome.pulled) pulled, \(outcome.pushed) pushed, \(outcome.skipped) skipped, \(outcome.blocked) blocked, "
-            + "\(outcome.conflicts) conflicts, \(Output.count(outcome.apiCalls, "API call"))"
-        let state = outcome.failed ? "failed" : "done"
-        var line = "\(result.module.rawValue): \(state)\(result.run?.forced == true ? " (forced)" : "")\(result.run?.full == true ? " (full)" : ""): \(counts)"
+        let counts = Speech.language == .da
+            ? "\(outcome.pulled) hentet, \(outcome.pushed) sendt, \(outcome.skipped) sprunget over, \(outcome.blocked) blokeret, "
+                + "\(outcome.conflicts) konflikter, \(outcome.apiCalls) API-kald"
+            : "\(outcome.pulled) pulled, \(outcome.pushed) pushed, \(outcome.skipped) skipped, \(outcome.blocked) blocked, "
+                + "\(outcome.conflicts) conflicts, \(Output.count(outcome.apiCalls, "API call"))"
+        let state = outcome.failed ? Speech.say("fejlede", "failed") : Speech.say("færdig", "done")
+        let forced = result.run?.forced == true ? Speech.say(" (tvunget)", " (forced)") : ""
+        var line = "\(result.module.rawValue): \(state)\(forced)\(result.run?.full == true ? Speech.say(" (fuld)", " (full)") : ""): \(counts)"
         if outcome.released > 0 {
-            line += "\n  \(Output.count(outcome.released, "exported order")) deleted in e-conomic: registrations released, to be exported again"
+            line += Speech.language == .da
+                ? "\n  \(outcome.released) eksporterede ordrer slettet i e-conomic: registreringerne er frigivet til ny eksport"
+                : "\n  \(Output.count(outcome.released, "exported order")) deleted in e-conomic: registrations released, to be exported again"
         }
         if let error = outcome.error {
-            line += "\n  \(outcome.failed ? "error" : "warning"): \(error.detail(CommandLineWording()))"
-            if let remedy = error.troubleshooting { line += "\n  what to do: \(CommandLineWording().words(for: remedy))" }
+            line += "\n  \(outcome.failed ? Speech.say("fejl", "error") : Speech.say("advarsel", "warning")): \(error.spokenDetail)"
+            if let what = error.spokenTroubleshooting { line += "\n  " + what }
         }
         return line
     }

@@ -57,13 +57,16 @@ struct StatusCommand: ParsableCommand {
     static func print(_ reports: [ModuleReport], now: Date, paused: Bool = false, width: Int?) {
         let rows = reports.map { report in
             [
-                "\(report.number) \(report.module)", report.state.rawValue + (report.lastRunForced ? " (forced)" : ""),
-                report.lastEnd.map(LocalTime.string) ?? "never", report.lastSuccess.map(LocalTime.string) ?? "never",
-                report.manual ? "manual" : paused ? "paused" : report.nextDue.map { due($0, now: now) } ?? "-",
+                "\(report.number) \(report.module)", report.state.words(Speech.language) + (report.lastRunForced ? Speech.say(" (tvunget)", " (forced)") : ""),
+                report.lastEnd.map(LocalTime.string) ?? Speech.say("aldrig", "never"), report.lastSuccess.map(LocalTime.string) ?? Speech.say("aldrig", "never"),
+                report.manual ? Speech.say("manuelt", "manual") : paused ? Speech.say("på pause", "paused") : report.nextDue.map { due($0, now: now) } ?? "-",
                 "\(report.pulled)/\(report.pushed)/\(report.skipped)/\(report.blocked)/\(report.conflicts)", String(report.apiCallsToday),
             ]
         }
-        Output.table(["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"], rows, rightAligned: [6],
+        let head = Speech.language == .da
+            ? ["MODUL", "TILSTAND", "SENESTE KØRSEL", "SENESTE SUCCES", "NÆSTE", "HENT/SEND/SPRING/BLOK/KONFL", "KALD I DAG"]
+            : ["MODULE", "STATE", "LAST RUN", "LAST SUCCESS", "NEXT", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS TODAY"]
+        Output.table(head, rows, rightAligned: [6],
                      columns: width == nil ? nil : [0, 1, 2, 4], fit: width)
         for (modules, error) in errorLines(reports) { Output.line("\(modules): \(error)") }
         for report in reports {
@@ -82,12 +85,14 @@ struct StatusCommand: ParsableCommand {
         if !reconnect.isEmpty {
             let enabled = reports.filter { $0.state != .disabled }.count
             let cause = reconnect.lazy.compactMap(\.lastError).first.map { " (\($0))" } ?? ""
-            lines.append((names(reconnect.map(\.module.rawValue), of: enabled), "needs reconnect: run `econsync reconnect`" + cause))
+            lines.append((names(reconnect.map(\.module.rawValue), of: enabled),
+                          Speech.say("Token udløbet: kør `econsync reconnect`", "needs reconnect: run `econsync reconnect`") + cause))
         }
         var order: [String] = []
         var modules: [String: [String]] = [:]
         for report in reports where report.state != .needsReconnect {
-            guard let error = report.lastError else { continue }
+            guard let stored = report.lastError else { continue }
+            let error = report.lastErrorKind.map { SyncError.headed(stored, kind: SyncError.Code($0)) } ?? stored
             if modules[error] == nil { order.append(error) }
             modules[error, default: []].append(report.module.rawValue)
         }
@@ -97,11 +102,11 @@ struct StatusCommand: ParsableCommand {
 
     /// "all modules" when `names` are all `of` them (and more than one), else the names.
     static func names(_ names: [String], of all: Int) -> String {
-        names.count > 1 && names.count == all ? "all modules" : names.joined(separator: ", ")
+        names.count > 1 && names.count == all ? Speech.say("alle moduler", "all modules") : names.joined(separator: ", ")
     }
 
     static func due(_ timestamp: String, now: Date) -> String {
-        guard let date = Timestamp.date(timestamp), date > now else { return "due now" }
+        guard let date = Timestamp.date(timestamp), date > now else { return Speech.say("nu", "due now") }
         return LocalTime.string(timestamp)
     }
 }

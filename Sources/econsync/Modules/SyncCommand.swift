@@ -83,8 +83,8 @@ struct SyncCommand: AsyncParsableCommand {
         case .ran(let result):
             return ModuleContext.line(result)
         case .notRun(let module, let error):
-            return "\(module.rawValue): not run: \(error.detail(CommandLineWording()))"
-                + (error.troubleshooting.map { "\n  what to do: \(CommandLineWording().words(for: $0))" } ?? "")
+            return "\(module.rawValue): \(Speech.say("ikke kørt", "not run")): \(error.spokenDetail)"
+                + (error.spokenTroubleshooting.map { "\n  " + $0 } ?? "")
         }
     }
 

@@ -1,14 +1,30 @@
 import Replica
+import Sync
 import Vocabulary
 
-/// How econsync words a ``Remedy``: the command to run, in the words its
-/// messages have always used. Every remedy the libraries name is worded here.
+/// How econsync words a ``Remedy``: the command to run, in the language it
+/// speaks (``Speech/language``: `--lang`, else the locale), in English in the
+/// words its messages have always used. Every remedy the libraries name is worded here.
 ///
 /// ```swift
-/// CommandLineWording().words(for: .initialise)   // run `econsync init` first
+/// CommandLineWording(.en).words(for: .initialise)   // run `econsync init` first
+/// CommandLineWording(.da).words(for: .initialise)   // kør først `econsync init`
 /// ```
-struct CommandLineWording: RemedyWording {
+struct CommandLineWording: LocalizedRemedyWording {
+    var language: Language
+
+    /// The wording in `language`: by default the one econsync speaks on this command line.
+    init(_ language: Language = Speech.language) {
+        self.language = language
+    }
+
+    func `in`(_ language: Language) -> any RemedyWording { CommandLineWording(language) }
+
     func words(for remedy: Remedy) -> String {
+        language == .da ? danishWords(for: remedy) : englishWords(for: remedy)
+    }
+
+    func englishWords(for remedy: Remedy) -> String {
         switch remedy {
         case .initialise:
             "run `econsync init` first"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Sync
 import Vocabulary
 
 /// A failed command as econsync reports it: the exit status, a stable code,
@@ -28,7 +29,8 @@ struct ErrorReport {
         if let error = error as? any CodedError {
             status = Econsync.status(of: error) ?? ExitStatus.failure
             code = error.identifier
-            message = error.commandLineText
+            // People read it in the language econsync speaks; `--json` is the same in every language.
+            message = Self.wantsJSON(arguments) ? error.describe(CommandLineWording(.en)) : (error as? SyncError)?.spokenText ?? error.commandLineText
             records = error.records
             remedy = error.remedy
             return
@@ -50,7 +52,7 @@ struct ErrorReport {
     /// The report for people: `error: MESSAGE` and any usage lines (the help and version text as they are).
     var text: String {
         guard status != ExitStatus.success else { return message }
-        return "error: " + message + (usage.map { "\n" + $0 } ?? "")
+        return Speech.say("fejl: ", "error: ") + message + (usage.map { "\n" + $0 } ?? "")
     }
 
     /// Whether the command line asks for JSON (`--json` before any `--`).

@@ -23,6 +23,10 @@ struct GlobalOptions: ParsableArguments {
                                + "(new records join it).", valueName: "number"))
     var department: Int?
 
+    @Option(help: ArgumentHelp("The language of messages and tables (default: the locale's, LC_ALL/LC_MESSAGES/LANG; "
+                               + "JSON output is the same in both).", valueName: "da|en"))
+    var lang: Language?
+
     func validate() throws {
         if let department, department < 1 { throw ValidationError("--department must be a department number (1 or more)") }
     }

@@ -25,7 +25,7 @@ struct RemedyJSON: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(remedy.action, forKey: Key("action"))
-        try container.encode(CommandLineWording().words(for: remedy), forKey: Key("text"))
+        try container.encode(CommandLineWording(.en).words(for: remedy), forKey: Key("text"))
         for (name, value) in remedy.values {
             switch value {
             case .text(let text): try container.encode(text, forKey: Key(name))

@@ -23,7 +23,7 @@ struct ModuleRunnerTests {
             let runs = try harness.replica.moduleRuns(module: "customers")
             #expect(runs.map(\.outcome) == [.succeeded, .timedOut])
             let sent = mail.sent.withLock { $0 }
-            #expect(sent.count == 1 && sent[0].subject == "econsync: customers module — Module hangs (timed out)")
+            #expect(sent.count == 1 && sent[0].subject == "econsync: customers module — Module hangs")
             #expect(sent[0].body.contains("Module hangs: running since"))
         }
     }

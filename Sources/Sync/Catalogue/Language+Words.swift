@@ -1,0 +1,61 @@
+import Vocabulary
+
+/// The words every front end shares (the panel, the command line, the
+/// mails): the brief's names for its error kinds and its modules, in Danish
+/// and English, so that the office reads the same words everywhere.
+///
+/// ```swift
+/// SyncError.Code.customerNotFound.headline(.da)   // "Kunde ikke fundet i e-conomic"
+/// Module.customers.name(.da)                       // "Kunder"
+/// ```
+extension SyncError.Code {
+    /// The error kind's headline, in the brief's words where it has them; nil for a kind without words of its own.
+    public func headline(_ language: Language) -> String? {
+        let (da, en): (String, String)
+        switch self {
+        case .customerNotFound: (da, en) = ("Kunde ikke fundet i e-conomic", "Customer not found in e-conomic")
+        case .employeeMissingID: (da, en) = ("Medarbejder mangler e-conomic ID", "Employee is missing an e-conomic ID")
+        case .needsReconnect: (da, en) = ("Token udløbet", "Token expired")
+        case .timedOut: (da, en) = ("Modul hænger", "Module hangs")
+        case .unreachable: (da, en) = ("e-conomic kan ikke nås", "e-conomic is unreachable")
+        case .activityUnmapped: (da, en) = ("Timetype uden e-conomic aktivitet", "Hour type without an e-conomic activity")
+        case .rateLimited: (da, en) = ("e-conomic begrænser kaldene", "e-conomic is rate limiting")
+        case .productMissing: (da, en) = ("Varen findes ikke i e-conomic", "The product is not in e-conomic")
+        case .nothingToExport: (da, en) = ("Intet at eksportere", "Nothing to export")
+        case .blocked: (da, en) = ("Poster blokeret", "Records blocked")
+        default: return nil
+        }
+        return language == .da ? da : en
+    }
+}
+
+extension Module {
+    /// The module's name, as the brief's Danish text and the English one name it.
+    public func name(_ language: Language) -> String {
+        guard language == .da else { return title }
+        return switch self {
+        case .units: "Enheder"
+        case .products: "Varer"
+        case .customers: "Kunder"
+        case .hourTypes: "Timetyper"
+        case .projects: "Projekter"
+        case .projectEntries: "Projektregistreringer"
+        case .orders: "Ordrer"
+        case .suppliers: "Leverandører"
+        }
+    }
+}
+
+extension ModuleReport.State {
+    /// The state in words: `klar`, `kører`, … in Danish; in English as `econsync status` has always shown it.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return rawValue }
+        return switch self {
+        case .idle: "klar"
+        case .running: "kører"
+        case .failed: "fejlet"
+        case .disabled: "slået fra"
+        case .needsReconnect: "skal forbindes igen"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Sync
+
+/// The language econsync speaks on this command line: `--lang da|en` when
+/// given, else the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`): Danish when it
+/// is Danish, English otherwise. `--json` is the same in every language.
+///
+/// ```swift
+/// // LANG=da_DK.UTF-8 econsync status
+/// Speech.language   // .da
+/// ```
+enum Speech {
+    /// Read once, from the arguments and the environment of this process.
+    static let language = chosen(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+
+    /// `--lang X` or `--lang=X` before any `--`, else the locale's language.
+    static func chosen(arguments: [String], environment: [String: String]) -> Language {
+        let options = arguments.prefix { $0 != "--" }
+        for (index, argument) in options.enumerated() {
+            if argument == "--lang", index + 1 < options.count, let language = Language(rawValue: options[index + 1]) { return language }
+            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst("--lang=".count))) { return language }
+        }
+        return Language.of(environment: environment)
+    }
+
+    /// `danish` or `english`, as econsync speaks.
+    static func say(_ danish: String, _ english: String) -> String {
+        language == .da ? danish : english
+    }
+}
+
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,56 @@
+import Foundation
+import Snapshot
+import Testing
+
+/// The command line in Danish: chosen by the locale (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG`, as POSIX orders them) or by `--lang`, with the brief's words for its
+/// errors and the same commands named in the remedies; `--json` the same in both.
+@Suite("econsync in Danish: LANG, LC_ALL and --lang")
+struct DanishCommandTests {
+    @Test("after an expired token: status in Danish under LANG=da_DK.UTF-8 or --lang da (\"Token udløbet\", the states and columns in Danish), English when LC_ALL says so or --lang en; --json the same in both")
+    func status() async throws {
+        try await ConnectedCLI.with { connected in
+            _ = try await ServeConnectionTests.tokenExpired(connected)
+            connected.cli.environment["LANG"] = "da_DK.UTF-8"
+            let danish = try await connected.run(["status"])
+            #expect(danish.status == 4, "\(danish.stderr)")
+            #expect(danish.stdout.hasPrefix("MODUL") && danish.stdout.contains("TILSTAND") && danish.stdout.contains("skal forbindes igen"), "\(danish.stdout)")
+            #expect(danish.stdout.contains("alle moduler: Token udløbet: kør `econsync reconnect`"), "\(danish.stdout)")
+            #expect(!danish.stdout.contains("needs reconnect"), "\(danish.stdout)")
+
+            connected.cli.environment["LC_ALL"] = "C.UTF-8"
+            let english = try await connected.run(["status"])
+            #expect(english.stdout.hasPrefix("MODULE") && english.stdout.contains("all modules: needs reconnect: run `econsync reconnect`"), "\(english.stdout)")
+            let asked = try await connected.run(["status", "--lang", "da"])
+            #expect(asked.stdout.hasPrefix("MODUL ") && asked.stdout.contains("Token udløbet"), "--lang wins over the locale: \(asked.stdout)")
+            connected.cli.environment["LC_ALL"] = nil
+            let told = try await connected.run(["--lang=en", "status"])
+            #expect(told.stdout.hasPrefix("MODULE"), "\(told.stdout)")
+
+            let jsonDanish = try await connected.run(["status", "--json"])
+            connected.cli.environment["LANG"] = "C"
+            let jsonEnglish = try await connected.run(["status", "--json"])
+            #expect(jsonDanish.stdout == jsonEnglish.stdout && jsonDanish.stdout.contains("\"needs reconnect\""), "\(jsonDanish.stdout)")
+            let wrong = try await connected.run(["status", "--lang", "de"])
+            #expect(wrong.status == 2 && wrong.stderr.contains("--lang"), "\(wrong.stderr)")
+        }
+    }
+
+    @Test("a module that stops on an expired token, in Danish: the line and the error say \"Token udløbet\" and what to do names `econsync reconnect` in Danish; under --json the error is the English one")
+    func errors() async throws {
+        try await ConnectedCLI.with { connected in
+            _ = try await ServeConnectionTests.tokenExpired(connected)
+            connected.cli.environment["LANG"] = "da_DK.UTF-8"
+            let sync = try await connected.run(["sync", "customers", "--force"])
+            #expect(sync.status == 4, "\(sync.stdout) \(sync.stderr)")
+            let text = sync.stdout + sync.stderr
+            #expect(text.contains("Token udløbet") && text.contains("forbind igen med `econsync reconnect`, og godkend adgangen på ny"), "\(text)")
+            #expect(!text.contains("what to do") && !text.contains("error:"), "\(text)")
+            let json = try await connected.run(["sync", "customers", "--force", "--json"])
+            #expect(!json.stdout.contains("Token udløbet") && !json.stdout.contains("forbind igen"), "\(json.stdout)")
+
+            let refused = try await connected.run(["order", "export", "--project", "999999"])
+            #expect(refused.status != 0 && refused.stderr.hasPrefix("fejl: "), "\(refused.stderr)")
+        }
+    }
+}
