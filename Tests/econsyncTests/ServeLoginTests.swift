@@ -67,6 +67,14 @@ struct ServeLoginTests {
             seen += [overview.text, try await ServeCommandTests.get(base + "/log", headers: [("Cookie", session)]).text]
             let pageToken = try Self.token(overview.text)
             #expect(pageToken != loginToken, "a session has its own token")
+            // "Log ud" in the navigation of every page, leading to a page that asks, its form carrying the session's token.
+            for path in ["/log", "/pending", "/conflicts", "/audit", "/orders", "/settings", "/connection"] {
+                let page = try await ServeCommandTests.get(base + path, headers: [("Cookie", session)]).text
+                #expect(page.contains("<a href=\"/logout?lang=da\" id=\"log-out-link\">Log ud</a></nav>"), "\(path): \(page)")
+            }
+            let question = try await ServeCommandTests.get(base + "/logout", headers: [("Cookie", session)]).text
+            let questionToken = try Self.token(question)
+            #expect(question.contains("id=\"log-out\">Log ud</button>") && questionToken == pageToken, "\(question)")
             // CSRF still: the session alone, or the login form's token, runs nothing.
             #expect(try await Self.post(base + "/sync/units", "", cookie: session).status == 403)
             #expect(try await Self.post(base + "/sync/units", "csrf=\(loginToken)", cookie: session).status == 403)
@@ -77,7 +85,7 @@ struct ServeLoginTests {
             let wrong = try await Self.post(base + "/login?lang=en", "csrf=\(loginToken)&password=kaffe", origin: base)
             #expect(wrong.status == 401 && wrong.header("retry-after") == "1" && wrong.header("set-cookie") == nil)
             let wrongText = String(decoding: wrong.body, as: UTF8.self)
-            #expect(wrongText.contains("Wrong password. Try again in 1 seconds."), "\(wrongText)")
+            #expect(wrongText.contains("Wrong password. Try again in 1 second."), "\(wrongText)")
             let again = try await Self.post(base + "/login", "csrf=\(loginToken)&password=\(encoded)", origin: base)
             #expect(again.status == 429 && again.header("retry-after") == "1" && again.header("set-cookie") == nil,
                     "even the right password waits: \(again.status)")

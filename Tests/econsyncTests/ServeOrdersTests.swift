@@ -39,6 +39,7 @@ struct ServeOrdersTests {
 
             let orders = try await ServeCommandTests.get(base + "/orders").text
             #expect(orders.contains("<a href=\"/orders?lang=da\">Ordrer</a>") && orders.contains("id=\"no-exports\""), "\(orders)")
+            #expect(!orders.contains("log-out-link"), "no login, no \"Log ud\"")
             let projects = Self.cells(orders, table: "projects")
             #expect(projects.count == 1 && projects.first?[2] == "3" && projects.first?[3] == "2", "three approved hours, two materials: \(projects)")
             let row = try #require(ServePagesTests.rows(orders, table: "projects").first)

@@ -26,7 +26,7 @@ public enum PanelText: CaseIterable, Sendable {
     case audit, runAudit, auditRunning, noAuditYet, auditClean, auditAgainst, auditFailed, auditTaken, matching, problem, problems
     case connection, connectedTo, connectedSince, notConnected, reconnect, reconnectHelp, disconnect, disconnectQuestion
     case reconnected, disconnectedNotice, grantRefused, unknownGrantLink, cannotReconnect, onToEconomic
-    case logIn, logOut, password, wrongPassword, tooManyAttempts, tryAgainIn, seconds
+    case logIn, logOut, password, wrongPassword, tooManyAttempts, tryAgainIn, second, seconds
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -159,6 +159,7 @@ public enum PanelText: CaseIterable, Sendable {
         case .wrongPassword: ("Forkert adgangskode.", "Wrong password.")
         case .tooManyAttempts: ("For mange forsøg.", "Too many tries.")
         case .tryAgainIn: ("Prøv igen om", "Try again in")
+        case .second: ("sekund", "second")
         case .seconds: ("sekunder", "seconds")
         }
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Text made safe for HTML, and the page around a panel page's content:
 /// rendered on the server, no script needed to read it.
 ///
@@ -5,6 +7,11 @@
 /// HTML.escape("<Hansen & Søn>")   // "&lt;Hansen &amp; Søn&gt;"
 /// ```
 enum HTML {
+    /// Whether this process's panel has a login (`--password-file`): then
+    /// every page is seen by someone logged in, and the navigation offers
+    /// "Log ud". Set once, when the panel is made (one panel per process).
+    static let hasLogin = Atomic<Bool>(false)
+
     /// `text` with the characters HTML gives meaning to escaped (element text and quoted attributes).
     static func escape(_ text: String) -> String {
         var escaped = ""
@@ -74,7 +81,8 @@ enum HTML {
         <a href="/audit?lang=\(language.rawValue)">\(escape(PanelText.audit.in(language)))</a>\
         <a href="/orders?lang=\(language.rawValue)">\(escape(OrderText.orders.in(language)))</a>\
         <a href="/settings?lang=\(language.rawValue)">\(escape(SettingsText.title.in(language)))</a>\
-        <a href="/connection?lang=\(language.rawValue)">\(escape(PanelText.connection.in(language)))</a></nav>
+        <a href="/connection?lang=\(language.rawValue)">\(escape(PanelText.connection.in(language)))</a>\
+        \(hasLogin.load(ordering: .relaxed) ? "<a href=\"/logout?lang=\(language.rawValue)\" id=\"log-out-link\">\(escape(PanelText.logOut.in(language)))</a>" : "")</nav>
         <h1>\(escape(title))</h1>
         \(body)
         </body>

@@ -32,8 +32,22 @@ struct LoginPage {
         return HTML.page(title: PanelText.logIn.in(language), language: language, body: body)
     }
 
-    /// "Prøv igen om 2 sekunder."
+    /// "Prøv igen om 2 sekunder." ("1 sekund": one second is one).
     func waitText(_ seconds: Int) -> String {
-        HTML.escape("\(PanelText.tryAgainIn.in(language)) \(seconds) \(PanelText.seconds.in(language)).")
+        HTML.escape("\(PanelText.tryAgainIn.in(language)) \(seconds) \((seconds == 1 ? PanelText.second : .seconds).in(language)).")
+    }
+
+    /// "Log ud?": the page the navigation's "Log ud" leads to, whose button ends the session.
+    static func logoutQuestion(csrf: String, language: PanelLanguage) -> String {
+        let text = { (item: PanelText) in HTML.escape(item.in(language)) }
+        let body = """
+            <form method="post" action="/logout?lang=\(language.rawValue)" id="logout">
+            <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
+            <button type="submit" id="log-out">\(text(.logOut))</button>
+            <a href="/?lang=\(language.rawValue)">\(text(.cancel))</a>
+            </form>
+
+            """
+        return HTML.page(title: PanelText.logOut.in(language), language: language, body: body)
     }
 }

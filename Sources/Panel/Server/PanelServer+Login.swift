@@ -6,7 +6,8 @@ extension PanelServer {
     /// "Log ind" for a panel with a password: GET /login shows the form, POST
     /// /login opens a session (a cookie) or answers 401, or 429 when the
     /// client failed a moment ago (`Retry-After` says for how long); POST
-    /// /logout ends the session. Both POSTs carry a CSRF token.
+    /// /logout ends the session (GET /logout, the navigation's "Log ud", asks
+    /// first). Both POSTs carry a CSRF token.
     func addLogin(_ login: PanelLogin, to router: Router<PanelContext>) {
         router.add(middleware: LoginGate(login: login))
         router.get("/login") { request, _ in
@@ -33,6 +34,10 @@ extension PanelServer {
             var response = Self.html(LoginPage(language: language, csrf: csrf, problem: problem).html, status: status)
             response.headers[.retryAfter] = String(wait)
             return response
+        }
+        router.get("/logout") { request, _ in
+            // "Log ud" in the navigation of every page: a page that asks, its form carrying the session's token.
+            Self.html(LoginPage.logoutQuestion(csrf: csrf(for: request) ?? "", language: Self.language(request)))
         }
         router.post("/logout") { request, _ in
             guard try await ourForm(request) != nil else { return Self.refused }

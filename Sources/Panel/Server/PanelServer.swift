@@ -35,6 +35,7 @@ public struct PanelServer: Sendable {
     public init(workspace: Workspace, password: PanelPassword? = nil) throws {
         self.workspace = workspace
         login = password.map { PanelLogin(password: $0, now: workspace.now) }
+        HTML.hasLogin.store(login != nil, ordering: .relaxed)
         replica = try workspace.replica()
         csrf = RandomToken.make()
     }
