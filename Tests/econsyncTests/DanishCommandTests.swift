@@ -17,6 +17,9 @@ struct DanishCommandTests {
             #expect(danish.stdout.hasPrefix("MODUL") && danish.stdout.contains("TILSTAND") && danish.stdout.contains("skal forbindes igen"), "\(danish.stdout)")
             #expect(danish.stdout.contains("alle moduler: Token udløbet: kør `econsync reconnect`"), "\(danish.stdout)")
             #expect(!danish.stdout.contains("needs reconnect"), "\(danish.stdout)")
+            let log = try await connected.expect(["log", "--module", "units"])
+            #expect(log.hasPrefix("KØRSEL") && log.contains("skal forbindes igen") && log.contains("kørsel "), "\(log)")
+            #expect(log.contains("Token udløbet"), "the run's error headed by the brief's words: \(log)")
 
             connected.cli.environment["LC_ALL"] = "C.UTF-8"
             let english = try await connected.run(["status"])

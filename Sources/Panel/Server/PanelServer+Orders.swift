@@ -45,7 +45,7 @@ extension PanelServer {
                 let page = try await Blocking.run { [self] in try orderProjectPage(projectID, picked: [], csrf: token, language: language)?.html }
                 return Self.html(page ?? Self.noSuchProject(language), status: page == nil ? .notFound : .badRequest)
             }
-            var order = OrderExportRequest(projectID: projectID, date: String(Timestamp.string(workspace.now()).prefix(10)))
+            var order = OrderExportRequest(projectID: projectID, date: Timestamp.day(workspace.now()))
             order.select(picked)
             do {
                 let result = try await workspace.exportOrder(order)
@@ -74,12 +74,13 @@ extension PanelServer {
     func orderProjectPage(_ id: Int64?, picked: [RegistrationRef]?, csrf: String, language: PanelLanguage) throws -> OrderProjectPage? {
         guard let id, let project = try replica.fetch(Project.self, id: id), !project.tombstone else { return nil }
         var page = OrderProjectPage(projectID: id, projectName: project.name, candidates: try candidates(of: id), picked: [], csrf: csrf, language: language)
-        var request = OrderExportRequest(projectID: id, date: String(Timestamp.string(workspace.now()).prefix(10)))
+        var request = OrderExportRequest(projectID: id, date: Timestamp.day(workspace.now()))
         if let picked { request.select(picked) }
         if picked?.isEmpty != true {
             do {
-                let preview = try workspace.previewOrder(request)
-                (page.draft, page.refusal) = (preview.draft, preview.refusal)
+                // As `order export --dry-run` works it out, on the panel's own connection to the replica.
+                let draft = try OrderExporter.preview(replica: replica, request)
+                (page.draft, page.refusal) = (draft, try OrderExporter.refusal(of: draft, replica: replica))
             } catch let error as any CodedError {
                 page.refusal = error
             }

@@ -2,6 +2,11 @@ import Foundation
 
 /// UTC timestamps as stored in the replica: ISO 8601 with seconds, `Z`.
 public enum Timestamp {
+    /// The UTC day of `date`, `YYYY-MM-DD` (an order's date).
+    public static func day(_ date: Date) -> String {
+        String(string(date).prefix(10))
+    }
+
     /// `2026-11-02T08:00:00Z`.
     public static func string(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))

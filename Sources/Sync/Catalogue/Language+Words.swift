@@ -1,3 +1,4 @@
+import Replica
 import Vocabulary
 
 /// The words every front end shares (the panel, the command line, the
@@ -55,6 +56,20 @@ extension ModuleReport.State {
         case .running: "kører"
         case .failed: "fejlet"
         case .disabled: "slået fra"
+        case .needsReconnect: "skal forbindes igen"
+        }
+    }
+}
+
+extension ModuleRun.Outcome {
+    /// How a run ended in words: `lykkedes`, `fejlet`, … in Danish; in English as `econsync log` has always shown it.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return rawValue }
+        return switch self {
+        case .running: "kører"
+        case .succeeded: "lykkedes"
+        case .failed: "fejlet"
+        case .timedOut: "hang og blev stoppet"
         case .needsReconnect: "skal forbindes igen"
         }
     }

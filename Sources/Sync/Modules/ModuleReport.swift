@@ -46,7 +46,7 @@ extension ModuleScheduler {
         let settings = try settings()
         let statuses = try scopedStatuses()
         let now = now()
-        let today = String(Timestamp.string(now).prefix(10)) + "T00:00:00Z"
+        let today = Timestamp.day(now) + "T00:00:00Z"
         let calls = try replica.apiCalls(since: today, modules: Module.allCases.map(key))
         var lastRuns: [String: ModuleRun] = [:]
         for run in try replica.moduleRuns(limit: 500) where lastRuns[run.module] == nil && run.outcome != .running && isInScope(run.module) {

@@ -39,7 +39,7 @@ public struct PanelFixture: Sendable {
         var built = Built(records: 0, moduleRuns: 0, seconds: 0)
         built.seconds = try Measure.seconds {
             let options = FieldDataGenerator.Options(seed: seed, customers: customers, products: products, projects: max(1, hours / 500),
-                                                     hours: hours, until: LocalDate(String(Timestamp.string(now).prefix(10))) ?? LocalDate("2026-11-27")!)
+                                                     hours: hours, until: LocalDate(Timestamp.day(now)) ?? LocalDate("2026-11-27")!)
             built.records = try FieldDataGenerator(options).generate(into: replica).values.reduce(0, +)
             built.moduleRuns = try history(into: replica, now: now)
         }

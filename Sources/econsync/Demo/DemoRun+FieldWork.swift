@@ -11,7 +11,7 @@ extension DemoRun {
             guard let id = try replica.rowIDs(kind, foreignKeys: [key])[key] else { throw CommandFailure("the demo agreement has no \(kind.rawValue) \(key)") }
             return id
         }
-        let today = String(Timestamp.string(Date()).prefix(10))
+        let today = Timestamp.day(Date())
         try replica.write { writer in
             let customer = try writer.create(Customer(name: "Sørensen Tømrer ApS", cvr: "13748136", zip: "7100", city: "Vejle"))
             print("  customer created locally: \(customer.name), CVR 13748136 (new to e-conomic: the next run creates it there with the wizard's debtor group and terms)")

@@ -31,20 +31,28 @@ struct LogCommand: ParsableCommand {
         let history = try context.scheduler.history(module: module, since: since.flatMap { Timestamp.bound($0) }, limit: limit)
         if output.json { return try Output.json(history) }
         guard !history.runs.isEmpty || !history.notifications.isEmpty else {
-            return print("no module run\(module.map { " of \($0.rawValue)" } ?? "")\(since.map { " since \($0)" } ?? "")")
+            return print(Speech.language == .da
+                ? "ingen kørsel\(module.map { " af \($0.rawValue)" } ?? "")\(since.map { " siden \($0)" } ?? "")"
+                : "no module run\(module.map { " of \($0.rawValue)" } ?? "")\(since.map { " since \($0)" } ?? "")")
         }
         // 80 columns hold a run's number, module, start, outcome and calls; --wide adds its end and what it did.
-        Output.table(["RUN", "MODULE", "STARTED", "ENDED", "OUTCOME", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS"], history.runs.map { run in
-            [String(run.id ?? 0), run.module + (run.full ? " (full)" : "") + (run.forced ? " (forced)" : ""), LocalTime.string(run.startedAt),
-             run.endedAt.map(LocalTime.string) ?? "-", run.outcome.rawValue,
+        let head = Speech.language == .da
+            ? ["KØRSEL", "MODUL", "STARTET", "SLUT", "UDFALD", "HENT/SEND/SPRING/BLOK/KONFL", "KALD"]
+            : ["RUN", "MODULE", "STARTED", "ENDED", "OUTCOME", "PULL/PUSH/SKIP/BLOCK/CONFL", "CALLS"]
+        Output.table(head, history.runs.map { run in
+            [String(run.id ?? 0), run.module + (run.full ? Speech.say(" (fuld)", " (full)") : "") + (run.forced ? Speech.say(" (tvunget)", " (forced)") : ""),
+             LocalTime.string(run.startedAt), run.endedAt.map(LocalTime.string) ?? "-", run.outcome.words(Speech.language),
              "\(run.pulled)/\(run.pushed)/\(run.skipped)/\(run.blocked)/\(run.conflicts)", String(run.apiCalls)]
         }, rightAligned: [0, 6], cut: [], columns: table.wide ? nil : [0, 1, 2, 4, 6], fit: table.width)
         for run in history.runs {
-            if let error = run.error { Output.line("run \(run.id ?? 0) (\(run.module)): \(error)") }
+            guard let error = run.error else { continue }
+            let spoken = run.errorKind.map { SyncError.headed(error, kind: SyncError.Code($0)) } ?? error
+            Output.line("\(Speech.say("kørsel", "run")) \(run.id ?? 0) (\(run.module)): \(spoken)")
         }
         guard !history.notifications.isEmpty else { return }
-        print("\nnotifications:")
-        Output.table(["AT", "MODULE", "ERROR", "STATE", "SUBJECT"], history.notifications.map { note in
+        print(Speech.say("\nbeskeder:", "\nnotifications:"))
+        Output.table(Speech.language == .da ? ["TID", "MODUL", "FEJL", "TILSTAND", "EMNE"] : ["AT", "MODULE", "ERROR", "STATE", "SUBJECT"],
+                     history.notifications.map { note in
             [LocalTime.string(note.at), note.module, note.errorKind, note.state.rawValue + (note.error.map { " (\($0))" } ?? ""), note.subject]
         }, fit: table.width)
     }

@@ -103,6 +103,6 @@ struct OutputOptions: ParsableArguments {
 extension GlobalOptions {
     /// Today's date by the clock (UTC).
     static func today() throws -> String {
-        String(Timestamp.string(try clock()()).prefix(10))
+        Timestamp.day(try clock()())
     }
 }
