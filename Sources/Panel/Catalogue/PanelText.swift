@@ -203,11 +203,6 @@ public enum PanelText: CaseIterable, Sendable {
 
     /// The headline of an error kind, in the brief's words where it has them.
     static func headline(_ code: SyncError.Code, _ language: PanelLanguage) -> String {
-        ownHeadline(code, language) ?? (language == .da ? "Fejl" : "Error")
-    }
-
-    /// The headline of an error kind that has words of its own (the brief's, where it has them); nil for any other.
-    static func ownHeadline(_ code: SyncError.Code, _ language: PanelLanguage) -> String? {
-        code.headline(language)
+        code.headline(language) ?? (language == .da ? "Fejl" : "Error")
     }
 }

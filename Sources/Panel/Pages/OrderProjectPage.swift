@@ -9,20 +9,9 @@ import Vocabulary
 /// (templates, grouping and prices as `econsync order export --dry-run`
 /// shows them); and the button that exports exactly those as a draft order.
 struct OrderProjectPage {
-    /// One registration to tick.
-    struct Candidate {
-        var ref: RegistrationRef
-        var date: String
-        var employee: String?
-        /// The hour type's name, or the material's product.
-        var what: String
-        var quantity: Double
-        var note: String?
-    }
-
     var projectID: Int64
     var projectName: String
-    var candidates: [Candidate]
+    var candidates: [ExportableRegistration]
     /// The registrations ticked.
     var picked: Set<RegistrationRef>
     /// The order the ticked registrations make; nil when none is ticked, or it cannot be worked out.
@@ -64,7 +53,7 @@ struct OrderProjectPage {
         var html = ""
         if picked.isEmpty { html += "<p class=\"notice\" id=\"nothing-picked\">\(text(.nothingPicked))</p>\n" }
         if let refusal {
-            html += "<p class=\"notice\" id=\"refusal\"><strong>\(text(.refused))\(HTML.escape((refusal as? SyncError).flatMap { PanelText.ownHeadline($0.code, language) }.map { ": " + $0 } ?? ""))</strong><br>"
+            html += "<p class=\"notice\" id=\"refusal\"><strong>\(text(.refused))\(HTML.escape((refusal as? SyncError).flatMap { $0.code.headline(language) }.map { ": " + $0 } ?? ""))</strong><br>"
                 + "<span class=\"detail\">\(HTML.escape((refusal as? SyncError)?.message ?? refusal.description))</span>"
                 + (refusal.remedy.map { "<br><span class=\"remedy\">\(HTML.escape(PanelRemedyWording(language).words(for: $0)))</span>" } ?? "")
                 + "</p>\n"
@@ -83,10 +72,9 @@ struct OrderProjectPage {
                 + HTML.escape(draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")) + "</p>\n"
         }
         guard refusal == nil else { return html }
-        let taken = draft.hourIDs.map(RegistrationRef.timeEntry) + draft.materialIDs.map(RegistrationRef.material)
         return html + "<form method=\"post\" action=\"/orders/project/\(projectID)/export?lang=\(language.rawValue)\" id=\"export\">"
             + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
-            + taken.map { "<input type=\"hidden\" name=\"entry\" value=\"\(HTML.escape($0.description))\">" }.joined()
+            + draft.refs.map { "<input type=\"hidden\" name=\"entry\" value=\"\(HTML.escape($0.description))\">" }.joined()
             + "<button type=\"submit\">\(text(.export))</button> <span class=\"remedy\">\(text(.exportHelp))</span></form>\n"
     }
 }

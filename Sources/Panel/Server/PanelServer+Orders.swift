@@ -73,7 +73,8 @@ extension PanelServer {
     /// A project's page under "Ordrer" with `picked` ticked (nil: what an export takes by default); nil when there is no such project.
     func orderProjectPage(_ id: Int64?, picked: [RegistrationRef]?, csrf: String, language: PanelLanguage) throws -> OrderProjectPage? {
         guard let id, let project = try replica.fetch(Project.self, id: id), !project.tombstone else { return nil }
-        var page = OrderProjectPage(projectID: id, projectName: project.name, candidates: try candidates(of: id), picked: [], csrf: csrf, language: language)
+        var page = OrderProjectPage(projectID: id, projectName: project.name, candidates: try OrderExporter.exportable(replica: replica, project: id),
+                                    picked: [], csrf: csrf, language: language)
         var request = OrderExportRequest(projectID: id, date: Timestamp.day(workspace.now()))
         if let picked { request.select(picked) }
         if picked?.isEmpty != true {
@@ -85,29 +86,7 @@ extension PanelServer {
                 page.refusal = error
             }
         }
-        let taken = page.draft.map { $0.hourIDs.map(RegistrationRef.timeEntry) + $0.materialIDs.map(RegistrationRef.material) }
-        page.picked = Set(picked ?? taken ?? page.candidates.map(\.ref))
+        page.picked = Set(picked ?? page.draft?.refs ?? page.candidates.map(\.ref))
         return page
-    }
-
-    /// The project's approved registrations not yet exported, hours first, each with its employee's and hour type's or product's name.
-    func candidates(of project: Int64) throws -> [OrderProjectPage.Candidate] {
-        var names: [String: String] = [:]
-        func name(_ kind: Kind, _ id: Int64?) throws -> String? {
-            guard let id else { return nil }
-            if let known = names["\(kind.rawValue) \(id)"] { return known }
-            let found = try replica.name(of: kind, id: id)
-            names["\(kind.rawValue) \(id)"] = found
-            return found
-        }
-        let hours = try replica.approvedUnexported(TimeEntry.self, project: project).map { entry in
-            OrderProjectPage.Candidate(ref: .timeEntry(entry.id!), date: entry.date, employee: try name(.employee, entry.employeeId),
-                                       what: try name(.hourType, entry.hourTypeId) ?? "", quantity: entry.hours, note: entry.note)
-        }
-        let materials = try replica.approvedUnexported(Material.self, project: project).map { material in
-            OrderProjectPage.Candidate(ref: .material(material.id!), date: material.date, employee: try name(.employee, material.employeeId),
-                                       what: try name(.product, material.productId) ?? "", quantity: material.quantity, note: material.note)
-        }
-        return hours + materials
     }
 }

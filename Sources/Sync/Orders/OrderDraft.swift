@@ -25,6 +25,9 @@ public struct OrderDraft: Sendable {
     /// The local layout and e-conomic layout number.
     var layout: (local: Int64?, number: Int)
 
-    /// Every registration taken, as `hours ID` / `material ID`.
+    /// How many registrations it takes.
     public var registrations: Int { hourIDs.count + materialIDs.count }
+
+    /// The registrations it takes, hours first, as `order export --entries` names them.
+    public var refs: [RegistrationRef] { hourIDs.map(RegistrationRef.timeEntry) + materialIDs.map(RegistrationRef.material) }
 }
