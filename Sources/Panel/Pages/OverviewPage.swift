@@ -2,6 +2,7 @@ import Foundation
 import Sync
 import Replica
 import Vocabulary
+import Synchronization
 
 /// "Oversigt": the eight modules as the brief shows them: state, last run,
 /// last success, next run, what the last run did, API calls today, and the
@@ -22,12 +23,10 @@ struct OverviewPage {
     var notices: [String] = []
     /// The runs of the last 24 hours, for the pictures of API calls and runs.
     var runs: [ModuleRun] = []
-    /// Whether the panel has a login (then the page has "Log ud").
-    var logout = false
-
     var html: String {
         let text = { (item: PanelText) in HTML.escape(item.in(language)) }
-        var body = logout ? form(action: "/logout", label: .logOut, id: "log-out", disabled: false) + "\n" : ""
+        // With a login, "Log ud" right here too, besides the navigation's.
+        var body = HTML.hasLogin.load(ordering: .relaxed) ? form(action: "/logout", label: .logOut, id: "log-out", disabled: false) + "\n" : ""
         let paused = reports.contains(where: \.paused)
         if paused { body += "<p class=\"notice\" id=\"paused\">\(text(.pausedNotice))</p>\n" }
         for notice in notices { body += "<p class=\"notice\">\(HTML.escape(notice))</p>\n" }

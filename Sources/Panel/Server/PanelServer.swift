@@ -61,7 +61,6 @@ public struct PanelServer: Sendable {
                 var page = OverviewPage(reports: try reports(), language: language, now: workspace.now())
                 page.cooldown = try ModuleSettings(replica: replica).cooldown
                 page.csrf = token
-                page.logout = login != nil
                 page.running = runs.progress
                 page.notices = runs.notices
                 page.runs = try recentRuns()
