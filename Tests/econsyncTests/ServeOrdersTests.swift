@@ -147,4 +147,41 @@ struct ServeOrdersTests {
             }
         }
     }
+
+    @Test("the messy agreement: materials of products numbered K:2/22, PANT.3% (a negative price) and #4+A, with a quote in a name, are listed escaped, previewed as the CLI's dry run and exported as a draft e-conomic's emulator accepts, with those numbers and a net that counts the negative line")
+    func messyAgreement() async throws {
+        try await ConnectedCLI.with(pulled: false, seed: MessyAgreementTests.messy) { connected in
+            try await connected.expect(["setup", "--non-interactive"])
+            try await connected.expect(["sync"])
+            let approved = OrderExportCommandTests.approved
+            try await connected.importLines([
+                #"{"kind":"project","ref":"p","data":{"name":"Etape 1, Søndergade 86","customer":"e:1984"}}"#,
+                #"{"kind":"material","data":{"product":"n:K:2/22","project":"@p","date":"2026-11-27","quantity":4,"note":"Ventiler <bad> & \"køkken\"",\#(approved)}}"#,
+                #"{"kind":"material","data":{"product":"n:PANT.3%","project":"@p","date":"2026-11-27","quantity":2,\#(approved)}}"#,
+                #"{"kind":"material","data":{"product":"n:#4+A","project":"@p","date":"2026-11-28","quantity":1,\#(approved)}}"#,
+            ])
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let orders = try await ServeCommandTests.get(base + "/orders").text
+            let row = try #require(ServePagesTests.rows(orders, table: "projects").first { $0.contains("Etape 1, Søndergade 86") }, "\(orders)")
+            let project = try #require(ServePagesTests.attribute("data-project", "<tr " + row))
+            let page = try await ServeCommandTests.get(base + "/orders/project/\(project)").text
+            #expect(page.contains("Kugleventil 1/2&quot;") && page.contains("Ventiler &lt;bad&gt; &amp; &quot;køkken&quot;") && !page.contains("<bad>"), "\(page)")
+            let refs = ServePagesTests.rows(page, table: "registrations").compactMap { ServePagesTests.attribute("data-registration", "<tr " + $0) }
+            let lines = Self.cells(page, table: "lines").map { Array($0[1...2]) }
+            let cli = try await connected.expect(["order", "export", "--project", project, "--dry-run", "--json", "--entries"] + refs)
+            let dryRun = try NothingLostTests.items(cli, "lines").map { [$0["productNumber"]?.stringValue ?? "", $0["description"]?.stringValue ?? ""] }
+            #expect(lines == dryRun && Set(lines.map { $0[0] }) == ["K:2/22", "PANT.3%", "#4+A"], "\(lines) against \(dryRun)")
+
+            let token = try ServeConnectionTests.token(page)
+            let body = "csrf=\(token)" + refs.map { "&entry=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) }.joined()
+            let exported = try await Self.post(base + "/orders/project/\(project)/export", body, origin: base)
+            #expect(exported.status == 303, "\(String(decoding: exported.body, as: UTF8.self))")
+            let order = try #require(connected.emulator.records(kind: "order").max { ($0.data["orderNumber"]?.intValue ?? 0) < ($1.data["orderNumber"]?.intValue ?? 0) })
+            guard case .array(let sent)? = order.data["lines"] else { Issue.record("no lines: \(order.data)"); return }
+            #expect(Set(sent.compactMap { $0["product"]?["productNumber"]?.stringValue }) == ["K:2/22", "PANT.3%", "#4+A"], "\(sent)")
+            let totals = sent.compactMap { OrderExportCommandTests.decimal($0["totalNetAmount"]) }
+            #expect(totals.contains(Decimal(-100)) && OrderExportCommandTests.decimal(order.data["netAmount"]) == totals.reduce(0, +), "\(order.data)")
+        }
+    }
 }
