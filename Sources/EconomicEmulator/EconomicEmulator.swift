@@ -65,7 +65,8 @@ public final class EconomicEmulator: Sendable {
             continuation.yield(bound)
             continuation.finish()
         }
-        let task = Task {
+        // On the emulator's own threads: its answers must not wait for the host program's.
+        let task = Task(executorPreference: ServerThreads.shared) {
             defer { continuation.finish() }
             try await app.run()
         }

@@ -71,13 +71,13 @@ struct HTTPTestClient: Sendable {
         return Array((head + "\r\n").utf8) + body
     }
 
-    static func exchange(_ request: [UInt8], port: Int) throws -> HTTPResult {
+    static func exchange(_ request: [UInt8], port: Int, timeout seconds: Int = 180) throws -> HTTPResult {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure.socket("socket: \(errno)") }
         defer { close(descriptor) }
         // A guard against a hang, not a speed target: the whole suite on two cores has
         // taken over 20 seconds to answer a 10 MB body in a debug build.
-        var timeout = timeval(tv_sec: 180, tv_usec: 0)
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
