@@ -46,7 +46,7 @@ public struct ThreeWayDiff: Sendable {
 
     var canPush: Bool { mapping.direction != .importOnly }
     var canPull: Bool { mapping.direction != .exportOnly }
-    var rule: String { "\(master == mapping.master ? "default" : "configured") master of the \(mapping.module) module: \(master.rawValue)" }
+    var rule: String { MasterRule(configured: master != mapping.master, module: mapping.module, master: master).text }
 
     /// The operations for one kind. `base`, `remote` and the local records that
     /// e-conomic has must each be sorted by key; records e-conomic does not

@@ -1,7 +1,7 @@
 import Snapshot
 
 /// Which system's value wins a field changed on both sides.
-public enum Side: String, Codable, Sendable, Equatable {
+public enum Side: String, Codable, Sendable, Equatable, CaseIterable {
     case mobilplan, economic
 }
 
@@ -23,7 +23,7 @@ public struct FieldMerge: Equatable, Sendable {
         public var local: JSONValue?
         public var remote: JSONValue?
         public var winner: Side
-        /// Why the winner won (`master of the products module`).
+        /// Why the winner won: a ``MasterRule``'s text (`default master of the products module: mobilplan`).
         public var rule: String
 
         public init(field: String, base: JSONValue?, local: JSONValue?, remote: JSONValue?, winner: Side, rule: String) {
