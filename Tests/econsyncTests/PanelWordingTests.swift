@@ -29,12 +29,12 @@ struct PanelWordingTests {
 
     @Test("a reason the last run recorded is headed by the brief's words for its error and says its remedy; any other block its own words")
     func lastRunReasons() throws {
-        let employee = PanelText.reason(.lastRun("Employee is missing an e-conomic ID: Lars (employee 9)"), module: .projectEntries, .da)
+        let employee = PanelText.reason(.lastRun("Employee is missing an e-conomic ID: Lars (employee 9)"), .da)
         #expect(employee.headline == "Medarbejder mangler e-conomic ID" && employee.detail == "Employee is missing an e-conomic ID: Lars (employee 9)")
         #expect(employee.remedy == PanelRemedyWording(.da).words(for: .setEmployeeNumber))
-        let customer = PanelText.reason(.lastRun("Customer not found in e-conomic: 1044"), module: .projectEntries, .en)
+        let customer = PanelText.reason(.lastRun("Customer not found in e-conomic: 1044"), .en)
         #expect(customer.headline == "Customer not found in e-conomic" && customer.remedy == PanelRemedyWording(.en).words(for: .syncCustomers))
-        let other = PanelText.reason(.lastRun("project number 1 is taken in e-conomic"), module: .projectEntries, .da)
+        let other = PanelText.reason(.lastRun("project number 1 is taken in e-conomic"), .da)
         #expect(other.headline == "Blokeret ved seneste kørsel" && other.detail == "project number 1 is taken in e-conomic", "\(other)")
     }
 }

@@ -1,4 +1,5 @@
 import Replica
+import Sync
 
 /// The words of the panel's "Ordrer" page, in Danish and English: the
 /// projects to export from, their registrations, the order lines and the
@@ -69,15 +70,15 @@ enum OrderText: CaseIterable, Sendable {
         }
     }
 
-    /// An export's state, as `econsync order list` names it, in words.
+    /// An export's state in words: in Danish the shared catalogue's, as `econsync order list` says it too.
     static func state(_ state: OrderExport.State, _ language: PanelLanguage) -> String {
-        let (da, en): (String, String) = switch state {
-        case .pending: ("afventer e-conomic", "pending")
-        case .confirmed: ("ordrekladde", "draft order")
-        case .sent: ("sendt", "sent")
-        case .failed: ("afvist", "refused")
-        case .released: ("frigivet", "released")
+        guard language == .en else { return state.words(language) }
+        return switch state {
+        case .pending: "pending"
+        case .confirmed: "draft order"
+        case .sent: "sent"
+        case .failed: "refused"
+        case .released: "released"
         }
-        return language == .da ? da : en
     }
 }

@@ -51,14 +51,14 @@ struct AuditPage {
             let problems = counts.filter { $0.key != "matching" }.sorted { $0.key < $1.key }.map { name, count in
                 "\(Audit.Finding.Problem(rawValue: name).map { PanelText.problem($0, language) } ?? name) \(count)"
             }
-            html += "<tr data-kind=\"\(kind.rawValue)\"><td>\(HTML.escape(PanelText.kind(kind, language)))</td><td>\(counts["matching"] ?? 0)</td>"
+            html += "<tr data-kind=\"\(kind.rawValue)\"><td>\(HTML.escape(kind.name(language)))</td><td>\(counts["matching"] ?? 0)</td>"
                 + "<td>\(HTML.escape(problems.joined(separator: ", ")))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
 
     func row(_ finding: Audit.Finding) -> String {
-        let record = "\(PanelText.kind(finding.kind, language)) \(finding.key)"
+        let record = "\(finding.kind.name(language)) \(finding.key)"
         let problem = PanelText.problem(finding.problem, language)
         let attributes = "data-kind=\"\(finding.kind.rawValue)\" data-key=\"\(HTML.escape(finding.key))\" data-problem=\"\(HTML.escape(finding.problem.rawValue))\""
         guard !finding.fields.isEmpty else {

@@ -37,7 +37,7 @@ struct ConflictsPage {
 
     func row(_ entry: ConflictEntry) -> String {
         let module = Module(rawValue: entry.module)
-        let kind = Kind(rawValue: entry.kind).map { PanelText.kind($0, language) } ?? entry.kind
+        let kind = Kind(rawValue: entry.kind)?.name(language) ?? entry.kind
         let winner = Side(rawValue: entry.winner).map { $0 == .mobilplan ? PanelText.mobilplan : .economic }?.in(language) ?? entry.winner
         let cells = [LocalTime.string(entry.decidedAt), module.map { PanelText.module($0, language) } ?? entry.module, "\(kind) \(entry.recordKey)",
                      entry.field, Self.value(entry.baseValue), Self.value(entry.localValue), Self.value(entry.remoteValue), winner, entry.rule]

@@ -26,9 +26,9 @@ struct PendingPage {
     }
 
     func row(_ status: RecordStatus) -> String {
-        var record = "\(PanelText.kind(status.kind, language)) \(status.id)" + (status.name.map { " (\($0))" } ?? "")
+        var record = "\(status.kind.name(language)) \(status.id)" + (status.name.map { " (\($0))" } ?? "")
         if let key = status.economicKey { record += ", e-conomic \(key)" }
-        let reasons = status.reasons.map { PanelText.reason($0, module: status.module, language) }
+        let reasons = status.reasons.map { PanelText.reason($0, language) }
         let why = reasons.map { reason in
             "<li>" + HTML.escape(reason.headline) + (reason.detail.map { "<br><span class=\"detail\">\(HTML.escape($0))</span>" } ?? "") + "</li>"
         }

@@ -47,6 +47,32 @@ extension Module {
     }
 }
 
+extension Kind {
+    /// The kind of record as the office names it: `Timeregistrering`, `Kunde`, … in Danish; `Time entry`, `Customer`, … in English.
+    public func name(_ language: Language) -> String {
+        let (da, en): (String, String) = switch self {
+        case .unit: ("Enhed", "Unit")
+        case .product: ("Vare", "Product")
+        case .productGroup: ("Varegruppe", "Product group")
+        case .customer: ("Kunde", "Customer")
+        case .contact: ("Kontaktperson", "Contact")
+        case .customerGroup: ("Kundegruppe", "Customer group")
+        case .paymentTerm: ("Betalingsbetingelse", "Payment term")
+        case .vatZone: ("Momszone", "VAT zone")
+        case .layout: ("Layout", "Layout")
+        case .supplier: ("Leverandør", "Supplier")
+        case .employee: ("Medarbejder", "Employee")
+        case .hourType: ("Timetype", "Hour type")
+        case .project: ("Projekt", "Project")
+        case .timeEntry: ("Timeregistrering", "Time entry")
+        case .material: ("Materiale", "Material")
+        case .order: ("Ordre", "Order")
+        case .department: ("Afdeling", "Department")
+        }
+        return language == .da ? da : en
+    }
+}
+
 extension ModuleReport.State {
     /// The state in words: `klar`, `kører`, … in Danish; in English as `econsync status` has always shown it.
     public func words(_ language: Language) -> String {
@@ -71,6 +97,20 @@ extension ModuleRun.Outcome {
         case .failed: "fejlet"
         case .timedOut: "hang og blev stoppet"
         case .needsReconnect: "skal forbindes igen"
+        }
+    }
+}
+
+extension OrderExport.State {
+    /// How far an order export got in words: `ordrekladde`, `sendt`, `frigivet`, … in Danish; in English as `econsync order list` has always shown it.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return rawValue }
+        return switch self {
+        case .pending: "afventer e-conomic"
+        case .confirmed: "ordrekladde"
+        case .sent: "sendt"
+        case .failed: "afvist"
+        case .released: "frigivet"
         }
     }
 }
