@@ -7,6 +7,16 @@ import Testing
 /// errors and the same commands named in the remedies; `--json` the same in both.
 @Suite("econsync in Danish: LANG, LC_ALL and --lang")
 struct DanishCommandTests {
+    /// `arguments` with `--json` under `--lang da` and under `--lang en`: the same exit status and the same bytes; returns them.
+    @discardableResult
+    static func sameJSON(_ connected: ConnectedCLI, _ arguments: [String]) async throws -> String {
+        let danish = try await connected.run(arguments + ["--json", "--lang", "da"])
+        let english = try await connected.run(arguments + ["--json", "--lang", "en"])
+        #expect(danish.status == english.status && danish.stdout == english.stdout && danish.stdout.hasPrefix("{"),
+                "\(arguments): \(danish.stdout)\(danish.stderr) / \(english.stdout)\(english.stderr)")
+        return danish.stdout
+    }
+
     @Test("after an expired token: status in Danish under LANG=da_DK.UTF-8 or --lang da (\"Token udløbet\", the states and columns in Danish), English when LC_ALL says so or --lang en; --json the same in both")
     func status() async throws {
         try await ConnectedCLI.with { connected in

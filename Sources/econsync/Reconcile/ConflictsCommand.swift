@@ -24,13 +24,8 @@ struct ConflictsCommand: ParsableCommand {
     func run() throws {
         let entries = try global.openReplica().conflicts(since: since.flatMap { Timestamp.bound($0) })
         if output.json { return try Output.json("conflicts", entries.map(ConflictReport.init)) }
-        if entries.isEmpty { return print("no conflicts\(since.map { " since \($0)" } ?? "")") }
+        if entries.isEmpty { return print(ConflictReport.none(since: since)) }
         // The three values are wide by nature: shown with --wide (and in --json).
-        let rows = entries.map {
-            [LocalTime.string($0.decidedAt), $0.module, "\($0.kind) \($0.recordKey)", $0.field, $0.winner, $0.rule,
-             $0.baseValue ?? "-", $0.localValue ?? "-", $0.remoteValue ?? "-"]
-        }
-        Output.table(["DECIDED", "MODULE", "RECORD", "FIELD", "WINNER", "RULE", "BASE", "MOBILPLAN", "E-CONOMIC"], rows, cut: [2, 3, 5],
-                     columns: table.wide ? nil : Array(0..<6), fit: table.width)
+        Output.table(ConflictReport.head, entries.map(ConflictReport.row), cut: [2, 3, 5], columns: table.wide ? nil : Array(0..<6), fit: table.width)
     }
 }

@@ -9,10 +9,10 @@ extension SyncError {
         Self.headed(detail(CommandLineWording()), kind: code)
     }
 
-    /// `text` about an error of `kind` (as the library words it, or stored) as econsync speaks: in Danish headed by the
-    /// brief's words for the kind, in place of the English ones when it starts with them.
-    static func headed(_ text: String, kind: Code) -> String {
-        guard Speech.language == .da, let danish = kind.headline(.da), let english = kind.headline(.en) else { return text }
+    /// `text` about an error of `kind` (as the library words it, or stored) as econsync speaks (or in `language`): in
+    /// Danish headed by the brief's words for the kind, in place of the English ones when it starts with them.
+    static func headed(_ text: String, kind: Code, in language: Language = Speech.language) -> String {
+        guard language == .da, let danish = kind.headline(.da), let english = kind.headline(.en) else { return text }
         return text.hasPrefix(english) ? danish + text.dropFirst(english.count) : "\(danish): \(text)"
     }
 

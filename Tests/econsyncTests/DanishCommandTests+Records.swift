@@ -1,0 +1,68 @@
+import Foundation
+import Snapshot
+import Testing
+
+/// `econsync why` and `econsync conflicts` in Danish: the shared catalogue's
+/// words (the brief's for the errors), the commands that help; `--json` the same in both.
+extension DanishCommandTests {
+    @Test("why in Danish: the kind and state in the office's words, not approved with the command that approves, the brief's \"Medarbejder mangler e-conomic ID\" for the blocked entry, import-only, paused; --json the same under --lang da and en")
+    func why() async throws {
+        try await ConnectedCLI.with { connected in
+            let (blocked, unapproved) = try await ServePagesTests.waitingHours(connected)
+            connected.cli.environment["LANG"] = "da_DK.UTF-8"
+            let waiting = try await connected.expect(["why", "timeEntry", "\(unapproved)"])
+            #expect(waiting.hasPrefix("Timeregistrering \(unapproved)") && waiting.contains(": ikke i e-conomic endnu\n"), "\(waiting)")
+            #expect(waiting.contains("  - Ikke godkendt: kun godkendte registreringer sendes; godkend den med `econsync local hours approve \(unapproved)`\n"),
+                    "\(waiting)")
+            #expect(!waiting.contains("not approved") && !waiting.contains("not in e-conomic"), "\(waiting)")
+
+            let employee = try await connected.expect(["why", "timeEntry", "\(blocked)"])
+            #expect(employee.contains("  - Medarbejder mangler e-conomic ID: Lars Lærling (employee "), "the brief's words in place of the English ones: \(employee)")
+            #expect(!employee.contains("Employee is missing"), "\(employee)")
+            let lars = try await connected.expect(["why", "employee", "Lars Lærling"])
+            #expect(lars.hasPrefix("Medarbejder ") && lars.contains("  - Modulet Projekter henter kun fra e-conomic: ændringer i Mobilplan sendes ikke"), "\(lars)")
+
+            try await connected.expect(["pause"])
+            let paused = try await connected.expect(["why", "timeEntry", "\(unapproved)"])
+            #expect(paused.contains("  - Integrationen er sat på pause: intet sendes, før den genoptages; kør `econsync resume`"), "\(paused)")
+            let json = try await Self.sameJSON(connected, ["why", "timeEntry", "\(unapproved)"])
+            #expect(json.contains("the integration is paused: nothing is sent until `econsync resume`") && !json.contains("sat på pause"), "\(json)")
+            try await connected.expect(["resume"])
+
+            try await connected.expect(["local", "hours", "approve", "\(unapproved)", "--by", "formand"])
+            let next = try await connected.expect(["why", "timeEntry", "\(unapproved)", "--lang", "da"])
+            #expect(next.contains("  - Intet stopper den: næste kørsel af Projektregistreringer sender den; `econsync sync projectEntries` kører den nu"),
+                    "\(next)")
+            let english = try await connected.expect(["why", "timeEntry", "\(unapproved)", "--lang", "en"])
+            #expect(english.hasPrefix("timeEntry \(unapproved)") && english.contains("nothing stops it: the next projectEntries run sends it"), "\(english)")
+            try await Self.sameJSON(connected, ["why", "timeEntry", "\(blocked)"])
+        }
+    }
+
+    @Test("conflicts in Danish: the columns, the module and record in the office's words, the winner as the office names it and the rule as which system is master; English as the journal keeps them; --json the same")
+    func conflicts() async throws {
+        try await ConnectedCLI.with { connected in
+            try await ServePagesTests.conflicts(connected)
+            let json = try await Self.sameJSON(connected, ["conflicts"])
+            guard case .array(let entries)? = try CanonicalJSON.parse(json)["conflicts"] else { Issue.record("\(json)"); return }
+            let product = try #require(entries.first { $0["module"] == .string("products") }, "\(json)")
+            let winner = try #require(product["winner"]?.stringValue)
+            let rule = try #require(product["rule"]?.stringValue)
+            #expect(rule == "default master of the products module: \(winner)", "\(json)")
+
+            connected.cli.environment["LANG"] = "da_DK.UTF-8"
+            let danish = try await connected.expect(["conflicts", "--wide"])
+            #expect(danish.hasPrefix("AFGJORT") && danish.contains("VINDER") && danish.contains("REGEL") && danish.contains("GRUNDLAG"), "\(danish)")
+            let line = try #require(danish.split(separator: "\n").first { $0.contains("Vare 10003") }, "\(danish)")
+            let master = winner == "mobilplan" ? "Mobilplan" : "e-conomic"
+            #expect(line.hasPrefix("2026-11-02 08:00 UTC  Varer") && line.contains("  \(master)  \(master) er master for Varer (standard)"), "\(line)")
+            #expect(danish.contains("Kunde 1001") && danish.contains("er master for Kunder (standard)"), "\(danish)")
+            #expect(!danish.contains("default master"), "\(danish)")
+            let none = try await connected.expect(["conflicts", "--since", "2026-11-03"])
+            #expect(none == "ingen konflikter siden 2026-11-03\n", "\(none)")
+
+            let english = try await connected.expect(["conflicts", "--wide", "--lang", "en"])
+            #expect(english.hasPrefix("DECIDED") && english.contains("product 10003") && english.contains(rule), "\(english)")
+        }
+    }
+}
