@@ -33,9 +33,8 @@ struct ModuleContext {
         let forced = result.run?.forced == true ? Speech.say(" (tvunget)", " (forced)") : ""
         var line = "\(result.module.rawValue): \(state)\(forced)\(result.run?.full == true ? Speech.say(" (fuld)", " (full)") : ""): \(counts)"
         if outcome.released > 0 {
-            line += Speech.language == .da
-                ? "\n  \(outcome.released) eksporterede ordrer slettet i e-conomic: registreringerne er frigivet til ny eksport"
-                : "\n  \(Output.count(outcome.released, "exported order")) deleted in e-conomic: registrations released, to be exported again"
+            line += "\n  \(Speech.count(outcome.released, "eksporteret ordre", "eksporterede ordrer", "exported order")) "
+                + Speech.say("slettet i e-conomic: registreringerne er frigivet til ny eksport", "deleted in e-conomic: registrations released, to be exported again")
         }
         if let error = outcome.error {
             line += "\n  \(outcome.failed ? Speech.say("fejl", "error") : Speech.say("advarsel", "warning")): \(error.spokenDetail)"

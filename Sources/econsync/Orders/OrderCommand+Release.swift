@@ -28,8 +28,9 @@ extension OrderCommand {
         func run() async throws {
             let export = try await global.workspace().releaseOrder(number)
             if output.json { return try Output.json(OrderReport.ExportEntry(export)) }
-            print("order \(number) was deleted in e-conomic: its registrations are released and can be exported again "
-                  + "(the export had \(Output.count(export.lines, "line")), net \(export.netAmount))")
+            print(Speech.language == .da
+                ? "ordre \(number) er slettet i e-conomic: registreringerne er frigivet og kan eksporteres igen (eksporten havde \(OrderReport.size(export)))"
+                : "order \(number) was deleted in e-conomic: its registrations are released and can be exported again (the export had \(OrderReport.size(export)))")
         }
     }
 }

@@ -66,8 +66,9 @@ struct OrderCommand: ParsableCommand {
             if let draft = result.draft {
                 OrderReport.print(draft, export: result.export, createdProducts: result.createdProducts)
             } else {
-                print("finished the interrupted export of project \(project): e-conomic draft order \(result.export.orderNumber!) "
-                      + "(\(Output.count(result.export.lines, "line")), net \(result.export.netAmount))")
+                print(Speech.language == .da
+                    ? "gjorde den afbrudte eksport af projekt \(project) færdig: e-conomic-ordrekladde \(result.export.orderNumber!) (\(OrderReport.size(result.export)))"
+                    : "finished the interrupted export of project \(project): e-conomic draft order \(result.export.orderNumber!) (\(OrderReport.size(result.export)))")
             }
         }
     }
@@ -90,8 +91,11 @@ struct OrderCommand: ParsableCommand {
         func run() throws {
             let exports = try global.openReplica().orderExports()
             if output.json { return try Output.json("orders", exports.map(OrderReport.ExportEntry.init)) }
-            Output.table(["ORDER", "PROJECT", "LINES", "NET", "STATE", "CREATED", "ERROR"], exports.map {
-                [$0.orderNumber.map(String.init) ?? "-", String($0.projectId), String($0.lines), $0.netAmount, $0.state.rawValue, LocalTime.string($0.createdAt), $0.error ?? ""]
+            let head = Speech.language == .da
+                ? ["ORDRE", "PROJEKT", "LINJER", "NETTO", "TILSTAND", "OPRETTET", "FEJL"] : ["ORDER", "PROJECT", "LINES", "NET", "STATE", "CREATED", "ERROR"]
+            Output.table(head, exports.map {
+                [$0.orderNumber.map(String.init) ?? "-", String($0.projectId), String($0.lines), $0.netAmount, $0.state.words(Speech.language),
+                 LocalTime.string($0.createdAt), $0.error ?? ""]
             }, rightAligned: [2, 3], fit: table.width)
         }
     }

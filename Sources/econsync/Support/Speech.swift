@@ -28,6 +28,12 @@ enum Speech {
     static func say(_ danish: String, _ english: String) -> String {
         language == .da ? danish : english
     }
+
+    /// `4 linjer` (`1 linje`) or `4 lines`, as econsync speaks: the Danish noun
+    /// in its singular and plural, the English one as ``Output/count(_:_:plural:)`` makes it.
+    static func count(_ value: Int, _ danish: String, _ danishPlural: String, _ english: String) -> String {
+        language == .da ? "\(value) \(value == 1 ? danish : danishPlural)" : Output.count(value, english)
+    }
 }
 
 extension Language: ExpressibleByArgument {}
