@@ -75,7 +75,8 @@ struct SnapshotPullerTests {
         let entry = try await fixture.puller().take(kinds: [.customer, .project, .unit], takenAt: "2026-11-02T08:00:00Z") {
             progress.append($0.description)
         }
-        #expect(progress == ["customer: 2500 records in 3 pages", "project: 2 records in 2 pages", "unit: 3 records in 1 page"])
+        // Dependency order: what a record refers to first.
+        #expect(progress == ["unit: 3 records in 1 page", "customer: 2500 records in 3 pages", "project: 2 records in 2 pages"])
         #expect(entry.records == 2505 && fixture.transport.sent.count == 6)
         let reader = try SnapshotReader(path: fixture.store.path(of: entry), strict: true)
         var customers: [RecordKey] = []
@@ -95,18 +96,18 @@ struct SnapshotPullerTests {
         let error = try await #require(throws: EconomicError.self) {
             _ = try await puller.take(kinds: [.customer, .project, .unit], takenAt: "2026-11-02T08:00:00Z") { progress in
                 pulled.append(progress.kind)
-                fixture.revoked.isOn = true  // e-conomic revokes the grant after the first kind
+                fixture.revoked.isOn = pulled.count == 2  // e-conomic revokes the grant after the second kind (units, then customers)
             }
         }
-        #expect(error.code == .tokenExpired && pulled == [.customer])
+        #expect(error.code == .tokenExpired && pulled == [.unit, .customer])
         #expect(try fixture.store.replica.snapshots().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("snapshots")))
         fixture.revoked.isOn = false
         let before = fixture.transport.sent.count
         var resumed: [Bool] = []
         let entry = try await puller.take(kinds: [.customer, .project, .unit], takenAt: "2026-11-02T09:00:00Z") { resumed.append($0.resumed) }
-        #expect(resumed == [true, false, false] && entry.records == 2505)
-        #expect(fixture.transport.sent.count - before == 3, "customers were not fetched again")
+        #expect(resumed == [true, true, false] && entry.records == 2505)
+        #expect(fixture.transport.sent.count - before == 2, "units and customers were not fetched again")
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("pulls/1118081")))
     }
 

@@ -16,8 +16,8 @@ struct PullProgressTerminalTests {
             }
             #expect(process.terminationStatus == 0, "\(terminal.transcript)")
             let shown = terminal.transcript
-            #expect(shown.hasPrefix("\rpulling customer: 30 records in 1 page\u{1B}[K\rpulled customer: 30 records in 1 page\u{1B}[K"
-                                    + "\rpulling unit: 3 records in 1 page\u{1B}[K\rpulled unit: 3 records in 1 page\u{1B}[K\r\nstored snapshots/"),
+            #expect(shown.hasPrefix("\rpulling unit: 3 records in 1 page\u{1B}[K\rpulled unit: 3 records in 1 page\u{1B}[K"
+                                    + "\rpulling customer: 30 records in 1 page\u{1B}[K\rpulled customer: 30 records in 1 page\u{1B}[K\r\nstored snapshots/"),
                     "\(shown.debugDescription)")
         }
     }

@@ -78,7 +78,7 @@ public struct ModuleRunner: Sendable {
             outcome.pulled += resumed.pulled
             outcome.pushed += resumed.pushed
         }
-        let taken = try await reconciliation.takeSnapshot(progress: pulling)
+        let taken = try await reconciliation.takeSnapshot(loading: true, progress: pulling)
         pulled()
         defer { taken.discard() }
         let loaded = try await reconciliation.loadFirstPull(taken)

@@ -1,5 +1,6 @@
 import Blocking
 import Economic
+import Reconcile
 import Foundation
 import Replica
 import Snapshot
@@ -24,6 +25,8 @@ public struct SnapshotPuller: Sendable {
     /// Told after each page of a kind pulled whole: the kind, and its records
     /// and pages so far (for a progress display that shows a kind as it comes in).
     public var pageRead: (@Sendable (_ kind: Kind, _ records: Int, _ pages: Int) -> Void)? = nil
+    /// Writes the kinds it qualifies for into the replica as their pages arrive (a first sync).
+    var firstPull: FirstPullStream?
 
     public init(client: EconomicClient, store: SnapshotStore, agreement: Int, workDirectory: URL? = nil) {
         self.client = client
@@ -109,7 +112,8 @@ public struct SnapshotPuller: Sendable {
     /// carries `lastUpdated` only as its changes since `base` (kept in
     /// ``Work/changed``), the others in full into the work folder.
     func pullWork(kinds: [Kind], base: Base?, progress: (Progress) -> Void) async throws -> Work {
-        let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }
+        // What a record refers to is pulled first: a kind written as it arrives finds its references in the replica.
+        let chosen = EconomicKind.all.filter { kinds.contains($0.kind) }.sorted { $0.kind.dependencyRank < $1.kind.dependencyRank }
         let unknown = Set(kinds).subtracting(chosen.map(\.kind))
         guard unknown.isEmpty else {
             throw SnapshotError(.badRecord, "e-conomic has no \(unknown.sorted().map(\.rawValue).joined(separator: ", ")) records; use \(EconomicKind.names)",
@@ -163,8 +167,11 @@ public struct SnapshotPuller: Sendable {
         let output = try WorkFile(creating: file)
         var pages = 0, read = 0
         let links = [client.configuration.restBaseURL, client.configuration.projectsBaseURL]
-        let collect: (EconomicClient.Page) throws -> Void = { [pageRead] page in
-            for record in try Self.records(in: page.body, kind: kind, links: links) { try output.append(record) }
+        let stream = firstPull.flatMap { $0.writes(kind.kind) ? $0 : nil }
+        let collect: (EconomicClient.Page) async throws -> Void = { [pageRead] page in
+            let records = try Self.records(in: page.body, kind: kind, links: links)
+            for record in records { try output.append(record) }
+            await stream?.receive(records, of: kind.kind)
             read += 1
             pageRead?(kind.kind, output.count, read)
         }
@@ -174,16 +181,18 @@ public struct SnapshotPuller: Sendable {
                 let customers = try await allKeys(of: Kind.customer.economic!)
                 for customer in customers {
                     let path = kind.path.replacingOccurrences(of: "{customer}", with: customer)
-                    pages += try await client.forEachPage(path, module: kind.module.rawValue) { try collect($0) }
+                    pages += try await client.forEachPage(path, module: kind.module.rawValue) { try await collect($0) }
                 }
             default:
-                pages = try await kind.forEachPage(client) { try collect($0) }
+                pages = try await kind.forEachPage(client) { try await collect($0) }
             }
             try output.commit()
         } catch {
             output.cancel()
+            await stream?.abandon(kind.kind)
             throw error
         }
+        try await stream?.finish(kind.kind)
         return (output.count, pages)
     }
 

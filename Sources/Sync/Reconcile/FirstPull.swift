@@ -61,14 +61,21 @@ struct FirstPull {
     /// Records validated and inserted together (through a ``FirstLoad``: many rows per statement, each written once).
     static let batchSize = 1_024
 
-    /// Writes `mapping`'s kind in one transaction; nil (nothing written) when a record was refused.
+    /// Writes `mapping`'s kind from the snapshot in one transaction; nil (nothing written) when a record was refused.
     func load(_ mapping: KindMapping, snapshotPath: String) throws -> Int? {
-        try load(mapping.kind.recordType, mapping, snapshotPath: snapshotPath)
-    }
-
-    private func load<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, snapshotPath: String) throws -> Int? {
         let operations = Self.operations(of: mapping, snapshotPath: snapshotPath)
         defer { operations.cancel() }
+        return try write(mapping) { try operations.next() }
+    }
+
+    /// Writes `mapping`'s kind in one transaction, each pull-insert `next`
+    /// gives until nil; nil (nothing written) when the replica refused a record
+    /// or already had a row of the kind. Other errors roll back and are thrown.
+    func write(_ mapping: KindMapping, _ next: () throws -> PlanOperation?) throws -> Int? {
+        try write(mapping.kind.recordType, mapping, next)
+    }
+
+    private func write<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, _ next: () throws -> PlanOperation?) throws -> Int? {
         do {
             return try replica.write { writer in
                 let pulls = PullWriter(writer: writer)
@@ -81,7 +88,7 @@ struct FirstPull {
                     count += batch.count
                     batch.removeAll(keepingCapacity: true)
                 }
-                while let op = try operations.next() {
+                while let op = try next() {
                     batch.append(try pulls.newRecord(R.self, op, mapping))
                     if batch.count == Self.batchSize { try flush() }
                 }
@@ -93,6 +100,12 @@ struct FirstPull {
         } catch is ReplicaError {
             return nil
         }
+    }
+
+    /// The pull-insert of one record of `mapping`'s kind (`paths`: its e-conomic paths, worked out once per kind).
+    static func operation(_ record: Record, _ mapping: KindMapping, paths: [FieldPath]) -> PlanOperation {
+        PlanOperation(kind: mapping.kind, key: record.key.description, action: .pullInsert,
+                      fields: ThreeWayDiff.fields(record.data, paths), reason: "new in e-conomic")
     }
 
     /// The pull-insert of each record of `mapping`'s kind in the snapshot,
@@ -110,9 +123,7 @@ struct FirstPull {
                     continue
                 }
                 seen = true
-                let record = try line.record(checkCanonical: false)
-                try emit(PlanOperation(kind: kind, key: record.key.description, action: .pullInsert,
-                                       fields: ThreeWayDiff.fields(record.data, paths), reason: "new in e-conomic"))
+                try emit(operation(try line.record(checkCanonical: false), mapping, paths: paths))
             }
         }
     }

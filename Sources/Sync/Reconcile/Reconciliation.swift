@@ -44,6 +44,8 @@ public struct Reconciliation: Sendable {
         public var path: String
         /// The folder to delete afterwards, for a snapshot kept out of the store (a dry run).
         public var scratch: URL?
+        /// The records of each kind written into the replica while pulled (see ``takeSnapshot(dryRun:loading:progress:)``).
+        public var loaded: [Kind: Int] = [:]
 
         /// Deletes a dry run's snapshot.
         public func discard() {
@@ -64,13 +66,16 @@ public struct Reconciliation: Sendable {
     /// Takes a fresh snapshot of e-conomic: into the store, or, with `dryRun`,
     /// into a scratch folder outside the data directory (nothing is indexed).
     /// Incremental against the base where e-conomic allows it (unless `full`).
-    public func takeSnapshot(dryRun: Bool = false, progress: (SnapshotPuller.Progress) -> Void = { _ in }) async throws -> Taken {
+    /// With `loading`, the kinds a first pull writes are written into the
+    /// replica as their pages arrive (``FirstPullStream``; ``Taken/loaded``).
+    public func takeSnapshot(dryRun: Bool = false, loading: Bool = false, progress: (SnapshotPuller.Progress) -> Void = { _ in }) async throws -> Taken {
         let takenAt = Timestamp.string(now())
         let base = full ? nil : try base().map { SnapshotPuller.Base(file: $0.file, path: store.path(of: $0), sha256: $0.sha256) }
         guard dryRun else {
-            let entry = try await SnapshotPuller(client: client, store: store, agreement: agreement)
-                .take(kinds: kinds, takenAt: takenAt, base: base, progress: progress)
-            return Taken(entry: entry, path: store.path(of: entry), scratch: nil)
+            var puller = SnapshotPuller(client: client, store: store, agreement: agreement)
+            if loading { puller.firstPull = try await firstPullStream(base: base) }
+            let entry = try await puller.take(kinds: kinds, takenAt: takenAt, base: base, progress: progress)
+            return Taken(entry: entry, path: store.path(of: entry), scratch: nil, loaded: puller.firstPull?.written ?? [:])
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("econsync-dry-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -100,23 +105,6 @@ public struct Reconciliation: Sendable {
                                 remedy: .reconcileFully)
         }
         return entry
-    }
-
-    /// Writes the kinds of `taken` that neither the base nor the replica has
-    /// a record of straight into the replica (see ``FirstPull``); returns
-    /// the records written per kind (the kinds ``plan(_:leavingOut:)`` then leaves out).
-    public func loadFirstPull(_ taken: Taken) async throws -> [Kind: Int] {
-        // A trial run writes its own records only.
-        if scope != nil { return [:] }
-        let pull = FirstPull(replica: replica, settings: try ReconcileSettings(replica: replica), modules: modules)
-        let base = try base().map { (path: store.path(of: $0), sha256: $0.sha256) }
-        // The snapshot is the base (e-conomic changed nothing): every kind it has, the base has.
-        if base?.sha256 == taken.entry.sha256 { return [:] }
-        return try await Blocking.run {
-            let counts = try base.map { try SnapshotSummary.of(snapshot: $0.path, sha256: $0.sha256).counts } ?? [:]
-            let snapshot = try SnapshotSummary.of(snapshot: taken.path, sha256: taken.entry.sha256).counts
-            return try pull.load(snapshotPath: taken.path, snapshotCounts: snapshot, baseCounts: counts)
-        }
     }
 
     /// The plan for `taken` against the base, made on a blocking thread (it

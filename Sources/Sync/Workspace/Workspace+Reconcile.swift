@@ -157,11 +157,12 @@ extension Workspace {
         } else if case .applyPlan(let bytes) = mode {
             plan = try await reconciliation.checkPlanFile(bytes)
         } else {
-            let taken = try await reconciliation.takeSnapshot(dryRun: mode.isDryRun, progress: events.pulling)
+            let applying = if case .apply = mode { true } else { false }
+            let taken = try await reconciliation.takeSnapshot(dryRun: mode.isDryRun, loading: applying, progress: events.pulling)
             defer { taken.discard() }
             outcome.snapshotFile = mode.isDryRun ? nil : taken.entry.file
             // Applied now: what neither the base nor the replica has goes straight in, not through a plan of every record.
-            if case .apply = mode { outcome.firstPulled = try await reconciliation.loadFirstPull(taken) }
+            if applying { outcome.firstPulled = try await reconciliation.loadFirstPull(taken) }
             plan = try await reconciliation.plan(taken, leavingOut: Set(outcome.firstPulled.keys))
         }
         outcome.plan = plan

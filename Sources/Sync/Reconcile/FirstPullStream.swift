@@ -1,0 +1,126 @@
+import Blocking
+import Foundation
+import Reconcile
+import Snapshot
+import Synchronization
+import Vocabulary
+
+/// A ``FirstPull`` written while e-conomic's pages still arrive: each page
+/// of a kind that qualifies goes, as the pull has parsed it, to a thread
+/// that writes the kind's rows in one transaction, committed once the kind
+/// is pulled whole. The pull and the writing overlap, and the snapshot is not
+/// read back and parsed again for them.
+///
+/// The kinds are pulled in dependency order, so what a record refers to is
+/// in the replica before it. A kind the replica refuses (a record it
+/// cannot take) is rolled back and left to the plan, as ``FirstPull`` does;
+/// a pull that fails rolls back the kind it was writing. A kind written
+/// before a later one failed keeps its rows, which equal e-conomic's: the next
+/// run's plan finds nothing to do for them (as after a crash between kinds).
+///
+/// ```swift
+/// let stream = FirstPullStream(pull: pull, kinds: try pull.kinds(snapshotKinds: notInBase))
+/// puller.firstPull = stream         // the puller hands it each page
+/// let entry = try await puller.take(…)
+/// stream.written                    // [.customer: 100_000, …]
+/// ```
+final class FirstPullStream: Sendable {
+    /// Pages waiting for the writer before the pull waits for it.
+    static let pagesAhead = 4
+
+    private let pull: FirstPull
+    private let mappings: [Kind: KindMapping]
+    /// The kind being written.
+    private let current = Mutex<KindWrite?>(nil)
+    private let loaded = Mutex<[Kind: Int]>([:])
+
+    init(pull: FirstPull, kinds: [KindMapping]) {
+        self.pull = pull
+        mappings = Dictionary(uniqueKeysWithValues: kinds.map { ($0.kind, $0) })
+    }
+
+    /// The records written per kind so far (a kind refused or without records is not in it).
+    var written: [Kind: Int] { loaded.withLock { $0 } }
+
+    /// Whether `kind`'s pages are written as they arrive.
+    func writes(_ kind: Kind) -> Bool { mappings[kind] != nil }
+
+    /// One page of `kind`, as pulled; starts the kind's transaction at its first page.
+    func receive(_ records: [Record], of kind: Kind) async {
+        guard let mapping = mappings[kind] else { return }
+        let write = current.withLock { current -> KindWrite in
+            if let current, current.kind == kind { return current }
+            let started = KindWrite(kind: kind)
+            current = started
+            started.start(pull, mapping)
+            return started
+        }
+        await write.queue.put(records)
+    }
+
+    /// The kind is pulled whole (its work file kept): waits for its rows to be committed.
+    func finish(_ kind: Kind) async throws {
+        guard let count = try await end(kind, abandoning: false), count > 0 else { return }
+        loaded.withLock { $0[kind] = count }
+        CrashPoint.reached(.firstPulled)
+    }
+
+    /// The pull of `kind` failed: waits for its rows to be rolled back.
+    func abandon(_ kind: Kind) async {
+        _ = try? await end(kind, abandoning: true)
+    }
+
+    /// Ends `kind`'s writing; returns the rows committed, nil when none were (no page came, refused, abandoned).
+    private func end(_ kind: Kind, abandoning: Bool) async throws -> Int? {
+        guard let write = current.withLock({ current -> KindWrite? in
+            guard let started = current, started.kind == kind else { return nil }
+            current = nil
+            return started
+        }) else { return nil }
+        if abandoning { write.queue.abandon() } else { write.queue.end() }
+        try await Blocking.wait(named: "econsync.first-pull-wait") { write.done.wait() }
+        do {
+            return try write.result.withLock { $0! }.get()
+        } catch is PageQueue.Abandoned where abandoning {
+            return nil
+        }
+    }
+}
+
+/// One kind's rows being written on a thread of its own from the pages in its queue.
+private final class KindWrite: Sendable {
+    let kind: Kind
+    let queue = PageQueue(limit: FirstPullStream.pagesAhead)
+    /// Signalled when the thread has ended, its result set.
+    let done = DispatchSemaphore(value: 0)
+    let result = Mutex<Result<Int?, any Error>?>(nil)
+
+    init(kind: Kind) {
+        self.kind = kind
+    }
+
+    func start(_ pull: FirstPull, _ mapping: KindMapping) {
+        let thread = Thread { [self] in
+            let paths = mapping.economicPaths
+            var page: [Record] = []
+            var index = 0
+            let written = Result {
+                try pull.write(mapping) {
+                    while index == page.count {
+                        guard let next = try queue.take() else { return nil }
+                        (page, index) = (next, 0)
+                    }
+                    defer { index += 1 }
+                    return FirstPull.operation(page[index], mapping, paths: paths)
+                }
+            }
+            // Refused or failed: the pull goes on without waiting for a taker.
+            queue.close()
+            result.withLock { $0 = written }
+            done.signal()
+        }
+        thread.name = "econsync.first-pull"
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+}
