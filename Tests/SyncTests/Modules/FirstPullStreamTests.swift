@@ -47,12 +47,7 @@ struct FirstPullStreamTests {
     @Test("a record the replica refuses rolls its kind back while pulled; the plan takes it, where the record fails alone")
     func refusedWhilePulled() async throws {
         try await ReconcileHarness.with(pageSize: 7) { harness in
-            let template = try #require(harness.emulator.records(kind: "customer").first).data
-            harness.emulator.edit(kind: "customer", key: .int(9017)) { record in
-                record = template
-                record?["customerNumber"] = .number("9017")
-                record?["customerGroup"] = .object(["customerGroupNumber": .number("99")])  // a group the replica never gets
-            }
+            try FirstPullTests.addCustomerInUnknownGroup(harness)
             var customers = harness.reconciliation()
             customers.modules = [.customers]
             let taken = try await customers.takeSnapshot(loading: true)

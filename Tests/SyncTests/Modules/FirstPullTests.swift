@@ -70,15 +70,20 @@ struct FirstPullTests {
         }
     }
 
+    /// Gives e-conomic customer 9017, in a customer group the replica never gets: the replica refuses it.
+    static func addCustomerInUnknownGroup(_ harness: ReconcileHarness) throws {
+        let template = try #require(harness.emulator.records(kind: "customer").first).data
+        harness.emulator.edit(kind: "customer", key: .int(9017)) { record in
+            record = template
+            record?["customerNumber"] = .number("9017")
+            record?["customerGroup"] = .object(["customerGroupNumber": .number("99")])
+        }
+    }
+
     @Test("a record the replica refuses sends its kind through the plan, where it fails alone")
     func refusedRecord() async throws {
         try await ReconcileHarness.with { harness in
-            let template = try #require(harness.emulator.records(kind: "customer").first).data
-            harness.emulator.edit(kind: "customer", key: .int(9017)) { record in
-                record = template
-                record?["customerNumber"] = .number("9017")
-                record?["customerGroup"] = .object(["customerGroupNumber": .number("99")])  // a group the replica never gets
-            }
+            try Self.addCustomerInUnknownGroup(harness)
             var customers = harness.reconciliation()
             customers.modules = [.customers]
             let taken = try await customers.takeSnapshot()
