@@ -14,9 +14,7 @@ extension PanelServer {
             let language = Self.language(request)
             let module = request.uri.queryParameters.get("module").flatMap(Module.init(rawValue:))
             let page = try await Blocking.run { [self] in
-                let agreement = try? workspace.credentialsFile.load().agreementNumber
-                let pending = try PendingRecords(replica: replica, agreement: agreement, modules: module.map { [$0] } ?? Set(Module.allCases))
-                return PendingPage(pending: pending, module: module, language: language).html
+                PendingPage(pending: try pendingRecords(module: module), module: module, language: language).html
             }
             return Self.html(page)
         }

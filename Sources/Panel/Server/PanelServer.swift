@@ -85,30 +85,7 @@ public struct PanelServer: Sendable {
             let text = try await Blocking.run { [self] in try metrics().text }
             return Self.response(.ok, text, type: "text/plain; version=0.0.4; charset=utf-8")
         }
-        router.get("/api/status") { _, _ in
-            let json = try await Blocking.run { [self] in try PanelJSON.encode(["modules": try reports()]) }
-            return Self.response(.ok, json, type: "application/json")
-        }
-        router.get("/api/log") { request, _ in
-            // `econsync log --json`, with its options as the query: ?module=, ?since= (a day or a UTC time), ?limit=.
-            let query = request.uri.queryParameters
-            let module = try query.get("module").map { name in
-                guard let module = Module(rawValue: name) else { throw Self.badQuery("module", name, "a module such as customers") }
-                return module
-            }
-            let since = try query.get("since").map { text in
-                guard let bound = Timestamp.bound(text) else { throw Self.badQuery("since", text, "a day (YYYY-MM-DD) or a UTC time") }
-                return bound
-            }
-            let limit = try query.get("limit").map { text in
-                guard let limit = Int(text), limit > 0 else { throw Self.badQuery("limit", text, "a number of 1 or more") }
-                return limit
-            } ?? 50
-            let json = try await Blocking.run { [self] in
-                try PanelJSON.encode(try workspace.scheduler(replica).history(module: module, since: since, limit: limit))
-            }
-            return Self.response(.ok, json, type: "application/json")
-        }
+        addAPI(to: router)
         addActions(to: router)
         addConnection(to: router)
         addRecordPages(to: router)
@@ -149,11 +126,6 @@ public struct PanelServer: Sendable {
         }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: workspace.replicaURL.path)[.size] as? Int) ?? 0
         return Metrics(reports: try reports(), recentRuns: recent, replicaBytes: bytes)
-    }
-
-    /// A 400 answer for an `/api/…` query parameter that cannot be: what it was and what it should be.
-    static func badQuery(_ name: String, _ value: String, _ expected: String) -> HTTPError {
-        HTTPError(.badRequest, message: "?\(name)=\(value) is not \(expected)")
     }
 
     static func language(_ request: Request) -> PanelLanguage {

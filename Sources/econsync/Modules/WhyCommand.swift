@@ -34,28 +34,8 @@ struct WhyCommand: ParsableCommand {
         let id = if case .local(let local) = record { local } else { try replica.write { try $0.resolve(record, as: kind) } }
         let agreement = try? global.credentialsFile.load().agreementNumber
         let status = try RecordStatus(kind: kind, id: id, replica: replica, agreement: agreement)
-        if output.json {
-            return try Output.json(Report(kind: kind.rawValue, id: id, name: status.name, economicKey: status.economicKey.map { LocalRecords.economicKey($0, kind).json } ?? .null,
-                                          module: status.module.rawValue, state: status.state.rawValue,
-                                          reasons: status.reasons.map { Report.Reason(code: $0.code, text: Self.text($0, status, in: .en)) }))
-        }
+        if output.json { return try Output.json(RecordStatus.Report(status)) }
         print("\(Self.title(status, in: Speech.language)): \(Self.state(status, in: Speech.language))")
-        for reason in status.reasons { Output.line("  - \(Self.text(reason, status, in: Speech.language))") }
-    }
-
-    /// What `--json` prints.
-    struct Report: Encodable {
-        struct Reason: Encodable {
-            var code: String
-            var text: String
-        }
-        var kind: String
-        var id: Int64
-        var name: String?
-        /// A number, text for products; null until the record is in e-conomic.
-        var economicKey: JSONValue
-        var module: String
-        var state: String
-        var reasons: [Reason]
+        for reason in status.reasons { Output.line("  - \(status.advice(reason, in: Speech.language))") }
     }
 }

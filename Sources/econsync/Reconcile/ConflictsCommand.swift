@@ -1,19 +1,22 @@
 import ArgumentParser
 import Foundation
 import Replica
+import Sync
+import Vocabulary
 
 /// `econsync conflicts`: the conflict journal.
 struct ConflictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
         abstract: "List the decisions on fields changed on both sides: the values, the winner, and the rule.",
-            discussion: Examples.text("econsync conflicts", "econsync conflicts --since 2026-11-01 --json"))
+            discussion: Examples.text("econsync conflicts", "econsync conflicts --since 2026-11-01 --json", "econsync conflicts --module customers"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
     @Option(help: ArgumentHelp("Only decisions at or after this time (2026-11-02 or 2026-11-02T08:00:00Z).", valueName: "time"))
     var since: String?
+    @Option(help: "Only this module's decisions.") var module: Module?
 
     func validate() throws {
         if let since, Timestamp.bound(since) == nil {
@@ -22,7 +25,7 @@ struct ConflictsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let entries = try global.openReplica().conflicts(since: since.flatMap { Timestamp.bound($0) })
+        let entries = try global.openReplica().conflicts(since: since.flatMap { Timestamp.bound($0) }, module: module?.rawValue)
         if output.json { return try Output.json("conflicts", entries.map(ConflictReport.init)) }
         if entries.isEmpty { return print(ConflictReport.none(since: since)) }
         // The three values are wide by nature: shown with --wide (and in --json).

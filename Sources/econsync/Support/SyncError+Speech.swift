@@ -9,11 +9,9 @@ extension SyncError {
         Self.headed(detail(CommandLineWording()), kind: code)
     }
 
-    /// `text` about an error of `kind` (as the library words it, or stored) as econsync speaks (or in `language`): in
-    /// Danish headed by the brief's words for the kind, in place of the English ones when it starts with them.
-    static func headed(_ text: String, kind: Code, in language: Language = Speech.language) -> String {
-        guard language == .da, let danish = kind.headline(.da), let english = kind.headline(.en) else { return text }
-        return text.hasPrefix(english) ? danish + text.dropFirst(english.count) : "\(danish): \(text)"
+    /// `text` about an error of `kind` (as the library words it, or stored) as econsync speaks (see ``SyncError/Code/heading(_:in:)``).
+    static func headed(_ text: String, kind: Code) -> String {
+        kind.heading(text, in: Speech.language)
     }
 
     /// `module: ` and ``spokenDetail``.

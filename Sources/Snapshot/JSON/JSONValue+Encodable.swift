@@ -1,8 +1,11 @@
 import Foundation
-import Snapshot
 
-/// A JSON value as `--json` prints it: numbers as numbers (whole ones as
-/// integers, others with their exact decimal value), never as text.
+/// A JSON value as `--json` and the panel's `/api/…` print it: numbers as
+/// numbers (whole ones as integers, others with their exact decimal value), never as text.
+///
+/// ```swift
+/// try JSONEncoder().encode(JSONValue.number("1002"))   // 1002
+/// ```
 extension JSONValue: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

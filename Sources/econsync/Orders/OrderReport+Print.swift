@@ -3,67 +3,8 @@ import Reconcile
 import Replica
 import Sync
 
-/// An order export (or its dry run) for people and for `--json`.
-struct OrderReport: Encodable {
-    struct Line: Encodable {
-        var lineNumber: Int
-        var productNumber: String
-        var description: String
-        var quantity: Double
-        var unitPrice: Decimal
-        var total: Decimal
-        var registrations: [Int64]
-    }
-
-    /// One export in the journal.
-    struct ExportEntry: Encodable {
-        var orderNumber: Int64?
-        var project: Int64
-        var lines: Int
-        var netAmount: Decimal?
-        var state: String
-        var createdAt: String
-        var error: String?
-
-        init(_ export: OrderExport) {
-            (orderNumber, project, lines, netAmount, state, createdAt, error) =
-                (export.orderNumber, export.projectId, export.lines, Decimal(string: export.netAmount).map(OrderReport.amount), export.state.rawValue,
-                 export.createdAt, export.error)
-        }
-    }
-
-    var project: Int64?
-    var customerNumber: Int?
-    var lines: [Line] = []
-    var netAmount: Decimal?
-    var hours: [Int64] = []
-    var materials: [Int64] = []
-    var productsToCreate: [String] = []
-    var export: ExportEntry?
-
-    init(draft: OrderDraft?, export: OrderExport?) {
-        if let draft {
-            project = draft.projectID
-            customerNumber = draft.customerNumber
-            lines = draft.lines.map {
-                Line(lineNumber: $0.lineNumber, productNumber: $0.productNumber, description: $0.description, quantity: $0.quantity,
-                     unitPrice: Self.amount($0.unitPrice), total: Self.amount($0.total), registrations: $0.registrationIDs)
-            }
-            netAmount = Self.amount(draft.total)
-            hours = draft.hourIDs
-            materials = draft.materialIDs
-            productsToCreate = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value)
-        }
-        self.export = export.map(ExportEntry.init)
-    }
-
-    /// An amount rounded to two decimals, for `--json` (a number there).
-    static func amount(_ value: Decimal) -> Decimal {
-        var value = value, rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 2, .plain)
-        return rounded
-    }
-
+/// An order export (or its dry run) for people, as econsync speaks (`--json` gives the ``OrderReport`` itself).
+extension OrderReport {
     /// An amount with two decimals, for people.
     static func money(_ value: Decimal) -> String {
         String(format: "%.2f", NSDecimalNumber(decimal: value).doubleValue)
