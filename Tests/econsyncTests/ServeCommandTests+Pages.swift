@@ -95,7 +95,7 @@ struct ServePagesTests {
         try await connected.expect(["reconcile", "--force"])
     }
 
-    @Test("Konflikter: the journal's base, Mobilplan and e-conomic values, winner and rule, as `econsync conflicts` has them; by module and days; a bad date is a 400 page")
+    @Test("Konflikter: the journal's base, Mobilplan and e-conomic values, winner and rule (in Danish which system is master, English with ?lang=en), as `econsync conflicts` has them; by module and days; a bad date is a 400 page")
     func conflicts() async throws {
         try await ConnectedCLI.with { connected in
             try await Self.conflicts(connected)
@@ -117,9 +117,15 @@ struct ServePagesTests {
                     let text = (value?.stringValue ?? "—").replacingOccurrences(of: "\"", with: "&quot;")
                     #expect(row.contains("<td>\(text)</td>"), "\(value as Any) in \(row)")
                 }
-                #expect(row.contains("<td>\(try #require(entry["rule"]?.stringValue))</td>") && row.contains("<td>2026-11-02 08:00 UTC</td>"), "\(row)")
                 let winner = entry["winner"]?.stringValue == "mobilplan" ? "Mobilplan" : "e-conomic"
-                #expect(row.contains("</td><td>\(winner)</td><td>"), "\(row)")
+                // The rule in the page's language: which system is master of which module; the journal's English with ?lang=en.
+                let rule = try #require(entry["rule"]?.stringValue)
+                #expect(rule == "default master of the \(module) module: \(try #require(entry["winner"]?.stringValue))", "\(rule)")
+                let danishModule = module == "products" ? "Varer" : "Kunder"
+                #expect(row.contains("<td>2026-11-02 08:00 UTC</td>") && row.contains("</td><td>\(winner)</td><td>\(winner) er master for \(danishModule) (standard)</td></tr>")
+                        && !row.contains(rule), "\(row)")
+                let english = try #require(Self.rows(try await ServeCommandTests.get(base + "/conflicts?module=\(module)&lang=en").text, table: "conflicts").first)
+                #expect(english.contains("</td><td>\(winner)</td><td>\(rule)</td></tr>"), "\(english)")
             }
             let product = try #require(rows.first { $0.hasPrefix("data-module=\"products\"") })
             #expect(product.contains("<td>Varer</td><td>Vare 10003</td><td>name</td>") && product.contains("<td>Kugleventil (Mobilplan)</td><td>Kugleventil (e-conomic)</td>"),

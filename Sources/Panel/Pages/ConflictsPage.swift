@@ -1,12 +1,14 @@
 import Foundation
 import Reconcile
 import Replica
+import Sync
 import Vocabulary
 
 /// "Konflikter": the conflict journal, newest first (one module's with
 /// `?module=`, the days from `?from=` to `?to=` inclusive): each field
 /// changed on both sides with its value before, in Mobilplan and in
-/// e-conomic, which side won and by which rule, as `econsync conflicts` lists them.
+/// e-conomic, which side won and by which rule (in the page's language: "e-conomic
+/// er master for Kunder (standard)"), as `econsync conflicts` lists them.
 struct ConflictsPage {
     var entries: [ConflictEntry]
     var module: Module?
@@ -40,7 +42,8 @@ struct ConflictsPage {
         let kind = Kind(rawValue: entry.kind)?.name(language) ?? entry.kind
         let winner = Side(rawValue: entry.winner).map { $0 == .mobilplan ? PanelText.mobilplan : .economic }?.in(language) ?? entry.winner
         let cells = [LocalTime.string(entry.decidedAt), module.map { PanelText.module($0, language) } ?? entry.module, "\(kind) \(entry.recordKey)",
-                     entry.field, Self.value(entry.baseValue), Self.value(entry.localValue), Self.value(entry.remoteValue), winner, entry.rule]
+                     entry.field, Self.value(entry.baseValue), Self.value(entry.localValue), Self.value(entry.remoteValue), winner,
+                     MasterRule(text: entry.rule)?.words(language) ?? entry.rule]
         return "<tr data-module=\"\(HTML.escape(entry.module))\" data-winner=\"\(HTML.escape(entry.winner))\">"
             + cells.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
     }
