@@ -54,7 +54,7 @@ extension PanelServer {
     }
 
     /// A 200 answer with `value`, made off the server's threads, as JSON.
-    static func json(_ value: @escaping @Sendable () throws -> some Encodable) async throws -> Response {
+    static func json<Value: Encodable & SendableMetatype>(_ value: @escaping @Sendable () throws -> Value) async throws -> Response {
         let json = try await Blocking.run { try PanelJSON.encode(try value()) }
         return response(.ok, json, type: "application/json")
     }
