@@ -205,7 +205,7 @@ def login_flow(driver, base, shots, password_file):
 
 def settings_flow(driver, base, shots):
     """Indstillinger: reached through the navigation; the order template chosen from e-conomic's layouts (the last
-    one offered) and the grouping typed, then "Gem og aktivér" pressed; the page comes back with its notice."""
+    one offered) and the grouping chosen from its values, then "Gem og aktivér" pressed; the page comes back with its notice."""
     driver.set_window_size(1400, 2600)
     driver.get(base + "/")
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav a[href^='/settings?']"))
@@ -215,15 +215,15 @@ def settings_flow(driver, base, shots):
     seen["layouts"] = [option.get_attribute("value") for option in layout.options]
     layout.select_by_index(len(layout.options) - 1)
     seen["layout"] = layout.first_selected_option.get_attribute("value")
-    grouping = driver.find_element(By.CSS_SELECTOR, "input[name='orders.grouping']")
-    grouping.clear()
-    grouping.send_keys("date")
+    grouping = Select(driver.find_element(By.CSS_SELECTOR, "select[name='orders.grouping']"))
+    seen["groupings"] = [[option.get_attribute("value"), option.text] for option in grouping.options]
+    grouping.select_by_value("date")
     Select(driver.find_element(By.CSS_SELECTOR, "select[name='customers.syncContacts']")).select_by_value("true")
     click_and_wait(driver, driver.find_element(By.ID, "activate"))
     seen["url"] = driver.current_url
     seen["notice"] = driver.find_element(By.ID, "settings-notice").text if driver.find_elements(By.ID, "settings-notice") else None
     seen["layoutAfter"] = Select(driver.find_element(By.CSS_SELECTOR, "select[name='orders.layout']")).first_selected_option.get_attribute("value")
-    seen["groupingAfter"] = driver.find_element(By.CSS_SELECTOR, "input[name='orders.grouping']").get_attribute("value")
+    seen["groupingAfter"] = Select(driver.find_element(By.CSS_SELECTOR, "select[name='orders.grouping']")).first_selected_option.get_attribute("value")
     seen["console"] = console(driver)
     driver.save_screenshot(f"{shots}/panel-settings.png")
     return seen

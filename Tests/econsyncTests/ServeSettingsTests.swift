@@ -28,13 +28,38 @@ struct ServeSettingsTests {
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
+    /// The settings with a fixed list of values, each value with its Danish and English words, in the order offered.
+    static let fixedLists: [(key: String, values: [(value: String, da: String, en: String)])] = [
+        ("orders.grouping", [("none", "én linje pr. registrering", "one line per registration"), ("type", "pr. timetype/vare", "per hour type or product"),
+                             ("type-employee", "pr. timetype/vare og medarbejder", "per hour type or product and employee"),
+                             ("date", "pr. timetype/vare og dag", "per hour type or product and day"), ("product", "pr. e-conomic-vare", "per e-conomic product")]),
+        ("projects.direction", [("both", "begge veje", "both ways"), ("import", "kun fra e-conomic (import)", "from e-conomic only (import)"),
+                                ("export", "kun til e-conomic (eksport)", "to e-conomic only (export)")]),
+        ("projects.bookOn", [("registration", "registreringsdatoen", "the registration date"),
+                             ("endOfMonth", "månedens udgang (i dag for denne måned)", "the end of the month (today for this month's)")]),
+        ("projects.subProjects", [("linked", "knyttet til hovedprojektet", "linked to the main project"),
+                                  ("merge-into-parent", "lagt sammen med hovedprojektet", "merged into the main project"),
+                                  ("standalone", "selvstændige projekter", "standalone projects")]),
+    ]
+
+    /// The options of the `<select>` of setting `key` on `page`, in order: value, label and whether it is selected; nil when it is no select.
+    static func options(_ page: String, _ key: String) -> [(value: String, label: String, selected: Bool)]? {
+        guard let start = page.range(of: "<select name=\"\(key)\" id=\"setting-\(key.replacingOccurrences(of: ".", with: "-"))\"") else { return nil }
+        let select = String(page[start.upperBound...]).components(separatedBy: "</select>")[0]
+        return select.components(separatedBy: "<option value=\"").dropFirst().map { option in
+            let value = String(option.prefix { $0 != "\"" })
+            let label = String(option.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
+            return (value, label, option.hasPrefix(value + "\" selected>"))
+        }
+    }
+
     /// `form` (already encoded) posted to the settings page with the panel's own origin.
     static func post(_ base: String, _ form: String, query: String = "") async throws -> (status: Int, location: String?, text: String) {
         let response = try await ServeConnectionTests.send("POST", base + "/settings" + query, form: form, origin: base)
         return (response.status, response.header("location"), String(decoding: response.body, as: UTF8.self))
     }
 
-    @Test("GET /settings: every question of steps 2–4 with its current value, in the brief's Danish; e-conomic's layouts, customer groups and payment terms as choices; step 5 with what will be stored; English with ?lang=en; no token on the page")
+    @Test("GET /settings: every question of steps 2–4 with its current value, in the brief's Danish; a setting with a fixed list as a choice of its values in the catalogue's words; e-conomic's layouts, customer groups and payment terms as choices; step 5 with what will be stored; English with ?lang=en; no token on the page")
     func page() async throws {
         try await ConnectedCLI.with { connected in
             try await connected.expect(["config", "set", "orders.grouping", "date"])
@@ -55,7 +80,16 @@ struct ServeSettingsTests {
                 #expect(page.contains(">\(label)</label>"), "\(label)")
             }
             // The current values: what is set, else the default.
-            #expect(page.contains("name=\"orders.grouping\" id=\"setting-orders-grouping\" value=\"date\""), "the stored grouping")
+            // A setting with a fixed list: its values in the catalogue's words (the exact stored values as the options' values), the current one chosen.
+            let english = try await ServeCommandTests.get(base + "/settings?lang=en").text
+            let current = ["orders.grouping": "date", "projects.direction": "both", "projects.bookOn": "registration", "projects.subProjects": "linked"]
+            for (key, values) in Self.fixedLists {
+                let danish = try #require(Self.options(page, key), "\(key) is a select")
+                #expect(danish.map(\.value) == values.map(\.value) && danish.map(\.label) == values.map { Self.escaped($0.da) }, "\(key): \(danish)")
+                #expect(danish.filter(\.selected).map(\.value) == [current[key]!], "\(key): \(danish)")
+                #expect(Self.options(english, key)?.map(\.label) == values.map { Self.escaped($0.en) }, "\(key) in English")
+            }
+            #expect(!page.contains("<input type=\"text\" name=\"orders.grouping\""), "no text field for the grouping")
             #expect(page.contains("name=\"orders.hoursText\" id=\"setting-orders-hoursText\" value=\"$navn $regnavn\""), "the default text")
             #expect(page.contains("id=\"setting-customers-syncContacts\"><option value=\"true\" selected>ja</option><option value=\"false\">nej</option>"))
             #expect(page.contains("id=\"setting-projects-autoApprove\"><option value=\"true\">ja</option><option value=\"false\" selected>nej</option>"))
@@ -75,17 +109,16 @@ struct ServeSettingsTests {
             // Step 5: what will be stored, and the button that stores it.
             let firstLayout = try #require(Self.offered(connected, "layout").first)
             #expect(page.contains("<tr><th>Ordre-skabelon (layout)</th><td>\(Self.escaped("\(firstLayout.number) \(firstLayout.name)"))</td></tr>"), "\(page)")
-            #expect(page.contains("<tr><th>Synkroniser kontaktpersoner</th><td>ja</td></tr>") && page.contains("<tr><th>Gruppér linjer (none, type, type-employee, date, product)</th><td>date</td></tr>"))
+            #expect(page.contains("<tr><th>Synkroniser kontaktpersoner</th><td>ja</td></tr>") && page.contains("<tr><th>Gruppér linjer</th><td>pr. timetype/vare og dag</td></tr>"))
             #expect(page.contains("<button type=\"submit\" id=\"activate\">Gem og aktivér</button>"))
             #expect(!page.contains("emulator-app-secret") && !page.contains("emulator-grant"), "no token on the page")
 
-            let english = try await ServeCommandTests.get(base + "/settings?lang=en").text
             #expect(english.contains("<h1>Settings</h1>") && english.contains(">Export hours</label>") && english.contains("<legend>Step 2: Order/invoice export</legend>"))
             #expect(english.contains("<button type=\"submit\" id=\"activate\">Save and activate</button>"))
         }
     }
 
-    @Test("POST /settings stores the form as the wizard does (read back with `econsync config`), then 303 to the notice; an invalid value (a layout e-conomic lacks, a bad grouping) is 400 naming the field and stores nothing; no CSRF token or a foreign origin: 403, nothing stored")
+    @Test("POST /settings stores the form as the wizard does (read back with `econsync config`), then 303 to the notice; an invalid value (a layout e-conomic lacks, a grouping or sub-project handling outside its list) is 400 naming the field and stores nothing; no CSRF token or a foreign origin: 403, nothing stored")
     func post() async throws {
         try await ConnectedCLI.with { connected in
             let (process, base) = try ServeCommandTests.start(connected)
@@ -119,7 +152,12 @@ struct ServeSettingsTests {
             let grouping = try await Self.post(base, "csrf=\(csrf)&orders.grouping=weekly&customers.syncContacts=true", query: "?lang=en")
             #expect(grouping.status == 400 && grouping.text.contains("“Group lines (none, type, type-employee, date, product)” (orders.grouping): “weekly” cannot be used: must be one of none, type, type-employee, date, product"),
                     "\(grouping.text)")
-            #expect(grouping.text.contains("id=\"setting-orders-grouping\" class=\"invalid\" aria-invalid=\"true\" value=\"weekly\""), "what was typed comes back")
+            #expect(grouping.text.contains("id=\"setting-orders-grouping\" class=\"invalid\" aria-invalid=\"true\"><option value=\"weekly\" selected>weekly (cannot be used)</option>"
+                                           + "<option value=\"none\">one line per registration</option>"), "what was sent comes back, chosen: \(grouping.text)")
+            let subProjects = try await Self.post(base, "csrf=\(csrf)&projects.subProjects=nested&projects.bookOn=endOfMonth")
+            #expect(subProjects.status == 400 && subProjects.text.contains("<li data-field=\"projects.subProjects\">“Underprojekter” (projects.subProjects): “nested” kan ikke bruges: "
+                                                                          + "must be one of linked, merge-into-parent, standalone</li>"), "\(subProjects.text)")
+            #expect(!subProjects.text.contains("data-field=\"projects.bookOn\""), "endOfMonth is one of projects.bookOn's values")
             let flag = try await Self.post(base, "csrf=\(csrf)&orders.exportMaterials=maybe")
             #expect(flag.status == 400 && flag.text.contains("“Eksporter materialer” (orders.exportMaterials): svar ja eller nej"), "\(flag.text)")
             #expect(try await SetupCommandTests.settings(connected) == stored, "a refused form stores nothing, not even its acceptable answers")
@@ -157,6 +195,7 @@ struct ServeSettingsTests {
             let page = try await ServeCommandTests.get(base + "/settings").text
             #expect(page.contains("id=\"no-choices\">Ikke forbundet til e-conomic, så valgene kan ikke hentes."), "\(page)")
             #expect(page.contains("<input type=\"text\" name=\"orders.layout\" id=\"setting-orders-layout\" value=\"19\""), "\(page)")
+            #expect(Self.options(page, "projects.subProjects")?.map(\.value) == ["linked", "merge-into-parent", "standalone"], "a fixed list needs no e-conomic: \(page)")
             let csrf = try ServeConnectionTests.token(page)
             let bad = try await Self.post(base, "csrf=\(csrf)&orders.layout=nineteen")
             #expect(bad.status == 400 && bad.text.contains("(orders.layout): “nineteen” kan ikke bruges"), "\(bad.text)")
@@ -183,7 +222,7 @@ struct ServeSettingsTests {
         }
     }
 
-    @Test("in a real headless Chromium: Indstillinger through the navigation, a layout chosen and the grouping typed, \"Gem og aktivér\" pressed; the notice shown, `econsync config` has the new values; screenshot saved")
+    @Test("in a real headless Chromium: Indstillinger through the navigation, a layout and a grouping chosen, \"Gem og aktivér\" pressed; the notice shown, `econsync config` has the new values; screenshot saved")
     func browser() async throws {
         try await ConnectedCLI.with { connected in
             let (process, base) = try ServeCommandTests.start(connected)
@@ -196,6 +235,7 @@ struct ServeSettingsTests {
                                              "Trin 5: Bekræftelse"].map(JSONValue.string)), "\(output)")
             #expect(seen["notice"]?.stringValue == "Indstillingerne er gemt" && seen["url"]?.stringValue == base + "/settings?result=saved&lang=da", "\(output)")
             #expect(seen["layoutAfter"]?.stringValue == layout && seen["groupingAfter"]?.stringValue == "date", "\(output)")
+            #expect(seen["groupings"] == .array(Self.fixedLists[0].values.map { .array([.string($0.value), .string($0.da)]) }), "\(output)")
             let stored = try await SetupCommandTests.settings(connected)
             #expect(stored["orders.layout"] == layout && stored["orders.grouping"] == "date" && stored["customers.syncContacts"] == "true", "\(stored)")
             let png = try Data(contentsOf: URL(fileURLWithPath: shots + "/panel-settings.png"))

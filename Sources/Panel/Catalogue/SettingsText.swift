@@ -69,7 +69,7 @@ enum SettingsText: CaseIterable, Sendable {
         "orders.exportMaterials": "Eksporter materialer",
         "orders.hoursText": "Tekststreng for timer",
         "orders.materialsText": "Tekststreng for materialer",
-        "orders.grouping": "Gruppér linjer (none, type, type-employee, date, product)",
+        "orders.grouping": "Gruppér linjer",
         "orders.layout": "Ordre-skabelon (layout)",
         "orders.hoursProduct": "Vare, som timer faktureres på",
         "products.productGroup": "Varegruppe for automatisk oprettede varer",
@@ -81,12 +81,12 @@ enum SettingsText: CaseIterable, Sendable {
         "projects.syncHours": "Synkroniser timer",
         "projects.syncMaterials": "Synkroniser materialer",
         "projects.syncEmployees": "Synkroniser medarbejdere (match på nummer, e-mail, navn)",
-        "projects.direction": "Bi-direktional sync: retning (both, import, export)",
+        "projects.direction": "Bi-direktional sync: retning",
         "projects.projectGroup": "Projektgruppe for projekter oprettet i marken",
         "projects.autoApprove": "Auto-godkendelse i e-conomic",
-        "projects.bookOn": "Bogfør godkendte timer på (registration, endOfMonth)",
+        "projects.bookOn": "Bogfør godkendte timer på",
         "projects.useEmployeeRates": "Brug medarbejdersatser",
-        "projects.subProjects": "Underprojekter (linked, merge-into-parent, standalone)",
+        "projects.subProjects": "Underprojekter",
     ]
 
     /// Why `value` cannot answer `question`, naming the field: for the form's list of problems.

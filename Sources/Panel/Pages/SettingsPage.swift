@@ -3,8 +3,8 @@ import Sync
 
 /// "Indstillinger": the setup wizard's steps 2–4 (``SetupStep/steps``) as
 /// one form, each question with its current value: a ja/nej choice for a
-/// flag, e-conomic's choices (number and name) where the question has some,
-/// a text field otherwise; step 4 with the activity of each hour type that
+/// flag, the setting's values in words for one with a fixed list (``ConfigKey/choices``),
+/// e-conomic's choices (number and name) where the question has some, a text field otherwise; step 4 with the activity of each hour type that
 /// has none; step 5 ("Bekræftelse") with what will be stored and the button
 /// that stores it and activates the integration, as `econsync setup` does.
 /// Without e-conomic's choices (not connected, or e-conomic unreachable) it
@@ -75,15 +75,25 @@ struct SettingsPage {
                 .map { option(value: $0, label: $1.in(language), selected: SetupStep.flag(value) == $0) }.joined()
             return "<p>\(label)<select \(name)>\(options)</select></p>\n"
         }
+        if let setting = question.setting, let values = setting.choices {
+            let options = values.map { ($0, setting.words(for: $0, in: language) ?? $0) }
+            return "<p>\(label)<select \(name)>\(self.options(options, chosen: value, otherwise: .cannotUse))</select></p>\n"
+        }
         if let list = offered(question) {
-            var options = list.map { option(value: $0.number, label: $0.description, selected: $0.number == value) }.joined()
-            if !list.contains(where: { $0.number == value }) {
-                options = option(value: value, label: value.isEmpty ? SettingsText.none.in(language) : "\(value) (\(SettingsText.notInEconomic.in(language)))",
-                                 selected: true) + options
-            }
-            return "<p>\(label)<select \(name)>\(options)</select></p>\n"
+            let options = list.map { ($0.number, $0.description) }
+            return "<p>\(label)<select \(name)>\(self.options(options, chosen: value, otherwise: .notInEconomic))</select></p>\n"
         }
         return "<p>\(label)<input type=\"text\" \(name) value=\"\(HTML.escape(value))\" size=\"40\"></p>\n"
+    }
+
+    /// The `<option>`s of `choices` (value and label), `chosen` selected: when it is none of them, an option
+    /// of its own comes first, "(ingen)" when empty, else the value and why it is not offered (`otherwise`).
+    private func options(_ choices: [(value: String, label: String)], chosen: String, otherwise: SettingsText) -> String {
+        var html = choices.map { option(value: $0.value, label: $0.label, selected: $0.value == chosen) }.joined()
+        if !choices.contains(where: { $0.value == chosen }) {
+            html = option(value: chosen, label: chosen.isEmpty ? SettingsText.none.in(language) : "\(chosen) (\(otherwise.in(language)))", selected: true) + html
+        }
+        return html
     }
 
     private func option(value: String, label: String, selected: Bool) -> String {
@@ -113,7 +123,9 @@ struct SettingsPage {
             let value = draft.values[question.key]
             let answer: String? = question.isFlag
                 ? value.map { ($0 == "true" ? SettingsText.yes : .no).in(language) }
-                : value.map { value in offered(question)?.first { $0.number == value }?.description ?? value }
+                : value.map { value in
+                    question.setting?.words(for: value, in: language) ?? offered(question)?.first { $0.number == value }?.description ?? value
+                }
             return (SettingsText.question(question, language), answer ?? "—")
         }
         let mapped = draft.unmappedHourTypes.compactMap { match -> (String, String)? in

@@ -12,12 +12,13 @@ import Vocabulary
 /// ```
 public struct KindMapping: Sendable {
     /// Which way records of a kind flow (ARCHITECTURE §5).
-    public enum Direction: String, Sendable {
+    public enum Direction: String, Sendable, CaseIterable {
+        /// Both ways.
+        case both
         /// e-conomic → replica only.
         case importOnly = "import"
         /// replica → e-conomic only.
         case exportOnly = "export"
-        case both
     }
 
     /// How a replica value becomes e-conomic's.

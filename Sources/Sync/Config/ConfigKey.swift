@@ -15,6 +15,10 @@ public struct ConfigKey: Sendable {
     public var defaultValue: String?
     /// Nil when a value is acceptable, else why not.
     public var check: @Sendable (String) -> String?
+    /// The values it may take when they are a fixed list (its check refuses any other), in order; nil for free text, numbers and flags.
+    public var choices: [String]?
+    /// Each of ``choices`` in words (see ``words(for:in:)``).
+    var choiceWords: (@Sendable (String, Language) -> String?)?
 
     public init(name: String, help: String, defaultValue: String? = nil, check: @escaping @Sendable (String) -> String?) {
         self.name = name
@@ -43,11 +47,21 @@ public struct ConfigKey: Sendable {
         }
     }
 
-    /// A setting that is one of `choices`.
-    static func choice(_ name: String, _ help: String, _ choices: [String], default value: String? = nil) -> ConfigKey {
-        ConfigKey(name: name, help: help + ": " + choices.joined(separator: ", "), defaultValue: value) {
+    /// A setting that is one of `Choice`'s values, stored as their raw values.
+    static func choice<Choice: SettingChoice>(_ name: String, _ help: String, _ type: Choice.Type, default value: Choice? = nil) -> ConfigKey {
+        let choices = Choice.allCases.map(\.rawValue)
+        var key = ConfigKey(name: name, help: help + ": " + choices.joined(separator: ", "), defaultValue: value?.rawValue) {
             choices.contains($0) ? nil : "must be one of " + choices.joined(separator: ", ")
         }
+        key.choices = choices
+        key.choiceWords = { value, language in Choice(rawValue: value)?.words(language) }
+        return key
+    }
+
+    /// One of ``choices`` as the office reads it in `language` (`orders.grouping`'s `date`: "pr. timetype/vare og dag");
+    /// nil for a value that is none of them, or a setting without a fixed list.
+    public func words(for value: String, in language: Language) -> String? {
+        choiceWords?(value, language)
     }
 
     /// A whole number in `range`.

@@ -20,7 +20,7 @@ public struct NotificationSettings: Sendable, Equatable {
         .text("smtp.to", "who gets notifications: e-mail addresses separated by commas", max: 2000, extra: { value in
             value.split(separator: ",").allSatisfy { $0.contains("@") } ? nil : "must be e-mail addresses separated by commas"
         }),
-        .choice("smtp.language", "the language of notification mails: da (Danish) or en (English)", Language.allCases.map(\.rawValue), default: "da"),
+        .choice("smtp.language", "the language of notification mails", Language.self, default: .da),
         .flag("smtp.requireTLS", "refuse to send unless the connection is encrypted; false sends in plain text, password included",
               default: true),
     ]

@@ -11,7 +11,7 @@ public struct OrderExportSettings: Sendable, Equatable {
               max: 500, default: "$navn $regnavn", extra: OrderExportSettings.templateProblem),
         .text("orders.materialsText", "the text of material lines; same variables",
               max: 500, default: "$regnavn", extra: OrderExportSettings.templateProblem),
-        .choice("orders.grouping", "how registrations are grouped into order lines", ["none", "type", "type-employee", "date", "product"], default: "none"),
+        .choice("orders.grouping", "how registrations are grouped into order lines", OrderGrouping.self, default: OrderGrouping.none),
         .number("orders.layout", "the e-conomic layout (order template) of exported orders", 1...Int.max),
         .text("orders.hoursProduct", "the product number hours are invoiced on when their hour type has no product of its own"),
         .number("hourTypes.productGroup", "the product group whose products, named like an hour type, price that hour type's hours", 1...Int.max),

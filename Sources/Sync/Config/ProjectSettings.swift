@@ -15,14 +15,22 @@ public struct ProjectSettings: Sendable, Equatable {
         case standalone
     }
 
+    /// The date auto-approved entries are booked on (`bookOn` of `/TimeEntries/approve`).
+    public enum BookOn: String, Sendable, CaseIterable {
+        /// The registration date (e-conomic's 1).
+        case registration
+        /// The end of the registration's month, or today for this month's (e-conomic's 0).
+        case endOfMonth
+    }
+
     static let keys: [ConfigKey] = [
         .flag("projects.syncHours", "transfer approved time registrations to e-conomic projects", default: true),
         .flag("projects.syncMaterials", "transfer material registrations (on order export)", default: true),
         .flag("projects.syncEmployees", "match local employees to e-conomic's by number, then e-mail, then exact name", default: true),
         .flag("projects.autoApprove", "approve transferred time entries in e-conomic (/TimeEntries/approve)", default: false),
-        .choice("projects.bookOn", "the date auto-approved entries are booked on", ["registration", "endOfMonth"], default: "registration"),
+        .choice("projects.bookOn", "the date auto-approved entries are booked on", BookOn.self, default: .registration),
         .flag("projects.useEmployeeRates", "price hours at the employee's own hourly rate instead of the hour type's product price", default: false),
-        .choice("projects.subProjects", "sub-project handling", SubProjects.allCases.map(\.rawValue), default: "linked"),
+        .choice("projects.subProjects", "sub-project handling", SubProjects.self, default: .linked),
     ]
 
     public var syncHours = true
@@ -46,7 +54,7 @@ public struct ProjectSettings: Sendable, Equatable {
         syncMaterials = values.bool("projects.syncMaterials")
         syncEmployees = values.bool("projects.syncEmployees")
         autoApprove = values.bool("projects.autoApprove")
-        bookOn = values.string("projects.bookOn") == "endOfMonth" ? 0 : 1
+        bookOn = values.string("projects.bookOn").flatMap(BookOn.init(rawValue:)) == .endOfMonth ? 0 : 1
         useEmployeeRates = values.bool("projects.useEmployeeRates")
         subProjects = values.string("projects.subProjects").flatMap(SubProjects.init(rawValue:)) ?? .linked
     }

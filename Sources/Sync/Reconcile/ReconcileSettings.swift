@@ -25,9 +25,7 @@ public struct ReconcileSettings: Sendable, Equatable {
             }
         }
         keys += [
-            Key(name: "projects.direction", help: "which way projects flow: both, import or export") {
-                KindMapping.Direction(rawValue: $0) == nil ? "must be both, import or export" : nil
-            },
+            .choice("projects.direction", "which way projects flow", KindMapping.Direction.self),
             Key(name: "products.autoCreate", help: "create products new in the replica (and those materials need) in e-conomic: true or false",
                 defaultValue: "true") {
                 ["true", "false"].contains($0) ? nil : "must be true or false"

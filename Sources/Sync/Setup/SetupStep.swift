@@ -15,8 +15,10 @@ public struct SetupStep: Sendable {
         public var prompt: String
         /// Where e-conomic's choices for it are, when it has some.
         public var choices: (KeyPath<SetupChoices, [SetupChoices.Choice]> & Sendable)?
+        /// The setting it sets.
+        public var setting: ConfigKey? { ConfigKey.all.first { $0.name == key } }
         /// Whether it is answered yes or no.
-        public var isFlag: Bool { ConfigKey.all.first { $0.name == key }?.help.hasSuffix(": true or false") ?? false }
+        public var isFlag: Bool { setting?.help.hasSuffix(": true or false") ?? false }
 
         init(key: String, prompt: String, choices: (KeyPath<SetupChoices, [SetupChoices.Choice]> & Sendable)? = nil) {
             self.key = key
