@@ -11,6 +11,8 @@ import Replica
 public struct ConfigKey: Sendable {
     public var name: String
     public var help: String
+    /// The values it takes when they are a closed set (`true`, `false`; a choice's), in the order ``help`` names them.
+    public var values: [String]?
     /// The value used when the setting is not set, as text; nil when there is none.
     public var defaultValue: String?
     /// Nil when a value is acceptable, else why not.
@@ -20,9 +22,10 @@ public struct ConfigKey: Sendable {
     /// Each of ``choices`` in words (see ``words(for:in:)``).
     var choiceWords: (@Sendable (String, Language) -> String?)?
 
-    public init(name: String, help: String, defaultValue: String? = nil, check: @escaping @Sendable (String) -> String?) {
+    public init(name: String, help: String, values: [String]? = nil, defaultValue: String? = nil, check: @escaping @Sendable (String) -> String?) {
         self.name = name
         self.help = help
+        self.values = values
         self.defaultValue = defaultValue
         self.check = check
     }
@@ -42,7 +45,7 @@ public struct ConfigKey: Sendable {
 
     /// A true/false setting.
     static func flag(_ name: String, _ help: String, default value: Bool) -> ConfigKey {
-        ConfigKey(name: name, help: help + ": true or false", defaultValue: String(value)) {
+        ConfigKey(name: name, help: help + ": true or false", values: ["true", "false"], defaultValue: String(value)) {
             ["true", "false"].contains($0) ? nil : "must be true or false"
         }
     }
@@ -50,7 +53,7 @@ public struct ConfigKey: Sendable {
     /// A setting that is one of `Choice`'s values, stored as their raw values.
     static func choice<Choice: SettingChoice>(_ name: String, _ help: String, _ type: Choice.Type, default value: Choice? = nil) -> ConfigKey {
         let choices = Choice.allCases.map(\.rawValue)
-        var key = ConfigKey(name: name, help: help + ": " + choices.joined(separator: ", "), defaultValue: value?.rawValue) {
+        var key = ConfigKey(name: name, help: help + ": " + choices.joined(separator: ", "), values: choices, defaultValue: value?.rawValue) {
             choices.contains($0) ? nil : "must be one of " + choices.joined(separator: ", ")
         }
         key.choices = choices

@@ -26,10 +26,7 @@ public struct ReconcileSettings: Sendable, Equatable {
         }
         keys += [
             .choice("projects.direction", "which way projects flow", KindMapping.Direction.self),
-            Key(name: "products.autoCreate", help: "create products new in the replica (and those materials need) in e-conomic: true or false",
-                defaultValue: "true") {
-                ["true", "false"].contains($0) ? nil : "must be true or false"
-            },
+            .flag("products.autoCreate", "create products new in the replica (and those materials need) in e-conomic", default: true),
             Key(name: "products.productGroup", help: "the e-conomic product group of products created without one") {
                 (Int($0).map { $0 > 0 } ?? false) ? nil : "must be a product group number (1 or more)"
             },

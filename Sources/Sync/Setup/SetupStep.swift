@@ -1,7 +1,8 @@
 /// One step of the setup wizard (the brief's five) that asks about
 /// settings, with its questions in order; step 1 (connect) and step 5
 /// (review and activate) ask none. Every front end (the CLI's wizard, the
-/// admin panel's forms) asks these, in this order.
+/// admin panel's forms) asks these, in this order; the shared catalogue
+/// names the steps (``name(_:)``) and words the questions (``Question/words(_:)``).
 ///
 /// ```swift
 /// for step in SetupStep.steps { for question in step.questions { ask(question.prompt, draft.values[question.key]) } }
@@ -29,14 +30,12 @@ public struct SetupStep: Sendable {
 
     /// The step's number in the brief (2, 3 or 4).
     public var number: Int
-    /// The step's title.
-    public var title: String
     /// Its questions, in order.
     public var questions: [Question]
 
     /// The steps that ask about settings, in order.
     public static var steps: [SetupStep] { [
-        SetupStep(number: 2, title: "Order/invoice export", questions: [
+        SetupStep(number: 2, questions: [
             Question(key: "orders.exportHours", prompt: "Export hours"),
             Question(key: "orders.exportMaterials", prompt: "Export materials"),
             Question(key: "orders.hoursText", prompt: "Text string for hours"),
@@ -46,14 +45,14 @@ public struct SetupStep: Sendable {
             Question(key: "orders.hoursProduct", prompt: "Product hours are invoiced on", choices: \SetupChoices.hourProducts),
             Question(key: "products.productGroup", prompt: "Product group of products created automatically", choices: \SetupChoices.productGroups),
         ]),
-        SetupStep(number: 3, title: "Customer sync", questions: [
+        SetupStep(number: 3, questions: [
             Question(key: "customers.syncCVR", prompt: "Sync CVR (validate and match customers on CVR number)"),
             Question(key: "customers.syncGroups", prompt: "Sync customer groups"),
             Question(key: "customers.defaultGroup", prompt: "Default debtor group", choices: \SetupChoices.customerGroups),
             Question(key: "customers.paymentTerms", prompt: "Payment terms", choices: \SetupChoices.paymentTerms),
             Question(key: "customers.syncContacts", prompt: "Sync contact persons"),
         ]),
-        SetupStep(number: 4, title: "Project sync", questions: [
+        SetupStep(number: 4, questions: [
             Question(key: "projects.syncHours", prompt: "Sync hours"),
             Question(key: "projects.syncMaterials", prompt: "Sync materials"),
             Question(key: "projects.syncEmployees", prompt: "Sync employees (match by number, e-mail, name)"),

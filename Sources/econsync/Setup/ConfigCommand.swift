@@ -24,8 +24,8 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             let settings = try global.workspace().settings()
             if output.json { return try Output.json("settings", settings) }
-            Output.table(["SETTING", "VALUE", "MEANING"], settings.map {
-                [$0.name, ($0.value ?? "(not set)") + ($0.isDefault && $0.value != nil ? " (default)" : ""), $0.help]
+            Output.table(Speech.language == .da ? ["INDSTILLING", "VÆRDI", "BETYDNING"] : ["SETTING", "VALUE", "MEANING"], settings.map {
+                [$0.name, ($0.value ?? ConfigFile.notSet) + ($0.isDefault && $0.value != nil ? ConfigFile.byDefault : ""), $0.help(Speech.language)]
             }, fit: table.width)
         }
     }
@@ -55,7 +55,7 @@ struct ConfigCommand: ParsableCommand {
         func checkAgainstEconomic() async throws {
             guard let what = SetupChoices.namedRecords[name] else { return }
             guard global.credentialsFile.exists else {
-                return Output.warning("\(name) is not checked against e-conomic: not connected")
+                return Output.warning(Speech.say("\(name) er ikke kontrolleret mod e-conomic: ikke forbundet", "\(name) is not checked against e-conomic: not connected"))
             }
             let choices: [SetupChoices.Choice]
             do {
@@ -63,11 +63,13 @@ struct ConfigCommand: ParsableCommand {
                 guard let found = try await SetupChoices.choices(for: name, client) else { return }
                 choices = found
             } catch let error as EconomicError {
-                return Output.warning("\(name) is not checked against e-conomic: \(error.message)")
+                return Output.warning(Speech.say("\(name) er ikke kontrolleret mod e-conomic: ", "\(name) is not checked against e-conomic: ") + error.message)
             }
             guard !choices.contains(where: { $0.number == value }) else { return }
             let shown = choices.prefix(10).map(\.description).joined(separator: ", ") + (choices.count > 10 ? ", …" : "")
-            throw ValidationError("\(name): e-conomic has no \(what) \(value)" + (choices.isEmpty ? "" : "; it has \(shown)"))
+            throw ValidationError(Speech.language == .da
+                ? "\(name): \(value) \(SetupWords.notAChoice.in(.da))" + (choices.isEmpty ? "" : "; e-conomic har \(shown)")
+                : "\(name): e-conomic has no \(what) \(value)" + (choices.isEmpty ? "" : "; it has \(shown)"))
         }
     }
 
@@ -84,7 +86,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let setting = try global.workspace().unset(setting: name)
-            print("\(name) = \(setting.value.map { "\($0) (default)" } ?? "(not set)")")
+            print("\(name) = \(setting.value.map { $0 + ConfigFile.byDefault } ?? ConfigFile.notSet)")
         }
     }
 
@@ -109,7 +111,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let count = try global.workspace().importSettings(try ConfigFile.bytes(file), source: file)
-            print("\(Output.count(count, "setting")) imported from \(file)")
+            print("\(Speech.count(count, "indstilling", "indstillinger", "setting")) \(Speech.say("importeret fra", "imported from")) \(file)")
         }
     }
 }
@@ -117,6 +119,12 @@ struct ConfigCommand: ParsableCommand {
 /// Settings given on the command line or in a file, checked by the library
 /// and refused as a usage error.
 enum ConfigFile {
+    /// What a setting without a value or a default shows: `(not set)`, `(ikke sat)`.
+    static var notSet: String { Speech.say("(ikke sat)", "(not set)") }
+
+    /// What follows a value that is the default: ` (default)`, ` (standard)`.
+    static var byDefault: String { Speech.say(" (standard)", " (default)") }
+
     static func key(_ name: String) throws -> ConfigKey {
         try usage { try ConfigKey.named(name) }
     }

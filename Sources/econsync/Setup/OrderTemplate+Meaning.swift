@@ -1,16 +1,17 @@
 import Reconcile
+import Sync
 
 extension OrderTemplate.Variable {
-    /// What the variable shows, in words for the wizard.
+    /// What the variable shows, in words for the wizard, as econsync speaks.
     var meaning: String {
         switch self {
-        case .employee: "the employee's name"
-        case .type: "the hour type or product"
-        case .date: "the date"
-        case .quantity: "the quantity"
-        case .unit: "the unit"
-        case .text: "the note"
-        case .project: "the project"
+        case .employee: Speech.say("medarbejderens navn", "the employee's name")
+        case .type: Speech.say("timetypen eller varen", "the hour type or product")
+        case .date: Speech.say("datoen", "the date")
+        case .quantity: Speech.say("antallet", "the quantity")
+        case .unit: Speech.say("enheden", "the unit")
+        case .text: Speech.say("bemærkningen", "the note")
+        case .project: Speech.say("projektet", "the project")
         }
     }
 }

@@ -41,20 +41,21 @@ struct SetupCommand: AsyncParsableCommand {
         let workspace = try global.workspace()
         if !FileManager.default.fileExists(atPath: workspace.replicaURL.path) {
             _ = try workspace.initialise()
-            prompter.say("a new data directory at \(workspace.directory.path)")
+            prompter.say(Speech.say("en ny datamappe i \(workspace.directory.path)", "a new data directory at \(workspace.directory.path)"))
         }
-        prompter.say("Step 1 of 5 — Connect to e-conomic")
+        prompter.say(Self.heading(1))
         if global.credentialsFile.exists {
             let connection = try global.credentialsFile.load()
-            prompter.say("  connected to agreement \(connection.agreementNumber)\(connection.companyName.map { " (\($0))" } ?? "")")
+            prompter.say("  \(Speech.say("forbundet til aftale", "connected to agreement")) \(connection.agreementNumber)\(connection.companyName.map { " (\($0))" } ?? "")")
         } else {
             if interactive, connect.grantTokenFromStdin {
-                print("  Agreement grant token (from e-conomic's approval page): ", terminator: "")
+                print(Speech.say("  Aftalens grant token (fra e-conomics godkendelsesside): ", "  Agreement grant token (from e-conomic's approval page): "), terminator: "")
                 fflush(nil)
             }
             try await ConnectRun(global: global, output: try OutputOptions.parse([]), options: connect, stored: nil).perform()
         }
-        let interruption = Interruption(InterruptionReport("interrupted: no setting was saved; the connection is kept; run `econsync setup` again"))
+        let interruption = Interruption(InterruptionReport(Speech.say("afbrudt: ingen indstilling blev gemt; forbindelsen er bevaret; kør `econsync setup` igen",
+                                                                       "interrupted: no setting was saved; the connection is kept; run `econsync setup` again")))
         defer { withExtendedLifetime(interruption) {} }
         let given = (try config.map(ConfigFile.read) ?? []) + (try pairs().map { (name: $0.0, value: $0.1) })
         var draft = try await workspace.setupDraft(given: given)
@@ -62,24 +63,26 @@ struct SetupCommand: AsyncParsableCommand {
             for step in SetupStep.steps { try ask(step, prompter, &draft) }
         }
         while true {
-            prompter.say("\nStep 5 of 5 — Review")
+            prompter.say("\n" + Self.heading(5))
             for line in Self.review(draft) { prompter.say("  " + line) }
-            guard interactive, try !prompter.confirm("Activate the integration?") else { break }
+            guard interactive, try !prompter.confirm(Speech.say("Aktivér integrationen?", "Activate the integration?")) else { break }
             guard let step = try prompter.stepToRevisit(SetupStep.steps) else {
-                prompter.say("nothing was written")
+                prompter.say(Speech.say("intet blev gemt", "nothing was written"))
                 throw ExitCode(ExitStatus.failure)
             }
             try ask(step, prompter, &draft)
         }
         try workspace.activate(draft)
-        prompter.say("activated: \(draft.chosen.count) settings saved; modules run with `econsync sync` or `econsync run`")
+        prompter.say(Speech.language == .da
+                      ? "aktiveret: \(Speech.count(draft.chosen.count, "indstilling", "indstillinger", "setting")) gemt; modulerne kører med `econsync sync` eller `econsync run`"
+                      : "activated: \(draft.chosen.count) settings saved; modules run with `econsync sync` or `econsync run`")
     }
 
     /// Asks `step`'s questions (and, in step 4, the activity of each hour type without one) into `draft`.
     func ask(_ step: SetupStep, _ prompter: Prompter, _ draft: inout SetupDraft) throws {
-        prompter.say("\nStep \(step.number) of 5 — \(step.title)")
+        prompter.say("\n" + Self.heading(step.number))
         if step.number == 4, !draft.choices.employees.isEmpty {
-            prompter.say("  e-conomic's employees: " + draft.choices.employees.map(\.description).joined(separator: ", "))
+            prompter.say(Speech.say("  e-conomics medarbejdere: ", "  e-conomic's employees: ") + draft.choices.employees.map(\.description).joined(separator: ", "))
         }
         for question in step.questions {
             if question.key == "orders.hoursText" { prompter.say("  " + Self.templateVariables) }
@@ -88,9 +91,14 @@ struct SetupCommand: AsyncParsableCommand {
         if step.number == 4 { try askActivities(prompter, &draft) }
     }
 
+    /// `Step N of 5 — NAME` (`Trin N af 5 — NAME`), the step named in the shared catalogue's words.
+    static func heading(_ number: Int) -> String {
+        "\(SetupWords.step.in(Speech.language)) \(number) \(Speech.say("af", "of")) 5 — \(SetupStep.name(ofStep: number, Speech.language))"
+    }
+
     /// The order line templates' variables in words, Danish names first, their English aliases in brackets.
     static var templateVariables: String {
-        "variables for the line texts: " + OrderTemplate.Variable.allCases.map { "$\($0.danishName) ($\($0.englishName)) \($0.meaning)" }
+        Speech.say("variabler til linjeteksterne: ", "variables for the line texts: ") + OrderTemplate.Variable.allCases.map { "$\($0.danishName) ($\($0.englishName)) \($0.meaning)" }
             .joined(separator: ", ")
     }
 
@@ -100,13 +108,13 @@ struct SetupCommand: AsyncParsableCommand {
         let settings = draft.chosen.map { key, value in
             guard let question = questions[key] else { return "\(key): \(value)" }
             let choice = question.choices.flatMap { draft.choices[keyPath: $0].first { $0.number == value } }
-            let answer = question.isFlag ? (value == "true" ? "yes" : "no") : choice?.description ?? value
-            return "\(question.prompt): \(answer)"
+            let answer = question.isFlag ? SetupWords.flag(value, Speech.language) : choice?.description ?? value
+            return "\(question.words(Speech.language)): \(answer)"
         }
         let names = Dictionary(draft.unmappedHourTypes.map { ($0.hourType.id!, $0.hourType.name) }, uniquingKeysWith: { first, _ in first })
         let activities = draft.activities.sorted { $0.key < $1.key }.map { id, number in
             let activity = draft.choices.activities.first { $0.number == String(number) }?.description ?? String(number)
-            return "hour type \(names[id] ?? String(id)) → activity \(activity)"
+            return Speech.say("timetype \(names[id] ?? String(id)) → aktivitet \(activity)", "hour type \(names[id] ?? String(id)) → activity \(activity)")
         }
         return settings + activities
     }
@@ -114,13 +122,14 @@ struct SetupCommand: AsyncParsableCommand {
     func askActivities(_ prompter: Prompter, _ draft: inout SetupDraft) throws {
         guard !draft.unmappedHourTypes.isEmpty else { return }
         let activities = draft.choices.activities
-        prompter.say("  Activity mapping: e-conomic's activities are \(activities.map(\.description).joined(separator: ", "))")
+        prompter.say("  \(SetupWords.activityMapping.in(Speech.language)): \(Speech.say("e-conomics aktiviteter er", "e-conomic's activities are")) "
+                      + activities.map(\.description).joined(separator: ", "))
         for match in draft.unmappedHourTypes {
             let id = match.hourType.id!
-            let answer = try prompter.line("  Activity for hour type \(match.hourType.name)", current: draft.activities[id].map(String.init))
+            let answer = try prompter.line("  \(SetupWords.activityFor.in(Speech.language)) \(match.hourType.name)", current: draft.activities[id].map(String.init))
             guard let answer, !answer.isEmpty else { continue }
             guard let number = draft.activity(answer) else {
-                prompter.say("  \(answer) is not one of e-conomic's activities; left unmapped")
+                prompter.say("  \(answer) \(SetupWords.notAnActivity.in(Speech.language)); \(Speech.say("ikke knyttet til en aktivitet", "left unmapped"))")
                 continue
             }
             draft.activities[id] = number
