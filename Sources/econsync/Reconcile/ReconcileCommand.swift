@@ -88,7 +88,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         do {
             let workspace = try global.workspace()
             let scope = try trial.project.map { try workspace.projectScope($0) }
-            if let scope, !output.json { print("trial run on \(scope.name): nothing else is synced, and the base stays for a run over everything") }
+            if let scope, !output.json {
+                print(Speech.say("prøvekørsel på \(scope.name): intet andet synkroniseres, og grundlaget bevares til en kørsel over alt",
+                                 "trial run on \(scope.name): nothing else is synced, and the base stays for a run over everything"))
+            }
             outcome = try await workspace.reconcile(mode, modules: Set(modules), scope: scope, full: full, force: force, events: events)
         } catch let error as ApplyError where apply != nil && error.code == .stalePlan {
             throw ApplyError(error.code, "\(apply!): \(error.message)", remedy: error.remedy)
@@ -106,10 +109,12 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         if resume, outcome.applied == nil, !output.json {
             let agreement = try global.credentialsFile.load().agreementNumber
-            return print("nothing to resume: no reconcile of agreement \(agreement) was interrupted")
+            return print(Speech.say("intet at genoptage: ingen afstemning af aftale \(agreement) blev afbrudt",
+                                    "nothing to resume: no reconcile of agreement \(agreement) was interrupted"))
         }
         if let planOut, !output.json {
-            print("plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`")
+            print(Speech.say("planen er skrevet til \(planOut); udfør den med `econsync reconcile --apply \(planOut)`",
+                             "plan written to \(planOut); apply it with `econsync reconcile --apply \(planOut)`"))
         }
         report.planFile = planOut
         try finish(report)
@@ -135,24 +140,28 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func progress() throws -> (PlanApplier.Progress) -> Void {
         guard !output.json else { return { _ in } }
-        let bar = ProgressBar(clock: try GlobalOptions.clock())
+        let bar = ProgressBar(noun: Speech.say("afsendelser", "pushes"), clock: try GlobalOptions.clock())
         return { bar.update(done: $0.done, total: $0.total) }
     }
 
     func printPlan(_ plan: Plan) {
         let counts = plan.counts
         let total = plan.operations.count
+        let operations = Speech.count(total, "handling", "handlinger", "operation")
         switch (plan.isEmpty, total) {
-        case (true, 0): print("plan: nothing to do")
-        case (true, _): print("plan: nothing to do (\(Output.count(total, "operation")) skipped or blocked)")
-        case (false, _): print("plan: \(Output.count(total, "operation"))")
+        case (true, 0): print(Speech.say("plan: intet at gøre", "plan: nothing to do"))
+        case (true, _): print(Speech.say("plan: intet at gøre (\(operations) springes over eller er blokeret)", "plan: nothing to do (\(operations) skipped or blocked)"))
+        case (false, _): print("plan: \(operations)")
         }
+        let language = Speech.language
         for module in counts.keys.sorted() {
-            let actions = PlanOperation.Action.allCases.compactMap { action in counts[module]![action.rawValue].map { "\(action.rawValue) \($0)" } }
-            print("  \(module): \(actions.joined(separator: ", "))")
+            let actions = PlanOperation.Action.allCases.compactMap { action in
+                counts[module]![action.rawValue].map { language == .da ? "\($0) \(action.words(.da))" : "\(action.rawValue) \($0)" }
+            }
+            print("  \(language == .da ? module.name(.da) : module.rawValue): \(actions.joined(separator: ", "))")
         }
         for op in plan.operations where op.action == .block {
-            Output.line("  blocked: \(op.kind) \(op.key): \(op.reason)")
+            Output.line(language == .da ? "  blokeret: \(op.kind.name(.da)) \(op.key): \(op.reason)" : "  blocked: \(op.kind) \(op.key): \(op.reason)")
         }
         guard global.verbose else { return }
         for op in plan.operations {
@@ -167,13 +176,22 @@ struct ReconcileCommand: AsyncParsableCommand {
         } else if let applied = report.applied {
             if let first = report.firstPulled {
                 let kinds = first.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-                print("first pull, written straight from the snapshot (not in the plan): \(kinds)")
+                print(Speech.say("første hentning, skrevet direkte fra øjebliksbilledet (ikke i planen): ",
+                                 "first pull, written straight from the snapshot (not in the plan): ") + kinds)
             }
-            print("applied: \(applied.pulled) pulled, \(applied.pushed) pushed"
-                  + (applied.replayed + applied.foundByLookup > 0 ? " (\(applied.replayed) replayed, \(applied.foundByLookup) found in e-conomic)" : "")
-                  + ", \(applied.failures.count) failed")
-            for failure in applied.failures { Output.line("  failed: \(failure)") }
+            print(Self.appliedLine(applied))
+            for failure in applied.failures { Output.line(Speech.say("  fejlede: ", "  failed: ") + failure) }
         }
         if let applied = report.applied, !applied.failures.isEmpty { throw ExitCode(ExitStatus.failure) }
+    }
+
+    /// `applied: 3 pulled, 2 pushed, 0 failed` (`udført: 3 hentet fra e-conomic, 2 sendt til e-conomic, 0 fejlede`).
+    static func appliedLine(_ applied: ReconcileReport.Applied) -> String {
+        let settled = applied.replayed + applied.foundByLookup > 0
+        return Speech.language == .da
+            ? "udført: \(applied.pulled) hentet fra e-conomic, \(applied.pushed) sendt til e-conomic"
+                + (settled ? " (\(applied.replayed) sendt igen, \(applied.foundByLookup) fundet i e-conomic)" : "") + ", \(applied.failures.count) fejlede"
+            : "applied: \(applied.pulled) pulled, \(applied.pushed) pushed"
+                + (settled ? " (\(applied.replayed) replayed, \(applied.foundByLookup) found in e-conomic)" : "") + ", \(applied.failures.count) failed"
     }
 }

@@ -36,12 +36,12 @@ struct RecordTable {
     mutating func finish() {
         guard let kind, !records.isEmpty else { return }
         if printed { print() }
-        print("\(kind): \(Output.count(records.count, "record"))")
+        print("\(kind): \(SnapshotCommand.records(records.count))")
         let named = records.contains { $0.data["name"]?.stringValue != nil }
         let rows = records.map { record in
             [record.key.description] + (named ? [record.data["name"]?.stringValue ?? ""] : []) + [Self.fields(record.data, leaving: named ? ["name"] : [])]
         }
-        let header = ["KEY"] + (named ? ["NAME"] : []) + ["FIELDS"]
+        let header = [Speech.say("NØGLE", "KEY")] + (named ? [Speech.say("NAVN", "NAME")] : []) + [Speech.say("FELTER", "FIELDS")]
         Output.table(header, rows, cut: Set(1..<header.count), fit: width)
         records = []
         printed = true

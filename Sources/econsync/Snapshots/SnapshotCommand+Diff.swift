@@ -57,8 +57,8 @@ extension SnapshotCommand {
                            changed: summary.changed[kind] ?? 0, unchanged: summary.unchanged[kind] ?? 0)
             }
             if output.json { return try Output.json(Report(old: old, new: new, kinds: counts, changes: changes)) }
-            if summary.isEmpty { print("no differences") }
-            Output.table(["KIND", "ADDED", "REMOVED", "CHANGED", "UNCHANGED"],
+            if summary.isEmpty { print(Speech.say("ingen forskelle", "no differences")) }
+            Output.table(Speech.language == .da ? ["ART", "TILFØJET", "FJERNET", "ÆNDRET", "UÆNDRET"] : ["KIND", "ADDED", "REMOVED", "CHANGED", "UNCHANGED"],
                          counts.map { [$0.kind, String($0.added), String($0.removed), String($0.changed), String($0.unchanged)] },
                          rightAligned: [1, 2, 3, 4], fit: nil)
         }

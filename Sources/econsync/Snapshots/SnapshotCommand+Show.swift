@@ -51,7 +51,7 @@ extension SnapshotCommand {
             if output.json {
                 try Output.json(ShowReport(header: .init(reader.header), records: records.map(RecordReport.init)))
             } else if matched == 0 && (kind != nil || key != nil) {
-                Output.info("no record matches")
+                Output.info(Speech.say("ingen post passer", "no record matches"))
             }
         }
     }
@@ -80,7 +80,9 @@ extension SnapshotCommand {
 
         /// `FILE: agreement N, MODE snapshot taken TIME` (in the local zone), and the snapshot it builds on, as `show` and `stats` begin.
         func lines(_ file: String) -> [String] {
-            ["\(file): agreement \(agreement), \(mode) snapshot taken \(LocalTime.string(takenAt))"] + (base.map { ["based on \($0)"] } ?? [])
+            Speech.language == .da
+                ? ["\(file): aftale \(agreement), øjebliksbillede (\(mode)) taget \(LocalTime.string(takenAt))"] + (base.map { ["bygger på \($0)"] } ?? [])
+                : ["\(file): agreement \(agreement), \(mode) snapshot taken \(LocalTime.string(takenAt))"] + (base.map { ["based on \($0)"] } ?? [])
         }
     }
 

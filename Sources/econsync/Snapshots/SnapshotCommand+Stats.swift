@@ -44,9 +44,10 @@ extension SnapshotCommand {
                                 uncompressedRecordBytes: rows.reduce(0) { $0 + $1.bytes }, sha256: trailer.sha256)
             if output.json { return try Output.json(report) }
             report.header.lines(file).forEach { Output.line($0) }
-            Output.table(["KIND", "RECORDS", "BYTES"], rows.map { [$0.kind, String($0.records), String($0.bytes)] }, rightAligned: [1, 2], fit: nil)
+            Output.table(Speech.language == .da ? ["ART", "POSTER", "BYTES"] : ["KIND", "RECORDS", "BYTES"], rows.map { [$0.kind, String($0.records), String($0.bytes)] }, rightAligned: [1, 2], fit: nil)
             let ratio = size > 0 ? Double(report.uncompressedRecordBytes) / Double(size) : 0
-            print("\(Output.count(report.records, "record")), \(report.uncompressedRecordBytes) bytes of records in \(size) compressed bytes "
+            print("\(SnapshotCommand.records(report.records)), \(report.uncompressedRecordBytes) "
+                + Speech.say("bytes poster i \(size) komprimerede bytes ", "bytes of records in \(size) compressed bytes ")
                 + "(\(String(format: "%.1f", ratio))×); sha256 \(trailer.sha256)")
         }
     }

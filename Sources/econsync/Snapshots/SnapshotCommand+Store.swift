@@ -28,14 +28,20 @@ extension SnapshotCommand {
             let (entries, hidden) = try global.snapshotStore(readOnly: true).listing(agreement: agreement, all: all)
             if output.json { return try Output.json("snapshots", entries.map(SnapshotEntryReport.init)) }
             let rows = entries.map { entry in
-                let needs = [entry.baseFor.map { "base of \($0)" }, entry.auditReferences > 0 ? "\(entry.auditReferences) audit(s)" : nil]
+                let needs = [entry.baseFor.map { Speech.say("grundlag for ", "base of ") + $0 },
+                             entry.auditReferences > 0 ? Speech.say("\(entry.auditReferences) revision(er)", "\(entry.auditReferences) audit(s)") : nil]
                 return [SnapshotName.shown(entry.file), entry.mode, String(entry.records), String(entry.bytes), needs.compactMap { $0 }.joined(separator: ", "),
                         String(entry.agreement), LocalTime.string(entry.takenAt)]
             }
             // The file names the snapshot for `snapshot show` and carries its time: 80 columns hold it whole.
-            Output.table(["FILE", "MODE", "RECORDS", "BYTES", "NEEDED BY", "AGREEMENT", "TAKEN AT"], rows, rightAligned: [2, 3], cut: [4],
+            let header = Speech.language == .da ? ["FIL", "TYPE", "POSTER", "BYTES", "BRUGES AF", "AFTALE", "TAGET"]
+                : ["FILE", "MODE", "RECORDS", "BYTES", "NEEDED BY", "AGREEMENT", "TAKEN AT"]
+            Output.table(header, rows, rightAligned: [2, 3], cut: [4],
                          columns: table.wide ? nil : [0, 1, 2, 3, 4], fit: table.width)
-            if hidden > 0 { print("(\(Output.count(hidden, "snapshot")) of module runs not shown; --all lists them)") }
+            if hidden > 0 {
+                print(Speech.language == .da ? "(\(Speech.count(hidden, "øjebliksbillede", "øjebliksbilleder", "snapshot")) fra modulkørsler vises ikke; --all viser dem)"
+                    : "(\(Output.count(hidden, "snapshot")) of module runs not shown; --all lists them)")
+            }
         }
     }
 
@@ -52,7 +58,10 @@ extension SnapshotCommand {
             let store = try global.snapshotStore()
             let entries = try files.map { try store.add(copyOf: $0) }
             if output.json { return try Output.json("snapshots", entries.map(SnapshotEntryReport.init)) }
-            for entry in entries { print("added \(entry.file): agreement \(entry.agreement), \(Output.count(entry.records, "record"))") }
+            for entry in entries {
+                print(Speech.say("tilføjet \(entry.file): aftale \(entry.agreement), ", "added \(entry.file): agreement \(entry.agreement), ")
+                      + SnapshotCommand.records(entry.records))
+            }
         }
     }
 
@@ -77,9 +86,11 @@ extension SnapshotCommand {
             // Merged bases a crash left unindexed go too (never in a dry run).
             let orphans = dryRun ? [] : try store.removeOrphanedBases(now: try GlobalOptions.clock()())
             if output.json { return try Output.json(PruneReport(removed: removed.map(\.file) + orphans, dryRun: dryRun)) }
-            if removed.isEmpty && orphans.isEmpty { print("nothing to prune") }
-            for entry in removed { print("\(dryRun ? "would delete" : "deleted") \(entry.file)") }
-            for file in orphans { print("deleted \(file) (a base never indexed: its run was cut off)") }
+            if removed.isEmpty && orphans.isEmpty { print(Speech.say("intet at rydde op", "nothing to prune")) }
+            for entry in removed { print("\(dryRun ? Speech.say("ville slette", "would delete") : Speech.say("slettet", "deleted")) \(entry.file)") }
+            for file in orphans {
+                print(Speech.say("slettet \(file) (et grundlag, der aldrig blev registreret: kørslen blev afbrudt)", "deleted \(file) (a base never indexed: its run was cut off)"))
+            }
         }
     }
 

@@ -53,7 +53,8 @@ extension SnapshotCommand {
             if line.isTerminal && !output.json {
                 // On a terminal a kind is shown as it comes in, page by page; a log gets a line a kind.
                 puller.pageRead = { kind, records, pages in
-                    line.show("pulling \(kind): \(Output.count(records, "record")) in \(Output.count(pages, "page"))")
+                    line.show(Speech.say("henter \(kind) fra e-conomic: ", "pulling \(kind): ") + SnapshotCommand.records(records)
+                              + Speech.say(" på ", " in ") + Speech.count(pages, "side", "sider", "page"))
                 }
             }
             let entry = try await AgreementLock(replica: store.replica).holding {
@@ -67,8 +68,11 @@ extension SnapshotCommand {
             let report = Report(file: entry.file, records: entry.records, kinds: counts ?? [:], apiCalls: usage.requests,
                                 bytesReceived: usage.bytesReceived, callCost: usage.callCost)
             if output.json { return try Output.json(report) }
-            print("stored \(entry.file): \(Output.count(entry.records, "record")); "
-                  + "\(Output.count(usage.requests, "API call")) (of e-conomic's \(CallAccounting.dailyFairUse) a day), \(usage.bytesReceived) bytes received")
+            print(Speech.language == .da
+                ? "gemt \(entry.file): \(SnapshotCommand.records(entry.records)); "
+                    + "\(usage.requests) API-kald (af e-conomics \(CallAccounting.dailyFairUse) om dagen), \(usage.bytesReceived) bytes modtaget"
+                : "stored \(entry.file): \(Output.count(entry.records, "record")); "
+                    + "\(Output.count(usage.requests, "API call")) (of e-conomic's \(CallAccounting.dailyFairUse) a day), \(usage.bytesReceived) bytes received")
         }
     }
 }

@@ -47,10 +47,12 @@ extension SnapshotCommand {
             } else {
                 for report in reports {
                     if report.ok {
-                        let over = report.base.map { " (a delta over \(SnapshotName.shown($0)), verified with it)" } ?? ""
-                        print("\(report.file): ok, \(Output.count(report.records ?? 0, "record"))\(over), sha256 \(report.sha256 ?? "")")
+                        let over = report.base.map {
+                            Speech.say(" (et delta oven på \(SnapshotName.shown($0)), kontrolleret sammen med det)", " (a delta over \(SnapshotName.shown($0)), verified with it)")
+                        } ?? ""
+                        print("\(report.file): ok, \(SnapshotCommand.records(report.records ?? 0))\(over), sha256 \(report.sha256 ?? "")")
                     } else {
-                        FileHandle.standardError.write(Data("error: \(report.error ?? "")\n".utf8))
+                        FileHandle.standardError.write(Data("\(Speech.say("fejl", "error")): \(report.error ?? "")\n".utf8))
                     }
                 }
             }

@@ -16,3 +16,9 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 }
 
+extension SnapshotCommand {
+    /// `4 records` (`4 poster`, `1 post`), as econsync speaks.
+    static func records(_ count: Int) -> String {
+        Speech.count(count, "post", "poster", "record")
+    }
+}
