@@ -35,13 +35,21 @@ extension SetupStep.Question {
         return Self.danish[key] ?? prompt
     }
 
+    /// The question as a command line asks it, where the answer is typed: the
+    /// words, with the values a fixed list takes ("Underprojekter (linked,
+    /// merge-into-parent, standalone)"; the English prompt names them already).
+    public func asked(_ language: Language) -> String {
+        guard language == .da, Self.danish[key] != nil, let choices = (try? ConfigKey.named(key))?.choices else { return words(language) }
+        return words(language) + " (" + choices.joined(separator: ", ") + ")"
+    }
+
     /// The Danish questions, by setting (the brief's words for its steps' settings).
     private static let danish: [String: String] = [
         "orders.exportHours": "Eksporter timer",
         "orders.exportMaterials": "Eksporter materialer",
         "orders.hoursText": "Tekststreng for timer",
         "orders.materialsText": "Tekststreng for materialer",
-        "orders.grouping": "Gruppér linjer (none, type, type-employee, date, product)",
+        "orders.grouping": "Gruppér linjer",
         "orders.layout": "Ordre-skabelon (layout)",
         "orders.hoursProduct": "Vare, som timer faktureres på",
         "products.productGroup": "Varegruppe for automatisk oprettede varer",
@@ -53,12 +61,12 @@ extension SetupStep.Question {
         "projects.syncHours": "Synkroniser timer",
         "projects.syncMaterials": "Synkroniser materialer",
         "projects.syncEmployees": "Synkroniser medarbejdere (match på nummer, e-mail, navn)",
-        "projects.direction": "Bi-direktional sync: retning (both, import, export)",
+        "projects.direction": "Bi-direktional sync: retning",
         "projects.projectGroup": "Projektgruppe for projekter oprettet i marken",
         "projects.autoApprove": "Auto-godkendelse i e-conomic",
-        "projects.bookOn": "Bogfør godkendte timer på (registration, endOfMonth)",
+        "projects.bookOn": "Bogfør godkendte timer på",
         "projects.useEmployeeRates": "Brug medarbejdersatser",
-        "projects.subProjects": "Underprojekter (linked, merge-into-parent, standalone)",
+        "projects.subProjects": "Underprojekter",
     ]
 }
 

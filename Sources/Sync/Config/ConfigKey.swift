@@ -18,7 +18,7 @@ public struct ConfigKey: Sendable {
     /// Nil when a value is acceptable, else why not.
     public var check: @Sendable (String) -> String?
     /// The values it may take when they are a fixed list (its check refuses any other), in order; nil for free text, numbers and flags.
-    public var choices: [String]?
+    public var choices: [String]? { choiceWords == nil ? nil : values }
     /// Each of ``choices`` in words (see ``words(for:in:)``).
     var choiceWords: (@Sendable (String, Language) -> String?)?
 
@@ -56,7 +56,6 @@ public struct ConfigKey: Sendable {
         var key = ConfigKey(name: name, help: help + ": " + choices.joined(separator: ", "), values: choices, defaultValue: value?.rawValue) {
             choices.contains($0) ? nil : "must be one of " + choices.joined(separator: ", ")
         }
-        key.choices = choices
         key.choiceWords = { value, language in Choice(rawValue: value)?.words(language) }
         return key
     }

@@ -29,7 +29,7 @@ struct Prompter {
         }
         let shown = question.isFlag ? current.map { Self.yesNo(default: $0 == "true") } : current
         while true {
-            guard let answer = try line("  \(question.words(Speech.language))", current: shown) else { return current }
+            guard let answer = try line("  \(question.asked(Speech.language))", current: shown) else { return current }
             let value = question.isFlag ? SetupStep.flag(answer) : answer
             guard let value else {
                 say("  " + Self.answerYesOrNo)
