@@ -12,24 +12,11 @@ struct InterruptCommandTests {
     func syncInterrupted() async throws {
         try await ConnectedCLI.with { connected in
             try await connected.importApprovedHours("6.25")
-            connected.emulator.injectFaults(seed: 1, latencyMs: 150, errorRate: 0, dropRate: 0, throttleBurst: 0)
-            let errors = Pipe()
-            let process = try connected.cli.launch(["sync", "--force"], errors: errors)
-            let lock = connected.cli.home.appendingPathComponent("agreement.lock").path
-            let deadline = Date().addingTimeInterval(120)
-            while (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            try await Task.sleep(for: .milliseconds(400))
-            kill(process.processIdentifier, SIGINT)
-            let stderr = try await ConnectedCLI.offPool { () -> String in
-                process.waitUntilExit()
-                return String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            }
-            #expect(process.terminationStatus == 130, "\(stderr)")
+            let interrupted = try await Self.interruptAtProjectEntries(connected, ["sync", "--force"])
+            let stderr = interrupted.stderr
+            #expect(interrupted.status == 130, "\(stderr)")
             #expect(stderr.contains("interrupted: ") && stderr.contains("was cut off. Nothing is lost and nothing is sent twice: "
                                                                       + "`econsync sync` finishes it"), "\(stderr)")
-            connected.emulator.clearFaults()
             let again = try await connected.run(["sync", "--force"])
             #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
             #expect(connected.emulator.records(kind: "timeEntry").filter { $0.data["numberOfHours"] == .number("6.25") }.count == 1)
@@ -40,12 +27,7 @@ struct InterruptCommandTests {
     func syncInterruptedJSON() async throws {
         try await ConnectedCLI.with { connected in
             try await connected.importApprovedHours("6.75")
-            // The modules before projectEntries make as many requests again in the sync below (nothing changed
-            // since): the answer held is the first projectEntries asks for, and the sync waits for it.
-            let before = connected.emulator.requestCount
-            try await connected.expect(["sync", "units", "customers", "products", "hourTypes", "projects", "--force"])
-            connected.emulator.holdAnswer(toRequest: connected.emulator.requestCount - before + 1)
-            let interrupted = try await Self.interrupt(connected, ["sync", "--force", "--json"])
+            let interrupted = try await Self.interruptAtProjectEntries(connected, ["sync", "--force", "--json"])
             #expect(interrupted.status == 130, "\(interrupted.stdout)\(interrupted.stderr)")
             #expect(interrupted.stderr.isEmpty, "\(interrupted.stderr)")
             let error = try #require(try CanonicalJSON.parse(interrupted.stdout)["error"], "\(interrupted.stdout)")
@@ -88,6 +70,16 @@ struct InterruptCommandTests {
             #expect(resumed.contains("0 failed"), "\(resumed)")
             #expect(connected.state() == expected)
         }
+    }
+
+    /// Runs `econsync ARGUMENTS` (a sync of every module) and interrupts it mid-sync, not after a guessed delay:
+    /// the modules before projectEntries make as many requests again as a sync of them alone just made
+    /// (nothing changed since), so the answer held is the first projectEntries asks for, and the sync waits for it.
+    static func interruptAtProjectEntries(_ connected: ConnectedCLI, _ arguments: [String]) async throws -> CLI.Result {
+        let before = connected.emulator.requestCount
+        try await connected.expect(["sync", "units", "customers", "products", "hourTypes", "projects", "--force"])
+        connected.emulator.holdAnswer(toRequest: connected.emulator.requestCount - before + 1)
+        return try await interrupt(connected, arguments)
     }
 
     /// Starts `econsync` with `arguments`, sends it SIGINT once the emulator holds the answer it
