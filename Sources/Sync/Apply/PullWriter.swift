@@ -69,7 +69,7 @@ struct PullWriter {
             try writer.update(R.self, id: id) { record in
                 var properties = try Self.properties(of: record)
                 properties.merge(changes) { _, new in new }
-                let updated = try decode(R.self, properties, op)
+                let updated = try decode(R.self, properties, of: op.kind, key: op.key)
                 record = updated
             }
             return id
@@ -84,15 +84,28 @@ struct PullWriter {
 
     /// The new row a pull-insert of `op` writes (not yet validated or inserted).
     func newRecord<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping) throws -> R {
+        try newRecord(R.self, key: op.key, mapping) { op.fields[$0.economic.description] }
+    }
+
+    /// The new row of e-conomic's record `key` of `mapping`'s kind, its
+    /// fields' values read by `value` (not yet validated or inserted): a
+    /// first pull builds it from the record's data, with no plan operation between.
+    func newRecord<R: ReplicaRecord>(_ type: R.Type, key: String, _ mapping: KindMapping,
+                                     value: (KindMapping.Field) -> JSONValue?) throws -> R {
         // Built once, as decoded: the defaults, then e-conomic's values that are not null.
-        var properties = try properties(op, mapping, into: Self.defaults, keepingNull: false)
-        switch op.kind {
-        case .project, .employee: properties["number"] = .number(op.key)
-        case .hourType: properties["activityNumber"] = .number(op.key)
+        var properties = Self.defaults
+        for field in mapping.fields {
+            guard let found = value(field) else { continue }
+            let converted = try convert(found, field, of: mapping.kind, key: key)
+            if converted != .null { properties[field.local] = converted }
+        }
+        switch mapping.kind {
+        case .project, .employee: properties["number"] = .number(key)
+        case .hourType: properties["activityNumber"] = .number(key)
         default: break
         }
-        var record = try decode(R.self, properties, op)
-        record.foreignKey = R.ForeignKey(op.key)
+        var record = try decode(R.self, properties, of: mapping.kind, key: key)
+        record.foreignKey = R.ForeignKey(key)
         record.department = writer.department
         return record
     }
@@ -111,14 +124,14 @@ struct PullWriter {
         var sent: [String: JSONValue] = [:]
         for field in mapping.fields {
             guard let value = op.fields[field.economic.description], value != .null,
-                  let converted = try? convert(value, field, op) else { continue }
+                  let converted = try? convert(value, field, of: op.kind, key: op.key) else { continue }
             sent[field.local] = converted
         }
         let current = try Self.properties(of: try writer.fetch(R.self, id: id))
         let empty = sent.filter { current[$0.key] == nil || current[$0.key] == .null }
         guard !empty.isEmpty else { return }
         try writer.update(R.self, id: id) { record in
-            record = try decode(R.self, current.merging(empty) { _, new in new }, op)
+            record = try decode(R.self, current.merging(empty) { _, new in new }, of: op.kind, key: op.key)
         }
     }
 
@@ -143,34 +156,34 @@ struct PullWriter {
         var properties = properties
         for field in mapping.fields {
             guard let value = op.fields[field.economic.description] else { continue }
-            let converted = try convert(value, field, op)
+            let converted = try convert(value, field, of: op.kind, key: op.key)
             if keepingNull || converted != .null { properties[field.local] = converted }
         }
         return properties
     }
 
-    func convert(_ value: JSONValue, _ field: KindMapping.Field, _ op: PlanOperation) throws -> JSONValue {
+    func convert(_ value: JSONValue, _ field: KindMapping.Field, of kind: Kind, key: String) throws -> JSONValue {
         guard value != .null else { return .null }
         switch field.conversion {
         case .plain:
             return value
         case .dateTime:
             return value.stringValue.map { .string(String($0.prefix(10))) } ?? value
-        case .reference(let kind):
-            guard let id = try referencedID(kind, value.stringValue ?? value.description) else {
-                throw ApplyError(.missingRecord, "\(field.economic) refers to \(kind.rawValue) \(value), which the replica does not have",
-                                 kind: op.kind, key: op.key)
+        case .reference(let target):
+            guard let id = try referencedID(target, value.stringValue ?? value.description) else {
+                throw ApplyError(.missingRecord, "\(field.economic) refers to \(target.rawValue) \(value), which the replica does not have",
+                                 kind: kind, key: key)
             }
             return .int(id)
         case .activity:
             guard let number = value.intValue, let id = try writer.hourTypeID(activity: number) else {
-                throw ApplyError(.missingRecord, "no hour type is mapped to activity \(value)", kind: op.kind, key: op.key)
+                throw ApplyError(.missingRecord, "no hour type is mapped to activity \(value)", kind: kind, key: key)
             }
             return .int(id)
         }
     }
 
-    func decode<R: ReplicaRecord>(_ type: R.Type, _ properties: [String: JSONValue], _ op: PlanOperation) throws -> R {
+    func decode<R: ReplicaRecord>(_ type: R.Type, _ properties: [String: JSONValue], of kind: Kind, key: String) throws -> R {
         do {
             var present = properties
             // Copied only when something is to be dropped or added (a new record's properties come ready).
@@ -187,7 +200,7 @@ struct PullWriter {
                 field = context.codingPath.map(\.stringValue).joined(separator: ".")
             @unknown default: field = "?"
             }
-            throw ApplyError(.badValue, "e-conomic's value for \(field) does not fit the replica", kind: op.kind, key: op.key)
+            throw ApplyError(.badValue, "e-conomic's value for \(field) does not fit the replica", kind: kind, key: key)
         }
     }
 }

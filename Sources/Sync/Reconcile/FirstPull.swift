@@ -63,19 +63,20 @@ struct FirstPull {
 
     /// Writes `mapping`'s kind from the snapshot in one transaction; nil (nothing written) when a record was refused.
     func load(_ mapping: KindMapping, snapshotPath: String) throws -> Int? {
-        let operations = Self.operations(of: mapping, snapshotPath: snapshotPath)
-        defer { operations.cancel() }
-        return try write(mapping) { try operations.next() }
+        let records = Self.records(of: mapping.kind, snapshotPath: snapshotPath)
+        defer { records.cancel() }
+        return try write(mapping) { try records.next() }
     }
 
-    /// Writes `mapping`'s kind in one transaction, each pull-insert `next`
-    /// gives until nil; nil (nothing written) when the replica refused a record
-    /// or already had a row of the kind. Other errors roll back and are thrown.
-    func write(_ mapping: KindMapping, _ next: () throws -> PlanOperation?) throws -> Int? {
+    /// Writes `mapping`'s kind in one transaction, each record `next` gives
+    /// until nil, as a pull-insert would; nil (nothing written) when the
+    /// replica refused a record or already had a row of the kind. Other
+    /// errors roll back and are thrown.
+    func write(_ mapping: KindMapping, _ next: () throws -> Record?) throws -> Int? {
         try write(mapping.kind.recordType, mapping, next)
     }
 
-    private func write<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, _ next: () throws -> PlanOperation?) throws -> Int? {
+    private func write<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, _ next: () throws -> Record?) throws -> Int? {
         do {
             return try replica.write { writer in
                 let pulls = PullWriter(writer: writer)
@@ -88,8 +89,10 @@ struct FirstPull {
                     count += batch.count
                     batch.removeAll(keepingCapacity: true)
                 }
-                while let op = try next() {
-                    batch.append(try pulls.newRecord(R.self, op, mapping))
+                while let record = try next() {
+                    // Straight from the record's data: the values a plan's pull-insert would carry, without one.
+                    let data = record.data
+                    batch.append(try pulls.newRecord(R.self, key: record.key.description, mapping) { $0.economic.comparable(in: data) })
                     if batch.count == Self.batchSize { try flush() }
                 }
                 try flush()
@@ -102,19 +105,11 @@ struct FirstPull {
         }
     }
 
-    /// The pull-insert of one record of `mapping`'s kind (`paths`: its e-conomic paths, worked out once per kind).
-    static func operation(_ record: Record, _ mapping: KindMapping, paths: [FieldPath]) -> PlanOperation {
-        PlanOperation(kind: mapping.kind, key: record.key.description, action: .pullInsert,
-                      fields: ThreeWayDiff.fields(record.data, paths), reason: "new in e-conomic")
-    }
-
-    /// The pull-insert of each record of `mapping`'s kind in the snapshot,
-    /// read and parsed on a thread of its own while the replica writes the
-    /// ones before (decompressing and parsing cost about as much as writing).
-    static func operations(of mapping: KindMapping, snapshotPath: String) -> ReadAhead<PlanOperation> {
-        let kind = mapping.kind
-        let paths = mapping.economicPaths
-        return ReadAhead(name: "econsync.first-pull", batchSize: batchSize) { emit in
+    /// The records of `kind` in the snapshot, read and parsed on a thread of
+    /// its own while the replica writes the ones before (decompressing and
+    /// parsing cost about as much as writing).
+    static func records(of kind: Kind, snapshotPath: String) -> ReadAhead<Record> {
+        ReadAhead(name: "econsync.first-pull", batchSize: batchSize) { emit in
             let reader = try SnapshotChain.open(snapshotPath, checksDigest: false)
             var seen = false
             while let line = try reader.next() {
@@ -123,7 +118,7 @@ struct FirstPull {
                     continue
                 }
                 seen = true
-                try emit(operation(try line.record(checkCanonical: false), mapping, paths: paths))
+                try emit(try line.record(checkCanonical: false))
             }
         }
     }

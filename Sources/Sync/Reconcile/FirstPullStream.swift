@@ -101,7 +101,6 @@ private final class KindWrite: Sendable {
 
     func start(_ pull: FirstPull, _ mapping: KindMapping) {
         let thread = Thread { [self] in
-            let paths = mapping.economicPaths
             var page: [Record] = []
             var index = 0
             let written = Result {
@@ -111,7 +110,7 @@ private final class KindWrite: Sendable {
                         (page, index) = (next, 0)
                     }
                     defer { index += 1 }
-                    return FirstPull.operation(page[index], mapping, paths: paths)
+                    return page[index]
                 }
             }
             // Refused or failed: the pull goes on without waiting for a taker.
