@@ -17,11 +17,12 @@ struct DemoCommandTests {
             "blocked: timeEntry local:3: Employee is missing an e-conomic ID: Lars Lærling (employee 9)",
             "applied: 1 pulled, 5 pushed, 0 failed", "customers: create 1", "project 3  name", "e-conomic draft order 1 for project Etape 1, Søndergade 86",
             "net 10765.76; 3 hour registrations and 1 material registration marked exported",
-            "7 orders          idle", "employee local:9: no e-conomic key", "timeEntry local:3: approved, not transferred",
+            "7 orders          idle", "employee local:9: no e-conomic key", "1 discrepancy",
             "== next: your own e-conomic agreement", "econsync connect                   # approve econsync's access in e-conomic",
         ] {
             #expect(out.contains(expected), "missing from the demo's output: \(expected)")
         }
+        #expect(!out.contains("timeEntry local:3: approved, not transferred"), "its hours went on the order: in e-conomic there")
         #expect(result.stderr.contains("5/5 pushes"), "the apply shows its progress")
         let left = try FileManager.default.contentsOfDirectory(atPath: cli.home.path).filter { $0.hasPrefix("econsync-demo-") }
         #expect(left.isEmpty, "the demo's temporary directory is removed: \(left)")

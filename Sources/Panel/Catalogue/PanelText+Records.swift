@@ -13,6 +13,7 @@ extension PanelText {
         case .changed: .changed
         case .new: .new
         case .deleted: .deleted
+        case .exported: .exported
         }
     }
 

@@ -18,7 +18,7 @@ public enum PanelText: CaseIterable, Sendable {
     case log, allModules, started, ended, outcome, apiCalls, notifications, at, forced, full
     case succeeded, timedOut, recorded, sent, suppressed
     case pending, record, reasons, whatToDo, nothingPending, showingFirst, ofTotal
-    case synced, changed, new, deleted
+    case synced, changed, new, deleted, exported
     case conflictJournal, decided, field, base, mobilplan, economic, winner, rule, from, to, show, noConflicts
     case badRequest, notADate, dateFormat
     case apiCallsPerHour, fairUseBudget, callsInLast24Hours, mostInOneHour, hour, calls
@@ -98,6 +98,7 @@ public enum PanelText: CaseIterable, Sendable {
         case .changed: (RecordStatus.State.changed.words(.da), RecordStatus.State.changed.words(.en))
         case .new: (RecordStatus.State.new.words(.da), RecordStatus.State.new.words(.en))
         case .deleted: (RecordStatus.State.deleted.words(.da), RecordStatus.State.deleted.words(.en))
+        case .exported: (RecordStatus.State.exported.words(.da), RecordStatus.State.exported.words(.en))
         case .conflictJournal: ("Konflikter", "Conflicts")
         case .decided: ("Afgjort", "Decided")
         case .field: ("Felt", "Field")

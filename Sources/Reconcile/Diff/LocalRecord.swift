@@ -12,6 +12,9 @@ public struct LocalRecord: Sendable, Equatable {
     public var unresolved: [String]
     /// For registrations: whether they are approved (only approved hours are pushed).
     public var approved: Bool?
+    /// For registrations: whether they are exported on an order, so in
+    /// e-conomic there (an hour goes once: never also as a time entry).
+    public var onOrder = false
     /// Unresolved fields that refer to a replica record of a kind econsync can
     /// create in e-conomic; the field holds that record's `local:ID` meanwhile.
     public var dependencies: [Dependency]

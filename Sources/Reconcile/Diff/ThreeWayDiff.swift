@@ -56,7 +56,8 @@ public struct ThreeWayDiff: Sendable {
         var baseIterator = base.makeIterator(), remoteIterator = remote.makeIterator()
         var b = baseIterator.next(), r = remoteIterator.next()
         let known = local.filter(\.isInEconomic)
-        let unkeyed = local.filter { !$0.isInEconomic && !$0.tombstone }
+        // A registration exported on an order is in e-conomic there: it is not created as a time entry too.
+        let unkeyed = local.filter { !$0.isInEconomic && !$0.tombstone && !$0.onOrder }
         let linkable = linkable(unkeyed)
         var candidates: [Candidate] = []
         var linked: [LinkedMatch] = []

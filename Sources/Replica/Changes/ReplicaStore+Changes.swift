@@ -48,10 +48,11 @@ extension ReplicaStore {
     }
 
     /// The records of `kind` whose mapped fields differ from what was last
-    /// synced (including records never synced), sorted by id.
+    /// synced (including records never synced), sorted by id; not
+    /// registrations exported on an order, which e-conomic has there.
     public func unsyncedRows(_ kind: Kind) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) WHERE synced_hash IS NOT \(MappedHash.expression(for: kind)) ORDER BY id")
+            try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) WHERE \(kind.unsynced) ORDER BY id")
         }
     }
 

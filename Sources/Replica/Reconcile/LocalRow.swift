@@ -1,6 +1,6 @@
 /// One row of a record kind as reconcile compares it: its local id, the
 /// values of the properties asked for, its e-conomic key, whether it is
-/// deleted and (registrations only) approved.
+/// deleted and (registrations only) approved or exported on an order.
 ///
 /// ```swift
 /// let rows = try replica.localRows(.product, properties: ["name", "salesPrice"])
@@ -26,4 +26,7 @@ public struct LocalRow: Sendable, Equatable {
     public var tombstone: Bool
     /// Whether a registration is approved; nil for other kinds.
     public var approved: Bool?
+    /// Whether a registration is exported on an order: it reached e-conomic
+    /// there, and is never sent as a time entry too (false for other kinds).
+    public var onOrder = false
 }

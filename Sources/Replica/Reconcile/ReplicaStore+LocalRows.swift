@@ -16,7 +16,7 @@ extension ReplicaStore {
         let registration = type is any Registration.Type
         // The row's own columns first, then each wanted column once.
         var columns = [RecordColumn.id.name, RecordColumn.foreignKey.name, RecordColumn.tombstone.name]
-        if registration { columns.append(TimeEntry.Columns.approvedAt.rawValue) }
+        if registration { columns += [TimeEntry.Columns.approvedAt.rawValue, TimeEntry.Columns.orderId.rawValue] }
         for case let column? in wanted where !columns.contains(column) { columns.append(column) }
         let positions = wanted.map { $0.flatMap { columns.firstIndex(of: $0) } }
         let booleans = Set(columns.indices.filter { Self.booleanColumns.contains(columns[$0]) })
@@ -27,7 +27,8 @@ extension ReplicaStore {
                     let values = positions.map { position in position.flatMap { Self.value(row[$0], boolean: booleans.contains($0)) } }
                     let key: DatabaseValue = row[1]
                     rows.append(LocalRow(id: row[0], values: values, foreignKey: key.isNull ? nil : key.keyText, tombstone: row[2],
-                                         approved: registration ? !(row[3] as DatabaseValue).isNull : nil))
+                                         approved: registration ? !(row[3] as DatabaseValue).isNull : nil,
+                                         onOrder: registration && !(row[4] as DatabaseValue).isNull))
                 }
             }
             guard let ids else {

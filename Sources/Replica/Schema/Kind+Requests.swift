@@ -40,12 +40,20 @@ extension Kind {
             """)
     }
 
-    /// The local ids among `ids` whose mapped fields differ from what was last synced.
+    /// The local ids among `ids` not synced (``unsynced``).
     func unsyncedRequest(among ids: some Collection<Int64>) -> SQLRequest<Int64> {
         SQLRequest(literal: """
             SELECT \(RecordColumn.id) FROM \(sql: table)
-            WHERE \(RecordColumn.id) IN \(Array(ids)) AND \(RecordColumn.syncedHash) IS NOT \(sql: MappedHash.expression(for: self))
+            WHERE \(RecordColumn.id) IN \(Array(ids)) AND \(sql: unsynced)
             """)
+    }
+
+    /// When a row is not synced: its mapped fields differ from what was last
+    /// synced, and, for a registration, it is not exported on an order (which
+    /// e-conomic has: it is never sent as a time entry too).
+    var unsynced: String {
+        let differs = "\(RecordColumn.syncedHash.name) IS NOT \(MappedHash.expression(for: self))"
+        return recordType is any Registration.Type ? differs + " AND \(TimeEntry.Columns.orderId.rawValue) IS NULL" : differs
     }
 
     /// The rows reconcile compares (see ``ReplicaStore/localRows(_:properties:ids:)``):

@@ -87,7 +87,7 @@ public struct Audit: Sendable {
                 for key in records.keys.sorted() { audit.add(mapping.kind, key.description, .missingInReplica) }
             }
         }
-        for entry in try replica.list(TimeEntry.self) where entry.isApproved && entry.transferredAt == nil {
+        for entry in try replica.list(TimeEntry.self) where entry.isApproved && !entry.isSent {
             audit.add(.timeEntry, entry.foreignKey.map(String.init) ?? RecordRef.planKey(local: entry.id!), .approvedNotTransferred)
         }
         return audit

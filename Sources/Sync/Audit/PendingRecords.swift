@@ -7,7 +7,8 @@ import Vocabulary
 /// admin panel's "Venter". The candidates are the records whose mapped
 /// fields differ from what was last synced (new, changed or deleted ones)
 /// and those the last run left pending (skipped, blocked or failed).
-/// Materials are not among them: they reach e-conomic on a draft order.
+/// Materials are not among them: they reach e-conomic on a draft order; nor
+/// are hours exported on one.
 ///
 /// ```swift
 /// let pending = try PendingRecords(replica: replica, agreement: 1118081, modules: [.projectEntries])
@@ -43,7 +44,7 @@ public struct PendingRecords: Sendable {
         for (kind, id) in candidates where records.count < limit {
             // A record pulled and deleted since has no row left to explain.
             guard let status = try? RecordStatus(kind: kind, id: id, replica: replica, agreement: agreement),
-                  status.state != .synced || status.reasons.contains(where: \.isRecordProblem) else {
+                  !status.state.isDone || status.reasons.contains(where: \.isRecordProblem) else {
                 passed += 1
                 continue
             }

@@ -22,6 +22,17 @@ public struct RecordStatus: Sendable, Equatable {
         case new
         /// Deleted in the replica.
         case deleted
+        /// A registration exported on an order: e-conomic has it there (it is
+        /// never also sent as a time entry), so nothing is left to do.
+        case exported
+
+        /// Whether e-conomic has the record as the replica does: itself, or on an order.
+        public var isDone: Bool {
+            switch self {
+            case .synced, .exported: true
+            case .changed, .new, .deleted: false
+            }
+        }
     }
 
     /// One reason the record is not (yet) in e-conomic as the replica has it.
@@ -70,8 +81,13 @@ public struct RecordStatus: Sendable, Equatable {
         name = try replica.name(of: kind, id: id)
         economicKey = row.foreignKey
         let unsynced = try !replica.unsyncedRows(kind, among: [id]).isEmpty
-        state = row.tombstone ? .deleted : row.foreignKey == nil ? .new : unsynced ? .changed : .synced
+        state = row.tombstone ? .deleted : row.foreignKey == nil ? (row.onOrder ? .exported : .new) : unsynced ? .changed : .synced
         var reasons: [Reason] = []
+        guard state != .exported else {
+            // Done: a withdrawn push of it (planned before the export) is no reason.
+            self.reasons = reasons
+            return
+        }
         if settings.paused { reasons.append(.paused) }
         if !settings.isEnabled(module) { reasons.append(.moduleOff(module)) }
         if mapping?.direction == .importOnly && state != .synced { reasons.append(.importOnly(module)) }

@@ -16,6 +16,7 @@ extension RecordStatus.State {
         case .changed: ("ændret siden seneste synkronisering", "changed since it was last synced")
         case .new: ("ikke i e-conomic endnu", "not in e-conomic yet")
         case .deleted: ("slettet i Mobilplan", "deleted in Mobilplan")
+        case .exported: ("i e-conomic på en ordre", "in e-conomic on an order")
         }
         return language == .da ? da : en
     }

@@ -53,6 +53,7 @@ public struct LocalRecords: Sendable {
             if mains.contains(row.id) { record.record.data["isMainProject"] = .bool(true) }
             record.tombstone = row.tombstone
             record.approved = row.approved
+            record.onOrder = row.onOrder
             records.append(record)
         }
         return Self.ordered(records)

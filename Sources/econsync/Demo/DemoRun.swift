@@ -66,8 +66,8 @@ struct DemoRun {
         try await econsync(["status"])
         try await econsync(["snapshot", "take"])
         try await econsync(["audit"])
-        print("(the audit's findings are the field work still waiting: an employee without an "
-              + "e-conomic id and the hours blocked on it)")
+        print("(the audit's finding is the field work still waiting: an employee without an "
+              + "e-conomic id; the hours blocked on it went to e-conomic on the order)")
         heading("next: your own e-conomic agreement")
         print(Self.nextSteps)
     }
