@@ -23,8 +23,8 @@ struct Changes: ParsableCommand {
     func run() throws {
         let changes = try global.openReplica().changes(since: since, limit: limit)
         if output.json { return try Output.json("changes", changes) }
-        Output.table(["SEQ", "KIND", "ROW", "OPERATION", "AT"],
-                     changes.map { [String($0.seq), $0.kind.rawValue, String($0.row), $0.operation.rawValue, LocalTime.string($0.at)] },
+        Output.table(LocalColumn.headings([.sequence, .kind, .row, .operation, .at]),
+                     changes.map { [String($0.seq), LocalWords.kind($0.kind), String($0.row), LocalWords.operation($0.operation), LocalTime.string($0.at)] },
                      rightAligned: [0, 2], fit: table.width)
     }
 }
@@ -49,9 +49,9 @@ struct Unsynced: ParsableCommand {
         let store = try global.openReplica()
         let entries = try (kind.map { [$0] } ?? Kind.allCases).map { Entry(kind: $0, ids: try store.unsyncedRows($0)) }
         if output.json { return try Output.json("unsynced", entries.filter { !$0.ids.isEmpty }) }
-        Output.table(["KIND", "UNSYNCED", "IDS"], entries.filter { !$0.ids.isEmpty }.map { entry in
+        Output.table(LocalColumn.headings([.kind, .unsynced, .ids]), entries.filter { !$0.ids.isEmpty }.map { entry in
             let shown = entry.ids.prefix(10).map(String.init).joined(separator: ",")
-            return [entry.kind.rawValue, String(entry.ids.count), entry.ids.count > 10 ? shown + ",…" : shown]
+            return [LocalWords.kind(entry.kind), String(entry.ids.count), entry.ids.count > 10 ? shown + ",…" : shown]
         }, rightAligned: [1], fit: table.width)
     }
 }
@@ -74,8 +74,8 @@ struct Import: ParsableCommand {
         let summary = try global.openReplica().importRecords(from: URL(fileURLWithPath: file))
         if output.json { return try Output.json(summary) }
         let total = summary.created.values.reduce(0, +)
-        print("imported \(total) records from \(file)")
-        for (kind, count) in summary.created.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(count)") }
+        print(Speech.say("importerede \(Output.count(total, "post", plural: "poster")) fra \(file)", "imported \(total) records from \(file)"))
+        for (kind, count) in summary.created.sorted(by: { $0.key < $1.key }) { print("  \(Kind(rawValue: kind).map(LocalWords.kind) ?? kind): \(count)") }
     }
 }
 

@@ -15,23 +15,23 @@ struct Check: ParsableCommand {
         let line = ProgressLine()
         defer { line.finish() }
         let problems = try global.openReplica().consistencyProblems { step in
-            if !output.json { line.show("checking \(Self.words(step)) (\(step.number)/\(ConsistencyStep.count))") }
+            if !output.json { line.show(Speech.say("tjekker", "checking") + " \(Self.words(step)) (\(step.number)/\(ConsistencyStep.count))") }
         }
         line.finish()
         if output.json {
             try Output.json(["problems": problems])
         } else {
-            print(problems.isEmpty ? "replica is consistent" : problems.joined(separator: "\n"))
+            print(problems.isEmpty ? Speech.say("replikaen er konsistent", "replica is consistent") : problems.joined(separator: "\n"))
         }
         if !problems.isEmpty { throw ExitCode.failure }
     }
 
-    /// A step in words: `integrity`, `foreign keys`, `the change log of hour type`.
+    /// A step in words: `integrity`, `foreign keys`, `the change log of hour type`; in Danish `integritet`, ….
     static func words(_ step: ConsistencyStep) -> String {
         switch step {
-        case .integrity: "integrity"
-        case .foreignKeys: "foreign keys"
-        case .changeLog(let kind): "the change log of \(kind.noun)"
+        case .integrity: Speech.say("integritet", "integrity")
+        case .foreignKeys: Speech.say("fremmednøgler", "foreign keys")
+        case .changeLog(let kind): Speech.say("ændringsloggen for \(LocalWords.noun(kind))", "the change log of \(kind.noun)")
         }
     }
 }

@@ -4,7 +4,7 @@ import Replica
 
 extension Contact: ListedRecord {
     static let command = "contact"
-    static let header = ["ID", "E-CONOMIC", "CUSTOMER", "NAME", "EMAIL", "PHONE", "STATE"]
+    static let header: [LocalColumn] = [.id, .economic, .customer, .name, .email, .phone, .state]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", names.name(.customer, customerId), name, email ?? "", phone ?? "",
          names.state(self)]

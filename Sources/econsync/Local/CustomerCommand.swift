@@ -4,7 +4,7 @@ import Replica
 
 extension Customer: ListedRecord {
     static let command = "customer"
-    static let header = ["ID", "E-CONOMIC", "NAME", "CVR", "CITY", "GROUP", "STATE"]
+    static let header: [LocalColumn] = [.id, .economic, .name, .cvr, .city, .group, .state]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", [zip, city].compactMap { $0 }.joined(separator: " "),
          names.name(.customerGroup, customerGroupId), names.state(self)]

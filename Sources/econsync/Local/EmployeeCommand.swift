@@ -3,7 +3,7 @@ import Replica
 
 extension Employee: ListedRecord {
     static let command = "employee"
-    static let header = ["ID", "E-CONOMIC", "NUMBER", "NAME", "EMAIL", "COST/H", "SALES/H", "STATE"]
+    static let header: [LocalColumn] = [.id, .economic, .number, .name, .email, .costPerHour, .salesPerHour, .state]
     static let rightAligned: Set<Int> = [0, 5, 6]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", number.map(String.init) ?? "", name, email ?? "",

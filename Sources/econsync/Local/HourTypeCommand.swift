@@ -4,9 +4,9 @@ import Replica
 
 extension HourType: ListedRecord {
     static let command = "hour-type"
-    static let header = ["ID", "NAME", "ACTIVITY", "PRODUCT", "STATE"]
+    static let header: [LocalColumn] = [.id, .name, .activity, .product, .state]
     func cells(_ names: NameLookup) -> [String] {
-        [String(id ?? 0), name, activityNumber.map(String.init) ?? "(unmapped)", names.name(.product, productId), names.state(self)]
+        [String(id ?? 0), name, activityNumber.map(String.init) ?? Speech.say("(ikke tilknyttet)", "(unmapped)"), names.name(.product, productId), names.state(self)]
     }
     var title: String { name }
 }

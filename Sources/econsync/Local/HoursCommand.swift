@@ -4,13 +4,13 @@ import Replica
 
 extension TimeEntry: ListedRecord {
     static let command = "hours"
-    static let header = ["ID", "DATE", "EMPLOYEE", "PROJECT", "HOUR TYPE", "HOURS", "STATUS", "NOTE"]
+    static let header: [LocalColumn] = [.id, .date, .employee, .project, .hourType, .hours, .status, .note]
     static let rightAligned: Set<Int> = [0, 5]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), date, names.name(.employee, employeeId), names.name(.project, projectId), names.name(.hourType, hourTypeId),
-         Validation.format(hours), status.rawValue, note ?? ""]
+         Validation.format(hours), LocalWords.status(status), note ?? ""]
     }
-    var title: String { "\(Validation.format(hours)) h on \(date)" }
+    var title: String { "\(Validation.format(hours)) \(Speech.say("t den", "h on")) \(date)" }
 }
 
 /// `econsync local hours …`.

@@ -3,9 +3,9 @@ import Replica
 
 extension Supplier: ListedRecord {
     static let command = "supplier"
-    static let header = ["ID", "E-CONOMIC", "NAME", "CVR", "CITY", "EMAIL", "PHONE", "STATE"]
+    static let header: [LocalColumn] = [.id, .economic, .name, .cvr, .city, .email, .phone, .state]
     func cells(_ names: NameLookup) -> [String] {
-        [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", city ?? "", email ?? "", phone ?? "", barred ? "barred" : names.state(self)]
+        [String(id ?? 0), foreignKey.map(String.init) ?? "", name, cvr ?? "", city ?? "", email ?? "", phone ?? "", barred ? LocalWords.Standing.barred.words : names.state(self)]
     }
     var title: String { name }
 }
@@ -13,7 +13,7 @@ extension Supplier: ListedRecord {
 extension NamedRecord: ListedRecord {
     /// Only unit types are listed (`local unit list`); the other named kinds are reference data.
     static var command: String { kind.rawValue }
-    static var header: [String] { ["ID", "E-CONOMIC", "NAME", "STATE"] }
+    static var header: [LocalColumn] { [.id, .economic, .name, .state] }
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), foreignKey.map(String.init) ?? "", name, names.state(self)]
     }

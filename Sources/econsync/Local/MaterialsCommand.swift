@@ -4,13 +4,13 @@ import Replica
 
 extension Material: ListedRecord {
     static let command = "materials"
-    static let header = ["ID", "DATE", "PRODUCT", "QUANTITY", "UNIT", "PROJECT", "STATUS", "NOTE"]
+    static let header: [LocalColumn] = [.id, .date, .product, .quantity, .unit, .project, .status, .note]
     static let rightAligned: Set<Int> = [0, 3]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), date, names.name(.product, productId), Validation.format(quantity), names.name(.unit, unitId),
-         names.name(.project, projectId), status.rawValue, note ?? ""]
+         names.name(.project, projectId), LocalWords.status(status), note ?? ""]
     }
-    var title: String { "\(Validation.format(quantity)) on \(date)" }
+    var title: String { "\(Validation.format(quantity)) \(Speech.say("den", "on")) \(date)" }
 }
 
 /// `econsync local materials …`.

@@ -4,7 +4,7 @@ import Replica
 
 extension Product: ListedRecord {
     static let command = "product"
-    static let header = ["ID", "NUMBER", "NAME", "UNIT", "SALES", "COST", "GROUP", "STATE"]
+    static let header: [LocalColumn] = [.id, .number, .name, .unit, .sales, .cost, .group, .state]
     static let rightAligned: Set<Int> = [0, 4, 5]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), number, name, names.name(.unit, unitId), Output.amount(salesPrice), Output.amount(costPrice),

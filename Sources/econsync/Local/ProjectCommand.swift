@@ -4,10 +4,10 @@ import Replica
 
 extension Project: ListedRecord {
     static let command = "project"
-    static let header = ["ID", "NUMBER", "NAME", "CUSTOMER", "MAIN PROJECT", "STATUS", "STATE"]
+    static let header: [LocalColumn] = [.id, .number, .name, .customer, .mainProject, .status, .state]
     func cells(_ names: NameLookup) -> [String] {
         [String(id ?? 0), number.map(String.init) ?? "", name, names.name(.customer, customerId), names.name(.project, parentId),
-         barred ? "barred" : closed ? "closed" : "open", names.state(self)]
+         (barred ? LocalWords.Standing.barred : closed ? .closed : .open).words, names.state(self)]
     }
     var title: String { name }
 }

@@ -8,7 +8,7 @@ extension RecordRef: ExpressibleByArgument {}
 
 /// A record type the `local` commands can list and report on.
 protocol ListedRecord: ReplicaRecord {
-    static var header: [String] { get }
+    static var header: [LocalColumn] { get }
     static var rightAligned: Set<Int> { get }
     /// The cells of this record's row in a human listing.
     func cells(_ names: NameLookup) -> [String]
@@ -44,12 +44,12 @@ final class NameLookup {
     /// The sync state of a record: new (not in e-conomic yet), changed
     /// (edited since the last reconcile), synced, or deleted.
     func state<R: ReplicaRecord>(_ record: R) -> String {
-        if record.tombstone { return "deleted" }
-        if record.foreignKey == nil { return "new" }
+        if record.tombstone { return LocalWords.state(.deleted) }
+        if record.foreignKey == nil { return LocalWords.state(.new) }
         if unsynced[R.kind] == nil {
             unsynced[R.kind] = Set((try? store.unsyncedRows(R.kind)) ?? [])
         }
-        return unsynced[R.kind]!.contains(record.id ?? -1) ? "changed" : "synced"
+        return LocalWords.state(unsynced[R.kind]!.contains(record.id ?? -1) ? .changed : .synced)
     }
 }
 
@@ -71,7 +71,7 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
         let records = try store.list(R.self, includeDeleted: all).filter { $0.department == store.department }
         if output.json { return try Output.json(R.kind.plural, records.map(RecordJSON.init)) }
         let names = NameLookup(store: store)
-        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
+        Output.table(LocalColumn.headings(R.header), records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
     }
 }
 
@@ -90,20 +90,21 @@ struct DeleteCommand<R: ListedRecord>: ParsableCommand {
         try store.write { writer in
             for id in ids.ids { try writer.delete(R.self, id: id) }
         }
-        for id in ids.ids { print("deleted \(R.kind.noun) \(id)") }
+        for id in ids.ids { print(LocalWords.line(.deleted, R.kind, id)) }
     }
 }
 
 /// Shared reporting of created and changed records.
 enum Report {
     /// Says what was saved, and warns (on standard error) about records that share its identity.
-    static func saved<R: ListedRecord>(_ record: R, _ verb: String, json: Bool, replica: ReplicaStore) throws {
-        if json { try Output.json(RecordJSON(record)) } else { Output.line("\(verb) \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
+    static func saved<R: ListedRecord>(_ record: R, _ deed: LocalWords.Deed, json: Bool, replica: ReplicaStore) throws {
+        if json { try Output.json(RecordJSON(record)) } else { Output.line(LocalWords.line(deed, R.kind, record.id ?? 0, record.title)) }
         guard let id = record.id else { return }
-        let what = R.kind == .customer ? "CVR number" : "e-mail address"
+        let what = R.kind == .customer ? Speech.say("CVR-nummer", "CVR number") : Speech.say("e-mailadresse", "e-mail address")
         for twin in try replica.sharingIdentity(R.kind, id: id) {
-            Output.warning("\(R.kind.noun) \(twin.id) (\(twin.name)) has the same \(what): a sync links or creates neither "
-                           + "until one is corrected, merged or deleted")
+            Output.warning("\(LocalWords.noun(R.kind)) \(twin.id) (\(twin.name)) " + Speech.say(
+                "har samme \(what): en synkronisering hverken kobler eller opretter nogen af dem, før den ene er rettet, lagt sammen eller slettet",
+                "has the same \(what): a sync links or creates neither until one is corrected, merged or deleted"))
         }
     }
 }
@@ -171,7 +172,7 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
             try fields.afterSave(created, writer)
             return created
         }
-        try Report.saved(record, "created", json: output.json, replica: replica)
+        try Report.saved(record, .created, json: output.json, replica: replica)
     }
 }
 
@@ -196,6 +197,6 @@ struct EditCommand<F: RecordFields>: ParsableCommand {
             try fields.afterSave(updated, writer)
             return updated
         }
-        try Report.saved(saved, "updated", json: output.json, replica: replica)
+        try Report.saved(saved, .updated, json: output.json, replica: replica)
     }
 }

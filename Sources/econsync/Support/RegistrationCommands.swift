@@ -43,7 +43,7 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
         let records = try store.registrations(R.self, matching: filter)
         if output.json { return try Output.json(R.kind.plural, records.map(RecordJSON.init)) }
         let names = NameLookup(store: store)
-        Output.table(R.header, records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
+        Output.table(LocalColumn.headings(R.header), records.map { $0.cells(names) }, rightAligned: R.rightAligned, fit: table.width)
     }
 }
 
@@ -66,8 +66,8 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
         }
         if output.json { return try Output.json(R.kind.plural, results.map { RecordJSON($0.record) }) }
         for (already, record) in results {
-            let by = "by \(record.approvedBy ?? approver)" + (already ? " at \(record.approvedAt ?? "?")" : "")
-            Output.line("\(already ? "already approved" : "approved") \(R.kind.noun) \(record.id ?? 0): \(record.title) (\(by))")
+            let by = Speech.say("af", "by") + " \(record.approvedBy ?? approver)" + (already ? Speech.say(" den ", " at ") + (record.approvedAt ?? "?") : "")
+            Output.line(LocalWords.line(already ? .alreadyApproved : .approved, R.kind, record.id ?? 0, record.title) + " (\(by))")
         }
     }
 }
@@ -88,6 +88,6 @@ struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
             try ids.ids.map { try writer.unapprove(R.self, id: $0) }
         }
         if output.json { return try Output.json(R.kind.plural, records.map(RecordJSON.init)) }
-        for record in records { Output.line("unapproved \(R.kind.noun) \(record.id ?? 0): \(record.title)") }
+        for record in records { Output.line(LocalWords.line(.unapproved, R.kind, record.id ?? 0, record.title)) }
     }
 }
