@@ -93,12 +93,7 @@ struct PullWriter {
     func newRecord<R: ReplicaRecord>(_ type: R.Type, key: String, _ mapping: KindMapping,
                                      value: (KindMapping.Field) -> JSONValue?) throws -> R {
         // Built once, as decoded: the defaults, then e-conomic's values that are not null.
-        var properties = Self.defaults
-        for field in mapping.fields {
-            guard let found = value(field) else { continue }
-            let converted = try convert(found, field, of: mapping.kind, key: key)
-            if converted != .null { properties[field.local] = converted }
-        }
+        var properties = try properties(mapping, key: key, into: Self.defaults, keepingNull: false, value: value)
         switch mapping.kind {
         case .project, .employee: properties["number"] = .number(key)
         case .hourType: properties["activityNumber"] = .number(key)
@@ -149,14 +144,19 @@ struct PullWriter {
         return id
     }
 
-    /// The operation's fields as the replica's property names and values,
-    /// added to `properties`; a null clears a field unless `keepingNull` is false.
-    func properties(_ op: PlanOperation, _ mapping: KindMapping, into properties: [String: JSONValue] = [:],
-                    keepingNull: Bool = true) throws -> [String: JSONValue] {
+    /// The operation's fields as the replica's property names and values (a null clears a field).
+    func properties(_ op: PlanOperation, _ mapping: KindMapping) throws -> [String: JSONValue] {
+        try properties(mapping, key: op.key, into: [:], keepingNull: true) { op.fields[$0.economic.description] }
+    }
+
+    /// The fields `value` reads of record `key`, as the replica's property names and
+    /// values, added to `properties`; a null clears a field unless `keepingNull` is false.
+    private func properties(_ mapping: KindMapping, key: String, into properties: [String: JSONValue], keepingNull: Bool,
+                            value: (KindMapping.Field) -> JSONValue?) throws -> [String: JSONValue] {
         var properties = properties
         for field in mapping.fields {
-            guard let value = op.fields[field.economic.description] else { continue }
-            let converted = try convert(value, field, of: op.kind, key: op.key)
+            guard let found = value(field) else { continue }
+            let converted = try convert(found, field, of: mapping.kind, key: key)
             if keepingNull || converted != .null { properties[field.local] = converted }
         }
         return properties
