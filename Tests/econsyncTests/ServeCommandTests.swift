@@ -165,4 +165,35 @@ struct ServeCommandTests {
             #expect(try await Self.get(base + "/").text.contains("Modul hænger"))
         }
     }
+
+    @Test("a page view never waits for a running module: while another process holds the replica's write lock, the overview, /healthz and /api/status answer")
+    func pageWhileWriting() async throws {
+        try await ConnectedCLI.with { connected in
+            let (process, base) = try Self.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            // A writer in another process (as a module run is) holds the write lock until told to let go.
+            let writer = Process()
+            writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            writer.arguments = ["python3", "-c", """
+                import sqlite3, sys
+                db = sqlite3.connect(sys.argv[1], isolation_level=None)
+                db.execute("BEGIN IMMEDIATE")
+                print("held", flush=True)
+                sys.stdin.read()
+                db.execute("ROLLBACK")
+                """, connected.cli.home.appendingPathComponent("replica.sqlite").path]
+            let input = Pipe(), output = Pipe()
+            writer.standardInput = input
+            writer.standardOutput = output
+            try writer.run()
+            defer { try? input.fileHandleForWriting.close(); writer.waitUntilExit() }
+            #expect(ConnectCommandTests.readLine(output.fileHandleForReading) == "held")
+            // Past SQLite's 10-second wait a page that wanted the write lock would fail (500): these answer while it is held.
+            let page = try await Self.get(base + "/")
+            #expect(page.response.status == 200 && page.text.components(separatedBy: "<tr data-module=").count == 9, "\(page.text)")
+            #expect(try await Self.get(base + "/healthz").text == "ok\n")
+            #expect(try await Self.get(base + "/api/status").response.status == 200)
+            #expect(writer.isRunning, "the lock was held throughout")
+        }
+    }
 }

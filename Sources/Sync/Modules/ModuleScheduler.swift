@@ -216,22 +216,29 @@ public struct ModuleScheduler: Sendable {
     public func releaseStale() throws -> [ModuleRun] {
         let settings = try settings()
         let now = now()
+        // Looked at by a read first: a page view or a status never waits for the write lock a running module holds.
+        guard try replica.moduleStatuses().values.contains(where: { staleness(of: $0, settings: settings, at: now) != nil }) else { return [] }
         return try replica.write { try release(stale: $0, settings: settings, at: now) }
+    }
+
+    /// Why a run's lease may be taken from it (held past the timeout, or by a process on this host that is gone); nil while it is running well.
+    private func staleness(of status: ModuleStatus, settings: ModuleSettings, at now: Date) -> String? {
+        guard status.state == .running else { return nil }
+        let since = status.lastStart.flatMap(Timestamp.date) ?? .distantPast
+        if now >= since.addingTimeInterval(settings.timeout) {
+            return "Module hangs: running since \(status.lastStart ?? "?") (over \(Int(settings.timeout / 3600)) hours); timed out and released"
+        }
+        if let owner = status.leaseOwner, !isAlive(owner) {
+            return "the process running it (\(owner)) is gone; released"
+        }
+        return nil
     }
 
     @discardableResult
     func release(stale writer: ReplicaWriter, settings: ModuleSettings, at now: Date) throws -> [ModuleRun] {
         var released: [ModuleRun] = []
-        for var status in try writer.moduleStatuses() where status.state == .running {
-            let since = status.lastStart.flatMap(Timestamp.date) ?? .distantPast
-            let message: String
-            if now >= since.addingTimeInterval(settings.timeout) {
-                message = "Module hangs: running since \(status.lastStart ?? "?") (over \(Int(settings.timeout / 3600)) hours); timed out and released"
-            } else if let owner = status.leaseOwner, !isAlive(owner) {
-                message = "the process running it (\(owner)) is gone; released"
-            } else {
-                continue
-            }
+        for var status in try writer.moduleStatuses() {
+            guard let message = staleness(of: status, settings: settings, at: now) else { continue }
             if let id = status.leaseRun, var run = try writer.moduleRun(id), run.outcome == .running {
                 run.outcome = .timedOut
                 run.endedAt = Timestamp.string(now)
