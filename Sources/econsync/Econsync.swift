@@ -28,7 +28,7 @@ struct Econsync: AsyncParsableCommand {
             "records", "remedy"}} on standard output instead of words on standard error.
             """,
         version: Econsync.version,
-        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, LogCommand.self, WhyCommand.self, RunCommand.self, PauseCommand.self, ResumeCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, ServeCommand.self, Bench.self]
+        subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, LogCommand.self, WhyCommand.self, PendingCommand.self, RunCommand.self, PauseCommand.self, ResumeCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, ServeCommand.self, Bench.self]
     )
 
     /// The release, as `econsync --version` prints it.

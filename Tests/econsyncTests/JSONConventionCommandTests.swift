@@ -77,6 +77,7 @@ struct JSONConventionCommandTests {
         Step(["status"], "modules"),
         Step(["log", "--limit", "3"], "runs"),
         Step(["why", "customer", "e:1001"], "economicKey"),
+        Step(["pending"], "records"),
         Step(["conflicts"], "conflicts"),
         Step(["order", "export", "--project", "e:2"], "export"),
         Step(["order", "list"], "orders"),

@@ -49,7 +49,7 @@ struct ServeAPITests {
         return served
     }
 
-    @Test("/api/pending is each waiting record as `econsync why --json` gives it (one module's with ?module=); /api/conflicts is `conflicts --json` (?module=, ?since=); /api/orders is `order list --json`; no secret shows; a query that cannot be is a 400 naming it")
+    @Test("/api/pending is `pending --json`, each waiting record as `econsync why --json` gives it (one module's with ?module=); /api/conflicts is `conflicts --json` (?module=, ?since=); /api/orders is `order list --json`; no secret shows; a query that cannot be is a 400 naming it")
     func recordsAndOrders() async throws {
         try await ConnectedCLI.with { connected in
             connected.cli.environment["ECONSYNC_SMTP_PASSWORD"] = "smtp-hemmelighed"
@@ -73,6 +73,8 @@ struct ServeAPITests {
             let hours = OrderReleaseCommandTests.items(try CanonicalJSON.parse(try await ServeCommandTests.get(base + "/api/pending?module=projectEntries").text)["records"])
             #expect(hours.allSatisfy { $0["kind"]?.stringValue == "timeEntry" } && Set(hours.compactMap { $0["id"]?.intValue }).isSuperset(of: [Int64(blocked), Int64(unapproved)]),
                     "\(hours)")
+            #expect(served == (try CanonicalJSON.parse(try await connected.expect(["pending", "--json"]))), "/api/pending is `pending --json`")
+            _ = try await Self.same(connected, base, "/api/pending?module=projectEntries&limit=1", ["pending", "--json", "--module", "projectEntries", "--limit", "1"])
             let limited = try CanonicalJSON.parse(try await ServeCommandTests.get(base + "/api/pending?limit=1").text)
             #expect(OrderReleaseCommandTests.items(limited["records"]).count == 1 && limited["total"] == served["total"], "\(limited)")
 

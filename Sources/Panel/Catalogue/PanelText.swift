@@ -17,7 +17,7 @@ public enum PanelText: CaseIterable, Sendable {
     case action, syncNow, syncAll, canRunAgainAt, force, forceQuestion, forceConfirm, cancel
     case log, allModules, started, ended, outcome, apiCalls, notifications, at, forced, full
     case succeeded, timedOut, recorded, sent, suppressed
-    case pending, record, reasons, whatToDo, nothingPending, showingFirst, ofTotal
+    case pending, record, reasons, whatToDo
     case synced, changed, new, deleted, exported
     case conflictJournal, decided, field, base, mobilplan, economic, winner, rule, from, to, show, noConflicts
     case badRequest, notADate, dateFormat
@@ -91,9 +91,6 @@ public enum PanelText: CaseIterable, Sendable {
         case .record: ("Post", "Record")
         case .reasons: ("Hvorfor", "Why")
         case .whatToDo: ("Hvad gør jeg?", "What to do")
-        case .nothingPending: ("Alt er i e-conomic, som Mobilplan har det.", "Everything is in e-conomic as Mobilplan has it.")
-        case .showingFirst: ("Viser de første", "Showing the first")
-        case .ofTotal: ("af", "of")
         case .synced: (RecordStatus.State.synced.words(.da), RecordStatus.State.synced.words(.en))
         case .changed: (RecordStatus.State.changed.words(.da), RecordStatus.State.changed.words(.en))
         case .new: (RecordStatus.State.new.words(.da), RecordStatus.State.new.words(.en))

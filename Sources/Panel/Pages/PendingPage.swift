@@ -12,13 +12,10 @@ struct PendingPage {
     var html: String {
         var body = ModuleFilter(path: "/pending", selected: module, language: language).html
         if pending.total == 0 {
-            body += "<p id=\"nothing-pending\">\(HTML.escape(PanelText.nothingPending.in(language)))</p>\n"
+            body += "<p id=\"nothing-pending\">\(HTML.escape(PendingRecords.nothingWaits(language)))</p>\n"
             return HTML.page(title: PanelText.pending.in(language), language: language, body: body)
         }
-        if pending.records.count < pending.total {
-            body += "<p class=\"notice\">\(HTML.escape(PanelText.showingFirst.in(language))) \(pending.records.count) "
-                + "\(HTML.escape(PanelText.ofTotal.in(language))) \(pending.total)</p>\n"
-        }
+        if let shown = pending.shown(language) { body += "<p class=\"notice\">\(HTML.escape(shown))</p>\n" }
         body += "<table id=\"pending\">\n" + HTML.head([.module, .record, .state, .reasons, .whatToDo], language) + "<tbody>\n"
         for status in pending.records { body += row(status) }
         body += "</tbody>\n</table>\n"

@@ -25,8 +25,7 @@ extension PanelServer {
             let query = request.uri.queryParameters
             let (module, limit) = (try Self.module(query), try Self.limit(query) ?? 500)
             return try await Self.json { [self] in
-                let pending = try pendingRecords(module: module, limit: limit)
-                return PendingJSON(records: pending.records.map(RecordStatus.Report.init), total: pending.total)
+                PendingRecords.Report(try pendingRecords(module: module, limit: limit))
             }
         }
         router.get("/api/conflicts") { request, _ in
@@ -39,12 +38,6 @@ extension PanelServer {
         router.get("/api/orders") { _, _ in
             try await Self.json { [self] in ["orders": try replica.orderExports().map(OrderReport.ExportEntry.init)] }
         }
-    }
-
-    /// `/api/pending`'s answer: the waiting records (at most the limit) and how many wait in all.
-    struct PendingJSON: Encodable {
-        var records: [RecordStatus.Report]
-        var total: Int
     }
 
     /// The records of `module` (every module's when nil) not in e-conomic as the replica has them, the first `limit` with their reasons.

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Replica
+import Sync
+import Vocabulary
+
+/// `econsync pending`: every record not in e-conomic as the replica has it,
+/// each with the reasons and what to do that `econsync why` gives (the panel's "Venter").
+struct PendingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pending",
+        abstract: "List every record not in e-conomic as the replica has it, each with every reason and what to do (`why` for all of them).",
+        discussion: Examples.text("econsync pending", "econsync pending --module projectEntries", "econsync pending --limit 20 --json", after: """
+            The records come by kind, then local id; past --limit they are counted, not listed. --json gives the shape \
+            the admin panel's /api/pending gives: {"records": [each as `econsync why --json` gives it], "total": N}.
+            """))
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only this module's records.") var module: Module?
+    @Option(help: "At most this many records listed (every waiting one is counted).") var limit = 500
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() throws {
+        let replica = try global.openReplica()
+        let agreement = try? global.credentialsFile.load().agreementNumber
+        let pending = try PendingRecords(replica: replica, agreement: agreement, modules: module.map { [$0] } ?? Set(Module.allCases), limit: limit)
+        if output.json { return try Output.json(PendingRecords.Report(pending)) }
+        guard pending.total > 0 else { return print(PendingRecords.nothingWaits(Speech.language)) }
+        for status in pending.records {
+            print("\(WhyCommand.title(status, in: Speech.language)): \(WhyCommand.state(status, in: Speech.language))")
+            for reason in status.reasons { Output.line("  - \(status.advice(reason, in: Speech.language))") }
+        }
+        let total = pending.total
+        print(pending.shown(Speech.language) ?? Speech.say(total == 1 ? "1 post venter" : "\(total) poster venter", total == 1 ? "1 record waits" : "\(total) records wait"))
+    }
+}
