@@ -26,7 +26,10 @@ public struct LocalRow: Sendable, Equatable {
     public var tombstone: Bool
     /// Whether a registration is approved; nil for other kinds.
     public var approved: Bool?
+    /// The local order a registration is exported on (nil for other kinds).
+    public var orderID: Int64?
+
     /// Whether a registration is exported on an order: it reached e-conomic
     /// there, and is never sent as a time entry too (false for other kinds).
-    public var onOrder = false
+    public var onOrder: Bool { orderID != nil }
 }

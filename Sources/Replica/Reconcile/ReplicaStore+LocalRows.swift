@@ -28,7 +28,7 @@ extension ReplicaStore {
                     let key: DatabaseValue = row[1]
                     rows.append(LocalRow(id: row[0], values: values, foreignKey: key.isNull ? nil : key.keyText, tombstone: row[2],
                                          approved: registration ? !(row[3] as DatabaseValue).isNull : nil,
-                                         onOrder: registration && !(row[4] as DatabaseValue).isNull))
+                                         orderID: registration ? row[4] : nil))
                 }
             }
             guard let ids else {

@@ -20,6 +20,8 @@ extension RecordStatus {
         public var name: String?
         /// A number, text for products; null until the record is in e-conomic.
         public var economicKey: JSONValue
+        /// The e-conomic order an exported registration is on; left out for every other record.
+        public var orderNumber: Int64?
         public var module: String
         public var state: String
         public var reasons: [Reason]
@@ -30,6 +32,7 @@ extension RecordStatus {
             id = status.id
             name = status.name
             economicKey = status.economicKey.map { LocalRecords.economicKey($0, status.kind).json } ?? .null
+            orderNumber = status.orderNumber
             module = status.module.rawValue
             state = status.state.rawValue
             reasons = status.reasons.map { Reason(code: $0.code, text: status.advice($0, in: .en)) }

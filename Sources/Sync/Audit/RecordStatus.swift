@@ -62,6 +62,8 @@ public struct RecordStatus: Sendable, Equatable {
     public var name: String?
     /// Its key in e-conomic, when e-conomic has it.
     public var economicKey: String?
+    /// The number of the e-conomic order an exported registration is on (see ``State/exported``).
+    public var orderNumber: Int64?
     public var module: Module
     public var state: State
     public var reasons: [Reason]
@@ -84,6 +86,7 @@ public struct RecordStatus: Sendable, Equatable {
         state = row.tombstone ? .deleted : row.foreignKey == nil ? (row.onOrder ? .exported : .new) : unsynced ? .changed : .synced
         var reasons: [Reason] = []
         guard state != .exported else {
+            orderNumber = try replica.orderExports().last { $0.orderId == row.orderID && $0.state.isLive }?.orderNumber
             // Done: a withdrawn push of it (planned before the export) is no reason.
             self.reasons = reasons
             return

@@ -20,7 +20,8 @@ extension WhyCommand {
                         "in e-conomic as \(key), changed in the replica since it was last synced")
         case .new: (RecordStatus.State.new.words(.da), "not in e-conomic yet")
         case .deleted: (RecordStatus.State.deleted.words(.da), "deleted in the replica")
-        case .exported: (RecordStatus.State.exported.words(.da), RecordStatus.State.exported.words(.en))
+        case .exported: status.orderNumber.map { ("i e-conomic på ordre \($0)", "in e-conomic on order \($0)") }
+            ?? (RecordStatus.State.exported.words(.da), RecordStatus.State.exported.words(.en))
         }
         return (language == .da ? da : en) + (status.state == .deleted ? status.economicKey.map { " (e-conomic \($0))" } ?? "" : "")
     }
