@@ -52,7 +52,7 @@ struct EmployeeLinkTests {
     @Test("with employee sync off, nothing of the kind is pulled or linked")
     func off() {
         var diff = Self.diff
-        diff.off = "employee sync is off (projects.syncEmployees)"
+        diff.off = .employees
         let ops = diff.operations(base: [], remote: [Self.remote(1, "Jens Hansen")], local: [Self.local(10, 1, "Jens Hansen")])
         #expect(!ops.isEmpty && ops.allSatisfy { $0.action == .skip && $0.reason == "employee sync is off (projects.syncEmployees)" })
     }

@@ -101,9 +101,9 @@ struct PlanTests {
     @Test("idempotency keys are deterministic and differ when the operation differs")
     func idempotencyKeys() {
         let op = PlanOperation(kind: .product, key: "P-100", action: .update,
-                               fields: ["salesPrice": .number("45.5")], reason: "price changed locally")
+                               fields: ["salesPrice": .number("45.5")], because: .changedInReplica)
         var same = op
-        same.reason = "another wording"
+        same.because = .recorded("another wording")
         var other = op
         other.fields["salesPrice"] = .number("46")
         #expect(op.idempotencyKey == same.idempotencyKey && op.idempotencyKey != other.idempotencyKey)
@@ -113,11 +113,11 @@ struct PlanTests {
     @Test("pulls come first, then pushes in e-conomic's dependency order, then skips and blocks")
     func ordering() {
         let ops = [
-            PlanOperation(kind: .timeEntry, key: "local:7", action: .skip, reason: "not approved"),
-            PlanOperation(kind: .timeEntry, key: "local:8", action: .create, reason: "approved"),
-            PlanOperation(kind: .product, key: "P-9", action: .create, reason: "material's product is missing"),
-            PlanOperation(kind: .customer, key: "1001", action: .pullUpdate, reason: "changed in e-conomic"),
-            PlanOperation(kind: .customerGroup, key: "local:2", action: .create, reason: "new"),
+            PlanOperation(kind: .timeEntry, key: "local:7", action: .skip, because: .notApproved),
+            PlanOperation(kind: .timeEntry, key: "local:8", action: .create, because: .newInReplica),
+            PlanOperation(kind: .product, key: "P-9", action: .create, because: .recorded("material's product is missing")),
+            PlanOperation(kind: .customer, key: "1001", action: .pullUpdate, because: .changedInEconomic),
+            PlanOperation(kind: .customerGroup, key: "local:2", action: .create, because: .newInReplica),
         ]
         let plan = Plan(operations: ops, inputs: PlanInputs(replicaSequence: 12, base: nil, snapshot: "abc"))
         #expect(plan.operations.map(\.key) == ["1001", "local:2", "P-9", "local:8", "local:7"])

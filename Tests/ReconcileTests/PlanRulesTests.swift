@@ -30,11 +30,11 @@ struct PlanRulesTests {
         let entry = ThreeWayDiff(mapping: Self.entries).operations(base: [], remote: [], local: [Self.entryOnNewProject(1)])
         #expect(entry.map(\.action) == [.create] && entry[0].requires == [Dependency(field: "projectNumber", kind: .project, key: "local:12")])
         let project = PlanOperation(kind: .project, key: "local:12", action: .create,
-                                    fields: ["name": .string("Ny"), "projectGroupNumber": .int(1)], reason: "new in the replica")
+                                    fields: ["name": .string("Ny"), "projectGroupNumber": .int(1)], because: .newInReplica)
         let planned = Plan(operations: entry + [project], inputs: Self.inputs())
         #expect(planned.operations.map { "\($0.action.rawValue) \($0.kind)" } == ["create project", "create timeEntry"])
 
-        let blockedProject = PlanOperation(kind: .project, key: "local:12", action: .block, reason: "project group missing")
+        let blockedProject = PlanOperation(kind: .project, key: "local:12", action: .block, because: .recorded("project group missing"))
         let blocked = Plan(operations: entry + [blockedProject], inputs: Self.inputs())
         #expect(blocked.operations.map(\.action) == [.block, .block])
         let reason = blocked.operations.first { $0.kind == .timeEntry }!.reason

@@ -7,7 +7,7 @@ import Vocabulary
 struct PlanScopeTests {
     static func op(_ kind: Kind, _ key: String, _ action: PlanOperation.Action, fields: [String: JSONValue] = [:],
                    requires: [Dependency] = []) -> PlanOperation {
-        PlanOperation(kind: kind, key: key, action: action, fields: fields, reason: "test", requires: requires)
+        PlanOperation(kind: kind, key: key, action: action, fields: fields, because: .recorded("test"), requires: requires)
     }
 
     @Test("kept: the scope's operations, the creates they require (transitively), the records a pulled project names; in plan order")

@@ -57,7 +57,7 @@ import Testing
 
     @Test("a plan operation's module is its kind's, and a plan naming another is refused")
     func operationModule() throws {
-        let op = PlanOperation(kind: .department, key: "1", action: .pullInsert, reason: "new in e-conomic")
+        let op = PlanOperation(kind: .department, key: "1", action: .pullInsert, because: .newInEconomic)
         #expect(op.module == .units && op.json["module"] == .string("units"))
         var edited = op.json.objectValue!
         edited["module"] = .string("setup")

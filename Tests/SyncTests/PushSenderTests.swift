@@ -23,7 +23,7 @@ struct PushSenderTests {
             harness.emulator.edit(kind: "customer", key: .int(1001)) { data in data?.merge(extra) { _, new in new } }
             let before = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })
             let op = PlanOperation(kind: .customer, key: "1001", action: .update, fields: ["name": .string("Hansen & Søn VVS ApS")],
-                                   reason: "test")
+                                   because: .recorded("test"))
             let key = try await PushSender(client: harness.client, replica: harness.replica).send(op, idempotencyKey: "econsync-test-1")
             #expect(key == "1001")
             let after = try #require(harness.emulator.records(kind: "customer").first { $0.key == .int(1001) })

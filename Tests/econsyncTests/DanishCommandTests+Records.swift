@@ -17,8 +17,13 @@ extension DanishCommandTests {
             #expect(!waiting.contains("not approved") && !waiting.contains("not in e-conomic"), "\(waiting)")
 
             let employee = try await connected.expect(["why", "timeEntry", "\(blocked)"])
-            #expect(employee.contains("  - Medarbejder mangler e-conomic ID: Lars Lærling (employee "), "the brief's words in place of the English ones: \(employee)")
-            #expect(!employee.contains("Employee is missing"), "\(employee)")
+            #expect(employee.contains("  - Medarbejder mangler e-conomic ID: Lars Lærling (medarbejder ")
+                    && employee.contains("): angiv medarbejderens e-conomic ID, eller slå synkronisering af medarbejdere til\n"),
+                    "the brief's words, and the detail in Danish too: \(employee)")
+            #expect(!employee.contains("Employee is missing") && !employee.contains("employee"), "\(employee)")
+            let blockedEnglish = try await connected.expect(["why", "timeEntry", "\(blocked)", "--lang", "en"])
+            #expect(blockedEnglish.contains("  - the last projectEntries run: Employee is missing an e-conomic ID: Lars Lærling (employee ")
+                    && blockedEnglish.contains("): set the employee's e-conomic id or enable employee sync\n"), "English as before: \(blockedEnglish)")
             let lars = try await connected.expect(["why", "employee", "Lars Lærling"])
             #expect(lars.hasPrefix("Medarbejder ") && lars.contains("  - Modulet Projekter henter kun fra e-conomic: ændringer i Mobilplan sendes ikke"), "\(lars)")
 

@@ -51,7 +51,10 @@ struct ServePagesTests {
             let row = { (kind: String, id: Int) in rows.first { $0.hasPrefix("data-kind=\"\(kind)\" data-id=\"\(id)\"") } }
             let blockedRow = try #require(row("timeEntry", blocked), "\(html)")
             #expect(blockedRow.contains("Timeregistrering \(blocked)") && blockedRow.contains("ikke i e-conomic endnu"), "\(blockedRow)")
-            #expect(blockedRow.contains("Medarbejder mangler e-conomic ID<br><span class=\"detail\">Employee is missing an e-conomic ID: Lars Lærling"), "\(blockedRow)")
+            #expect(blockedRow.contains("Medarbejder mangler e-conomic ID<br><span class=\"detail\">Medarbejder mangler e-conomic ID: Lars Lærling (medarbejder ")
+                    && blockedRow.contains("): angiv medarbejderens e-conomic ID, eller slå synkronisering af medarbejdere til</span>"), "\(blockedRow)")
+            #expect(!blockedRow.contains("Employee is missing") && !blockedRow.contains("(employee ") && !blockedRow.contains("enable employee sync"),
+                    "the detail in Danish too: \(blockedRow)")
             #expect(blockedRow.contains("Giv medarbejderen sit e-conomic-medarbejdernummer"), "\(blockedRow)")
             let unapprovedRow = try #require(row("timeEntry", unapproved), "\(html)")
             #expect(unapprovedRow.contains("Ikke godkendt: kun godkendte registreringer sendes.") && unapprovedRow.contains("Godkend registreringen"), "\(unapprovedRow)")
@@ -67,7 +70,8 @@ struct ServePagesTests {
             #expect(Set(rows.compactMap { Self.attribute("data-reasons", "<tr " + $0) }).isSuperset(of: ["lastRun", "notApproved"]), "\(rows)")
 
             let english = try await ServeCommandTests.get(base + "/pending?lang=en").text
-            #expect(english.contains("<h1>Pending</h1>") && english.contains("Employee is missing an e-conomic ID")
+            #expect(english.contains("<h1>Pending</h1>") && english.contains("<span class=\"detail\">Employee is missing an e-conomic ID: Lars Lærling (employee ")
+                    && english.contains("): set the employee&#39;s e-conomic id or enable employee sync</span>")
                     && english.contains("Not approved: only approved registrations are sent.") && english.contains("<th>What to do</th>"), "\(english)")
 
             let hours = try await ServeCommandTests.get(base + "/pending?module=projectEntries").text

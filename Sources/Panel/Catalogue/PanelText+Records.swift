@@ -1,3 +1,4 @@
+import Reconcile
 import Replica
 import Sync
 import Vocabulary
@@ -18,7 +19,7 @@ extension PanelText {
     }
 
     /// Why a record is not in e-conomic (`headline` in the brief's words for
-    /// what the last run recorded, `detail` the run's own words), and what to do.
+    /// what the last run recorded, `detail` the catalogue's words for its reason), and what to do.
     static func reason(_ reason: RecordStatus.Reason, _ language: PanelLanguage)
         -> (headline: String, detail: String?, remedy: String) {
         let da = language == .da
@@ -36,7 +37,7 @@ extension PanelText {
             return (sentence, nil, da ? "Eksportér projektets ordre, når projektet er klar." : "Export the project's order when the project is ready.")
         case .lastRun(let recorded):
             let remedy = reason.error?.remedy.map { PanelRemedyWording(language).words(for: $0) }
-            return (reason.headline(language), recorded, remedy ?? (da ? "Ret posten; næste kørsel prøver igen." : "Correct the record; the next run tries again."))
+            return (reason.headline(language), recorded.words(language), remedy ?? (da ? "Ret posten; næste kørsel prøver igen." : "Correct the record; the next run tries again."))
         case .pushUnsettled:
             return (sentence, nil, PanelRemedyWording(language).words(for: .finishSync))
         case .pushFailed(let failure):

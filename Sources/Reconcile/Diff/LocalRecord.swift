@@ -19,7 +19,7 @@ public struct LocalRecord: Sendable, Equatable {
     /// create in e-conomic; the field holds that record's `local:ID` meanwhile.
     public var dependencies: [Dependency]
     /// What each unresolved field refers to, for people: `Jens Hansen (employee 3)`.
-    public var unresolvedNames: [String: String] = [:]
+    public var unresolvedNames: [String: ReferencedRecord] = [:]
 
     public init(record: Record, localID: Int64, tombstone: Bool = false, unresolved: [String] = [], approved: Bool? = nil,
                 dependencies: [Dependency] = []) {

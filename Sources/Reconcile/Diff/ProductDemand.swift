@@ -39,14 +39,9 @@ public struct ProductDemand: Sendable {
             guard RecordRef.isLocal(planKey: material.product) else { return nil }
             let productOp = products[material.product]
             if productOp?.action == .create { return nil }
-            let reason: String
-            if !autoCreate {
-                reason = "product \(material.productLabel) does not exist in e-conomic: create it there, "
-                    + "or turn on product auto-creation (setting products.autoCreate)"
-            } else {
-                reason = "product \(material.productLabel) does not exist in e-conomic and cannot be created: \(productOp?.reason ?? "it is not in this plan")"
-            }
-            return PlanOperation(kind: .material, key: material.key, action: .block, reason: reason)
+            let reason: PlanReason = autoCreate ? .productNotCreatable(material.productLabel, because: productOp?.because)
+                : .productMissing(material.productLabel)
+            return PlanOperation(kind: .material, key: material.key, action: .block, because: reason)
         }
     }
 }

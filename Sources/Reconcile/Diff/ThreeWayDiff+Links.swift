@@ -56,9 +56,9 @@ extension ThreeWayDiff {
             guard let value = Self.linkValue(path, in: record.record.data) else { continue }
             let rivals = unkeyed.filter { $0.localID != record.localID && Self.linkValue(path, in: $0.record.data) == value }
             guard !rivals.isEmpty else { continue }
-            let names = ([record] + rivals).sorted { $0.localID < $1.localID }.map { Self.named($0.record) }.joined(separator: " and ")
-            return op(record.record.key, .block, [:], "\(mapping.kind) \(names) have the same \(path) \(value.stringValue ?? value.description): "
-                      + "neither is sent until one is corrected, merged or deleted")
+            let names = ([record] + rivals).sorted { $0.localID < $1.localID }.map { Self.named($0.record) }
+            return op(record.record.key, .block, [:], .sameValue(mapping.kind, records: names, field: path.description,
+                                                                 value: value.stringValue ?? value.description))
         }
         return nil
     }
@@ -71,9 +71,9 @@ extension ThreeWayDiff {
         for path in linkBy {
             guard let value = Self.linkValue(path, in: record.record.data),
                   let match = linked.first(where: { Self.linkValue(path, in: $0.remote.data) == value }) else { continue }
-            return op(record.record.key, .block, [:], "\(mapping.kind) \(Self.named(record.record)) has the \(path) "
-                      + "\(value.stringValue ?? value.description) of e-conomic \(mapping.kind) \(Self.named(match.remote)), "
-                      + "which replica \(mapping.kind) \(match.local.record.key) already is: merge the two or correct it; never duplicated")
+            return op(record.record.key, .block, [:], .duplicate(mapping.kind, record: Self.named(record.record), field: path.description,
+                                                                 value: value.stringValue ?? value.description, economic: Self.named(match.remote),
+                                                                 replica: match.local.record.key.description))
         }
         return nil
     }
@@ -84,7 +84,7 @@ extension ThreeWayDiff {
     /// and holds back the e-conomic ones. The rest are created or pulled as usual.
     func link(_ unkeyed: [LocalRecord], _ candidates: [Candidate], linked: [LinkedMatch] = []) -> [PlanOperation] {
         var operations: [PlanOperation] = []
-        var claimed: Set<RecordKey> = [], heldBack: [RecordKey: String] = [:]
+        var claimed: Set<RecordKey> = [], heldBack: [RecordKey: PlanReason] = [:]
         for record in unkeyed {
             var decided = false
             for path in linkBy {
@@ -94,17 +94,17 @@ extension ThreeWayDiff {
                 let rivals = unkeyed.filter { $0.localID != record.localID && Self.linkValue(path, in: $0.record.data) == value }
                 if remote.count == 1, rivals.isEmpty {
                     var linked = op(record.record.key, .pullUpdate, Self.fields(remote[0].remote.data, mapping.economicPaths),
-                                    "linked to e-conomic \(mapping.kind) \(remote[0].key) by \(path): never duplicated")
+                                    .linked(mapping.kind, key: remote[0].key.description, field: path.description))
                     linked.link = remote[0].key.description
                     operations.append(linked)
                     claimed.insert(remote[0].key)
                 } else {
-                    let names = remote.map { Self.named($0.remote) }
-                    let reason = "matches \(remote.count == 1 ? "" : "several ")e-conomic \(mapping.kind)s by \(path)"
-                        + " (\(names.joined(separator: ", ")))\(rivals.isEmpty ? "" : " that other replica records match too")"
-                        + ": ambiguous, so none is linked; set the e-conomic id on the right one"
+                    let reason = PlanReason.ambiguous(mapping.kind, field: path.description, matches: remote.map { Self.named($0.remote) },
+                                                      rivals: !rivals.isEmpty)
                     operations.append(op(record.record.key, .block, [:], reason))
-                    for candidate in remote { heldBack[candidate.key] = "held back: replica \(mapping.kind) \(record.record.key) \(reason)" }
+                    for candidate in remote {
+                        heldBack[candidate.key] = .heldBack(mapping.kind, record: record.record.key.description, because: reason)
+                    }
                 }
                 decided = true
                 break

@@ -24,7 +24,7 @@ public struct ThreeWayDiff: Sendable {
     /// exact name). A value shared by several records links none: it blocks.
     public var linkBy: [FieldPath]
     /// Why nothing of this kind is pulled or pushed, when the kind is switched off.
-    public var off: String?
+    public var off: PlanReason.Switch?
 
     /// For products: whether records new in the replica are created in
     /// e-conomic (the brief's "new products can be created automatically").
@@ -84,14 +84,14 @@ public struct ThreeWayDiff: Sendable {
         }
         operations += link(unkeyed, candidates, linked: linked)
         if let off {
-            return operations.map { PlanOperation(kind: $0.kind, key: $0.key, action: .skip, reason: off) }
+            return operations.map { PlanOperation(kind: $0.kind, key: $0.key, action: .skip, because: .switchedOff(off)) }
         }
         return operations
     }
 
-    func op(_ key: RecordKey, _ action: PlanOperation.Action, _ fields: [String: JSONValue] = [:], _ reason: String,
+    func op(_ key: RecordKey, _ action: PlanOperation.Action, _ fields: [String: JSONValue] = [:], _ reason: PlanReason,
             conflicts: [FieldMerge.Conflict] = [], requires: [Dependency] = []) -> PlanOperation {
-        PlanOperation(kind: mapping.kind, key: key.description, action: action, fields: fields, reason: reason,
+        PlanOperation(kind: mapping.kind, key: key.description, action: action, fields: fields, because: reason,
                       conflicts: conflicts, requires: requires)
     }
 
@@ -103,12 +103,12 @@ public struct ThreeWayDiff: Sendable {
             // only while it is news: once the base holds it unchanged, a quiet run plans nothing for it.
             if let importSince, let changed = remote.data["lastUpdated"]?.stringValue, changed < importSince {
                 if base?.data == remote.data { return [] }
-                return [op(key, .skip, [:], "historical: last changed \(changed), before activation \(importSince)")]
+                return [op(key, .skip, [:], .historical(changed: changed, activation: importSince))]
             }
-            return [op(key, .pullInsert, Self.fields(remote.data, mapping.economicPaths), "new in e-conomic")]
+            return [op(key, .pullInsert, Self.fields(remote.data, mapping.economicPaths), .newInEconomic)]
         case (nil, let local?):
             if local.tombstone { return [] }
-            return [canPull ? op(key, .pullDelete, [:], "deleted in e-conomic") : op(key, .skip, [:], "\(mapping.kind) \(key) is gone from e-conomic")]
+            return [canPull ? op(key, .pullDelete, [:], .deletedInEconomic) : op(key, .skip, [:], .goneFromEconomic(mapping.kind, key: key.description))]
         case (let remote?, let local?):
             if local.tombstone { return deleteRemote(key, remote) }
             return merge(key, base: base, remote: remote, local: local)
@@ -138,25 +138,23 @@ public struct ThreeWayDiff: Sendable {
         }
         var operations: [PlanOperation] = []
         if !pull.isEmpty {
-            let reason = merge.push.isEmpty || canPush ? "changed in e-conomic" : "changed in e-conomic or edited locally; the \(mapping.module) module imports"
+            let reason: PlanReason = merge.push.isEmpty || canPush ? .changedInEconomic : .changedInEconomicImporting(mapping.module)
             // Decisions are journaled once: with the push when there is one, else here.
             operations.append(op(key, .pullUpdate, flatten(pull), reason, conflicts: push.isEmpty ? merge.conflicts : []))
         }
         if !push.isEmpty {
             if mapping.kind == .product, let unit = push.first(where: { $0.key.description == "unit.unitNumber" }) {
-                return operations + [op(key, .block, [:], "the unit of product \(key) cannot change once it exists in e-conomic "
-                                        + "(from \(FieldPath("unit.unitNumber").value(in: remote.data)?.description ?? "none") to \((unit.value ?? .null).description))")]
+                let from = FieldPath("unit.unitNumber").value(in: remote.data)?.description ?? "none"
+                return operations + [op(key, .block, [:], .unitChange(product: key.description, from: from, to: (unit.value ?? .null).description))]
             }
             if let blocked = block(local) { return operations + [blocked] }
             if let skipped = skip(local) { return operations + [skipped] }
             let fields = flatten(push)
-            operations.append(op(key, .update, fields, "changed in the replica", conflicts: merge.conflicts,
+            operations.append(op(key, .update, fields, .changedInReplica, conflicts: merge.conflicts,
                                  requires: local.dependencies.filter { fields[$0.field] != nil }))
         }
         if !notSent.isEmpty {
-            let names = notSent.map(\.description).sorted().joined(separator: ", ")
-            operations.append(op(key, .skip, [:], "\(names) changed in the replica only: e-conomic's API does not take it (read-only); "
-                                 + "change it in e-conomic, and the next sync brings it back"))
+            operations.append(op(key, .skip, [:], .readOnly(fields: notSent.map(\.description).sorted())))
         }
         return operations
     }
@@ -181,29 +179,29 @@ public struct ThreeWayDiff: Sendable {
 
     /// A record deleted in the replica: barred in e-conomic where the resource has `barred`.
     func deleteRemote(_ key: RecordKey, _ remote: Record) -> [PlanOperation] {
-        guard canPush else { return [op(key, .skip, [:], "deleted in the replica, but the \(mapping.module) module only imports")] }
+        guard canPush else { return [op(key, .skip, [:], .deletedImporting(mapping.module))] }
         if let barred = mapping.fields.first(where: { $0.local == "barred" })?.economic {
             if barred.value(in: remote.data) == .bool(true) { return [] }
-            return [op(key, .bar, [barred.description: .bool(true)], "deleted in the replica")]
+            return [op(key, .bar, [barred.description: .bool(true)], .deletedInReplica)]
         }
-        return [op(key, .block, [:], "deleted in the replica, but e-conomic's \(mapping.kind) records cannot be barred; delete it in e-conomic")]
+        return [op(key, .block, [:], .cannotBar(mapping.kind))]
     }
 
     /// A record e-conomic does not have yet.
     func create(_ local: LocalRecord) -> PlanOperation {
         let key = local.record.key
-        guard canPush || mapping.createsNew else { return op(key, .skip, [:], "new in the replica, but the \(mapping.module) module only imports") }
+        guard canPush || mapping.createsNew else { return op(key, .skip, [:], .newImporting(mapping.module)) }
         if mapping.kind == .product, !autoCreate {
-            return op(key, .skip, [:], "new in the replica, but product auto-creation is off (setting products.autoCreate)")
+            return op(key, .skip, [:], .autoCreateOff)
         }
         if let blocked = block(local) { return blocked }
         if let skipped = skip(local) { return skipped }
         var fields = Self.fields(local.record.data, mapping.createPaths)
         for (path, value) in createDefaults where fields[path.description] == nil { fields[path.description] = value }
         if let (path, setting) = Self.requiredForCreate[mapping.kind]?.first(where: { fields[$0.0.description] == nil }) {
-            return op(key, .block, [:], "\(mapping.kind) \(key) has no \(path), which e-conomic requires: set one, or a default (setting \(setting))")
+            return op(key, .block, [:], .requiredMissing(mapping.kind, key: key.description, field: path.description, setting: setting))
         }
-        return op(key, .create, fields, "new in the replica", requires: local.dependencies)
+        return op(key, .create, fields, .newInReplica, requires: local.dependencies)
     }
 
     /// Fields e-conomic refuses a create without, and the setting that gives a default.
@@ -215,7 +213,7 @@ public struct ThreeWayDiff: Sendable {
 
     /// Registrations are pushed only when approved.
     func skip(_ local: LocalRecord) -> PlanOperation? {
-        local.approved == false ? op(local.record.key, .skip, [:], "not approved: only approved hours are transferred") : nil
+        local.approved == false ? op(local.record.key, .skip, [:], .notApproved) : nil
     }
 
     /// A push that cannot happen until something else exists in e-conomic, with
@@ -223,23 +221,7 @@ public struct ThreeWayDiff: Sendable {
     func block(_ local: LocalRecord) -> PlanOperation? {
         let waiting = Set(local.dependencies.map(\.field))
         guard let field = local.unresolved.filter({ !waiting.contains($0) }).sorted().first else { return nil }
-        return op(local.record.key, .block, [:], Self.blockReason(field, naming: local.unresolvedNames[field]))
-    }
-
-    /// Why a push is blocked when `field` refers to a record e-conomic does not
-    /// have: the brief's troubleshooting wording, naming the record when known
-    /// (`Jens Hansen (employee 3)`).
-    public static func blockReason(_ field: String, naming name: String? = nil) -> String {
-        switch field {
-        case "employeeNumber":
-            "Employee is missing an e-conomic ID: \(name ?? "the employee"): set the employee's e-conomic id or enable employee sync"
-        case "activityNumber":
-            "the hour type \(name.map { $0 + " " } ?? "")is not mapped to an e-conomic activity: map it (activity mapping)"
-        case "customerNumber", "customer.customerNumber":
-            "Customer not found in e-conomic: \(name ?? "the customer"): sync customers or force a sync"
-        default:
-            "\(field) refers to \(name ?? "a record") e-conomic does not have yet"
-        }
+        return op(local.record.key, .block, [:], .unresolved(field, naming: local.unresolvedNames[field]))
     }
 
     /// The mapped fields of `data`, flattened to dotted names.

@@ -44,9 +44,9 @@ public struct Plan: Equatable, Sendable {
             for index in operations.indices where operations[index].action.isPush {
                 let op = operations[index]
                 guard let missing = op.requires.first(where: { created["\($0.kind)/\($0.key)"]?.action != .create }) else { continue }
-                let why = created["\(missing.kind)/\(missing.key)"].map { ": \($0.reason)" } ?? " in this plan"
+                let why = created["\(missing.kind)/\(missing.key)"]?.because
                 operations[index] = PlanOperation(kind: op.kind, key: op.key, action: .block,
-                                                  reason: "\(missing.field) refers to \(missing.kind) \(missing.key), which is not created in e-conomic\(why)")
+                                                  because: .dependencyMissing(field: missing.field, missing.kind, key: missing.key, because: why))
                 changed = true
             }
         }

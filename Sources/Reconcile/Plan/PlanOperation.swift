@@ -8,7 +8,7 @@ import Vocabulary
 ///
 /// ```swift
 /// let op = PlanOperation(kind: .product, key: "P-100", action: .update,
-///                        fields: ["salesPrice": .number("45.5")], reason: "price changed locally")
+///                        fields: ["salesPrice": .number("45.5")], because: .changedInReplica)
 /// op.idempotencyKey   // "econsync-3f1c…"
 /// ```
 public struct PlanOperation: Equatable, Sendable {
@@ -32,7 +32,10 @@ public struct PlanOperation: Equatable, Sendable {
     public var action: Action
     /// The field values involved (for a push: what is sent; for a pull: what is written).
     public var fields: [String: JSONValue]
-    public var reason: String
+    /// Why, as data (see ``PlanReason``).
+    public var because: PlanReason
+    /// Why, in English (``PlanReason/description``).
+    public var reason: String { because.description }
     /// Decisions on fields changed on both sides.
     public var conflicts: [FieldMerge.Conflict]
     /// Records the same plan must create before this push can be sent.
@@ -41,13 +44,13 @@ public struct PlanOperation: Equatable, Sendable {
     /// e-conomic key it gets.
     public var link: String?
 
-    public init(kind: Kind, key: String, action: Action, fields: [String: JSONValue] = [:], reason: String,
+    public init(kind: Kind, key: String, action: Action, fields: [String: JSONValue] = [:], because: PlanReason,
                 conflicts: [FieldMerge.Conflict] = [], requires: [Dependency] = [], link: String? = nil) {
         self.kind = kind
         self.key = key
         self.action = action
         self.fields = fields
-        self.reason = reason
+        self.because = because
         self.conflicts = conflicts
         self.requires = requires
         self.link = link
@@ -70,6 +73,8 @@ public struct PlanOperation: Equatable, Sendable {
         ]
         if !requires.isEmpty { object["requires"] = .array(requires.map(\.json)) }
         if let link { object["link"] = .string(link) }
+        // The reason's data beside its words: `why` and "Venter" word it in each language.
+        if let because = because.json { object["because"] = because }
         return .object(object)
     }
 
@@ -93,7 +98,8 @@ public struct PlanOperation: Equatable, Sendable {
         if case .array(let items)? = json["conflicts"] { conflicts = try items.map(FieldMerge.Conflict.init(json:)) }
         var requires: [Dependency] = []
         if case .array(let items)? = json["requires"] { requires = try items.map(Dependency.init(json:)) }
-        self.init(kind: kind, key: key, action: action, fields: fields, reason: reason, conflicts: conflicts,
+        let because = try json["because"].map { try JSONValueDecoder.decode(PlanReason.self, from: $0) } ?? .recorded(reason)
+        self.init(kind: kind, key: key, action: action, fields: fields, because: because, conflicts: conflicts,
                   requires: requires, link: json["link"]?.stringValue)
         if let given = json["idempotencyKey"]?.stringValue, given != idempotencyKey {
             throw PlanError("the operation on \(kind) \(key) was edited: its idempotency key does not match its content")

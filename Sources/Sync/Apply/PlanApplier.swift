@@ -327,8 +327,9 @@ public struct PlanApplier: Sendable {
     /// and what it pulled is what both sides now agree on, which the next run
     /// sees as nothing to do.
     func finish(_ plan: Plan, run: Int64, report: ApplyReport) throws {
-        let pending = plan.operations.filter { $0.action == .skip || $0.action == .block }.map { ($0.kind, $0.key, $0.reason) }
-            + (report.pullFailures + report.pushFailures).map { ($0.kind, $0.key, $0.error) }
+        // Kept as data (PlanReason.stored), worded in each language by `why` and "Venter".
+        let pending = plan.operations.filter { $0.action == .skip || $0.action == .block }.map { ($0.kind, $0.key, $0.because.stored) }
+            + (report.pullFailures + report.pushFailures).map { ($0.kind, $0.key, PlanReason.recorded($0.error).stored) }
         let finishedAt = stamp
         // The next base is e-conomic as this run left it: its snapshot with the confirmed pushes laid over it, so a
         // change undone after it was pushed is seen as a change (not as e-conomic's, pulled back over it).

@@ -1,3 +1,4 @@
+import Reconcile
 import Vocabulary
 
 extension RecordStatus.Reason {
@@ -30,10 +31,10 @@ extension RecordStatus.Reason {
     /// troubleshooting cases, with their remedies); nil for other reasons.
     ///
     /// ```swift
-    /// RecordStatus.Reason.lastRun("Employee is missing an e-conomic ID: Lars").error?.code   // .employeeMissingID
+    /// RecordStatus.Reason.lastRun(.employeeMissingID(nil)).error?.code   // .employeeMissingID
     /// ```
     public var error: SyncError? {
         guard case .lastRun(let reason) = self else { return nil }
-        return SyncError(.ofBlock(reason), reason)
+        return SyncError(.ofBlock(reason), reason.description)
     }
 }

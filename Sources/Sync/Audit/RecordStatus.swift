@@ -47,8 +47,8 @@ public struct RecordStatus: Sendable, Equatable {
         case notApproved
         /// Material is sent on a draft order, which the orders module exports on request.
         case awaitsOrderExport
-        /// What the last run of the record's module recorded (blocked, skipped, failed), in its words.
-        case lastRun(String)
+        /// What the last run of the record's module recorded (blocked, skipped, failed).
+        case lastRun(PlanReason)
         /// A push recorded in the outbox and not settled yet: the next run finishes it.
         case pushUnsettled(action: String)
         /// The last push of the record failed with this error.
@@ -99,8 +99,8 @@ public struct RecordStatus: Sendable, Equatable {
         let keys = [RecordRef.planKey(local: id)] + (row.foreignKey.map { [$0] } ?? [])
         if let agreement {
             // Approval is read from the row as it is now, not from what the last run saw.
-            reasons += try replica.pendingReasons(agreement: agreement, kind: kind, keys: keys)
-                .filter { !$0.hasPrefix("not approved") }.map(Reason.lastRun)
+            reasons += try replica.pendingReasons(agreement: agreement, kind: kind, keys: keys).map(PlanReason.init(stored:))
+                .filter { $0.description != PlanReason.notApproved.description }.map(Reason.lastRun)
         }
         if let push = try replica.outbox(kind: kind, localID: id, limit: 1).first {
             switch push.state {

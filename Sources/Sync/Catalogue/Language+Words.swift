@@ -30,13 +30,14 @@ extension SyncError.Code {
     }
 
     /// `text` about an error of this kind (as the library words it, or stored) in `language`: in Danish headed by
-    /// the brief's words for the kind, in place of the English ones when it starts with them; in English as it is.
+    /// the brief's words for the kind, in place of the English ones when it starts with them (as it is when it
+    /// starts with the Danish ones already); in English as it is.
     ///
     /// ```swift
     /// SyncError.Code.employeeMissingID.heading("Employee is missing an e-conomic ID: Lars", in: .da)   // "Medarbejder mangler e-conomic ID: Lars"
     /// ```
     public func heading(_ text: String, in language: Language) -> String {
-        guard language == .da, let danish = headline(.da), let english = headline(.en) else { return text }
+        guard language == .da, let danish = headline(.da), let english = headline(.en), !text.hasPrefix(danish) else { return text }
         return text.hasPrefix(english) ? danish + text.dropFirst(english.count) : "\(danish): \(text)"
     }
 }

@@ -1,3 +1,4 @@
+import Reconcile
 import Vocabulary
 
 extension RecordStatus {
@@ -25,7 +26,8 @@ extension RecordStatus {
             ("\(headline); kør `econsync order export --project PROJEKT`, når projektet er klar",
              "materials reach e-conomic on a draft order: `econsync order export --project PROJECT` when the project is ready")
         case .lastRun(let recorded):
-            (reason.error.map { $0.code == .blocked ? "\(headline): \(recorded)" : $0.code.heading(recorded, in: .da) } ?? recorded,
+            (reason.error.map { $0.code == .blocked ? "\(headline): \(recorded.words(.da))" : $0.code.heading(recorded.words(.da), in: .da) }
+                ?? recorded.words(.da),
              "the last \(module.rawValue) run: \(recorded)")
         case .pushUnsettled(let action):
             ("\(headline); `econsync reconcile --resume` eller næste kørsel gør den færdig",

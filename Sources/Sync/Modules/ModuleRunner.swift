@@ -118,7 +118,7 @@ public struct ModuleRunner: Sendable {
     /// brief's troubleshooting case leads), none hidden behind another.
     static func blockError(_ blocks: [PlanOperation], module: String) -> SyncError? {
         guard !blocks.isEmpty else { return nil }
-        let classified = blocks.map { SyncError.Code.ofBlock($0.reason) }
+        let classified = blocks.map { SyncError.Code.ofBlock($0.because) }
         let counts = Dictionary(classified.map { ($0, 1) }, uniquingKeysWith: +)
         let codes = counts.keys.sorted { (counts[$0]!, $1.rawValue) > (counts[$1]!, $0.rawValue) }
         var shown = 0

@@ -1,3 +1,4 @@
+import Reconcile
 import Vocabulary
 
 /// The categories of ``SyncError``.
@@ -46,12 +47,17 @@ extension ErrorCode where Domain == SyncError {
 
 extension ErrorCode where Domain == SyncError {
     /// The code of a blocked operation's reason: the brief's troubleshooting
-    /// case it words ("Customer not found in e-conomic", "Employee is missing
+    /// case it is ("Customer not found in e-conomic", "Employee is missing
     /// an e-conomic ID", an hour type without an activity), else ``blocked``.
-    public static func ofBlock(_ reason: String) -> Self {
-        if reason.hasPrefix("Customer not found in e-conomic") { return .customerNotFound }
-        if reason.hasPrefix("Employee is missing an e-conomic ID") { return .employeeMissingID }
-        if reason.contains("is not mapped to an e-conomic activity") { return .activityUnmapped }
-        return .blocked
+    public static func ofBlock(_ reason: PlanReason) -> Self {
+        switch reason {
+        case .customerNotFound: .customerNotFound
+        case .employeeMissingID: .employeeMissingID
+        case .activityUnmapped: .activityUnmapped
+        case .newInEconomic, .changedInEconomic, .changedInEconomicImporting, .deletedInEconomic, .linked, .newInReplica, .changedInReplica,
+             .deletedInReplica, .historical, .goneFromEconomic, .readOnly, .deletedImporting, .newImporting, .autoCreateOff, .notApproved,
+             .switchedOff, .mergedSubProject, .heldBack, .unitChange, .cannotBar, .requiredMissing, .unresolved, .sameValue, .duplicate,
+             .ambiguous, .dependencyMissing, .productMissing, .productNotCreatable, .numberTaken, .recorded: .blocked
+        }
     }
 }

@@ -22,7 +22,7 @@ public struct LocalRecords: Sendable {
     private var keysByKind: [Kind: [Int64: JSONValue]] = [:]
     private var liveWithoutKey: [Kind: Set<Int64>] = [:]
     private var activities: [Int64: Int64]?
-    private var names: [Kind: [Int64: String]] = [:]
+    private var names: [Kind: [Int64: ReferencedRecord]] = [:]
     /// With `projects.subProjects` = merge-into-parent: each sub-project's main project, so registrations go to it.
     public var mainProjects: [Int64: Int64] = [:]
     /// The projects that have sub-projects, read once.
@@ -98,7 +98,7 @@ public struct LocalRecords: Sendable {
         var data: [String: JSONValue] = [:]
         var unresolved: [String] = []
         var dependencies: [Dependency] = []
-        var names: [String: String] = [:]
+        var names: [String: ReferencedRecord] = [:]
         for field in mapping.createFields {
             if let value = fields[field.local], value != .null { data = field.economic.setting(value, in: data) }
         }
@@ -125,7 +125,7 @@ public struct LocalRecords: Sendable {
 
     /// The record an unresolved reference names, for people: `Jens Hansen (employee 3)`.
     /// Read once per record named (many rows name the same few), so a big plan does not query per row.
-    mutating func describe(_ conversion: KindMapping.Conversion, _ value: JSONValue) -> String? {
+    mutating func describe(_ conversion: KindMapping.Conversion, _ value: JSONValue) -> ReferencedRecord? {
         let kind: Kind
         switch conversion {
         case .reference(let referenced): kind = referenced
@@ -136,7 +136,7 @@ public struct LocalRecords: Sendable {
         if let known = names[kind]?[id] { return known }
         // Kinds without a name column (none is referenced today) are named by kind and id.
         let name = (try? replica.name(of: kind, id: id)) ?? nil
-        let described = name.map { "\($0) (\(kind.rawValue) \(id))" } ?? "\(kind.rawValue) \(id)"
+        let described = ReferencedRecord(kind: kind, id: id, name: name)
         names[kind, default: [:]][id] = described
         return described
     }

@@ -157,7 +157,7 @@ public struct PlanBuilder: Sendable {
         return operations.map { op in
             guard let wanted = number(op), let name = taken[wanted] else { return op }
             return PlanOperation(kind: .project, key: op.key, action: .block,
-                                 reason: "project number \(wanted) is taken in e-conomic by \"\(name)\": give the project another number (it is never renumbered)")
+                                 because: .numberTaken(wanted, name: name))
         }
     }
 
@@ -165,7 +165,7 @@ public struct PlanBuilder: Sendable {
     static func merged(_ op: PlanOperation, _ mains: [Int64: Int64]) -> PlanOperation {
         guard op.kind == .project, op.action == .create, let id = RecordRef.localID(inPlanKey: op.key), mains[id] != nil else { return op }
         return PlanOperation(kind: op.kind, key: op.key, action: .skip,
-                             reason: "a sub-project, merged into its main project (projects.subProjects is merge-into-parent)")
+                             because: .mergedSubProject)
     }
 
     /// The three-way diff of captured lines and replica records of one kind.

@@ -118,9 +118,9 @@ public struct ReconcileSettings: Sendable, Equatable {
         }
         var diff = ThreeWayDiff(mapping: mapping, master: masters[mapping.module], importSince: mapping.kind == .project ? activatedAt : nil,
                                 autoCreate: autoCreateProducts, createDefaults: defaults)
-        if mapping.kind == .employee, !projects.syncEmployees { diff.off = "employee sync is off (projects.syncEmployees)" }
-        if mapping.kind == .timeEntry, !projects.syncHours { diff.off = "hour transfer is off (projects.syncHours)" }
-        if mapping.kind == .customerGroup, !customers.syncGroups { diff.off = "customer groups are not imported (customers.syncGroups)" }
+        if mapping.kind == .employee, !projects.syncEmployees { diff.off = .employees }
+        if mapping.kind == .timeEntry, !projects.syncHours { diff.off = .hours }
+        if mapping.kind == .customerGroup, !customers.syncGroups { diff.off = .customerGroups }
         if mapping.kind == .customer, !customers.syncCVR { diff.linkBy = [] }   // no matching on the CVR number
         return diff
     }

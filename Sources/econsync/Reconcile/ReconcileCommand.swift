@@ -161,7 +161,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             print("  \(language == .da ? module.name(.da) : module.rawValue): \(actions.joined(separator: ", "))")
         }
         for op in plan.operations where op.action == .block {
-            Output.line(language == .da ? "  blokeret: \(op.kind.name(.da)) \(op.key): \(op.reason)" : "  blocked: \(op.kind) \(op.key): \(op.reason)")
+            Output.line(language == .da ? "  blokeret: \(op.kind.name(.da)) \(op.key): \(op.because.words(.da))" : "  blocked: \(op.kind) \(op.key): \(op.reason)")
         }
         guard global.verbose else { return }
         for op in plan.operations {

@@ -84,7 +84,7 @@ struct NotifierTests {
         let (run, outcome) = try await fixture.scheduler().run(.projectEntries, force: false) { _ in
             var outcome = ModuleOutcome()
             outcome.error = ModuleRunner.blockError([PlanOperation(kind: .timeEntry, key: "local:9", action: .block,
-                                                                   reason: ThreeWayDiff.blockReason("employeeNumber", naming: "Lars Lærling (employee 12)"))],
+                                                                   because: .unresolved("employeeNumber", naming: ReferencedRecord(kind: .employee, id: 12, name: "Lars Lærling")))],
                                                     module: "projectEntries")
             return outcome
         }
@@ -156,11 +156,11 @@ struct NotifierTests {
 
     @Test("blocked operations become the brief's troubleshooting errors, naming the records")
     func blockErrors() throws {
-        func block(_ key: String, _ reason: String) -> PlanOperation {
-            PlanOperation(kind: .timeEntry, key: key, action: .block, reason: reason)
+        func block(_ key: String, _ reason: PlanReason) -> PlanOperation {
+            PlanOperation(kind: .timeEntry, key: key, action: .block, because: reason)
         }
-        let employee = ThreeWayDiff.blockReason("employeeNumber", naming: "Jens Hansen (employee 3)")
-        let customer = ThreeWayDiff.blockReason("customerNumber", naming: "Hansen VVS ApS (customer 4)")
+        let employee = PlanReason.unresolved("employeeNumber", naming: ReferencedRecord(kind: .employee, id: 3, name: "Jens Hansen"))
+        let customer = PlanReason.unresolved("customerNumber", naming: ReferencedRecord(kind: .customer, id: 4, name: "Hansen VVS ApS"))
         let error = try #require(ModuleRunner.blockError([block("local:1", employee), block("local:2", employee), block("local:3", customer)],
                                                          module: "projectEntries"))
         #expect(error.code == .employeeMissingID)
