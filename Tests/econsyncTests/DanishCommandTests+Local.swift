@@ -1,8 +1,10 @@
 import Foundation
+import Replica
 import Testing
+@testable import econsync
 
 /// `econsync local …` in Danish: the tables' columns and cells, the
-/// confirmations ("kunde 1 oprettet"), `local check`, `local changes`;
+/// confirmations ("kunde 1 oprettet"), `local check` and its findings, `local changes`;
 /// English as the golden files keep it, `--json` the same in both.
 extension DanishCommandTests {
     /// Runs `arguments` in `cli`; returns standard output and error.
@@ -81,5 +83,26 @@ extension DanishCommandTests {
             #expect(da.status == 0 && da.status == en.status && da.stdout == en.stdout && da.stdout.hasPrefix("{"),
                     "\(arguments): \(da.stdout)\(da.stderr) / \(en.stdout)\(en.stderr)")
         }
+    }
+
+    @Test("local check's findings in Danish, the catalogue's words for each (SQLite's own words kept); in English as before, one a line")
+    func checkFindings() {
+        let problems: [ConsistencyProblem] = [
+            .integrity("row 3 missing from index x"), .foreignKey(table: "time_entries", row: 4, parent: "employees"),
+            .unlogged(.customer, rows: [1]), .missing(.timeEntry, rows: [999, 1000]),
+        ]
+        #expect(Check.report(problems, in: .da) == """
+            integritet: row 3 missing from index x
+            fremmednøgle: time_entries række 4 henviser til en employees-række, der mangler
+            kunde: rækker uden en logget oprettelse: [1]
+            timeregistrering: ændringer logget for rækker, der mangler: [999, 1000]
+            """)
+        #expect(Check.report(problems, in: .en) == """
+            integrity: row 3 missing from index x
+            foreign key: time_entries row 4 refers to a missing employees row
+            customer rows without a logged insert: [1]
+            timeEntry changes logged for missing rows: [999, 1000]
+            """)
+        #expect(Check.report([], in: .da) == "replikaen er konsistent" && Check.report([], in: .en) == "replica is consistent")
     }
 }

@@ -6,21 +6,21 @@ extension ReplicaStore {
     /// foreign keys, and that the change log and the rows agree (every row has
     /// its insert logged, every logged row exists). Returns the problems found;
     /// empty means consistent.
-    public func consistencyProblems(progress: (ConsistencyStep) -> Void = { _ in }) throws -> [String] {
+    public func consistencyProblems(progress: (ConsistencyStep) -> Void = { _ in }) throws -> [ConsistencyProblem] {
         try read { db in
-            var problems: [String] = []
+            var problems: [ConsistencyProblem] = []
             progress(.integrity)
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
+            if integrity != ["ok"] { problems += integrity.map(ConsistencyProblem.integrity) }
             progress(.foreignKeys)
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            problems += foreignKeys.map { "foreign key: \($0["table"] as String) row \($0["rowid"] as Int64? ?? 0) refers to a missing \($0["parent"] as String) row" }
+            problems += foreignKeys.map { .foreignKey(table: $0["table"], row: $0["rowid"] as Int64? ?? 0, parent: $0["parent"]) }
             for kind in Kind.allCases {
                 progress(.changeLog(kind))
                 let unlogged = try Self.unloggedRowsRequest(kind).fetchAll(db)
-                if !unlogged.isEmpty { problems.append("\(kind.rawValue) rows without a logged insert: \(unlogged)") }
+                if !unlogged.isEmpty { problems.append(.unlogged(kind, rows: unlogged)) }
                 let missing = try Self.missingRowsRequest(kind).fetchAll(db)
-                if !missing.isEmpty { problems.append("\(kind.rawValue) changes logged for missing rows: \(missing)") }
+                if !missing.isEmpty { problems.append(.missing(kind, rows: missing)) }
             }
             return problems
         }

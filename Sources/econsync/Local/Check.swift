@@ -1,5 +1,6 @@
 import ArgumentParser
 import Replica
+import Sync
 import Vocabulary
 
 /// `econsync local check`: is the replica consistent?
@@ -19,11 +20,17 @@ struct Check: ParsableCommand {
         }
         line.finish()
         if output.json {
-            try Output.json(["problems": problems])
+            try Output.json(["problems": problems.map(\.description)])
         } else {
-            print(problems.isEmpty ? Speech.say("replikaen er konsistent", "replica is consistent") : problems.joined(separator: "\n"))
+            print(Self.report(problems, in: Speech.language))
         }
         if !problems.isEmpty { throw ExitCode.failure }
+    }
+
+    /// What the check says for people: that the replica is consistent, or each finding on a line, in `language`.
+    static func report(_ problems: [ConsistencyProblem], in language: Language) -> String {
+        guard !problems.isEmpty else { return language == .da ? "replikaen er konsistent" : "replica is consistent" }
+        return problems.map { $0.words(language) }.joined(separator: "\n")
     }
 
     /// A step in words: `integrity`, `foreign keys`, `the change log of hour type`; in Danish `integritet`, ….
