@@ -6,9 +6,7 @@ extension PlanReason {
     /// records): its data as JSON, or, for ``recorded(_:)``, the words themselves.
     public var stored: String {
         if case .recorded(let words) = self { return words }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).flatMap { String(bytes: $0, encoding: .utf8) } ?? description
+        return Self.plainStored[self] ?? Self.encoded(self)
     }
 
     /// A reason read back from ``stored``: text that is not a reason's data
@@ -28,9 +26,20 @@ extension PlanReason {
         return Self.plainJSON[self] ?? (try? CanonicalJSON.parse(stored))
     }
 
-    /// The JSON of the reasons without values, which most operations of a big plan have, made once.
-    static let plainJSON: [PlanReason: JSONValue] = Dictionary(uniqueKeysWithValues: [
+    /// `reason`'s data as JSON text.
+    private static func encoded(_ reason: PlanReason) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(reason)).flatMap { String(bytes: $0, encoding: .utf8) } ?? reason.description
+    }
+
+    /// The stored text of the reasons without values, which most operations of a big plan have (and a run keeps for
+    /// each skip and block), encoded once.
+    private static let plainStored: [PlanReason: String] = Dictionary(uniqueKeysWithValues: [
         PlanReason.newInEconomic, .changedInEconomic, .deletedInEconomic, .newInReplica, .changedInReplica, .deletedInReplica,
         .notApproved, .autoCreateOff, .mergedSubProject,
-    ].compactMap { reason in (try? CanonicalJSON.parse(reason.stored)).map { (reason, $0) } })
+    ].map { ($0, encoded($0)) })
+
+    /// The JSON of the same reasons, parsed once.
+    private static let plainJSON: [PlanReason: JSONValue] = plainStored.compactMapValues { try? CanonicalJSON.parse($0) }
 }

@@ -64,6 +64,14 @@ extension ReplicaStore {
             return try request.fetchValues(db)
         }
     }
+
+    /// The number e-conomic gave local order `orderID`: its newest live export's; nil when it has none (or no number yet).
+    public func orderNumber(ofOrder orderID: Int64) throws -> Int64? {
+        try read { db in
+            try StoredEntry<OrderExport>.all().filter(OrderExport.Columns.orderId.column == orderID).order(OrderExport.Columns.id.column.desc)
+                .fetchValues(db).first { $0.state.isLive }?.orderNumber
+        }
+    }
 }
 
 extension ReplicaWriter {

@@ -86,7 +86,7 @@ public struct RecordStatus: Sendable, Equatable {
         state = row.tombstone ? .deleted : row.foreignKey == nil ? (row.onOrder ? .exported : .new) : unsynced ? .changed : .synced
         var reasons: [Reason] = []
         guard state != .exported else {
-            orderNumber = try replica.orderExports().last { $0.orderId == row.orderID && $0.state.isLive }?.orderNumber
+            orderNumber = try row.orderID.flatMap(replica.orderNumber(ofOrder:))
             // Done: a withdrawn push of it (planned before the export) is no reason.
             self.reasons = reasons
             return

@@ -30,10 +30,7 @@ struct PendingCommand: ParsableCommand {
         let pending = try PendingRecords(replica: replica, agreement: agreement, modules: module.map { [$0] } ?? Set(Module.allCases), limit: limit)
         if output.json { return try Output.json(PendingRecords.Report(pending)) }
         guard pending.total > 0 else { return print(PendingRecords.nothingWaits(Speech.language)) }
-        for status in pending.records {
-            print("\(WhyCommand.title(status, in: Speech.language)): \(WhyCommand.state(status, in: Speech.language))")
-            for reason in status.reasons { Output.line("  - \(status.advice(reason, in: Speech.language))") }
-        }
+        pending.records.forEach(WhyCommand.explain)
         let total = pending.total
         print(pending.shown(Speech.language) ?? Speech.say(total == 1 ? "1 post venter" : "\(total) poster venter", total == 1 ? "1 record waits" : "\(total) records wait"))
     }

@@ -35,7 +35,12 @@ struct WhyCommand: ParsableCommand {
         let agreement = try? global.credentialsFile.load().agreementNumber
         let status = try RecordStatus(kind: kind, id: id, replica: replica, agreement: agreement)
         if output.json { return try Output.json(RecordStatus.Report(status)) }
-        print("\(Self.title(status, in: Speech.language)): \(Self.state(status, in: Speech.language))")
+        Self.explain(status)
+    }
+
+    /// Prints where `status`'s record stands, then each reason with what to do (`why`, and `pending` for each record).
+    static func explain(_ status: RecordStatus) {
+        print("\(title(status, in: Speech.language)): \(state(status, in: Speech.language))")
         for reason in status.reasons { Output.line("  - \(status.advice(reason, in: Speech.language))") }
     }
 }
