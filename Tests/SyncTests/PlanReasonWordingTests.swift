@@ -77,4 +77,23 @@ struct PlanReasonWordingTests {
         if case .object(var fields) = written { fields["because"] = nil; written = .object(fields) }
         #expect(try PlanOperation(json: written).because == .recorded("new in e-conomic"), "a plan written before reasons were data: its words")
     }
+
+    @Test("values as messy as a real agreement's (odd product numbers, free-text CVRs, e-mail lists, negative prices, quotes, new lines, Danish letters) survive the stored text and a plan file; e-conomic's JSON error body stays recorded words")
+    func messyValues() throws {
+        let reasons: [PlanReason] = [
+            .productMissing("10/20 \"A\"_8_"), .productNotCreatable("Æblegrød 1/2", because: .autoCreateOff),
+            .duplicate(.customer, record: "local:4", field: "corporateIdentificationNumber", value: "DK 12 34 56 78 (gl. CVR)",
+                       economic: "1002", replica: "local:9"),
+            .sameValue(.customer, records: ["local:1", "local:2"], field: "email", value: "bogholderi@firma.dk; faktura@firma.dk"),
+            .unitChange(product: "-5%", from: "1", to: "-125,50"), .numberTaken(7001, name: "Byg (Nord) $2\n\"Øst\""),
+            .employeeMissingID(ReferencedRecord(kind: .employee, id: 12, name: "Søren \\ Ærø")),
+        ]
+        for reason in reasons {
+            #expect(PlanReason(stored: reason.stored) == reason, "\(reason.stored)")
+            let op = PlanOperation(kind: .material, key: "local:1", action: .block, because: reason)
+            #expect(try PlanOperation(json: CanonicalJSON.parse(CanonicalJSON.string(op.json))) == op, "\(reason)")
+        }
+        let refusal = #"{"message":"Validation exception.","errorCode":"E04300","errors":{"productNumber":{"errors":[{"propertyName":"productNumber"}]}}}"#
+        #expect(PlanReason(stored: PlanReason.recorded(refusal).stored) == .recorded(refusal))
+    }
 }
