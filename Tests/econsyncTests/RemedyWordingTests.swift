@@ -59,7 +59,7 @@ struct RemedyWordingTests {
                 == "/d/replica.sqlite: no replica here (run `econsync init` first)")
         #expect(EconomicError(.tokenExpired, status: 401, message: "Token expired", request: "GET /self").commandLineText
                     .hasPrefix("Token expired: reconnect with `econsync reconnect`"))
-        #expect(ConfigError(.unknownSetting, "unknown setting \"x\"", remedy: .listSettings).commandLineText
+        #expect(ConfigError(.unknownSetting("x", guess: nil)).commandLineText
                 == "unknown setting \"x\"; run `econsync config show` for every setting")
         #expect(SyncError(.missingSetting, "no order layout", module: "orders", action: .setOrderLayout).commandLineText
                 == "orders: no order layout: set one with `econsync config set orders.layout N`, or `econsync sync units` to import e-conomic's layouts")

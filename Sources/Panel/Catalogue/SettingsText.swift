@@ -67,8 +67,8 @@ enum SettingsText: CaseIterable, Sendable {
         let field = "\u{201C}\(Self.question(question, language))\u{201D} (\(question.key))"
         switch problem {
         case .notAChoice: return "\(field): \u{201C}\(value)\u{201D} \(SettingsText.notAChoice.in(language))"
-        case .invalid(let reason) where question.isFlag: return "\(field): \(SettingsText.notAFlag.in(language)) (\(reason))"
-        case .invalid(let reason): return "\(field): \u{201C}\(value)\u{201D} \(SettingsText.cannotUse.in(language)): \(reason)"
+        case .invalid(let reason) where question.isFlag: return "\(field): \(SettingsText.notAFlag.in(language)) (\(reason.words(language)))"
+        case .invalid(let reason): return "\(field): \u{201C}\(value)\u{201D} \(SettingsText.cannotUse.in(language)): \(reason.words(language))"
         }
     }
 }

@@ -24,6 +24,8 @@ public struct OrderExportError: CodedError, Equatable {
     public var message: String
     /// What to do about it, in words (empty when there is nothing to add).
     public var advice: String
+    /// For ``Code/invalidTemplate``: what is wrong with the template, as data.
+    public var problem: OrderTemplate.Problem?
 
     /// Creates an error with a code, what is wrong and what to do about it.
     public init(_ code: Code, _ message: String, advice: String) {

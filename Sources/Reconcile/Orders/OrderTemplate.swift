@@ -129,7 +129,7 @@ public struct OrderTemplate: Sendable, Equatable, CustomStringConvertible {
                 continue
             }
             guard index < text.endIndex else {
-                throw Self.invalid("lone $ at the end of \(Self.quoted(text))", advice: "write $$ for a literal $, or a variable after the $")
+                throw Self.invalid(.loneDollarAtEnd(template: text))
             }
             if text[index] == "$" {
                 literal.append("$")
@@ -140,11 +140,10 @@ public struct OrderTemplate: Sendable, Equatable, CustomStringConvertible {
             while index < text.endIndex, text[index].isLetter { index = text.index(after: index) }
             let name = String(text[nameStart..<index])
             guard !name.isEmpty else {
-                throw Self.invalid("lone $ before \(Self.quoted(String(text[index...].prefix(10)))) in \(Self.quoted(text))",
-                                   advice: "write $$ for a literal $, or a variable after the $")
+                throw Self.invalid(.loneDollar(before: String(text[index...].prefix(10)), template: text))
             }
             guard let variable = Variable(name: name) else {
-                throw Self.invalid("unknown variable $\(name) in \(Self.quoted(text))", advice: "")
+                throw Self.invalid(.unknownVariable(name, template: text))
             }
             if !literal.isEmpty { parts.append(.literal(literal)) }
             literal = ""
@@ -183,13 +182,4 @@ public struct OrderTemplate: Sendable, Equatable, CustomStringConvertible {
     /// The template as written.
     public var description: String { text }
 
-    /// The variables a template can use, for error messages.
-    static let variableList = Variable.allCases.map { "$\($0.danishName) ($\($0.englishName))" }.joined(separator: ", ")
-
-    private static func invalid(_ message: String, advice: String) -> OrderExportError {
-        let list = "variables are \(variableList); $$ is a literal $"
-        return OrderExportError(.invalidTemplate, message, advice: advice.isEmpty ? list : "\(advice); \(list)")
-    }
-
-    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
 }

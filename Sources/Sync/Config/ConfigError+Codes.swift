@@ -8,6 +8,4 @@ extension ErrorCode where Domain == ConfigError {
     public static var invalidValue: Self { "invalid-value" }
     /// A configuration file that is not a JSON object of settings.
     public static var invalidFile: Self { "invalid-file" }
-    /// A choice that e-conomic does not have (a layout, a group, an activity).
-    public static var notInEconomic: Self { "not-in-economic" }
 }

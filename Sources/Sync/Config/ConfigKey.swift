@@ -7,6 +7,7 @@ import Replica
 /// ```swift
 /// let key = try ConfigKey.named("orders.grouping")
 /// key.check("type")          // nil: acceptable
+/// key.check("weekly")        // .notOneOf(["none", "type", …])
 /// ```
 public struct ConfigKey: Sendable {
     public var name: String
@@ -16,13 +17,13 @@ public struct ConfigKey: Sendable {
     /// The value used when the setting is not set, as text; nil when there is none.
     public var defaultValue: String?
     /// Nil when a value is acceptable, else why not.
-    public var check: @Sendable (String) -> String?
+    public var check: @Sendable (String) -> SettingProblem?
     /// The values it may take when they are a fixed list (its check refuses any other), in order; nil for free text, numbers and flags.
     public var choices: [String]? { choiceWords == nil ? nil : values }
     /// Each of ``choices`` in words (see ``words(for:in:)``).
     var choiceWords: (@Sendable (String, Language) -> String?)?
 
-    public init(name: String, help: String, values: [String]? = nil, defaultValue: String? = nil, check: @escaping @Sendable (String) -> String?) {
+    public init(name: String, help: String, values: [String]? = nil, defaultValue: String? = nil, check: @escaping @Sendable (String) -> SettingProblem?) {
         self.name = name
         self.help = help
         self.values = values
@@ -37,8 +38,7 @@ public struct ConfigKey: Sendable {
     /// The setting called `name`.
     public static func named(_ name: String) throws -> ConfigKey {
         guard let key = all.first(where: { $0.name == name }) else {
-            let guess = Nearest.name(to: name, among: all.map(\.name)).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw ConfigError(.unknownSetting, "unknown setting \"\(name)\"\(guess)", remedy: .listSettings)
+            throw ConfigError(.unknownSetting(name, guess: Nearest.name(to: name, among: all.map(\.name))))
         }
         return key
     }
@@ -46,7 +46,7 @@ public struct ConfigKey: Sendable {
     /// A true/false setting.
     static func flag(_ name: String, _ help: String, default value: Bool) -> ConfigKey {
         ConfigKey(name: name, help: help + ": true or false", values: ["true", "false"], defaultValue: String(value)) {
-            ["true", "false"].contains($0) ? nil : "must be true or false"
+            ["true", "false"].contains($0) ? nil : .notEither("true", "false")
         }
     }
 
@@ -54,7 +54,7 @@ public struct ConfigKey: Sendable {
     static func choice<Choice: SettingChoice>(_ name: String, _ help: String, _ type: Choice.Type, default value: Choice? = nil) -> ConfigKey {
         let choices = Choice.allCases.map(\.rawValue)
         var key = ConfigKey(name: name, help: help + ": " + choices.joined(separator: ", "), values: choices, defaultValue: value?.rawValue) {
-            choices.contains($0) ? nil : "must be one of " + choices.joined(separator: ", ")
+            choices.contains($0) ? nil : .notOneOf(choices)
         }
         key.choiceWords = { value, language in Choice(rawValue: value)?.words(language) }
         return key
@@ -69,20 +69,17 @@ public struct ConfigKey: Sendable {
     /// A whole number in `range`.
     static func number(_ name: String, _ help: String, _ range: ClosedRange<Int>, default value: Int? = nil) -> ConfigKey {
         ConfigKey(name: name, help: help, defaultValue: value.map(String.init)) {
-            guard let number = Int($0), range.contains(number) else {
-                return range.upperBound == Int.max ? "must be a whole number, \(range.lowerBound) or more"
-                    : "must be a whole number from \(range.lowerBound) to \(range.upperBound)"
-            }
+            guard let number = Int($0), range.contains(number) else { return .notWholeNumber(range) }
             return nil
         }
     }
 
     /// Free text, up to `max` characters, checked by `extra` too.
     static func text(_ name: String, _ help: String, max: Int = 250, default value: String? = nil,
-                     extra: @escaping @Sendable (String) -> String? = { _ in nil }) -> ConfigKey {
+                     extra: @escaping @Sendable (String) -> SettingProblem? = { _ in nil }) -> ConfigKey {
         ConfigKey(name: name, help: help, defaultValue: value) {
-            if $0.isEmpty { return "must not be empty" }
-            if $0.count > max { return "must be at most \(max) characters" }
+            if $0.isEmpty { return .empty }
+            if $0.count > max { return .tooLong(max: max) }
             return extra($0)
         }
     }

@@ -12,13 +12,13 @@ import Replica
 public struct NotificationSettings: Sendable, Equatable {
     static let keys: [ConfigKey] = [
         .text("smtp.url", "the SMTP server errors are mailed through, smtp://host:port or smtps://host:port", extra: { value in
-            value.hasPrefix("smtp://") || value.hasPrefix("smtps://") ? nil : "must start with smtp:// or smtps://"
+            value.hasPrefix("smtp://") || value.hasPrefix("smtps://") ? nil : .notSMTPAddress
         }),
         .text("smtp.username", "the SMTP login, if the server wants one"),
         .text("smtp.passwordFile", "a file readable only by its owner holding the SMTP password (or set $ECONSYNC_SMTP_PASSWORD)", max: 4096),
-        .text("smtp.from", "the sender address of notifications", extra: { $0.contains("@") ? nil : "must be an e-mail address" }),
+        .text("smtp.from", "the sender address of notifications", extra: { $0.contains("@") ? nil : .notEmailAddress }),
         .text("smtp.to", "who gets notifications: e-mail addresses separated by commas", max: 2000, extra: { value in
-            value.split(separator: ",").allSatisfy { $0.contains("@") } ? nil : "must be e-mail addresses separated by commas"
+            value.split(separator: ",").allSatisfy { $0.contains("@") } ? nil : .notEmailAddresses
         }),
         .choice("smtp.language", "the language of notification mails", Language.self, default: .da),
         .flag("smtp.requireTLS", "refuse to send unless the connection is encrypted; false sends in plain text, password included",
@@ -61,19 +61,17 @@ public struct NotificationSettings: Sendable, Equatable {
         if let password = environment["ECONSYNC_SMTP_PASSWORD"], !password.isEmpty { return password }
         guard let passwordFile else { return nil }
         if DataDirectory(url: dataDirectory).contains(passwordFile) {
-            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) is inside the data directory, which holds econsync's own "
-                              + "files and credentials; keep the SMTP password in a file of its own elsewhere")
+            throw ConfigError(.passwordFileInDataDirectory(passwordFile))
         }
         var info = stat()
         guard stat(passwordFile, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) is not a file that can be read")
+            throw ConfigError(.passwordFileMissing(passwordFile))
         }
         if info.st_mode & 0o077 != 0 {
-            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
-                              + "make it readable by its owner only (mode 600)")
+            throw ConfigError(.passwordFileOpen(passwordFile, mode: UInt32(info.st_mode)))
         }
         guard let data = FileManager.default.contents(atPath: passwordFile), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(.invalidValue, "smtp.passwordFile \(passwordFile) cannot be read")
+            throw ConfigError(.passwordFileUnreadable(passwordFile))
         }
         return text.trimmingCharacters(in: .newlines)
     }

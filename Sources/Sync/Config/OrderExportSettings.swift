@@ -17,13 +17,8 @@ public struct OrderExportSettings: Sendable, Equatable {
         .number("hourTypes.productGroup", "the product group whose products, named like an hour type, price that hour type's hours", 1...Int.max),
     ]
 
-    static func templateProblem(_ text: String) -> String? {
-        do {
-            _ = try OrderTemplate(text)
-            return nil
-        } catch {
-            return error.message
-        }
+    static func templateProblem(_ text: String) -> SettingProblem? {
+        OrderTemplate.problem(in: text).map(SettingProblem.template)
     }
 
     public var exportHours = true

@@ -13,7 +13,7 @@ public enum SettingsFile {
     /// naming `source` and the first bad setting.
     public static func parse(_ data: [UInt8], source: String) throws -> [(name: String, value: String)] {
         guard case .object(let object)? = try? CanonicalJSON.parse(data) else {
-            throw ConfigError(.invalidFile, "\(source): not a JSON object of settings (names and values, as the configuration export writes them)")
+            throw ConfigError(.notAnObject, source: source)
         }
         var settings: [(name: String, value: String)] = []
         for (name, value) in object.sorted(by: { $0.key < $1.key }) {
@@ -22,12 +22,12 @@ public enum SettingsFile {
             case .string(let string): text = string
             case .bool(let bool): text = String(bool)
             case .number(let number): text = number
-            default: throw ConfigError(.invalidFile, "\(source): \(name) must be a string, a number or true/false")
+            default: throw ConfigError(.notAValue(setting: name), source: source)
             }
             do {
                 try ConfigKey.check(name, text)
             } catch let error as ConfigError {
-                throw ConfigError(error.code, "\(source): \(error.message)", remedy: error.remedy)
+                throw ConfigError(error.problem, source: source)
             }
             settings.append((name, text))
         }
@@ -49,7 +49,7 @@ extension ConfigKey {
     /// ```
     public static func check(_ name: String, _ value: String) throws {
         if let problem = try named(name).check(value) {
-            throw ConfigError(.invalidValue, "\(name) \(problem) (got \"\(value)\")")
+            throw ConfigError(.value(setting: name, value: value, problem))
         }
     }
 }

@@ -52,7 +52,7 @@ public struct Notifier: Sendable {
         do {
             try smtp.validate()
         } catch {
-            throw ConfigError(.invalidValue, "the smtp.* settings cannot be used: \(error)")
+            throw ConfigError(.smtpUnusable(String(describing: error)))
         }
         var notifier = Notifier(replica: replica, transport: try SMTPMailer(smtp), from: from, to: settings.to, wording: wording, now: now)
         notifier.language = settings.language

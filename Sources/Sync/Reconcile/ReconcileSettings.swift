@@ -21,20 +21,20 @@ public struct ReconcileSettings: Sendable, Equatable {
         let modules = Set(KindMapping.all.map(\.module))
         var keys = modules.sorted().map(\.rawValue).map { module in
             Key(name: "\(module).master", help: "who wins fields changed on both sides in the \(module) module: mobilplan or economic") {
-                Side(rawValue: $0) == nil ? "must be mobilplan or economic" : nil
+                Side(rawValue: $0) == nil ? .notEither("mobilplan", "economic") : nil
             }
         }
         keys += [
             .choice("projects.direction", "which way projects flow", KindMapping.Direction.self),
             .flag("products.autoCreate", "create products new in the replica (and those materials need) in e-conomic", default: true),
             Key(name: "products.productGroup", help: "the e-conomic product group of products created without one") {
-                (Int($0).map { $0 > 0 } ?? false) ? nil : "must be a product group number (1 or more)"
+                (Int($0).map { $0 > 0 } ?? false) ? nil : .notGroupNumber(.product)
             },
             Key(name: "projects.projectGroup", help: "the e-conomic project group of projects created without one") {
-                (Int($0).map { $0 > 0 } ?? false) ? nil : "must be a project group number (1 or more)"
+                (Int($0).map { $0 > 0 } ?? false) ? nil : .notGroupNumber(.project)
             },
             Key(name: "activatedAt", help: "when the integration was activated (UTC, 2026-11-02T08:00:00Z): older projects are not imported") {
-                Timestamp.date($0) == nil ? "must be a UTC time like 2026-11-02T08:00:00Z" : nil
+                Timestamp.date($0) == nil ? .notUTCTime : nil
             },
         ]
         return keys

@@ -35,7 +35,7 @@ public struct SetupDraft: Sendable {
     /// Why an answer cannot be stored.
     public enum Problem: Sendable, Equatable {
         /// The setting's own check refused it, for this reason.
-        case invalid(String)
+        case invalid(SettingProblem)
         /// It is not one of e-conomic's choices for the question.
         case notAChoice
     }

@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// struct ConfigError: MessageError { … }
-/// ConfigError(.unknownSetting, "unknown setting \"x\"", remedy: .listSettings).describe(wording)
+/// ConfigError(.unknownSetting("x", guess: nil)).describe(wording)
 /// // unknown setting "x"; run `econsync config show` for every setting
 /// ```
 public protocol MessageError: CodedError {

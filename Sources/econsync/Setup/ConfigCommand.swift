@@ -138,7 +138,7 @@ enum ConfigFile {
         do {
             return try body()
         } catch let error as ConfigError {
-            throw ValidationError(error.commandLineText)
+            throw ValidationError(ErrorReport.words(error))
         }
     }
 

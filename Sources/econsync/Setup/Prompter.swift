@@ -36,7 +36,7 @@ struct Prompter {
                 continue
             }
             switch try draft.problem(question, value) {
-            case .invalid(let reason)?: say("  \(question.key) \(reason)")
+            case .invalid(let reason)?: say("  \(question.key) \(reason.words(Speech.language))")
             case .notAChoice?: say("  \(value) \(SetupWords.notAChoice.in(Speech.language))")
             case nil: return value
             }

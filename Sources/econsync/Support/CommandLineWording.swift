@@ -86,6 +86,8 @@ struct CommandLineWording: LocalizedRemedyWording {
 }
 
 extension CodedError {
-    /// The error as econsync prints it: remedies worded as its commands.
-    var commandLineText: String { describe(CommandLineWording()) }
+    /// The error as econsync prints it: in the language it speaks when the catalogue words it, remedies worded as its commands.
+    var commandLineText: String {
+        (self as? any WordedError)?.describe(CommandLineWording(), in: Speech.language) ?? describe(CommandLineWording())
+    }
 }

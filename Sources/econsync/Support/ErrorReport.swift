@@ -29,8 +29,7 @@ struct ErrorReport {
         if let error = error as? any CodedError {
             status = Econsync.status(of: error) ?? ExitStatus.failure
             code = error.identifier
-            // People read it in the language econsync speaks; `--json` is the same in every language.
-            message = Self.wantsJSON(arguments) ? error.describe(CommandLineWording(.en)) : (error as? SyncError)?.spokenText ?? error.commandLineText
+            message = Self.words(error, arguments: arguments)
             records = error.records
             remedy = error.remedy
             return
@@ -53,6 +52,12 @@ struct ErrorReport {
     var text: String {
         guard status != ExitStatus.success else { return message }
         return Speech.say("fejl: ", "error: ") + message + (usage.map { "\n" + $0 } ?? "")
+    }
+
+    /// `error` in words for the command line `arguments`: in the language econsync speaks for people; in English
+    /// under `--json`, so that it is the same in every language.
+    static func words(_ error: any CodedError, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+        wantsJSON(arguments) ? error.describe(CommandLineWording(.en)) : (error as? SyncError)?.spokenText ?? error.commandLineText
     }
 
     /// Whether the command line asks for JSON (`--json` before any `--`).

@@ -69,7 +69,7 @@ struct CodedErrorConformanceTests {
         #expect(error.description == "/data/replica.sqlite: no replica here (initialise the replica first)")
         let expired = EconomicError(.tokenExpired, status: 401, message: "Token expired", request: "GET /self")
         #expect(expired.remedy == .reconnect && !expired.description.contains("econsync"))
-        let config = ConfigError(.unknownSetting, "unknown setting \"x\"", remedy: .listSettings)
+        let config = ConfigError(.unknownSetting("x", guess: nil))
         #expect(config.description == "unknown setting \"x\"; see the list of settings")
         let order = SyncError(.missingSetting, "no order layout", module: "orders", action: .setOrderLayout)
         #expect(order.remedy == .setOrderLayout && !order.description.contains("econsync"))
