@@ -17,6 +17,8 @@ struct ProgressCommandTests {
             let take = try await connected.run(["snapshot", "take", "--kind", "customer", "--kind", "unit"])
             #expect(take.status == 0 && take.stderr == "pulled unit: 3 records in 1 page\npulled customer: 30 records in 1 page\n", "\(take.stderr)")
             #expect(take.stdout.hasPrefix("stored snapshots/") && !take.stdout.contains("pulled "), "\(take.stdout)")
+            let danish = try await connected.run(["snapshot", "take", "--kind", "customer", "--kind", "unit", "--lang", "da"])
+            #expect(danish.status == 0 && danish.stderr == "hentet enhed: 3 poster på 1 side\nhentet kunde: 30 poster på 1 side\n", "\(danish.stderr)")
             let quiet = try await connected.run(["snapshot", "take", "--kind", "customer", "--kind", "unit", "-q"])
             #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.hasPrefix("stored snapshots/"), "\(quiet.stderr)")
 

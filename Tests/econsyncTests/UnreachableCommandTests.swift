@@ -19,6 +19,9 @@ struct UnreachableCommandTests {
             #expect(offline.stdout.components(separatedBy: ": failed").count == 2, "the first module only: \(offline.stdout)")
             #expect(offline.stdout.contains("what to do: nothing is lost"), "\(offline.stdout)")
             #expect(connected.state() == before, "nothing reached e-conomic")
+            let danish = try await connected.run(["sync", "--force", "--lang", "da"])
+            #expect(danish.status == 6 && danish.stdout.contains("e-conomic kan ikke nås: 1 godkendt timeregistrering og 0 godkendte materialer gemmes lokalt "
+                                                                 + "og sendes ved næste synkronisering; arbejdet i marken fortsætter offline"), "\(danish.stdout)")
             let hours = try await connected.expect(["local", "hours", "list"])
             #expect(hours.contains("approved"), "kept locally, still to send: \(hours)")
 

@@ -41,9 +41,9 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let interruption = Interruption(InterruptionReport("interrupted before any module ran: nothing changed"), json: output.json)
+        let interruption = Interruption(InterruptionReport(.beforeAnyModule), json: output.json)
         var events = SyncEvents()
-        events.starting = { module, finished in interruption.say(Self.interrupted(finished: finished.map(\.rawValue), cutOff: module)) }
+        events.starting = { module, finished in interruption.say(InterruptionReport(.modules(finished: finished, cutOff: module))) }
         events.finished = { result in if !output.json { Output.line(Self.line(result)) } }
         events.applying = progress()
         let pulls = ProgressLine()
@@ -54,7 +54,7 @@ struct SyncCommand: AsyncParsableCommand {
         let outcome: SyncOutcome
         if let project = trial.project {
             let scope = try workspace.projectScope(project)
-            if !output.json { Output.line("trial run on \(scope.name): nothing else is synced") }
+            if !output.json { Output.line(Speech.say("prøvekørsel på \(scope.name): intet andet synkroniseres", "trial run on \(scope.name): nothing else is synced")) }
             outcome = try await workspace.sync(trial: scope, force: force, events: events)
         } else {
             outcome = try await workspace.sync(modules, force: force, events: events)
@@ -88,18 +88,15 @@ struct SyncCommand: AsyncParsableCommand {
         }
     }
 
-    /// What Ctrl-C says while `cutOff` runs, after `finished`.
-    static func interrupted(finished: [String], cutOff: Module) -> InterruptionReport {
-        let done = finished.isEmpty ? "no module had finished" : "\(finished.joined(separator: ", ")) had finished"
-        return InterruptionReport("interrupted: \(done); \(cutOff.rawValue) was cut off. Nothing is lost and nothing is sent twice: "
-                                  + CommandLineWording().words(for: .finishSync),
-                                  remedy: .finishSync, progress: .modules(finished: finished, cutOff: cutOff.rawValue))
-    }
-
     /// What waits in the replica for e-conomic, said once when it cannot be reached.
     static func keptLocally(_ kept: (timeEntries: Int, materials: Int)) -> String {
-        "e-conomic is unreachable: \(Output.count(kept.timeEntries, "approved time entry", plural: "approved time entries")) and "
-            + "\(Output.count(kept.materials, "approved material")) are kept locally and will be sent by the next sync; field work goes on offline"
+        guard Speech.language == .da else {
+            return "e-conomic is unreachable: \(Output.count(kept.timeEntries, "approved time entry", plural: "approved time entries")) and "
+                + "\(Output.count(kept.materials, "approved material")) are kept locally and will be sent by the next sync; field work goes on offline"
+        }
+        let entries = Speech.count(kept.timeEntries, "godkendt timeregistrering", "godkendte timeregistreringer", "approved time entry")
+        let materials = Speech.count(kept.materials, "godkendt materiale", "godkendte materialer", "approved material")
+        return "e-conomic kan ikke nås: \(entries) og \(materials) gemmes lokalt og sendes ved næste synkronisering; arbejdet i marken fortsætter offline"
     }
 
     func progress() -> (PlanApplier.Progress) -> Void {

@@ -65,7 +65,6 @@ struct ReconcileCommand: AsyncParsableCommand {
         default: mode = .apply
         }
         let interruption = Self.interruption(mode, json: output.json)
-        let resumeHint = "`econsync reconcile --resume` finishes the run; nothing is sent twice"
         var events = ReconcileEvents()
         let pulls = ProgressLine()
         defer { pulls.finish() }
@@ -74,14 +73,13 @@ struct ReconcileCommand: AsyncParsableCommand {
             pulls.finish()
             if !output.json { printPlan(plan) }
             switch mode {
-            case .apply, .applyPlan: interruption?.say(InterruptionReport("interrupted while applying the plan: \(resumeHint)", remedy: .resumeReconcile))
+            case .apply, .applyPlan: interruption?.say(InterruptionReport(.applying))
             case .dryRun, .writePlan, .resume: break
             }
         }
         let bar = try progress()
         events.applying = { progress in
-            interruption?.say(InterruptionReport("interrupted after \(progress.done) of \(progress.total) operations: \(resumeHint)",
-                                                 remedy: .resumeReconcile, progress: .operations(done: progress.done, total: progress.total)))
+            interruption?.say(InterruptionReport(.operations(done: progress.done, total: progress.total)))
             bar(progress)
         }
         let outcome: ReconcileOutcome
@@ -124,11 +122,10 @@ struct ReconcileCommand: AsyncParsableCommand {
     static func interruption(_ mode: ReconcileMode, json: Bool) -> Interruption? {
         switch mode {
         case .dryRun: nil
-        case .apply, .applyPlan: Interruption(InterruptionReport("interrupted before the plan was applied: nothing was sent"), json: json)
-        case .writePlan: Interruption(InterruptionReport("interrupted: no plan was written; nothing was sent"), json: json)
+        case .apply, .applyPlan: Interruption(InterruptionReport(.beforeApply), json: json)
+        case .writePlan: Interruption(InterruptionReport(.beforePlanWritten), json: json)
         case .resume:
-            Interruption(InterruptionReport("interrupted: `econsync reconcile --resume` finishes the run; nothing is sent twice", remedy: .resumeReconcile),
-                         json: json)
+            Interruption(InterruptionReport(.resuming), json: json)
         }
     }
 

@@ -54,8 +54,7 @@ struct SetupCommand: AsyncParsableCommand {
             }
             try await ConnectRun(global: global, output: try OutputOptions.parse([]), options: connect, stored: nil).perform()
         }
-        let interruption = Interruption(InterruptionReport(Speech.say("afbrudt: ingen indstilling blev gemt; forbindelsen er bevaret; kør `econsync setup` igen",
-                                                                       "interrupted: no setting was saved; the connection is kept; run `econsync setup` again")))
+        let interruption = Interruption(InterruptionReport(.setup))
         defer { withExtendedLifetime(interruption) {} }
         let given = (try config.map(ConfigFile.read) ?? []) + (try pairs().map { (name: $0.0, value: $0.1) })
         var draft = try await workspace.setupDraft(given: given)

@@ -13,8 +13,8 @@ import Glibc
 /// only tells the office so instead of a bare `^C`.
 ///
 /// ```swift
-/// let interruption = Interruption(InterruptionReport("interrupted before any module ran: nothing changed"), json: output.json)
-/// interruption.say(InterruptionReport("interrupted: units finished; products was cut off …", remedy: .finishSync))
+/// let interruption = Interruption(InterruptionReport(.beforeAnyModule), json: output.json)
+/// interruption.say(InterruptionReport(.modules(finished: [.units], cutOff: .products)))
 /// ```
 final class Interruption: Sendable {
     /// What an interruption says now.
@@ -42,7 +42,7 @@ final class Interruption: Sendable {
             if json, let text = try? Output.jsonText(report) {
                 Self.put(text + "\n", on: STDOUT_FILENO)
             } else {
-                Self.put("\n" + report.message + "\n", on: STDERR_FILENO)
+                Self.put("\n" + report.text + "\n", on: STDERR_FILENO)
             }
             _exit(Interruption.exitCode)
         }

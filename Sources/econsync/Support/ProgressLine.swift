@@ -46,8 +46,8 @@ final class ProgressLine: Sendable {
 }
 
 extension ProgressLine {
-    /// A kind pulled, in words: `pulled customer: 30 records in 1 page`.
+    /// A kind pulled, as econsync speaks: `pulled customer: 30 records in 1 page`, `hentet kunde: 30 poster på 1 side`.
     static func pulled(_ progress: SnapshotPuller.Progress) -> String {
-        "pulled \(progress)"
+        Speech.say("hentet ", "pulled ") + progress.words(Speech.language)
     }
 }
