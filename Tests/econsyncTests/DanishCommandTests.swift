@@ -66,4 +66,23 @@ struct DanishCommandTests {
             #expect(refused.status != 0 && refused.stderr.hasPrefix("fejl: "), "\(refused.stderr)")
         }
     }
+
+    @Test("a run that blocked records keeps why as data: a run started in English reads in Danish in status and log (the brief's words, the record in Danish), a run started in Danish says it in Danish; --json keeps the English")
+    func blockedRun() async throws {
+        try await ConnectedCLI.with { connected in
+            try await connected.importLines(ModuleCommandTests.hoursOfUnlinkedEmployee)
+            let english = try await connected.expect(["sync", "projectEntries"])
+            #expect(english.contains("warning: Employee is missing an e-conomic ID: Lars Lærling (employee "), "\(english)")
+            let danish = "Medarbejder mangler e-conomic ID: Lars Lærling (medarbejder "
+            let status = try await connected.expect(["status", "--lang", "da"])
+            #expect(status.contains("projectEntries: \(danish)") && !status.contains("Employee is missing"), "\(status)")
+            let log = try await connected.expect(["log", "--module", "projectEntries", "--lang", "da"])
+            #expect(log.contains("(projectEntries): \(danish)") && !log.contains("Employee is missing"), "\(log)")
+            let json = try await Self.sameJSON(connected, ["status"])
+            #expect(json.contains("\"lastError\" : \"Employee is missing an e-conomic ID: Lars Lærling (employee "), "\(json)")
+
+            let again = try await connected.expect(["sync", "projectEntries", "--force", "--lang", "da"])
+            #expect(again.contains("advarsel: \(danish)") && !again.contains("Employee is missing"), "\(again)")
+        }
+    }
 }

@@ -45,6 +45,11 @@ struct ServePagesTests {
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
 
+            // The run that blocked the entry ran in English; its error is kept as data, read in Danish on the overview.
+            let overview = try await ServeCommandTests.get(base + "/").text
+            let moduleRow = try #require(overview.components(separatedBy: "<tr data-module=\"projectEntries\"").dropFirst().first, "\(overview)")
+            #expect(moduleRow.contains("<span class=\"detail\">Medarbejder mangler e-conomic ID: Lars Lærling (medarbejder ")
+                    && !moduleRow.prefix { $0 != "\n" }.contains("Employee is missing"), "\(moduleRow.prefix(2000))")
             let (answer, html) = try await ServeCommandTests.get(base + "/pending")
             #expect(answer.status == 200 && html.contains("<h1>Venter</h1>") && html.contains("<a href=\"/pending?lang=da\">Venter</a>"), "\(html)")
             let rows = Self.rows(html, table: "pending")

@@ -21,7 +21,7 @@ struct LogPage {
                 + "\(run.skipped) \(PanelText.skipped.in(language)), \(run.blocked) \(PanelText.blocked.in(language))"
             let error = run.error.map { message in
                 let headline = run.errorKind.map { PanelText.headline(SyncError.Code($0), language) } ?? ""
-                return "<strong>\(HTML.escape(headline))</strong><br>\(HTML.escape(message))"
+                return "<strong>\(HTML.escape(headline))</strong><br>\(HTML.escape(RunProblem(stored: message).words(language)))"
             } ?? ""
             let cells = [HTML.escape(name + marks), HTML.escape(LocalTime.string(run.startedAt)), HTML.escape(run.endedAt.map(LocalTime.string) ?? "—"),
                          HTML.escape(PanelText.outcome(run.outcome).in(language)), HTML.escape(did), String(run.apiCalls), error]

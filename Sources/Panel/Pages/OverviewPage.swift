@@ -49,7 +49,7 @@ struct OverviewPage {
         var error = HTML.escape(text(.noError))
         if let message = report.lastError {
             let headline = report.lastErrorKind.map { PanelText.headline(SyncError.Code($0), language) }
-            error = "<strong>\(HTML.escape(headline ?? ""))</strong><br><span class=\"detail\">\(HTML.escape(message))</span>"
+            error = "<strong>\(HTML.escape(headline ?? ""))</strong><br><span class=\"detail\">\(HTML.escape(message.words(language)))</span>"
         }
         let cells = [
             HTML.escape("\(report.number) \(PanelText.module(report.module, language))"),

@@ -10,6 +10,12 @@ public struct ApplyReport: Sendable, Equatable {
         public var key: String
         public var error: String
         public var description: String { "\(kind) \(key): \(error)" }
+
+        public init(kind: Kind, key: String, error: String) {
+            self.kind = kind
+            self.key = key
+            self.error = error
+        }
     }
 
     public var run: Int64

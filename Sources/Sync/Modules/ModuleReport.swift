@@ -32,7 +32,8 @@ public struct ModuleReport: Sendable, Equatable, Encodable {
     public var skipped = 0
     public var blocked = 0
     public var conflicts = 0
-    public var lastError: String?
+    /// What the last run's error said (scripts read its English words).
+    public var lastError: RunProblem?
     public var lastErrorKind: String?
     public var apiCallsToday = 0
     /// The whole integration is paused (`integration.paused`): the module does not run until it is resumed.
@@ -68,7 +69,7 @@ extension ModuleScheduler {
                 manual: module.isManual, lastStart: status.lastStart, lastEnd: status.lastEnd, lastSuccess: status.lastSuccess,
                 nextDue: scheduled ? (status.nextDue ?? Timestamp.string(now)) : nil, lastRunForced: run?.forced ?? false,
                 pulled: run?.pulled ?? 0, pushed: run?.pushed ?? 0, skipped: run?.skipped ?? 0, blocked: run?.blocked ?? 0,
-                conflicts: run?.conflicts ?? 0, lastError: status.lastError, lastErrorKind: status.lastErrorKind,
+                conflicts: run?.conflicts ?? 0, lastError: status.lastError.map(RunProblem.init(stored:)), lastErrorKind: status.lastErrorKind,
                 apiCallsToday: calls[key(module)] ?? 0, paused: settings.paused)
         }
     }

@@ -108,9 +108,10 @@ public struct ModuleRunner: Sendable {
         let blocked = blockError(blocks, module: module)
         guard !failures.isEmpty else { return (blocked, false) }
         // A failure does not hide what was blocked: "Employee is missing an e-conomic ID" is said beside it.
-        let shown = failures.prefix(3).map(\.description).joined(separator: "; ")
-        return (SyncError(.failed, "\(failures.count) operation\(failures.count == 1 ? "" : "s") failed: \(shown)"
-                          + (blocked.map { "; also blocked: \($0.message)" } ?? ""), module: module), true)
+        var shownBlocks: [PlanReason] = []
+        if case .blocked(let reasons, _)? = blocked?.problem { shownBlocks = reasons }
+        return (SyncError(.failed, RunProblem.failed(Array(failures.prefix(3)), total: failures.count, blocked: shownBlocks, blockedTotal: blocks.count),
+                          module: module), true)
     }
 
     /// The error blocked operations amount to, naming the records: every
@@ -121,14 +122,10 @@ public struct ModuleRunner: Sendable {
         let classified = blocks.map { SyncError.Code.ofBlock($0.because) }
         let counts = Dictionary(classified.map { ($0, 1) }, uniquingKeysWith: +)
         let codes = counts.keys.sorted { (counts[$0]!, $1.rawValue) > (counts[$1]!, $0.rawValue) }
-        var shown = 0
-        let kinds = codes.map { code in
-            let reasons = zip(blocks, classified).filter { $0.1 == code }.map(\.0.reason)
-            let distinct = reasons.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)
-            shown += distinct.count
-            return distinct.joined(separator: "; ")
+        let shown = codes.flatMap { code in
+            let reasons = zip(blocks, classified).filter { $0.1 == code }.map(\.0.because)
+            return reasons.reduce(into: [PlanReason]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)
         }
-        let more = blocks.count > shown ? " (\(blocks.count) blocked in all)" : ""
-        return SyncError(codes[0], kinds.joined(separator: "; ") + more, module: module)
+        return SyncError(codes[0], RunProblem.blocked(shown, total: blocks.count), module: module)
     }
 }

@@ -177,7 +177,8 @@ public struct ModuleScheduler: Sendable {
             run.blocked = outcome.blocked
             run.conflicts = outcome.conflicts
             run.apiCalls = outcome.apiCalls
-            run.error = outcome.error?.detail(wording)
+            // Records' reasons are kept as data, to be worded in the reader's language; other errors as the run worded them.
+            run.error = outcome.error.map { $0.problem?.stored ?? $0.detail(wording) }
             run.errorKind = outcome.error?.code.rawValue
             run.outcome = outcome.error?.code == .needsReconnect ? .needsReconnect : outcome.failed ? .failed : .succeeded
             try writer.save(run)
@@ -187,7 +188,7 @@ public struct ModuleScheduler: Sendable {
             }
             status.lastEnd = at
             status.nextDue = Timestamp.string(now.addingTimeInterval(delay))
-            status.lastError = outcome.error?.detail(wording)
+            status.lastError = run.error
             status.lastErrorKind = outcome.error?.code.rawValue
             switch run.outcome {
             case .needsReconnect:

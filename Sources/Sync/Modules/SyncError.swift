@@ -20,12 +20,20 @@ public struct SyncError: CodedError, Equatable {
     public var module: String?
     /// The action the error's text names after its message (`…: set one with …`), if any.
     public var action: Remedy?
+    /// For a module run's blocked and failed records: what ``message`` says, as data the catalogue words in each language.
+    public var problem: RunProblem?
 
     public init(_ code: Code, _ message: String, module: String? = nil, action: Remedy? = nil) {
         self.code = code
         self.message = message
         self.module = module
         self.action = action
+    }
+
+    /// A module run's error about its records: its message is `problem` in English.
+    public init(_ code: Code, _ problem: RunProblem, module: String? = nil) {
+        self.init(code, problem.description, module: module)
+        self.problem = problem
     }
 
     /// Exit class: a reconnect is needed, the module did not run, or it failed.

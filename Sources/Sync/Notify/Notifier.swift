@@ -68,7 +68,7 @@ public struct Notifier: Sendable {
 
     /// Notifies about runs released as hung ("Module hangs") or left by a process that is gone.
     public func notify(released runs: [ModuleRun]) async throws {
-        for run in runs { _ = try await notify(run: run, error: SyncError(.timedOut, run.error ?? "timed out", module: run.module)) }
+        for run in runs { _ = try await notify(run: run, error: SyncError(.timedOut, run.error.map { RunProblem(stored: $0).description } ?? "timed out", module: run.module)) }
     }
 
     /// Records `error` of `run`, and mails it unless one like it went out within the hour.
@@ -105,8 +105,8 @@ public struct Notifier: Sendable {
         let subject = da ? "econsync: modulet \(module) — \(headline)" : "econsync: \(run.module) module — \(headline)"
         let started = "\(run.id.map(String.init) ?? "?") \(da ? "startet" : "started") \(run.startedAt)" + (run.forced ? (da ? " (tvunget)" : " (forced)") : "")
         var body = da
-            ? "Modul: \(module) (\(run.module))\nKørsel: \(started)\nTidspunkt: \(Timestamp.string(at))\nFejl (\(error.code.rawValue)): \(error.detail(wording))\n"
-            : "Module: \(run.module)\nRun: \(started)\nWhen: \(Timestamp.string(at))\nError (\(error.code.rawValue)): \(error.detail(wording))\n"
+            ? "Modul: \(module) (\(run.module))\nKørsel: \(started)\nTidspunkt: \(Timestamp.string(at))\nFejl (\(error.code.rawValue)): \(error.detail(wording, in: .da))\n"
+            : "Module: \(run.module)\nRun: \(started)\nWhen: \(Timestamp.string(at))\nError (\(error.code.rawValue)): \(error.detail(wording, in: .en))\n"
         if let remedy = error.troubleshooting { body += (da ? "Hvad du kan gøre: " : "What to do: ") + wording.words(for: remedy) + "\n" }
         return (subject, body)
     }

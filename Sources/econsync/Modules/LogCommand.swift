@@ -45,7 +45,7 @@ struct LogCommand: ParsableCommand {
              "\(run.pulled)/\(run.pushed)/\(run.skipped)/\(run.blocked)/\(run.conflicts)", String(run.apiCalls)]
         }, rightAligned: [0, 6], cut: [], columns: table.wide ? nil : [0, 1, 2, 4, 6], fit: table.width)
         for run in history.runs {
-            guard let error = run.error else { continue }
+            guard let error = run.error.map({ RunProblem(stored: $0).words(Speech.language) }) else { continue }
             let spoken = run.errorKind.map { SyncError.headed(error, kind: SyncError.Code($0)) } ?? error
             Output.line("\(Speech.say("kørsel", "run")) \(run.id ?? 0) (\(run.module)): \(spoken)")
         }

@@ -84,15 +84,15 @@ struct StatusCommand: ParsableCommand {
         var lines: [(modules: String, error: String)] = []
         if !reconnect.isEmpty {
             let enabled = reports.filter { $0.state != .disabled }.count
-            let cause = reconnect.lazy.compactMap(\.lastError).first.map { " (\($0))" } ?? ""
+            let cause = reconnect.lazy.compactMap(\.lastError).first.map { " (\($0.words(Speech.language)))" } ?? ""
             lines.append((names(reconnect.map(\.module.rawValue), of: enabled),
                           Speech.say("Token udløbet: kør `econsync reconnect`", "needs reconnect: run `econsync reconnect`") + cause))
         }
         var order: [String] = []
         var modules: [String: [String]] = [:]
         for report in reports where report.state != .needsReconnect {
-            guard let stored = report.lastError else { continue }
-            let error = report.lastErrorKind.map { SyncError.headed(stored, kind: SyncError.Code($0)) } ?? stored
+            guard let problem = report.lastError?.words(Speech.language) else { continue }
+            let error = report.lastErrorKind.map { SyncError.headed(problem, kind: SyncError.Code($0)) } ?? problem
             if modules[error] == nil { order.append(error) }
             modules[error, default: []].append(report.module.rawValue)
         }

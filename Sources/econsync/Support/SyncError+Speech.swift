@@ -6,7 +6,7 @@ extension SyncError {
     /// Danish headed by the brief's words for its kind ("Token udløbet: …"),
     /// the action worded in Danish; the message's own details stay as the library words them.
     var spokenDetail: String {
-        Self.headed(detail(CommandLineWording()), kind: code)
+        Self.headed(detail(CommandLineWording(), in: Speech.language), kind: code)
     }
 
     /// `text` about an error of `kind` (as the library words it, or stored) as econsync speaks (see ``SyncError/Code/heading(_:in:)``).

@@ -108,7 +108,7 @@ struct ModuleSchedulerTests {
         fixture.clock.advance(minutes: 2)
         let status = try #require(try b.report().first { $0.module == .projects })
         #expect(status.state == .failed && status.lastErrorKind == "timedOut")
-        #expect(status.lastError?.hasPrefix("Module hangs: running since 2026-11-29T08:00:00Z (over 12 hours)") == true)
+        #expect(status.lastError?.description.hasPrefix("Module hangs: running since 2026-11-29T08:00:00Z (over 12 hours)") == true)
         let taken = try b.acquire(.projects, force: false)
         #expect(try a.finish(lease, ModuleOutcome()) == nil, "the lease was lost: the late finish records nothing")
         #expect(try fixture.replica.moduleRuns(module: "projects").last?.outcome == .timedOut)

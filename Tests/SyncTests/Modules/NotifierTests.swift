@@ -93,7 +93,7 @@ struct NotifierTests {
         #expect(mails.count == 1)
         #expect(mails.first?.from == "econsync@firma.dk" && mails.first?.recipients == ["kontor@firma.dk", "formand@firma.dk"])
         #expect(mails.first?.user == "econsync")
-        #expect(mails.first?.data.contains("Lars Lærling (employee 12)") == true)
+        #expect(mails.first?.data.contains("Lars Lærling (medarbejder 12)") == true && mails.first?.data.contains("(employee 12)") == false, "a Danish mail words the records in Danish")
         #expect(mails.first?.data.contains("hemmelig") == false)
         let stored = try ConfigKey.all.compactMap { try fixture.replica.setting($0.name) }
         #expect(stored.count == 6 && !stored.contains { $0.contains("hemmelig") })

@@ -1,0 +1,55 @@
+import Reconcile
+import Sync
+import Testing
+import Vocabulary
+
+/// A module run's error about its records kept as data: stored in the
+/// replica's text column, read back whole, worded in each language.
+@Suite("a run's problem as data")
+struct RunProblemTests {
+    static let lars = ReferencedRecord(kind: .employee, id: 3, name: "Lars Lærling")
+    static let failure = ApplyReport.Failure(kind: .customer, key: "12", error: "e-conomic refused: 400 {\"message\": \"Ugyldigt CVR\"}")
+
+    static let every: [RunProblem] = [
+        .blocked([.employeeMissingID(lars), .notApproved], total: 5),
+        .blocked([.customerNotFound(ReferencedRecord(kind: .customer, id: 7, name: "Ærø \"Tømrer\""))], total: 1),
+        .failed([failure], total: 1, blocked: [], blockedTotal: 0),
+        .failed([failure, failure], total: 4, blocked: [.employeeMissingID(lars)], blockedTotal: 2),
+    ]
+
+    @Test("stored and read back whole; words an earlier econsync stored, and any other text, read back as recorded words")
+    func stored() {
+        for problem in Self.every {
+            #expect(problem.stored.hasPrefix("{"), "\(problem.stored)")
+            #expect(RunProblem(stored: problem.stored) == problem)
+        }
+        let old = "Employee is missing an e-conomic ID: Lars (employee 3): set …"
+        #expect(RunProblem(stored: old) == .recorded(old) && RunProblem.recorded(old).stored == old)
+        #expect(RunProblem(stored: "{not json") == .recorded("{not json"))
+        #expect(RunProblem.recorded(old).words(.da) == old)
+    }
+
+    @Test("English as a run has always said it; Danish with the catalogue's words for every reason and e-conomic's own words kept")
+    func words() {
+        let blocked = Self.every[0]
+        #expect(blocked.words(.en) == PlanReason.employeeMissingID(Self.lars).description + "; " + PlanReason.notApproved.description + " (5 blocked in all)")
+        #expect(blocked.words(.da) == PlanReason.employeeMissingID(Self.lars).words(.da) + "; " + PlanReason.notApproved.words(.da) + " (5 blokeret i alt)")
+        #expect(Self.every[1].words(.en) == PlanReason.customerNotFound(ReferencedRecord(kind: .customer, id: 7, name: "Ærø \"Tømrer\"")).description,
+                "no count when every blocked record is shown")
+        let failed = Self.every[3]
+        #expect(failed.words(.en) == "4 operations failed: \(Self.failure); \(Self.failure); also blocked: "
+                + PlanReason.employeeMissingID(Self.lars).description + " (2 blocked in all)")
+        #expect(failed.words(.da) == "4 handlinger fejlede: kunde 12: \(Self.failure.error); kunde 12: \(Self.failure.error); også blokeret: "
+                + PlanReason.employeeMissingID(Self.lars).words(.da) + " (2 blokeret i alt)")
+        #expect(Self.every[2].words(.da).hasPrefix("1 handling fejlede: kunde 12: e-conomic refused: 400"))
+    }
+
+    @Test("a run's error carries its problem: the message is the English words, the detail is worded in the language asked for")
+    func syncError() {
+        let error = SyncError(.employeeMissingID, Self.every[0], module: "projectEntries")
+        #expect(error.message == Self.every[0].words(.en) && error.problem == Self.every[0])
+        #expect(error.detail(NeutralRemedyWording(), in: .da) == Self.every[0].words(.da))
+        let plain = SyncError(.unreachable, "e-conomic could not be reached", module: "units")
+        #expect(plain.detail(NeutralRemedyWording(), in: .da) == "e-conomic could not be reached" && plain.problem == nil)
+    }
+}
