@@ -27,6 +27,7 @@ public enum PanelText: CaseIterable, Sendable {
     case connection, connectedTo, connectedSince, notConnected, reconnect, reconnectHelp, disconnect, disconnectQuestion
     case reconnected, disconnectedNotice, grantRefused, unknownGrantLink, cannotReconnect, onToEconomic
     case logIn, logOut, password, wrongPassword, tooManyAttempts, tryAgainIn, second, seconds
+    case pageFailed, replicaUnusable, replicaBusy, errorCode
 
     /// The text in `language`.
     public func `in`(_ language: PanelLanguage) -> String {
@@ -159,6 +160,10 @@ public enum PanelText: CaseIterable, Sendable {
         case .tryAgainIn: ("Prøv igen om", "Try again in")
         case .second: ("sekund", "second")
         case .seconds: ("sekunder", "seconds")
+        case .pageFailed: ("Siden kunne ikke vises", "The page could not be shown")
+        case .replicaUnusable: ("Replikaen, econsyncs lokale database, kan ikke bruges", "The replica, econsync's local database, cannot be used")
+        case .replicaBusy: ("Replikaen er optaget af en anden econsync-proces: prøv igen om lidt", "The replica is busy with another econsync process: try again in a moment")
+        case .errorCode: ("Fejlkode", "Error code")
         }
     }
 

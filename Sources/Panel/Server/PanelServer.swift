@@ -53,6 +53,7 @@ public struct PanelServer: Sendable {
     func router() -> Router<PanelContext> {
         let router = Router(context: PanelContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: FailureAnswers())
         if let login { addLogin(login, to: router) }
         router.get("/") { request, _ in
             let language = Self.language(request)
