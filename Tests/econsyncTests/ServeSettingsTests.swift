@@ -59,6 +59,23 @@ struct ServeSettingsTests {
         return (response.status, response.header("location"), String(decoding: response.body, as: UTF8.self))
     }
 
+    @Test("step 5 is titled on the panel as `econsync setup` titles it (\"Bekræftelse\", \"Review\"), in Danish and in English: the shared catalogue's words")
+    func reviewTitledAsTheCLI() async throws {
+        try await ConnectedCLI.with { connected in
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            for (language, title) in [("da", "Trin 5: Bekræftelse"), ("en", "Step 5: Review")] {
+                let page = try await ServeCommandTests.get(base + "/settings?lang=\(language)").text
+                let setup = try await connected.expect(["setup", "--non-interactive", "--lang", language])
+                // "Trin 5 af 5 — Bekræftelse": the step's word and number, then its name.
+                let heading = try #require(setup.split(separator: "\n").first { $0.contains(" 5 \(language == "da" ? "af" : "of") 5 — ") }, "\(setup)")
+                let (word, name) = (heading.trimmingCharacters(in: .whitespaces).prefix { $0 != " " }, heading.components(separatedBy: " — ").last ?? "")
+                let legend = try #require(page.range(of: "<fieldset id=\"step-5\"><legend>").map { page[$0.upperBound...].prefix { $0 != "<" } }, "\(page)")
+                #expect(legend == "\(word) 5: \(name)" && legend == title, "\(language): the panel's \(legend), the CLI's \(heading)")
+            }
+        }
+    }
+
     @Test("GET /settings: every question of steps 2–4 with its current value, in the brief's Danish; a setting with a fixed list as a choice of its values in the catalogue's words; e-conomic's layouts, customer groups and payment terms as choices; step 5 with what will be stored; English with ?lang=en; no token on the page")
     func page() async throws {
         try await ConnectedCLI.with { connected in

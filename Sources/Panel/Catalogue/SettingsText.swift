@@ -12,7 +12,7 @@ import Sync
 /// ```
 enum SettingsText: CaseIterable, Sendable {
     case title, intro, saved, notReachable, notConnected, yes, no, none, notInEconomic
-    case step, activityMapping, activityFor, noUnmapped, review, reviewHelp, activate, activatedAt
+    case step, activityMapping, activityFor, noUnmapped, reviewHelp, activate, activatedAt
     case problemsTitle, notAChoice, notAFlag, notAnActivity, cannotUse
 
     /// The text in `language`.
@@ -39,7 +39,6 @@ enum SettingsText: CaseIterable, Sendable {
         case .activityMapping: SetupWords.activityMapping.words
         case .activityFor: SetupWords.activityFor.words
         case .noUnmapped: ("Alle timetyper har en e-conomic aktivitet.", "Every hour type has an e-conomic activity.")
-        case .review: (SetupStep.name(ofStep: 5, .da), "Review and activate")
         case .reviewHelp: ("Gennemgå dine indstillinger og aktivér integrationen. Dette gemmes, med dine ændringer ovenfor:",
                            "Review your settings and activate the integration. This is stored, with your changes above:")
         case .activate: ("Gem og aktivér", "Save and activate")
@@ -54,7 +53,12 @@ enum SettingsText: CaseIterable, Sendable {
 
     /// The step's title: "Trin 3: Kundesynkronisering", in the shared catalogue's words.
     static func stepTitle(_ step: SetupStep, _ language: PanelLanguage) -> String {
-        "\(SettingsText.step.in(language)) \(step.number): " + step.name(language)
+        stepTitle(ofStep: step.number, language)
+    }
+
+    /// The title of step `number`, named as `econsync setup` names it: "Trin 5: Bekræftelse" ("Step 5: Review").
+    static func stepTitle(ofStep number: Int, _ language: PanelLanguage) -> String {
+        "\(SettingsText.step.in(language)) \(number): " + SetupStep.name(ofStep: number, language)
     }
 
     /// The question in the shared catalogue's words: the brief's Danish where it has it, else the wizard's prompt.

@@ -46,7 +46,7 @@ struct SettingsPage {
             if step.number == 4 { body += activities }
             body += "</fieldset>\n"
         }
-        body += "<fieldset id=\"step-5\"><legend>\(text(.step)) 5: \(text(.review))</legend>\n<p>\(text(.reviewHelp))</p>\n"
+        body += "<fieldset id=\"step-5\"><legend>\(HTML.escape(SettingsText.stepTitle(ofStep: 5, language)))</legend>\n<p>\(text(.reviewHelp))</p>\n"
             + "<table id=\"review\"><tbody>\n" + review.map { "<tr><th>\(HTML.escape($0))</th><td>\(HTML.escape($1))</td></tr>\n" }.joined()
             + "</tbody></table>\n" + activated
             + "<button type=\"submit\" id=\"activate\">\(text(.activate))</button></fieldset>\n</form>\n"
