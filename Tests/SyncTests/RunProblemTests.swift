@@ -44,6 +44,30 @@ struct RunProblemTests {
         #expect(Self.every[2].words(.da).hasPrefix("1 handling fejlede: kunde 12: e-conomic refused: 400"))
     }
 
+    @Test("why a module did not run, in both languages: the English as econsync has always said it, Danish of its own; kept as the English words")
+    func notRun() {
+        let reasons: [(RunProblem, String)] = [
+            (.paused, "the integration is paused (field work goes on offline)"),
+            (.switchedOff(.customers), "disabled (customers.enabled is false)"),
+            (.awaitingFinance, "disabled until the finance module is active (finance.enabled)"),
+            (.coolingDown(minutesAgo: 0, cooldown: 15), "ran less than a minute ago (cooldown 15 minutes)"),
+            (.coolingDown(minutesAgo: 1, cooldown: 15), "ran 1 minute ago (cooldown 15 minutes)"),
+            (.running(other: nil, owner: "host:12", since: "2026-11-02T08:00:00Z"),
+             "is already running (in process host:12 since 2026-11-02T08:00:00Z); one agreement's modules run one at a time, try again when it finishes"),
+            (.running(other: "units", owner: "host:12", since: "2026-11-02T08:00:00Z"),
+             "cannot start while units is running (in process host:12 since 2026-11-02T08:00:00Z); one agreement's modules run one at a time, try again when it finishes"),
+            (.locked(pid: "4711"), "running in another process (pid 4711); one process at a time syncs an agreement, try again when it finishes"),
+            (.locked(pid: nil), "running in another process (pid unknown: it may have just finished); one process at a time syncs an agreement, try again when it finishes"),
+            (.tokenExpired, "Token expired: e-conomic refused the connection; every module waits for a reconnect"),
+        ]
+        for (reason, english) in reasons {
+            #expect(reason.words(.en) == english)
+            let danish = reason.words(.da)
+            #expect(danish != english && !["ago", "running", "process", "disabled", "refused"].contains { danish.contains($0) }, "\(danish)")
+            #expect(reason.stored == english && RunProblem(stored: reason.stored) == .recorded(english))
+        }
+    }
+
     @Test("a run's error carries its problem: the message is the English words, the detail is worded in the language asked for")
     func syncError() {
         let error = SyncError(.employeeMissingID, Self.every[0], module: "projectEntries")

@@ -16,6 +16,10 @@ extension DanishCommandTests {
             #expect(dry.hasPrefix("plan: ") && dry.contains(" handlinger\n"), "\(dry)")
             #expect(dry.contains("\n  Varer: 8 oprettes i e-conomic, 3 opdateres i e-conomic") && dry.contains("\n  Projektregistreringer: 14 oprettes i e-conomic"), "\(dry)")
             #expect(!dry.contains("create") && !dry.contains("udført"), "\(dry)")
+            let verbose = try await connected.expect(["reconcile", "--dry-run", "-v"])
+            let created = verbose.split(separator: "\n").filter { $0.hasPrefix("  vare ") && $0.contains(" oprettes i e-conomic: ny i Mobilplan") }
+            #expect(created.count == 8, "each operation a line in Danish: \(verbose)")
+            #expect(!verbose.contains("  create ") && !verbose.contains("new in the replica"), "\(verbose)")
             let english = try await connected.expect(["reconcile", "--dry-run", "--lang", "en"])
             #expect(english.contains("products: create 8, update 3") && english.contains("projectEntries: create 14"), "\(english)")
 

@@ -58,6 +58,9 @@ struct ModuleCommandTests {
             #expect(refused.status == 5, "\(refused.stderr)")
             #expect(refused.stderr.contains("products: ran less than a minute ago (cooldown 15 minutes)") && refused.stderr.contains("`--force`"),
                     "\(refused.stderr)")
+            let danish = try await connected.run(["reconcile", "--module", "products", "--lang", "da"])
+            #expect(danish.status == 5 && danish.stderr.contains("products: kørte for under et minut siden (hviletid 15 minutter): modulet kan køre igen kl. ")
+                    && !danish.stderr.contains(" ago "), "\(danish.stderr)")
             // A dry run takes no lease and writes nothing: the cooldown does not stop it.
             #expect(try await connected.run(["reconcile", "--dry-run", "--module", "products"]).status == 0)
 

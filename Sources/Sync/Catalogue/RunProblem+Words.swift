@@ -12,6 +12,34 @@ extension RunProblem {
         switch self {
         case .recorded(let words):
             return words
+        case .paused:
+            return da ? "integrationen er sat på pause (arbejdet i marken fortsætter offline)" : "the integration is paused (field work goes on offline)"
+        case .switchedOff(let module):
+            return da ? "slået fra (\(module.rawValue).enabled er false)" : "disabled (\(module.rawValue).enabled is false)"
+        case .awaitingFinance:
+            return da ? "slået fra, indtil økonomimodulet er aktivt (finance.enabled)" : "disabled until the finance module is active (finance.enabled)"
+        case .coolingDown(let ago, let cooldown):
+            guard da else {
+                return "ran \(ago == 0 ? "less than a minute" : ago == 1 ? "1 minute" : "\(ago) minutes") ago (cooldown \(cooldown) minutes)"
+            }
+            return "kørte for \(ago == 0 ? "under et minut" : ago == 1 ? "1 minut" : "\(ago) minutter") siden (hviletid \(cooldown) minutter)"
+        case .running(let other, let owner, let since):
+            guard da else {
+                return "\(other.map { "cannot start while \($0) is running" } ?? "is already running") (in process \(owner) since \(since)); "
+                    + "one agreement's modules run one at a time, try again when it finishes"
+            }
+            return "\(other.map { "kan ikke starte, mens \($0) kører" } ?? "kører allerede") (i proces \(owner) siden \(since)); "
+                + "en aftales moduler kører ét ad gangen, prøv igen, når det er færdigt"
+        case .locked(let pid):
+            guard da else {
+                return "running in another process (\(pid.map { "pid \($0)" } ?? "pid unknown: it may have just finished")); "
+                    + "one process at a time syncs an agreement, try again when it finishes"
+            }
+            return "kører i en anden proces (\(pid.map { "pid \($0)" } ?? "pid ukendt: den er måske lige blevet færdig")); "
+                + "én proces ad gangen synkroniserer en aftale, prøv igen, når den er færdig"
+        case .tokenExpired:
+            return da ? "Token udløbet: e-conomic afviste forbindelsen; alle moduler venter på, at der forbindes igen"
+                : "Token expired: e-conomic refused the connection; every module waits for a reconnect"
         case .blocked(let reasons, let total):
             let more = total > reasons.count ? (da ? " (\(total) blokeret i alt)" : " (\(total) blocked in all)") : ""
             return reasons.map { $0.words(language) }.joined(separator: "; ") + more

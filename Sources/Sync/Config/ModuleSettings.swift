@@ -66,13 +66,13 @@ public struct ModuleSettings: Sendable, Equatable {
     /// The error a run of `module` meets while the integration is paused; nil when it is not.
     public func pausedError(_ module: Module? = nil) -> SyncError? {
         guard paused else { return nil }
-        return SyncError(.paused, "the integration is paused (field work goes on offline)", module: module?.rawValue, action: .resumeIntegration)
+        return SyncError(.paused, .paused, module: module?.rawValue, action: .resumeIntegration)
     }
 
     /// Why `module` does not run, when it does not.
-    public func disabledReason(_ module: Module) -> String? {
-        if enabled[module.rawValue] == false { return "disabled (\(module.rawValue).enabled is false)" }
-        if module.requiresFinance && !financeEnabled { return "disabled until the finance module is active (finance.enabled)" }
+    public func disabledReason(_ module: Module) -> RunProblem? {
+        if enabled[module.rawValue] == false { return .switchedOff(module) }
+        if module.requiresFinance && !financeEnabled { return .awaitingFinance }
         return nil
     }
 }

@@ -49,8 +49,7 @@ public struct AgreementLock: Sendable {
             if try attempt() { return }
             usleep(5_000)
         }
-        throw SyncError(.busy, "running in another process (pid unknown: it may have just finished); "
-                        + "one process at a time syncs an agreement, try again when it finishes")
+        throw SyncError(.busy, .locked(pid: nil))
     }
 
     /// How often a lock being released is tried.
@@ -72,8 +71,7 @@ public struct AgreementLock: Sendable {
                 let holder = Self.holder(descriptor)
                 close(descriptor)
                 guard let holder else { return false }
-                throw SyncError(.busy, "running in another process (pid \(holder)); "
-                                + "one process at a time syncs an agreement, try again when it finishes")
+                throw SyncError(.busy, .locked(pid: String(holder)))
             }
             // One write of a fixed width over whatever a killed holder left: a reader sees a whole pid.
             let pid = Array(String(getpid()).padding(toLength: 12, withPad: " ", startingAt: 0).utf8) + [0x0A]

@@ -19,7 +19,7 @@ public struct ModuleReport: Sendable, Equatable, Encodable {
     public var title: String
     public var state: State
     /// Why it is disabled, when it is.
-    public var disabledReason: String?
+    public var disabledReason: RunProblem?
     public var manual: Bool
     public var lastStart: String?
     public var lastEnd: String?

@@ -5,10 +5,23 @@ import Vocabulary
 extension ModuleScheduler {
     /// What the modules did: runs and the notifications sent or held back about them.
     public struct History: Sendable, Encodable {
-        /// Oldest first.
+        /// Oldest first; a run's `error` as the run kept it (read it with ``RunProblem/init(stored:)``).
         public var runs: [ModuleRun]
         /// Oldest first.
         public var notifications: [NotificationEntry]
+
+        private enum Keys: String, CodingKey { case runs, notifications }
+
+        /// Scripts read each run's error as its English words.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(runs.map { run in
+                var run = run
+                run.error = run.error.map { RunProblem(stored: $0).description }
+                return run
+            }, forKey: .runs)
+            try container.encode(notifications, forKey: .notifications)
+        }
     }
 
     /// The newest `limit` runs of this department's modules (of `module` only,

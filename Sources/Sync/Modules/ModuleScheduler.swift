@@ -67,14 +67,12 @@ public struct ModuleScheduler: Sendable {
             try release(stale: writer, settings: settings, at: now)
             let statuses = try writer.moduleStatuses().filter { isInScope($0.module) }
             if statuses.contains(where: { $0.state == .needsReconnect }) {
-                throw SyncError(.needsReconnect, "Token expired: e-conomic refused the connection; every module waits for a reconnect",
-                                module: modules[0].rawValue)
+                throw SyncError(.needsReconnect, .tokenExpired, module: modules[0].rawValue)
             }
             if let running = statuses.first(where: { $0.state == .running }) {
                 let own = modules.first { key($0) == running.module }
-                let what = own != nil ? "is already running" : "cannot start while \(running.module) is running"
-                throw SyncError(.busy, "\(what) (in process \(running.leaseOwner ?? "?") since \(running.lastStart ?? "?")); "
-                                + "one agreement's modules run one at a time, try again when it finishes", module: (own ?? modules[0]).rawValue)
+                throw SyncError(.busy, .running(other: own == nil ? running.module : nil, owner: running.leaseOwner ?? "?", since: running.lastStart ?? "?"),
+                                module: (own ?? modules[0]).rawValue)
             }
             return try modules.map { module in
                 var status = try writer.moduleStatus(key(module))
@@ -83,10 +81,8 @@ public struct ModuleScheduler: Sendable {
                 let released = { (end: Date) in status.nextDue.flatMap(Timestamp.date).map { $0 < end.addingTimeInterval(settings.cooldown) } ?? false }
                 if !force, !module.isManual, let end = status.lastEnd.flatMap(Timestamp.date), now < end.addingTimeInterval(settings.cooldown),
                    !released(end) {
-                    let minutes = Int(now.timeIntervalSince(end) / 60)
-                    throw SyncError(.coolingDown, "ran \(minutes == 0 ? "less than a minute" : minutes == 1 ? "1 minute" : "\(minutes) minutes") ago "
-                                    + "(cooldown \(Int(settings.cooldown / 60)) minutes)", module: module.rawValue,
-                                    action: .waitForCooldown(until: end.addingTimeInterval(settings.cooldown)))
+                    throw SyncError(.coolingDown, .coolingDown(minutesAgo: Int(now.timeIntervalSince(end) / 60), cooldown: Int(settings.cooldown / 60)),
+                                    module: module.rawValue, action: .waitForCooldown(until: end.addingTimeInterval(settings.cooldown)))
                 }
                 let full = !trial && status.lastFull.flatMap(Timestamp.date).map { now >= $0.addingTimeInterval(settings.fullInterval) } ?? true
                 let run = try writer.insert(ModuleRun(module: key(module), owner: owner, startedAt: at, forced: force, full: full))

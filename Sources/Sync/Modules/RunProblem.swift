@@ -2,10 +2,11 @@ import Foundation
 import Reconcile
 import Vocabulary
 
-/// What a module run's error says about its records, as data: kept with the
-/// run and worded in the language of whoever reads it (``words(_:)``), so the
-/// office reads the panel, `status`, `log` and the mails in Danish whatever
-/// language the run itself was started in. Scripts get the English words.
+/// What a module run's error says, as data: why it did not run, or what
+/// became of its records, kept with the run and worded in the language of
+/// whoever reads it (``words(_:)``), so the office reads the panel, `status`,
+/// `log`, `sync` and the mails in Danish whatever language the run itself was
+/// started in. Scripts get the English words.
 ///
 /// ```swift
 /// let problem = RunProblem.blocked([.employeeMissingID(lars)], total: 4)
@@ -17,7 +18,21 @@ public enum RunProblem: Sendable, Equatable, Encodable, CustomStringConvertible 
     case blocked([PlanReason], total: Int)
     /// Operations failed: the first few, how many failed in all, and the records blocked beside them (none when `blockedTotal` is 0).
     case failed([ApplyReport.Failure], total: Int, blocked: [PlanReason], blockedTotal: Int)
-    /// Words only: an error without records' data, or text an earlier econsync stored.
+    /// The whole integration is paused.
+    case paused
+    /// The module is switched off (`MODULE.enabled` is false).
+    case switchedOff(Module)
+    /// The module needs the finance module (`finance.enabled`).
+    case awaitingFinance
+    /// The module ran this many whole minutes ago, within its cooldown of so many minutes.
+    case coolingDown(minutesAgo: Int, cooldown: Int)
+    /// A module of the agreement is running (`module`, when it is another one) in process `owner` since `since`.
+    case running(other: String?, owner: String, since: String)
+    /// Another process holds the agreement's lock (its pid, when the lock file names it).
+    case locked(pid: String?)
+    /// e-conomic's token expired: every module waits for a reconnect.
+    case tokenExpired
+    /// Words only: an error without data of its own, or text an earlier econsync stored.
     case recorded(String)
 
     /// The problem in English.
@@ -31,11 +46,13 @@ public enum RunProblem: Sendable, Equatable, Encodable, CustomStringConvertible 
 }
 
 extension RunProblem {
-    /// The problem as a run keeps it in the replica: its data as JSON, or, for ``recorded(_:)``, the words themselves.
+    /// The problem as a run keeps it in the replica: the records' data as JSON; a reason a module did not run
+    /// (which a run does not keep) and ``recorded(_:)`` as their English words.
     public var stored: String {
         let data: Stored
         switch self {
         case .recorded(let words): return words
+        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired: return description
         case .blocked(let reasons, let total): data = Stored(blocked: reasons, blockedTotal: total)
         case .failed(let failures, let total, let blocked, let blockedTotal):
             data = Stored(blocked: blocked, blockedTotal: blockedTotal, failures: failures.map(Stored.Failure.init), failedTotal: total)

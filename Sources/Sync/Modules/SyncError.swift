@@ -30,9 +30,9 @@ public struct SyncError: CodedError, Equatable {
         self.action = action
     }
 
-    /// A module run's error about its records: its message is `problem` in English.
-    public init(_ code: Code, _ problem: RunProblem, module: String? = nil) {
-        self.init(code, problem.description, module: module)
+    /// A module run's error with its ``problem`` as data: its message is `problem` in English.
+    public init(_ code: Code, _ problem: RunProblem, module: String? = nil, action: Remedy? = nil) {
+        self.init(code, problem.description, module: module, action: action)
         self.problem = problem
     }
 

@@ -70,7 +70,7 @@ struct StatusCommand: ParsableCommand {
                      columns: width == nil ? nil : [0, 1, 2, 4], fit: width)
         for (modules, error) in errorLines(reports) { Output.line("\(modules): \(error)") }
         for report in reports {
-            if report.state == .disabled, let reason = report.disabledReason, report.module.requiresFinance { Swift.print("\(report.module): \(reason)") }
+            if report.state == .disabled, let reason = report.disabledReason, report.module.requiresFinance { Swift.print("\(report.module): \(reason.words(Speech.language))") }
         }
     }
 

@@ -163,7 +163,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         guard global.verbose else { return }
         for op in plan.operations {
             let fields = op.fields.isEmpty ? "" : " " + CanonicalJSON.string(.object(op.fields))
-            Output.line("  \(op.action.rawValue) \(op.kind) \(op.key): \(op.reason)\(fields)")
+            Output.line(language == .da ? "  \(op.kind.name(.da).lowercased()) \(op.key) \(op.action.words(.da)): \(op.because.words(.da))\(fields)"
+                            : "  \(op.action.rawValue) \(op.kind) \(op.key): \(op.reason)\(fields)")
         }
     }
 
