@@ -43,6 +43,13 @@ extension DanishCommandTests {
             #expect(json.contains("\"released\"") && !json.contains("frigivet"), "\(json)")
             let english = try await connected.expect(["order", "list", "--lang", "en"])
             #expect(english.hasPrefix("ORDER  PROJECT") && english.contains("  released  "), "\(english)")
+
+            let unknown = try await connected.run(["order", "release", "999"])
+            #expect(unknown.status == 2 && unknown.stderr.hasPrefix("fejl: orders: ingen ordreeksport har e-conomic-ordrenummer 999"), "\(unknown.stderr)")
+            let twice = try await connected.run(["order", "release", "\(number)"])
+            #expect(twice.status == 2 && twice.stderr.hasPrefix("fejl: orders: ordre \(number) er allerede frigivet ("), "\(twice.stderr)")
+            let twiceJSON = try await Self.sameJSON(connected, ["order", "release", "\(number)"])
+            #expect(twiceJSON.contains("order \(number) was released already ("), "\(twiceJSON)")
         }
     }
 }

@@ -92,7 +92,8 @@ struct ServeOrdersTests {
             // Sent again (a second press, a reload): refused naming the registration, nothing sent twice.
             let again = try await Self.post(address, body, origin: base)
             let text = String(decoding: again.body, as: UTF8.self)
-            #expect(again.status == 400 && text.contains("id=\"refusal\"") && text.contains("time entry \(hour) is exported already"), "\(text)")
+            #expect(again.status == 400 && text.contains("id=\"refusal\"") && text.contains("timeregistrering \(hour) er allerede eksporteret (lokal ordre ")
+                    && !text.contains("is exported already"), "in Danish, naming the registration: \(text)")
             #expect(connected.emulator.records(kind: "order").count == before + 1)
         }
     }

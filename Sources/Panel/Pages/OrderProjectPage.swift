@@ -54,7 +54,7 @@ struct OrderProjectPage {
         if picked.isEmpty { html += "<p class=\"notice\" id=\"nothing-picked\">\(text(.nothingPicked))</p>\n" }
         if let refusal {
             html += "<p class=\"notice\" id=\"refusal\"><strong>\(text(.refused))\(HTML.escape((refusal as? SyncError).flatMap { $0.code.headline(language) }.map { ": " + $0 } ?? ""))</strong><br>"
-                + "<span class=\"detail\">\(HTML.escape((refusal as? SyncError)?.message ?? refusal.description))</span>"
+                + "<span class=\"detail\">\(HTML.escape((refusal as? SyncError).map { $0.problem?.words(language) ?? $0.message } ?? refusal.description))</span>"
                 + (refusal.remedy.map { "<br><span class=\"remedy\">\(HTML.escape(PanelRemedyWording(language).words(for: $0)))</span>" } ?? "")
                 + "</p>\n"
         }

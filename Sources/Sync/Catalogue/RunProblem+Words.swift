@@ -12,6 +12,8 @@ extension RunProblem {
         switch self {
         case .recorded(let words):
             return words
+        case .order(let problem):
+            return problem.words(language)
         case .paused:
             return da ? "integrationen er sat på pause (arbejdet i marken fortsætter offline)" : "the integration is paused (field work goes on offline)"
         case .switchedOff(let module):

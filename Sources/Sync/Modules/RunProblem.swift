@@ -32,6 +32,8 @@ public enum RunProblem: Sendable, Equatable, Encodable, CustomStringConvertible 
     case locked(pid: String?)
     /// e-conomic's token expired: every module waits for a reconnect.
     case tokenExpired
+    /// An order export or release refused or unfinished.
+    case order(OrderProblem)
     /// Words only: an error without data of its own, or text an earlier econsync stored.
     case recorded(String)
 
@@ -52,7 +54,7 @@ extension RunProblem {
         let data: Stored
         switch self {
         case .recorded(let words): return words
-        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired: return description
+        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order: return description
         case .blocked(let reasons, let total): data = Stored(blocked: reasons, blockedTotal: total)
         case .failed(let failures, let total, let blocked, let blockedTotal):
             data = Stored(blocked: blocked, blockedTotal: blockedTotal, failures: failures.map(Stored.Failure.init), failedTotal: total)

@@ -17,7 +17,7 @@ extension OrderDraftBuilder {
             let key = "\(R.kind.rawValue)/\(id)"
             if let found = cache[key] as? R { return found }
             guard let found = try replica.fetch(R.self, id: id) else {
-                throw SyncError(.invalidRequest, "\(R.kind.rawValue) \(id) is not in the replica", module: "orders")
+                throw SyncError(.invalidRequest, .order(.notInReplica(R.kind, id: id)), module: "orders")
             }
             cache[key] = found
             return found
@@ -31,8 +31,8 @@ extension OrderDraftBuilder {
         let own = try customer.paymentTermId.map { try names.record(PaymentTerm.self, $0).foreignKey } ?? nil
         let fallback = try CustomerSettings(replica: replica).paymentTerms
         guard let terms = own ?? fallback else {
-            throw SyncError(.missingSetting, "customer \(customer.name) has no payment terms in e-conomic and there is no default",
-                            module: "orders", action: .setConfig(key: "customers.paymentTerms"))
+            throw SyncError(.missingSetting, .order(.noPaymentTerms(customer: customer.name)), module: "orders",
+                            action: .setConfig(key: "customers.paymentTerms"))
         }
         let zone = try customer.vatZoneId.map { try names.record(VatZone.self, $0).foreignKey } ?? nil
         var recipient: [String: JSONValue] = ["name": .string(customer.name), "vatZone": .object(["vatZoneNumber": .int(Int64(zone ?? 1))])]

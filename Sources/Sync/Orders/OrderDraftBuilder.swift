@@ -16,12 +16,11 @@ struct OrderDraftBuilder {
         let projectSettings = try ProjectSettings(replica: replica)
         let rates = projectSettings.useEmployeeRates
         guard let project = try replica.fetch(Project.self, id: request.projectID), !project.tombstone else {
-            throw SyncError(.invalidRequest, "there is no project \(request.projectID) in the replica", module: "orders")
+            throw SyncError(.invalidRequest, .order(.noProject(request.projectID)), module: "orders")
         }
         guard project.department == replica.department else {
-            throw SyncError(.invalidRequest, "project \(project.name) (\(project.id!)) belongs to "
-                            + (project.department.map { "department \($0)" } ?? "no department")
-                            + ": export it with that department's connection", module: "orders")
+            throw SyncError(.invalidRequest, .order(.otherDepartment(project: project.name, id: project.id!, department: project.department)),
+                            module: "orders")
         }
         let customer = try self.customer(of: project)
         let onlyAsked = request.hours != nil || request.materials != nil
@@ -76,37 +75,35 @@ struct OrderDraftBuilder {
             return named.id!
         }
         if let fallback = candidates.first(where: { $0.number == settings.hoursProduct }) { return fallback.id! }
-        throw SyncError(.invalidRequest, "hour type \(hourType.name) (\(hourType.id!)) has no product to invoice its hours on"
-                        + (settings.hoursProduct.map { " (orders.hoursProduct \($0) is not in the replica)" } ?? ""),
+        throw SyncError(.invalidRequest, .order(.noHoursProduct(hourType: hourType.name, id: hourType.id!, hoursProduct: settings.hoursProduct)),
                         module: "orders", action: .setHoursProduct(hourType: hourType.id!))
     }
 
     /// The project's customer, which must be in e-conomic ("Customer not found in e-conomic").
     func customer(of project: Project) throws -> Customer {
         guard let id = project.customerId, let customer = try replica.fetch(Customer.self, id: id) else {
-            throw SyncError(.customerNotFound, "Customer not found in e-conomic: project \(project.name) (\(project.id!)) has no customer",
+            throw SyncError(.customerNotFound, .order(.projectWithoutCustomer(project: project.name, id: project.id!)),
                             module: "orders", action: .setProjectCustomer(project: project.id!))
         }
         guard customer.foreignKey != nil else {
-            throw SyncError(.customerNotFound, "Customer not found in e-conomic: \(customer.name) (customer \(customer.id!)), "
-                            + "the customer of project \(project.name), has no e-conomic customer number yet", module: "orders")
+            throw SyncError(.customerNotFound, .order(.customerNotInEconomic(customer: customer.name, id: customer.id!, project: project.name)),
+                            module: "orders")
         }
         return customer
     }
 
     /// The project's approved registrations of type `R` that are not exported yet, narrowed as asked.
     func registrations<R: Registration>(_ type: R.Type, _ request: OrderExportRequest, ids: [Int64]?) throws -> [R] {
-        let noun = R.kind == .timeEntry ? "time entry" : "material registration"
         if let ids {
             let found = try replica.fetch(R.self, ids: ids)
             for id in ids {
                 guard let record = found.first(where: { $0.id == id }), !record.tombstone else {
-                    throw SyncError(.invalidRequest, "there is no \(noun) \(id)", module: "orders")
+                    throw SyncError(.invalidRequest, .order(.noRegistration(R.kind, id: id)), module: "orders")
                 }
-                let problem = record.projectId != request.projectID ? "is on project \(record.projectId), not \(request.projectID)"
-                    : !record.isApproved ? "is not approved: only approved registrations are exported"
-                    : record.orderId != nil ? "is exported already (local order \(record.orderId!))" : nil
-                if let problem { throw SyncError(.invalidRequest, "\(noun) \(id) \(problem)", module: "orders") }
+                let problem: OrderProblem.Pick? = record.projectId != request.projectID ? .onProject(record.projectId, not: request.projectID)
+                    : !record.isApproved ? .notApproved
+                    : record.orderId.map { .exported(order: $0) }
+                if let problem { throw SyncError(.invalidRequest, .order(.registration(R.kind, id: id, problem)), module: "orders") }
             }
             return found.filter { Self.inRange($0.date, request) }
         }
@@ -121,7 +118,8 @@ struct OrderDraftBuilder {
         do {
             return try OrderTemplate(text)
         } catch {
-            throw SyncError(.missingSetting, "\(setting): \(error.message)", module: "orders")
+            throw SyncError(.missingSetting, error.problem.map { .order(.template(setting: setting, $0)) } ?? .recorded("\(setting): \(error.message)"),
+                            module: "orders")
         }
     }
 
@@ -130,7 +128,7 @@ struct OrderDraftBuilder {
         let layouts = try replica.list(Layout.self).filter { $0.foreignKey != nil }
         if let number = settings.layout { return (layouts.first { $0.foreignKey == number }?.id, number) }
         guard let first = layouts.min(by: { $0.foreignKey! < $1.foreignKey! }) else {
-            throw SyncError(.missingSetting, "no order layout", module: "orders", action: .setOrderLayout)
+            throw SyncError(.missingSetting, .order(.noLayout), module: "orders", action: .setOrderLayout)
         }
         return (first.id, first.foreignKey!)
     }

@@ -31,8 +31,7 @@ extension OrderExporter {
         let exports = try replica.orderExports().filter { $0.orderNumber == number }
         guard let export = exports.first(where: { $0.state.isLive }) else {
             let released = exports.first { $0.state == .released }
-            throw SyncError(.invalidRequest, released.map { "order \(number) was released already (\($0.settledAt ?? $0.createdAt))" }
-                            ?? "no order export has e-conomic order number \(number)", module: "orders")
+            throw SyncError(.invalidRequest, .order(.noSuchOrder(number, releasedAt: released.map { $0.settledAt ?? $0.createdAt })), module: "orders")
         }
         var result: (export: OrderExport, stage: OrderStage?)?
         let run = try await runner.leased(.orders, force: false) { _ in
@@ -45,10 +44,9 @@ extension OrderExporter {
         case nil:
             return result.export
         case .draft?:
-            throw SyncError(.orderStillDraft, "order \(number) is still a draft in e-conomic; its registrations stay exported",
-                            module: "orders", action: .deleteDraftOrder(number: number))
+            throw SyncError(.orderStillDraft, .order(.stillDraft(number)), module: "orders", action: .deleteDraftOrder(number: number))
         case let stage?:
-            throw SyncError(.orderSent, "order \(number) is \(stage.rawValue) in e-conomic; its registrations stay exported", module: "orders")
+            throw SyncError(.orderSent, .order(.sent(number, stage: stage.rawValue)), module: "orders")
         }
     }
 

@@ -24,16 +24,15 @@ extension OrderExporter {
                                              module: "orders")
         } catch let error as EconomicError where Self.isRefusal(error) {
             try await Blocking.run { [self] in try release(export, error: "\(error)") }
-            throw SyncError(.failed, "e-conomic refused the order: \(error)", module: "orders")
+            throw SyncError(.failed, .order(.refused("\(error)")), module: "orders")
         } catch let error as EconomicError where error.code == .tokenExpired {
             throw error
         } catch {
-            throw SyncError(.failed, "the order may not have reached e-conomic (\(error)); it is recorded: export the project again "
-                            + "to finish it (it is resent with the same idempotency key)", module: "orders")
+            throw SyncError(.failed, .order(.uncertain("\(error)")), module: "orders")
         }
         CrashPoint.reached(.exported)
         guard let number = (try? CanonicalJSON.parse(response.body))?["orderNumber"]?.intValue else {
-            throw SyncError(.failed, "e-conomic's answer to the order has no orderNumber; export the project again to finish it", module: "orders")
+            throw SyncError(.failed, .order(.noOrderNumber), module: "orders")
         }
         return try await Blocking.run { [self] in try confirm(export, number: number) }
     }

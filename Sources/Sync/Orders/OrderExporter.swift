@@ -96,8 +96,7 @@ public struct OrderExporter: Sendable {
     static func nothingLeft(_ draft: OrderDraft, replica: ReplicaStore) throws -> SyncError? {
         guard draft.lines.isEmpty else { return nil }
         let last = try replica.orderExports(project: draft.projectID).first { $0.state == .confirmed }
-        return SyncError(.nothingToExport, "project \(draft.projectName) has no approved registration that is not exported yet"
-                         + (last.map { " (the last export is order \($0.orderNumber!))" } ?? ""), module: "orders")
+        return SyncError(.nothingToExport, .order(.nothingToExport(project: draft.projectName, lastOrder: last?.orderNumber)), module: "orders")
     }
 
     /// The refusal an export of `draft` meets before anything is sent, which a
@@ -105,8 +104,7 @@ public struct OrderExporter: Sendable {
     public static func refusal(of draft: OrderDraft, replica: ReplicaStore) throws -> SyncError? {
         if let nothing = try nothingLeft(draft, replica: replica) { return nothing }
         guard !draft.missingProducts.isEmpty, try !ReconcileSettings(replica: replica).autoCreateProducts else { return nil }
-        let names = draft.missingProducts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
-        return SyncError(.productMissing, "e-conomic lacks the products \(names), and product auto-creation is off", module: "orders")
+        return SyncError(.productMissing, .order(.productsMissing(draft.missingProducts.sorted { $0.key < $1.key }.map(\.value))), module: "orders")
     }
 
     /// Creates the products the lines need through a products reconcile; refuses naming those still missing.
@@ -121,11 +119,11 @@ public struct OrderExporter: Sendable {
         let report = try await products.apply(plan)
         let left = try draft.missingProducts.keys.filter { try replica.foreignKey(.product, id: $0) == nil }.sorted()
         guard left.isEmpty else {
-            let reasons = left.map { id in
-                "\(draft.missingProducts[id]!): " + (plan.operations.first { $0.kind == .product && $0.key == RecordRef.planKey(local: id) }?.reason ?? "not created")
+            let products = left.map { id in
+                OrderProblem.NotCreated(product: draft.missingProducts[id]!,
+                                        reason: plan.operations.first { $0.kind == .product && $0.key == RecordRef.planKey(local: id) }?.because)
             }
-            throw SyncError(.productMissing, "e-conomic lacks products the order needs and they could not be created: "
-                            + reasons.joined(separator: "; "), module: "orders")
+            throw SyncError(.productMissing, .order(.productsNotCreated(products)), module: "orders")
         }
         return report.pushed
     }
@@ -141,7 +139,7 @@ public struct OrderExporter: Sendable {
             func mark<R: Registration>(_ type: R.Type, _ ids: [Int64]) throws {
                 for id in ids {
                     _ = try writer.update(R.self, id: id) { record in
-                        if record.orderId != nil { throw SyncError(.invalidRequest, "\(R.kind.rawValue) \(id) was exported meanwhile", module: "orders") }
+                        if record.orderId != nil { throw SyncError(.invalidRequest, .order(.exportedMeanwhile(R.kind, id: id)), module: "orders") }
                         record.orderId = order.id
                     }
                 }
