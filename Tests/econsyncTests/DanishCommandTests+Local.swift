@@ -85,6 +85,26 @@ extension DanishCommandTests {
         }
     }
 
+    @Test("local check on a replica whose change log was emptied outside econsync: the finding in Danish, in English with --lang en, exit 1 both; --json the same in both")
+    func checkBroken() throws {
+        let cli = try CLI()
+        for step in LocalGoldenTests.setup.prefix(2) { try #require(try cli.run(step).status == 0, "\(step)") }
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('DELETE FROM change_log'); db.commit()",
+                            cli.home.appendingPathComponent("replica.sqlite").path]
+        try python.run()
+        python.waitUntilExit()
+        try #require(python.terminationStatus == 0)
+        let danish = try cli.run(["local", "check", "--lang", "da"])
+        #expect(danish.status == 1 && danish.stdout.contains("kunde: rækker uden en logget oprettelse: [1]\n") && !danish.stdout.contains("without"),
+                "\(danish.stdout)\(danish.stderr)")
+        let english = try cli.run(["local", "check", "--lang", "en"])
+        #expect(english.status == 1 && english.stdout.contains("customer rows without a logged insert: [1]\n"), "\(english.stdout)")
+        let json = (try cli.run(["local", "check", "--json", "--lang", "da"]), try cli.run(["local", "check", "--json", "--lang", "en"]))
+        #expect(json.0.status == 1 && json.0.stdout == json.1.stdout && json.0.stdout.contains("customer rows without a logged insert: [1]"), "\(json.0.stdout)")
+    }
+
     @Test("local check's findings in Danish, the catalogue's words for each (SQLite's own words kept); in English as before, one a line")
     func checkFindings() {
         let problems: [ConsistencyProblem] = [
