@@ -1,5 +1,5 @@
 import Reconcile
-import Sync
+@testable import Sync
 import Testing
 import Vocabulary
 
@@ -75,5 +75,13 @@ struct RunProblemTests {
         #expect(error.detail(NeutralRemedyWording(), in: .da) == Self.every[0].words(.da))
         let plain = SyncError(.unreachable, "e-conomic could not be reached", module: "units")
         #expect(plain.detail(NeutralRemedyWording(), in: .da) == "e-conomic could not be reached" && plain.problem == nil)
+    }
+
+    @Test("a run keeps its records' reasons as data and any other error as it was worded, with its action")
+    func kept() {
+        let blocked = SyncError(.employeeMissingID, Self.every[0], module: "projectEntries")
+        #expect(ModuleScheduler.kept(blocked, NeutralRemedyWording()) == Self.every[0].stored)
+        let layout = SyncError(.missingSetting, .order(.noLayout), module: "orders", action: .setOrderLayout)
+        #expect(ModuleScheduler.kept(layout, NeutralRemedyWording()) == "no order layout: " + NeutralRemedyWording().words(for: .setOrderLayout))
     }
 }

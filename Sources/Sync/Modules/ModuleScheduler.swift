@@ -173,8 +173,7 @@ public struct ModuleScheduler: Sendable {
             run.blocked = outcome.blocked
             run.conflicts = outcome.conflicts
             run.apiCalls = outcome.apiCalls
-            // Records' reasons are kept as data, to be worded in the reader's language; other errors as the run worded them.
-            run.error = outcome.error.map { $0.problem?.stored ?? $0.detail(wording) }
+            run.error = outcome.error.map { Self.kept($0, wording) }
             run.errorKind = outcome.error?.code.rawValue
             run.outcome = outcome.error?.code == .needsReconnect ? .needsReconnect : outcome.failed ? .failed : .succeeded
             try writer.save(run)
@@ -326,5 +325,16 @@ extension ModuleScheduler {
         let parts = owner.split(separator: "@", maxSplits: 1)
         guard parts.count == 2, let pid = pid_t(parts[0]), String(parts[1]) == ProcessInfo.processInfo.hostName else { return true }
         return kill(pid, 0) == 0 || errno == EPERM
+    }
+}
+
+extension ModuleScheduler {
+    /// What a run keeps of its error: its records' reasons as data, to be worded in the reader's language
+    /// (see ``RunProblem/stored``); any other error as the run worded it, with its action.
+    static func kept(_ error: SyncError, _ wording: any RemedyWording) -> String {
+        switch error.problem {
+        case let problem? where problem.isAboutRecords: problem.stored
+        default: error.detail(wording)
+        }
     }
 }

@@ -64,6 +64,14 @@ extension RunProblem {
         return (try? encoder.encode(data)).flatMap { String(bytes: $0, encoding: .utf8) } ?? description
     }
 
+    /// Whether it is about a run's records (blocked or failed), which a run keeps as data.
+    public var isAboutRecords: Bool {
+        switch self {
+        case .blocked, .failed: true
+        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order, .recorded: false
+        }
+    }
+
     /// A problem read back from ``stored``: text that is not a problem's data is ``recorded(_:)``.
     public init(stored text: String) {
         guard text.hasPrefix("{"), let data = try? JSONDecoder().decode(Stored.self, from: Data(text.utf8)) else {
