@@ -47,19 +47,25 @@ public struct SnapshotSummary: Codable, Equatable, Sendable {
     }
 
     /// The string value that follows `label` in `line` (a plain timestamp, no escapes).
+    /// Found with the C library's `memchr` and `memcmp`: a summary looks at every line a snapshot writes.
     static func string(after label: [UInt8], in line: UnsafeRawBufferPointer) -> String? {
-        guard line.count > label.count else { return nil }
-        var index = 0
-        while index + label.count < line.count {
-            if line[index] == label[0], line[index..<index + label.count].elementsEqual(label) {
-                let start = index + label.count
-                var end = start
-                while end < line.count, line[end] != UInt8(ascii: "\"") { end += 1 }
-                return String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
+        guard line.count > label.count, let base = line.baseAddress else { return nil }
+        return label.withUnsafeBytes { label -> String? in
+            let first = Int32(label[0]), quote = Int32(UInt8(ascii: "\""))
+            var index = 0
+            // A label that ends the line has no value after it.
+            while index + label.count < line.count {
+                guard let hit = memchr(base + index, first, line.count - label.count - index) else { return nil }
+                index = UnsafeRawPointer(hit) - base
+                if memcmp(hit, label.baseAddress!, label.count) == 0 {
+                    let start = index + label.count
+                    let end = memchr(base + start, quote, line.count - start).map { UnsafeRawPointer($0) - base } ?? line.count
+                    return String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
+                }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// Writes the summary beside the snapshot at `snapshot`, whole or not at all (it is only a shortcut).

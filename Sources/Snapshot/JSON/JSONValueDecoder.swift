@@ -122,6 +122,74 @@ extension JSONValueDecoder {
             return try JSONValueDecoder.decode(type, value, codingPath + [key])
         }
 
+        // The scalar types records hold, each with its own overload: without
+        // them a synthesized `init(from:)` reaches the generic ``decode(_:forKey:)``
+        // through a type switch, and an optional field through the standard
+        // library's `decodeIfPresent`, which looks the key up three times.
+        // Same values, same errors (the ones ``JSONValueDecoder/scalar(_:_:_:)`` gives).
+
+        func decode(_ type: String.Type, forKey key: Key) throws -> String {
+            try string(try field(key), key)
+        }
+
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+            try bool(try field(key), key)
+        }
+
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+            try double(try field(key), key)
+        }
+
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+            try JSONValueDecoder.integer(type, try field(key)) { codingPath + [key] }
+        }
+
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+            try JSONValueDecoder.integer(type, try field(key)) { codingPath + [key] }
+        }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            guard let value = fields[key.stringValue], value != .null else { return nil }
+            return try string(value, key)
+        }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+            guard let value = fields[key.stringValue], value != .null else { return nil }
+            return try bool(value, key)
+        }
+
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+            guard let value = fields[key.stringValue], value != .null else { return nil }
+            return try double(value, key)
+        }
+
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+            guard let value = fields[key.stringValue], value != .null else { return nil }
+            return try JSONValueDecoder.integer(type, value) { codingPath + [key] }
+        }
+
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+            guard let value = fields[key.stringValue], value != .null else { return nil }
+            return try JSONValueDecoder.integer(type, value) { codingPath + [key] }
+        }
+
+        func string(_ value: JSONValue, _ key: Key) throws -> String {
+            guard case .string(let text) = value else { throw JSONValueDecoder.mismatch(String.self, value, codingPath + [key]) }
+            return text
+        }
+
+        func bool(_ value: JSONValue, _ key: Key) throws -> Bool {
+            guard case .bool(let flag) = value else { throw JSONValueDecoder.mismatch(Bool.self, value, codingPath + [key]) }
+            return flag
+        }
+
+        func double(_ value: JSONValue, _ key: Key) throws -> Double {
+            guard case .number(let text) = value, let number = Double(text) else {
+                throw JSONValueDecoder.mismatch(Double.self, value, codingPath + [key])
+            }
+            return number
+        }
+
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             try JSONValueDecoder(try field(key), codingPath: codingPath + [key]).container(keyedBy: type)
         }
