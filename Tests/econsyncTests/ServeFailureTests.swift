@@ -84,6 +84,12 @@ struct ServeFailureTests {
         #expect(expired.status.code == 500 && expired.headline(.da) == "Token udløbet")
         #expect(expired.detail(.da) == "e-conomic refused the grant: " + PanelRemedyWording(.da).words(for: .reconnect), "\(expired.detail(.da))")
 
+        let cooling = PanelFailure(SyncError(.coolingDown, .coolingDown(minutesAgo: 2, cooldown: 15), module: "customers"))
+        #expect(cooling.detail(.da) == "customers: kørte for 2 minutter siden (hviletid 15 minutter)"
+                && cooling.detail(.en) == "customers: ran 2 minutes ago (cooldown 15 minutes)", "\(cooling.detail(.da))")
+        let setting = PanelFailure(ConfigError(.value(setting: "orders.grouping", value: "weekly", .notOneOf(["none", "type"]))))
+        #expect(setting.detail(.da) == "orders.grouping skal være en af none, type (angivet: \"weekly\")", "\(setting.detail(.da))")
+
         struct Odd: Error, CustomStringConvertible { var description: String { "<odd> & odder" } }
         let odd = PanelFailure(Odd())
         #expect(odd.status.code == 500 && odd.code == "failed" && odd.headline(.da) == nil)

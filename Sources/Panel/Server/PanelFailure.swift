@@ -45,10 +45,13 @@ struct PanelFailure: Sendable {
         }
     }
 
-    /// The error in words, its remedy (if any) as the panel words it.
+    /// The error in words, in `language` where the catalogue words it, its remedy (if any) as the panel words it.
     func detail(_ language: PanelLanguage) -> String {
+        let wording = PanelRemedyWording(language)
+        if let error = error as? SyncError { return (error.module.map { "\($0): " } ?? "") + error.detail(wording, in: language) }
+        if let error = error as? any WordedError { return error.describe(wording, in: language) }
         guard let error = error as? any CodedError else { return String(describing: error) }
-        return error.describe(PanelRemedyWording(language))
+        return error.describe(wording)
     }
 
     /// The `/api/…` answer's body, in the shape of the CLI's `--json` errors:
