@@ -14,9 +14,9 @@ struct HelpExamplesTests {
         return subcommands.filter { $0.configuration.shouldDisplay }.flatMap { leaves($0, path: path + [name]) }
     }
 
-    /// The command lines of a help text's examples, their notes taken off.
+    /// The command lines of a help text's examples (`Examples:`, in Danish `Eksempler:`), their notes taken off.
     static func commandLines(in help: String) -> [String] {
-        guard let start = help.range(of: "Examples:\n") else { return [] }
+        guard let start = help.range(of: "Examples:\n") ?? help.range(of: "Eksempler:\n") else { return [] }
         return help[start.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  econsync") }.map { line in
             let text = line.dropFirst(2)
             return String(text.range(of: "  (").map { text[..<$0.lowerBound] } ?? text)

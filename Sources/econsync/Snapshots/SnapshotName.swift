@@ -13,7 +13,10 @@ import Replica
 enum SnapshotName {
     static let latest = "@latest"
     static let base = "@base"
-    static let help = "A snapshot file, a file as `snapshot list` shows it, @latest or @base."
+    static var help: String {
+        Speech.say("En øjebliksbilledfil, en fil, som `snapshot list` viser den, @latest eller @base.",
+                   "A snapshot file, a file as `snapshot list` shows it, @latest or @base.")
+    }
     /// The store's folder in the data directory.
     static let folder = "snapshots"
 

@@ -14,12 +14,15 @@ enum Examples {
     }
 
     static func text(_ lines: [String], after discussion: String? = nil) -> String {
-        let examples = "Examples:\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n\n" + globalOptions
+        let examples = Speech.say("Eksempler:\n", "Examples:\n") + lines.map { "  " + $0 }.joined(separator: "\n") + "\n\n" + globalOptions
         return discussion.map { $0 + "\n\n" + examples } ?? examples
     }
 
     /// Where the options every command takes are described: once, in `econsync --help` (each command's own help leaves them out).
-    static let globalOptions = "Global options (--data-dir, --department, -q, -v): see `econsync --help`."
+    static var globalOptions: String {
+        Speech.say("Fælles tilvalg (--data-dir, --department, -q, -v): se `econsync --help`.",
+                   "Global options (--data-dir, --department, -q, -v): see `econsync --help`.")
+    }
 
     /// `noun` with its article: "an hour type", "an employee", "a customer".
     static func article(_ noun: String) -> String {

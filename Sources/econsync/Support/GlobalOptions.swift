@@ -7,11 +7,12 @@ import Sync
 
 /// Options every command that touches the replica takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+    @Option(name: .customLong("data-dir"), help: .say(
+        "Datamappen (standard: $ECONSYNC_HOME, ellers ~/.local/share/econsync).",
         "The data directory (default: $ECONSYNC_HOME, else ~/.local/share/econsync).", valueName: "dir"))
     var dataDir: String?
 
-    @Flag(name: .shortAndLong, help: "Log what is done to standard error.")
+    @Flag(name: .shortAndLong, help: .say("Log, hvad der gøres, på standard error.", "Log what is done to standard error."))
     var verbose = false
 
     @OptionGroup var quietOption: QuietOption
@@ -19,12 +20,18 @@ struct GlobalOptions: ParsableArguments {
     /// Whether `-q/--quiet` was given.
     var quiet: Bool { quietOption.quiet }
 
-    @Option(help: ArgumentHelp("The department, when each has its own e-conomic agreement: its connection, and the records it syncs "
-                               + "(new records join it).", valueName: "number"))
+    @Option(help: .say(
+        "Afdelingen, når hver afdeling har sin egen e-conomic-aftale: dens forbindelse og de poster, den synkroniserer "
+            + "(nye poster kommer med i den).",
+        "The department, when each has its own e-conomic agreement: its connection, and the records it syncs "
+            + "(new records join it).", valueName: "number"))
     var department: Int?
 
-    @Option(help: ArgumentHelp("The language of messages and tables (default: the locale's, LC_ALL/LC_MESSAGES/LANG; "
-                               + "JSON output is the same in both).", valueName: "da|en"))
+    @Option(help: .say(
+        "Sproget i beskeder og tabeller (standard: systemets, LC_ALL/LC_MESSAGES/LANG; "
+            + "JSON-output er det samme på begge sprog).",
+        "The language of messages and tables (default: the locale's, LC_ALL/LC_MESSAGES/LANG; "
+            + "JSON output is the same in both).", valueName: "da|en"))
     var lang: Language?
 
     func validate() throws {
@@ -96,7 +103,7 @@ struct GlobalOptions: ParsableArguments {
 
 /// The `--json` flag of reporting commands.
 struct OutputOptions: ParsableArguments {
-    @Flag(help: "Print JSON for scripts instead of text for people.")
+    @Flag(help: .say("Skriv JSON til scripts i stedet for tekst til mennesker.", "Print JSON for scripts instead of text for people."))
     var json = false
 }
 

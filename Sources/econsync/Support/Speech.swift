@@ -37,3 +37,15 @@ enum Speech {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension ArgumentHelp {
+    /// An option's help in the language econsync speaks (see ``Speech/say(_:_:)``),
+    /// made when the parser asks for it, after ``Speech/language`` is known.
+    ///
+    /// ```swift
+    /// @Flag(help: .say("Kør også inden for hviletiden (registreres).", "Run even inside the cooldown (recorded).")) var force = false
+    /// ```
+    static func say(_ danish: String, _ english: String, valueName: String? = nil) -> ArgumentHelp {
+        ArgumentHelp(Speech.say(danish, english), valueName: valueName)
+    }
+}

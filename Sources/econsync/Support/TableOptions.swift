@@ -5,7 +5,9 @@ import Foundation
 /// columns (the terminal's width when standard output is one), its widest
 /// text columns cut with `…`; `--wide` prints every column whole.
 struct TableOptions: ParsableArguments {
-    @Flag(help: "Print tables whole, however wide (default: fit 80 columns, or the terminal).")
+    @Flag(help: .say(
+        "Skriv tabeller hele, uanset bredden (standard: de tilpasses 80 kolonner eller terminalen).",
+        "Print tables whole, however wide (default: fit 80 columns, or the terminal)."))
     var wide = false
 
     /// The width tables fit, nil for `--wide`.
