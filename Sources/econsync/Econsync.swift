@@ -12,8 +12,22 @@ import Vocabulary
 struct Econsync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "econsync",
-        abstract: "Offline-first local sync store for Mobilplan, reconciled with Visma e-conomic.",
-        discussion: """
+        abstract: Speech.say("Offline-first lokalt synkroniseringslager for Mobilplan, afstemt med Visma e-conomic.",
+                             "Offline-first local sync store for Mobilplan, reconciled with Visma e-conomic."),
+        discussion: Speech.say("""
+            Arbejdet i marken registreres offline i en lokal replika (se `econsync local`) og \
+            afstemmes med e-conomic, når der forbindes igen.
+
+            Afslutningskoder: 0 lykkedes; 1 handlingen fejlede (forkert input, manglende post, \
+            låst registrering); 2 forkert brug; 3 replikaen kan ikke bruges (ikke \
+            initialiseret, skrevet af en nyere econsync, ikke en replika, beskadiget); 4 e-conomics \
+            token er udløbet (kør `econsync reconnect`); 5 et synkroniseringsmodul kørte ikke (hviletid, \
+            slået fra eller kører i en anden proces); 6 e-conomic kunne ikke nås (arbejdet i marken \
+            gemmes og sendes ved næste synkronisering); 130 afbrudt (Ctrl-C).
+
+            Med --json skriver en fejl {"error": {"code", "message", "exitStatus", \
+            "records", "remedy"}} på standard output i stedet for tekst på standard error.
+            """, """
             Field work is recorded offline in a local replica (see `econsync local`) and \
             reconciled with e-conomic on reconnect.
 
@@ -26,7 +40,7 @@ struct Econsync: AsyncParsableCommand {
 
             With --json, a failure prints {"error": {"code", "message", "exitStatus", \
             "records", "remedy"}} on standard output instead of words on standard error.
-            """,
+            """),
         version: Econsync.version,
         subcommands: [Init.self, Connect.self, Reconnect.self, Disconnect.self, Local.self, ReconcileCommand.self, SyncCommand.self, StatusCommand.self, LogCommand.self, WhyCommand.self, PendingCommand.self, RunCommand.self, PauseCommand.self, ResumeCommand.self, OrderCommand.self, SetupCommand.self, DemoCommand.self, ConflictsCommand.self, ConfigCommand.self, AuditCommand.self, SnapshotCommand.self, EmulatorCommand.self, ServeCommand.self, Bench.self]
     )

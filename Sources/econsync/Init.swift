@@ -5,7 +5,8 @@ import Sync
 /// `econsync init`: creates the data directory and its replica.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create the data directory and its local replica (or upgrade an existing one).",
+        abstract: Speech.say("Opret datamappen og dens lokale replika (eller opgradér en eksisterende).",
+                             "Create the data directory and its local replica (or upgrade an existing one)."),
             discussion: Examples.text("econsync init", "econsync init --data-dir /srv/econsync  (another data directory)"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions

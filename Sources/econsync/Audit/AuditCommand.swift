@@ -8,21 +8,33 @@ import Vocabulary
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Check the replica against a snapshot of e-conomic on the mapped fields.",
+        abstract: Speech.say(
+            "Kontrollér replikaen mod et øjebliksbillede af e-conomic på de tilknyttede felter.",
+            "Check the replica against a snapshot of e-conomic on the mapped fields."),
         discussion: Examples.text("econsync audit  (against the newest snapshot in the store)", "econsync audit --fresh  (pulls e-conomic first)",
-                                  "econsync audit --snapshot @latest --json", after: """
+                                  "econsync audit --snapshot @latest --json", after: Speech.say("""
+            Viser poster, der mangler på en af siderne, felter, der er forskellige, godkendte timer, der endnu ikke er \
+            overført, og poster i replikaen, der burde have en e-conomic-nøgle og ikke har nogen, med antal pr. type. \
+            Uden --snapshot bruges det nyeste øjebliksbillede i lageret; --fresh henter først et nyt ind i lageret (de \
+            typer, en afstemning henter), som panelets "Revision" gør. Et øjebliksbillede i lageret, der er blevet \
+            kontrolleret, beholdes af `snapshot prune`. Afslutningskode 1, når der blev fundet noget.
+            """, """
             Lists records missing on either side, fields that differ, approved hours not yet transferred, and replica \
             records that should have an e-conomic key and have none, with counts per kind. Without --snapshot, the \
             newest snapshot in the store is used; --fresh pulls a new one into the store first (the kinds a reconcile \
             pulls), as the panel's "Revision" does. A snapshot of the store that was audited is kept by `snapshot prune`. \
             Exit status 1 when anything was found.
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("The snapshot to audit against (default: the newest in the store).", valueName: "file"))
+    @Option(help: .say(
+        "Øjebliksbilledet, der kontrolleres mod (standard: det nyeste i lageret).",
+        "The snapshot to audit against (default: the newest in the store).", valueName: "file"))
     var snapshot: String?
-    @Flag(help: "Pull a fresh snapshot of e-conomic into the store and audit against it.") var fresh = false
+    @Flag(help: .say(
+        "Hent et nyt øjebliksbillede af e-conomic ind i lageret, og kontrollér mod det.",
+        "Pull a fresh snapshot of e-conomic into the store and audit against it.")) var fresh = false
 
     func validate() throws {
         if fresh && snapshot != nil { throw ValidationError("--fresh pulls its own snapshot: give --fresh or --snapshot, not both") }

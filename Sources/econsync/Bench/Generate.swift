@@ -8,19 +8,25 @@ extension Bench {
     /// `econsync bench generate`: deterministic realistic data into the replica.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate realistic Danish field-service data into the replica (deterministic per seed).",
+            abstract: Speech.say(
+                "Generér realistiske danske data fra marken i replikaen (deterministisk pr. frø).",
+                "Generate realistic Danish field-service data into the replica (deterministic per seed)."),
             discussion: Examples.text("econsync bench generate --customers 1000", "econsync bench generate --seed 3 --hours 50000"))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Random seed; the same seed gives the same data.") var seed: UInt64 = 1
-        @Option(help: "Customers.") var customers = 30
-        @Option(help: "Products.") var products = 50
-        @Option(help: "Projects, sub-projects included.") var projects = 20
-        @Option(help: "Time entries.") var hours = 200
-        @Option(help: "Employees (default: a fifth of the customers, 3 to 50).") var employees: Int?
-        @Option(help: "Material registrations (default: a fifth of the hours).") var materials: Int?
-        @Option(help: "The last day with registrations, YYYY-MM-DD.") var until = "2026-11-27"
+        @Option(help: .say("Tilfældighedsfrø; samme frø giver samme data.", "Random seed; the same seed gives the same data.")) var seed: UInt64 = 1
+        @Option(help: .say("Kunder.", "Customers.")) var customers = 30
+        @Option(help: .say("Varer.", "Products.")) var products = 50
+        @Option(help: .say("Projekter, underprojekter medregnet.", "Projects, sub-projects included.")) var projects = 20
+        @Option(help: .say("Timeregistreringer.", "Time entries.")) var hours = 200
+        @Option(help: .say(
+            "Medarbejdere (standard: en femtedel af kunderne, 3 til 50).",
+            "Employees (default: a fifth of the customers, 3 to 50).")) var employees: Int?
+        @Option(help: .say(
+            "Materialeregistreringer (standard: en femtedel af timerne).",
+            "Material registrations (default: a fifth of the hours).")) var materials: Int?
+        @Option(help: .say("Den sidste dag med registreringer, ÅÅÅÅ-MM-DD.", "The last day with registrations, YYYY-MM-DD.")) var until = "2026-11-27"
 
         func validate() throws {
             for (name, value) in [("customers", customers), ("products", products), ("projects", projects), ("hours", hours),

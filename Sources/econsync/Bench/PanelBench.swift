@@ -8,22 +8,32 @@ extension Bench {
     struct PanelBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "panel",
-            abstract: "Render the admin panel's overview 100 times through `econsync serve` on a big replica; print the median and p95.",
-            discussion: Examples.text("econsync bench panel", "econsync bench panel --customers 1000 --products 500 --hours 10000 --days 7", after: """
+            abstract: Speech.say(
+                "Vis administrationspanelets overblik 100 gange gennem `econsync serve` på en stor replika; skriv medianen og p95.",
+                "Render the admin panel's overview 100 times through `econsync serve` on a big replica; print the median and p95."),
+            discussion: Examples.text("econsync bench panel", "econsync bench panel --customers 1000 --products 500 --hours 10000 --days 7", after: Speech.say("""
+                Bygger en replika i en midlertidig mappe (genererede kunder, varer og timeregistreringer og en historik \
+                med hver modulkørsel hvert 15. minut i --days dage frem til nu), starter `econsync serve` på den (denne \
+                programfil, i sin egen proces), beder om GET / tre gange for at varme op og derefter --requests gange, \
+                den ene efter den anden, hver tidsmålt fra forespørgsel til sidste byte. Mål (release-build): en median \
+                under 50 ms.
+                """, """
                 Builds a replica in a temporary directory (generated customers, products and time entries, and a \
                 history of every module run every 15 minutes for --days days up to now), starts `econsync serve` on it \
                 (this executable, in a process of its own), asks for GET / three times to warm up, then --requests \
                 times, one after another, each timed from request to the last byte. Goal (release build): a median \
                 under 50 ms.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
-        @Option(help: "Customers.") var customers = 100_000
-        @Option(help: "Products.") var products = 50_000
-        @Option(help: "Time entries.") var hours = 1_000_000
-        @Option(help: "Days of run history (8 modules, a run each every 15 minutes).") var days = 365
-        @Option(help: "Timed requests for the overview.") var requests = 100
+        @Option(help: .say("Kunder.", "Customers.")) var customers = 100_000
+        @Option(help: .say("Varer.", "Products.")) var products = 50_000
+        @Option(help: .say("Timeregistreringer.", "Time entries.")) var hours = 1_000_000
+        @Option(help: .say(
+            "Dage med kørselshistorik (8 moduler, en kørsel af hvert hvert 15. minut).",
+            "Days of run history (8 modules, a run each every 15 minutes).")) var days = 365
+        @Option(help: .say("Tidsmålte forespørgsler efter overblikket.", "Timed requests for the overview.")) var requests = 100
 
         struct Result: Encodable {
             var records: Int

@@ -7,11 +7,15 @@ extension Bench {
     /// that its time and peak memory are the plan's alone (used by `bench reconcile`).
     struct PlanBench: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "plan", abstract: "Compute one plan against the base and report its time and peak RSS as JSON.",
+            commandName: "plan", abstract: Speech.say(
+                "Beregn én plan mod grundlaget, og rapportér dens tid og højeste RSS som JSON.",
+                "Compute one plan against the base and report its time and peak RSS as JSON."),
             shouldDisplay: false)
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
-        @Option(help: "The snapshot to plan, as the store names it (snapshots/<agreement>/<name>.ndjson.gz).") var snapshot: String
+        @Option(help: .say(
+            "Øjebliksbilledet, der skal planlægges, som lageret navngiver det (snapshots/<agreement>/<name>.ndjson.gz).",
+            "The snapshot to plan, as the store names it (snapshots/<agreement>/<name>.ndjson.gz).")) var snapshot: String
 
         func run() throws {
             let replica = try global.openReplica(readOnly: true)

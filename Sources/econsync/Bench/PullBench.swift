@@ -7,13 +7,17 @@ extension Bench {
     struct PullBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pull",
-            abstract: "Pull customers and products from an in-process emulator; API calls against the minimum, records/s, bytes on the wire.",
-            discussion: Examples.text("econsync bench pull", "econsync bench pull --customers 100000 --products 50000", after: "The minimum is one call per 1000 records per collection (goal: equal). Each pull runs with and without gzip."))
+            abstract: Speech.say(
+                "Hent kunder og varer fra en emulator i processen; API-kald mod minimum, poster/s, bytes over nettet.",
+                "Pull customers and products from an in-process emulator; API calls against the minimum, records/s, bytes on the wire."),
+            discussion: Examples.text("econsync bench pull", "econsync bench pull --customers 100000 --products 50000", after: Speech.say(
+                "Minimum er ét kald pr. 1000 poster pr. samling (mål: lig med). Hver hentning køres med og uden gzip.",
+                "The minimum is one call per 1000 records per collection (goal: equal). Each pull runs with and without gzip.")))
 
         @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
-        @Option(help: "Customers in the emulator.") var customers = 100_000
-        @Option(help: "Products in the emulator.") var products = 50_000
+        @Option(help: .say("Kunder i emulatoren.", "Customers in the emulator.")) var customers = 100_000
+        @Option(help: .say("Varer i emulatoren.", "Products in the emulator.")) var products = 50_000
 
         func validate() throws {
             if customers < 0 || products < 0 { throw ValidationError("--customers and --products must be 0 or more") }

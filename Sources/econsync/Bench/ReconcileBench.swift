@@ -7,20 +7,31 @@ extension Bench {
     struct ReconcileBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reconcile",
-            abstract: "Compute a reconcile plan over N products (base and new snapshot, replica), beside gzip -dc and sqldiff.",
-            discussion: Examples.text("econsync bench reconcile", "econsync bench reconcile --records 100000 --changed 1", after: """
+            abstract: Speech.say(
+                "Beregn en afstemningsplan over N varer (grundlag og nyt øjebliksbillede, replika), ved siden af gzip -dc og sqldiff.",
+                "Compute a reconcile plan over N products (base and new snapshot, replica), beside gzip -dc and sqldiff."),
+            discussion: Examples.text("econsync bench reconcile", "econsync bench reconcile --records 100000 --changed 1", after: Speech.say("""
+                Replikaen og grundlagets øjebliksbillede er enige om N varer; derefter ændrer e-conomic halvdelen af den \
+                ændrede andel (priser) og replikaen den anden halvdel (navne). Målt i én kørsel: planen (trinvis, styret af \
+                ændringsloggen, beregnet i sin egen proces, så dens tid og højeste RSS er dens egne), `gzip -dc` af begge \
+                øjebliksbilleder (bunden), `sqldiff` på to SQLite-filer med de samme rækker (apt-get install sqlite3-tools) \
+                og en plan helt uden ændringer. Mål (release-build): højst 3× gzip-bunden, hurtigere end sqldiff, højeste \
+                RSS under 100 MB, planen uden ændringer mindst 5× hurtigere.
+                """, """
                 The replica and the base snapshot agree on N products; then e-conomic changes half of the changed \
                 share (prices) and the replica the other half (names). Measured in one run: the plan (incremental, \
                 change-log driven, computed in a process of its own so its time and peak RSS are its alone), `gzip -dc` of both snapshots (the floor), `sqldiff` on two SQLite files holding \
                 the same rows (apt-get install sqlite3-tools), and a plan with no changes at all. Goals (release \
                 build): at most 3× the gzip floor, faster than sqldiff, peak RSS under 100 MB, no-change plan at \
                 least 5× faster.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
-        @Option(help: "Products in the replica and in each snapshot.") var records = 1_000_000
-        @Option(help: "Share of records changed, in percent (half in e-conomic, half in the replica); `1%` or `1`.")
+        @Option(help: .say("Varer i replikaen og i hvert øjebliksbillede.", "Products in the replica and in each snapshot.")) var records = 1_000_000
+        @Option(help: .say(
+            "Andel af posterne, der ændres, i procent (halvdelen i e-conomic, halvdelen i replikaen); `1%` eller `1`.",
+            "Share of records changed, in percent (half in e-conomic, half in the replica); `1%` or `1`."))
         var changed = "1%"
 
         var share: Double? { Double(changed.hasSuffix("%") ? String(changed.dropLast()) : changed) }

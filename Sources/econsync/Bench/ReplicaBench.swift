@@ -7,18 +7,28 @@ extension Bench {
     struct ReplicaBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "replica",
-            abstract: "Insert time entries with change tracking and into an identical untracked table; compare.",
-            discussion: Examples.text("econsync bench replica", "econsync bench replica --rows 100000 --batch 500", after: """
+            abstract: Speech.say(
+                "Indsæt timeregistreringer med ændringssporing og i en identisk tabel uden sporing; sammenlign.",
+                "Insert time entries with change tracking and into an identical untracked table; compare."),
+            discussion: Examples.text("econsync bench replica", "econsync bench replica --rows 100000 --batch 500", after: Speech.say("""
+                Begge replikaer ligger i en midlertidig mappe og får de samme rækker i de samme portioner, \
+                skiftevis portion for portion, så støj fra maskinen rammer begge ens. Mål (release-build): \
+                mindst 200.000 sporede rækker/s og et forhold mellem sporet og usporet på mindst 0,7.
+                """, """
                 Both replicas live in a temporary directory and get the same rows in the same batches, \
                 alternating batch by batch so machine noise hits both alike. Goal (release build): \
                 at least 200,000 tracked rows/s and a tracked/untracked ratio of at least 0.7.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
-        @Option(help: "Time entries to insert into each replica.") var rows = 1_000_000
-        @Option(help: "Rows per transaction (a reconcile writes its pulls in one).") var batch = 100_000
-        @Option(help: "Rows to insert through the validating field-operation API as well (0 to skip).") var validated = 20_000
+        @Option(help: .say("Timeregistreringer, der indsættes i hver replika.", "Time entries to insert into each replica.")) var rows = 1_000_000
+        @Option(help: .say(
+            "Rækker pr. transaktion (en afstemning skriver sine hentninger i én).",
+            "Rows per transaction (a reconcile writes its pulls in one).")) var batch = 100_000
+        @Option(help: .say(
+            "Rækker, der også indsættes gennem det validerende API til feltoperationer (0 springer over).",
+            "Rows to insert through the validating field-operation API as well (0 to skip).")) var validated = 20_000
 
         func validate() throws {
             if rows < 1 || batch < 1 || validated < 0 { throw ValidationError("--rows and --batch must be 1 or more, --validated 0 or more") }

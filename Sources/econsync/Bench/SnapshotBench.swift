@@ -8,17 +8,26 @@ extension Bench {
     struct SnapshotBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "snapshot",
-            abstract: "Write, read+verify and diff N-record snapshots, side by side with gzip on the same NDJSON bytes.",
-            discussion: Examples.text("econsync bench snapshot", "econsync bench snapshot --records 100000 --changed 1", after: """
+            abstract: Speech.say(
+                "Skriv, læs+kontrollér og sammenlign øjebliksbilleder med N poster, side om side med gzip på de samme NDJSON-bytes.",
+                "Write, read+verify and diff N-record snapshots, side by side with gzip on the same NDJSON bytes."),
+            discussion: Examples.text("econsync bench snapshot", "econsync bench snapshot --records 100000 --changed 1", after: Speech.say("""
+                Mål (release-build): læs+kontrollér højst 1,5× `gzip -dc`; sammenligning af to øjebliksbilleder (1 % af \
+                posterne ændret) højst 2,5× `gzip -dc` af begge; højeste RSS under 64 MB ved ethvert N.
+                """, """
                 Goals (release build): read+verify at most 1.5× `gzip -dc`; diff of two snapshots (1% of records \
                 changed) at most 2.5× `gzip -dc` of both; peak RSS under 64 MB at any N.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
-        @Option(help: "Records per snapshot.") var records = 1_000_000
-        @Option(help: "Share of records changed in the second snapshot, in percent.") var changed = 1.0
-        @Option(help: "gzip level for our writer and for `gzip -c`.") var level = GzipWriter.defaultLevel
+        @Option(help: .say("Poster pr. øjebliksbillede.", "Records per snapshot.")) var records = 1_000_000
+        @Option(help: .say(
+            "Andel af posterne, der er ændret i det andet øjebliksbillede, i procent.",
+            "Share of records changed in the second snapshot, in percent.")) var changed = 1.0
+        @Option(help: .say(
+            "gzip-niveau for vores skriver og for `gzip -c`.",
+            "gzip level for our writer and for `gzip -c`.")) var level = GzipWriter.defaultLevel
 
         func validate() throws {
             if records < 1 { throw ValidationError("--records must be 1 or more") }

@@ -7,21 +7,33 @@ extension Bench {
     struct SyncBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sync",
-            abstract: "Sync an in-process emulated agreement: the pull alone, a first sync, a sync with nothing changed, one with a share changed.",
-            discussion: Examples.text("econsync bench sync", "econsync bench sync --customers 100000 --products 50000", after: """
+            abstract: Speech.say(
+                "Synkronisér en emuleret aftale i processen: hentningen alene, en første synkronisering, en uden ændringer og en med en andel ændret.",
+                "Sync an in-process emulated agreement: the pull alone, a first sync, a sync with nothing changed, one with a share changed."),
+            discussion: Examples.text("econsync bench sync", "econsync bench sync --customers 100000 --products 50000", after: Speech.say("""
+                Hvert trin skriver sekunder, emulatorens travle tid med at svare (en hentnings sider besvares side om side, \
+                så den kan overstige sekunderne; en stille synkroniserings kald kommer ét ad gangen), API-kald, bytes \
+                skrevet i øjebliksbilleder, datamappens størrelse, processens højeste hukommelsesforbrug under trinnet og \
+                trinnets eget hukommelsesforbrug (den top minus det, der var i hukommelsen, da det begyndte: emulatorens \
+                poster i processen er ikke synkroniseringens). Mål (issue 17): en første synkronisering inden for 1,5× \
+                hentningen alene og under 150 MB af sit eget; uden ændringer: under et sekund, ingen bytes skrevet i \
+                øjebliksbilleder.
+                """, """
                 Every step prints seconds, the in-process emulator's busy time answering (a pull's pages are answered \
                 side by side, so it can exceed the seconds; a quiet sync's calls come one at a time), API calls, snapshot \
                 bytes written, the data directory's size, the process's peak memory during the step, and the step's own \
                 memory (that peak less what was resident when it began: the in-process emulator's records are not the \
                 sync's). Goals (issue 17): a first sync within 1.5× the pull \
                 alone and under 150 MB of its own; nothing changed: under a second, no snapshot bytes written.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var quiet: QuietOption
         @OptionGroup var output: OutputOptions
-        @Option(help: "Customers in the emulator.") var customers = 100_000
-        @Option(help: "Products in the emulator.") var products = 50_000
-        @Option(help: "Percent of customers changed in e-conomic and of products changed locally in the last step.") var changed = 1.0
+        @Option(help: .say("Kunder i emulatoren.", "Customers in the emulator.")) var customers = 100_000
+        @Option(help: .say("Varer i emulatoren.", "Products in the emulator.")) var products = 50_000
+        @Option(help: .say(
+            "Procent af kunderne ændret i e-conomic og af varerne ændret lokalt i sidste trin.",
+            "Percent of customers changed in e-conomic and of products changed locally in the last step.")) var changed = 1.0
 
         func validate() throws {
             if customers < 1 || products < 1 { throw ValidationError("--customers and --products must be 1 or more") }

@@ -7,12 +7,17 @@ import Replica
 /// `econsync connect`: step 1 of the setup, connecting to an e-conomic agreement.
 struct Connect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Connect to an e-conomic agreement: approve access in a browser, and the grant is stored (mode 0600).",
-        discussion: Examples.text("econsync connect --app-secret-token-file ~/secret.txt", "econsync connect --app-secret-token-file F --no-browser  (print the address)", after: """
+        abstract: Speech.say("Forbind til en e-conomic-aftale: godkend adgangen i en browser, og godkendelsen gemmes (tilstand 0600).",
+                             "Connect to an e-conomic agreement: approve access in a browser, and the grant is stored (mode 0600)."),
+        discussion: Examples.text("econsync connect --app-secret-token-file ~/secret.txt", "econsync connect --app-secret-token-file F --no-browser  (print the address)", after: Speech.say("""
+            econsync skriver e-conomics installationsadresse (og åbner en browser, når den kan), modtager \
+            godkendelsen på en engangslytter på 127.0.0.1, kontrollerer den med GET /self og gemmer den i \
+            DATA-DIR/credentials.json, som kun du kan læse. Tokens skrives aldrig ud.
+            """, """
             econsync prints e-conomic's installation address (and opens a browser when it can), receives the \
             grant on a one-shot listener on 127.0.0.1, checks it with GET /self, and stores it in \
             DATA-DIR/credentials.json, readable by you only. Tokens are never printed.
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -29,7 +34,8 @@ struct Connect: AsyncParsableCommand {
 /// `econsync reconnect`: a new grant for the connected agreement (after "Token expired").
 struct Reconnect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Approve access again after e-conomic answered \"Token expired\"; keeps the connected agreement.",
+        abstract: Speech.say("Godkend adgangen igen, efter e-conomic svarede \"Token udløbet\"; den forbundne aftale beholdes.",
+                             "Approve access again after e-conomic answered \"Token expired\"; keeps the connected agreement."),
             discussion: Examples.text("econsync reconnect", "econsync reconnect --no-browser --timeout 600"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -73,7 +79,9 @@ struct ConnectRun {
 
 /// `econsync disconnect`: forgets the stored connection.
 struct Disconnect: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Forget the stored connection to e-conomic (deletes the credentials file).",
+    static let configuration = CommandConfiguration(
+        abstract: Speech.say("Glem den gemte forbindelse til e-conomic (sletter filen med adgangsoplysninger).",
+                             "Forget the stored connection to e-conomic (deletes the credentials file)."),
             discussion: Examples.text("econsync disconnect", "econsync disconnect --department 2"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions

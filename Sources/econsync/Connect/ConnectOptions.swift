@@ -5,29 +5,41 @@ import Sync
 
 /// Where e-conomic is and which app econsync acts as; shared by connect and reconnect.
 struct ConnectOptions: ParsableArguments {
-    @Option(name: .customLong("app-public-token"), help: "The app's public token (default: $ECONSYNC_APP_PUBLIC_TOKEN).")
+    @Option(name: .customLong("app-public-token"), help: .say(
+        "Appens offentlige token (standard: $ECONSYNC_APP_PUBLIC_TOKEN).",
+        "The app's public token (default: $ECONSYNC_APP_PUBLIC_TOKEN)."))
     var appPublicToken: String?
 
     @Option(name: .customLong("app-secret-token-file"),
-            help: "A file holding the app's secret token (default: $ECONSYNC_APP_SECRET_TOKEN, or the stored connection's).")
+            help: .say(
+                "En fil med appens hemmelige token (standard: $ECONSYNC_APP_SECRET_TOKEN eller den gemte forbindelses).",
+                "A file holding the app's secret token (default: $ECONSYNC_APP_SECRET_TOKEN, or the stored connection's)."))
     var appSecretTokenFile: String?
 
-    @Option(name: .customLong("auth-url"), help: "e-conomic's installation host (default: \(ConnectFlow.defaultAuthBaseURL)).")
+    @Option(name: .customLong("auth-url"), help: .say(
+        "e-conomics installationsvært (standard: \(ConnectFlow.defaultAuthBaseURL)).",
+        "e-conomic's installation host (default: \(ConnectFlow.defaultAuthBaseURL))."))
     var authURL: String?
 
-    @Option(name: .customLong("rest-url"), help: "e-conomic's REST API (default: \(Economic.defaultRESTBaseURL)).")
+    @Option(name: .customLong("rest-url"), help: .say(
+        "e-conomics REST-API (standard: \(Economic.defaultRESTBaseURL)).",
+        "e-conomic's REST API (default: \(Economic.defaultRESTBaseURL))."))
     var restURL: String?
 
-    @Option(name: .customLong("projects-url"), help: "e-conomic's Projects API (default: \(Economic.defaultProjectsBaseURL)).")
+    @Option(name: .customLong("projects-url"), help: .say(
+        "e-conomics Projects-API (standard: \(Economic.defaultProjectsBaseURL)).",
+        "e-conomic's Projects API (default: \(Economic.defaultProjectsBaseURL))."))
     var projectsURL: String?
 
-    @Flag(name: .customLong("grant-token-stdin"), help: "Read the agreement grant token from standard input instead of opening a browser.")
+    @Flag(name: .customLong("grant-token-stdin"), help: .say(
+        "Læs aftalens grant token fra standard input i stedet for at åbne en browser.",
+        "Read the agreement grant token from standard input instead of opening a browser."))
     var grantTokenFromStdin = false
 
-    @Flag(name: .customLong("no-browser"), help: "Only print the address to open.")
+    @Flag(name: .customLong("no-browser"), help: .say("Skriv kun den adresse, der skal åbnes.", "Only print the address to open."))
     var noBrowser = false
 
-    @Option(help: "Seconds to wait for e-conomic's answer.") var timeout: Double = 600
+    @Option(help: .say("Antal sekunder, der ventes på e-conomics svar.", "Seconds to wait for e-conomic's answer.")) var timeout: Double = 600
 
     static let environment = ProcessInfo.processInfo.environment
 

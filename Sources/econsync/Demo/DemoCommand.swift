@@ -11,19 +11,31 @@ import Workbench
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the whole job on the embedded demo agreement: e-conomic emulated in-process, offline field work, reconcile, order export.",
-        discussion: Examples.text("econsync demo", "econsync demo --keep  (keep the data directory to look at)", after: """
+        abstract: Speech.say(
+            "Kør hele forløbet på den indbyggede demoaftale: e-conomic emuleret i processen, arbejde i marken offline, afstemning, ordreeksport.",
+            "Run the whole job on the embedded demo agreement: e-conomic emulated in-process, offline field work, reconcile, order export."),
+        discussion: Examples.text("econsync demo", "econsync demo --keep  (keep the data directory to look at)", after: Speech.say("""
+            Starter en emulator af e-conomic på loopback med data fra demoaftalen (Snapshots/), laver en replika i en \
+            midlertidig mappe, sætter integrationen op, importerer e-conomics poster, registrerer arbejde i marken \
+            offline (godkendte og ikke godkendte timer, et materiale, hvis vare e-conomic mangler, en kunde oprettet \
+            lokalt, et projekt ændret på begge sider, en medarbejder uden e-conomic-id), viser prøvekørslens plan, \
+            udfører den, eksporterer en ordre og skriver modulernes status og et resumé af en revision. Intet uden for \
+            den midlertidige mappe røres.
+            """, """
             Starts an emulator of e-conomic on loopback seeded from the demo agreement (Snapshots/), makes a replica in a \
             temporary directory, sets the integration up, imports e-conomic's records, records offline field work (approved \
             and unapproved hours, a material whose product e-conomic lacks, a customer created locally, a project edited on \
             both sides, an employee without an e-conomic id), shows the dry-run plan, applies it, exports an order, and \
             prints module status and an audit summary. Nothing outside the temporary directory is touched.
-            """))
+            """)))
 
-    @Option(help: ArgumentHelp("The agreement to seed the emulator with (default: Snapshots/demo-agreement.ndjson.gz, else the embedded one).",
-                               valueName: "file"))
+    @Option(help: .say(
+        "Aftalen, emulatoren startes med (standard: Snapshots/demo-agreement.ndjson.gz, ellers den indbyggede).",
+        "The agreement to seed the emulator with (default: Snapshots/demo-agreement.ndjson.gz, else the embedded one).", valueName: "file"))
     var snapshot: String?
-    @Flag(help: "Keep the temporary data directory and print where it is.") var keep = false
+    @Flag(help: .say(
+        "Behold den midlertidige datamappe, og skriv, hvor den er.",
+        "Keep the temporary data directory and print where it is.")) var keep = false
     @OptionGroup(visibility: .hidden) var quiet: QuietOption
 
     func run() async throws {

@@ -16,37 +16,52 @@ import Workbench
 struct EmulatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
-        abstract: "Run a local e-conomic emulator until interrupted.",
-        discussion: Examples.text("econsync emulator --port 0  (prints: listening on URL)", "econsync emulator --port 8088 --save-on-exit state.ndjson.gz", after: """
+        abstract: Speech.say("Kør en lokal e-conomic-emulator, indtil den afbrydes.", "Run a local e-conomic emulator until interrupted."),
+        discussion: Examples.text("econsync emulator --port 0  (prints: listening on URL)", "econsync emulator --port 8088 --save-on-exit state.ndjson.gz", after: Speech.say("""
+            Den første linje, der skrives, er `listening on http://HOST:PORT`. Tokens: X-AppSecretToken \
+            `emulator-app-secret` med X-AgreementGrantToken `emulator-grant` læser og skriver; \
+            `demo`/`demo` læser kun. Installationsforløb: GET /secure/api1/requestaccess.aspx?appPublicToken=\
+            emulator-app-public&redirectUrl=URL. Kontrol-API (kun loopback): /_emulator/state, \
+            /_emulator/records, /_emulator/orders/N/send (eller /archive), /_emulator/grants/TOKEN/revoke, /_emulator/faults. \
+            Ved SIGINT eller SIGTERM stopper den, gemmer, hvis --save-on-exit er givet, og afslutter med 0.
+            """, """
             The first line printed is `listening on http://HOST:PORT`. Tokens: X-AppSecretToken \
             `emulator-app-secret` with X-AgreementGrantToken `emulator-grant` read and write; \
             `demo`/`demo` only reads. Install flow: GET /secure/api1/requestaccess.aspx?appPublicToken=\
             emulator-app-public&redirectUrl=URL. Control API (loopback only): /_emulator/state, \
             /_emulator/records, /_emulator/orders/N/send (or /archive), /_emulator/grants/TOKEN/revoke, /_emulator/faults. On SIGINT or \
             SIGTERM it stops, saves if --save-on-exit is given, and exits 0.
-            """)
+            """))
     )
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
+    @Option(help: .say("Porten, der lyttes på; 0 vælger en ledig.", "The port to listen on; 0 picks a free one."))
     var port: Int = 0
 
-    @Option(help: "The address to bind (loopback unless given).")
+    @Option(help: .say("Adressen, der bindes til (loopback, hvis ikke angivet).", "The address to bind (loopback unless given)."))
     var host: String = "127.0.0.1"
 
     @Option(name: .customLong("seed-snapshot"),
-            help: ArgumentHelp("The snapshot the emulator starts from (default: the demo agreement built into econsync).", valueName: "file"))
+            help: .say(
+                "Øjebliksbilledet, emulatoren starter fra (standard: demoaftalen, der er bygget ind i econsync).",
+                "The snapshot the emulator starts from (default: the demo agreement built into econsync).", valueName: "file"))
     var seedSnapshot: String?
 
-    @Flag(help: "Start with no records (agreement 1118081) instead of the seed snapshot.")
+    @Flag(help: .say(
+        "Start uden poster (aftale 1118081) i stedet for startøjebliksbilledet.",
+        "Start with no records (agreement 1118081) instead of the seed snapshot."))
     var empty = false
 
-    @Option(name: .customLong("save-on-exit"), help: ArgumentHelp("Write the final state to this snapshot file on exit.", valueName: "file"))
+    @Option(name: .customLong("save-on-exit"), help: .say(
+        "Skriv den endelige tilstand til denne øjebliksbilledfil ved afslutning.",
+        "Write the final state to this snapshot file on exit.", valueName: "file"))
     var saveOnExit: String?
-    @Flag(help: "With --save-on-exit: replace the file if it exists.") var force = false
+    @Flag(help: .say("Med --save-on-exit: erstat filen, hvis den findes.", "With --save-on-exit: replace the file if it exists.")) var force = false
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     @Option(name: .customLong("fault-seed"),
-            help: ArgumentHelp("Inject reproducible faults from this seed (10% 5xx, 5% dropped connections, 429 bursts of 3).", valueName: "n"))
+            help: .say(
+                "Indsæt reproducerbare fejl ud fra dette frø (10 % 5xx, 5 % afbrudte forbindelser, 429 i byger på 3).",
+                "Inject reproducible faults from this seed (10% 5xx, 5% dropped connections, 429 bursts of 3).", valueName: "n"))
     var faultSeed: UInt64?
 
     func validate() throws {

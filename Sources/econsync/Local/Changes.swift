@@ -6,14 +6,18 @@ import Replica
 /// `econsync local changes`: the change log.
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List changes logged after a sequence number.",
-        discussion: Examples.text("econsync local changes --since 120", "econsync local changes --since 0 --limit 20 --json", after: "Every insert, update and delete of a record is logged in the same transaction as the change."))
+        abstract: Speech.say("Vis ændringer logget efter et løbenummer.", "List changes logged after a sequence number."),
+        discussion: Examples.text("econsync local changes --since 120", "econsync local changes --since 0 --limit 20 --json", after: Speech.say(
+            "Hver oprettelse, ændring og sletning af en post logges i samme transaktion som ændringen.",
+            "Every insert, update and delete of a record is logged in the same transaction as the change.")))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
-    @Option(parsing: .unconditional, help: "Only changes after this sequence number.") var since: Int64 = 0
-    @Option(parsing: .unconditional, help: "At most this many changes.") var limit: Int?
+    @Option(parsing: .unconditional, help: .say(
+        "Kun ændringer efter dette løbenummer.",
+        "Only changes after this sequence number.")) var since: Int64 = 0
+    @Option(parsing: .unconditional, help: .say("Højst så mange ændringer.", "At most this many changes.")) var limit: Int?
 
     func validate() throws {
         if since < 0 { throw ValidationError("--since must be 0 or more") }
@@ -32,13 +36,17 @@ struct Changes: ParsableCommand {
 /// `econsync local unsynced`: records changed since the last reconcile.
 struct Unsynced: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List records whose mapped fields changed since they were last synced (or were never synced).",
+        abstract: Speech.say(
+            "Vis poster, hvis tilknyttede felter er ændret siden seneste synkronisering (eller som aldrig er synkroniseret).",
+            "List records whose mapped fields changed since they were last synced (or were never synced)."),
             discussion: Examples.text("econsync local unsynced", "econsync local unsynced --kind timeEntry --json"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
-    @Option(help: "Only this kind (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))).") var kind: Kind?
+    @Option(help: .say(
+        "Kun denne type (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))).",
+        "Only this kind (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))).")) var kind: Kind?
 
     struct Entry: Encodable {
         var kind: Kind
@@ -59,16 +67,22 @@ struct Unsynced: ParsableCommand {
 /// `econsync local import FILE`: bulk import, all or nothing.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import Mobilplan-side records from an NDJSON file, all or nothing.",
-        discussion: Examples.text("econsync local import mobilplan-export.ndjson", "econsync local import day.ndjson --json", after: """
+        abstract: Speech.say(
+            "Importér poster fra Mobilplans side fra en NDJSON-fil, alt eller intet.",
+            "Import Mobilplan-side records from an NDJSON file, all or nothing."),
+        discussion: Examples.text("econsync local import mobilplan-export.ndjson", "econsync local import day.ndjson --json", after: Speech.say("""
+            Én post pr. linje: {"kind": TYPE, "ref": ALIAS, "data": {FELTER}}. Referencer tager et \
+            lokalt id, e:NØGLE, n:NUMMER eller @ALIAS fra en tidligere linje. Ved enhver fejl importeres intet, \
+            og den linje, der fejler, nævnes.
+            """, """
             One record per line: {"kind": KIND, "ref": ALIAS, "data": {FIELDS}}. References take a \
             local id, e:KEY, n:NUMBER or @ALIAS of an earlier line. On any error nothing is imported \
             and the failing line is named.
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The NDJSON file.") var file: String
+    @Argument(help: .say("NDJSON-filen.", "The NDJSON file.")) var file: String
 
     func run() throws {
         let summary = try global.openReplica().importRecords(from: URL(fileURLWithPath: file))

@@ -6,7 +6,9 @@ import Vocabulary
 /// `econsync local check`: is the replica consistent?
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the replica: SQLite integrity, foreign keys, and change log against rows. Exits 1 on any problem.",
+        abstract: Speech.say(
+            "Kontrollér replikaen: SQLite-integritet, fremmednøgler og ændringsloggen mod rækkerne. Afslutter med 1 ved ethvert problem.",
+            "Check the replica: SQLite integrity, foreign keys, and change log against rows. Exits 1 on any problem."),
             discussion: Examples.text("econsync local check", "econsync local check --data-dir /srv/econsync"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -15,16 +15,18 @@ extension Contact: ListedRecord {
 /// `econsync local contact …`.
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: Contact.command, abstract: "Add, list, edit and delete customer contact persons.",
+        commandName: Contact.command, abstract: Speech.say(
+            "Opret, vis, ret og slet kunders kontaktpersoner.",
+            "Add, list, edit and delete customer contact persons."),
         subcommands: [AddCommand<Fields>.self, ListCommand<Contact>.self, EditCommand<Fields>.self, DeleteCommand<Contact>.self])
 
     struct Fields: RecordFields {
         static let addExamples = ["--customer 3 --name 'Mette Holm'", "--customer e:1002 --name Ole --email ole@imens.dk"]
         static let editExamples = ["4 --phone '+45 20 30 40 50'", "4 --email ''  (an empty value clears it)"]
-        @Option(help: "The customer the contact works for.") var customer: RecordRef?
-        @Option(help: "Name.") var name: String?
-        @Option(help: "E-mail address.") var email: String?
-        @Option(help: "Telephone.") var phone: String?
+        @Option(help: .say("Kunden, kontaktpersonen arbejder for.", "The customer the contact works for.")) var customer: RecordRef?
+        @Option(help: .say("Navn.", "Name.")) var name: String?
+        @Option(help: .say("E-mailadresse.", "E-mail address.")) var email: String?
+        @Option(help: .say("Telefon.", "Telephone.")) var phone: String?
 
         func validateNew() throws {
             try require(customer, "customer <customer>")

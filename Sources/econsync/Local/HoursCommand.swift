@@ -16,8 +16,11 @@ extension TimeEntry: ListedRecord {
 /// `econsync local hours …`.
 struct HoursCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: TimeEntry.command, abstract: "Record, list, edit, approve and delete hours.",
-        discussion: "Hours can be edited while unapproved; once approved and transferred they can no longer change.",
+        commandName: TimeEntry.command, abstract: Speech.say(
+            "Registrér, vis, ret, godkend og slet timer.",
+            "Record, list, edit, approve and delete hours."),
+        discussion: Speech.say("Timer kan rettes, så længe de ikke er godkendt; når de er godkendt og overført, kan de ikke længere ændres.",
+                               "Hours can be edited while unapproved; once approved and transferred they can no longer change."),
         subcommands: [AddCommand<Fields>.self, RegistrationList<TimeEntry>.self, EditCommand<Fields>.self,
                       ApproveCommand<TimeEntry>.self, UnapproveCommand<TimeEntry>.self, DeleteCommand<TimeEntry>.self])
 
@@ -25,12 +28,14 @@ struct HoursCommand: ParsableCommand {
         static let addExamples = ["--employee 2 --project 5 --type 1 --hours 7,5", "--employee n:14 --project 5 --type 1 --hours 3"]
         static let editExamples = ["3 --hours 6", "3 --date 2026-11-27 --note 'Radiator'"]
         static var addCommandName: String { "record" }
-        @Option(help: "The employee who worked.") var employee: RecordRef?
-        @Option(help: "The project worked on.") var project: RecordRef?
-        @Option(name: .customLong("type"), help: "The hour type.") var hourType: RecordRef?
-        @Option(help: "The day worked, YYYY-MM-DD (default: today).") var date: String?
-        @Option(parsing: .unconditional, help: "Hours worked, more than 0 and at most 24 (7,5 or 7.5).") var hours: Amount?
-        @Option(help: "A note.") var note: String?
+        @Option(help: .say("Medarbejderen, der arbejdede.", "The employee who worked.")) var employee: RecordRef?
+        @Option(help: .say("Projektet, der blev arbejdet på.", "The project worked on.")) var project: RecordRef?
+        @Option(name: .customLong("type"), help: .say("Timetypen.", "The hour type.")) var hourType: RecordRef?
+        @Option(help: .say("Arbejdsdagen, ÅÅÅÅ-MM-DD (standard: i dag).", "The day worked, YYYY-MM-DD (default: today).")) var date: String?
+        @Option(parsing: .unconditional, help: .say(
+            "Arbejdede timer, mere end 0 og højst 24 (7,5 eller 7.5).",
+            "Hours worked, more than 0 and at most 24 (7,5 or 7.5).")) var hours: Amount?
+        @Option(help: .say("En bemærkning.", "A note.")) var note: String?
 
         func validateNew() throws {
             try require(employee, "employee <employee>")

@@ -23,13 +23,17 @@ extension NamedRecord: ListedRecord {
 /// `econsync local supplier list`: suppliers, imported from e-conomic by module 8 (read only here).
 struct SupplierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: Supplier.command, abstract: "List suppliers (imported from e-conomic by the suppliers module; edited there).",
+        commandName: Supplier.command, abstract: Speech.say(
+            "Vis leverandører (importeret fra e-conomic af modulet suppliers; rettes dér).",
+            "List suppliers (imported from e-conomic by the suppliers module; edited there)."),
         subcommands: [ListCommand<Supplier>.self])
 }
 
 /// `econsync local unit list`: unit types, imported from e-conomic by module 1 (read only here).
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: UnitType.command, abstract: "List unit types (imported from e-conomic by the units module; edited there).",
+        commandName: UnitType.command, abstract: Speech.say(
+            "Vis enhedstyper (importeret fra e-conomic af modulet units; rettes dér).",
+            "List unit types (imported from e-conomic by the units module; edited there)."),
         subcommands: [ListCommand<UnitType>.self])
 }

@@ -30,6 +30,35 @@ enum LocalWords {
         language == .da ? kind.name(.da).lowercased() : kind.noun
     }
 
+    /// The kind in the plural, in Danish (`kunder`, `timeregistreringer`), as the help of the `local` commands names records.
+    static func danishPlural(_ kind: Kind) -> String {
+        switch kind {
+        case .unit: "enheder"
+        case .product: "varer"
+        case .productGroup: "varegrupper"
+        case .customer: "kunder"
+        case .contact: "kontaktpersoner"
+        case .customerGroup: "kundegrupper"
+        case .paymentTerm: "betalingsbetingelser"
+        case .vatZone: "momszoner"
+        case .layout: "layouts"
+        case .supplier: "leverandører"
+        case .employee: "medarbejdere"
+        case .hourType: "timetyper"
+        case .project: "projekter"
+        case .timeEntry: "timeregistreringer"
+        case .material: "materialer"
+        case .order: "ordrer"
+        case .department: "afdelinger"
+        }
+    }
+
+    /// The kind with its Danish indefinite article: `en kunde`, `et projekt`.
+    static func danishArticle(_ kind: Kind) -> String {
+        let noun = noun(kind, in: .da)
+        return ([.project, .material, .layout] as [Kind]).contains(kind) ? "et " + noun : "en " + noun
+    }
+
     /// The kind in a listing's cell: `Kunde`; in English `customer`.
     static func kind(_ kind: Kind) -> String {
         Speech.say(kind.name(.da), kind.rawValue)

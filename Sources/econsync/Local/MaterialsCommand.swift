@@ -16,8 +16,11 @@ extension Material: ListedRecord {
 /// `econsync local materials …`.
 struct MaterialsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: Material.command, abstract: "Record, list, edit, approve and delete materials used on projects.",
-        discussion: "Materials can be edited while unapproved; once approved and sent they can no longer change.",
+        commandName: Material.command, abstract: Speech.say(
+            "Registrér, vis, ret, godkend og slet materialer brugt på projekter.",
+            "Record, list, edit, approve and delete materials used on projects."),
+        discussion: Speech.say("Materialer kan rettes, så længe de ikke er godkendt; når de er godkendt og sendt, kan de ikke længere ændres.",
+                               "Materials can be edited while unapproved; once approved and sent they can no longer change."),
         subcommands: [AddCommand<Fields>.self, RegistrationList<Material>.self, EditCommand<Fields>.self,
                       ApproveCommand<Material>.self, UnapproveCommand<Material>.self, DeleteCommand<Material>.self])
 
@@ -25,13 +28,19 @@ struct MaterialsCommand: ParsableCommand {
         static let addExamples = ["--product n:K-12 --project 5 --quantity 2,5", "--product 4 --project n:7001 --quantity 1"]
         static let editExamples = ["3 --quantity 3", "3 --note 'Skiftet ventil'"]
         static var addCommandName: String { "record" }
-        @Option(help: "The product used.") var product: RecordRef?
-        @Option(help: "The project it was used on.") var project: RecordRef?
-        @Option(parsing: .unconditional, help: "How much was used (more than 0; 2,5 or 2.5).") var quantity: Amount?
-        @Option(help: "The unit of the quantity (default: the product's unit).") var unit: RecordRef?
-        @Option(help: "The employee who used it.") var employee: RecordRef?
-        @Option(help: "The day it was used, YYYY-MM-DD (default: today).") var date: String?
-        @Option(help: "A note.") var note: String?
+        @Option(help: .say("Varen, der blev brugt.", "The product used.")) var product: RecordRef?
+        @Option(help: .say("Projektet, det blev brugt på.", "The project it was used on.")) var project: RecordRef?
+        @Option(parsing: .unconditional, help: .say(
+            "Hvor meget der blev brugt (mere end 0; 2,5 eller 2.5).",
+            "How much was used (more than 0; 2,5 or 2.5).")) var quantity: Amount?
+        @Option(help: .say(
+            "Enheden for antallet (standard: varens enhed).",
+            "The unit of the quantity (default: the product's unit).")) var unit: RecordRef?
+        @Option(help: .say("Medarbejderen, der brugte det.", "The employee who used it.")) var employee: RecordRef?
+        @Option(help: .say(
+            "Dagen, det blev brugt, ÅÅÅÅ-MM-DD (standard: i dag).",
+            "The day it was used, YYYY-MM-DD (default: today).")) var date: String?
+        @Option(help: .say("En bemærkning.", "A note.")) var note: String?
 
         func validateNew() throws {
             try require(product, "product <product>")

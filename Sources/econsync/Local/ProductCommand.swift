@@ -16,19 +16,25 @@ extension Product: ListedRecord {
 /// `econsync local product …`.
 struct ProductCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: Product.command, abstract: "Add, list, edit and delete products.",
+        commandName: Product.command, abstract: Speech.say("Opret, vis, ret og slet varer.", "Add, list, edit and delete products."),
         subcommands: [AddCommand<Fields>.self, ListCommand<Product>.self, EditCommand<Fields>.self, DeleteCommand<Product>.self])
 
     struct Fields: RecordFields {
         static let addExamples = ["--number K-12 --name Kugleventil", "--number R-15 --name Rør --sales-price 1.234,50"]
         static let editExamples = ["4 --sales-price 129,95", "n:K-12 --no-barred"]
-        @Option(help: "Product number (up to 25 characters; fixed once the product is in e-conomic).") var number: String?
-        @Option(help: "Name.") var name: String?
-        @Option(name: .customLong("sales-price"), parsing: .unconditional, help: "Sales price per unit, DKK (1.234,50 or 1234.50).") var salesPrice: Amount?
-        @Option(name: .customLong("cost-price"), parsing: .unconditional, help: "Cost price per unit, DKK (1.234,50 or 1234.50).") var costPrice: Amount?
-        @Option(help: "Unit (fixed once the product is in e-conomic).") var unit: RecordRef?
-        @Option(help: "Product group.") var group: RecordRef?
-        @Flag(inversion: .prefixedNo, help: "Barred from new sales.") var barred: Bool?
+        @Option(help: .say(
+            "Varenummer (op til 25 tegn; ligger fast, når varen er i e-conomic).",
+            "Product number (up to 25 characters; fixed once the product is in e-conomic).")) var number: String?
+        @Option(help: .say("Navn.", "Name.")) var name: String?
+        @Option(name: .customLong("sales-price"), parsing: .unconditional, help: .say(
+            "Salgspris pr. enhed, kr. (1.234,50 eller 1234.50).",
+            "Sales price per unit, DKK (1.234,50 or 1234.50).")) var salesPrice: Amount?
+        @Option(name: .customLong("cost-price"), parsing: .unconditional, help: .say(
+            "Kostpris pr. enhed, kr. (1.234,50 eller 1234.50).",
+            "Cost price per unit, DKK (1.234,50 or 1234.50).")) var costPrice: Amount?
+        @Option(help: .say("Enhed (ligger fast, når varen er i e-conomic).", "Unit (fixed once the product is in e-conomic).")) var unit: RecordRef?
+        @Option(help: .say("Varegruppe.", "Product group.")) var group: RecordRef?
+        @Flag(inversion: .prefixedNo, help: .say("Spærret for nyt salg.", "Barred from new sales.")) var barred: Bool?
 
         func validateNew() throws {
             try require(number, "number <number>")

@@ -15,22 +15,30 @@ extension Project: ListedRecord {
 /// `econsync local project …`.
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: Project.command, abstract: "Add, list, edit and delete projects and sub-projects.",
+        commandName: Project.command, abstract: Speech.say(
+            "Opret, vis, ret og slet projekter og underprojekter.",
+            "Add, list, edit and delete projects and sub-projects."),
         subcommands: [AddCommand<Fields>.self, ListCommand<Project>.self, EditCommand<Fields>.self, DeleteCommand<Project>.self])
 
     struct Fields: RecordFields {
         static let addExamples = ["--name 'Bad, Vestergade 4' --customer e:1002", "--name Køkken --customer 3 --parent n:7001"]
         static let editExamples = ["5 --closed", "n:7001 --employee 2"]
-        @Option(parsing: .unconditional, help: "Project number.") var number: Int?
-        @Option(help: "Name.") var name: String?
-        @Option(help: "The customer.") var customer: RecordRef?
-        @Option(help: "The main project, for a sub-project.") var parent: RecordRef?
-        @Option(parsing: .unconditional, help: "e-conomic project group number.") var group: Int?
-        @Option(help: "Description.") var description: String?
-        @Option(name: .customLong("employee"), help: "An employee on the project (repeat for several; replaces the list).")
+        @Option(parsing: .unconditional, help: .say("Projektnummer.", "Project number.")) var number: Int?
+        @Option(help: .say("Navn.", "Name.")) var name: String?
+        @Option(help: .say("Kunden.", "The customer.")) var customer: RecordRef?
+        @Option(help: .say("Hovedprojektet, for et underprojekt.", "The main project, for a sub-project.")) var parent: RecordRef?
+        @Option(parsing: .unconditional, help: .say("Nummeret på projektgruppen i e-conomic.", "e-conomic project group number.")) var group: Int?
+        @Option(help: .say("Beskrivelse.", "Description.")) var description: String?
+        @Option(name: .customLong("employee"), help: .say(
+            "En medarbejder på projektet (gentag for flere; erstatter listen).",
+            "An employee on the project (repeat for several; replaces the list)."))
         var employees: [RecordRef] = []
-        @Flag(inversion: .prefixedNo, help: "Barred: takes no new registrations.") var barred: Bool?
-        @Flag(inversion: .prefixedNo, help: "Closed: takes no new registrations.") var closed: Bool?
+        @Flag(inversion: .prefixedNo, help: .say(
+            "Spærret: tager ikke imod nye registreringer.",
+            "Barred: takes no new registrations.")) var barred: Bool?
+        @Flag(inversion: .prefixedNo, help: .say(
+            "Lukket: tager ikke imod nye registreringer.",
+            "Closed: takes no new registrations.")) var closed: Bool?
 
         func validateNew() throws { try require(name, "name <name>") }
 

@@ -8,18 +8,28 @@ import Vocabulary
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Show the run history: each module run (start, end, outcome, counts, API calls, its errors) and the notifications sent or held back.",
+        abstract: Speech.say(
+            "Vis kørselshistorikken: hver modulkørsel (start, slut, udfald, antal, API-kald, dens fejl) og de notifikationer, der er sendt eller holdt tilbage.",
+            "Show the run history: each module run (start, end, outcome, counts, API calls, its errors) and the notifications sent or held back."),
         discussion: Examples.text("econsync log", "econsync log --module projectEntries --since 2026-11-01 --json",
-                                  after: "Oldest first. A notification is `sent`, `recorded` (no mail settings), `failed` (the mail could not be sent) or "
-                                      + "`suppressed` (one about the same module and error went out within the hour)."))
+                                  after: Speech.say(
+                                      "Ældste først. En notifikation er `sent` (sendt), `recorded` (registreret: ingen mailindstillinger), "
+                                          + "`failed` (mailen kunne ikke sendes) eller `suppressed` (holdt tilbage: en om samme modul og fejl "
+                                          + "blev sendt inden for den seneste time).",
+                                      "Oldest first. A notification is `sent`, `recorded` (no mail settings), `failed` (the mail could not be sent) or "
+                                          + "`suppressed` (one about the same module and error went out within the hour).")))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
-    @Option(help: "Only this module.") var module: Module?
-    @Option(help: ArgumentHelp("Only from this time on: a day (YYYY-MM-DD) or a UTC time (2026-11-02T08:00:00Z).", valueName: "time"))
+    @Option(help: .say("Kun dette modul.", "Only this module.")) var module: Module?
+    @Option(help: .say(
+        "Kun fra dette tidspunkt: en dag (ÅÅÅÅ-MM-DD) eller et UTC-tidspunkt (2026-11-02T08:00:00Z).",
+        "Only from this time on: a day (YYYY-MM-DD) or a UTC time (2026-11-02T08:00:00Z).", valueName: "time"))
     var since: String?
-    @Option(help: "At most this many of the newest runs, and of the newest notifications.") var limit = 50
+    @Option(help: .say(
+        "Højst så mange af de nyeste kørsler og af de nyeste notifikationer.",
+        "At most this many of the newest runs, and of the newest notifications.")) var limit = 50
 
     func validate() throws {
         if let since, Timestamp.bound(since) == nil { throw ValidationError("\(since) is neither a day (YYYY-MM-DD) nor a UTC time (2026-11-02T08:00:00Z)") }

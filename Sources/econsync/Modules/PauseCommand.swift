@@ -5,8 +5,12 @@ import Sync
 struct PauseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pause",
-        abstract: "Pause the whole integration: no module runs and nothing is sent to e-conomic until `econsync resume`.",
-        discussion: Examples.text("econsync pause", "econsync pause --department 2  (one department's agreement)", after: "Field work goes on offline and is reconciled once the integration is resumed. `econsync status` shows the pause."))
+        abstract: Speech.say(
+            "Sæt hele integrationen på pause: intet modul kører, og intet sendes til e-conomic før `econsync resume`.",
+            "Pause the whole integration: no module runs and nothing is sent to e-conomic until `econsync resume`."),
+        discussion: Examples.text("econsync pause", "econsync pause --department 2  (one department's agreement)", after: Speech.say(
+            "Arbejdet i marken fortsætter offline og afstemmes, når integrationen genoptages. `econsync status` viser pausen.",
+            "Field work goes on offline and is reconciled once the integration is resumed. `econsync status` shows the pause.")))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
@@ -22,7 +26,9 @@ struct PauseCommand: ParsableCommand {
 /// `econsync resume`: the integration runs again.
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resume", abstract: "Resume the integration after `econsync pause`: modules run again when due.",
+        commandName: "resume", abstract: Speech.say(
+            "Genoptag integrationen efter `econsync pause`: modulerne kører igen, når det er tid.",
+            "Resume the integration after `econsync pause`: modules run again when due."),
             discussion: Examples.text("econsync resume", "econsync resume --department 2"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -9,16 +9,24 @@ import Vocabulary
 struct PendingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pending",
-        abstract: "List every record not in e-conomic as the replica has it, each with every reason and what to do (`why` for all of them).",
-        discussion: Examples.text("econsync pending", "econsync pending --module projectEntries", "econsync pending --limit 20 --json", after: """
+        abstract: Speech.say(
+            "Vis alle poster, der ikke er i e-conomic, som replikaen har dem, hver med alle grunde og hvad du kan gøre (`why` for dem alle).",
+            "List every record not in e-conomic as the replica has it, each with every reason and what to do (`why` for all of them)."),
+        discussion: Examples.text("econsync pending", "econsync pending --module projectEntries", "econsync pending --limit 20 --json", after: Speech.say("""
+            Posterne kommer efter type og derefter lokalt id; ud over --limit tælles de uden at blive vist. --json giver \
+            den form, administrationspanelets /api/pending giver: {"records": [hver, som `econsync why --json` giver \
+            den], "total": N}.
+            """, """
             The records come by kind, then local id; past --limit they are counted, not listed. --json gives the shape \
             the admin panel's /api/pending gives: {"records": [each as `econsync why --json` gives it], "total": N}.
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this module's records.") var module: Module?
-    @Option(help: "At most this many records listed (every waiting one is counted).") var limit = 500
+    @Option(help: .say("Kun dette moduls poster.", "Only this module's records.")) var module: Module?
+    @Option(help: .say(
+        "Højst så mange poster vist (alle ventende tælles med).",
+        "At most this many records listed (every waiting one is counted).")) var limit = 500
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be 1 or more") }

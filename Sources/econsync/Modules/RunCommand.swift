@@ -7,18 +7,30 @@ import Sync
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the scheduler: every enabled module when due (about every 15 minutes), until SIGINT or SIGTERM.",
-        discussion: Examples.text("econsync run  (until Ctrl-C or SIGTERM)", "econsync run --once  (one round, then exit)", after: """
+        abstract: Speech.say(
+            "Kør planlæggeren: hvert modul, der er slået til, når det er tid (ca. hvert 15. minut), indtil SIGINT eller SIGTERM.",
+            "Run the scheduler: every enabled module when due (about every 15 minutes), until SIGINT or SIGTERM."),
+        discussion: Examples.text("econsync run  (until Ctrl-C or SIGTERM)", "econsync run --once  (one round, then exit)", after: Speech.say("""
+            Kører de moduler, der skal køre, efter hinanden i rækkefølge efter afhængigheder og venter på de næste. \
+            Ved SIGINT eller SIGTERM gøres det kørende modul færdigt, og econsync afslutter med kode 0. En fuld \
+            afstemning afløser den trinvise hver schedule.fullInterval timer. Ved "Token udløbet" venter alle moduler, \
+            indtil `econsync reconnect` er kørt.
+
+            Hver linje, der skrives, skrives også, efter sit tidspunkt, til run.log i datamappen (roteres ved 1 MiB, \
+            tre gamle filer gemmes: run.log.1 til run.log.3).
+            """, """
             Runs due modules one after another in dependency order and waits for the next. On SIGINT or SIGTERM the \
             module running is finished, then econsync exits with status 0. A full reconcile replaces the incremental one \
             every schedule.fullInterval hours. With "Token expired" every module waits until `econsync reconnect` is run.
 
             Every line printed is also written, after its time, to run.log in the data directory (rotated at 1 MiB, \
             three old files kept: run.log.1 to run.log.3).
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Flag(help: "Run the modules due now once, then exit (for cron).") var once = false
+    @Flag(help: .say(
+        "Kør de moduler, der skal køre nu, én gang, og afslut (til cron).",
+        "Run the modules due now once, then exit (for cron).")) var once = false
 
     func run() async throws {
         let stop = StopSignal()

@@ -7,14 +7,23 @@ import Sync
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show each sync module's state, last and next run, what its last run did, and its last error.",
-        discussion: Examples.text("econsync status", "econsync status --json  (exit 1 or 4 when something needs you)", after: """
+        abstract: Speech.say(
+            "Vis hvert synkroniseringsmoduls tilstand, seneste og næste kørsel, hvad seneste kørsel gjorde, og dets seneste fejl.",
+            "Show each sync module's state, last and next run, what its last run did, and its last error."),
+        discussion: Examples.text("econsync status", "econsync status --json  (exit 1 or 4 when something needs you)", after: Speech.say("""
+            Tilstande: idle (klar), running (kører), failed (fejlet; forsøges igen, når det er tid), disabled (slået fra \
+            i konfigurationen), needs reconnect (skal forbindes igen: e-conomics token er udløbet; kør \
+            `econsync reconnect`). Et modul, der har vist "kører" i over 12 timer, stoppes og frigives.
+
+            Til overvågning siger afslutningskoden, om noget kræver dig: 4 når e-conomics token er udløbet, 1 når et \
+            moduls seneste kørsel fejlede, eller en afstemning blev afbrudt, ellers 0 (også under pause).
+            """, """
             States: idle, running, failed (tried again when due), disabled (in config), needs reconnect (e-conomic's \
             token expired: run `econsync reconnect`). A module shown running for over 12 hours is timed out and released.
 
             For monitoring, the exit code says whether something needs you: 4 when e-conomic's token expired, 1 when \
             a module's last run failed or a reconcile was interrupted, 0 otherwise (also while paused).
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions

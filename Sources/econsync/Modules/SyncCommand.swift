@@ -8,9 +8,31 @@ import Vocabulary
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown.",
+        abstract: Speech.say(
+            "Kør synkroniseringsmoduler nu (alle, der er slået til, eller de nævnte) med respekt for hvert moduls hviletid.",
+            "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown."),
         discussion: Examples.text("econsync sync  (every module that is due)", "econsync sync customers projects --force", "econsync sync --json",
-                                "econsync sync --project n:1042  (a trial run on one project)", after: """
+                                "econsync sync --project n:1042  (a trial run on one project)", after: Speech.say("""
+            Moduler: \(Module.allCases.map { "\($0.number) \($0.rawValue)" }.joined(separator: ", ")). Uden navne kører \
+            alle moduler, der er slået til, undtagen orders (eksporteres i hånden med `econsync order export`), i \
+            rækkefølge efter afhængigheder; `econsync sync orders` frigiver også registreringerne fra eksporterede \
+            ordrekladder, der er slettet i e-conomic. Et modul, der kørte for mindre end hviletiden (15 minutter) siden, \
+            køres ikke: econsync siger, hvornår det må køre igen; --force kører det alligevel, og kørslen registreres \
+            som tvunget.
+
+            --project P er vejledningens prøvekørsel ("Test med ét projekt før du aktiverer automatisk synkronisering"): én \
+            kørsel af de moduler, projektet har brug for, over projektet, dets kunde, dets registreringer, medarbejderne \
+            på dets timer og de varer, dets materialer bruger, og intet andet; se `econsync reconcile --help`.
+
+            Ctrl-C stopper med det samme, lige så sikkert som et nedbrud: econsync siger, hvilke moduler der var \
+            færdige, og hvad der skal køres (afslutningskode 130; med --json som {"error": {"code": "interrupted", …}} \
+            på standard output).
+
+            Afslutningskode: 0 alle moduler kørte (blokerede poster er advarsler); 1 et modul fejlede; 4 e-conomics \
+            token er udløbet (kør `econsync reconnect`); 5 et modul kørte ikke (hviletid, slået fra eller optaget i en \
+            anden proces); 6 e-conomic kunne ikke nås (intet netværk): intet går tabt, arbejdet i marken fortsætter \
+            offline, og næste synkronisering sender det; de resterende moduler forsøges ikke.
+            """, """
             Modules: \(Module.allCases.map { "\($0.number) \($0.rawValue)" }.joined(separator: ", ")). Without names, every \
             enabled module except orders (exported by hand with `econsync order export`) runs, in dependency order; \
             `econsync sync orders` also releases the registrations of exported drafts deleted in e-conomic. A module \
@@ -28,12 +50,14 @@ struct SyncCommand: AsyncParsableCommand {
             (run `econsync reconnect`); 5 a module did not run (cooling down, disabled, or busy in another process); 6 \
             e-conomic could not be reached (no network): nothing is lost, field work goes on offline and the next sync sends \
             it; the remaining modules are not tried.
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("Modules to run (default: every enabled one).", valueName: "module")) var modules: [Module] = []
-    @Flag(help: "Run even inside the cooldown (recorded).") var force = false
+    @Argument(help: .say(
+        "Moduler, der skal køres (standard: alle, der er slået til).",
+        "Modules to run (default: every enabled one).", valueName: "module")) var modules: [Module] = []
+    @Flag(help: .say("Kør også inden for hviletiden (registreres).", "Run even inside the cooldown (recorded).")) var force = false
     @OptionGroup var trial: TrialOption
 
     func validate() throws {

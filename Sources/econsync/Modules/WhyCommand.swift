@@ -9,8 +9,20 @@ import Vocabulary
 struct WhyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "why",
-        abstract: "Say whether a record is in e-conomic as the replica has it, and if not, every reason and what to do.",
-        discussion: """
+        abstract: Speech.say(
+            "Sig, om en post er i e-conomic, som replikaen har den, og hvis ikke, hver grund og hvad du kan gøre.",
+            "Say whether a record is in e-conomic as the replica has it, and if not, every reason and what to do."),
+        discussion: Speech.say("""
+            Eksempler:
+              econsync why timeEntry 3          (lokalt id 3)
+              econsync why customer e:1002      (e-conomic-kunde 1002)
+              econsync why project n:7001       (projektnummer 7001)
+            Grunde: integrationen er sat på pause eller modulet slået fra, et modul, der kun importerer, en registrering, \
+            der ikke er godkendt, hvad modulets seneste kørsel registrerede (blokeret, sprunget over, fejlet), en \
+            afsendelse, der ikke er afsluttet eller fejlede; ellers sender modulets næste kørsel den.
+
+            \(Examples.globalOptions)
+            """, """
             Examples:
               econsync why timeEntry 3          (local id 3)
               econsync why customer e:1002      (e-conomic customer 1002)
@@ -20,12 +32,16 @@ struct WhyCommand: ParsableCommand {
             otherwise the module's next run sends it.
 
             \(Examples.globalOptions)
-            """)
+            """))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The kind of record (timeEntry, material, customer, product, project, employee, …).") var kind: Kind
-    @Argument(help: ArgumentHelp("The record: a local id, e:KEY (its e-conomic key), n:NUMBER (its number) or its name.", valueName: "record"))
+    @Argument(help: .say(
+        "Posttypen (timeEntry, material, customer, product, project, employee, …).",
+        "The kind of record (timeEntry, material, customer, product, project, employee, …).")) var kind: Kind
+    @Argument(help: .say(
+        "Posten: et lokalt id, e:NØGLE (dens e-conomic-nøgle), n:NUMMER (dens nummer) eller dens navn.",
+        "The record: a local id, e:KEY (its e-conomic key), n:NUMBER (its number) or its name.", valueName: "record"))
     var record: RecordRef
 
     func run() throws {

@@ -5,8 +5,20 @@ extension OrderCommand {
     /// `econsync order release N`.
     struct Release: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Release the registrations of an exported draft order deleted in e-conomic, so they can be exported again.",
-            discussion: Examples.text("econsync order release 35", "econsync order release 35 --json", after: """
+            abstract: Speech.say(
+                "Frigiv registreringerne fra en eksporteret ordrekladde, der er slettet i e-conomic, så de kan eksporteres igen.",
+                "Release the registrations of an exported draft order deleted in e-conomic, so they can be exported again."),
+            discussion: Examples.text("econsync order release 35", "econsync order release 35 --json", after: Speech.say("""
+                N er e-conomics ordrenummer, som `econsync order list` viser det. econsync spørger først e-conomic, hvor \
+                ordren er: kun når den hverken er blandt kladder, sendte eller arkiverede ordrer (den blev slettet dér), \
+                frigives dens registreringer; dens eksport vises derefter som released (frigivet). `econsync sync orders` \
+                gør det samme for hver eksporteret ordre.
+
+                Afslutningskode: 0 frigivet; 1 e-conomic kunne ikke spørges (intet blev ændret); 2 afvist, intet blev \
+                ændret: ingen eksport har det ordrenummer, den er allerede frigivet, ordren er stadig en kladde i e-conomic \
+                (slet den dér først), eller den blev sendt eller arkiveret dér (dens registreringer forbliver eksporteret: \
+                de står på en sendt ordre); 4 e-conomics token er udløbet.
+                """, """
                 N is e-conomic's order number, as `econsync order list` shows it. econsync first asks e-conomic where the order \
                 is: only when it is in none of drafts, sent and archived orders (it was deleted there) are its registrations \
                 released; its export is then listed as released. `econsync sync orders` does the same for every exported order.
@@ -15,11 +27,11 @@ extension OrderCommand {
                 has that order number, it was released already, the order is still a draft in e-conomic (delete it there \
                 first), or it was sent or archived there (its registrations stay exported: they are on a sent order); \
                 4 e-conomic's token expired.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: ArgumentHelp("e-conomic's order number.", valueName: "N")) var number: Int64
+        @Argument(help: .say("e-conomics ordrenummer.", "e-conomic's order number.", valueName: "N")) var number: Int64
 
         func validate() throws {
             guard number > 0 else { throw ValidationError("\(number) is not an order number: e-conomic numbers orders from 1") }

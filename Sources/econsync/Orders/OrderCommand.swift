@@ -8,14 +8,29 @@ import Sync
 /// `econsync order`: module 7, orders exported by hand from a project.
 struct OrderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "order", abstract: "Export a project's approved hours and materials to e-conomic as a draft order.",
+        commandName: "order", abstract: Speech.say(
+            "Eksportér et projekts godkendte timer og materialer til e-conomic som en ordrekladde.",
+            "Export a project's approved hours and materials to e-conomic as a draft order."),
         subcommands: [Export.self, List.self, Release.self])
 
     /// `econsync order export`.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export a project's approved, not yet exported registrations as an e-conomic draft order.",
-            discussion: Examples.text("econsync order export --project n:7001 --dry-run", "econsync order export --project 5 --hours --from 2026-11-01", "econsync order export --project 5 --entries 3 --entries m:2", after: """
+            abstract: Speech.say(
+                "Eksportér et projekts godkendte registreringer, der endnu ikke er eksporteret, som en ordrekladde i e-conomic.",
+                "Export a project's approved, not yet exported registrations as an e-conomic draft order."),
+            discussion: Examples.text("econsync order export --project n:7001 --dry-run", "econsync order export --project 5 --hours --from 2026-11-01", "econsync order export --project 5 --entries 3 --entries m:2", after: Speech.say("""
+                Linjerne laves ud fra skabelonerne `orders.hoursText` og `orders.materialsText` med variablerne $navn \
+                (medarbejder), $regnavn (timetype eller varenavn), $dato, $antal, $enhed, $tekst (bemærkningen) og \
+                $projekt; $$ er et dollartegn. Timer prissættes efter deres timetypes vare (eller medarbejderens sats med \
+                projects.useEmployeeRates), materialer efter deres vares pris. Varer, som e-conomic mangler, oprettes først \
+                (products.autoCreate), ellers afvises eksporten med navnene på dem. Registreringerne markeres som \
+                eksporteret med ordrens nummer; en ny eksport laver aldrig en ordre nummer to.
+
+                Afslutningskode: 0 eksporteret (eller, med --dry-run, vist); 1 afvist (beskeden siger hvorfor, og hvad du \
+                kan gøre); 2 forespørgslen kan ikke udføres (intet tilbage at eksportere, en registrering fra et andet \
+                projekt, ikke godkendt eller allerede eksporteret); 4 e-conomics token er udløbet.
+                """, """
                 Lines come from the templates `orders.hoursText` and `orders.materialsText`, with the variables $navn \
                 ($employee), $regnavn ($type: hour type or product name), $dato ($date), $antal ($quantity), $enhed ($unit), \
                 $tekst ($text: the note) and $projekt ($project); $$ is a dollar sign. Hours are priced at their hour type's \
@@ -26,21 +41,35 @@ struct OrderCommand: ParsableCommand {
                 Exit status: 0 exported (or, with --dry-run, shown); 1 refused (the message says why and what to do); \
                 2 the request cannot be (nothing left to export, a registration of another project, not approved or \
                 exported already); 4 e-conomic's token expired.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "The project (local id, e:NUMBER, n:NUMBER or its name).") var project: RecordRef
-        @Flag(help: "Include hours (default: per orders.exportHours; with --materials only, none).") var hours = false
-        @Flag(help: "Include materials (default: per orders.exportMaterials).") var materials = false
-        @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these registrations: time entry ids, and m:ID for materials.", valueName: "id"),
+        @Option(help: .say(
+            "Projektet (lokalt id, e:NUMMER, n:NUMMER eller dets navn).",
+            "The project (local id, e:NUMBER, n:NUMBER or its name).")) var project: RecordRef
+        @Flag(help: .say(
+            "Tag timer med (standard: efter orders.exportHours; med kun --materials ingen).",
+            "Include hours (default: per orders.exportHours; with --materials only, none).")) var hours = false
+        @Flag(help: .say(
+            "Tag materialer med (standard: efter orders.exportMaterials).",
+            "Include materials (default: per orders.exportMaterials).")) var materials = false
+        @Option(parsing: .upToNextOption, help: .say(
+            "Kun disse registreringer: timeregistreringers id'er og m:ID for materialer.",
+            "Only these registrations: time entry ids, and m:ID for materials.", valueName: "id"),
                 transform: RegistrationRef.argument)
         var entries: [RegistrationRef] = []
-        @Option(help: ArgumentHelp("Registrations from this date (YYYY-MM-DD).", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("Registrations up to this date (YYYY-MM-DD).", valueName: "date")) var to: String?
-        @Option(help: "Group lines: \(OrderGrouping.allCases.map(\.rawValue).joined(separator: ", ")) (default: orders.grouping).")
+        @Option(help: .say(
+            "Registreringer fra denne dato (ÅÅÅÅ-MM-DD).",
+            "Registrations from this date (YYYY-MM-DD).", valueName: "date")) var from: String?
+        @Option(help: .say(
+            "Registreringer til og med denne dato (ÅÅÅÅ-MM-DD).",
+            "Registrations up to this date (YYYY-MM-DD).", valueName: "date")) var to: String?
+        @Option(help: .say(
+            "Gruppér linjer: \(OrderGrouping.allCases.map(\.rawValue).joined(separator: ", ")) (standard: orders.grouping).",
+            "Group lines: \(OrderGrouping.allCases.map(\.rawValue).joined(separator: ", ")) (default: orders.grouping)."))
         var group: OrderGrouping?
-        @Flag(help: "Show the order without creating anything.") var dryRun = false
+        @Flag(help: .say("Vis ordren uden at oprette noget.", "Show the order without creating anything.")) var dryRun = false
 
         func validate() throws {
             for date in [from, to].compactMap({ $0 }) where LocalDate(date) == nil {
@@ -76,14 +105,22 @@ struct OrderCommand: ParsableCommand {
     /// `econsync order list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the order exports: order number, project, lines, amount, state.",
-            discussion: Examples.text("econsync order list", "econsync order list --json", after: """
+            abstract: Speech.say(
+                "Vis ordreeksporterne: ordrenummer, projekt, linjer, beløb, tilstand.",
+                "List the order exports: order number, project, lines, amount, state."),
+            discussion: Examples.text("econsync order list", "econsync order list --json", after: Speech.say("""
+                Tilstande: pending (registreret; e-conomic har den måske ikke endnu: eksportér projektet igen for at gøre \
+                den færdig), confirmed (en ordrekladde i e-conomic), sent (sendt eller arkiveret i e-conomic; dens \
+                registreringer forbliver eksporteret), failed (afvist af e-conomic; dens registreringer blev frigivet), \
+                released (kladden blev slettet i e-conomic; dens registreringer blev frigivet til ny eksport). Hvad der \
+                blev af en kladde, finder `econsync sync orders` eller `econsync order release N` ud af.
+                """, """
                 States: pending (recorded; e-conomic may not have it yet: export the project again to finish it), confirmed \
                 (a draft order in e-conomic), sent (sent or archived in e-conomic; its registrations stay exported), failed \
                 (refused by e-conomic; its registrations were released), released (the draft was deleted in e-conomic; its \
                 registrations were released, to be exported again). What became of a draft is learnt by \
                 `econsync sync orders` or `econsync order release N`.
-                """))
+                """)))
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var table: TableOptions

@@ -8,15 +8,19 @@ import Vocabulary
 struct ConflictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
-        abstract: "List the decisions on fields changed on both sides: the values, the winner, and the rule.",
+        abstract: Speech.say(
+            "Vis afgørelserne om felter, der er ændret på begge sider: værdierne, vinderen og reglen.",
+            "List the decisions on fields changed on both sides: the values, the winner, and the rule."),
             discussion: Examples.text("econsync conflicts", "econsync conflicts --since 2026-11-01 --json", "econsync conflicts --module customers"))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
-    @Option(help: ArgumentHelp("Only decisions at or after this time (2026-11-02 or 2026-11-02T08:00:00Z).", valueName: "time"))
+    @Option(help: .say(
+        "Kun afgørelser på eller efter dette tidspunkt (2026-11-02 eller 2026-11-02T08:00:00Z).",
+        "Only decisions at or after this time (2026-11-02 or 2026-11-02T08:00:00Z).", valueName: "time"))
     var since: String?
-    @Option(help: "Only this module's decisions.") var module: Module?
+    @Option(help: .say("Kun dette moduls afgørelser.", "Only this module's decisions.")) var module: Module?
 
     func validate() throws {
         if let since, Timestamp.bound(since) == nil {

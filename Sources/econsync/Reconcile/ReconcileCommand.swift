@@ -10,9 +10,25 @@ import Vocabulary
 struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Reconcile the replica with e-conomic: snapshot, plan, apply.",
+        abstract: Speech.say(
+            "Afstem replikaen med e-conomic: øjebliksbillede, plan, udførelse.",
+            "Reconcile the replica with e-conomic: snapshot, plan, apply."),
         discussion: Examples.text("econsync reconcile --dry-run  (see the plan, change nothing)", "econsync reconcile", "econsync reconcile --resume  (after an interrupted run)", "econsync reconcile --module products --plan-out plan.json",
-                                "econsync reconcile --project n:1042 --dry-run  (a trial run on one project)", after: """
+                                "econsync reconcile --project n:1042 --dry-run  (a trial run on one project)", after: Speech.say("""
+            Tager et nyt øjebliksbillede af e-conomic, beregner planen ud fra grundlagets øjebliksbillede og replikaen, \
+            skriver dens antal pr. modul og handling (hver operation med -v) og udfører den: hentninger i én \
+            transaktion, afsendelser i rækkefølge efter afhængigheder gennem en holdbar udbakke. En kørsel, der dræbes \
+            når som helst, gøres færdig med `econsync reconcile --resume`, som afklarer hver afsendelse, der kan have \
+            nået e-conomic, før noget nyt sendes. Afslutningskode 1, når en operation fejlede (resten udføres). \
+            En afstemning, der udføres, er en kørsel af hvert modul, den dækker, som `econsync sync` kører dem: den \
+            vises i `econsync status` og `econsync log`, og et modul inden for sin hviletid afviser den \
+            (afslutningskode 5), medmindre --force er givet.
+
+            --project P er vejledningens prøvekørsel ("Test med ét projekt før du aktiverer automatisk synkronisering"): \
+            kun projektet (og dets hovedprojekt), dets kunde, dets registreringer, medarbejderne på dets timer og de \
+            varer, dets materialer bruger, afstemmes, plus hvad de kræver oprettet først. Intet andet hentes eller \
+            sendes, og næste kørsel over det hele ser stadig alle andre ændringer.
+            """, """
             Takes a fresh snapshot of e-conomic, computes the plan against the base snapshot and the replica, \
             prints its counts by module and action (every operation with -v), and applies it: pulls in one \
             transaction, pushes in dependency order through a durable outbox. A run killed at any moment is \
@@ -26,23 +42,33 @@ struct ReconcileCommand: AsyncParsableCommand {
             only the project (and its main project), its customer, its registrations, the employees on its hours \
             and the products its materials use are reconciled, plus what they need created first. Nothing else \
             is pulled or pushed, and the next run over everything still sees every other change.
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Flag(help: "Compute and print the plan; write nothing anywhere (the snapshot is taken into a scratch folder).")
+    @Flag(help: .say(
+        "Beregn og skriv planen; skriv intet nogen steder (øjebliksbilledet tages i en midlertidig mappe).",
+        "Compute and print the plan; write nothing anywhere (the snapshot is taken into a scratch folder)."))
     var dryRun = false
-    @Option(help: ArgumentHelp("Write the plan to this file instead of applying it (its snapshot is kept in the store).", valueName: "file"))
+    @Option(help: .say(
+        "Skriv planen til denne fil i stedet for at udføre den (dens øjebliksbillede gemmes i lageret).",
+        "Write the plan to this file instead of applying it (its snapshot is kept in the store).", valueName: "file"))
     var planOut: String?
-    @Option(help: ArgumentHelp("Apply a plan written by --plan-out; refused if the replica or the base moved since.", valueName: "file"))
+    @Option(help: .say(
+        "Udfør en plan skrevet med --plan-out; afvises, hvis replikaen eller grundlaget har ændret sig siden.",
+        "Apply a plan written by --plan-out; refused if the replica or the base moved since.", valueName: "file"))
     var apply: String?
-    @Option(name: .customLong("module"), help: "Only this module (repeat for several).")
+    @Option(name: .customLong("module"), help: .say("Kun dette modul (gentag for flere).", "Only this module (repeat for several)."))
     var modules: [Module] = []
-    @Flag(help: "Run past the modules' cooldown (recorded on their runs); with --plan-out: replace the file if it exists.")
+    @Flag(help: .say(
+        "Kør uden om modulernes hviletid (registreres på deres kørsler); med --plan-out: erstat filen, hvis den findes.",
+        "Run past the modules' cooldown (recorded on their runs); with --plan-out: replace the file if it exists."))
     var force = false
     @OptionGroup var trial: TrialOption
-    @Flag(help: "Finish an interrupted reconcile.") var resume = false
-    @Flag(help: "Compare every record, not only those changed since the last reconcile.") var full = false
+    @Flag(help: .say("Gør en afbrudt afstemning færdig.", "Finish an interrupted reconcile.")) var resume = false
+    @Flag(help: .say(
+        "Sammenlign alle poster, ikke kun dem, der er ændret siden seneste afstemning.",
+        "Compare every record, not only those changed since the last reconcile.")) var full = false
 
     func validate() throws {
         let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count

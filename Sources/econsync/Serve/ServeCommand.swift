@@ -6,10 +6,27 @@ import Panel
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the admin panel (in Danish; English with ?lang=en) for this data directory.",
+        abstract: Speech.say(
+            "Vis administrationspanelet (på dansk; engelsk med ?lang=en) for denne datamappe.",
+            "Serve the admin panel (in Danish; English with ?lang=en) for this data directory."),
         discussion: Examples.text("econsync serve  (then open http://127.0.0.1:8080)", "econsync serve --port 0  (prints: serving on URL)",
                                   "econsync serve --host 0.0.0.0 --password-file /etc/econsync/panel-password",
-                                  "econsync serve --scheduler  (the panel and `econsync run` in one)", after: """
+                                  "econsync serve --scheduler  (the panel and `econsync run` in one)", after: Speech.say("""
+            Den første linje, der skrives, er `serving on http://HOST:PORT`. Panelet læser den samme replika, som \
+            kommandolinjen skriver, så de kan bruges side om side. Sider: overblikket over de otte moduler (tilstand, \
+            seneste kørsel, seneste succes, næste kørsel, hvad seneste kørsel gjorde, API-kald i dag, seneste kørsels \
+            fejl med vejledningens ord; grafer over de seneste 24 timers API-kald og kørsler), loggen, de ventende poster \
+            (/pending, med `econsync why`s grunde) og konflikterne (/conflicts?from=ÅÅÅÅ-MM-DD&to=ÅÅÅÅ-MM-DD). Til drift: \
+            GET /healthz (200, når replikaen kan læses, og intet modul hænger, ellers 503), GET /metrics (Prometheus-tekst) \
+            og GET /api/status (det JSON-objekt, `econsync status` skriver til scripts).
+
+            Uden --password-file har panelet intet login og lytter kun på loopback-adresser (127.0.0.1, ::1, \
+            localhost). Med den beder hver side undtagen /healthz først om adgangskoden i den fil (på enhver adresse, \
+            også loopback); filen må kun tilhøre ejeren (chmod 600) og må ikke være tom. Et mislykket login får næste \
+            forsøg fra den adresse til at vente 1 s, derefter 2, 4, … op til 60 s. Med --scheduler kører processen også \
+            hvert modul, når det er tid, som `econsync run` gør (dens linjer efter `serving on` og i run.log). Ctrl-C \
+            eller SIGTERM stopper den (et kørende modul gøres færdigt først).
+            """, """
             The first line printed is `serving on http://HOST:PORT`. The panel reads the same replica the CLI \
             writes, so both can be used side by side. Pages: the overview of the eight modules (state, last run, \
             last success, next run, what the last run did, API calls today, the last run's error in the brief's \
@@ -23,14 +40,20 @@ struct ServeCommand: AsyncParsableCommand {
             next try from that address wait 1 s, then 2, 4, … up to 60 s. With --scheduler the process also runs every \
             module when due, as `econsync run` does (its lines after `serving on`, and in run.log). Ctrl-C or SIGTERM \
             stops it (a module running is finished first).
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Option(help: "The address to listen on (other than loopback only with --password-file).") var host = "127.0.0.1"
-    @Option(help: "The port (0 picks a free one).") var port = 8080
-    @Flag(help: "Also run the modules when due, as `econsync run` does (one process for the whole installation).")
+    @Option(help: .say(
+        "Adressen, der lyttes på (andet end loopback kun med --password-file).",
+        "The address to listen on (other than loopback only with --password-file).")) var host = "127.0.0.1"
+    @Option(help: .say("Porten (0 vælger en ledig).", "The port (0 picks a free one).")) var port = 8080
+    @Flag(help: .say(
+        "Kør også modulerne, når det er tid, som `econsync run` gør (én proces til hele installationen).",
+        "Also run the modules when due, as `econsync run` does (one process for the whole installation)."))
     var scheduler = false
-    @Option(help: ArgumentHelp("A file (mode 600) holding the panel's password: turns on the login.", valueName: "path"))
+    @Option(help: .say(
+        "En fil (tilstand 600) med panelets adgangskode: slår login til.",
+        "A file (mode 600) holding the panel's password: turns on the login.", valueName: "path"))
     var passwordFile: String?
 
     func validate() throws {

@@ -7,14 +7,19 @@ import Sync
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change the configuration: modules, schedule, order export, customers, projects, masters, notifications.",
-        discussion: "Kept in the replica. `econsync setup` writes it step by step; `export` and `import` move it as JSON.",
+        abstract: Speech.say(
+            "Vis eller ændr konfigurationen: moduler, tidsplan, ordreeksport, kunder, projekter, master, notifikationer.",
+            "Show or change the configuration: modules, schedule, order export, customers, projects, masters, notifications."),
+        discussion: Speech.say("Gemmes i replikaen. `econsync setup` skriver den trin for trin; `export` og `import` flytter den som JSON.",
+                               "Kept in the replica. `econsync setup` writes it step by step; `export` and `import` move it as JSON."),
         subcommands: [Show.self, Set.self, Unset.self, Export.self, Import.self], defaultSubcommand: Show.self,
         aliases: ["settings"])
 
     /// `econsync config show`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every setting, its value (or default) and what it means.",
+        static let configuration = CommandConfiguration(abstract: Speech.say(
+            "Vis hver indstilling, dens værdi (eller standard), og hvad den betyder.",
+            "List every setting, its value (or default) and what it means."),
             discussion: Examples.text("econsync config show", "econsync config show --json"),
                                                         aliases: ["list"])
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -33,13 +38,17 @@ struct ConfigCommand: ParsableCommand {
     /// `econsync config set KEY VALUE`.
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a setting.",
+            abstract: Speech.say("Ændr en indstilling.", "Change a setting."),
             discussion: Examples.text("econsync config set orders.layout 19", "econsync config set customers.syncCVR false", 
-                                      after: "A setting that names an e-conomic record (orders.layout, customers.defaultGroup, customers.paymentTerms, "
-                                          + "products.productGroup, projects.projectGroup, orders.hoursProduct) is checked against e-conomic when connected."))
+                                      after: Speech.say(
+                                          "En indstilling, der peger på en post i e-conomic (orders.layout, customers.defaultGroup, "
+                                              + "customers.paymentTerms, products.productGroup, projects.projectGroup, orders.hoursProduct), "
+                                              + "kontrolleres mod e-conomic, når der er forbindelse.",
+                                          "A setting that names an e-conomic record (orders.layout, customers.defaultGroup, customers.paymentTerms, "
+                                              + "products.productGroup, projects.projectGroup, orders.hoursProduct) is checked against e-conomic when connected.")))
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
-        @Argument(help: "The setting.") var name: String
-        @Argument(help: "Its new value.") var value: String
+        @Argument(help: .say("Indstillingen.", "The setting.")) var name: String
+        @Argument(help: .say("Dens nye værdi.", "Its new value.")) var value: String
 
         func validate() throws {
             try ConfigFile.check(name, value)
@@ -75,10 +84,12 @@ struct ConfigCommand: ParsableCommand {
 
     /// `econsync config unset KEY`.
     struct Unset: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Return a setting to its default.",
+        static let configuration = CommandConfiguration(abstract: Speech.say(
+            "Sæt en indstilling tilbage til standard.",
+            "Return a setting to its default."),
             discussion: Examples.text("econsync config unset orders.layout", "econsync config unset schedule.cooldown"))
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
-        @Argument(help: "The setting.") var name: String
+        @Argument(help: .say("Indstillingen.", "The setting.")) var name: String
 
         func validate() throws {
             _ = try ConfigFile.key(name)
@@ -92,7 +103,9 @@ struct ConfigCommand: ParsableCommand {
 
     /// `econsync config export`.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the settings that are set, as a JSON object `config import` reads.",
+        static let configuration = CommandConfiguration(abstract: Speech.say(
+            "Skriv de indstillinger, der er sat, som et JSON-objekt, `config import` læser.",
+            "Print the settings that are set, as a JSON object `config import` reads."),
             discussion: Examples.text("econsync config export", "econsync config export > settings.json"))
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
@@ -104,10 +117,12 @@ struct ConfigCommand: ParsableCommand {
     /// `econsync config import FILE`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set every setting in a JSON file (as `config export` prints); all or nothing.",
+            abstract: Speech.say(
+                "Sæt alle indstillinger i en JSON-fil (som `config export` skriver den); alt eller intet.",
+                "Set every setting in a JSON file (as `config export` prints); all or nothing."),
             discussion: Examples.text("econsync config import settings.json", "econsync config import settings.json --data-dir /srv/econsync"))
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
-        @Argument(help: "The file (- for standard input).") var file: String
+        @Argument(help: .say("Filen (- for standard input).", "The file (- for standard input).")) var file: String
 
         func run() throws {
             let count = try global.workspace().importSettings(try ConfigFile.bytes(file), source: file)

@@ -8,19 +8,33 @@ import Sync
 struct SetupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup",
-        abstract: "Set up the integration in five steps: connect, order export, customers, projects, review and activate.",
-        discussion: Examples.text("econsync setup  (the five steps, asked one by one)", "econsync setup --non-interactive --set orders.layout=19", "econsync setup --config settings.json", after: """
+        abstract: Speech.say(
+            "Sæt integrationen op i fem trin: forbindelse, ordreeksport, kunder, projekter, bekræftelse og aktivering.",
+            "Set up the integration in five steps: connect, order export, customers, projects, review and activate."),
+        discussion: Examples.text("econsync setup  (the five steps, asked one by one)", "econsync setup --non-interactive --set orders.layout=19", "econsync setup --config settings.json", after: Speech.say("""
+            I en terminal spørger guiden trin for trin og foreslår det, der allerede er sat, eller en fornuftig \
+            standard, med valgmulighederne hentet fra e-conomic (layouts, kundegrupper, betalingsbetingelser, \
+            varegrupper, aktiviteter, medarbejdere). Uden en terminal, eller med --non-interactive, tager den \
+            standardværdierne, derefter --config FIL (JSON, som `econsync config export` skriver det) og derefter hver \
+            --set NØGLE=VÆRDI; hver værdi kontrolleres, før noget skrives.
+            """, """
             In a terminal the wizard asks step by step, proposing what is set already or a sensible default, with the \
             choices fetched from e-conomic (layouts, customer groups, payment terms, product groups, activities, employees). \
             Without a terminal, or with --non-interactive, it takes the defaults, then --config FILE (JSON, as `econsync \
             config export` prints), then each --set KEY=VALUE; every value is checked before anything is written.
-            """))
+            """)))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var connect: ConnectOptions
-    @Option(help: ArgumentHelp("Settings as JSON (as `econsync config export` prints).", valueName: "file")) var config: String?
-    @Option(name: .customLong("set"), help: ArgumentHelp("A setting (repeat for several).", valueName: "key=value")) var settings: [String] = []
-    @Flag(help: "Never ask; use defaults, --config and --set.") var nonInteractive = false
+    @Option(help: .say(
+        "Indstillinger som JSON (som `econsync config export` skriver dem).",
+        "Settings as JSON (as `econsync config export` prints).", valueName: "file")) var config: String?
+    @Option(name: .customLong("set"), help: .say(
+        "En indstilling (gentag for flere).",
+        "A setting (repeat for several).", valueName: "key=value")) var settings: [String] = []
+    @Flag(help: .say(
+        "Spørg aldrig; brug standardværdier, --config og --set.",
+        "Never ask; use defaults, --config and --set.")) var nonInteractive = false
 
     func validate() throws {
         for (name, value) in try pairs() { try ConfigFile.check(name, value) }

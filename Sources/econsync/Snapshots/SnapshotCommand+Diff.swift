@@ -6,14 +6,22 @@ extension SnapshotCommand {
     /// `econsync snapshot diff A B`: what changed between two snapshots.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compare two snapshots: records added, removed and changed per kind, with the changed fields.",
-            discussion: Examples.text("econsync snapshot diff @base @latest", "econsync snapshot diff @base @latest --kind customer --json", after: "Exit code 0 whether or not they differ; 1 when a file is damaged."))
+            abstract: Speech.say(
+                "Sammenlign to øjebliksbilleder: poster tilføjet, fjernet og ændret pr. type, med de ændrede felter.",
+                "Compare two snapshots: records added, removed and changed per kind, with the changed fields."),
+            discussion: Examples.text("econsync snapshot diff @base @latest", "econsync snapshot diff @base @latest --kind customer --json", after: Speech.say(
+                "Afslutningskode 0, uanset om de er forskellige; 1, når en fil er beskadiget.",
+                "Exit code 0 whether or not they differ; 1 when a file is damaged.")))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The older snapshot (a file, a file as `snapshot list` shows it, @latest or @base).") var old: String
-        @Argument(help: "The newer snapshot (the same).") var new: String
-        @Option(name: .customLong("kind"), help: "Only this kind (repeat for several).") var kinds: [String] = []
+        @Argument(help: .say(
+            "Det ældste øjebliksbillede (en fil, en fil, som `snapshot list` viser den, @latest eller @base).",
+            "The older snapshot (a file, a file as `snapshot list` shows it, @latest or @base).")) var old: String
+        @Argument(help: .say("Det nyeste øjebliksbillede (det samme).", "The newer snapshot (the same).")) var new: String
+        @Option(name: .customLong("kind"), help: .say(
+            "Kun denne type (gentag for flere).",
+            "Only this kind (repeat for several).")) var kinds: [String] = []
 
         struct Report: Encodable {
             var old: String

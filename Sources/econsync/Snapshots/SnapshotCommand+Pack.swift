@@ -7,15 +7,23 @@ extension SnapshotCommand {
     /// `econsync snapshot pack FILE`: makes a snapshot from record lines.
     struct Pack: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a snapshot from an NDJSON file of records ({\"kind\":…,\"key\":…,\"data\":{…}}, any order and spelling).",
-            discussion: Examples.text("econsync snapshot pack r.ndjson --out s.ndjson.gz --agreement 1118081", "econsync snapshot pack r.ndjson --out s.ndjson.gz --header-from @base", after: "The records are sorted and written canonically, with a fresh trailer. Meant for fixtures and hand-made test data: it holds the records in memory."))
+            abstract: Speech.say(
+                "Lav et øjebliksbillede ud fra en NDJSON-fil med poster ({\"kind\":…,\"key\":…,\"data\":{…}}, i enhver rækkefølge og stavning).",
+                "Make a snapshot from an NDJSON file of records ({\"kind\":…,\"key\":…,\"data\":{…}}, any order and spelling)."),
+            discussion: Examples.text("econsync snapshot pack r.ndjson --out s.ndjson.gz --agreement 1118081", "econsync snapshot pack r.ndjson --out s.ndjson.gz --header-from @base", after: Speech.say(
+                "Posterne sorteres og skrives kanonisk med en ny afslutning. Beregnet til fixtures og håndlavede testdata: posterne holdes i hukommelsen.",
+                "The records are sorted and written canonically, with a fresh trailer. Meant for fixtures and hand-made test data: it holds the records in memory.")))
 
-        @Argument(help: "The NDJSON file of records.") var file: String
-        @Option(help: "Where to write the snapshot.") var out: String
-        @Option(name: .customLong("header-from"), help: "Take agreement, sources, time and mode from this snapshot's header.") var headerFrom: String?
-        @Option(help: "The agreement number (without --header-from).") var agreement: Int?
-        @Option(name: .customLong("taken-at"), help: "When the data was read, UTC (default: now).") var takenAt: String?
-        @Flag(help: "Replace the snapshot if it exists.") var force = false
+        @Argument(help: .say("NDJSON-filen med poster.", "The NDJSON file of records.")) var file: String
+        @Option(help: .say("Hvor øjebliksbilledet skal skrives.", "Where to write the snapshot.")) var out: String
+        @Option(name: .customLong("header-from"), help: .say(
+            "Tag aftale, kilder, tidspunkt og tilstand fra dette øjebliksbilledes hoved.",
+            "Take agreement, sources, time and mode from this snapshot's header.")) var headerFrom: String?
+        @Option(help: .say("Aftalenummeret (uden --header-from).", "The agreement number (without --header-from).")) var agreement: Int?
+        @Option(name: .customLong("taken-at"), help: .say(
+            "Hvornår dataene blev læst, UTC (standard: nu).",
+            "When the data was read, UTC (default: now).")) var takenAt: String?
+        @Flag(help: .say("Erstat øjebliksbilledet, hvis det findes.", "Replace the snapshot if it exists.")) var force = false
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func validate() throws {

@@ -6,20 +6,27 @@ import Snapshot
 extension SnapshotCommand {
     /// `econsync snapshot show FILE`: the records of a snapshot, optionally one kind or key.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a snapshot's header and records (verified as they are read).",
+        static let configuration = CommandConfiguration(abstract: Speech.say(
+            "Skriv et øjebliksbilledes hoved og poster (kontrolleres, mens de læses).",
+            "Print a snapshot's header and records (verified as they are read)."),
             discussion: Examples.text("econsync snapshot show @latest --kind customer", "econsync snapshot show @base --kind product --key 1001",
-                                      "econsync snapshot show @latest --raw > records.ndjson", after: """
+                                      "econsync snapshot show @latest --raw > records.ndjson", after: Speech.say("""
+                En tabel pr. type: hver posts nøgle, navn og andre felter (tilpasset 80 kolonner; --wide skriver dem hele). \
+                --raw skriver posterne, som øjebliksbilledet har dem, én JSON-linje hver; --json hovedet og posterne som ét objekt.
+                """, """
                 A table per kind: each record's key, name and other fields (fitting 80 columns; --wide prints them whole). \
                 --raw prints the records as the snapshot holds them, one JSON line each; --json the header and records as one object.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var table: TableOptions
         @Argument(help: ArgumentHelp(SnapshotName.help, valueName: "snapshot")) var file: String
-        @Option(help: "Only records of this kind.") var kind: String?
-        @Option(help: "Only the record with this key (needs --kind).") var key: String?
-        @Flag(help: "Print each record as the snapshot holds it: one JSON line (NDJSON).") var raw = false
+        @Option(help: .say("Kun poster af denne type.", "Only records of this kind.")) var kind: String?
+        @Option(help: .say("Kun posten med denne nøgle (kræver --kind).", "Only the record with this key (needs --kind).")) var key: String?
+        @Flag(help: .say(
+            "Skriv hver post, som øjebliksbilledet har den: én JSON-linje (NDJSON).",
+            "Print each record as the snapshot holds it: one JSON line (NDJSON).")) var raw = false
 
         func validate() throws {
             if key != nil && kind == nil { throw ValidationError("--key needs --kind") }

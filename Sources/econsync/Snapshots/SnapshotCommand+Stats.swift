@@ -5,7 +5,9 @@ import Snapshot
 extension SnapshotCommand {
     /// `econsync snapshot stats FILE`: sizes and counts.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a snapshot's header, record counts and sizes per kind.",
+        static let configuration = CommandConfiguration(abstract: Speech.say(
+            "Vis et øjebliksbilledes hoved, antal poster og størrelser pr. type.",
+            "Show a snapshot's header, record counts and sizes per kind."),
             discussion: Examples.text("econsync snapshot stats @latest", "econsync snapshot stats @base --json"))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

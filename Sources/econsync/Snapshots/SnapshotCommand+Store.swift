@@ -14,14 +14,18 @@ extension GlobalOptions {
 extension SnapshotCommand {
     /// `econsync snapshot list`: the snapshots in the store.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the snapshots in the data directory's store.",
+        static let configuration = CommandConfiguration(abstract: Speech.say(
+            "Vis øjebliksbillederne i datamappens lager.",
+            "List the snapshots in the data directory's store."),
             discussion: Examples.text("econsync snapshot list", "econsync snapshot list --all --json"))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var table: TableOptions
-        @Option(help: "Only this agreement.") var agreement: Int?
-        @Flag(help: "Also the snapshots of single-module runs and the bases they left behind (the sync's own workings).")
+        @Option(help: .say("Kun denne aftale.", "Only this agreement.")) var agreement: Int?
+        @Flag(help: .say(
+            "Også øjebliksbillederne fra kørsler af enkelte moduler og de grundlag, de efterlod (synkroniseringens eget arbejde).",
+            "Also the snapshots of single-module runs and the bases they left behind (the sync's own workings)."))
         var all = false
 
         func run() throws {
@@ -47,12 +51,14 @@ extension SnapshotCommand {
 
     /// `econsync snapshot import FILE`: adds a snapshot file to the store.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify a snapshot file and add a copy of it to the store.",
+        static let configuration = CommandConfiguration(abstract: Speech.say(
+            "Kontrollér en øjebliksbilledfil, og læg en kopi af den i lageret.",
+            "Verify a snapshot file and add a copy of it to the store."),
             discussion: Examples.text("econsync snapshot import old.ndjson.gz", "econsync snapshot import a.ndjson.gz b.ndjson.gz"))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The snapshot files.") var files: [String]
+        @Argument(help: .say("Øjebliksbilledfilerne.", "The snapshot files.")) var files: [String]
 
         func run() throws {
             let store = try global.snapshotStore()
@@ -68,13 +74,19 @@ extension SnapshotCommand {
     /// `econsync snapshot prune --keep N`: deletes old snapshots no one needs.
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete all but the newest N snapshots of each agreement; never one a reconcile or an audit still needs.",
+            abstract: Speech.say(
+                "Slet alle undtagen de nyeste N øjebliksbilleder af hver aftale; aldrig et, en afstemning eller en revision stadig har brug for.",
+                "Delete all but the newest N snapshots of each agreement; never one a reconcile or an audit still needs."),
             discussion: Examples.text("econsync snapshot prune --keep 10 --dry-run", "econsync snapshot prune --keep 10"))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(parsing: .unconditional, help: "How many of each agreement's newest snapshots to keep.") var keep: Int
-        @Flag(name: .customLong("dry-run"), help: "Only say what would be deleted.") var dryRun = false
+        @Option(parsing: .unconditional, help: .say(
+            "Hvor mange af hver aftales nyeste øjebliksbilleder der skal beholdes.",
+            "How many of each agreement's newest snapshots to keep.")) var keep: Int
+        @Flag(name: .customLong("dry-run"), help: .say(
+            "Sig kun, hvad der ville blive slettet.",
+            "Only say what would be deleted.")) var dryRun = false
 
         func validate() throws {
             if keep < 0 { throw ValidationError("--keep must be 0 or more") }

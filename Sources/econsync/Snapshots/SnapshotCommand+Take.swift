@@ -18,15 +18,22 @@ extension SnapshotCommand {
     /// `econsync snapshot take`: a full pull of e-conomic into a new snapshot.
     struct Take: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pull every chosen kind from e-conomic into a new snapshot in the store.",
-            discussion: Examples.text("econsync snapshot take", "econsync snapshot take --kind customer --kind product", after: """
+            abstract: Speech.say(
+                "Hent hver valgt type fra e-conomic ind i et nyt øjebliksbillede i lageret.",
+                "Pull every chosen kind from e-conomic into a new snapshot in the store."),
+            discussion: Examples.text("econsync snapshot take", "econsync snapshot take --kind customer --kind product", after: Speech.say("""
+                Typer (standard: alle undtagen contact og order): \(EconomicKind.names). \
+                Kontaktpersoner koster ét kald pr. kunde. En afbrudt hentning genoptages med de typer, den ikke var færdig med.
+                """, """
                 Kinds (default: all but contact and order): \(EconomicKind.names). \
                 Contacts cost one call per customer. An interrupted pull resumes with the kinds it had not finished.
-                """))
+                """)))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(name: .customLong("kind"), help: "A kind to pull (repeat for several).") var kinds: [String] = []
+        @Option(name: .customLong("kind"), help: .say(
+            "En type, der skal hentes (gentag for flere).",
+            "A kind to pull (repeat for several).")) var kinds: [String] = []
 
         func validate() throws {
             if let unknown = kinds.first(where: { name in !EconomicKind.all.contains { $0.kind.rawValue == name } }) {

@@ -6,12 +6,16 @@ extension SnapshotCommand {
     /// `econsync snapshot verify FILE`: reads a snapshot to the end and checks everything.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a snapshot: gzip stream, header, order, canonical records, counts and SHA-256. Exits 1 on any defect.",
+            abstract: Speech.say(
+                "Kontrollér et øjebliksbillede: gzip-strøm, hoved, rækkefølge, kanoniske poster, antal og SHA-256. Afslutter med 1 ved enhver fejl.",
+                "Check a snapshot: gzip stream, header, order, canonical records, counts and SHA-256. Exits 1 on any defect."),
             discussion: Examples.text("econsync snapshot verify snapshot.ndjson.gz", "econsync snapshot verify a.ndjson.gz b.ndjson.gz --json"))
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: ArgumentHelp("The snapshots: files, files as `snapshot list` shows them, @latest or @base.", valueName: "snapshot"))
+        @Argument(help: .say(
+            "Øjebliksbillederne: filer, filer, som `snapshot list` viser dem, @latest eller @base.",
+            "The snapshots: files, files as `snapshot list` shows them, @latest or @base.", valueName: "snapshot"))
         var files: [String]
 
         struct Report: Encodable {

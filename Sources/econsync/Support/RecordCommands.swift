@@ -57,14 +57,15 @@ final class NameLookup {
 /// `local KIND list`: the records of one kind.
 struct ListCommand<R: ListedRecord>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.",
+        CommandConfiguration(commandName: "list", abstract: Speech.say(
+                                "Vis \(LocalWords.danishPlural(R.kind)).", "List \(R.kind.noun) records."),
                              discussion: Examples.text("econsync local \(R.command) list", "econsync local \(R.command) list --all --json"))
     }
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
-    @Flag(help: "Include deleted records.") var all = false
+    @Flag(help: .say("Tag slettede poster med.", "Include deleted records.")) var all = false
 
     func run() throws {
         let store = try global.openReplica()
@@ -78,12 +79,14 @@ struct ListCommand<R: ListedRecord>: ParsableCommand {
 /// `local KIND delete`: tombstones records so the deletion can be synced.
 struct DeleteCommand<R: ListedRecord>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "delete", abstract: "Delete \(R.kind.noun) records (kept as tombstones until synced).",
+        CommandConfiguration(commandName: "delete", abstract: Speech.say(
+                                "Slet \(LocalWords.danishPlural(R.kind)) (de gemmes som slettede, indtil de er synkroniseret).",
+                                "Delete \(R.kind.noun) records (kept as tombstones until synced)."),
                              discussion: Examples.text("econsync local \(R.command) delete 3", "econsync local \(R.command) delete 3 4 7"))
     }
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Local ids of the records to delete.") var ids: [LocalIDs]
+    @Argument(help: .say("Lokale id'er på de poster, der skal slettes.", "Local ids of the records to delete.")) var ids: [LocalIDs]
 
     func run() throws {
         let store = try global.openReplica()
@@ -150,7 +153,9 @@ extension RecordFields {
 struct AddCommand<F: RecordFields>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: F.addCommandName,
-                             abstract: "\(F.addCommandName == "add" ? "Add" : "Record") \(Examples.article(F.Record.kind.noun)).",
+                             abstract: Speech.say(
+                                "\(F.addCommandName == "add" ? "Opret" : "Registrér") \(LocalWords.danishArticle(F.Record.kind)).",
+                                "\(F.addCommandName == "add" ? "Add" : "Record") \(Examples.article(F.Record.kind.noun))."),
                              discussion: Examples.text(F.addExamples.map { "econsync local \(F.Record.command) \(F.addCommandName) " + $0 }))
     }
 
@@ -179,13 +184,17 @@ struct AddCommand<F: RecordFields>: ParsableCommand {
 /// `local KIND edit`: changes the fields given as options.
 struct EditCommand<F: RecordFields>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "edit", abstract: "Change \(Examples.article(F.Record.kind.noun))'s fields.",
+        CommandConfiguration(commandName: "edit", abstract: Speech.say(
+                                "Ret felterne på \(LocalWords.danishArticle(F.Record.kind)).",
+                                "Change \(Examples.article(F.Record.kind.noun))'s fields."),
                              discussion: Examples.text(F.editExamples.map { "econsync local \(F.Record.command) edit " + $0 }))
     }
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The record: a local id, e:KEY, n:NUMBER or its name.") var record: RecordRef
+    @Argument(help: .say(
+        "Posten: et lokalt id, e:NØGLE, n:NUMMER eller dens navn.",
+        "The record: a local id, e:KEY, n:NUMBER or its name.")) var record: RecordRef
     @OptionGroup var fields: F
 
     func run() throws {

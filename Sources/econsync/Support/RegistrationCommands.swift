@@ -13,7 +13,8 @@ extension RegistrationStatus: ExpressibleByArgument {}
 /// `local hours|materials list`: registrations, filtered.
 struct RegistrationList<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "list", abstract: "List \(R.kind.noun) records.",
+        CommandConfiguration(commandName: "list", abstract: Speech.say(
+                                "Vis \(LocalWords.danishPlural(R.kind)).", "List \(R.kind.noun) records."),
                              discussion: Examples.text("econsync local \(R.command) list --status approved --from 2026-11-01",
                                                        "econsync local \(R.command) list --project n:7001 --employee 2 --json"))
     }
@@ -21,12 +22,12 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var table: TableOptions
-    @Option(help: "Only on this project.") var project: RecordRef?
-    @Option(help: "Only by this employee.") var employee: RecordRef?
-    @Option(help: "Only with this status.") var status: RegistrationStatus?
-    @Option(help: "Only on or after this day, YYYY-MM-DD.") var from: String?
-    @Option(help: "Only on or before this day, YYYY-MM-DD.") var to: String?
-    @Flag(help: "Include deleted records.") var all = false
+    @Option(help: .say("Kun på dette projekt.", "Only on this project.")) var project: RecordRef?
+    @Option(help: .say("Kun fra denne medarbejder.", "Only by this employee.")) var employee: RecordRef?
+    @Option(help: .say("Kun med denne status.", "Only with this status.")) var status: RegistrationStatus?
+    @Option(help: .say("Kun på eller efter denne dag, ÅÅÅÅ-MM-DD.", "Only on or after this day, YYYY-MM-DD.")) var from: String?
+    @Option(help: .say("Kun på eller før denne dag, ÅÅÅÅ-MM-DD.", "Only on or before this day, YYYY-MM-DD.")) var to: String?
+    @Flag(help: .say("Tag slettede poster med.", "Include deleted records.")) var all = false
 
     func validate() throws {
         for (name, value) in [("from", from), ("to", to)] {
@@ -50,14 +51,16 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
 /// `local hours|materials approve`: approves registrations.
 struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "approve", abstract: "Approve \(R.kind.noun) records so they can be transferred.",
+        CommandConfiguration(commandName: "approve", abstract: Speech.say(
+                                "Godkend \(LocalWords.danishPlural(R.kind)), så de kan overføres.",
+                                "Approve \(R.kind.noun) records so they can be transferred."),
                              discussion: Examples.text("econsync local \(R.command) approve 3", "econsync local \(R.command) approve 3 4 7 --by formand"))
     }
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Local ids.") var ids: [LocalIDs]
-    @Option(help: "Who approves (default: $USER).") var by: String?
+    @Argument(help: .say("Lokale id'er.", "Local ids.")) var ids: [LocalIDs]
+    @Option(help: .say("Hvem der godkender (standard: $USER).", "Who approves (default: $USER).")) var by: String?
 
     func run() throws {
         let approver = by ?? ProcessInfo.processInfo.environment["USER"] ?? "econsync"
@@ -75,13 +78,15 @@ struct ApproveCommand<R: ListedRegistration>: ParsableCommand {
 /// `local hours|materials unapprove`: withdraws approvals of registrations not yet sent.
 struct UnapproveCommand<R: ListedRegistration>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "unapprove", abstract: "Withdraw the approval of \(R.kind.noun) records not yet transferred.",
+        CommandConfiguration(commandName: "unapprove", abstract: Speech.say(
+                                "Træk godkendelsen tilbage for \(LocalWords.danishPlural(R.kind)), der endnu ikke er overført.",
+                                "Withdraw the approval of \(R.kind.noun) records not yet transferred."),
                              discussion: Examples.text("econsync local \(R.command) unapprove 3", "econsync local \(R.command) unapprove 3 4 --json"))
     }
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Local ids.") var ids: [LocalIDs]
+    @Argument(help: .say("Lokale id'er.", "Local ids.")) var ids: [LocalIDs]
 
     func run() throws {
         let records = try global.openReplica().write { writer in
