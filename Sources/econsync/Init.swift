@@ -24,7 +24,10 @@ struct Init: ParsableCommand {
         let report = Report(dataDir: global.directory.path, replica: result.replica.path, schemaVersion: result.schemaVersion,
                             created: result.created)
         if output.json { return try Output.json(report) }
-        print(!result.created ? "replica at \(report.replica) is ready (schema version \(report.schemaVersion))"
-                      : "created replica at \(report.replica) (schema version \(report.schemaVersion))")
+        print(!result.created
+              ? Speech.say("replikaen i \(report.replica) er klar (skemaversion \(report.schemaVersion))",
+                           "replica at \(report.replica) is ready (schema version \(report.schemaVersion))")
+              : Speech.say("replikaen er oprettet i \(report.replica) (skemaversion \(report.schemaVersion))",
+                           "created replica at \(report.replica) (schema version \(report.schemaVersion))"))
     }
 }

@@ -25,7 +25,9 @@ struct Connect: AsyncParsableCommand {
 
     func run() async throws {
         if global.credentialsFile.exists {
-            throw CommandFailure("already connected (\(try global.credentialsFile.load())); use `econsync reconnect` or `econsync disconnect`")
+            let stored = try global.credentialsFile.load()
+            throw CommandFailure("allerede forbundet (\(stored)); brug `econsync reconnect` eller `econsync disconnect`",
+                                "already connected (\(stored)); use `econsync reconnect` or `econsync disconnect`")
         }
         try await ConnectRun(global: global, output: output, options: options, stored: nil).perform()
     }
@@ -43,7 +45,9 @@ struct Reconnect: AsyncParsableCommand {
     @OptionGroup var options: ConnectOptions
 
     func run() async throws {
-        guard global.credentialsFile.exists else { throw CommandFailure("not connected to e-conomic; run `econsync connect`") }
+        guard global.credentialsFile.exists else {
+            throw CommandFailure("ikke forbundet til e-conomic; kør `econsync connect`", "not connected to e-conomic; run `econsync connect`")
+        }
         let stored = try global.credentialsFile.load()
         try await ConnectRun(global: global, output: output, options: options, stored: stored).perform()
     }
@@ -72,8 +76,11 @@ struct ConnectRun {
         let file = global.credentialsFile
         let report = Report(agreement: connection.agreementNumber, company: connection.companyName, credentials: file.path, apiCalls: 1)
         if output.json { return try Output.json(report) }
-        print("\(stored == nil ? "connected" : "reconnected") to e-conomic agreement \(connection.agreementNumber)"
-              + "\(connection.companyName.map { " (\($0))" } ?? ""); credentials in \(file.path) (mode 0600); 1 API call")
+        let company = connection.companyName.map { " (\($0))" } ?? ""
+        print(Speech.say("\(stored == nil ? "forbundet" : "forbundet igen") til e-conomic-aftale \(connection.agreementNumber)\(company); "
+                         + "adgangsoplysninger i \(file.path) (rettigheder 0600); 1 API-kald",
+                         "\(stored == nil ? "connected" : "reconnected") to e-conomic agreement \(connection.agreementNumber)\(company); "
+                         + "credentials in \(file.path) (mode 0600); 1 API call"))
     }
 }
 
@@ -90,9 +97,10 @@ struct Disconnect: ParsableCommand {
         let file = global.credentialsFile
         let agreement = (try? file.load()).map { String($0.agreementNumber) }
         guard try file.remove() else {
-            print("not connected to e-conomic")
+            print(Speech.say("ikke forbundet til e-conomic", "not connected to e-conomic"))
             return
         }
-        print("disconnected\(agreement.map { " from e-conomic agreement \($0)" } ?? ""); \(file.path) deleted")
+        print(Speech.say("afbrudt\(agreement.map { " fra e-conomic-aftale \($0)" } ?? ""); \(file.path) er slettet",
+                         "disconnected\(agreement.map { " from e-conomic agreement \($0)" } ?? ""); \(file.path) deleted"))
     }
 }

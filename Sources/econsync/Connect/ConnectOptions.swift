@@ -47,20 +47,23 @@ struct ConnectOptions: ParsableArguments {
     func appSecretToken(stored: CredentialsFile.Connection?) throws -> String {
         if let appSecretTokenFile {
             guard let text = FileManager.default.contents(atPath: appSecretTokenFile).map({ String(decoding: $0, as: UTF8.self) }) else {
-                throw CommandFailure("cannot read the app secret token file \(appSecretTokenFile)")
+                throw CommandFailure("kan ikke læse filen med appens hemmelige token \(appSecretTokenFile)",
+                                    "cannot read the app secret token file \(appSecretTokenFile)")
             }
             return text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         if let token = Self.environment["ECONSYNC_APP_SECRET_TOKEN"], !token.isEmpty { return token }
         if let stored { return stored.appSecretToken }
-        throw CommandFailure("no app secret token: set $ECONSYNC_APP_SECRET_TOKEN or give --app-secret-token-file FILE")
+        throw CommandFailure("intet hemmeligt app-token: sæt $ECONSYNC_APP_SECRET_TOKEN, eller angiv --app-secret-token-file FIL",
+                            "no app secret token: set $ECONSYNC_APP_SECRET_TOKEN or give --app-secret-token-file FILE")
     }
 
     /// The flow, with the options applied over a stored connection's URLs.
     func flow(stored: CredentialsFile.Connection?) throws -> ConnectFlow {
         let publicToken = appPublicToken ?? Self.environment["ECONSYNC_APP_PUBLIC_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.appPublicToken
         guard grantTokenFromStdin || publicToken?.isEmpty == false else {
-            throw CommandFailure("no app public token: give --app-public-token TOKEN or set $ECONSYNC_APP_PUBLIC_TOKEN")
+            throw CommandFailure("intet offentligt app-token: angiv --app-public-token TOKEN, eller sæt $ECONSYNC_APP_PUBLIC_TOKEN",
+                                "no app public token: give --app-public-token TOKEN or set $ECONSYNC_APP_PUBLIC_TOKEN")
         }
         var flow = ConnectFlow(appPublicToken: publicToken ?? "", appSecretToken: try appSecretToken(stored: stored))
         flow.authBaseURL = authURL ?? stored?.authBaseURL ?? ConnectFlow.defaultAuthBaseURL
@@ -74,7 +77,7 @@ struct ConnectOptions: ParsableArguments {
     func grantToken(_ flow: ConnectFlow) async throws -> String {
         if grantTokenFromStdin {
             let token = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
-            guard !token.isEmpty else { throw CommandFailure("no grant token on standard input") }
+            guard !token.isEmpty else { throw CommandFailure("intet grant-token på standard input", "no grant token on standard input") }
             return token
         }
         let listener = try LoopbackListener()

@@ -18,8 +18,10 @@ struct PauseCommand: ParsableCommand {
         let workspace = try global.workspace()
         let paused = try ModuleSettings(replica: workspace.replica()).paused
         try workspace.set(setting: ModuleSettings.pausedKey, to: "true")
-        print(paused ? "the integration was already paused" : "the integration is paused: no module runs and nothing is sent to e-conomic "
-              + "until `econsync resume`; field work goes on offline")
+        print(paused ? Speech.say("integrationen var allerede sat på pause", "the integration was already paused")
+              : Speech.say("integrationen er sat på pause: intet modul kører, og intet sendes til e-conomic, før `econsync resume`; "
+                           + "arbejdet i marken fortsætter offline",
+                           "the integration is paused: no module runs and nothing is sent to e-conomic until `econsync resume`; field work goes on offline"))
     }
 }
 
@@ -37,6 +39,7 @@ struct ResumeCommand: ParsableCommand {
         let workspace = try global.workspace()
         let paused = try ModuleSettings(replica: workspace.replica()).paused
         try workspace.unset(setting: ModuleSettings.pausedKey)
-        print(paused ? "the integration is running again: modules run when due" : "the integration was not paused")
+        print(paused ? Speech.say("integrationen kører igen: modulerne kører, når det er tid", "the integration is running again: modules run when due")
+              : Speech.say("integrationen var ikke sat på pause", "the integration was not paused"))
     }
 }

@@ -40,16 +40,24 @@ struct StatusCommand: ParsableCommand {
             return
         }
         let paused = try context.scheduler.settings().paused
-        if paused { Swift.print("the integration is paused: no module runs until `econsync resume`") }
+        if paused {
+            Swift.print(Speech.say("integrationen er sat på pause: intet modul kører før `econsync resume`",
+                                   "the integration is paused: no module runs until `econsync resume`"))
+        }
         Self.print(reports, now: context.scheduler.now(), paused: paused, width: table.width)
         for run in interrupted {
-            Output.line("reconcile run \(run.id.map(String.init) ?? "?") was interrupted: the next sync finishes it, or run `econsync reconcile --resume`")
+            let id = run.id.map(String.init) ?? "?"
+            Output.line(Speech.say("afstemning \(id) blev afbrudt: næste synkronisering gør den færdig, eller kør `econsync reconcile --resume`",
+                                   "reconcile run \(id) was interrupted: the next sync finishes it, or run `econsync reconcile --resume`"))
         }
         let warnings = Dictionary(grouping: try DataWarning.scan(context.scheduler.replica), by: \.rule)
         for rule in DataWarning.Rule.allCases {
             guard let some = warnings[rule] else { continue }
-            Output.line("warning: \(Output.count(some.count, "customer")) with \(rule == .cvr ? "a CVR that is not a Danish CVR number" : "several addresses in the e-mail field"), "
-                        + "e.g. \(some[0]) (all: econsync audit)")
+            Output.line(Speech.language == .da
+                ? "advarsel: \(Speech.count(some.count, "kunde", "kunder", "customer")) med \(rule == .cvr ? "et CVR, der ikke er et dansk CVR-nummer" : "flere adresser i e-mailfeltet"), "
+                    + "f.eks. \(some[0]) (alle: econsync audit)"
+                : "warning: \(Output.count(some.count, "customer")) with \(rule == .cvr ? "a CVR that is not a Danish CVR number" : "several addresses in the e-mail field"), "
+                    + "e.g. \(some[0]) (all: econsync audit)")
         }
         if status != ExitStatus.success { throw ExitCode(status) }
     }
