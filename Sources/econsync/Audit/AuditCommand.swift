@@ -37,7 +37,7 @@ struct AuditCommand: AsyncParsableCommand {
         "Pull a fresh snapshot of e-conomic into the store and audit against it.")) var fresh = false
 
     func validate() throws {
-        if fresh && snapshot != nil { throw ValidationError("--fresh pulls its own snapshot: give --fresh or --snapshot, not both") }
+        if fresh && snapshot != nil { throw ValidationError("--fresh henter sit eget øjebliksbillede: giv --fresh eller --snapshot, ikke begge", "--fresh pulls its own snapshot: give --fresh or --snapshot, not both") }
     }
 
     struct Report: Encodable {
@@ -72,7 +72,9 @@ struct AuditCommand: AsyncParsableCommand {
             path = stored.map(store.path) ?? snapshot
         } else {
             guard let newest = entries.max(by: { ($0.takenAt, $0.id ?? 0) < ($1.takenAt, $1.id ?? 0) }) else {
-                throw CommandFailure("no snapshot to audit against: run `econsync snapshot take` or `econsync reconcile`, or give --snapshot FILE")
+                throw CommandFailure(
+                    "intet øjebliksbillede at kontrollere mod: kør `econsync snapshot take` eller `econsync reconcile`, eller giv --snapshot FIL",
+                    "no snapshot to audit against: run `econsync snapshot take` or `econsync reconcile`, or give --snapshot FILE")
             }
             path = store.path(of: newest)
             stored = newest

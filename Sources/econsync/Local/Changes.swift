@@ -20,8 +20,8 @@ struct Changes: ParsableCommand {
     @Option(parsing: .unconditional, help: .say("Højst så mange ændringer.", "At most this many changes.")) var limit: Int?
 
     func validate() throws {
-        if since < 0 { throw ValidationError("--since must be 0 or more") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if since < 0 { throw ValidationError("--since skal være 0 eller mere", "--since must be 0 or more") }
+        if let limit, limit < 1 { throw ValidationError("--limit skal være 1 eller mere", "--limit must be 1 or more") }
     }
 
     func run() throws {

@@ -32,8 +32,10 @@ struct LogCommand: ParsableCommand {
         "At most this many of the newest runs, and of the newest notifications.")) var limit = 50
 
     func validate() throws {
-        if let since, Timestamp.bound(since) == nil { throw ValidationError("\(since) is neither a day (YYYY-MM-DD) nor a UTC time (2026-11-02T08:00:00Z)") }
-        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if let since, Timestamp.bound(since) == nil { throw ValidationError(
+            "\(since) er hverken en dag (ÅÅÅÅ-MM-DD) eller et UTC-tidspunkt (2026-11-02T08:00:00Z)",
+            "\(since) is neither a day (YYYY-MM-DD) nor a UTC time (2026-11-02T08:00:00Z)") }
+        if limit < 1 { throw ValidationError("--limit skal være 1 eller mere", "--limit must be 1 or more") }
     }
 
     func run() throws {

@@ -29,7 +29,7 @@ struct PendingCommand: ParsableCommand {
         "At most this many records listed (every waiting one is counted).")) var limit = 500
 
     func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if limit < 1 { throw ValidationError("--limit skal være 1 eller mere", "--limit must be 1 or more") }
     }
 
     func run() throws {

@@ -61,7 +61,9 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var trial: TrialOption
 
     func validate() throws {
-        if trial.project != nil, !modules.isEmpty { throw ValidationError("--project runs the modules the project needs; name no modules with it") }
+        if trial.project != nil, !modules.isEmpty { throw ValidationError(
+            "--project kører de moduler, projektet har brug for; nævn ingen moduler sammen med det",
+            "--project runs the modules the project needs; name no modules with it") }
     }
 
     func run() async throws {

@@ -34,7 +34,9 @@ extension OrderCommand {
         @Argument(help: .say("e-conomics ordrenummer.", "e-conomic's order number.", valueName: "N")) var number: Int64
 
         func validate() throws {
-            guard number > 0 else { throw ValidationError("\(number) is not an order number: e-conomic numbers orders from 1") }
+            guard number > 0 else { throw ValidationError(
+                "\(number) er ikke et ordrenummer: e-conomic nummererer ordrer fra 1",
+                "\(number) is not an order number: e-conomic numbers orders from 1") }
         }
 
         func run() async throws {

@@ -73,7 +73,7 @@ struct OrderCommand: ParsableCommand {
 
         func validate() throws {
             for date in [from, to].compactMap({ $0 }) where LocalDate(date) == nil {
-                throw ValidationError("\(date) is not a date (YYYY-MM-DD)")
+                throw ValidationError("\(date) er ikke en dato (ÅÅÅÅ-MM-DD)", "\(date) is not a date (YYYY-MM-DD)")
             }
         }
 
@@ -144,7 +144,9 @@ extension RegistrationRef {
     /// The `--entries` argument: a time entry id or m:ID.
     static func argument(_ text: String) throws -> RegistrationRef {
         guard let registration = RegistrationRef(text) else {
-            throw ValidationError("\(text) is not a registration id: use a time entry id (12) or m:ID for a material (m:3)")
+            throw ValidationError(
+                "\(text) er ikke et registrerings-id: brug id'et på en timeregistrering (12) eller m:ID for et materiale (m:3)",
+                "\(text) is not a registration id: use a time entry id (12) or m:ID for a material (m:3)")
         }
         return registration
     }

@@ -24,7 +24,8 @@ struct ConflictsCommand: ParsableCommand {
 
     func validate() throws {
         if let since, Timestamp.bound(since) == nil {
-            throw ValidationError("--since \(since) is not a date (2026-11-02) or a UTC time (2026-11-02T08:00:00Z)")
+            throw ValidationError("--since \(since) er hverken en dato (2026-11-02) eller et UTC-tidspunkt (2026-11-02T08:00:00Z)",
+                                  "--since \(since) is not a date (2026-11-02) or a UTC time (2026-11-02T08:00:00Z)")
         }
     }
 

@@ -72,12 +72,16 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func validate() throws {
         let modes = [dryRun, planOut != nil, apply != nil, resume].filter { $0 }.count
-        if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply and --resume cannot be combined") }
-        if apply != nil, !modules.isEmpty { throw ValidationError("--module is fixed by the plan given to --apply") }
+        if modes > 1 { throw ValidationError("--dry-run, --plan-out, --apply og --resume kan ikke kombineres", "--dry-run, --plan-out, --apply and --resume cannot be combined") }
+        if apply != nil, !modules.isEmpty { throw ValidationError("--module ligger fast i den plan, --apply får", "--module is fixed by the plan given to --apply") }
         if trial.project != nil, apply != nil || resume || !modules.isEmpty {
-            throw ValidationError("--project does not go with --apply or --resume (the plan or the run fixes what it covers) nor with --module")
+            throw ValidationError(
+                "--project kan ikke bruges med --apply eller --resume (planen eller kørslen bestemmer, hvad den dækker) og heller ikke med --module",
+                "--project does not go with --apply or --resume (the plan or the run fixes what it covers) nor with --module")
         }
-        if force, dryRun { throw ValidationError("--force does not go with --dry-run, which writes nothing and has no cooldown") }
+        if force, dryRun { throw ValidationError(
+            "--force kan ikke bruges med --dry-run, som intet skriver og ingen hviletid har",
+            "--force does not go with --dry-run, which writes nothing and has no cooldown") }
     }
 
     func run() async throws {
@@ -120,9 +124,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         } catch let error as ApplyError where apply != nil && error.code == .stalePlan {
             throw ApplyError(error.code, "\(apply!): \(error.message)", remedy: error.remedy)
         } catch let error as PlanError where apply != nil {
-            throw CommandFailure("\(apply!): \(error.commandLineText)")
+            throw CommandFailure("\(apply!): \(ErrorReport.words(error))")
         } catch let error as JSONError where apply != nil {
-            throw CommandFailure("\(apply!): invalid plan: not JSON (\(error))")
+            throw CommandFailure("\(apply!): ugyldig plan: ikke JSON (\(error))", "\(apply!): invalid plan: not JSON (\(error))")
         }
         var report = ReconcileReport()
         report.snapshot = outcome.snapshotFile
@@ -157,7 +161,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     /// The bytes of the plan file at `path`.
     static func planBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): kan ikke læses", "\(path): cannot be read") }
         return Array(data)
     }
 

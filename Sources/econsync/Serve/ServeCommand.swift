@@ -58,21 +58,36 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if passwordFile == nil, !Self.isLoopback(host) {
-            throw ValidationError("--host \(host) is not a loopback address: serving other machines needs a login, "
-                                  + "so give --password-file PATH (a file only its owner may read, holding the password)")
+            throw ValidationError("--host \(host) er ikke en loopback-adresse: at betjene andre maskiner kræver login, "
+                                      + "så giv --password-file STI (en fil med adgangskoden, som kun ejeren må læse)",
+                                  "--host \(host) is not a loopback address: serving other machines needs a login, "
+                                      + "so give --password-file PATH (a file only its owner may read, holding the password)")
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port (0…65535)") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) er ikke en port (0…65535)", "--port \(port) is not a port (0…65535)") }
     }
 
     static func isLoopback(_ host: String) -> Bool {
         ["::1", "localhost"].contains(host) || host.hasPrefix("127.")
     }
 
+    /// Why the password file is refused, in the language econsync speaks (English under `--json`).
+    static func words(_ refusal: PanelPassword.Refusal) -> String {
+        switch refusal {
+        case .unreadable(let path):
+            Speech.refusal("--password-file \(path) kan ikke læses", refusal.description)
+        case .readableByOthers(let path, let mode):
+            Speech.refusal("--password-file \(path) kan læses af andre (tilstand \(mode)): gør den kun læsbar for ejeren, fx chmod 600 \(path)",
+                           refusal.description)
+        case .empty(let path):
+            Speech.refusal("--password-file \(path) er tom: skriv panelets adgangskode i den", refusal.description)
+        }
+    }
+
     func run() async throws {
         // The file is read here, not in validate(), which only parses; a refusal is still a usage error (status 2).
         var password: PanelPassword?
         if let passwordFile {
-            do { password = try PanelPassword(file: passwordFile) } catch { throw ValidationError(error.description) }
+            do { password = try PanelPassword(file: passwordFile) } catch { throw ValidationError(Self.words(error)) }
         }
         // A data directory without a replica is refused now, not on the first page.
         let server = try PanelServer(workspace: try global.workspace(), password: password)

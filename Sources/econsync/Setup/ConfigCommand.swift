@@ -76,9 +76,8 @@ struct ConfigCommand: ParsableCommand {
             }
             guard !choices.contains(where: { $0.number == value }) else { return }
             let shown = choices.prefix(10).map(\.description).joined(separator: ", ") + (choices.count > 10 ? ", …" : "")
-            throw ValidationError(Speech.language == .da
-                ? "\(name): \(value) \(SetupWords.notAChoice.in(.da))" + (choices.isEmpty ? "" : "; e-conomic har \(shown)")
-                : "\(name): e-conomic has no \(what) \(value)" + (choices.isEmpty ? "" : "; it has \(shown)"))
+            throw ValidationError("\(name): \(value) \(SetupWords.notAChoice.in(.da))" + (choices.isEmpty ? "" : "; e-conomic har \(shown)"),
+                                  "\(name): e-conomic has no \(what) \(value)" + (choices.isEmpty ? "" : "; it has \(shown)"))
         }
     }
 
@@ -160,7 +159,7 @@ enum ConfigFile {
     /// The bytes of `path` (- for standard input).
     static func bytes(_ path: String) throws -> [UInt8] {
         let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-        guard let data else { throw CommandFailure("\(path): cannot be read") }
+        guard let data else { throw CommandFailure("\(path): kan ikke læses", "\(path): cannot be read") }
         return Array(data)
     }
 

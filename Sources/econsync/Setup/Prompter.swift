@@ -14,7 +14,7 @@ struct Prompter {
         print("\(prompt)\(current.map { " [\($0)]" } ?? ""): ", terminator: "")
         fflush(nil)
         guard let answer = LineEditor.readLine() else {
-            throw CommandFailure(Speech.say("opsætningen blev afbrudt (standard input blev lukket); intet blev gemt",
+            throw CommandFailure(Speech.refusal("opsætningen blev afbrudt (standard input blev lukket); intet blev gemt",
                                            "setup was cut short (standard input closed); nothing was written"))
         }
         let trimmed = answer.trimmingCharacters(in: .whitespaces)

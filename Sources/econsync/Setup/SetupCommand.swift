@@ -43,7 +43,7 @@ struct SetupCommand: AsyncParsableCommand {
     /// The `--set KEY=VALUE` settings as pairs.
     func pairs() throws -> [(String, String)] {
         try settings.map { setting in
-            guard let equals = setting.firstIndex(of: "=") else { throw ValidationError("--set \(setting): expected KEY=VALUE") }
+            guard let equals = setting.firstIndex(of: "=") else { throw ValidationError("--set \(setting): forventede NØGLE=VÆRDI", "--set \(setting): expected KEY=VALUE") }
             return (String(setting[..<equals]), String(setting[setting.index(after: equals)...]))
         }
     }

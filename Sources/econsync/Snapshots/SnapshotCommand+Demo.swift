@@ -32,7 +32,7 @@ extension SnapshotCommand {
             let out = out ?? (messy ? "Snapshots/messy-agreement.ndjson.gz" : "Snapshots/demo-agreement.ndjson.gz")
             _ = try OutputFile(path: out, dataDirectory: global.directory, force: force)
             let trailer = try DemoAgreement(seed: seed, size: messy ? .messy : .demo, messy: messy).write(to: out)
-            print("wrote \(out): \(Output.count(trailer.records, "record")), sha256 \(trailer.sha256)")
+            print("\(Speech.say("skrev", "wrote")) \(out): \(SnapshotCommand.records(trailer.records)), sha256 \(trailer.sha256)")
         }
     }
 }

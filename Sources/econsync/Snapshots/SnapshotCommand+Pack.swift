@@ -27,19 +27,19 @@ extension SnapshotCommand {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func validate() throws {
-            if headerFrom == nil && agreement == nil { throw ValidationError("give --header-from SNAPSHOT or --agreement N") }
+            if headerFrom == nil && agreement == nil { throw ValidationError("giv --header-from SNAPSHOT eller --agreement N", "give --header-from SNAPSHOT or --agreement N") }
         }
 
         func run() throws {
             _ = try OutputFile(path: out, dataDirectory: global.directory, force: force)
             guard let text = String(data: try Data(contentsOf: URL(fileURLWithPath: file)), encoding: .utf8) else {
-                throw CommandFailure("\(file): cannot be read as UTF-8 text")
+                throw CommandFailure("\(file): kan ikke læses som UTF-8-tekst", "\(file): cannot be read as UTF-8 text")
             }
             var records: [Record] = []
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 records.append(try Self.record(String(line), file: file, line: index + 1))
             }
-            ProgressLine().show("read \(Output.count(records.count, "record")) from \(file)")
+            ProgressLine().show(Speech.say("læste \(SnapshotCommand.records(records.count)) fra \(file)", "read \(Output.count(records.count, "record")) from \(file)"))
             records.sort { $0.kind == $1.kind ? $0.key < $1.key : $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8) }
             var header: SnapshotHeader
             if let headerFrom {
@@ -52,13 +52,13 @@ extension SnapshotCommand {
                                     kinds: Array(Set(header.kinds).union(records.map(\.kind))), mode: header.mode == .delta ? .full : header.mode,
                                     base: header.mode == .delta ? nil : header.base)
             let writer = try SnapshotWriter(path: out, header: header)
-            let bar = ProgressBar(noun: "records", clock: try GlobalOptions.clock())
+            let bar = ProgressBar(noun: Speech.say("poster", "records"), clock: try GlobalOptions.clock())
             for (index, record) in records.enumerated() {
                 try writer.append(record)
                 bar.update(done: index + 1, total: records.count)
             }
             let trailer = try writer.finish()
-            print("wrote \(out): \(Output.count(trailer.records, "record")), sha256 \(trailer.sha256)")
+            print("\(Speech.say("skrev", "wrote")) \(out): \(SnapshotCommand.records(trailer.records)), sha256 \(trailer.sha256)")
         }
 
         static func record(_ line: String, file: String, line number: Int) throws -> Record {
@@ -66,10 +66,11 @@ extension SnapshotCommand {
             do {
                 value = try CanonicalJSON.parse(line)
             } catch {
-                throw CommandFailure("\(file):\(number): not valid JSON: \(error)")
+                throw CommandFailure("\(file):\(number): ikke gyldig JSON: \(error)", "\(file):\(number): not valid JSON: \(error)")
             }
             guard let kind = value["kind"]?.stringValue, let key = value["key"].flatMap(RecordKey.init), let data = value["data"]?.objectValue else {
-                throw CommandFailure("\(file):\(number): expected {\"kind\": TEXT, \"key\": NUMBER or TEXT, \"data\": {…}}")
+                throw CommandFailure("\(file):\(number): forventede {\"kind\": TEKST, \"key\": TAL eller TEKST, \"data\": {…}}",
+                                     "\(file):\(number): expected {\"kind\": TEXT, \"key\": NUMBER or TEXT, \"data\": {…}}")
             }
             return Record(kind: kind, key: key, entity: data)
         }

@@ -29,8 +29,8 @@ extension SnapshotCommand {
             "Print each record as the snapshot holds it: one JSON line (NDJSON).")) var raw = false
 
         func validate() throws {
-            if key != nil && kind == nil { throw ValidationError("--key needs --kind") }
-            if raw && output.json { throw ValidationError("--raw and --json: choose one") }
+            if key != nil && kind == nil { throw ValidationError("--key kræver --kind", "--key needs --kind") }
+            if raw && output.json { throw ValidationError("--raw og --json: vælg én af dem", "--raw and --json: choose one") }
         }
 
         func wanted(_ line: RecordLine) -> Bool {

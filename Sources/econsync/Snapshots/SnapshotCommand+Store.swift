@@ -89,7 +89,7 @@ extension SnapshotCommand {
             "Only say what would be deleted.")) var dryRun = false
 
         func validate() throws {
-            if keep < 0 { throw ValidationError("--keep must be 0 or more") }
+            if keep < 0 { throw ValidationError("--keep skal være 0 eller mere", "--keep must be 0 or more") }
         }
 
         func run() throws {

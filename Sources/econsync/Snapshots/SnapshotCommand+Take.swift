@@ -37,7 +37,7 @@ extension SnapshotCommand {
 
         func validate() throws {
             if let unknown = kinds.first(where: { name in !EconomicKind.all.contains { $0.kind.rawValue == name } }) {
-                throw ValidationError("unknown kind \"\(unknown)\"; kinds are \(EconomicKind.names)")
+                throw ValidationError("ukendt type \"\(unknown)\"; typerne er \(EconomicKind.names)", "unknown kind \"\(unknown)\"; kinds are \(EconomicKind.names)")
             }
         }
 

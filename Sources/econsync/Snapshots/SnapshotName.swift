@@ -31,12 +31,15 @@ enum SnapshotName {
             let store = try global.snapshotStore(readOnly: true)
             let entries = try store.listing(all: true).entries.filter { name == latest || $0.baseFor != nil }
             guard let newest = entries.max(by: { ($0.takenAt, $0.file) < ($1.takenAt, $1.file) }) else {
-                throw CommandFailure(name == latest ? "the snapshot store is empty: `econsync sync` or `econsync snapshot take` makes one"
-                                                    : "there is no base yet: the first `econsync sync` makes one")
+                throw name == latest
+                    ? CommandFailure("lageret af øjebliksbilleder er tomt: `econsync sync` eller `econsync snapshot take` laver et",
+                                     "the snapshot store is empty: `econsync sync` or `econsync snapshot take` makes one")
+                    : CommandFailure("der er intet grundlag endnu: den første `econsync sync` laver et",
+                                     "there is no base yet: the first `econsync sync` makes one")
             }
             return store.path(of: newest)
         default:
-            if name.hasPrefix("@") { throw ValidationError("\(name) names no snapshot: use @latest, @base or a file") }
+            if name.hasPrefix("@") { throw ValidationError("\(name) er ikke navnet på et øjebliksbillede: brug @latest, @base eller en fil", "\(name) names no snapshot: use @latest, @base or a file") }
             if FileManager.default.fileExists(atPath: name) { return name }
             // As `snapshot list` shows it (relative to the store's folder), or relative to the data directory.
             for folder in [global.directory.appendingPathComponent(SnapshotName.folder), global.directory] {

@@ -6,7 +6,7 @@ import Vocabulary
 /// the language econsync speaks; `--json` keeps the English).
 ///
 /// ```swift
-/// throw CommandFailure("\(path): cannot be read")   // error: plan.json: cannot be read (exit 1)
+/// throw CommandFailure("\(path): kan ikke læses", "\(path): cannot be read")   // error: plan.json: cannot be read (exit 1)
 /// throw CommandFailure("ikke forbundet til e-conomic", "not connected to e-conomic")
 /// ```
 struct CommandFailure: WordedError {

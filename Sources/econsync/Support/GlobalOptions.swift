@@ -35,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
     var lang: Language?
 
     func validate() throws {
-        if let department, department < 1 { throw ValidationError("--department must be a department number (1 or more)") }
+        if let department, department < 1 { throw ValidationError("--department skal være et afdelingsnummer (1 eller mere)", "--department must be a department number (1 or more)") }
     }
 
     /// The data directory chosen by `--data-dir`, `$ECONSYNC_HOME` or the default.
@@ -54,7 +54,8 @@ struct GlobalOptions: ParsableArguments {
             return { Date() }
         }
         guard let date = Timestamp.date(pinned) else {
-            throw CommandFailure("ECONSYNC_NOW=\(pinned) is not a UTC time such as 2026-11-02T08:00:00Z")
+            throw CommandFailure("ECONSYNC_NOW=\(pinned) er ikke et UTC-tidspunkt som 2026-11-02T08:00:00Z",
+                                 "ECONSYNC_NOW=\(pinned) is not a UTC time such as 2026-11-02T08:00:00Z")
         }
         return { date }
     }
@@ -65,7 +66,8 @@ struct GlobalOptions: ParsableArguments {
         var configuration = CurlTransport.Configuration()
         guard let text = ProcessInfo.processInfo.environment["ECONSYNC_IDLE_TIMEOUT"], !text.isEmpty else { return configuration }
         guard let seconds = Int(text), (1...3600).contains(seconds) else {
-            throw CommandFailure("ECONSYNC_IDLE_TIMEOUT=\(text) is not a whole number of seconds from 1 to 3600")
+            throw CommandFailure("ECONSYNC_IDLE_TIMEOUT=\(text) er ikke et helt antal sekunder fra 1 til 3600",
+                                 "ECONSYNC_IDLE_TIMEOUT=\(text) is not a whole number of seconds from 1 to 3600")
         }
         configuration.lowSpeedTime = Double(seconds)
         return configuration

@@ -18,20 +18,22 @@ struct OutputFile {
     init(path: String, dataDirectory: URL, force: Bool) throws {
         self.path = path
         if DataDirectory(url: dataDirectory).contains(path) {
-            throw CommandFailure("\(path): is inside the data directory \(dataDirectory.path), where econsync keeps its own files; "
-                                 + "write it somewhere else")
+            throw CommandFailure("\(path): ligger i datamappen \(dataDirectory.path), hvor econsync har sine egne filer; skriv den et andet sted",
+                                 "\(path): is inside the data directory \(dataDirectory.path), where econsync keeps its own files; "
+                                     + "write it somewhere else")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure("\(path): the directory \(folder) does not exist")
+            throw CommandFailure("\(path): mappen \(folder) findes ikke", "\(path): the directory \(folder) does not exist")
         }
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw CommandFailure("\(path): exists and is not a regular file; econsync writes only to new or regular files")
+            throw CommandFailure("\(path): findes og er ikke en almindelig fil; econsync skriver kun til nye eller almindelige filer",
+                                 "\(path): exists and is not a regular file; econsync writes only to new or regular files")
         }
-        if !force { throw CommandFailure("\(path): exists already; give --force to replace it") }
+        if !force { throw CommandFailure("\(path): findes allerede; giv --force for at erstatte den", "\(path): exists already; give --force to replace it") }
     }
 
     /// Writes `data` whole (through a temporary file and a rename).

@@ -31,7 +31,9 @@ struct RegistrationList<R: ListedRegistration>: ParsableCommand {
 
     func validate() throws {
         for (name, value) in [("from", from), ("to", to)] {
-            if let value, LocalDate(value) == nil { throw ValidationError("--\(name) \(value) is not a date: write it as YYYY-MM-DD") }
+            if let value, LocalDate(value) == nil {
+                throw ValidationError("--\(name) \(value) er ikke en dato: skriv den som ÅÅÅÅ-MM-DD", "--\(name) \(value) is not a date: write it as YYYY-MM-DD")
+            }
         }
     }
 

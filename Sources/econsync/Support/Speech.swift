@@ -29,6 +29,16 @@ enum Speech {
         language == .da ? danish : english
     }
 
+    /// A refusal's or failure's words: `danish` under Danish speech, but `english` when the command line asks for
+    /// `--json`, whose messages are the same in every language (as ``ErrorReport/words(_:arguments:)`` words coded errors).
+    ///
+    /// ```swift
+    /// throw ValidationError(Speech.refusal("--limit skal være 1 eller mere", "--limit must be 1 or more"))
+    /// ```
+    static func refusal(_ danish: String, _ english: String) -> String {
+        ErrorReport.wantsJSON(Array(CommandLine.arguments.dropFirst())) ? english : say(danish, english)
+    }
+
     /// `4 linjer` (`1 linje`) or `4 lines`, as econsync speaks: the Danish noun
     /// in its singular and plural, the English one as ``Output/count(_:_:plural:)`` makes it.
     static func count(_ value: Int, _ danish: String, _ danishPlural: String, _ english: String) -> String {
@@ -37,6 +47,17 @@ enum Speech {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension ValidationError {
+    /// A usage error in the language econsync speaks, English under `--json` (see ``Speech/refusal(_:_:)``).
+    ///
+    /// ```swift
+    /// throw ValidationError("--key kræver --kind", "--key needs --kind")
+    /// ```
+    init(_ danish: String, _ english: String) {
+        self.init(Speech.refusal(danish, english))
+    }
+}
 
 extension ArgumentHelp {
     /// An option's help in the language econsync speaks (see ``Speech/say(_:_:)``),
