@@ -126,7 +126,7 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func progress() -> (PlanApplier.Progress) -> Void {
-        guard !output.json, let bar = try? ProgressBar(clock: GlobalOptions.clock()) else { return { _ in } }
+        guard !output.json, let bar = try? ProgressBar(noun: Speech.say("afsendelser", "pushes"), clock: GlobalOptions.clock()) else { return { _ in } }
         return { bar.update(done: $0.done, total: $0.total) }
     }
 }
