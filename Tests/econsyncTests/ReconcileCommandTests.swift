@@ -240,6 +240,12 @@ struct AuditCommandTests {
             #expect(found.stdout.contains("customer local:") && found.stdout.contains(": no e-conomic key"))
             #expect(found.stdout.contains("timeEntry local:1: approved, not transferred") && !found.stdout.contains("timeEntry local:2"))
             #expect(found.stdout.contains("3 discrepancies"))
+            let danish = try await connected.run(["audit", "--snapshot", String(file), "--lang", "da"])
+            #expect(danish.status == 1 && danish.stdout.hasPrefix("revision af replikaen mod ") && danish.stdout.contains(": 3 afvigelser\n"), "\(danish.stdout)")
+            #expect(danish.stdout.contains("ART ") && danish.stdout.contains("  vare 10002: felter afviger (salesPrice: Mobilplan 1, e-conomic 21.37)")
+                    && danish.stdout.contains("  timeregistrering local:1: godkendt, ikke overført") && danish.stdout.contains(": uden e-conomic-nummer"),
+                    "\(danish.stdout)")
+            #expect(!danish.stdout.contains("fields differ") && !danish.stdout.contains("discrepanc"), "\(danish.stdout)")
 
             let json = try await connected.run(["audit", "--json"])
             #expect(json.status == 1 && json.stdout.contains(#""clean" : false"#) && json.stdout.contains(#""fields differ" : 1"#))

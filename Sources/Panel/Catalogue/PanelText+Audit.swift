@@ -4,13 +4,12 @@ import Sync
 extension PanelText {
     /// A discrepancy an audit found, as the office reads it.
     static func problem(_ problem: Audit.Finding.Problem, _ language: PanelLanguage) -> String {
-        let (da, en): (String, String) = switch problem {
-        case .missingInEconomic: ("mangler i e-conomic", "missing in e-conomic")
-        case .missingInReplica: ("mangler i Mobilplan", "missing in Mobilplan")
-        case .mismatch: ("felter afviger", "fields differ")
-        case .approvedNotTransferred: ("godkendt, ikke overført", "approved, not transferred")
-        case .withoutKey: ("uden e-conomic-nummer", "no e-conomic number")
+        // The shared catalogue's Danish; in English the panel says Mobilplan and number, as the office does.
+        switch (problem, language) {
+        case (_, .da): problem.words(.da)
+        case (.missingInReplica, .en): "missing in Mobilplan"
+        case (.withoutKey, .en): "no e-conomic number"
+        case (_, .en): problem.rawValue
         }
-        return language == .da ? da : en
     }
 }

@@ -23,7 +23,11 @@ public struct DataWarning: Sendable, Equatable, CustomStringConvertible {
     public var key: String
     public var name: String
     public var rule: Rule
-    public var message: String
+    /// The value that breaks the rule, as e-conomic holds it.
+    public var value: String
+
+    /// What is wrong with the value, in English (the catalogue words it in Danish).
+    public var message: String { words(.en) }
 
     public var description: String { "\(kind.rawValue) \(key) (\(name)): \(message)" }
 
@@ -35,12 +39,10 @@ public struct DataWarning: Sendable, Equatable, CustomStringConvertible {
             guard let key = customer.foreignKey.map(String.init) else { continue }
             let zone = customer.vatZoneId.flatMap { zones[$0] ?? nil }
             if zone == nil || zone == 1 || zone == 4, let cvr = customer.cvr, !cvr.isEmpty, CVR.problem(with: cvr) != nil {
-                warnings.append(DataWarning(kind: .customer, key: key, name: customer.name, rule: .cvr,
-                                            message: "CVR \"\(cvr)\" is not a Danish CVR number"))
+                warnings.append(DataWarning(kind: .customer, key: key, name: customer.name, rule: .cvr, value: cvr))
             }
             if let email = customer.email, !email.isEmpty, email.contains(where: { $0 == " " || $0 == ";" || $0 == "," }) {
-                warnings.append(DataWarning(kind: .customer, key: key, name: customer.name, rule: .email,
-                                            message: "the e-mail field \"\(email)\" holds more than one address"))
+                warnings.append(DataWarning(kind: .customer, key: key, name: customer.name, rule: .email, value: email))
             }
         }
         return warnings

@@ -93,17 +93,24 @@ struct AuditCommand: AsyncParsableCommand {
                       fields: finding.fields.map { ["field": $0.field, "replica": $0.replica, "economic": $0.economic] })
             }, warnings: warnings.map(\.description)))
         } else {
-            print("audit of the replica against \(shown): \(audit.isClean ? "no discrepancies" : Output.count(audit.findings.count, "discrepancy").replacingOccurrences(of: "discrepancys", with: "discrepancies"))")
-            Output.table(["KIND", "MATCHING", "PROBLEMS"], audit.counts.keys.sorted().map { kind in
+            let language = Speech.language
+            let found = Speech.count(audit.findings.count, "afvigelse", "afvigelser", "discrepancy").replacingOccurrences(of: "discrepancys", with: "discrepancies")
+            print(Speech.say("revision af replikaen mod \(shown): \(audit.isClean ? "ingen afvigelser" : found)",
+                             "audit of the replica against \(shown): \(audit.isClean ? "no discrepancies" : found)"))
+            Output.table(language == .da ? ["ART", "STEMMER", "PROBLEMER"] : ["KIND", "MATCHING", "PROBLEMS"], audit.counts.keys.sorted().map { kind in
                 let counts = audit.counts[kind]!
-                let problems = counts.filter { $0.key != "matching" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                return [kind.rawValue, String(counts["matching"] ?? 0), problems]
+                let problems = counts.filter { $0.key != "matching" }.sorted { $0.key < $1.key }.map { problem, count in
+                    "\(Audit.Finding.Problem(rawValue: problem)?.words(language) ?? problem) \(count)"
+                }.joined(separator: ", ")
+                return [language == .da ? kind.name(.da) : kind.rawValue, String(counts["matching"] ?? 0), problems]
             }, rightAligned: [1], fit: nil)
-            for finding in audit.findings { Output.line("  \(finding)") }
+            for finding in audit.findings { Output.line("  \(finding.words(language))") }
             if !warnings.isEmpty {
-                print("\(Output.count(warnings.count, "warning")): values e-conomic holds that econsync keeps as they are, "
-                      + "but would not take if typed; correct them in e-conomic")
-                for warning in warnings { Output.line("  \(warning)") }
+                print(Speech.say("\(Speech.count(warnings.count, "advarsel", "advarsler", "warning")): værdier, e-conomic har, som econsync beholder, "
+                                 + "som de er, men ikke ville tage imod, hvis de blev tastet; ret dem i e-conomic",
+                                 "\(Output.count(warnings.count, "warning")): values e-conomic holds that econsync keeps as they are, "
+                                 + "but would not take if typed; correct them in e-conomic"))
+                for warning in warnings { Output.line("  \(warning.line(language))") }
             }
         }
         if !audit.isClean { throw ExitCode(ExitStatus.failure) }

@@ -55,7 +55,7 @@ struct StatusCommand: ParsableCommand {
             guard let some = warnings[rule] else { continue }
             Output.line(Speech.language == .da
                 ? "advarsel: \(Speech.count(some.count, "kunde", "kunder", "customer")) med \(rule == .cvr ? "et CVR, der ikke er et dansk CVR-nummer" : "flere adresser i e-mailfeltet"), "
-                    + "f.eks. \(some[0]) (alle: econsync audit)"
+                    + "f.eks. \(some[0].line(.da)) (alle: econsync audit)"
                 : "warning: \(Output.count(some.count, "customer")) with \(rule == .cvr ? "a CVR that is not a Danish CVR number" : "several addresses in the e-mail field"), "
                     + "e.g. \(some[0]) (all: econsync audit)")
         }
