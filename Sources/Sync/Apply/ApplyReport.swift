@@ -5,7 +5,7 @@ import Vocabulary
 /// failure with its record and e-conomic's (or the replica's) message.
 public struct ApplyReport: Sendable, Equatable {
     /// One operation that failed.
-    public struct Failure: Sendable, Equatable, CustomStringConvertible {
+    public struct Failure: Sendable, Equatable, Codable, CustomStringConvertible {
         public var kind: Kind
         public var key: String
         public var error: String

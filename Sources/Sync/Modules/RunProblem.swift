@@ -57,7 +57,7 @@ extension RunProblem {
         case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order: return description
         case .blocked(let reasons, let total): data = Stored(blocked: reasons, blockedTotal: total)
         case .failed(let failures, let total, let blocked, let blockedTotal):
-            data = Stored(blocked: blocked, blockedTotal: blockedTotal, failures: failures.map(Stored.Failure.init), failedTotal: total)
+            data = Stored(blocked: blocked, blockedTotal: blockedTotal, failures: failures, failedTotal: total)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -79,7 +79,7 @@ extension RunProblem {
             return
         }
         if let failures = data.failures {
-            self = .failed(failures.map(\.failure), total: data.failedTotal ?? failures.count, blocked: data.blocked, blockedTotal: data.blockedTotal)
+            self = .failed(failures, total: data.failedTotal ?? failures.count, blocked: data.blocked, blockedTotal: data.blockedTotal)
         } else {
             self = .blocked(data.blocked, total: data.blockedTotal)
         }
@@ -87,17 +87,9 @@ extension RunProblem {
 
     /// The stored shape.
     private struct Stored: Codable {
-        struct Failure: Codable {
-            var kind: Kind
-            var key: String
-            var error: String
-            init(_ failure: ApplyReport.Failure) { (kind, key, error) = (failure.kind, failure.key, failure.error) }
-            var failure: ApplyReport.Failure { ApplyReport.Failure(kind: kind, key: key, error: error) }
-        }
-
         var blocked: [PlanReason]
         var blockedTotal: Int
-        var failures: [Failure]?
+        var failures: [ApplyReport.Failure]?
         var failedTotal: Int?
     }
 }

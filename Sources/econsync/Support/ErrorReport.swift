@@ -29,7 +29,7 @@ struct ErrorReport {
         if let error = error as? any CodedError {
             status = Econsync.status(of: error) ?? ExitStatus.failure
             code = error.identifier
-            message = Self.words(error, arguments: arguments)
+            message = Self.words(error, json: Self.wantsJSON(arguments))
             records = error.records
             remedy = error.remedy
             return
@@ -54,11 +54,19 @@ struct ErrorReport {
         return Speech.say("fejl: ", "error: ") + message + (usage.map { "\n" + $0 } ?? "")
     }
 
-    /// `error` in words for the command line `arguments`: in the language econsync speaks for people; in English
+    /// `error` in words for this process's command line: in the language econsync speaks for people; in English
     /// under `--json`, so that it is the same in every language.
-    static func words(_ error: any CodedError, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
-        wantsJSON(arguments) ? error.describe(CommandLineWording(.en)) : (error as? SyncError)?.spokenText ?? error.commandLineText
+    static func words(_ error: any CodedError) -> String {
+        words(error, json: commandLineWantsJSON)
     }
+
+    /// `error` in words, in English when `json`, else in the language econsync speaks.
+    static func words(_ error: any CodedError, json: Bool) -> String {
+        json ? error.describe(CommandLineWording(.en)) : (error as? SyncError)?.spokenText ?? error.commandLineText
+    }
+
+    /// Whether this process's command line asks for JSON, read once.
+    static let commandLineWantsJSON = wantsJSON(Array(CommandLine.arguments.dropFirst()))
 
     /// Whether the command line asks for JSON (`--json` before any `--`).
     static func wantsJSON(_ arguments: [String]) -> Bool {

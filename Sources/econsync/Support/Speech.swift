@@ -36,7 +36,7 @@ enum Speech {
     /// throw ValidationError(Speech.refusal("--limit skal være 1 eller mere", "--limit must be 1 or more"))
     /// ```
     static func refusal(_ danish: String, _ english: String) -> String {
-        ErrorReport.wantsJSON(Array(CommandLine.arguments.dropFirst())) ? english : say(danish, english)
+        ErrorReport.commandLineWantsJSON ? english : say(danish, english)
     }
 
     /// `4 linjer` (`1 linje`) or `4 lines`, as econsync speaks: the Danish noun
