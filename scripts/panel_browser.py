@@ -30,10 +30,10 @@ import sys
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -83,11 +83,39 @@ def wait_for_cooldown(driver, base, seconds=90):
     raise SystemExit(f"the units module's run never ended on the page: {units_row(driver).get_attribute('outerHTML')} {notices}")
 
 
+def left(page):
+    """Whether the browser has left the document `page` belonged to.
+
+    Selenium's staleness_of only counts a stale reference; while a page reloads
+    itself, Chromium may instead answer "Node with given id does not belong to
+    the document" for the same fact, so any refusal to read the old node counts.
+    """
+    def predicate(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return predicate
+
+
 def click_and_wait(driver, element):
     """Clicks `element` and waits until the page it was on has been left (the form was sent)."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(left(page))
+
+
+def steady(driver, read, seconds=30):
+    """`read(driver)` on a page that reloads itself: read again when a reload took the nodes away midway."""
+    deadline = time.time() + seconds
+    while True:
+        try:
+            return read(driver)
+        except WebDriverException:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def sync_flow(driver, base):
@@ -153,11 +181,15 @@ def audit_flow(driver, base, shots, seconds=60):
     seen = {"heading": driver.find_element(By.TAG_NAME, "h1").text, "before": len(driver.find_elements(By.ID, "no-audit"))}
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#run-audit button[type='submit']"))
     deadline = time.time() + seconds
-    while time.time() < deadline and not driver.find_elements(By.ID, "audit-of"):
+    while time.time() < deadline and not steady(driver, lambda d: d.find_elements(By.ID, "audit-of")):
         time.sleep(0.5)  # no reload from here: the page's own refresh brings the result
-    seen["of"] = driver.find_element(By.ID, "audit-of").text if driver.find_elements(By.ID, "audit-of") else None
-    seen["findings"] = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
-                        for row in driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")]
+
+    def result(driver):
+        found = driver.find_elements(By.ID, "audit-of")
+        return {"of": found[0].text if found else None,
+                "findings": [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+                             for row in driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")]}
+    seen.update(steady(driver, result))
     seen["console"] = console(driver)
     driver.save_screenshot(f"{shots}/panel-audit.png")
     return seen
