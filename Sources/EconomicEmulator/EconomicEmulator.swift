@@ -111,15 +111,18 @@ public final class EconomicEmulator: Sendable {
     func respond(_ request: EmulatorRequest) async -> EmulatorResponse {
         let clock = ContinuousClock()
         var started = clock.now
+        var cpuStarted = Self.threadCPUTime()
         var (response, delay, number) = locked { state in
             let before = state.requestCount
             let (response, delay) = RequestPipeline.handle(request, state: &state)
             return (response, delay, state.requestCount > before ? state.requestCount : nil)
         }
         var spent = clock.now - started
+        var cpu = Self.threadCPUTime() - cpuStarted
         if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
         if let number { await hold.pass(number) }
         started = clock.now
+        cpuStarted = Self.threadCPUTime()
         if !response.drop, response.body.count > 0, GzipEncoding.accepted(request.header("accept-encoding")),
            let compressed = GzipEncoding.compress(response.body) {
             response.body = compressed
@@ -127,7 +130,13 @@ public final class EconomicEmulator: Sendable {
             response.setHeader("Vary", "Accept-Encoding")
         }
         spent += clock.now - started
-        if number != nil { locked { $0.serviceTime += spent } }  // the control API's calls are not e-conomic's
+        cpu += Self.threadCPUTime() - cpuStarted
+        if number != nil {  // the control API's calls are not e-conomic's
+            locked { state in
+                state.serviceTime += spent
+                state.serviceCPUTime += cpu
+            }
+        }
         return response
     }
 
@@ -167,6 +176,18 @@ public final class EconomicEmulator: Sendable {
     /// count): a benchmark shows it beside its own timings, so the emulator's
     /// cost is told apart from the client's.
     public var serviceTime: Duration { locked { $0.serviceTime } }
+
+    /// The processor time the threads answering API requests spent on them so
+    /// far (as ``serviceTime``, less any wait for a processor): what a
+    /// benchmark subtracts from its process's time to tell the client's own.
+    public var serviceCPUTime: Duration { locked { $0.serviceCPUTime } }
+
+    /// The calling thread's processor time so far.
+    static func threadCPUTime() -> Duration {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
+    }
 
     /// One accepted approval of time entries.
     public struct Approval: Sendable, Equatable {

@@ -104,17 +104,17 @@ struct CallCostTests {
 /// show what the client itself cost.
 @Suite("Service time")
 struct ServiceTimeTests {
-    @Test("starts at zero, grows with each API request, and not with a control call")
+    @Test("starts at zero, grows with each API request, and not with a control call (wall and processor time)")
     func grows() async throws {
         try await Harness.with { harness in
-            #expect(harness.emulator.serviceTime == .zero)
+            #expect(harness.emulator.serviceTime == .zero && harness.emulator.serviceCPUTime == .zero)
             _ = try await harness.client.get("/customers")
-            let one = harness.emulator.serviceTime
-            #expect(one > .zero)
+            let (one, cpu) = (harness.emulator.serviceTime, harness.emulator.serviceCPUTime)
+            #expect(one > .zero && cpu > .zero)
             _ = try await harness.client.get("/_emulator/state")
-            #expect(harness.emulator.serviceTime == one)
+            #expect(harness.emulator.serviceTime == one && harness.emulator.serviceCPUTime == cpu)
             _ = try await harness.client.get("/units")
-            #expect(harness.emulator.serviceTime > one)
+            #expect(harness.emulator.serviceTime > one && harness.emulator.serviceCPUTime > cpu)
         }
     }
 }

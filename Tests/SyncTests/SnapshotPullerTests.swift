@@ -34,7 +34,11 @@ struct SnapshotPullerTests {
                 }
                 return .json(200, #"{"collection":[\#(items.joined(separator: ","))],"pagination":{"results":2500},"self":"x"}"#)
             case "/units":
-                return .json(200, #"{"collection":[{"unitNumber":2,"name":"timer"},{"unitNumber":1,"name":"stk."},{"unitNumber":3,"name":"km"}],"pagination":{"results":3}}"#)
+                // Unit 1 carries e-conomic's own addresses beside data that only looks like one.
+                let links = #""products":"https://rest.example/units/1/products","group":{"self":"https://rest.example/groups/1"},"#
+                    + #""tag":{"href":"https://rest.example/tags/1","code":"A"},"meta":{},"note":"https://elsewhere.example/x","#
+                    + #""list":[{"self":"https://rest.example/l/1","a":1}]"#
+                return .json(200, #"{"collection":[{"unitNumber":2,"name":"timer"},{"unitNumber":1,"name":"stk.",\#(links)},{"unitNumber":3,"name":"km"}],"pagination":{"results":3}}"#)
             case "/projectsapi/v1.1.0/Projects":
                 return query["cursor"] == nil
                     ? .json(200, #"{"cursor":"2","items":[{"number":1,"name":"Badeværelse","isMainProject":true}]}"#)
@@ -80,11 +84,19 @@ struct SnapshotPullerTests {
         #expect(entry.records == 2505 && fixture.transport.sent.count == 6)
         let reader = try SnapshotReader(path: fixture.store.path(of: entry), strict: true)
         var customers: [RecordKey] = []
+        var units: [String] = []
         while let line = try reader.next() {
             if line.kind == Kind.customer.rawValue { customers.append(line.key) }
+            if line.kind == Kind.unit.rawValue { units.append(String(decoding: line.bytes, as: UTF8.self)) }
             #expect(!String(decoding: line.bytes, as: UTF8.self).contains("\"self\""))
         }
         #expect(customers == (1001...3500).map { RecordKey.int(Int64($0)) })
+        // The links go (an object left empty by that too, in an array by `self`); an empty object and another host's address stay.
+        #expect(units == [
+            #"{"kind":"unit","key":1,"data":{"list":[{"a":1}],"meta":{},"name":"stk.","note":"https://elsewhere.example/x","tag":{"code":"A"},"unitNumber":1}}"#,
+            #"{"kind":"unit","key":2,"data":{"name":"timer","unitNumber":2}}"#,
+            #"{"kind":"unit","key":3,"data":{"name":"km","unitNumber":3}}"#,
+        ])
         #expect(reader.header.sources["rest"] == "https://rest.example")
     }
 

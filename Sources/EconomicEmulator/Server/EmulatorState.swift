@@ -15,6 +15,8 @@ struct EmulatorState: Sendable {
     var requestCount = 0
     /// Time spent answering API requests (handling and compressing, not injected latency), for benchmarks.
     var serviceTime = Duration.zero
+    /// Processor time of the threads answering them (the same work, less any wait for a processor), for benchmarks.
+    var serviceCPUTime = Duration.zero
     var bucket: TokenBucket
     var idempotency: IdempotencyCache
     var faults: FaultInjector?

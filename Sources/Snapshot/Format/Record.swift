@@ -18,7 +18,7 @@ public struct Record: Hashable, Sendable {
     public var data: [String: JSONValue]
 
     /// Fields that change on every read and say nothing about the entity.
-    public static let volatileFields: Set<String> = ["self", "metaData"]
+    public static let volatileFields = ["self", "metaData"]
 
     public init(kind: String, key: RecordKey, data: [String: JSONValue]) {
         self.kind = kind
@@ -33,19 +33,45 @@ public struct Record: Hashable, Sendable {
     }
 
     static func droppingVolatile(_ fields: [String: JSONValue]) -> [String: JSONValue] {
-        var result: [String: JSONValue] = [:]
-        for (name, value) in fields where !volatileFields.contains(name) {
-            result[name] = droppingVolatile(value)
-        }
-        return result
+        withoutVolatile(fields) ?? fields
     }
 
-    static func droppingVolatile(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let fields): .object(droppingVolatile(fields))
-        case .array(let items): .array(items.map(droppingVolatile))
-        default: value
+    /// `fields` less its volatile fields, nil when it has none at any level:
+    /// most of a page's objects are then kept as parsed, not built again.
+    private static func withoutVolatile(_ fields: [String: JSONValue]) -> [String: JSONValue]? {
+        var changed: [String: JSONValue]?
+        for (name, value) in fields {
+            if isVolatile(name) {
+                if changed == nil { changed = fields }
+                changed!.removeValue(forKey: name)
+            } else if let cleaned = withoutVolatile(value) {
+                if changed == nil { changed = fields }
+                changed![name] = cleaned
+            }
         }
+        return changed
+    }
+
+    private static func withoutVolatile(_ value: JSONValue) -> JSONValue? {
+        switch value {
+        case .object(let fields):
+            return withoutVolatile(fields).map(JSONValue.object)
+        case .array(let items):
+            var changed: [JSONValue]?
+            for (index, item) in items.enumerated() {
+                guard let cleaned = withoutVolatile(item) else { continue }
+                if changed == nil { changed = items }
+                changed![index] = cleaned
+            }
+            return changed.map(JSONValue.array)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `name` is one of ``volatileFields``: two comparisons, no hashing (asked for every field pulled).
+    private static func isVolatile(_ name: String) -> Bool {
+        volatileFields.contains(name)
     }
 
     /// The canonical line: `{"kind":…,"key":…,"data":{…}}`, without a newline.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Vocabulary
 
 /// Parsing and writing of canonical JSON: sorted object keys, no
@@ -66,18 +71,33 @@ public enum CanonicalJSON {
     /// Appends an object with its keys sorted by their UTF-8 bytes.
     public static func writeObject(_ fields: [String: JSONValue], into output: inout [UInt8]) {
         output.append(UInt8(ascii: "{"))
-        for (index, key) in sortedKeys(fields).enumerated() {
+        for (index, field) in fields.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            writeString(key, into: &output)
+            writeString(field.key, into: &output)
             output.append(UInt8(ascii: ":"))
-            write(fields[key]!, into: &output)
+            write(field.value, into: &output)
         }
         output.append(UInt8(ascii: "}"))
     }
 
     /// The keys of an object in canonical order: by their UTF-8 bytes.
     public static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
-        fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        fields.keys.sorted(by: precedes)
+    }
+
+    /// Whether `first` comes before `second` in canonical order: by their UTF-8 bytes.
+    public static func precedes(_ first: String, _ second: String) -> Bool {
+        var (first, second) = (first, second)
+        return first.withUTF8 { left in
+            second.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
@@ -85,23 +105,32 @@ public enum CanonicalJSON {
     /// Appends a string literal: only `"`, `\` and control characters are escaped.
     public static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0xF)])
-            default: output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                output.append(contentsOf: bytes)   // the common case: nothing to escape
+            } else {
+                for byte in bytes { writeEscaping(byte, into: &output) }
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaping(_ byte: UInt8, into output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0..<0x20:
+            output.append(contentsOf: Array("\\u00".utf8))
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0xF)])
+        default: output.append(byte)
+        }
     }
 
     /// The canonical spelling of a JSON number, or nil when `text` is not one.

@@ -226,28 +226,34 @@ public struct SnapshotPuller: Sendable {
         guard case .array(let items)? = page["collection"] ?? page["items"] else {
             throw EconomicError(.badResponse, message: "a \(kind.kind) page has no collection", request: "GET \(kind.path)")
         }
+        let prefixes = links.map { Array(($0 + "/").utf8) }
         return try items.map { item in
             guard let fields = item.objectValue, let key = fields[kind.keyField].flatMap(RecordKey.init) else {
                 throw EconomicError(.badResponse, message: "a \(kind.kind) has no \(kind.keyField)", request: "GET \(kind.path)")
             }
-            return Record(kind: kind.kind.rawValue, key: key, entity: links.isEmpty ? fields : Self.droppingLinks(fields, links))
+            return Record(kind: kind.kind.rawValue, key: key, entity: withoutLinks(fields, prefixes) ?? fields)
         }
     }
 
-    static func droppingLinks(_ fields: [String: JSONValue], _ links: [String]) -> [String: JSONValue] {
-        var kept: [String: JSONValue] = [:]
+    /// `fields` less the strings that start with one of `prefixes` (a nested
+    /// object left empty by that goes too); nil when there is none, so most
+    /// objects are kept as parsed rather than built again.
+    static func withoutLinks(_ fields: [String: JSONValue], _ prefixes: [[UInt8]]) -> [String: JSONValue]? {
+        var changed: [String: JSONValue]?
         for (name, value) in fields {
             switch value {
-            case .string(let text) where links.contains(where: { text.hasPrefix($0 + "/") }):
-                continue
+            case .string(let text) where prefixes.contains(where: { text.utf8.starts(with: $0) }):
+                if changed == nil { changed = fields }
+                changed!.removeValue(forKey: name)
             case .object(let nested):
-                let inner = droppingLinks(nested, links)
-                if !inner.isEmpty || nested.isEmpty { kept[name] = .object(inner) }
+                guard let inner = withoutLinks(nested, prefixes) else { continue }
+                if changed == nil { changed = fields }
+                changed![name] = inner.isEmpty ? nil : .object(inner)
             default:
-                kept[name] = value
+                continue
             }
         }
-        return kept
+        return changed
     }
 
     /// Writes the snapshot at `path` from the kinds' work files.

@@ -21,6 +21,13 @@ enum Measure {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// The processor seconds the whole process (every thread) has spent so far.
+    static func processCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
     /// Runs a shell command line; throws when it fails.
     static func shell(_ command: String) throws {
         let process = Process()

@@ -37,6 +37,10 @@ public struct SyncBenchmark: Sendable {
         /// Requests answered side by side (a pull's pages) each count, so it
         /// can exceed ``seconds``; a quiet sync's few calls come one at a time.
         public var emulatorSeconds: Double
+        /// Processor seconds of the process in the step less the emulator's
+        /// answering: econsync's own work (and the emulator's HTTP layer),
+        /// which, unlike seconds, does not grow when the two share the processors.
+        public var syncCPUSeconds: Double
         /// Bytes of snapshot files the step added to the store.
         public var snapshotBytesWritten: Int64
         /// The data directory's size after the step.
@@ -79,12 +83,14 @@ public struct SyncBenchmark: Sendable {
             let before = Self.snapshotFiles(workspace.directory)
             let calls = emulator.requestCount
             let served = emulator.serviceTime
+            let (cpu, servedCPU) = (Measure.processCPUSeconds(), emulator.serviceCPUTime)
             let resident = Measure.startPeak()
             let seconds = try await Measure.seconds { try await work() }
             let peak = Measure.peakSinceStart()
             let added = Self.snapshotFiles(workspace.directory).filter { before[$0.key] == nil }.values.reduce(0, +)
             steps.append(Step(name: name, seconds: seconds, apiCalls: emulator.requestCount - calls,
                               emulatorSeconds: Measure.seconds(of: emulator.serviceTime - served),
+                              syncCPUSeconds: Measure.processCPUSeconds() - cpu - Measure.seconds(of: emulator.serviceCPUTime - servedCPU),
                               snapshotBytesWritten: added,
                               dataDirectoryBytes: Self.size(of: workspace.directory), peakRSSMegabytes: peak, stepMemoryMegabytes: max(0, peak - resident)))
         }
