@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Vocabulary
 
 /// Parsing and writing of canonical JSON: sorted object keys, no
@@ -71,7 +66,7 @@ public enum CanonicalJSON {
     /// Appends an object with its keys sorted by their UTF-8 bytes.
     public static func writeObject(_ fields: [String: JSONValue], into output: inout [UInt8]) {
         output.append(UInt8(ascii: "{"))
-        for (index, field) in fields.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
+        for (index, field) in fields.sorted(by: { utf8Precedes($0.key, $1.key) }).enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             writeString(field.key, into: &output)
             output.append(UInt8(ascii: ":"))
@@ -82,22 +77,7 @@ public enum CanonicalJSON {
 
     /// The keys of an object in canonical order: by their UTF-8 bytes.
     public static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
-        fields.keys.sorted(by: precedes)
-    }
-
-    /// Whether `first` comes before `second` in canonical order: by their UTF-8 bytes.
-    public static func precedes(_ first: String, _ second: String) -> Bool {
-        var (first, second) = (first, second)
-        return first.withUTF8 { left in
-            second.withUTF8 { right in
-                let common = min(left.count, right.count)
-                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
-                    let order = memcmp(a, b, common)
-                    if order != 0 { return order < 0 }
-                }
-                return left.count < right.count
-            }
-        }
+        fields.keys.sorted(by: utf8Precedes)
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
