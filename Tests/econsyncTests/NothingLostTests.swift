@@ -127,7 +127,10 @@ struct NothingLostTests {
     func oneProcessAtATime() async throws {
         try await ConnectedCLI.with { connected in
             try await ReconcileCommandTests.fieldWork(connected)
-            connected.emulator.injectFaults(seed: 1, latencyMs: 150, errorRate: 0, dropRate: 0, throttleBurst: 0)
+            // The reconcile's first request waits for its answer until the others have been refused: it holds
+            // the lock however long a loaded machine takes over them (a latency alone let it finish first on CI).
+            connected.cli.environment["ECONSYNC_IDLE_TIMEOUT"] = "900"
+            connected.emulator.holdAnswer(toRequest: 1)
             let process = try connected.cli.launch(["reconcile"])
             let lock = connected.cli.home.appendingPathComponent("agreement.lock").path
             let deadline = Date().addingTimeInterval(120)
@@ -141,9 +144,9 @@ struct NothingLostTests {
                         "\(loser.stdout)\(loser.stderr)")
             }
             try await connected.expect(["local", "customer", "add", "--name", "Imens ApS"])
+            connected.emulator.releaseHeldAnswer()   // not awaited: a reconcile that never asked must fail the test, not hang it
             try await ConnectedCLI.offPool { process.waitUntilExit() }
             #expect(process.terminationStatus == 0)
-            connected.emulator.clearFaults()
             #expect(try await connected.run(["local", "check"]).status == 0)
         }
     }
