@@ -6,7 +6,7 @@ import Testing
 
 /// `--help` in Danish: every command's abstract, discussion and options'
 /// help under `--lang da` or a Danish locale, the argument parser's own
-/// words aside; the command lines of the examples as in English.
+/// words too; the command lines of the examples as in English.
 extension DanishCommandTests {
     /// Every command a user sees, groups included, with its words (`econsync local customer`).
     static func commands(_ command: any ParsableCommand.Type = Econsync.self, path: [String] = []) -> [([String], any ParsableCommand.Type)] {
@@ -39,7 +39,7 @@ extension DanishCommandTests {
                 Issue.record("\(name) --help --lang da did not run")
                 continue
             }
-            #expect(danish.status == 0 && danish.stdout.hasPrefix("OVERVIEW: "), "\(name): \(danish.stdout)\(danish.stderr)")
+            #expect(danish.status == 0 && danish.stdout.hasPrefix("OVERSIGT: "), "\(name): \(danish.stdout)\(danish.stderr)")
             let help = Self.unwrapped(danish.stdout)
             #expect(!english.isEmpty && !help.contains(Self.unwrapped(english)), "\(name) --help --lang da: \(english)")
             #expect(help != Self.unwrapped(Econsync.helpMessage(for: command, columns: 80)), "\(name) --help --lang da is the English help")
@@ -58,7 +58,7 @@ extension DanishCommandTests {
         let danish = try cli.run(["--lang", "da", "--help"])
         #expect(danish.status == 0)
         let help = Self.unwrapped(danish.stdout)
-        #expect(danish.stdout.hasPrefix("OVERVIEW: Offline-first lokalt synkroniseringslager for Mobilplan, afstemt med\nVisma e-conomic.\n"),
+        #expect(danish.stdout.hasPrefix("OVERSIGT: Offline-first lokalt synkroniseringslager for Mobilplan, afstemt med\nVisma e-conomic.\n"),
                 "\(danish.stdout)")
         #expect(help.contains("Afslutningskoder: 0 lykkedes; 1 handlingen fejlede") && help.contains("4 e-conomics token er udløbet (kør `econsync reconnect`)"))
         #expect(help.contains("--data-dir <dir> Datamappen (standard: $ECONSYNC_HOME, ellers ~/.local/share/econsync)."), "\(danish.stdout)")
@@ -80,15 +80,15 @@ extension DanishCommandTests {
         let cli = try CLI()
         let sync = try cli.run(["sync", "--help", "--lang", "da"])
         let syncHelp = Self.unwrapped(sync.stdout)
-        #expect(sync.stdout.hasPrefix("OVERVIEW: Kør synkroniseringsmoduler nu (alle, der er slået til, eller de\n"
+        #expect(sync.stdout.hasPrefix("OVERSIGT: Kør synkroniseringsmoduler nu (alle, der er slået til, eller de\n"
                                       + "nævnte) med respekt for hvert moduls hviletid.\n"), "\(sync.stdout)")
         #expect(syncHelp.contains("--force Kør også inden for hviletiden (registreres).") && syncHelp.contains("--json Skriv JSON til scripts"), "\(sync.stdout)")
-        #expect(syncHelp.contains("Eksempler: econsync sync (every module that is due) econsync sync customers projects --force"), "\(sync.stdout)")
+        #expect(syncHelp.contains("Eksempler: econsync sync (hvert modul, der er tid til) econsync sync customers projects --force"), "\(sync.stdout)")
         #expect(syncHelp.contains("--project P er vejledningens prøvekørsel"), "\(sync.stdout)")
 
         cli.environment["LANG"] = "da_DK.UTF-8"
         let set = try cli.run(["config", "set", "--help"])
-        #expect(set.stdout.hasPrefix("OVERVIEW: Ændr en indstilling.\n"), "\(set.stdout)")
+        #expect(set.stdout.hasPrefix("OVERSIGT: Ændr en indstilling.\n"), "\(set.stdout)")
         #expect(Self.unwrapped(set.stdout).contains("<name> Indstillingen.") && set.stdout.contains("Dens nye værdi."), "\(set.stdout)")
         let told = try cli.run(["config", "set", "--help", "--lang", "en"])
         cli.environment["LC_ALL"] = "C"
@@ -102,14 +102,49 @@ extension DanishCommandTests {
     func localHelp() throws {
         let cli = try CLI()
         let cases: [([String], String)] = [
-            (["local", "customer", "list"], "OVERVIEW: Vis kunder.\n"), (["local", "customer", "add"], "OVERVIEW: Opret en kunde.\n"),
-            (["local", "project", "edit"], "OVERVIEW: Ret felterne på et projekt.\n"), (["local", "hours", "record"], "OVERVIEW: Registrér en timeregistrering.\n"),
-            (["local", "hours", "approve"], "OVERVIEW: Godkend timeregistreringer, så de kan overføres.\n"),
-            (["local", "materials", "delete"], "OVERVIEW: Slet materialer (de gemmes som slettede, indtil de er synkroniseret).\n"),
+            (["local", "customer", "list"], "OVERSIGT: Vis kunder.\n"), (["local", "customer", "add"], "OVERSIGT: Opret en kunde.\n"),
+            (["local", "project", "edit"], "OVERSIGT: Ret felterne på et projekt.\n"), (["local", "hours", "record"], "OVERSIGT: Registrér en timeregistrering.\n"),
+            (["local", "hours", "approve"], "OVERSIGT: Godkend timeregistreringer, så de kan overføres.\n"),
+            (["local", "materials", "delete"], "OVERSIGT: Slet materialer (de gemmes som slettede, indtil de er synkroniseret).\n"),
         ]
         for (words, overview) in cases {
             let help = try cli.run(words + ["--help", "--lang", "da"])
             #expect(help.stdout.hasPrefix(overview), "\(words): \(help.stdout)")
         }
+    }
+
+    @Test("the argument parser's own words in Danish: headings, --help and --version, a missing argument, an unknown option, a value it cannot read, a mistyped command; English with --lang en and under --json")
+    func parserWords() throws {
+        let cli = try CLI()
+        let help = try cli.run(["status", "--help", "--lang", "da"])
+        #expect(help.stdout.contains("\nBRUG:  econsync status [--json] [--wide]\n\nTILVALG:\n"), "\(help.stdout)")
+        #expect(help.stdout.contains("  --version               Vis versionen.\n  -h, --help              Vis hjælp.\n"), "\(help.stdout)")
+        let root = try cli.run(["--help", "--lang", "da"])
+        #expect(root.stdout.contains("\nUNDERKOMMANDOER:\n") && root.stdout.contains("(værdier: da, en)")
+                && root.stdout.contains("  Se 'econsync help <underkommando>' for udførlig hjælp."), "\(root.stdout)")
+        let english = try cli.run(["status", "--help", "--lang", "en"])
+        #expect(english.stdout.contains("\nUSAGE: econsync status [--json] [--wide]\n\nOPTIONS:\n") && english.stdout.contains("Show help information."))
+
+        let cases: [([String], String, String)] = [
+            (["local", "customer", "add"], "fejl: mangler argumentet '--name <name>'\nBrug:  econsync local customer add",
+             "error: Missing expected argument '--name <name>'\nUsage: econsync local customer add"),
+            (["status", "--bogus"], "fejl: ukendt tilvalg '--bogus'\nBrug:  econsync status [--json] [--wide]\n  Se 'econsync status --help' for mere hjælp.",
+             "error: Unknown option '--bogus'\nUsage: econsync status [--json] [--wide]\n  See 'econsync status --help' for more information."),
+            (["log", "--limit", "x"], "fejl: værdien 'x' er ugyldig til '--limit <limit>'\nHjælp: --limit <limit>",
+             "error: The value 'x' is invalid for '--limit <limit>'\nHelp:  --limit <limit>"),
+            (["statsu"], "fejl: ukendt kommando 'statsu' til 'econsync' (mente du 'status'?)",
+             "error: unknown command 'statsu' for 'econsync' (did you mean 'status'?)"),
+            (["sync", "custmers"], "fejl: 'custmers' er ugyldig til '<module>' (mente du 'customers'?); en af: ",
+             "error: 'custmers' is invalid for '<module>' (did you mean 'customers'?); one of: "),
+        ]
+        for (arguments, danish, englishText) in cases {
+            let da = try cli.run(arguments + ["--lang", "da"])
+            #expect(da.status == 2 && da.stderr.hasPrefix(danish), "\(arguments): \(da.stderr)")
+            let en = try cli.run(arguments + ["--lang", "en"])
+            #expect(en.status == 2 && en.stderr.hasPrefix(englishText), "\(arguments): \(en.stderr)")
+        }
+        // Scripts read the same English message in every language.
+        let json = try cli.run(["local", "customer", "add", "--json", "--lang", "da"])
+        #expect(json.status == 2 && json.stdout.contains("\"message\" : \"Missing expected argument '--name <name>'\""), "\(json.stdout)")
     }
 }

@@ -31,7 +31,9 @@ enum CommandSuggestion {
             guard typed == nil || argument == typed, !subcommands.isEmpty else { continue }
             let names = subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
             guard let guess = Nearest.name(to: argument, among: names) else { return nil }
-            return "unknown command '\(argument)' for '\(path.joined(separator: " "))' (did you mean '\(guess)'?)"
+            let parent = path.joined(separator: " ")
+            return Speech.refusal("ukendt kommando '\(argument)' til '\(parent)' (mente du '\(guess)'?)",
+                                  "unknown command '\(argument)' for '\(parent)' (did you mean '\(guess)'?)")
         }
         return nil
     }
@@ -46,7 +48,9 @@ enum CommandSuggestion {
         let typed = String(parts[1]), argument = String(parts[3])
         let choices = lines.dropFirst().filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
         guard !choices.isEmpty else { return nil }
-        let guess = Nearest.name(to: typed, among: choices).map { " (did you mean '\($0)'?)" } ?? ""
-        return "'\(typed)' is invalid for '\(argument)'\(guess); one of: \(choices.joined(separator: ", "))"
+        let guess = Nearest.name(to: typed, among: choices)
+        let listed = choices.joined(separator: ", ")
+        return Speech.refusal("'\(typed)' er ugyldig til '\(argument)'\(guess.map { " (mente du '\($0)'?)" } ?? ""); en af: \(listed)",
+                              "'\(typed)' is invalid for '\(argument)'\(guess.map { " (did you mean '\($0)'?)" } ?? ""); one of: \(listed)")
     }
 }

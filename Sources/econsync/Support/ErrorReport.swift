@@ -46,6 +46,11 @@ struct ErrorReport {
             message = full
         }
         if let suggestion = CommandSuggestion.message(for: message, arguments: arguments) { message = suggestion }
+        // The parser speaks English only: its words in Danish for people, in English under --json (as every message).
+        if Speech.language == .da, !Self.wantsJSON(arguments) {
+            message = ParserText.danish(message)
+            usage = usage.map(ParserText.danish)
+        }
     }
 
     /// The report for people: `error: MESSAGE` and any usage lines (the help and version text as they are).
