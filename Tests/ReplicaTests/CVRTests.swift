@@ -16,7 +16,7 @@ struct CVRTests {
     ])
     func invalid(_ number: String, reason: String) throws {
         let problem = try #require(CVR.problem(with: number))
-        #expect(problem.contains(reason))
+        #expect(problem.description.contains(reason))
     }
 
     @Test("the check digit completes any seven digits whose remainder is not 1")

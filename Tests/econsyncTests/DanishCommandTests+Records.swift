@@ -70,4 +70,35 @@ extension DanishCommandTests {
             #expect(english.hasPrefix("DECIDED") && english.contains("product 10003") && english.contains(rule), "\(english)")
         }
     }
+
+    @Test("a refused field in Danish names the record and the rule (kunde, felt cvr: … er ikke et CVR-nummer), an import's line too; English with --lang en; --json the same in both")
+    func refusedFields() async throws {
+        let cli = try CLI()
+        #expect(try cli.run(["init"]).status == 0)
+        cli.environment["LANG"] = "da_DK.UTF-8"
+        let cases: [([String], String, String)] = [
+            (["--name", ""], "fejl: kunde, felt name: må ikke være tom\n", "error: customer, field name: must not be empty\n"),
+            (["--name", "A", "--cvr", "123"], "fejl: kunde, felt cvr: \"123\" er ikke et CVR-nummer: et CVR-nummer har præcis 8 cifre\n",
+             "error: customer, field cvr: \"123\" is not a CVR number: a CVR number has exactly 8 digits\n"),
+            (["--name", "A", "--email", "nope"], "fejl: kunde, felt email: \"nope\" er ikke en e-mailadresse\n",
+             "error: customer, field email: \"nope\" is not an e-mail address\n"),
+        ]
+        for (arguments, danish, english) in cases {
+            let da = try cli.run(["local", "customer", "add"] + arguments)
+            #expect(da.status == 1 && da.stderr == danish, "\(arguments): \(da.stderr)")
+            let en = try cli.run(["local", "customer", "add"] + arguments + ["--lang", "en"])
+            #expect(en.status == 1 && en.stderr == english, "\(arguments): \(en.stderr)")
+            let json = try cli.run(["local", "customer", "add"] + arguments + ["--json"])
+            let jsonEnglish = try cli.run(["local", "customer", "add"] + arguments + ["--json", "--lang", "en"])
+            #expect(json.status == 1 && json.stdout == jsonEnglish.stdout && json.stdout.contains("\"code\" : \"replica.invalid-field\"")
+                    && !json.stdout.contains("felt"), "\(json.stdout)")
+        }
+        let file = cli.outside.appendingPathComponent("kunder.ndjson")
+        try Data(#"{"kind":"customer","data":{"name":"B","cvr":"13748137"}}"#.utf8 + [0x0A]).write(to: file)
+        let imported = try cli.run(["local", "import", file.path])
+        #expect(imported.status == 1 && imported.stderr.hasSuffix(
+            "kunder.ndjson:1: kunde, felt cvr: \"13748137\" er ikke et gyldigt CVR-nummer (modulus 11-kontrollen fejlede)\n"), "\(imported.stderr)")
+        let listed = try cli.run(["local", "customer", "list", "--json"])
+        #expect(listed.status == 0 && !listed.stdout.contains("13748137"), "nothing imported: \(listed.stdout)")
+    }
 }

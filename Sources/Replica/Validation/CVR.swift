@@ -16,19 +16,12 @@ public enum CVR {
     }
 
     /// Why `text` is not a valid CVR number, or nil when it is one.
-    public static func problem(with text: String) -> String? {
+    public static func problem(with text: String) -> FieldProblem? {
         let digits = text.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
-        guard digits.count == 8, text.count == 8 else {
-            return "\"\(text)\" is not a CVR number: a CVR number has exactly 8 digits"
-        }
-        guard digits[0] != 0 else {
-            return "\"\(text)\" is not a CVR number: a CVR number never starts with 0"
-        }
+        guard digits.count == 8, text.count == 8 else { return .cvrLength(text) }
+        guard digits[0] != 0 else { return .cvrLeadingZero(text) }
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        guard sum % 11 == 0 else {
-            return "\"\(text)\" is not a valid CVR number (modulus-11 check failed)"
-        }
-        return nil
+        return sum % 11 == 0 ? nil : .cvrChecksum(text)
     }
 
     /// Whether `text` is a valid CVR number.

@@ -44,21 +44,19 @@ struct InputRules {
             return
         }
         if bad == "\0" {
-            throw check.error(.invalidField, field: field, "contains a NUL character (\\u0000), which would cut the text short")
+            throw check.error(field: field, .nul)
         }
         let code = String(bad.value, radix: 16, uppercase: true)
-        throw check.error(.invalidField, field: field,
-                          "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); "
-                          + (multiLine ? "only line breaks and tabs are allowed" : "text may not hold control characters or line breaks"))
+        throw check.error(field: field, .controlCharacter(code: String(repeating: "0", count: max(0, 4 - code.count)) + code, multiLine: multiLine))
     }
 
     /// Requires a finite number no larger than ``largestNumber``.
     func number(_ value: Double, _ field: String) throws {
         guard value.isFinite else {
-            throw check.error(.invalidField, field: field, "\(value) is not a number")
+            throw check.error(field: field, .notNumber("\(value)"))
         }
         if abs(value) > Self.largestNumber {
-            throw check.error(.invalidField, field: field, "\(Validation.format(value)) is too large: at most 999999999.99")
+            throw check.error(field: field, .tooLarge(Validation.format(value)))
         }
     }
 

@@ -54,11 +54,18 @@ public struct Validation {
         ReplicaError(code, message, kind: kind, row: row, field: field, advice: advice)
     }
 
+    /// The refusal of `field`'s value of the record being checked, for `problem`.
+    public func error(field: String, _ problem: FieldProblem) -> ReplicaError {
+        var refused = ReplicaError(.invalidField, problem.description, kind: kind, row: row, field: field)
+        refused.problem = problem
+        return refused
+    }
+
     /// Requires non-empty text of at most `max` characters.
     public func text(_ value: String, _ field: String, max: Int) throws {
         guard checksInput(field) else { return }
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw error(.invalidField, field: field, "must not be empty")
+            throw error(field: field, .empty)
         }
         try optionalText(value, field, max: max)
     }
@@ -67,7 +74,7 @@ public struct Validation {
     public func optionalText(_ value: String?, _ field: String, max: Int) throws {
         guard checksInput(field) else { return }
         if let value, value.count > max {
-            throw error(.invalidField, field: field, "is \(value.count) characters long; e-conomic allows at most \(max)")
+            throw error(field: field, .tooLong(characters: value.count, max: max))
         }
     }
 
@@ -86,7 +93,7 @@ public struct Validation {
     public func cvr(_ value: String?, _ field: String = "cvr") throws {
         guard checksInput(field) else { return }
         if let value, let problem = CVR.problem(with: value) {
-            throw error(.invalidField, field: field, problem)
+            throw error(field: field, problem)
         }
     }
 
@@ -95,7 +102,7 @@ public struct Validation {
         guard let value, checksInput(field) else { return }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty || value.contains(" ") {
-            throw error(.invalidField, field: field, "\"\(value)\" is not an e-mail address")
+            throw error(field: field, .notEmail(value))
         }
         try optionalText(value, field, max: 250)
     }
@@ -103,14 +110,14 @@ public struct Validation {
     /// Requires a calendar date written `YYYY-MM-DD`.
     public func date(_ value: String, _ field: String = "date") throws {
         if LocalDate(value) == nil {
-            throw error(.invalidField, field: field, "\"\(value)\" is not a date: write it as YYYY-MM-DD")
+            throw error(field: field, .notDate(value))
         }
     }
 
     /// Requires a time, when present, written `YYYY-MM-DDTHH:MM:SSZ` (as approvals are stored).
     public func timestamp(_ value: String?, _ field: String) throws {
         if let value, Timestamp.date(value) == nil {
-            throw error(.invalidField, field: field, "\"\(value)\" is not a time: write it as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-02T15:00:00Z")
+            throw error(field: field, .notTime(value))
         }
     }
 
@@ -119,11 +126,11 @@ public struct Validation {
     public func money(_ value: Double?, _ field: String) throws {
         guard let value, checksInput(field) else { return }
         guard value.isFinite, value >= 0 else {
-            throw error(.invalidField, field: field, "\(Self.format(value)) is not a valid amount: it must be 0 or more")
+            throw error(field: field, .negativeAmount(Self.format(value)))
         }
         let cents = (value * 100).rounded()
         if abs(cents - value * 100) > 1e-6 * max(1, abs(value)) {
-            throw error(.invalidField, field: field, "\(Self.format(value)) has more than two decimals; e-conomic accepts at most two")
+            throw error(field: field, .tooManyDecimals(Self.format(value)))
         }
     }
 
@@ -131,7 +138,7 @@ public struct Validation {
     public func positive(_ value: Double, _ field: String) throws {
         guard checksInput(field) else { return }
         guard value.isFinite, value > 0 else {
-            throw error(.invalidField, field: field, "\(Self.format(value)) is not allowed: it must be greater than 0")
+            throw error(field: field, .notPositive(Self.format(value)))
         }
     }
 

@@ -10,6 +10,9 @@ import Vocabulary
 public protocol WordedError: MessageError {
     /// What is wrong, in `language`.
     func message(_ language: Language) -> String
+
+    /// The whole error in `language`, its remedy worded by `wording`: by default `message; remedy`.
+    func describe(_ wording: any RemedyWording, in language: Language) -> String
 }
 
 extension WordedError {

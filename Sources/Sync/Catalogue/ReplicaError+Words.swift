@@ -1,0 +1,52 @@
+import Replica
+import Vocabulary
+
+/// A replica's refusal in the office's language: a refused field's value
+/// (``ReplicaError/problem``) is worded in Danish with the record it is on
+/// ("kunde, felt cvr: "123" er ikke et CVR-nummer: …"); an error with no
+/// problem as data keeps its English words whole, never half Danish.
+extension ReplicaError: WordedError {
+    public func message(_ language: Language) -> String {
+        problem.map { $0.words(language) } ?? message
+    }
+
+    public func describe(_ wording: any RemedyWording, in language: Language) -> String {
+        guard language == .da, let problem else { return describe(wording) }
+        var parts: [String] = []
+        if let file { parts.append(line.map { "\(file):\($0)" } ?? file) }
+        if let kind {
+            parts.append(kind.name(.da).lowercased() + (row.map { " \($0)" } ?? "") + (field.map { ", felt \($0)" } ?? ""))
+        } else if let field {
+            parts.append("felt \(field)")
+        }
+        parts.append(problem.words(.da))
+        let text = parts.joined(separator: ": ")
+        return (advice ?? remedy.map(wording.words)).map { "\(text) (\($0))" } ?? text
+    }
+}
+
+extension FieldProblem {
+    /// The problem in `language`: in English its ``description``.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return description }
+        return switch self {
+        case .empty: "må ikke være tom"
+        case .tooLong(let characters, let max): "er \(characters) tegn lang; e-conomic tillader højst \(max)"
+        case .cvrLength(let text): "\"\(text)\" er ikke et CVR-nummer: et CVR-nummer har præcis 8 cifre"
+        case .cvrLeadingZero(let text): "\"\(text)\" er ikke et CVR-nummer: et CVR-nummer starter aldrig med 0"
+        case .cvrChecksum(let text): "\"\(text)\" er ikke et gyldigt CVR-nummer (modulus 11-kontrollen fejlede)"
+        case .notEmail(let text): "\"\(text)\" er ikke en e-mailadresse"
+        case .notDate(let text): "\"\(text)\" er ikke en dato: skriv den som ÅÅÅÅ-MM-DD"
+        case .notTime(let text): "\"\(text)\" er ikke et tidspunkt: skriv det som ÅÅÅÅ-MM-DDTtt:mm:ssZ, f.eks. 2026-11-02T15:00:00Z"
+        case .negativeAmount(let amount): "\(amount) er ikke et gyldigt beløb: det skal være 0 eller mere"
+        case .tooManyDecimals(let amount): "\(amount) har mere end to decimaler; e-conomic tager højst to"
+        case .notPositive(let amount): "\(amount) er ikke tilladt: det skal være større end 0"
+        case .nul: "indeholder et NUL-tegn (\\u0000), som ville afkorte teksten"
+        case .controlCharacter(let code, let multiLine):
+            "indeholder kontroltegnet U+\(code); "
+                + (multiLine ? "kun linjeskift og tabulatorer er tilladt" : "tekst må ikke indeholde kontroltegn eller linjeskift")
+        case .notNumber(let value): "\(value) er ikke et tal"
+        case .tooLarge(let value): "\(value) er for stort: højst 999999999.99"
+        }
+    }
+}
