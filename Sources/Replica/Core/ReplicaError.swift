@@ -34,7 +34,7 @@ public struct ReplicaError: CodedError, Equatable {
     /// The action to take, worded by the front end, if there is one.
     public var remedy: Remedy?
     /// Why a field's value was refused, as data (``message`` is its English words), for a front end to word.
-    public var problem: FieldProblem?
+    public var problem: ReplicaProblem?
 
     public init(
         _ code: Code, _ message: String, kind: Kind? = nil, row: Int64? = nil,

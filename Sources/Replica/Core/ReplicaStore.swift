@@ -46,7 +46,7 @@ public final class ReplicaStore: Sendable {
         let path = url.path
         if !FileManager.default.fileExists(atPath: path) {
             guard create else {
-                throw ReplicaError(.notInitialised, "no replica here", file: path, remedy: .initialise)
+                throw ReplicaError(.notInitialised, .noReplica, file: path, remedy: .initialise)
             }
         } else {
             // A raw read of a file this process has open would drop SQLite's locks on it (see OpenReplicaFile).
@@ -119,11 +119,10 @@ public final class ReplicaStore: Sendable {
         if header.isEmpty {
             // SQLite would take an empty file for a new database: a replica
             // emptied by a full disk or a bad copy would silently start afresh.
-            throw ReplicaError(.corrupt, "is empty (0 bytes): it is not a replica any more", file: path,
-                               advice: "restore it from a backup, or move it away and create a new replica")
+            throw ReplicaError(.corrupt, .emptyFile, file: path)
         }
         if header != Data("SQLite format 3\0".utf8) {
-            throw ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
+            throw ReplicaError(.notAReplica, .notSQLite, file: path)
         }
     }
 
@@ -143,7 +142,7 @@ public final class ReplicaStore: Sendable {
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             if applicationID != ReplicaSchema.applicationID && (applicationID != 0 || tables > 0) {
-                throw ReplicaError(.notAReplica, "is an SQLite database but not an econsync replica", file: path)
+                throw ReplicaError(.notAReplica, .notReplica, file: path)
             }
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             let superseded = try db.tableExists("grdb_migrations") && ReplicaSchema.migrator.hasBeenSuperseded(db)
@@ -164,13 +163,12 @@ public final class ReplicaStore: Sendable {
         }
         return switch error.resultCode {
         case .SQLITE_NOTADB:
-            ReplicaError(.notAReplica, "is not an econsync replica (not an SQLite database)", file: path)
+            ReplicaError(.notAReplica, .notSQLite, file: path)
         case .SQLITE_CORRUPT:
             ReplicaError(.corrupt, "is corrupt: \(error.message ?? "database disk image is malformed")", file: path,
                          advice: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            ReplicaError(.busy, "is held by another econsync process for longer than 10 seconds", file: path,
-                         advice: "try again when it finishes")
+            ReplicaError(.busy, .busy, file: path)
         default:
             ReplicaError(.corrupt, "cannot be used: \(error.message ?? "\(error.resultCode)")", file: path)
         }

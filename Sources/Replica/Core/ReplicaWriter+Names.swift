@@ -24,7 +24,7 @@ extension ReplicaWriter {
         let own = named.filter { $0.department == (department ?? -1) }
         let found = own.isEmpty ? named : own
         guard let first = found.first else {
-            throw ReplicaError(.missingReference, "no live \(kind.noun) is called \"\(name)\"", kind: kind)
+            throw ReplicaError(.missingReference, .noneCalled(kind, name), kind: kind)
         }
         guard found.count == 1 else {
             let candidates = found.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")

@@ -68,10 +68,10 @@ public struct ReplicaWriter {
     /// The live record of type `R` with local id `id`.
     public func fetch<R: ReplicaRecord>(_ type: R.Type, id: Int64) throws -> R {
         guard let record = try StoredRecord<R>.fetch(db, id: id) else {
-            throw ReplicaError(.notFound, "does not exist", kind: R.kind, row: id)
+            throw ReplicaError(.notFound, .doesNotExist, kind: R.kind, row: id)
         }
         if record.tombstone {
-            throw ReplicaError(.notFound, "is deleted", kind: R.kind, row: id)
+            throw ReplicaError(.notFound, .deleted, kind: R.kind, row: id)
         }
         return record
     }
@@ -103,8 +103,7 @@ public struct ReplicaWriter {
         let old = try fetch(type, id: id)
         for (kind, reference) in R.kind.referrers {
             if let user = try kind.liveReferrerRequest(reference, id: id).fetchOne(db) {
-                throw ReplicaError(.inUse, "is still used by \(kind.rawValue) \(user)", kind: R.kind, row: id,
-                                   advice: "delete or change that \(kind.rawValue) first")
+                throw ReplicaError(.inUse, .inUse(by: kind, user), kind: R.kind, row: id)
             }
         }
         var new = old
@@ -131,7 +130,7 @@ public struct ReplicaWriter {
     public func unapprove<R: Registration>(_ type: R.Type, id: Int64) throws -> R {
         try update(type, id: id) { record in
             if !record.isApproved {
-                throw ReplicaError(.locked, "is not approved", kind: R.kind, row: id)
+                throw ReplicaError(.locked, .notApproved, kind: R.kind, row: id)
             }
             if let run = try unsettledPushRun(R.kind, id: id) {
                 throw ReplicaError(.locked, "is being transferred to e-conomic by reconcile run \(run) and cannot be un-approved until "
@@ -149,7 +148,7 @@ public struct ReplicaWriter {
     public func markTransferred<R: Registration>(_ type: R.Type, id: Int64, foreignKey: R.ForeignKey?) throws -> R {
         try update(type, id: id) { record in
             if record.transferredAt != nil {
-                throw ReplicaError(.locked, "was already transferred", kind: R.kind, row: id)
+                throw ReplicaError(.locked, .alreadyTransferred, kind: R.kind, row: id)
             }
             record.transferredAt = Timestamp.string(now())
             record.foreignKey = foreignKey ?? record.foreignKey
@@ -206,7 +205,7 @@ public struct ReplicaWriter {
                                        arguments: StatementArguments(found))
         }
         guard let first = found.first else {
-            throw ReplicaError(.missingReference, "no live \(kind.rawValue) is \(ref)", kind: kind)
+            throw ReplicaError(.missingReference, .noLive(kind, "\(ref)"), kind: kind)
         }
         if found.count > 1 {
             throw ReplicaError(.missingReference, "\(ref) names \(found.count) \(kind.rawValue) records (one per department); use a local id", kind: kind)

@@ -146,7 +146,7 @@ extension ReplicaWriter {
 
     private func check(_ kind: Kind, _ id: Int64) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE id = ?", arguments: [id]) == true else {
-            throw ReplicaError(.notFound, "does not exist", kind: kind, row: id)
+            throw ReplicaError(.notFound, .doesNotExist, kind: kind, row: id)
         }
     }
 }

@@ -16,7 +16,7 @@ public enum CVR {
     }
 
     /// Why `text` is not a valid CVR number, or nil when it is one.
-    public static func problem(with text: String) -> FieldProblem? {
+    public static func problem(with text: String) -> ReplicaProblem? {
         let digits = text.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
         guard digits.count == 8, text.count == 8 else { return .cvrLength(text) }
         guard digits[0] != 0 else { return .cvrLeadingZero(text) }

@@ -55,10 +55,8 @@ public struct Validation {
     }
 
     /// The refusal of `field`'s value of the record being checked, for `problem`.
-    public func error(field: String, _ problem: FieldProblem) -> ReplicaError {
-        var refused = ReplicaError(.invalidField, problem.description, kind: kind, row: row, field: field)
-        refused.problem = problem
-        return refused
+    public func error(field: String, _ problem: ReplicaProblem) -> ReplicaError {
+        ReplicaError(.invalidField, problem, kind: kind, row: row, field: field)
     }
 
     /// Requires non-empty text of at most `max` characters.
@@ -163,7 +161,7 @@ public struct Validation {
             throw error(.missingReference, field: reference.field, "\(reference.target.rawValue) \(id) does not exist")
         }
         if tombstone {
-            throw error(.missingReference, field: reference.field, "\(reference.target.rawValue) \(id) is deleted")
+            throw ReplicaError(.missingReference, .referenceDeleted(reference.target, id), kind: kind, row: row, field: reference.field)
         }
         memo?.liveRows.insert(.init(kind: reference.target, id: id))
     }

@@ -72,7 +72,7 @@ public struct RecordStatus: Sendable, Equatable {
     /// `agreement` is the connected one (its last runs' reasons), nil when not connected.
     public init(kind: Kind, id: Int64, replica: ReplicaStore, agreement: Int?) throws {
         guard let row = try replica.localRows(kind, properties: [], ids: [id]).first else {
-            throw ReplicaError(.notFound, "does not exist", kind: kind, row: id)
+            throw ReplicaError(.notFound, .doesNotExist, kind: kind, row: id)
         }
         let settings = try ModuleSettings(replica: replica)
         let reconcile = try ReconcileSettings(replica: replica)

@@ -1,10 +1,11 @@
 import Replica
 import Vocabulary
 
-/// A replica's refusal in the office's language: a refused field's value
-/// (``ReplicaError/problem``) is worded in Danish with the record it is on
-/// ("kunde, felt cvr: "123" er ikke et CVR-nummer: …"); an error with no
-/// problem as data keeps its English words whole, never half Danish.
+/// A replica's refusal in the office's language: a refused field's value, a
+/// record's state or the replica file (``ReplicaError/problem``) is worded in
+/// Danish with the record or file it is about ("kunde, felt cvr: "123" er
+/// ikke et CVR-nummer: …"); an error with no problem as data keeps its English
+/// words whole, never half Danish.
 extension ReplicaError: WordedError {
     public func message(_ language: Language) -> String {
         problem.map { $0.words(language) } ?? message
@@ -15,17 +16,17 @@ extension ReplicaError: WordedError {
         var parts: [String] = []
         if let file { parts.append(line.map { "\(file):\($0)" } ?? file) }
         if let kind {
-            parts.append(kind.name(.da).lowercased() + (row.map { " \($0)" } ?? "") + (field.map { ", felt \($0)" } ?? ""))
+            parts.append(ReplicaProblem.noun(kind) + (row.map { " \($0)" } ?? "") + (field.map { ", felt \($0)" } ?? ""))
         } else if let field {
             parts.append("felt \(field)")
         }
         parts.append(problem.words(.da))
         let text = parts.joined(separator: ": ")
-        return (advice ?? remedy.map(wording.words)).map { "\(text) (\($0))" } ?? text
+        return (problem.advice(.da) ?? remedy.map(wording.words)).map { "\(text) (\($0))" } ?? text
     }
 }
 
-extension FieldProblem {
+extension ReplicaProblem {
     /// The problem in `language`: in English its ``description``.
     public func words(_ language: Language) -> String {
         guard language == .da else { return description }
@@ -47,6 +48,35 @@ extension FieldProblem {
                 + (multiLine ? "kun linjeskift og tabulatorer er tilladt" : "tekst må ikke indeholde kontroltegn eller linjeskift")
         case .notNumber(let value): "\(value) er ikke et tal"
         case .tooLarge(let value): "\(value) er for stort: højst 999999999.99"
+        case .referenceDeleted(let kind, let id): "\(Self.noun(kind)) \(id) er slettet"
+        case .doesNotExist: "findes ikke"
+        case .deleted: "er slettet"
+        case .inUse(let kind, let user): "bruges stadig af \(Self.noun(kind)) \(user)"
+        case .notApproved: "er ikke godkendt"
+        case .alreadyTransferred: "er allerede overført"
+        case .noLive(let kind, let reference): "der er ingen \(Self.noun(kind)) \(reference)"
+        case .noneCalled(let kind, let name): "der er ingen \(Self.noun(kind)), der hedder \"\(name)\""
+        case .noReplica: "her er ingen replika"
+        case .emptyFile: "er tom (0 bytes): den er ikke længere en replika"
+        case .notSQLite: "er ikke en econsync-replika (ikke en SQLite-database)"
+        case .notReplica: "er en SQLite-database, men ikke en econsync-replika"
+        case .busy: "holdes af en anden econsync-proces i mere end 10 sekunder"
         }
+    }
+
+    /// What to do, in `language`, when the problem says it itself; in English its ``advice``.
+    public func advice(_ language: Language) -> String? {
+        guard language == .da else { return advice }
+        return switch self {
+        case .inUse(let kind, _): "slet eller ret den \(Self.noun(kind)) først"
+        case .emptyFile: "gendan den fra en sikkerhedskopi, eller flyt den væk og opret en ny replika"
+        case .busy: "prøv igen, når den er færdig"
+        default: nil
+        }
+    }
+
+    /// A kind as a noun in running Danish text: "kunde", "timeregistrering".
+    static func noun(_ kind: Kind) -> String {
+        kind.name(.da).lowercased()
     }
 }
