@@ -168,6 +168,10 @@ struct NothingLostTests {
             #expect(result.stderr.contains("note: \(home) was readable by others (mode 755); it is now 700"), "\(result.stderr)")
             #expect(result.stderr.contains("replica.sqlite was readable by others (mode 644); it is now 600"), "\(result.stderr)")
             #expect(Self.mode(home) == 0o700 && Self.mode(home + "/replica.sqlite") == 0o600)
+            // In Danish, as the office reads it.
+            #expect(chmod(home, 0o750) == 0)
+            let danish = try await connected.run(["local", "customer", "list", "--lang", "da"])
+            #expect(danish.status == 0 && danish.stderr == "bemærk: \(home) kunne læses af andre (tilstand 750); den er nu 700\n", "\(danish.stderr)")
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// whatever the umask or the mode an existing directory had.
 ///
 /// ```swift
-/// for note in try DataDirectory(url: dir).tighten() { print("note: \(note)") }
+/// for tightened in try DataDirectory(url: dir).tighten() { print("note: \(tightened)") }
 /// ```
 public struct DataDirectory: Sendable {
     /// The directory.
@@ -42,12 +42,25 @@ public struct DataDirectory: Sendable {
         return URL(fileURLWithPath: resolved(parent.path)).appendingPathComponent(absolute.lastPathComponent).path
     }
 
+    /// A file or folder whose group and other permissions were taken away.
+    public struct Tightened: Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        /// Its permission bits before (`0o755`) and after (`0o700`).
+        public var from: mode_t
+        public var to: mode_t
+
+        /// `PATH was readable by others (mode 755); it is now 700`.
+        public var description: String {
+            "\(path) was readable by others (mode \(String(from, radix: 8))); it is now \(String(to, radix: 8))"
+        }
+    }
+
     /// Takes away group and other permissions from the directory and
-    /// everything in it; returns a note for each thing that was looser.
+    /// everything in it; returns each thing that was looser.
     /// Throws ``ReplicaError`` `.unsafeFile` for anything in it that is not a
     /// plain file or folder (a symbolic link, a device, a pipe).
-    public func tighten() throws -> [String] {
-        var notes: [String] = []
+    public func tighten() throws -> [Tightened] {
+        var notes: [Tightened] = []
         try tighten(url.path, as: Self.directoryMode, notes: &notes)
         guard let walker = FileManager.default.enumerator(atPath: url.path) else { return notes }
         while let relative = walker.nextObject() as? String {
@@ -66,7 +79,7 @@ public struct DataDirectory: Sendable {
         return notes
     }
 
-    private func tighten(_ path: String, as mode: mode_t, notes: inout [String]) throws {
+    private func tighten(_ path: String, as mode: mode_t, notes: inout [Tightened]) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         let current = info.st_mode & 0o777
@@ -75,6 +88,6 @@ public struct DataDirectory: Sendable {
             throw ReplicaError(.notAReplica, "others can read it and its mode cannot be changed (\(String(cString: strerror(errno))))",
                                file: path, advice: "make it private to its owner (chmod \(String(mode, radix: 8)))")
         }
-        notes.append("\(path) was readable by others (mode \(String(current, radix: 8))); it is now \(String(current & ~0o077 | (mode & 0o700), radix: 8))")
+        notes.append(Tightened(path: path, from: current, to: current & ~0o077 | (mode & 0o700)))
     }
 }

@@ -80,3 +80,11 @@ extension ReplicaProblem {
         kind.name(.da).lowercased()
     }
 }
+
+extension DataDirectory.Tightened {
+    /// The note in `language`: "PATH kunne læses af andre (tilstand 755); den er nu 700"; in English its ``description``.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return description }
+        return "\(path) kunne læses af andre (tilstand \(String(from, radix: 8))); den er nu \(String(to, radix: 8))"
+    }
+}

@@ -26,7 +26,7 @@ public struct Workspace: Sendable {
     /// How remedies are worded in what is stored and mailed (module errors, notifications).
     public var wording: any RemedyWording = NeutralRemedyWording()
     /// Told what opening the directory changed, in words (permissions that were looser).
-    public var notes: @Sendable (String) -> Void = { _ in }
+    public var notes: @Sendable (DataDirectory.Tightened) -> Void = { _ in }
     /// A random number in 0..<1, for the schedule's jitter.
     public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
     /// Where what is done is logged (what is opened, run and sent); silent unless a front end gives it a handler.

@@ -85,7 +85,7 @@ struct GlobalOptions: ParsableArguments {
     func workspace() throws -> Workspace {
         var workspace = Workspace(directory: directory, department: department, now: try Self.clock())
         workspace.wording = CommandLineWording()
-        workspace.notes = { note in Output.note(note) }
+        workspace.notes = { tightened in Output.note(tightened.words(Speech.language)) }
         workspace.logger = logger
         workspace.transport = try Self.transport()
         #if ECONSYNC_TEST_HOOKS

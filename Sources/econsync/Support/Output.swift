@@ -56,15 +56,15 @@ enum Output {
         side(text)
     }
 
-    /// Prints `note: TEXT` on standard error, control characters escaped; nothing when quiet.
+    /// Prints `note: TEXT` (`bemærk: TEXT`) on standard error, control characters escaped; nothing when quiet.
     static func note(_ text: String) {
-        side("note: " + text)
+        side(Speech.say("bemærk: ", "note: ") + text)
     }
 
-    /// Prints `warning: TEXT` on standard error (stdout stays the command's output), control characters escaped;
+    /// Prints `warning: TEXT` (`advarsel: TEXT`) on standard error (stdout stays the command's output), control characters escaped;
     /// nothing when quiet (a warning is not an error: the command did what was asked).
     static func warning(_ text: String) {
-        side("warning: " + text)
+        side(Speech.say("advarsel: ", "warning: ") + text)
     }
 
     /// Writes `text` as it is on standard error (a progress line, with its own
