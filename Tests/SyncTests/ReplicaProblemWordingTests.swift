@@ -13,7 +13,10 @@ struct ReplicaProblemWordingTests {
         .notPositive("0"), .nul, .controlCharacter(code: "000B", multiLine: false), .controlCharacter(code: "0007", multiLine: true),
         .notNumber("nan"), .tooLarge("1000000000"), .referenceDeleted(.customer, 7), .doesNotExist, .deleted, .inUse(by: .timeEntry, 5),
         .notApproved, .alreadyTransferred, .noLive(.customer, "e:1001"), .noneCalled(.employee, "Lars"), .noReplica, .emptyFile,
-        .notSQLite, .notReplica, .busy,
+        .notSQLite, .notReplica, .busy, .outOfRange("0", .employeeNumber), .outOfRange("0", .projectNumber), .outOfRange("0", .activityNumber),
+        .negative, .notCurrency("kr"), .notPaymentTermsType("x", ["net", "days"]), .ownMainProject, .mainIsSubProject(3), .hasSubProjects(2),
+        .hoursOutOfRange("25"), .onMainProject(1, subProjects: 2), .projectBarred(4), .projectClosed(4), .transferredLocked, .sentUnapproved,
+        .approvedLocked,
     ]
 
     @Test("every refusal has Danish words of its own; English is its description")

@@ -82,14 +82,18 @@ extension DanishCommandTests {
              "error: customer, field cvr: \"123\" is not a CVR number: a CVR number has exactly 8 digits\n"),
             (["--name", "A", "--email", "nope"], "fejl: kunde, felt email: \"nope\" er ikke en e-mailadresse\n",
              "error: customer, field email: \"nope\" is not an e-mail address\n"),
+        ].map { (["local", "customer", "add"] + $0.0, $0.1, $0.2) } + [
+            (["local", "employee", "add", "--name", "Lars", "--number", "0"],
+             "fejl: medarbejder, felt number: 0 er uden for området: e-conomics medarbejdernumre går fra 1 til 999999\n",
+             "error: employee, field number: 0 is out of range: e-conomic employee numbers run from 1 to 999999\n"),
         ]
         for (arguments, danish, english) in cases {
-            let da = try cli.run(["local", "customer", "add"] + arguments)
+            let da = try cli.run(arguments)
             #expect(da.status == 1 && da.stderr == danish, "\(arguments): \(da.stderr)")
-            let en = try cli.run(["local", "customer", "add"] + arguments + ["--lang", "en"])
+            let en = try cli.run(arguments + ["--lang", "en"])
             #expect(en.status == 1 && en.stderr == english, "\(arguments): \(en.stderr)")
-            let json = try cli.run(["local", "customer", "add"] + arguments + ["--json"])
-            let jsonEnglish = try cli.run(["local", "customer", "add"] + arguments + ["--json", "--lang", "en"])
+            let json = try cli.run(arguments + ["--json"])
+            let jsonEnglish = try cli.run(arguments + ["--json", "--lang", "en"])
             #expect(json.status == 1 && json.stdout == jsonEnglish.stdout && json.stdout.contains("\"code\" : \"replica.invalid-field\"")
                     && !json.stdout.contains("felt"), "\(json.stdout)")
         }

@@ -40,6 +40,34 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
     case notNumber(String)
     /// A number above 999999999.99.
     case tooLarge(String)
+    /// A number outside its range (what it is, the range as e-conomic has it).
+    case outOfRange(String, NumberRange)
+    /// A number below 0 where it must be 0 or more.
+    case negative
+    /// Not a three-letter currency code.
+    case notCurrency(String)
+    /// Not one of the payment terms types (the types allowed).
+    case notPaymentTermsType(String, [String])
+    /// A project made its own main project.
+    case ownMainProject
+    /// A main project that is itself a sub-project.
+    case mainIsSubProject(Int64)
+    /// A project with sub-projects made a sub-project (how many it has).
+    case hasSubProjects(Int)
+    /// Hours outside 0 (excluded) to 24.
+    case hoursOutOfRange(String)
+    /// Hours on a main project (its sub-projects counted).
+    case onMainProject(Int64, subProjects: Int)
+    /// A registration on a barred project.
+    case projectBarred(Int64)
+    /// A registration on a closed project.
+    case projectClosed(Int64)
+    /// A registration changed after it was transferred.
+    case transferredLocked
+    /// A registration marked sent without an approval.
+    case sentUnapproved
+    /// An approved registration edited.
+    case approvedLocked
     /// A reference to a record that is deleted.
     case referenceDeleted(Kind, Int64)
     /// The record does not exist.
@@ -87,6 +115,21 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
                 + (multiLine ? "only line breaks and tabs are allowed" : "text may not hold control characters or line breaks")
         case .notNumber(let value): "\(value) is not a number"
         case .tooLarge(let value): "\(value) is too large: at most 999999999.99"
+        case .outOfRange(let value, let range): "\(value) \(range.description)"
+        case .negative: "must be 0 or more"
+        case .notCurrency(let text): "\"\(text)\" is not a currency code: use three letters such as DKK"
+        case .notPaymentTermsType(let text, let types): "\"\(text)\" is not a payment terms type; use one of \(types.joined(separator: ", "))"
+        case .ownMainProject: "a project cannot be its own main project"
+        case .mainIsSubProject(let id): "project \(id) is itself a sub-project; a main project must be a project without a parent"
+        case .hasSubProjects(let count): "this project has \(count) sub-project(s), so it cannot become a sub-project"
+        case .hoursOutOfRange(let hours): "\(hours) is not allowed: hours must be more than 0 and at most 24 per entry"
+        case .onMainProject(let id, let count):
+            "project \(id) is a main project (it has \(count) sub-project(s)); e-conomic takes hours only on sub-projects"
+        case .projectBarred(let id): "project \(id) is barred and takes no registrations"
+        case .projectClosed(let id): "project \(id) is closed and takes no registrations"
+        case .transferredLocked: "was transferred to e-conomic and can no longer change"
+        case .sentUnapproved: "only approved registrations can be transferred or exported"
+        case .approvedLocked: "is approved and can no longer be edited"
         case .referenceDeleted(let kind, let id): "\(kind.rawValue) \(id) is deleted"
         case .doesNotExist: "does not exist"
         case .deleted: "is deleted"
@@ -107,9 +150,28 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
     public var advice: String? {
         switch self {
         case .inUse(let kind, _): "delete or change that \(kind.rawValue) first"
+        case .onMainProject: "record the hours on one of its sub-projects"
+        case .transferredLocked: "correct it in e-conomic, or record a new registration"
+        case .approvedLocked: "un-approve it first"
         case .emptyFile: "restore it from a backup, or move it away and create a new replica"
         case .busy: "try again when it finishes"
         default: nil
+        }
+    }
+}
+
+extension ReplicaProblem {
+    /// The range a number must be in.
+    public enum NumberRange: Sendable, Equatable {
+        case employeeNumber, projectNumber, activityNumber
+
+        /// `is out of range: e-conomic employee numbers run from 1 to 999999`.
+        public var description: String {
+            switch self {
+            case .employeeNumber: "is out of range: e-conomic employee numbers run from 1 to 999999"
+            case .projectNumber: "is out of range: project numbers run from 1 to 999999999"
+            case .activityNumber: "is not an e-conomic activity number (1 to 999999999)"
+            }
         }
     }
 }

@@ -83,7 +83,7 @@ public struct Customer: ReplicaRecord, Equatable {
         try check.optionalText(phone, "phone", max: 255)
         try check.email(email)
         if check.checksInput("currency"), currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            throw check.error(.invalidField, field: "currency", "\"\(currency)\" is not a currency code: use three letters such as DKK")
+            throw check.error(field: "currency", .notCurrency(currency))
         }
         try check.references([
             "customer_group_id": customerGroupId, "payment_term_id": paymentTermId, "vat_zone_id": vatZoneId,

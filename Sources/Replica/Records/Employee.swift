@@ -49,7 +49,7 @@ public struct Employee: ReplicaRecord, Equatable {
     public func validate(_ check: Validation, previous: Employee?) throws {
         try check.text(name, "name", max: 100)
         if let number, !(1...999_999).contains(number) {
-            throw check.error(.invalidField, field: "number", "\(number) is out of range: e-conomic employee numbers run from 1 to 999999")
+            throw check.error(field: "number", .outOfRange("\(number)", .employeeNumber))
         }
         try check.unique("number", number, field: "number")
         try check.email(email)

@@ -43,7 +43,7 @@ public struct HourType: ReplicaRecord, Equatable {
     public func validate(_ check: Validation, previous: HourType?) throws {
         try check.text(name, "name", max: 100)
         if let activityNumber, !(1...999_999_999).contains(activityNumber) {
-            throw check.error(.invalidField, field: "activity", "\(activityNumber) is not an e-conomic activity number (1 to 999999999)")
+            throw check.error(field: "activity", .outOfRange("\(activityNumber)", .activityNumber))
         }
         try check.references(["product_id": productId])
     }

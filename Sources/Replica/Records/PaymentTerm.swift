@@ -33,11 +33,10 @@ public struct PaymentTerm: ReplicaRecord, Equatable {
     public func validate(_ check: Validation, previous: PaymentTerm?) throws {
         try check.text(name, "name", max: 50)
         if let type, !Self.types.contains(type) {
-            throw check.error(.invalidField, field: "type",
-                              "\"\(type)\" is not a payment terms type; use one of \(Self.types.sorted().joined(separator: ", "))")
+            throw check.error(field: "type", .notPaymentTermsType(type, Self.types.sorted()))
         }
         if let daysOfCredit, daysOfCredit < 0 {
-            throw check.error(.invalidField, field: "daysOfCredit", "must be 0 or more")
+            throw check.error(field: "daysOfCredit", .negative)
         }
     }
 }

@@ -55,7 +55,7 @@ public struct Project: ReplicaRecord, Equatable {
         try check.text(name, "name", max: 100)
         try check.optionalText(description, "description", max: 2500)
         if let number, !(1...999_999_999).contains(number) {
-            throw check.error(.invalidField, field: "number", "\(number) is out of range: project numbers run from 1 to 999999999")
+            throw check.error(field: "number", .outOfRange("\(number)", .projectNumber))
         }
         try check.unique("number", number, field: "number")
         try check.references(["customer_id": customerId, "parent_id": parentId])
@@ -70,16 +70,16 @@ public struct Project: ReplicaRecord, Equatable {
 
     private func validateParent(_ parentId: Int64, _ check: Validation) throws {
         if parentId == id {
-            throw check.error(.invalidField, field: "parent", "a project cannot be its own main project")
+            throw check.error(field: "parent", .ownMainProject)
         }
         let grandparent = try check.fetchCount("SELECT count(*) FROM projects WHERE id = ? AND parent_id IS NOT NULL", [parentId])
         if grandparent > 0 {
-            throw check.error(.invalidField, field: "parent", "project \(parentId) is itself a sub-project; a main project must be a project without a parent")
+            throw check.error(field: "parent", .mainIsSubProject(parentId))
         }
         if let id {
             let children = try check.fetchCount("SELECT count(*) FROM projects WHERE parent_id = ? AND tombstone = 0", [id])
             if children > 0 {
-                throw check.error(.invalidField, field: "parent", "this project has \(children) sub-project(s), so it cannot become a sub-project")
+                throw check.error(field: "parent", .hasSubProjects(children))
             }
         }
     }

@@ -33,18 +33,17 @@ extension Registration {
         let contentChanged = previous.map { $0.content != content || $0.tombstone != tombstone } ?? true
         let approvalChanged = previous.map { $0.approvedAt != approvedAt || $0.approvedBy != approvedBy } ?? true
         if let previous, previous.isSent && (contentChanged || approvalChanged) {
-            throw check.error(.locked, field: nil, "was transferred to e-conomic and can no longer change",
-                              advice: "correct it in e-conomic, or record a new registration")
+            throw check.error(.locked, field: nil, .transferredLocked)
         }
         if isSent && !isApproved {
-            throw check.error(.locked, field: "approvedAt", "only approved registrations can be transferred or exported")
+            throw check.error(.locked, field: "approvedAt", .sentUnapproved)
         }
         guard let previous else {
             try validateProjectOpen(check)
             return
         }
         if previous.isApproved && isApproved && contentChanged {
-            throw check.error(.locked, field: nil, "is approved and can no longer be edited", advice: "un-approve it first")
+            throw check.error(.locked, field: nil, .approvedLocked)
         }
         if previous.projectId != projectId {
             try validateProjectOpen(check)
@@ -61,10 +60,10 @@ extension Registration {
     private func validateProjectOpen(_ check: Validation) throws {
         let state = try check.fetchCount("SELECT barred + 2 * closed FROM projects WHERE id = ?", [projectId])
         if state & 1 != 0 {
-            throw check.error(.invalidField, field: "project", "project \(projectId) is barred and takes no registrations")
+            throw check.error(field: "project", .projectBarred(projectId))
         }
         if state & 2 != 0 {
-            throw check.error(.invalidField, field: "project", "project \(projectId) is closed and takes no registrations")
+            throw check.error(field: "project", .projectClosed(projectId))
         }
     }
 }

@@ -68,7 +68,7 @@ public struct TimeEntry: Registration, Equatable {
         ])
         try check.date(date)
         guard hours.isFinite, hours > 0, hours <= 24 else {
-            throw check.error(.invalidField, field: "hours", "\(Validation.format(hours)) is not allowed: hours must be more than 0 and at most 24 per entry")
+            throw check.error(field: "hours", .hoursOutOfRange(Validation.format(hours)))
         }
         try check.optionalText(note, "note", max: 2500)
         if check.origin == .local && previous?.projectId != projectId {
@@ -82,9 +82,7 @@ public struct TimeEntry: Registration, Equatable {
     private func validateSubProject(_ check: Validation) throws {
         let subProjects = try check.fetchCount("SELECT count(*) FROM projects WHERE parent_id = ? AND tombstone = 0", [projectId])
         if subProjects > 0 {
-            throw check.error(.invalidField, field: "project",
-                              "project \(projectId) is a main project (it has \(subProjects) sub-project(s)); e-conomic takes hours only on sub-projects",
-                              advice: "record the hours on one of its sub-projects")
+            throw check.error(field: "project", .onMainProject(projectId, subProjects: subProjects))
         }
     }
 }

@@ -54,9 +54,9 @@ public struct Validation {
         ReplicaError(code, message, kind: kind, row: row, field: field, advice: advice)
     }
 
-    /// The refusal of `field`'s value of the record being checked, for `problem`.
-    public func error(field: String, _ problem: ReplicaProblem) -> ReplicaError {
-        ReplicaError(.invalidField, problem, kind: kind, row: row, field: field)
+    /// The refusal of the record being checked (of its `field`'s value when named), for `problem`.
+    public func error(_ code: ReplicaError.Code = .invalidField, field: String?, _ problem: ReplicaProblem) -> ReplicaError {
+        ReplicaError(code, problem, kind: kind, row: row, field: field)
     }
 
     /// Requires non-empty text of at most `max` characters.

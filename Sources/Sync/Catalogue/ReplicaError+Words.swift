@@ -48,6 +48,21 @@ extension ReplicaProblem {
                 + (multiLine ? "kun linjeskift og tabulatorer er tilladt" : "tekst må ikke indeholde kontroltegn eller linjeskift")
         case .notNumber(let value): "\(value) er ikke et tal"
         case .tooLarge(let value): "\(value) er for stort: højst 999999999.99"
+        case .outOfRange(let value, let range): "\(value) \(range.words(.da))"
+        case .negative: "skal være 0 eller mere"
+        case .notCurrency(let text): "\"\(text)\" er ikke en valutakode: brug tre bogstaver, f.eks. DKK"
+        case .notPaymentTermsType(let text, let types): "\"\(text)\" er ikke en type betalingsbetingelse; brug en af \(types.joined(separator: ", "))"
+        case .ownMainProject: "et projekt kan ikke være sit eget hovedprojekt"
+        case .mainIsSubProject(let id): "projekt \(id) er selv et underprojekt; et hovedprojekt skal være et projekt uden overordnet projekt"
+        case .hasSubProjects(let count): "projektet har \(count) underprojekt(er), så det kan ikke blive et underprojekt"
+        case .hoursOutOfRange(let hours): "\(hours) er ikke tilladt: timer skal være over 0 og højst 24 pr. registrering"
+        case .onMainProject(let id, let count):
+            "projekt \(id) er et hovedprojekt (det har \(count) underprojekt(er)); e-conomic tager kun timer på underprojekter"
+        case .projectBarred(let id): "projekt \(id) er spærret og tager ingen registreringer"
+        case .projectClosed(let id): "projekt \(id) er lukket og tager ingen registreringer"
+        case .transferredLocked: "er overført til e-conomic og kan ikke længere ændres"
+        case .sentUnapproved: "kun godkendte registreringer kan overføres eller eksporteres"
+        case .approvedLocked: "er godkendt og kan ikke længere rettes"
         case .referenceDeleted(let kind, let id): "\(Self.noun(kind)) \(id) er slettet"
         case .doesNotExist: "findes ikke"
         case .deleted: "er slettet"
@@ -69,6 +84,9 @@ extension ReplicaProblem {
         guard language == .da else { return advice }
         return switch self {
         case .inUse(let kind, _): "slet eller ret den \(Self.noun(kind)) først"
+        case .onMainProject: "registrér timerne på et af dets underprojekter"
+        case .transferredLocked: "ret den i e-conomic, eller registrér en ny"
+        case .approvedLocked: "fjern godkendelsen først"
         case .emptyFile: "gendan den fra en sikkerhedskopi, eller flyt den væk og opret en ny replika"
         case .busy: "prøv igen, når den er færdig"
         default: nil
@@ -86,5 +104,17 @@ extension DataDirectory.Tightened {
     public func words(_ language: Language) -> String {
         guard language == .da else { return description }
         return "\(path) kunne læses af andre (tilstand \(String(from, radix: 8))); den er nu \(String(to, radix: 8))"
+    }
+}
+
+extension ReplicaProblem.NumberRange {
+    /// The range in `language`: in English its ``description``.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return description }
+        return switch self {
+        case .employeeNumber: "er uden for området: e-conomics medarbejdernumre går fra 1 til 999999"
+        case .projectNumber: "er uden for området: projektnumre går fra 1 til 999999999"
+        case .activityNumber: "er ikke et aktivitetsnummer i e-conomic (1 til 999999999)"
+        }
     }
 }
