@@ -7,7 +7,7 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: Speech.say("Opret datamappen og dens lokale replika (eller opgradér en eksisterende).",
                              "Create the data directory and its local replica (or upgrade an existing one)."),
-            discussion: Examples.text("econsync init", Speech.say("econsync init --data-dir /srv/econsync  (en anden datamappe)", "econsync init --data-dir /srv/econsync  (another data directory)")))
+            discussion: Examples.text("econsync init", Examples.noted("econsync init --data-dir /srv/econsync", "en anden datamappe", "another data directory")))
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @OptionGroup var output: OutputOptions

@@ -68,22 +68,27 @@ public struct ReplicaError: CodedError, Equatable {
 
     /// `file:line: kind row, field f: message (advice or remedy)`.
     public func describe(_ wording: any RemedyWording) -> String {
+        describe(message, advice: advice ?? remedy.map(wording.words), noun: \.noun, field: "field")
+    }
+
+    /// `file:line: kind row, FIELD f: message (advice)`, the kind named by `noun` and a field by `field`:
+    /// the shape every language words a replica error in.
+    public func describe(_ message: String, advice: String?, noun: (Kind) -> String, field fieldWord: String) -> String {
         var prefix: [String] = []
         if let file {
             prefix.append(line.map { "\(file):\($0)" } ?? file)
         }
         var subject = ""
         if let kind {
-            subject = kind.noun
+            subject = noun(kind)
             if let row { subject += " \(row)" }
-            if let field { subject += ", field \(field)" }
+            if let field { subject += ", \(fieldWord) \(field)" }
         } else if let field {
-            subject = "field \(field)"
+            subject = "\(fieldWord) \(field)"
         }
         if !subject.isEmpty { prefix.append(subject) }
-        var text = prefix.isEmpty ? message : prefix.joined(separator: ": ") + ": " + message
-        if let what = advice ?? remedy.map(wording.words) { text += " (\(what))" }
-        return text
+        let text = prefix.isEmpty ? message : prefix.joined(separator: ": ") + ": " + message
+        return advice.map { "\(text) (\($0))" } ?? text
     }
 
     /// The same error, located in a file and line (used by bulk import).

@@ -17,7 +17,7 @@ public struct Record: Hashable, Sendable {
     public var key: RecordKey
     public var data: [String: JSONValue]
 
-    /// Fields that change on every read and say nothing about the entity.
+    /// Fields that change on every read and say nothing about the entity (a list: two comparisons beat a hash).
     public static let volatileFields = ["self", "metaData"]
 
     public init(kind: String, key: RecordKey, data: [String: JSONValue]) {
@@ -41,7 +41,7 @@ public struct Record: Hashable, Sendable {
     private static func withoutVolatile(_ fields: [String: JSONValue]) -> [String: JSONValue]? {
         var changed: [String: JSONValue]?
         for (name, value) in fields {
-            if isVolatile(name) {
+            if volatileFields.contains(name) {  // two comparisons, no hashing: asked for every field pulled
                 if changed == nil { changed = fields }
                 changed!.removeValue(forKey: name)
             } else if let cleaned = withoutVolatile(value) {
@@ -67,11 +67,6 @@ public struct Record: Hashable, Sendable {
         default:
             return nil
         }
-    }
-
-    /// Whether `name` is one of ``volatileFields``: two comparisons, no hashing (asked for every field pulled).
-    private static func isVolatile(_ name: String) -> Bool {
-        volatileFields.contains(name)
     }
 
     /// The canonical line: `{"kind":…,"key":…,"data":{…}}`, without a newline.

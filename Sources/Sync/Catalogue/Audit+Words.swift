@@ -25,7 +25,7 @@ extension Audit.Finding {
     public func words(_ language: Language) -> String {
         guard language == .da else { return description }
         let detail = fields.map { "\($0.field): Mobilplan \($0.replica), e-conomic \($0.economic)" }.joined(separator: "; ")
-        return "\(kind.name(.da).lowercased()) \(key): \(problem.words(.da))\(detail.isEmpty ? "" : " (\(detail))")"
+        return "\(kind.noun(.da)) \(key): \(problem.words(.da))\(detail.isEmpty ? "" : " (\(detail))")"
     }
 }
 
@@ -42,6 +42,6 @@ extension DataWarning {
     /// The warning in `language`, naming the record: "kunde 1012 (Hansen VVS ApS): …"; in English its ``description``.
     public func line(_ language: Language) -> String {
         guard language == .da else { return description }
-        return "\(kind.name(.da).lowercased()) \(key) (\(name)): \(words(.da))"
+        return "\(kind.noun(.da)) \(key) (\(name)): \(words(.da))"
     }
 }

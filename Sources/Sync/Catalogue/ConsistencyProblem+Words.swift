@@ -13,8 +13,8 @@ extension ConsistencyProblem {
         return switch self {
         case .integrity(let line): "integritet: \(line)"
         case .foreignKey(let table, let row, let parent): "fremmednøgle: \(table) række \(row) henviser til en \(parent)-række, der mangler"
-        case .unlogged(let kind, let rows): "\(kind.name(.da).lowercased()): rækker uden en logget oprettelse: \(rows)"
-        case .missing(let kind, let rows): "\(kind.name(.da).lowercased()): ændringer logget for rækker, der mangler: \(rows)"
+        case .unlogged(let kind, let rows): "\(kind.noun(.da)): rækker uden en logget oprettelse: \(rows)"
+        case .missing(let kind, let rows): "\(kind.noun(.da)): ændringer logget for rækker, der mangler: \(rows)"
         }
     }
 }

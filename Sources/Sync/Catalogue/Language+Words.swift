@@ -83,6 +83,11 @@ extension Kind {
         }
         return language == .da ? da : en
     }
+
+    /// The kind as a noun in running text: `kunde`, `timeregistrering` in Danish; ``noun`` in English (`time entry`).
+    public func noun(_ language: Language) -> String {
+        language == .da ? name(.da).lowercased() : noun
+    }
 }
 
 extension ModuleReport.State {

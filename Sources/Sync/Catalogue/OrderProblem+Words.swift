@@ -11,7 +11,7 @@ extension OrderProblem {
         let da = language == .da
         switch self {
         case .notInReplica(let kind, let id):
-            return da ? "\(kind.name(.da).lowercased()) \(id) findes ikke i replikaen" : "\(kind.rawValue) \(id) is not in the replica"
+            return da ? "\(kind.noun(.da)) \(id) findes ikke i replikaen" : "\(kind.rawValue) \(id) is not in the replica"
         case .noProject(let id):
             return da ? "der er intet projekt \(id) i replikaen" : "there is no project \(id) in the replica"
         case .otherDepartment(let project, let id, let department):
@@ -68,7 +68,7 @@ extension OrderProblem {
             return (da ? "e-conomic mangler varer, ordren skal bruge, og de kunne ikke oprettes: "
                 : "e-conomic lacks products the order needs and they could not be created: ") + reasons.joined(separator: "; ")
         case .exportedMeanwhile(let kind, let id):
-            return da ? "\(kind.name(.da).lowercased()) \(id) blev eksporteret imens" : "\(kind.rawValue) \(id) was exported meanwhile"
+            return da ? "\(kind.noun(.da)) \(id) blev eksporteret imens" : "\(kind.rawValue) \(id) was exported meanwhile"
         case .noSuchOrder(let number, let released):
             guard let released else {
                 return da ? "ingen ordreeksport har e-conomic-ordrenummer \(number)" : "no order export has e-conomic order number \(number)"
@@ -95,7 +95,7 @@ extension OrderProblem {
 
     /// A registration kind as a noun: "time entry", "timeregistrering".
     private static func noun(_ kind: Kind, _ da: Bool) -> String {
-        if da { return kind.name(.da).lowercased() }
+        if da { return kind.noun(.da) }
         return kind == .timeEntry ? "time entry" : "material registration"
     }
 }

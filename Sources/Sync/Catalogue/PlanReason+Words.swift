@@ -19,7 +19,7 @@ extension PlanReason {
         case .changedInEconomic: "ændret i e-conomic"
         case .changedInEconomicImporting(let module): "ændret i e-conomic eller rettet i Mobilplan; modulet \(module.name(.da)) henter kun fra e-conomic"
         case .deletedInEconomic: "slettet i e-conomic"
-        case .linked(let kind, let key, let field): "koblet til \(Self.kind(kind)) \(key) i e-conomic via \(field): oprettes aldrig to gange"
+        case .linked(let kind, let key, let field): "koblet til \(kind.noun(.da)) \(key) i e-conomic via \(field): oprettes aldrig to gange"
         case .newInReplica: "ny i Mobilplan"
         case .changedInReplica: "ændret i Mobilplan"
         case .deletedInReplica: "slettet i Mobilplan"
@@ -36,7 +36,7 @@ extension PlanReason {
         case .switchedOff(.hours): "overførsel af timer er slået fra (projects.syncHours)"
         case .switchedOff(.customerGroups): "kundegrupper hentes ikke (customers.syncGroups)"
         case .mergedSubProject: "et underprojekt, lagt sammen med sit hovedprojekt (projects.subProjects er merge-into-parent)"
-        case .heldBack(let kind, let record, let because): "holdt tilbage: \(Self.kind(kind)) \(record) i Mobilplan \(because.words(.da))"
+        case .heldBack(let kind, let record, let because): "holdt tilbage: \(kind.noun(.da)) \(record) i Mobilplan \(because.words(.da))"
         case .unitChange(let product, let from, let to):
             "enheden på vare \(product) kan ikke ændres, når varen findes i e-conomic (fra \(from) til \(to))"
         case .cannotBar(let kind): "slettet i Mobilplan, men e-conomic kan ikke spærre poster af typen \(kind.name(.da)); slet den i e-conomic"
@@ -53,13 +53,13 @@ extension PlanReason {
         case .sameValue(let kind, let records, let field, let value):
             "\(kind.name(.da)) \(records.joined(separator: " og ")) har samme \(field) \(value): ingen af dem sendes, før den ene er rettet, lagt sammen eller slettet"
         case .duplicate(let kind, let record, let field, let value, let economic, let replica):
-            "\(kind.name(.da)) \(record) har samme \(field) \(value) som \(Self.kind(kind)) \(economic) i e-conomic, "
-                + "som \(Self.kind(kind)) \(replica) i Mobilplan allerede er: læg de to sammen, eller ret den; oprettes aldrig to gange"
+            "\(kind.name(.da)) \(record) har samme \(field) \(value) som \(kind.noun(.da)) \(economic) i e-conomic, "
+                + "som \(kind.noun(.da)) \(replica) i Mobilplan allerede er: læg de to sammen, eller ret den; oprettes aldrig to gange"
         case .ambiguous(let kind, let field, let matches, let rivals):
             "matcher \(matches.count == 1 ? "en post" : "flere poster") af typen \(kind.name(.da)) i e-conomic via \(field) (\(matches.joined(separator: ", ")))"
                 + "\(rivals ? ", som andre poster i Mobilplan også matcher" : ""): tvetydigt, så ingen kobles; angiv e-conomic ID på den rigtige"
         case .dependencyMissing(let field, let kind, let key, let because):
-            "\(field) henviser til \(Self.kind(kind)) \(key), som ikke oprettes i e-conomic\(because.map { ": \($0.words(.da))" } ?? " i denne kørsel")"
+            "\(field) henviser til \(kind.noun(.da)) \(key), som ikke oprettes i e-conomic\(because.map { ": \($0.words(.da))" } ?? " i denne kørsel")"
         case .productMissing(let product):
             "varen \(product) findes ikke i e-conomic: opret den dér, eller slå automatisk oprettelse af varer til (indstillingen products.autoCreate)"
         case .productNotCreatable(let product, let because):
@@ -69,16 +69,13 @@ extension PlanReason {
         case .recorded(let words): words
         }
     }
-
-    /// A kind inside a Danish sentence: `medarbejder`, `kunde`, ….
-    static func kind(_ kind: Kind) -> String { kind.name(.da).lowercased() }
 }
 
 extension ReferencedRecord {
     /// The record in `language`: `Jens Hansen (medarbejder 3)` in Danish; in English its ``description``.
     public func words(_ language: Language) -> String {
         guard language == .da else { return description }
-        let kind = PlanReason.kind(self.kind)
+        let kind = self.kind.noun(.da)
         return name.map { "\($0) (\(kind) \(id))" } ?? "\(kind) \(id)"
     }
 }

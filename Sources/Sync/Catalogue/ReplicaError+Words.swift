@@ -13,16 +13,7 @@ extension ReplicaError: WordedError {
 
     public func describe(_ wording: any RemedyWording, in language: Language) -> String {
         guard language == .da, let problem else { return describe(wording) }
-        var parts: [String] = []
-        if let file { parts.append(line.map { "\(file):\($0)" } ?? file) }
-        if let kind {
-            parts.append(ReplicaProblem.noun(kind) + (row.map { " \($0)" } ?? "") + (field.map { ", felt \($0)" } ?? ""))
-        } else if let field {
-            parts.append("felt \(field)")
-        }
-        parts.append(problem.words(.da))
-        let text = parts.joined(separator: ": ")
-        return (problem.advice(.da) ?? remedy.map(wording.words)).map { "\(text) (\($0))" } ?? text
+        return describe(problem.words(.da), advice: problem.advice(.da) ?? remedy.map(wording.words), noun: { $0.noun(.da) }, field: "felt")
     }
 }
 
@@ -63,14 +54,14 @@ extension ReplicaProblem {
         case .transferredLocked: "er overført til e-conomic og kan ikke længere ændres"
         case .sentUnapproved: "kun godkendte registreringer kan overføres eller eksporteres"
         case .approvedLocked: "er godkendt og kan ikke længere rettes"
-        case .referenceDeleted(let kind, let id): "\(Self.noun(kind)) \(id) er slettet"
+        case .referenceDeleted(let kind, let id): "\(kind.noun(.da)) \(id) er slettet"
         case .doesNotExist: "findes ikke"
         case .deleted: "er slettet"
-        case .inUse(let kind, let user): "bruges stadig af \(Self.noun(kind)) \(user)"
+        case .inUse(let kind, let user): "bruges stadig af \(kind.noun(.da)) \(user)"
         case .notApproved: "er ikke godkendt"
         case .alreadyTransferred: "er allerede overført"
-        case .noLive(let kind, let reference): "der er ingen \(Self.noun(kind)) \(reference)"
-        case .noneCalled(let kind, let name): "der er ingen \(Self.noun(kind)), der hedder \"\(name)\""
+        case .noLive(let kind, let reference): "der er ingen \(kind.noun(.da)) \(reference)"
+        case .noneCalled(let kind, let name): "der er ingen \(kind.noun(.da)), der hedder \"\(name)\""
         case .noReplica: "her er ingen replika"
         case .emptyFile: "er tom (0 bytes): den er ikke længere en replika"
         case .notSQLite: "er ikke en econsync-replika (ikke en SQLite-database)"
@@ -83,7 +74,7 @@ extension ReplicaProblem {
     public func advice(_ language: Language) -> String? {
         guard language == .da else { return advice }
         return switch self {
-        case .inUse(let kind, _): "slet eller ret den \(Self.noun(kind)) først"
+        case .inUse(let kind, _): "slet eller ret den \(kind.noun(.da)) først"
         case .onMainProject: "registrér timerne på et af dets underprojekter"
         case .transferredLocked: "ret den i e-conomic, eller registrér en ny"
         case .approvedLocked: "fjern godkendelsen først"
@@ -91,11 +82,6 @@ extension ReplicaProblem {
         case .busy: "prøv igen, når den er færdig"
         default: nil
         }
-    }
-
-    /// A kind as a noun in running Danish text: "kunde", "timeregistrering".
-    static func noun(_ kind: Kind) -> String {
-        kind.name(.da).lowercased()
     }
 }
 

@@ -46,7 +46,7 @@ extension RunProblem {
             let more = total > reasons.count ? (da ? " (\(total) blokeret i alt)" : " (\(total) blocked in all)") : ""
             return reasons.map { $0.words(language) }.joined(separator: "; ") + more
         case .failed(let failures, let total, let blocked, let blockedTotal):
-            let shown = failures.map { da ? "\($0.kind.name(.da).lowercased()) \($0.key): \($0.error)" : $0.description }.joined(separator: "; ")
+            let shown = failures.map { da ? "\($0.kind.noun(.da)) \($0.key): \($0.error)" : $0.description }.joined(separator: "; ")
             let failed = da ? "\(total) \(total == 1 ? "handling" : "handlinger") fejlede: \(shown)"
                 : "\(total) operation\(total == 1 ? "" : "s") failed: \(shown)"
             guard blockedTotal > 0 else { return failed }

@@ -5,7 +5,7 @@ extension SnapshotPuller.Progress {
     public func words(_ language: Language) -> String {
         guard language == .da else { return description }
         let how = resumed ? " (bevaret fra den afbrudte hentning)" : " på \(pages) \(pages == 1 ? "side" : "sider")"
-        return "\(kind.name(.da).lowercased()): \(records) \(records == 1 ? "post" : "poster")\(how)"
+        return "\(kind.noun(.da)): \(records) \(records == 1 ? "post" : "poster")\(how)"
             + (changed.map { ", trinvis: \($0) ændret" } ?? "")
     }
 }

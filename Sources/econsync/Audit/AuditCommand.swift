@@ -11,7 +11,7 @@ struct AuditCommand: AsyncParsableCommand {
         abstract: Speech.say(
             "Kontrollér replikaen mod et øjebliksbillede af e-conomic på de tilknyttede felter.",
             "Check the replica against a snapshot of e-conomic on the mapped fields."),
-        discussion: Examples.text(Speech.say("econsync audit  (mod det nyeste øjebliksbillede i lageret)", "econsync audit  (against the newest snapshot in the store)"), Speech.say("econsync audit --fresh  (henter e-conomic først)", "econsync audit --fresh  (pulls e-conomic first)"),
+        discussion: Examples.text(Examples.noted("econsync audit", "mod det nyeste øjebliksbillede i lageret", "against the newest snapshot in the store"), Examples.noted("econsync audit --fresh", "henter e-conomic først", "pulls e-conomic first"),
                                   "econsync audit --snapshot @latest --json", after: Speech.say("""
             Viser poster, der mangler på en af siderne, felter, der er forskellige, godkendte timer, der endnu ikke er \
             overført, og poster i replikaen, der burde have en e-conomic-nøgle og ikke har nogen, med antal pr. type. \

@@ -9,7 +9,7 @@ struct Connect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: Speech.say("Forbind til en e-conomic-aftale: godkend adgangen i en browser, og godkendelsen gemmes (tilstand 0600).",
                              "Connect to an e-conomic agreement: approve access in a browser, and the grant is stored (mode 0600)."),
-        discussion: Examples.text("econsync connect --app-secret-token-file ~/secret.txt", Speech.say("econsync connect --app-secret-token-file F --no-browser  (skriv adressen)", "econsync connect --app-secret-token-file F --no-browser  (print the address)"), after: Speech.say("""
+        discussion: Examples.text("econsync connect --app-secret-token-file ~/secret.txt", Examples.noted("econsync connect --app-secret-token-file F --no-browser", "skriv adressen", "print the address"), after: Speech.say("""
             econsync skriver e-conomics installationsadresse (og åbner en browser, når den kan), modtager \
             godkendelsen på en engangslytter på 127.0.0.1, kontrollerer den med GET /self og gemmer den i \
             DATA-DIR/credentials.json, som kun du kan læse. Tokens skrives aldrig ud.

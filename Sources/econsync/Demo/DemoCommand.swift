@@ -14,7 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: Speech.say(
             "Kør hele forløbet på den indbyggede demoaftale: e-conomic emuleret i processen, arbejde i marken offline, afstemning, ordreeksport.",
             "Run the whole job on the embedded demo agreement: e-conomic emulated in-process, offline field work, reconcile, order export."),
-        discussion: Examples.text("econsync demo", Speech.say("econsync demo --keep  (behold datamappen, så den kan ses)", "econsync demo --keep  (keep the data directory to look at)"), after: Speech.say("""
+        discussion: Examples.text("econsync demo", Examples.noted("econsync demo --keep", "behold datamappen, så den kan ses", "keep the data directory to look at"), after: Speech.say("""
             Starter en emulator af e-conomic på loopback med data fra demoaftalen (Snapshots/), laver en replika i en \
             midlertidig mappe, sætter integrationen op, importerer e-conomics poster, registrerer arbejde i marken \
             offline (godkendte og ikke godkendte timer, et materiale, hvis vare e-conomic mangler, en kunde oprettet \

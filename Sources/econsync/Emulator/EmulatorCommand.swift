@@ -17,7 +17,7 @@ struct EmulatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
         abstract: Speech.say("Kør en lokal e-conomic-emulator, indtil den afbrydes.", "Run a local e-conomic emulator until interrupted."),
-        discussion: Examples.text(Speech.say("econsync emulator --port 0  (skriver: listening on URL)", "econsync emulator --port 0  (prints: listening on URL)"), "econsync emulator --port 8088 --save-on-exit state.ndjson.gz", after: Speech.say("""
+        discussion: Examples.text(Examples.noted("econsync emulator --port 0", "skriver: listening on URL", "prints: listening on URL"), "econsync emulator --port 8088 --save-on-exit state.ndjson.gz", after: Speech.say("""
             Den første linje, der skrives, er `listening on http://HOST:PORT`. Tokens: X-AppSecretToken \
             `emulator-app-secret` med X-AgreementGrantToken `emulator-grant` læser og skriver; \
             `demo`/`demo` læser kun. Installationsforløb: GET /secure/api1/requestaccess.aspx?appPublicToken=\

@@ -27,7 +27,7 @@ enum LocalWords {
 
     /// The kind as a noun in a sentence: `kunde`, `timeregistrering`; in English `customer`, `time entry`.
     static func noun(_ kind: Kind, in language: Language = Speech.language) -> String {
-        language == .da ? kind.name(.da).lowercased() : kind.noun
+        kind.noun(language)
     }
 
     /// The kind in the plural, in Danish (`kunder`, `timeregistreringer`), as the help of the `local` commands names records.

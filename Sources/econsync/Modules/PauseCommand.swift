@@ -8,7 +8,7 @@ struct PauseCommand: ParsableCommand {
         abstract: Speech.say(
             "Sæt hele integrationen på pause: intet modul kører, og intet sendes til e-conomic før `econsync resume`.",
             "Pause the whole integration: no module runs and nothing is sent to e-conomic until `econsync resume`."),
-        discussion: Examples.text("econsync pause", Speech.say("econsync pause --department 2  (én afdelings aftale)", "econsync pause --department 2  (one department's agreement)"), after: Speech.say(
+        discussion: Examples.text("econsync pause", Examples.noted("econsync pause --department 2", "én afdelings aftale", "one department's agreement"), after: Speech.say(
             "Arbejdet i marken fortsætter offline og afstemmes, når integrationen genoptages. `econsync status` viser pausen.",
             "Field work goes on offline and is reconciled once the integration is resumed. `econsync status` shows the pause.")))
 

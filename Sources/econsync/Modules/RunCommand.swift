@@ -10,7 +10,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: Speech.say(
             "Kør planlæggeren: hvert modul, der er slået til, når det er tid (ca. hvert 15. minut), indtil SIGINT eller SIGTERM.",
             "Run the scheduler: every enabled module when due (about every 15 minutes), until SIGINT or SIGTERM."),
-        discussion: Examples.text(Speech.say("econsync run  (indtil Ctrl-C eller SIGTERM)", "econsync run  (until Ctrl-C or SIGTERM)"), Speech.say("econsync run --once  (én runde, derefter afslut)", "econsync run --once  (one round, then exit)"), after: Speech.say("""
+        discussion: Examples.text(Examples.noted("econsync run", "indtil Ctrl-C eller SIGTERM", "until Ctrl-C or SIGTERM"), Examples.noted("econsync run --once", "én runde, derefter afslut", "one round, then exit"), after: Speech.say("""
             Kører de moduler, der skal køre, efter hinanden i rækkefølge efter afhængigheder og venter på de næste. \
             Ved SIGINT eller SIGTERM gøres det kørende modul færdigt, og econsync afslutter med kode 0. En fuld \
             afstemning afløser den trinvise hver schedule.fullInterval timer. Ved "Token udløbet" venter alle moduler, \

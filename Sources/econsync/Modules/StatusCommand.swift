@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         abstract: Speech.say(
             "Vis hvert synkroniseringsmoduls tilstand, seneste og næste kørsel, hvad seneste kørsel gjorde, og dets seneste fejl.",
             "Show each sync module's state, last and next run, what its last run did, and its last error."),
-        discussion: Examples.text("econsync status", Speech.say("econsync status --json  (afslutningskode 1 eller 4, når noget kræver dig)", "econsync status --json  (exit 1 or 4 when something needs you)"), after: Speech.say("""
+        discussion: Examples.text("econsync status", Examples.noted("econsync status --json", "afslutningskode 1 eller 4, når noget kræver dig", "exit 1 or 4 when something needs you"), after: Speech.say("""
             Tilstande: idle (klar), running (kører), failed (fejlet; forsøges igen, når det er tid), disabled (slået fra \
             i konfigurationen), needs reconnect (skal forbindes igen: e-conomics token er udløbet; kør \
             `econsync reconnect`). Et modul, der har vist "kører" i over 12 timer, stoppes og frigives.

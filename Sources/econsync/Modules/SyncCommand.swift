@@ -11,7 +11,7 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: Speech.say(
             "Kør synkroniseringsmoduler nu (alle, der er slået til, eller de nævnte) med respekt for hvert moduls hviletid.",
             "Run sync modules now (all enabled ones, or those named), respecting each module's cooldown."),
-        discussion: Examples.text(Speech.say("econsync sync  (hvert modul, der er tid til)", "econsync sync  (every module that is due)"), "econsync sync customers projects --force", "econsync sync --json",
+        discussion: Examples.text(Examples.noted("econsync sync", "hvert modul, der er tid til", "every module that is due"), "econsync sync customers projects --force", "econsync sync --json",
                                 "econsync sync --project n:1042  (a trial run on one project)", after: Speech.say("""
             Moduler: \(Module.allCases.map { "\($0.number) \($0.rawValue)" }.joined(separator: ", ")). Uden navne kører \
             alle moduler, der er slået til, undtagen orders (eksporteres i hånden med `econsync order export`), i \

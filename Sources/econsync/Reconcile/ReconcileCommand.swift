@@ -13,7 +13,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         abstract: Speech.say(
             "Afstem replikaen med e-conomic: øjebliksbillede, plan, udførelse.",
             "Reconcile the replica with e-conomic: snapshot, plan, apply."),
-        discussion: Examples.text(Speech.say("econsync reconcile --dry-run  (se planen, ændr intet)", "econsync reconcile --dry-run  (see the plan, change nothing)"), "econsync reconcile", Speech.say("econsync reconcile --resume  (efter en afbrudt kørsel)", "econsync reconcile --resume  (after an interrupted run)"), "econsync reconcile --module products --plan-out plan.json",
+        discussion: Examples.text(Examples.noted("econsync reconcile --dry-run", "se planen, ændr intet", "see the plan, change nothing"), "econsync reconcile", Examples.noted("econsync reconcile --resume", "efter en afbrudt kørsel", "after an interrupted run"), "econsync reconcile --module products --plan-out plan.json",
                                 "econsync reconcile --project n:1042 --dry-run  (a trial run on one project)", after: Speech.say("""
             Tager et nyt øjebliksbillede af e-conomic, beregner planen ud fra grundlagets øjebliksbillede og replikaen, \
             skriver dens antal pr. modul og handling (hver operation med -v) og udfører den: hentninger i én \
@@ -193,7 +193,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         guard global.verbose else { return }
         for op in plan.operations {
             let fields = op.fields.isEmpty ? "" : " " + CanonicalJSON.string(.object(op.fields))
-            Output.line(language == .da ? "  \(op.kind.name(.da).lowercased()) \(op.key) \(op.action.words(.da)): \(op.because.words(.da))\(fields)"
+            Output.line(language == .da ? "  \(op.kind.noun(.da)) \(op.key) \(op.action.words(.da)): \(op.because.words(.da))\(fields)"
                             : "  \(op.action.rawValue) \(op.kind) \(op.key): \(op.reason)\(fields)")
         }
     }

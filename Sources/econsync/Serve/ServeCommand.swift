@@ -9,7 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: Speech.say(
             "Vis administrationspanelet (på dansk; engelsk med ?lang=en) for denne datamappe.",
             "Serve the admin panel (in Danish; English with ?lang=en) for this data directory."),
-        discussion: Examples.text(Speech.say("econsync serve  (åbn så http://127.0.0.1:8080)", "econsync serve  (then open http://127.0.0.1:8080)"), Speech.say("econsync serve --port 0  (skriver: serving on URL)", "econsync serve --port 0  (prints: serving on URL)"),
+        discussion: Examples.text(Examples.noted("econsync serve", "åbn så http://127.0.0.1:8080", "then open http://127.0.0.1:8080"), Examples.noted("econsync serve --port 0", "skriver: serving on URL", "prints: serving on URL"),
                                   "econsync serve --host 0.0.0.0 --password-file /etc/econsync/panel-password",
                                   "econsync serve --scheduler  (the panel and `econsync run` in one)", after: Speech.say("""
             Den første linje, der skrives, er `serving on http://HOST:PORT`. Panelet læser den samme replika, som \

@@ -11,7 +11,7 @@ struct SetupCommand: AsyncParsableCommand {
         abstract: Speech.say(
             "Sæt integrationen op i fem trin: forbindelse, ordreeksport, kunder, projekter, bekræftelse og aktivering.",
             "Set up the integration in five steps: connect, order export, customers, projects, review and activate."),
-        discussion: Examples.text(Speech.say("econsync setup  (de fem trin, spurgt ét ad gangen)", "econsync setup  (the five steps, asked one by one)"), "econsync setup --non-interactive --set orders.layout=19", "econsync setup --config settings.json", after: Speech.say("""
+        discussion: Examples.text(Examples.noted("econsync setup", "de fem trin, spurgt ét ad gangen", "the five steps, asked one by one"), "econsync setup --non-interactive --set orders.layout=19", "econsync setup --config settings.json", after: Speech.say("""
             I en terminal spørger guiden trin for trin og foreslår det, der allerede er sat, eller en fornuftig \
             standard, med valgmulighederne hentet fra e-conomic (layouts, kundegrupper, betalingsbetingelser, \
             varegrupper, aktiviteter, medarbejdere). Uden en terminal, eller med --non-interactive, tager den \

@@ -60,7 +60,7 @@ extension SnapshotCommand {
             if line.isTerminal && !output.json {
                 // On a terminal a kind is shown as it comes in, page by page; a log gets a line a kind.
                 puller.pageRead = { kind, records, pages in
-                    line.show(Speech.say("henter \(kind.name(.da).lowercased()): ", "pulling \(kind): ") + SnapshotCommand.records(records)
+                    line.show(Speech.say("henter \(kind.noun(.da)): ", "pulling \(kind): ") + SnapshotCommand.records(records)
                               + Speech.say(" på ", " in ") + Speech.count(pages, "side", "sider", "page"))
                 }
             }

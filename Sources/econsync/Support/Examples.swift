@@ -18,6 +18,11 @@ enum Examples {
         return discussion.map { $0 + "\n\n" + examples } ?? examples
     }
 
+    /// An example's command line with its note in the language econsync speaks: `econsync sync  (every module that is due)`.
+    static func noted(_ command: String, _ danish: String, _ english: String) -> String {
+        "\(command)  (\(Speech.say(danish, english)))"
+    }
+
     /// Where the options every command takes are described: once, in `econsync --help` (each command's own help leaves them out).
     static var globalOptions: String {
         Speech.say("Fælles tilvalg (--data-dir, --department, -q, -v): se `econsync --help`.",
