@@ -79,7 +79,7 @@ struct Econsync: AsyncParsableCommand {
             Foundation.exit(code.rawValue)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let report = ErrorReport(FileProblem(error).map { CommandFailure($0.description) } ?? error, arguments: arguments)
+        let report = ErrorReport(FileProblem(error) ?? error, arguments: arguments)
         if report.status == ExitStatus.success {
             if !report.message.isEmpty { print(report.message) }
         } else if ErrorReport.wantsJSON(arguments) {

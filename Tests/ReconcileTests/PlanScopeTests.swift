@@ -23,11 +23,11 @@ struct PlanScopeTests {
             Self.op(.timeEntry, "local:40", .create, requires: [Dependency(field: "projectNumber", kind: .project, key: "local:9")]),
             Self.op(.timeEntry, "local:41", .create),
         ]
-        let scope = PlanScope(name: "project local 9", keys: [.timeEntry: ["local:40"], .project: ["7"]])
+        let scope = PlanScope(.project, name: "local:9", keys: [.timeEntry: ["local:40"], .project: ["7"]])
         let kept = scope.narrow(operations).map { "\($0.kind) \($0.key)" }
         #expect(kept == ["customer local:2", "customer 1001", "project local:9", "project local:8", "project 7", "timeEntry local:40"])
         #expect(scope.modules == [.projects, .projectEntries], "the modules of the records named, not of what they need")
-        #expect(PlanScope(name: "none", keys: [:]).narrow(operations).isEmpty)
+        #expect(PlanScope(.project, name: "none", keys: [:]).narrow(operations).isEmpty)
     }
 
     @Test("a scoped plan's inputs name the scope: its hash differs, and a plan file keeps it")

@@ -1,3 +1,4 @@
+import Foundation
 import Replica
 import Sync
 import Testing
@@ -16,7 +17,15 @@ struct ReplicaProblemWordingTests {
         .notSQLite, .notReplica, .busy, .outOfRange("0", .employeeNumber), .outOfRange("0", .projectNumber), .outOfRange("0", .activityNumber),
         .negative, .notCurrency("kr"), .notPaymentTermsType("x", ["net", "days"]), .ownMainProject, .mainIsSubProject(3), .hasSubProjects(2),
         .hoursOutOfRange("25"), .onMainProject(1, subProjects: 2), .projectBarred(4), .projectClosed(4), .transferredLocked, .sentUnapproved,
-        .approvedLocked,
+        .approvedLocked, .unreadable(nil), .unreadable(.noSuchFile), .unreadable(.permissionDenied), .notUTF8, .needsUpgrade(to: 10),
+        .newerSchema(11, knows: 10), .damaged(missing: "tabellen customers"), .corrupt("SQLITE_CORRUPT"), .unusable("fejl 14"),
+        .lineNotObject, .unknownLineKey("x"), .kindMissing, .unknownKind("kunde"), .dataNotObject, .refNotText, .refTaken("a"),
+        .employeesNotList, .unknownField(.customer, ["city", "name"]), .referenceNotText, .notReference("?"), .wrongType(.text),
+        .wrongType(.truth), .wrongType(.number), .wrongType(.wholeNumber), .required, .notValid("fejl"), .ambiguousName("Jens", ["1 (Jens)", "2 (Jens)"]),
+        .onePerDepartment("e:1001", 2), .noNumber(.customer), .noName(.timeEntry), .noAlias("p"), .aliasOfKind("p", .project, not: .customer),
+        .inTransfer(run: 3), .otherAgreement("1", 2), .neverConnected(2), .notPlainFile, .cannotTighten("fejl", mode: "700"),
+        .snapshotUnknown("a.ndjson.gz"), .snapshotKnown("a.ndjson.gz"), .snapshotNeeded("a.ndjson.gz", baseOf: "r1"),
+        .snapshotNeeded("a.ndjson.gz", baseOf: nil), .keyTaken("1001", .customer, 4),
     ]
 
     @Test("every refusal has Danish words of its own; English is its description")
@@ -31,6 +40,21 @@ struct ReplicaProblemWordingTests {
         }
         #expect(ReplicaProblem.inUse(by: .timeEntry, 5).words(.da) == "bruges stadig af timeregistrering 5")
         #expect(ReplicaProblem.noLive(.customer, "e:1001").words(.da) == "der er ingen kunde e:1001")
+    }
+
+    @Test("every reason a file cannot be read or written has Danish words; the system's own words kept; FileProblem worded whole")
+    func fileReasons() {
+        let reasons: [FileProblem.Reason] = [.noSuchFile, .permissionDenied, .isDirectory, .invalidName, .damaged, .tooLarge, .wrongEncoding,
+                                             .exists, .noSpace, .readOnly, .locked]
+        for reason in reasons {
+            #expect(reason.words(.en) == reason.description && reason.words(.da) != reason.description, "\(reason)")
+        }
+        #expect(FileProblem.Reason(errno: ENOENT) == .noSuchFile && FileProblem.Reason(errno: EACCES) == .permissionDenied)
+        #expect(FileProblem.Reason(errno: EIO) == .system("input/output error"))
+        #expect(FileProblem.Reason.system("input/output error").words(.da) == "input/output error")
+        let problem = FileProblem(.read, path: "/tmp/x.ndjson", reason: .noSuchFile)
+        #expect(problem.describe(NeutralRemedyWording()) == "cannot read /tmp/x.ndjson: no such file")
+        #expect(problem.describe(NeutralRemedyWording(), in: .da) == "kan ikke læse /tmp/x.ndjson: filen findes ikke")
     }
 
     @Test("a file's refusal in Danish: the file, the problem and what to do; the remedy worded by the front end")

@@ -73,7 +73,7 @@ struct RemedyWordingTests {
         #expect(Econsync.status(of: SyncError(.disabled, "off")) == ExitStatus.notRun)
         // Formerly unlisted, so printed by the argument parser as `Error: …`; now `error: …` with exit 1.
         #expect(Econsync.status(of: GzipError(.truncated, file: "/x.gz", "ends early")) == ExitStatus.failure)
-        #expect(Econsync.status(of: FileProblem(.write, path: "/x", reason: "permission denied")) == ExitStatus.failure)
+        #expect(Econsync.status(of: FileProblem(.write, path: "/x", reason: .permissionDenied)) == ExitStatus.failure)
         #expect(Econsync.status(of: MailError(.timedOut, "no answer")) == ExitStatus.failure)
         #expect(Econsync.status(of: CocoaError(.fileNoSuchFile)) == nil)
     }

@@ -6,19 +6,25 @@ import Vocabulary
 /// created or pulled first; everything else waits for a run over everything.
 ///
 /// ```swift
-/// let scope = PlanScope(name: "project 42", keys: [.project: ["42"], .timeEntry: ["local:7"]])
+/// let scope = PlanScope(.project, name: "42 (Tagrenovering)", keys: [.project: ["42"], .timeEntry: ["local:7"]])
 /// let operations = scope.narrow(plan.operations)
 /// ```
-public struct PlanScope: Equatable, Sendable {
-    /// What the scope is, in words: `project 42 (Tagrenovering)`.
+public struct PlanScope: Equatable, Sendable, CustomStringConvertible {
+    /// The kind of record the scope is (a project).
+    public var kind: Kind
+    /// Which one, in words: `42 (Tagrenovering)`.
     public var name: String
     /// Per kind, the plan keys of the records in scope (`42`, `local:7`).
     public var keys: [Kind: Set<String>]
 
-    public init(name: String, keys: [Kind: Set<String>]) {
+    public init(_ kind: Kind, name: String, keys: [Kind: Set<String>]) {
+        self.kind = kind
         self.name = name
         self.keys = keys
     }
+
+    /// `project 42 (Tagrenovering)`.
+    public var description: String { "\(kind.rawValue) \(name)" }
 
     /// The modules whose kinds the scope has records of, in run order.
     public var modules: [Module] {

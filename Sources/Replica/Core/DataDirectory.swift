@@ -72,8 +72,7 @@ public struct DataDirectory: Sendable {
             case S_IFREG: try tighten(path, as: Self.fileMode, notes: &notes)
             default:
                 // A link could lead econsync to write, or a reader to read, somewhere else.
-                throw ReplicaError(.unsafeFile, "is not a plain file (a symbolic link, a device or a pipe); econsync does not follow it",
-                                   file: path, advice: "put the real file in its place, or remove it")
+                throw ReplicaError(.unsafeFile, .notPlainFile, file: path)
             }
         }
         return notes
@@ -85,8 +84,7 @@ public struct DataDirectory: Sendable {
         let current = info.st_mode & 0o777
         guard current & 0o077 != 0 else { return }
         guard chmod(path, current & ~0o077 | (mode & 0o700)) == 0 else {
-            throw ReplicaError(.notAReplica, "others can read it and its mode cannot be changed (\(String(cString: strerror(errno))))",
-                               file: path, advice: "make it private to its owner (chmod \(String(mode, radix: 8)))")
+            throw ReplicaError(.notAReplica, .cannotTighten(String(cString: strerror(errno)), mode: String(mode, radix: 8)), file: path)
         }
         notes.append(Tightened(path: path, from: current, to: current & ~0o077 | (mode & 0o700)))
     }

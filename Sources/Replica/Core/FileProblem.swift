@@ -1,15 +1,15 @@
 import Foundation
 import Vocabulary
 
-/// A file that could not be read or written, in words: the path and what the
-/// system said (`cannot read /tmp/x.ndjson: no such file or directory`),
+/// A file that could not be read or written: the path and what the system
+/// said, as data (`cannot read /tmp/x.ndjson: no such file or directory`),
 /// instead of Foundation's error text (`NSCocoaErrorDomain error 260`).
 ///
 /// ```swift
 /// do { data = try Data(contentsOf: url) }
 /// catch { throw FileProblem(error, path: url.path) ?? error }
 /// ```
-public struct FileProblem: CodedError, Equatable {
+public struct FileProblem: MessageError, Equatable {
     public static let domain = "file"
 
     /// Whether reading or writing failed.
@@ -20,10 +20,10 @@ public struct FileProblem: CodedError, Equatable {
     public var operation: Operation
     /// The file, when known.
     public var path: String?
-    /// What went wrong, in lower case: `no such file or directory`, `permission denied`.
-    public var reason: String
+    /// What went wrong.
+    public var reason: Reason
 
-    public init(_ operation: Operation, path: String?, reason: String) {
+    public init(_ operation: Operation, path: String?, reason: Reason) {
         self.operation = operation
         self.path = path
         self.reason = reason
@@ -38,9 +38,9 @@ public struct FileProblem: CodedError, Equatable {
         operation = (512..<1024).contains(error.code) ? .write : .read
         self.path = (error.userInfo[NSFilePathErrorKey] as? String) ?? (error.userInfo[NSURLErrorKey] as? URL)?.path ?? path
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            reason = Self.words(errno: Int32(underlying.code))
+            reason = Reason(errno: Int32(underlying.code))
         } else {
-            reason = Self.reasons[code] ?? Self.probe(self.path, operation) ?? "the system refused (error \(error.code))"
+            reason = Reason(code) ?? Self.probe(self.path, operation) ?? .system("the system refused (error \(error.code))")
         }
     }
 
@@ -48,32 +48,15 @@ public struct FileProblem: CodedError, Equatable {
     public var code: ErrorCode<FileProblem> { operation == .read ? "cannot-read" : "cannot-write" }
 
     /// `cannot read PATH: REASON`.
-    public func describe(_ wording: any RemedyWording) -> String {
-        "cannot \(operation.rawValue) \(path ?? "the file"): \(reason)"
-    }
-
-    private static let reasons: [CocoaError.Code: String] = [
-        .fileNoSuchFile: "no such file", .fileReadNoSuchFile: "no such file",
-        .fileReadNoPermission: "permission denied", .fileWriteNoPermission: "permission denied",
-        .fileReadInvalidFileName: "not a valid file name", .fileWriteInvalidFileName: "not a valid file name",
-        .fileReadCorruptFile: "the file is damaged", .fileReadTooLarge: "the file is too large",
-        .fileReadInapplicableStringEncoding: "not text in the expected encoding",
-        .fileWriteFileExists: "the file already exists", .fileWriteOutOfSpace: "no space left on the device",
-        .fileWriteVolumeReadOnly: "the file system is read-only", .fileLocking: "the file is locked",
-    ]
+    public var message: String { "cannot \(operation.rawValue) \(path ?? "the file"): \(reason)" }
 
     /// What the file system says about `path` when the error does not.
-    private static func probe(_ path: String?, _ operation: Operation) -> String? {
+    private static func probe(_ path: String?, _ operation: Operation) -> Reason? {
         guard let path else { return nil }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
-        if isDirectory.boolValue { return "is a directory" }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .noSuchFile }
+        if isDirectory.boolValue { return .isDirectory }
         let allowed = operation == .read ? FileManager.default.isReadableFile(atPath: path) : FileManager.default.isWritableFile(atPath: path)
-        return allowed ? nil : "permission denied"
-    }
-
-    private static func words(errno code: Int32) -> String {
-        let text = String(cString: strerror(code))
-        return text.prefix(1).lowercased() + text.dropFirst()
+        return allowed ? nil : .permissionDenied
     }
 }

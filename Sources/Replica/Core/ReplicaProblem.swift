@@ -94,6 +94,78 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
     case notReplica
     /// Another process holds the replica's write lock.
     case busy
+    /// A file that cannot be read (why, when known).
+    case unreadable(FileProblem.Reason?)
+    /// A file that is not UTF-8 text.
+    case notUTF8
+    /// A replica of an older schema opened read-only (the version it needs).
+    case needsUpgrade(to: Int)
+    /// A replica written by a newer econsync (its schema version, the newest this one knows).
+    case newerSchema(Int, knows: Int)
+    /// A replica with a part missing (the part, as SQLite names it).
+    case damaged(missing: String)
+    /// A replica SQLite finds corrupt (SQLite's words).
+    case corrupt(String)
+    /// A replica SQLite refuses for another reason (SQLite's words).
+    case unusable(String)
+    /// An import line that is not a JSON object.
+    case lineNotObject
+    /// An import line with a key other than kind, ref and data.
+    case unknownLineKey(String)
+    /// An import line without a kind.
+    case kindMissing
+    /// An import line whose kind is not one of the kinds.
+    case unknownKind(String)
+    /// An import line whose data is not an object.
+    case dataNotObject
+    /// An import line whose ref is not a non-empty string.
+    case refNotText
+    /// An import line whose ref an earlier line has.
+    case refTaken(String)
+    /// A project's employees that are not a list.
+    case employeesNotList
+    /// A field the kind does not have (the fields it has).
+    case unknownField(Kind, [String])
+    /// A reference field that is not text or a number.
+    case referenceNotText
+    /// Text that is not a reference.
+    case notReference(String)
+    /// A field of the wrong type (the type it must have).
+    case wrongType(ValueType)
+    /// A field that must be given.
+    case required
+    /// A value JSON decoding refused (its words).
+    case notValid(String)
+    /// A name several live records have (each as `id (name)`).
+    case ambiguousName(String, [String])
+    /// A key or number several departments' records have (how many).
+    case onePerDepartment(String, Int)
+    /// A kind whose records have no number of their own.
+    case noNumber(Kind)
+    /// A kind whose records have no name.
+    case noName(Kind)
+    /// An import alias no earlier line has.
+    case noAlias(String)
+    /// An import alias of another kind (the alias's kind, the kind wanted).
+    case aliasOfKind(String, Kind, not: Kind)
+    /// A registration a reconcile run is transferring (the run).
+    case inTransfer(run: Int64)
+    /// A replica of another agreement than the data directory's (the replica's, the directory's).
+    case otherAgreement(String, Int)
+    /// A replica never connected to the data directory's agreement.
+    case neverConnected(Int)
+    /// A path that is a link, a device or a pipe.
+    case notPlainFile
+    /// A file others can read whose mode cannot be changed (the system's words, the mode wanted).
+    case cannotTighten(String, mode: String)
+    /// A snapshot file the store does not index.
+    case snapshotUnknown(String)
+    /// A snapshot file the store indexes already.
+    case snapshotKnown(String)
+    /// A snapshot a reconcile needs as its base (the run), or the audit journal refers to (nil).
+    case snapshotNeeded(String, baseOf: String?)
+    /// An e-conomic key another record of the kind has.
+    case keyTaken(String, Kind, Int64)
 
     /// The problem in English, as econsync has always worded it.
     public var description: String {
@@ -143,6 +215,49 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
         case .notSQLite: "is not an econsync replica (not an SQLite database)"
         case .notReplica: "is an SQLite database but not an econsync replica"
         case .busy: "is held by another econsync process for longer than 10 seconds"
+        case .unreadable(let reason): reason.map { "cannot be read: \($0)" } ?? "cannot be read"
+        case .notUTF8: "is not UTF-8 text"
+        case .needsUpgrade(let version): "needs an upgrade to schema version \(version) before it can be read"
+        case .newerSchema(let version, let known):
+            "was written by a newer econsync (schema version \(version); this econsync knows up to \(known))"
+        case .damaged(let missing): "is damaged: \(missing) is missing"
+        case .corrupt(let words): "is corrupt: \(words)"
+        case .unusable(let words): "cannot be used: \(words)"
+        case .lineNotObject: "is not a JSON object; each line must be {\"kind\": …, \"data\": {…}}"
+        case .unknownLineKey(let key): "unknown key \"\(key)\"; a line has only kind, ref and data"
+        case .kindMissing: "\"kind\" is missing; use one of \(Kind.allNames)"
+        case .unknownKind(let name): "unknown kind \"\(name)\"; use one of \(Kind.allNames)"
+        case .dataNotObject: "\"data\" must be an object with the record's fields"
+        case .refNotText: "\"ref\" must be a non-empty string"
+        case .refTaken(let name): "ref \"\(name)\" is already used by an earlier line"
+        case .employeesNotList: "must be a list of employee references"
+        case .unknownField(let kind, let fields): "unknown field; \(kind.rawValue) has \(fields.joined(separator: ", "))"
+        case .referenceNotText: "must be \(RecordRef.syntax)"
+        case .notReference(let text): "\"\(text)\" is not a reference; write \(RecordRef.syntax)"
+        case .wrongType(let type): "has the wrong type: expected \(type.description)"
+        case .required: "is required"
+        case .notValid(let words): "is not valid: \(words)"
+        case .ambiguousName(let name, let candidates):
+            "\"\(name)\" names \(candidates.count) records: \(candidates.joined(separator: ", ")); name one by its local id"
+        case .onePerDepartment(let ref, let count): "\(ref) names \(count) records (one per department); use a local id"
+        case .noNumber(let kind): "\(kind.rawValue) records have no number of their own; use a local id or e:KEY"
+        case .noName(let kind): "\(kind.noun) records have no name; use a local id or e:KEY"
+        case .noAlias(let alias): "no earlier line is named @\(alias)"
+        case .aliasOfKind(let alias, let kind, let wanted): "@\(alias) is a \(kind.rawValue), not a \(wanted.rawValue)"
+        case .inTransfer(let run):
+            "is being transferred to e-conomic by reconcile run \(run) and cannot be un-approved until that run is finished"
+        case .otherAgreement(let recorded, let connected):
+            "syncs e-conomic agreement \(recorded), but the data directory is connected to agreement \(connected)"
+        case .neverConnected(let agreement):
+            "was never connected to e-conomic agreement \(agreement), which the data directory is connected to: "
+                + "it is not the replica this data directory was set up with"
+        case .notPlainFile: "is not a plain file (a symbolic link, a device or a pipe); econsync does not follow it"
+        case .cannotTighten(let words, _): "others can read it and its mode cannot be changed (\(words))"
+        case .snapshotUnknown(let file): "snapshot \(file) is not in the store"
+        case .snapshotKnown(let file): "snapshot \(file) is already in the store"
+        case .snapshotNeeded(let file, let run):
+            "snapshot \(file) is still needed (\(run.map { "base of reconcile \($0)" } ?? "referred to by the audit journal"))"
+        case .keyTaken(let key, let kind, let id): "e-conomic key \(key) already belongs to \(kind.rawValue) \(id)"
         }
     }
 
@@ -155,6 +270,14 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
         case .approvedLocked: "un-approve it first"
         case .emptyFile: "restore it from a backup, or move it away and create a new replica"
         case .busy: "try again when it finishes"
+        case .unreadable(.permissionDenied): "check the file's permissions"
+        case .newerSchema: "upgrade econsync; the file was left unchanged"
+        case .damaged, .corrupt: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot"
+        case .inTransfer: "finish the run; if e-conomic refuses the entry it can be un-approved then"
+        case .otherAgreement: "restore the replica of this data directory, or connect again"
+        case .neverConnected: "restore the replica of this data directory, or connect again to use this one"
+        case .notPlainFile: "put the real file in its place, or remove it"
+        case .cannotTighten(_, let mode): "make it private to its owner (chmod \(mode))"
         default: nil
         }
     }
@@ -171,6 +294,23 @@ extension ReplicaProblem {
             case .employeeNumber: "is out of range: e-conomic employee numbers run from 1 to 999999"
             case .projectNumber: "is out of range: project numbers run from 1 to 999999999"
             case .activityNumber: "is not an e-conomic activity number (1 to 999999999)"
+            }
+        }
+    }
+}
+
+extension ReplicaProblem {
+    /// The type a field's value must have.
+    public enum ValueType: Sendable, Equatable {
+        case text, truth, number, wholeNumber
+
+        /// `text`, `true or false`, `a number`, `a whole number`.
+        public var description: String {
+            switch self {
+            case .text: "text"
+            case .truth: "true or false"
+            case .number: "a number"
+            case .wholeNumber: "a whole number"
             }
         }
     }

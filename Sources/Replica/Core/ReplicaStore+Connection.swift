@@ -21,15 +21,12 @@ extension ReplicaStore {
     public func checkConnection(agreement: Int, readOnly: Bool = false) throws {
         if let recorded = try setting(connectionKey) {
             guard recorded == String(agreement) else {
-                throw ReplicaError(.notAReplica, "syncs e-conomic agreement \(recorded), but the data directory is connected to agreement "
-                                   + "\(agreement)", file: url.path, advice: "restore the replica of this data directory, or connect again")
+                throw ReplicaError(.notAReplica, .otherAgreement(recorded, agreement), file: url.path)
             }
             return
         }
         guard try !snapshots(agreement: agreement).isEmpty else {
-            throw ReplicaError(.notAReplica, "was never connected to e-conomic agreement \(agreement), which the data directory is connected to: "
-                               + "it is not the replica this data directory was set up with", file: url.path,
-                               advice: "restore the replica of this data directory, or connect again to use this one")
+            throw ReplicaError(.notAReplica, .neverConnected(agreement), file: url.path)
         }
         if !readOnly { try recordConnection(agreement: agreement) }
     }

@@ -60,7 +60,7 @@ public final class ReplicaStore: Sendable {
             var configuration = configuration(now: now)
             if readOnly {
                 guard current else {
-                    throw ReplicaError(.notInitialised, "needs an upgrade to schema version \(ReplicaSchema.version) before it can be read",
+                    throw ReplicaError(.notInitialised, .needsUpgrade(to: ReplicaSchema.version),
                                        file: path, remedy: .upgradeReplica)
                 }
                 configuration.readonly = true
@@ -112,7 +112,7 @@ public final class ReplicaStore: Sendable {
     /// Refuses files that are plainly not SQLite databases before SQLite sees them.
     private static func checkHeader(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReplicaError(.notAReplica, "cannot be read", file: path, advice: "check the file's permissions")
+            throw ReplicaError(.notAReplica, .unreadable(.permissionDenied), file: path)
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
@@ -147,10 +147,7 @@ public final class ReplicaStore: Sendable {
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             let superseded = try db.tableExists("grdb_migrations") && ReplicaSchema.migrator.hasBeenSuperseded(db)
             if version > ReplicaSchema.version || superseded {
-                throw ReplicaError(
-                    .newerSchema,
-                    "was written by a newer econsync (schema version \(version); this econsync knows up to \(ReplicaSchema.version))",
-                    file: path, advice: "upgrade econsync; the file was left unchanged")
+                throw ReplicaError(.newerSchema, .newerSchema(version, knows: ReplicaSchema.version), file: path)
             }
             return version
         }
@@ -158,19 +155,17 @@ public final class ReplicaStore: Sendable {
 
     static func translate(_ error: DatabaseError, path: String) -> ReplicaError {
         if let missing = missingPart(error) {
-            return ReplicaError(.corrupt, "is damaged: \(missing) is missing", file: path,
-                                advice: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
+            return ReplicaError(.corrupt, .damaged(missing: missing), file: path)
         }
         return switch error.resultCode {
         case .SQLITE_NOTADB:
             ReplicaError(.notAReplica, .notSQLite, file: path)
         case .SQLITE_CORRUPT:
-            ReplicaError(.corrupt, "is corrupt: \(error.message ?? "database disk image is malformed")", file: path,
-                         advice: "restore it from a backup; reconcile can rebuild e-conomic data from a snapshot")
+            ReplicaError(.corrupt, .corrupt(error.message ?? "database disk image is malformed"), file: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             ReplicaError(.busy, .busy, file: path)
         default:
-            ReplicaError(.corrupt, "cannot be used: \(error.message ?? "\(error.resultCode)")", file: path)
+            ReplicaError(.corrupt, .unusable(error.message ?? "\(error.resultCode)"), file: path)
         }
     }
 

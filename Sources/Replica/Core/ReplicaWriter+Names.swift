@@ -12,7 +12,7 @@ extension ReplicaWriter {
     /// ```
     func resolve(name: String, as kind: Kind) throws -> Int64 {
         guard let column = kind.nameColumn else {
-            throw ReplicaError(.missingReference, "\(kind.noun) records have no name; use a local id or e:KEY", kind: kind)
+            throw ReplicaError(.missingReference, .noName(kind), kind: kind)
         }
         let wanted = name.lowercased()
         var named: [(id: Int64, name: String, department: Int)] = []
@@ -27,9 +27,7 @@ extension ReplicaWriter {
             throw ReplicaError(.missingReference, .noneCalled(kind, name), kind: kind)
         }
         guard found.count == 1 else {
-            let candidates = found.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            throw ReplicaError(.ambiguousReference, "\"\(name)\" names \(found.count) records: \(candidates); name one by its local id",
-                               kind: kind)
+            throw ReplicaError(.ambiguousReference, .ambiguousName(name, found.map { "\($0.id) (\($0.name))" }), kind: kind)
         }
         return first.id
     }

@@ -133,9 +133,7 @@ public struct ReplicaWriter {
                 throw ReplicaError(.locked, .notApproved, kind: R.kind, row: id)
             }
             if let run = try unsettledPushRun(R.kind, id: id) {
-                throw ReplicaError(.locked, "is being transferred to e-conomic by reconcile run \(run) and cannot be un-approved until "
-                                   + "that run is finished", kind: R.kind, row: id,
-                                   advice: "finish the run; if e-conomic refuses the entry it can be un-approved then")
+                throw ReplicaError(.locked, .inTransfer(run: run), kind: R.kind, row: id)
             }
             record.approvedAt = nil
             record.approvedBy = nil
@@ -184,15 +182,15 @@ public struct ReplicaWriter {
             found = try liveRows(kind, "foreign_key", kind == .product ? key.databaseValue : (Int64(key) ?? -1).databaseValue)
         case .number(let number):
             guard [.product, .employee, .project].contains(kind) else {
-                throw ReplicaError(.missingReference, "\(kind.rawValue) records have no number of their own; use a local id or e:KEY", kind: kind)
+                throw ReplicaError(.missingReference, .noNumber(kind), kind: kind)
             }
             found = try liveRows(kind, "number", kind == .product ? number.databaseValue : (Int64(number) ?? -1).databaseValue)
         case .alias(let alias):
             guard let (aliasKind, id) = aliases[alias] else {
-                throw ReplicaError(.missingReference, "no earlier line is named @\(alias)", kind: kind)
+                throw ReplicaError(.missingReference, .noAlias(alias), kind: kind)
             }
             guard aliasKind == kind else {
-                throw ReplicaError(.missingReference, "@\(alias) is a \(aliasKind.rawValue), not a \(kind.rawValue)", kind: kind)
+                throw ReplicaError(.missingReference, .aliasOfKind(alias, aliasKind, not: kind), kind: kind)
             }
             found = [id]
         case .name(let name):
@@ -208,7 +206,7 @@ public struct ReplicaWriter {
             throw ReplicaError(.missingReference, .noLive(kind, "\(ref)"), kind: kind)
         }
         if found.count > 1 {
-            throw ReplicaError(.missingReference, "\(ref) names \(found.count) \(kind.rawValue) records (one per department); use a local id", kind: kind)
+            throw ReplicaError(.missingReference, .onePerDepartment("\(ref)", found.count), kind: kind)
         }
         return first
     }

@@ -36,27 +36,27 @@ struct ReplicaImporter {
 
     private mutating func importLine(_ text: Substring) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let line = object as? [String: Any] else {
-            throw ReplicaError(.badImport, "is not a JSON object; each line must be {\"kind\": …, \"data\": {…}}")
+            throw ReplicaError(.badImport, .lineNotObject)
         }
         if let extra = line.keys.first(where: { !["kind", "ref", "data"].contains($0) }) {
-            throw ReplicaError(.badImport, "unknown key \"\(extra)\"; a line has only kind, ref and data")
+            throw ReplicaError(.badImport, .unknownLineKey(extra))
         }
         guard let kindName = line["kind"] as? String else {
-            throw ReplicaError(.badImport, "\"kind\" is missing; use one of \(Kind.allNames)")
+            throw ReplicaError(.badImport, .kindMissing)
         }
         guard let kind = Kind(rawValue: kindName) else {
-            throw ReplicaError(.badImport, "unknown kind \"\(kindName)\"; use one of \(Kind.allNames)")
+            throw ReplicaError(.badImport, .unknownKind(kindName))
         }
         guard let data = line["data"] as? [String: Any] else {
-            throw ReplicaError(.badImport, "\"data\" must be an object with the record's fields", kind: kind)
+            throw ReplicaError(.badImport, .dataNotObject, kind: kind)
         }
         var alias: String?
         if let ref = line["ref"] {
             guard let name = ref as? String, !name.isEmpty else {
-                throw ReplicaError(.badImport, "\"ref\" must be a non-empty string", kind: kind)
+                throw ReplicaError(.badImport, .refNotText, kind: kind)
             }
             if aliases[name] != nil {
-                throw ReplicaError(.badImport, "ref \"\(name)\" is already used by an earlier line", kind: kind)
+                throw ReplicaError(.badImport, .refTaken(name), kind: kind)
             }
             alias = name
         }
@@ -70,13 +70,13 @@ struct ReplicaImporter {
         var employees: [Int64]?
         if kind == .project, let list = fields.removeValue(forKey: "employees") {
             guard let refs = list as? [Any] else {
-                throw ReplicaError(.badImport, "must be a list of employee references", kind: kind, field: "employees")
+                throw ReplicaError(.badImport, .employeesNotList, kind: kind, field: "employees")
             }
             employees = try refs.map { try resolve($0, Reference("employee_id", .employee), kind: kind) }
         }
         let known = try knownFields(kind)
         for key in fields.keys.sorted() where !known.contains(key) {
-            throw ReplicaError(.badImport, "unknown field; \(kind.rawValue) has \(known.sorted().joined(separator: ", "))",
+            throw ReplicaError(.badImport, .unknownField(kind, known.sorted()),
                                kind: kind, field: key)
         }
         for reference in kind.references {
@@ -111,10 +111,10 @@ struct ReplicaImporter {
         } else if let string = value as? String {
             text = string
         } else {
-            throw ReplicaError(.badImport, "must be \(RecordRef.syntax)", kind: kind, field: reference.field)
+            throw ReplicaError(.badImport, .referenceNotText, kind: kind, field: reference.field)
         }
         guard let ref = RecordRef(text) else {
-            throw ReplicaError(.badImport, "\"\(text)\" is not a reference; write \(RecordRef.syntax)", kind: kind, field: reference.field)
+            throw ReplicaError(.badImport, .notReference(text), kind: kind, field: reference.field)
         }
         do {
             return try writer.resolve(ref, as: reference.target, aliases: aliases)
@@ -149,22 +149,22 @@ struct ReplicaImporter {
         func field(_ path: [any CodingKey]) -> String? { path.last?.stringValue }
         switch error {
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return ReplicaError(.badImport, "has the wrong type: expected \(describe(type))", kind: kind, field: field(context.codingPath))
+            return ReplicaError(.badImport, .wrongType(valueType(type)), kind: kind, field: field(context.codingPath))
         case .keyNotFound(let key, _):
-            return ReplicaError(.badImport, "is required", kind: kind, field: key.stringValue)
+            return ReplicaError(.badImport, .required, kind: kind, field: key.stringValue)
         case .dataCorrupted(let context):
-            return ReplicaError(.badImport, "is not valid: \(context.debugDescription)", kind: kind, field: field(context.codingPath))
+            return ReplicaError(.badImport, .notValid(context.debugDescription), kind: kind, field: field(context.codingPath))
         @unknown default:
-            return ReplicaError(.badImport, "cannot be read: \(error)", kind: kind)
+            return ReplicaError(.badImport, .notValid("\(error)"), kind: kind)
         }
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    private static func valueType(_ type: Any.Type) -> ReplicaProblem.ValueType {
         switch type {
-        case is String.Type, is String?.Type: "text"
-        case is Bool.Type, is Bool?.Type: "true or false"
-        case is Double.Type, is Double?.Type: "a number"
-        default: "a whole number"
+        case is String.Type, is String?.Type: .text
+        case is Bool.Type, is Bool?.Type: .truth
+        case is Double.Type, is Double?.Type: .number
+        default: .wholeNumber
         }
     }
 }
@@ -186,10 +186,10 @@ extension ReplicaStore {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ReplicaError(.badImport, "cannot be read: \(FileProblem(error, path: url.path)?.reason ?? "\(error)")", file: url.path)
+            throw ReplicaError(.badImport, .unreadable(FileProblem(error, path: url.path)?.reason ?? .system("\(error)")), file: url.path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ReplicaError(.badImport, "is not UTF-8 text", file: url.path)
+            throw ReplicaError(.badImport, .notUTF8, file: url.path)
         }
         let lines = ReplicaImporter.lines(of: text)
         return try write { writer in

@@ -132,7 +132,7 @@ extension ReplicaWriter {
     public func setForeignKey(_ kind: Kind, id: Int64, to key: String) throws {
         try check(kind, id)
         if let taken = try rowID(kind, foreignKey: key), taken != id {
-            throw ReplicaError(.duplicate, "e-conomic key \(key) already belongs to \(kind.rawValue) \(taken)", kind: kind, row: id, field: "foreignKey")
+            throw ReplicaError(.duplicate, .keyTaken(key, kind, taken), kind: kind, row: id, field: "foreignKey")
         }
         try db.execute(sql: "UPDATE \(kind.table) SET foreign_key = ? WHERE id = ?", arguments: [kind.foreignKeyValue(key), id])
     }

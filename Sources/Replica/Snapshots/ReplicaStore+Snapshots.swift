@@ -17,7 +17,7 @@ extension ReplicaWriter {
     @discardableResult
     public func addSnapshot(_ entry: SnapshotEntry) throws -> SnapshotEntry {
         if try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == entry.file).fetchCount(db) > 0 {
-            throw ReplicaError(.duplicate, "snapshot \(entry.file) is already in the store")
+            throw ReplicaError(.duplicate, .snapshotKnown(entry.file))
         }
         return try StoredEntry.inserted(entry, db)
     }
@@ -25,10 +25,10 @@ extension ReplicaWriter {
     /// Removes a snapshot from the index; refused while a reconcile or an audit needs it.
     public func removeSnapshot(file: String) throws {
         guard let entry = try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == file).fetchValue(db) else {
-            throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
+            throw ReplicaError(.notFound, .snapshotUnknown(file))
         }
         if entry.isProtected {
-            throw ReplicaError(.inUse, "snapshot \(file) is still needed (\(entry.baseFor.map { "base of reconcile \($0)" } ?? "referred to by the audit journal"))")
+            throw ReplicaError(.inUse, .snapshotNeeded(file, baseOf: entry.baseFor))
         }
         try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == file).deleteAll(db)
     }
@@ -37,7 +37,7 @@ extension ReplicaWriter {
     /// previous base is released.
     public func setBaseSnapshot(file: String, reconcile: String) throws {
         guard let entry = try StoredEntry<SnapshotEntry>.filter(SnapshotEntry.Columns.file.column == file).fetchValue(db) else {
-            throw ReplicaError(.notFound, "snapshot \(file) is not in the store")
+            throw ReplicaError(.notFound, .snapshotUnknown(file))
         }
         try db.execute(sql: "UPDATE snapshots SET base_for = NULL WHERE agreement = ?", arguments: [entry.agreement])
         try db.execute(sql: "UPDATE snapshots SET base_for = ? WHERE file = ?", arguments: [reconcile, file])
@@ -48,13 +48,13 @@ extension ReplicaWriter {
     public func setSnapshotDelta(file: String, base: String, sha256: String, bytes: Int64, records: Int, counts: String) throws {
         try db.execute(sql: "UPDATE snapshots SET mode = 'delta', base_file = ?, sha256 = ?, bytes = ?, records = ?, counts = ? WHERE file = ?",
                        arguments: [base, sha256, bytes, records, counts, file])
-        if db.changesCount == 0 { throw ReplicaError(.notFound, "snapshot \(file) is not in the store") }
+        if db.changesCount == 0 { throw ReplicaError(.notFound, .snapshotUnknown(file)) }
     }
 
     /// Records that an audit journal entry refers to `file`.
     public func addAuditReference(file: String) throws {
         try db.execute(sql: "UPDATE snapshots SET audit_references = audit_references + 1 WHERE file = ?", arguments: [file])
-        if db.changesCount == 0 { throw ReplicaError(.notFound, "snapshot \(file) is not in the store") }
+        if db.changesCount == 0 { throw ReplicaError(.notFound, .snapshotUnknown(file)) }
     }
 }
 

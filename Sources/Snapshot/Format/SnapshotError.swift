@@ -22,6 +22,8 @@ public struct SnapshotError: CodedError, Equatable {
     public var line: Int?
     /// What to do, worded by the front end, if there is an action to name.
     public var remedy: Remedy?
+    /// The system's error number when the file could not be opened (`ENOENT`), for a front end to word.
+    public var systemError: Int32?
 
     public init(_ code: Code, _ message: String, file: String, line: Int? = nil, remedy: Remedy? = nil) {
         self.code = code
@@ -32,7 +34,10 @@ public struct SnapshotError: CodedError, Equatable {
     }
 
     /// `file:line: message`, then the remedy if there is one.
-    public func describe(_ wording: any RemedyWording) -> String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" + (remedy.map { "; " + wording.words(for: $0) } ?? "")
+    public func describe(_ wording: any RemedyWording) -> String { describe(message, wording) }
+
+    /// `file:line: words`, then the remedy if there is one: the error in a front end's own `words`.
+    public func describe(_ words: String, _ wording: any RemedyWording) -> String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(words)" + (remedy.map { "; " + wording.words(for: $0) } ?? "")
     }
 }

@@ -23,13 +23,16 @@ public struct GzipError: CodedError, Equatable {
     public var offset: Int64?
     /// What is wrong, in words a user understands.
     public var message: String
+    /// The system's error number when the file could not be opened or created (`ENOENT`).
+    public var systemError: Int32?
 
     /// Makes an error about `file`, optionally located at compressed byte `offset`.
-    public init(_ code: Code, file: String, offset: Int64? = nil, _ message: String) {
+    public init(_ code: Code, file: String, offset: Int64? = nil, _ message: String, systemError: Int32? = nil) {
         self.code = code
         self.file = file
         self.offset = offset
         self.message = message
+        self.systemError = systemError
     }
 
     /// The error as one line: `"<file>: <message> (at compressed byte N)"`.

@@ -56,7 +56,8 @@ public final class GzipReader {
     public init(path: String) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw GzipError(.io, file: path, "cannot open the file for reading: \(String(cString: strerror(errno)))")
+            let code = errno
+            throw GzipError(.io, file: path, "cannot open the file for reading: \(String(cString: strerror(code)))", systemError: code)
         }
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())

@@ -41,7 +41,9 @@ final class LineSource {
         default: (.io, "unreadable")
         }
         let at = error.offset.map { " (at compressed byte \($0))" } ?? ""
-        return SnapshotError(code, "\(verdict): \(error.message)\(at)", file: path)
+        var translated = SnapshotError(code, "\(verdict): \(error.message)\(at)", file: path)
+        translated.systemError = error.systemError
+        return translated
     }
 
     /// Refills the chunk; false at the end of the data.

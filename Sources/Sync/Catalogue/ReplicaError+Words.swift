@@ -67,6 +67,49 @@ extension ReplicaProblem {
         case .notSQLite: "er ikke en econsync-replika (ikke en SQLite-database)"
         case .notReplica: "er en SQLite-database, men ikke en econsync-replika"
         case .busy: "holdes af en anden econsync-proces i mere end 10 sekunder"
+        case .unreadable(let reason): reason.map { "kan ikke læses: \($0.words(.da))" } ?? "kan ikke læses"
+        case .notUTF8: "er ikke UTF-8-tekst"
+        case .needsUpgrade(let version): "skal opgraderes til skemaversion \(version), før den kan læses"
+        case .newerSchema(let version, let known):
+            "er skrevet af en nyere econsync (skemaversion \(version); denne econsync kender op til \(known))"
+        case .damaged(let missing): "er beskadiget: \(missing) mangler"
+        case .corrupt(let words): "er ødelagt: \(words)"
+        case .unusable(let words): "kan ikke bruges: \(words)"
+        case .lineNotObject: "er ikke et JSON-objekt; hver linje skal være {\"kind\": …, \"data\": {…}}"
+        case .unknownLineKey(let key): "ukendt nøgle \"\(key)\"; en linje har kun kind, ref og data"
+        case .kindMissing: "\"kind\" mangler; brug en af \(Kind.allNames)"
+        case .unknownKind(let name): "ukendt kind \"\(name)\"; brug en af \(Kind.allNames)"
+        case .dataNotObject: "\"data\" skal være et objekt med postens felter"
+        case .refNotText: "\"ref\" skal være en tekst, der ikke er tom"
+        case .refTaken(let name): "ref \"\(name)\" bruges allerede af en tidligere linje"
+        case .employeesNotList: "skal være en liste af henvisninger til medarbejdere"
+        case .unknownField(let kind, let fields): "ukendt felt; \(kind.noun(.da)) har \(fields.joined(separator: ", "))"
+        case .referenceNotText: "skal være \(Self.referenceSyntax)"
+        case .notReference(let text): "\"\(text)\" er ikke en henvisning; skriv \(Self.referenceSyntax)"
+        case .wrongType(let type): "har forkert type: forventede \(type.words(.da))"
+        case .required: "skal angives"
+        case .notValid(let words): "er ikke gyldig: \(words)"
+        case .ambiguousName(let name, let candidates):
+            "\"\(name)\" passer på \(candidates.count) poster: \(candidates.joined(separator: ", ")); angiv én med dens lokale id"
+        case .onePerDepartment(let ref, let count): "\(ref) passer på \(count) poster (én pr. afdeling); brug et lokalt id"
+        case .noNumber(let kind): "en \(kind.noun(.da)) har intet nummer; brug et lokalt id eller e:NØGLE"
+        case .noName(let kind): "en \(kind.noun(.da)) har intet navn; brug et lokalt id eller e:NØGLE"
+        case .noAlias(let alias): "ingen tidligere linje hedder @\(alias)"
+        case .aliasOfKind(let alias, let kind, let wanted): "@\(alias) er af typen \(kind.noun(.da)), ikke \(wanted.noun(.da))"
+        case .inTransfer(let run):
+            "er ved at blive overført til e-conomic af afstemning \(run), og godkendelsen kan ikke fjernes, før den er færdig"
+        case .otherAgreement(let recorded, let connected):
+            "synkroniserer e-conomic-aftale \(recorded), men datamappen er forbundet til aftale \(connected)"
+        case .neverConnected(let agreement):
+            "har aldrig været forbundet til e-conomic-aftale \(agreement), som datamappen er forbundet til: "
+                + "det er ikke den replika, datamappen blev sat op med"
+        case .notPlainFile: "er ikke en almindelig fil (et symbolsk link, en enhed eller en pipe); econsync følger den ikke"
+        case .cannotTighten(let words, _): "andre kan læse den, og dens tilstand kan ikke ændres (\(words))"
+        case .snapshotUnknown(let file): "øjebliksbilledet \(file) er ikke i lageret"
+        case .snapshotKnown(let file): "øjebliksbilledet \(file) er allerede i lageret"
+        case .snapshotNeeded(let file, let run):
+            "øjebliksbilledet \(file) bruges stadig (\(run.map { "grundlag for afstemning \($0)" } ?? "revisionsjournalen henviser til det"))"
+        case .keyTaken(let key, let kind, let id): "e-conomic-nøglen \(key) tilhører allerede \(kind.noun(.da)) \(id)"
         }
     }
 
@@ -80,7 +123,33 @@ extension ReplicaProblem {
         case .approvedLocked: "fjern godkendelsen først"
         case .emptyFile: "gendan den fra en sikkerhedskopi, eller flyt den væk og opret en ny replika"
         case .busy: "prøv igen, når den er færdig"
+        case .unreadable(.permissionDenied): "kontrollér filens rettigheder"
+        case .newerSchema: "opgradér econsync; filen er ikke ændret"
+        case .damaged, .corrupt: "gendan den fra en sikkerhedskopi; en afstemning kan genopbygge e-conomic-data fra et øjebliksbillede"
+        case .inTransfer: "gør afstemningen færdig; afviser e-conomic registreringen, kan godkendelsen fjernes derefter"
+        case .otherAgreement: "gendan datamappens egen replika, eller forbind igen"
+        case .neverConnected: "gendan datamappens egen replika, eller forbind igen for at bruge denne"
+        case .notPlainFile: "læg den rigtige fil på dens plads, eller fjern den"
+        case .cannotTighten(_, let mode): "gør den privat for ejeren (chmod \(mode))"
         default: nil
+        }
+    }
+}
+
+extension ReplicaProblem {
+    /// How a record is referred to, in Danish (``RecordRef/syntax`` in English).
+    static let referenceSyntax = "et lokalt id (42), en e-conomic-nøgle (e:1001), et nummer (n:P-100) eller, i importfiler, et alias (@navn)"
+}
+
+extension ReplicaProblem.ValueType {
+    /// The type in `language`: in English its ``description``.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return description }
+        return switch self {
+        case .text: "tekst"
+        case .truth: "true eller false"
+        case .number: "et tal"
+        case .wholeNumber: "et heltal"
         }
     }
 }

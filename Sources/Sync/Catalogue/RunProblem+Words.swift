@@ -39,6 +39,10 @@ extension RunProblem {
             }
             return "kører i en anden proces (\(pid.map { "pid \($0)" } ?? "pid ukendt: den er måske lige blevet færdig")); "
                 + "én proces ad gangen synkroniserer en aftale, prøv igen, når den er færdig"
+        case .allDisabled(let kind, let name, let modules):
+            let list = modules.map(\.rawValue).joined(separator: ", ")
+            return da ? "alle moduler, som \(kind.noun(.da)) \(name) behøver, er slået fra (\(list))"
+                : "every module \(kind.rawValue) \(name) needs is disabled (\(list))"
         case .tokenExpired:
             return da ? "Token udløbet: e-conomic afviste forbindelsen; alle moduler venter på, at der forbindes igen"
                 : "Token expired: e-conomic refused the connection; every module waits for a reconnect"

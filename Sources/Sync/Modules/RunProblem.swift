@@ -34,6 +34,8 @@ public enum RunProblem: Sendable, Equatable, Encodable, CustomStringConvertible 
     case tokenExpired
     /// An order export or release refused or unfinished.
     case order(OrderProblem)
+    /// A trial run over a record (its kind and name) whose modules are all switched off.
+    case allDisabled(Kind, String, [Module])
     /// Words only: an error without data of its own, or text an earlier econsync stored.
     case recorded(String)
 
@@ -54,7 +56,7 @@ extension RunProblem {
         let data: Stored
         switch self {
         case .recorded(let words): return words
-        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order: return description
+        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order, .allDisabled: return description
         case .blocked(let reasons, let total): data = Stored(blocked: reasons, blockedTotal: total)
         case .failed(let failures, let total, let blocked, let blockedTotal):
             data = Stored(blocked: blocked, blockedTotal: blockedTotal, failures: failures, failedTotal: total)
@@ -68,7 +70,7 @@ extension RunProblem {
     public var isAboutRecords: Bool {
         switch self {
         case .blocked, .failed: true
-        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order, .recorded: false
+        case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order, .allDisabled, .recorded: false
         }
     }
 

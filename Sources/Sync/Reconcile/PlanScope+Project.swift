@@ -13,7 +13,7 @@ extension PlanScope {
     /// ```
     public static func project(_ id: Int64, in replica: ReplicaStore) throws -> PlanScope {
         guard let project = try replica.fetch(Project.self, id: id) else {
-            throw ReplicaError(.notFound, "no project \(id)", kind: .project, row: id)
+            throw ReplicaError(.notFound, .doesNotExist, kind: .project, row: id)
         }
         let main = try project.parentId.flatMap { try replica.fetch(Project.self, id: $0) }
         let all = RegistrationFilter(project: id, includeDeleted: true)
@@ -31,7 +31,7 @@ extension PlanScope {
             let economic = try replica.foreignKeys(kind, ids: ids)
             keys[kind] = Set(ids.map { economic[$0] ?? RecordRef.planKey(local: $0) })
         }
-        let number = project.foreignKey.map(String.init) ?? project.number.map(String.init) ?? "local \(id)"
-        return PlanScope(name: "project \(number) (\(project.name))", keys: keys)
+        let number = project.foreignKey.map(String.init) ?? project.number.map(String.init) ?? RecordRef.planKey(local: id)
+        return PlanScope(.project, name: "\(number) (\(project.name))", keys: keys)
     }
 }

@@ -51,7 +51,6 @@ extension Reconciliation {
         self.scope = scope
         modules = Set(scope.modules.filter(settings.isEnabled))
         guard modules.isEmpty else { return }
-        throw SyncError(.disabled, "every module \(scope.name) needs is disabled (\(scope.modules.map(\.rawValue).joined(separator: ", ")))",
-                        module: (scope.modules.first ?? .projects).rawValue)
+        throw SyncError(.disabled, .allDisabled(scope.kind, scope.name, scope.modules), module: (scope.modules.first ?? .projects).rawValue)
     }
 }

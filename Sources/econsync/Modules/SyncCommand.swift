@@ -80,7 +80,7 @@ struct SyncCommand: AsyncParsableCommand {
         let outcome: SyncOutcome
         if let project = trial.project {
             let scope = try workspace.projectScope(project)
-            if !output.json { Output.line(Speech.say("prøvekørsel på \(scope.name): intet andet synkroniseres", "trial run on \(scope.name): nothing else is synced")) }
+            if !output.json { Output.line(Speech.say("prøvekørsel på \(scope.kind.noun(.da)) \(scope.name): intet andet synkroniseres", "trial run on \(scope): nothing else is synced")) }
             outcome = try await workspace.sync(trial: scope, force: force, events: events)
         } else {
             outcome = try await workspace.sync(modules, force: force, events: events)

@@ -117,8 +117,8 @@ struct ReconcileCommand: AsyncParsableCommand {
             let workspace = try global.workspace()
             let scope = try trial.project.map { try workspace.projectScope($0) }
             if let scope, !output.json {
-                print(Speech.say("prøvekørsel på \(scope.name): intet andet synkroniseres, og grundlaget bevares til en kørsel over alt",
-                                 "trial run on \(scope.name): nothing else is synced, and the base stays for a run over everything"))
+                print(Speech.say("prøvekørsel på \(scope.kind.noun(.da)) \(scope.name): intet andet synkroniseres, og grundlaget bevares til en kørsel over alt",
+                                 "trial run on \(scope): nothing else is synced, and the base stays for a run over everything"))
             }
             outcome = try await workspace.reconcile(mode, modules: Set(modules), scope: scope, full: full, force: force, events: events)
         } catch let error as ApplyError where apply != nil && error.code == .stalePlan {

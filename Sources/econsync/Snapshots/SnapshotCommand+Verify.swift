@@ -28,6 +28,10 @@ extension SnapshotCommand {
             var code: String?
             /// For a delta: the snapshot it builds on.
             var base: String?
+            /// The error as econsync prints it (in the language it speaks); `error` is its English words.
+            var said: String?
+
+            enum CodingKeys: String, CodingKey { case file, ok, records, counts, sha256, error, code, base }
         }
 
         func run() throws {
@@ -43,7 +47,7 @@ extension SnapshotCommand {
                     reports.append(Report(file: file, ok: true, records: counts.values.reduce(0, +), counts: counts, sha256: trailer.sha256,
                                           base: header.base))
                 } catch let error as SnapshotError {
-                    reports.append(Report(file: file, ok: false, error: error.description, code: error.code.rawValue))
+                    reports.append(Report(file: file, ok: false, error: error.description, code: error.code.rawValue, said: error.commandLineText))
                 }
             }
             if output.json {
@@ -56,7 +60,7 @@ extension SnapshotCommand {
                         } ?? ""
                         print("\(report.file): ok, \(SnapshotCommand.records(report.records ?? 0))\(over), sha256 \(report.sha256 ?? "")")
                     } else {
-                        FileHandle.standardError.write(Data("\(Speech.say("fejl", "error")): \(report.error ?? "")\n".utf8))
+                        FileHandle.standardError.write(Data("\(Speech.say("fejl", "error")): \(report.said ?? report.error ?? "")\n".utf8))
                     }
                 }
             }

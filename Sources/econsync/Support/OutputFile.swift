@@ -41,7 +41,7 @@ struct OutputFile {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw FileProblem(error, path: path) ?? FileProblem(.write, path: path, reason: "\(error)")
+            throw FileProblem(error, path: path) ?? FileProblem(.write, path: path, reason: .system("\(error)"))
         }
     }
 }

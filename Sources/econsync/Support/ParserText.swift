@@ -43,6 +43,7 @@ enum ParserText {
         ("(values: ", "(værdier: "), ("(default: ", "(standard: "), ("; default: ", "; standard: "),
         ("default as flag: ", "standard som flag: "),
         ("' for more information.", "' for mere hjælp."), (" <subcommand>' for detailed help.", " <underkommando>' for udførlig hjælp."),
+        (" <subcommand>", " <underkommando>"),
     ]
 
     private static func line(_ line: Substring) -> String {
