@@ -15,6 +15,9 @@ struct RunProblemTests {
         .blocked([.customerNotFound(ReferencedRecord(kind: .customer, id: 7, name: "Ærø \"Tømrer\""))], total: 1),
         .failed([failure], total: 1, blocked: [], blockedTotal: 0),
         .failed([failure, failure], total: 4, blocked: [.employeeMissingID(lars)], blockedTotal: 2),
+        .tokenRefused("GET /customers answered 401: Unauthorized"),
+        .unreachable(request: "GET /customers", "Could not connect to server"),
+        .rateLimited(request: "GET /products", "Too many requests"),
     ]
 
     @Test("stored and read back whole; words an earlier econsync stored, and any other text, read back as recorded words")
@@ -65,6 +68,22 @@ struct RunProblemTests {
             let danish = reason.words(.da)
             #expect(danish != english && !["ago", "running", "process", "disabled", "refused"].contains { danish.contains($0) }, "\(danish)")
             #expect(reason.stored == english && RunProblem(stored: reason.stored) == .recorded(english))
+        }
+    }
+
+    @Test("e-conomic's answers a run stopped on, kept as data: English as before, Danish headed by the brief's words, e-conomic's own words kept as they came")
+    func economic() {
+        let (token, unreachable, limited) = (Self.every[4], Self.every[5], Self.every[6])
+        #expect(token.words(.en) == "Token expired: e-conomic refused the connection (GET /customers answered 401: Unauthorized)")
+        #expect(token.words(.da) == "Token udløbet: e-conomic afviste forbindelsen (GET /customers answered 401: Unauthorized)")
+        #expect(unreachable.words(.en) == "e-conomic is unreachable (GET /customers: Could not connect to server)")
+        #expect(unreachable.words(.da) == "e-conomic kan ikke nås (GET /customers: Could not connect to server)")
+        #expect(limited.words(.en).hasPrefix("Rate limited: GET /products: Too many requests; e-conomic limits each agreement's calls"))
+        #expect(limited.words(.da).hasPrefix("e-conomic begrænser kaldene: GET /products: Too many requests; e-conomic tillader kun"))
+        for problem in [token, unreachable, limited] {
+            let error = SyncError(.failed, problem, module: "customers")
+            #expect(ModuleScheduler.kept(error, NeutralRemedyWording()) == problem.stored && problem.isKeptAsData)
+            #expect(SyncError.Code.needsReconnect.heading(problem.words(.da), in: .da) == problem.words(.da) || problem != token)
         }
     }
 

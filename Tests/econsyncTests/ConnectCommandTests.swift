@@ -127,8 +127,14 @@ struct ConnectCommandTests {
         #expect(!refused.stderr.contains("emulator-grant-cut") && !refused.stderr.contains("emulator-app-secret"), "no token is printed")
         #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("credentials.json").path), "nothing stored")
 
+        let danish = try cli.run(connect + ["--lang", "da"], input: "emulator-grant-cut\n")
+        #expect(danish.status == 1 && danish.stderr.hasPrefix("fejl: e-conomic afviste aftalens adgangsnøgle (grant token) (GET \(base)/self svarede 401: ")
+                && !danish.stderr.contains("refused") && !danish.stderr.contains("emulator-grant-cut"), "\(danish.stderr)")
+
         let json = try cli.run(connect + ["--json"], input: "emulator-grant-cut\n")
         #expect(json.status == 1 && json.stdout.contains(#""code" : "economic.grant-not-accepted""#), "\(json.stdout)")
+        let jsonDanish = try cli.run(connect + ["--json", "--lang", "da"], input: "emulator-grant-cut\n")
+        #expect(jsonDanish.stdout == json.stdout, "scripts read the English words in every language: \(jsonDanish.stdout)")
         #expect(json.stdout.contains(#""action" : "checkGrantToken""#) && !json.stdout.contains("Token expired"), "\(json.stdout)")
 
         let right = try cli.run(connect, input: "emulator-grant\n")

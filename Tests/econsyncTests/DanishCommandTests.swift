@@ -29,7 +29,10 @@ struct DanishCommandTests {
             #expect(!danish.stdout.contains("needs reconnect"), "\(danish.stdout)")
             let log = try await connected.expect(["log", "--module", "units"])
             #expect(log.hasPrefix("KØRSEL") && log.contains("skal forbindes igen") && log.contains("kørsel "), "\(log)")
-            #expect(log.contains("Token udløbet"), "the run's error headed by the brief's words: \(log)")
+            #expect(log.contains("Token udløbet: e-conomic afviste forbindelsen (") && !log.contains("refused the connection"),
+                    "the run's error, kept as data, in Danish: \(log)")
+            let logEnglish = try await connected.expect(["log", "--module", "units", "--lang", "en"])
+            #expect(logEnglish.contains("Token expired: e-conomic refused the connection ("), "\(logEnglish)")
 
             connected.cli.environment["LC_ALL"] = "C.UTF-8"
             let english = try await connected.run(["status"])

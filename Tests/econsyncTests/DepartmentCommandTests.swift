@@ -19,6 +19,10 @@ struct DepartmentCommandTests {
                 let shared = try await connected.run(["connect", "--department", "2", "--grant-token-stdin", "--rest-url", "http://127.0.0.1:\(main)",
                                                       "--projects-url", "http://127.0.0.1:\(main)/projectsapi/v1.1.0"], input: "emulator-grant\n")
                 #expect(shared.status == 1 && shared.stderr.contains("agreement 1118081 is already connected for the records without a department"))
+                let danish = try await connected.run(["connect", "--department", "2", "--grant-token-stdin", "--rest-url", "http://127.0.0.1:\(main)",
+                                                      "--projects-url", "http://127.0.0.1:\(main)/projectsapi/v1.1.0", "--lang", "da"], input: "emulator-grant\n")
+                #expect(danish.status == 1 && danish.stderr.contains("e-conomic-aftale 1118081 er allerede forbundet for posterne uden afdeling; "
+                                                                      + "hver afdeling skal have sin egen aftale"), "\(danish.stderr)")
                 let base = "http://127.0.0.1:\(port)"
                 let joined = try await connected.expect(["connect", "--department", "2", "--grant-token-stdin", "--rest-url", base,
                                                          "--projects-url", base + "/projectsapi/v1.1.0"], input: "emulator-grant\n")

@@ -33,7 +33,7 @@ extension PanelServer {
             do {
                 _ = try workspace.reconnectFlow()
             } catch let error as ConnectionError {
-                return Self.html(ConnectionPage.problem(.cannotReconnect, error.message, language: language), status: .conflict)
+                return Self.html(ConnectionPage.problem(.cannotReconnect, error.message(language), language: language), status: .conflict)
             }
             // A form may only lead to the panel itself (the CSP's form-action): the way on to e-conomic is a page of its own.
             return Response.redirect(to: "/connection/continue/\(grants.issue())?lang=\(language.rawValue)", type: .normal)
@@ -49,7 +49,7 @@ extension PanelServer {
                 let url = flow.requestAccessURL(redirectURL: "http://\(host)/connection/grant/\(nonce)")
                 return Self.html(ConnectionPage.onToEconomic(url, language: language))
             } catch let error as ConnectionError {
-                return Self.html(ConnectionPage.problem(.cannotReconnect, error.message, language: language), status: .conflict)
+                return Self.html(ConnectionPage.problem(.cannotReconnect, error.message(language), language: language), status: .conflict)
             }
         }
         router.get("/connection/grant/:nonce") { request, context in
@@ -66,7 +66,7 @@ extension PanelServer {
                 try await Blocking.run { [workspace] in try workspace.store(connection, replacing: stored) }
                 return Response.redirect(to: "/connection?result=reconnected&lang=\(language.rawValue)", type: .normal)
             } catch let error as any CodedError {
-                return Self.html(ConnectionPage.problem(.grantRefused, error.description, language: language), status: .badRequest)
+                return Self.html(ConnectionPage.problem(.grantRefused, PanelFailure(error).detail(language), language: language), status: .badRequest)
             }
         }
         router.get("/connection/disconnect") { request, _ in

@@ -1,3 +1,4 @@
+import Economic
 import Reconcile
 import Vocabulary
 
@@ -39,6 +40,13 @@ extension RunProblem {
             }
             return "kører i en anden proces (\(pid.map { "pid \($0)" } ?? "pid ukendt: den er måske lige blevet færdig")); "
                 + "én proces ad gangen synkroniserer en aftale, prøv igen, når den er færdig"
+        case .tokenRefused(let words):
+            return da ? "Token udløbet: e-conomic afviste forbindelsen (\(words))" : "Token expired: e-conomic refused the connection (\(words))"
+        case .unreachable(let request, let words):
+            return da ? "e-conomic kan ikke nås (\(request): \(words))" : "e-conomic is unreachable (\(request): \(words))"
+        case .rateLimited(let request, let words):
+            // As the error said it when the run stopped (its words name no action).
+            return EconomicError(.rateLimited, message: words, request: request).describe(NeutralRemedyWording(), in: language)
         case .allDisabled(let kind, let name, let modules):
             let list = modules.map(\.rawValue).joined(separator: ", ")
             return da ? "alle moduler, som \(kind.noun(.da)) \(name) behøver, er slået fra (\(list))"

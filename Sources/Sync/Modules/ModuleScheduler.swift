@@ -141,11 +141,11 @@ public struct ModuleScheduler: Sendable {
     func failure(_ error: any Error, module: Module) -> SyncError {
         switch error {
         case let error as EconomicError where error.code == .tokenExpired:
-            SyncError(.needsReconnect, "Token expired: e-conomic refused the connection (\(error.message))", module: module.rawValue)
+            SyncError(.needsReconnect, .tokenRefused(error.message), module: module.rawValue)
         case let error as EconomicError where error.code == .transport:
-            SyncError(.unreachable, "e-conomic is unreachable (\(error.request): \(error.message))", module: module.rawValue)
+            SyncError(.unreachable, .unreachable(request: error.request, error.message), module: module.rawValue)
         case let error as EconomicError where error.code == .rateLimited:
-            SyncError(.rateLimited, error.description, module: module.rawValue)
+            SyncError(.rateLimited, .rateLimited(request: error.request, error.message), module: module.rawValue)
         case let error as SyncError:
             error
         default:
@@ -329,11 +329,11 @@ extension ModuleScheduler {
 }
 
 extension ModuleScheduler {
-    /// What a run keeps of its error: its records' reasons as data, to be worded in the reader's language
+    /// What a run keeps of its error: its records' reasons and e-conomic's answers as data, to be worded in the reader's language
     /// (see ``RunProblem/stored``); any other error as the run worded it, with its action.
     static func kept(_ error: SyncError, _ wording: any RemedyWording) -> String {
         switch error.problem {
-        case let problem? where problem.isAboutRecords: problem.stored
+        case let problem? where problem.isKeptAsData: problem.stored
         default: error.detail(wording)
         }
     }

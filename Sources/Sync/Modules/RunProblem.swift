@@ -34,6 +34,12 @@ public enum RunProblem: Sendable, Equatable, Encodable, CustomStringConvertible 
     case tokenExpired
     /// An order export or release refused or unfinished.
     case order(OrderProblem)
+    /// e-conomic refused the connection: the token expired (e-conomic's words).
+    case tokenRefused(String)
+    /// e-conomic could not be reached (the request, the transport's words).
+    case unreachable(request: String, String)
+    /// e-conomic limited the agreement's calls (the request, e-conomic's words).
+    case rateLimited(request: String, String)
     /// A trial run over a record (its kind and name) whose modules are all switched off.
     case allDisabled(Kind, String, [Module])
     /// Words only: an error without data of its own, or text an earlier econsync stored.
@@ -50,13 +56,16 @@ public enum RunProblem: Sendable, Equatable, Encodable, CustomStringConvertible 
 }
 
 extension RunProblem {
-    /// The problem as a run keeps it in the replica: the records' data as JSON; a reason a module did not run
+    /// The problem as a run keeps it in the replica: the records' data and e-conomic's answers as JSON; a reason a module did not run
     /// (which a run does not keep) and ``recorded(_:)`` as their English words.
     public var stored: String {
         let data: Stored
         switch self {
         case .recorded(let words): return words
         case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order, .allDisabled: return description
+        case .tokenRefused(let words): data = Stored(economic: .init(kind: .token, request: nil, words: words))
+        case .unreachable(let request, let words): data = Stored(economic: .init(kind: .unreachable, request: request, words: words))
+        case .rateLimited(let request, let words): data = Stored(economic: .init(kind: .rateLimited, request: request, words: words))
         case .blocked(let reasons, let total): data = Stored(blocked: reasons, blockedTotal: total)
         case .failed(let failures, let total, let blocked, let blockedTotal):
             data = Stored(blocked: blocked, blockedTotal: blockedTotal, failures: failures, failedTotal: total)
@@ -66,10 +75,10 @@ extension RunProblem {
         return (try? encoder.encode(data)).flatMap { String(bytes: $0, encoding: .utf8) } ?? description
     }
 
-    /// Whether it is about a run's records (blocked or failed), which a run keeps as data.
-    public var isAboutRecords: Bool {
+    /// Whether a run keeps it as data: its records' fate (blocked or failed) or e-conomic's answer.
+    public var isKeptAsData: Bool {
         switch self {
-        case .blocked, .failed: true
+        case .blocked, .failed, .tokenRefused, .unreachable, .rateLimited: true
         case .paused, .switchedOff, .awaitingFinance, .coolingDown, .running, .locked, .tokenExpired, .order, .allDisabled, .recorded: false
         }
     }
@@ -80,18 +89,33 @@ extension RunProblem {
             self = .recorded(text)
             return
         }
-        if let failures = data.failures {
-            self = .failed(failures, total: data.failedTotal ?? failures.count, blocked: data.blocked, blockedTotal: data.blockedTotal)
+        if let economic = data.economic {
+            switch economic.kind {
+            case .token: self = .tokenRefused(economic.words)
+            case .unreachable: self = .unreachable(request: economic.request ?? "", economic.words)
+            case .rateLimited: self = .rateLimited(request: economic.request ?? "", economic.words)
+            }
+        } else if let failures = data.failures {
+            self = .failed(failures, total: data.failedTotal ?? failures.count, blocked: data.blocked ?? [], blockedTotal: data.blockedTotal ?? 0)
         } else {
-            self = .blocked(data.blocked, total: data.blockedTotal)
+            self = .blocked(data.blocked ?? [], total: data.blockedTotal ?? 0)
         }
     }
 
     /// The stored shape.
     private struct Stored: Codable {
-        var blocked: [PlanReason]
-        var blockedTotal: Int
+        var blocked: [PlanReason]?
+        var blockedTotal: Int?
         var failures: [ApplyReport.Failure]?
         var failedTotal: Int?
+        var economic: Economic?
+
+        /// An answer from e-conomic, or none.
+        struct Economic: Codable {
+            enum Kind: String, Codable { case token, unreachable, rateLimited }
+            var kind: Kind
+            var request: String?
+            var words: String
+        }
     }
 }

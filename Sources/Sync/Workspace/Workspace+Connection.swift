@@ -12,8 +12,7 @@ extension Workspace {
     /// than `stored`'s, or when another department already syncs with it.
     public func store(_ connection: CredentialsFile.Connection, replacing stored: CredentialsFile.Connection?) throws {
         if let stored, stored.agreementNumber != connection.agreementNumber {
-            throw ConnectionError(.otherAgreement, "the grant is for agreement \(connection.agreementNumber), but econsync is "
-                                  + "connected to agreement \(stored.agreementNumber)", remedy: .disconnect)
+            throw ConnectionError(.otherAgreement(granted: connection.agreementNumber, connected: stored.agreementNumber), remedy: .disconnect)
         }
         try refuseSharedAgreement(connection.agreementNumber)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -35,10 +34,10 @@ extension Workspace {
     /// let url = flow.requestAccessURL(redirectURL: "http://127.0.0.1:8080/connection/grant/…")
     /// ```
     public func reconnectFlow() throws -> (flow: ConnectFlow, stored: CredentialsFile.Connection) {
-        guard credentialsFile.exists else { throw ConnectionError(.cannotReconnect, "econsync is not connected to e-conomic") }
+        guard credentialsFile.exists else { throw ConnectionError(.notConnected) }
         let stored = try credentialsFile.load()
         guard let publicToken = stored.appPublicToken, !publicToken.isEmpty else {
-            throw ConnectionError(.cannotReconnect, "the stored connection names no app public token, so e-conomic's grant page cannot be opened for it")
+            throw ConnectionError(.noPublicToken)
         }
         var flow = ConnectFlow(appPublicToken: publicToken, appSecretToken: stored.appSecretToken)
         flow.authBaseURL = stored.authBaseURL ?? ConnectFlow.defaultAuthBaseURL
@@ -55,10 +54,8 @@ extension Workspace {
             let path = directory.appendingPathComponent(name).path
             guard path != credentialsFile.path, let other = try? CredentialsFile(path: path).load(),
                   other.agreementNumber == agreement else { continue }
-            let owner = name == "credentials.json" ? "the records without a department"
-                : "department " + name.dropFirst("credentials-department-".count).dropLast(".json".count)
-            throw ConnectionError(.agreementInUse, "e-conomic agreement \(agreement) is already connected for \(owner); "
-                                  + "each department needs an agreement of its own")
+            let department = name == "credentials.json" ? nil : String(name.dropFirst("credentials-department-".count).dropLast(".json".count))
+            throw ConnectionError(.agreementInUse(agreement, department: department))
         }
     }
 }
