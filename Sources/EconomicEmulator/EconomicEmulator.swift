@@ -3,6 +3,7 @@ import Synchronization
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Snapshot
 import Vocabulary
 
@@ -27,7 +28,7 @@ public final class EconomicEmulator: Sendable {
     /// Records, grants, counters and faults: every request reads and changes them under this lock.
     private let state: Mutex<EmulatorState>
     /// The server started by ``start(host:port:)`` and the port it is bound to.
-    private let server = Mutex<(task: Task<Void, any Error>?, port: Int?)>((nil, nil))
+    private let server = Mutex<(task: Task<Void, any Error>?, port: Int?, group: ServiceGroup?)>((nil, nil, nil))
     /// An answer held back for a test (``holdAnswer(toRequest:)``).
     let hold = AnswerHold()
 
@@ -65,13 +66,15 @@ public final class EconomicEmulator: Sendable {
             continuation.yield(bound)
             continuation.finish()
         }
+        // Stopped by a graceful shutdown, not by cancelling: connections accepted and not yet served are served, not dropped.
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: Self.quietLogger))
         // On the emulator's own threads: its answers must not wait for the host program's.
         let task = Task(executorPreference: ServerThreads.shared) {
             defer { continuation.finish() }
-            try await app.run()
+            try await group.run()
         }
         for await bound in ports {
-            server.withLock { $0 = (task, bound) }
+            server.withLock { $0 = (task, bound, group) }
             return bound
         }
         try await task.value
@@ -79,15 +82,29 @@ public final class EconomicEmulator: Sendable {
     }
 
     /// Stops a server started with ``start(host:port:)`` and waits until it is closed.
+    /// Requests in flight are answered first; one not answered within
+    /// ``stopGrace`` (a client that stopped reading) is cut off.
     public func stop() async {
-        let task = server.withLock { server in
-            defer { server = (nil, nil) }
-            return server.task
+        let (task, group) = server.withLock { server in
+            defer { server = (nil, nil, nil) }
+            return (server.task, server.group)
         }
+        guard let task else { return }
         hold.release()
-        task?.cancel()
-        _ = try? await task?.value
+        await group?.triggerGracefulShutdown()
+        await withTaskGroup(of: Void.self) { waiting in
+            waiting.addTask { _ = try? await task.value }
+            waiting.addTask {
+                guard (try? await Task.sleep(for: Self.stopGrace)) != nil else { return }   // the server closed in time
+                task.cancel()
+            }
+            await waiting.next()
+            waiting.cancelAll()
+        }
     }
+
+    /// How long ``stop()`` waits for requests in flight.
+    static let stopGrace = Duration.seconds(10)
 
     /// Serves on `host:port` until SIGINT or SIGTERM; `onListening` gets the bound port first.
     public func run(host: String = "127.0.0.1", port: Int = 0, onListening: @escaping @Sendable (Int) -> Void) async throws {
@@ -99,12 +116,17 @@ public final class EconomicEmulator: Sendable {
     }
 
     private func application(host: String, port: Int, onBound: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
-        var logger = Logger(label: "econsync.emulator")
-        logger.logLevel = .critical
-        return Application(responder: HTTPBridge(emulator: self),
+        Application(responder: HTTPBridge(emulator: self),
                            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "econsync-emulator"),
                            onServerRunning: { channel in onBound(channel.localAddress?.port ?? port) },
-                           logger: logger)
+                           logger: Self.quietLogger)
+    }
+
+    /// The server's logger: only what stops it.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "econsync.emulator")
+        logger.logLevel = .critical
+        return logger
     }
 
     /// Answers one request (the HTTP layer calls this); faults' latency is waited out here.

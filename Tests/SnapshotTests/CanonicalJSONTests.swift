@@ -107,6 +107,29 @@ struct CanonicalJSONTests {
         #expect(CanonicalJSON.string(value) == #"{"":null,"B":null,"a":null,"ab":null,"b":null,"æ":null}"#)
     }
 
+    @Test("keys sharing their first eight bytes, NULs, non-ASCII and empty keys sort by their whole UTF-8 bytes", arguments: 1...20)
+    func keyOrderPrefixes(seed: UInt64) throws {
+        var random = TestRandom(seed: seed)
+        let pieces = ["customer", "Customer", "customerGroup", "customerNumber", "\u{0}", "æ", "ø", "a", "b", "", "z", "self", "😀"]
+        var fields: [String: JSONValue] = [:]
+        for _ in 0..<random.int(1...40) {
+            fields[(0..<random.int(0...3)).map { _ in random.pick(pieces) }.joined()] = .int(Int64(random.int(0...9)))
+        }
+        let expected = "{" + fields.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { key in
+            CanonicalJSON.string(.string(key)) + ":" + CanonicalJSON.string(fields[key]!)
+        }.joined(separator: ",") + "}"
+        #expect(CanonicalJSON.string(.object(fields)) == expected)
+        #expect(try CanonicalJSON.parse(expected) == .object(fields))
+    }
+
+    @Test("a key's first eight bytes order keys as their bytes do")
+    func keyPrefix() {
+        #expect(CanonicalJSON.keyPrefix("") == 0 && CanonicalJSON.keyPrefix("a") == 0x6100_0000_0000_0000)
+        #expect(CanonicalJSON.keyPrefix("customerGroup") == CanonicalJSON.keyPrefix("customerNumber"), "equal: compared whole")
+        #expect(CanonicalJSON.keyPrefix("B") < CanonicalJSON.keyPrefix("a") && CanonicalJSON.keyPrefix("ab") < CanonicalJSON.keyPrefix("b"))
+        #expect(CanonicalJSON.keyPrefix("z") < CanonicalJSON.keyPrefix("æ"))
+    }
+
     @Test("malformed JSON is refused with its reason", arguments: [
         ("{\"a\":1,\"a\":2}", "duplicate key"), ("[1,2", "unexpected end"), ("01", "leading zero"), ("1.", "no digit after"),
         ("\"\\x\"", "invalid escape"), ("\"\\ud800\"", "lone high surrogate"), ("{\"a\" 1}", "expected ':'"), ("[1] 2", "after the JSON value"),

@@ -51,7 +51,8 @@ struct ServeAuditTests {
                 if html.contains("id=\"audit-of\"") || html.contains("id=\"audit-failed\"") { break }
                 try await Task.sleep(for: .milliseconds(250))
             }
-            #expect(!html.contains("audit-failed") && !html.contains("audit-running"), "\(html)")
+            #expect(!html.contains("audit-failed") && !html.contains("audit-running"),
+                    "after \(connected.emulator.requestCount) requests to the emulator: \(html)")
             let file = try #require(html.range(of: "Revision mod øjebliksbillede ").map { String(html[$0.upperBound...].prefix { $0 != "," }) }, "\(html)")
             #expect(Self.findings(html).contains("customer 1001 fields differ"), "\(html)")
             let row = try #require(ServePagesTests.rows(html, table: "findings").first { $0.contains("data-key=\"1001\"") })

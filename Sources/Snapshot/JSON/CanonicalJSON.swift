@@ -64,15 +64,54 @@ public enum CanonicalJSON {
     }
 
     /// Appends an object with its keys sorted by their UTF-8 bytes.
+    ///
+    /// Every record written or compared goes through here, so the order is
+    /// found without copying the fields: their positions in the dictionary
+    /// are sorted on the stack, by the first eight bytes of each key as one
+    /// integer, the whole keys compared only when those are equal.
     public static func writeObject(_ fields: [String: JSONValue], into output: inout [UInt8]) {
         output.append(UInt8(ascii: "{"))
-        for (index, field) in fields.sorted(by: { utf8Precedes($0.key, $1.key) }).enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            writeString(field.key, into: &output)
-            output.append(UInt8(ascii: ":"))
-            write(field.value, into: &output)
+        withUnsafeTemporaryAllocation(of: KeyPosition.self, capacity: fields.count) { buffer in
+            var count = 0
+            var index = fields.startIndex
+            while index != fields.endIndex {
+                buffer.initializeElement(at: count, to: KeyPosition(prefix: keyPrefix(fields[index].key), index: index))
+                count += 1
+                fields.formIndex(after: &index)
+            }
+            var order = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            defer { order.deinitialize() }
+            order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : utf8Precedes(fields[$0.index].key, fields[$1.index].key) }
+            for (position, key) in order.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                let field = fields[key.index]
+                writeString(field.key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                write(field.value, into: &output)
+            }
         }
         output.append(UInt8(ascii: "}"))
+    }
+
+    /// A field's place in its dictionary, with the first bytes of its key to sort by.
+    private struct KeyPosition {
+        var prefix: UInt64
+        var index: Dictionary<String, JSONValue>.Index
+    }
+
+    /// The first eight UTF-8 bytes of `key` as a big-endian integer, padded
+    /// with zeros: ordered as the bytes are, except that keys sharing those
+    /// bytes (or a prefix of them followed by NULs) are equal and must be compared whole.
+    @inline(__always)
+    static func keyPrefix(_ key: String) -> UInt64 {
+        var prefix: UInt64 = 0
+        var taken = 0
+        for byte in key.utf8 {
+            prefix = prefix << 8 | UInt64(byte)
+            taken += 1
+            if taken == 8 { return prefix }
+        }
+        return taken == 0 ? 0 : prefix << (8 * UInt64(8 - taken))
     }
 
     /// The keys of an object in canonical order: by their UTF-8 bytes.

@@ -6,6 +6,10 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
+    /// The size of the last object parsed at each of the first depths: a
+    /// page's records have the same fields, so each one's dictionary is made
+    /// big enough at once instead of growing (and rehashing) field by field.
+    var objectSizes = InlineArray<8, Int>(repeating: 0)
     static let maximumDepth = 512
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -65,7 +69,9 @@ struct JSONParser {
     mutating func parseObject() throws -> JSONValue {
         try nested { parser in
             parser.index += 1
-            var fields: [String: JSONValue] = [:]
+            let level = parser.depth < parser.objectSizes.count ? parser.depth : nil
+            var fields = [String: JSONValue](minimumCapacity: level.map { parser.objectSizes[$0] } ?? 0)
+            defer { if let level { parser.objectSizes[level] = fields.count } }
             parser.skipWhitespace()
             if parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "}") {
                 parser.index += 1
