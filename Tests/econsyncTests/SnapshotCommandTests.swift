@@ -148,6 +148,22 @@ struct VerifyDamagedTests {
             case .invalidUTF8: "not valid UTF-8"
             }
         }
+
+        /// What the Danish message must start with (after the file).
+        var danish: String {
+            switch self {
+            case .truncated: "er afkortet: filen slutter for tidligt ("
+            case .flippedByte: "den komprimerede strøm er beskadiget ("
+            case .notGzip: "er ikke en gzip-fil ("
+            case .missingHeader: "første linje er ikke øjebliksbilledets hoved ("
+            case .missingTrailer: "øjebliksbilledet mangler sin afslutning ("
+            case .unsorted: "posterne står ikke i den rækkefølge, de skal ("
+            case .duplicate: "to poster har samme type og nøgle ("
+            case .edited: "posterne svarer ikke til øjebliksbilledets kontrolsum eller antal ("
+            case .unknownVersion: "er skrevet i et format, denne econsync ikke kender ("
+            case .invalidUTF8: "en linje er ikke gyldig UTF-8 ("
+            }
+        }
     }
 
     @Test("verify exits 1 and names the file for each kind of damage", arguments: Damage.allCases)
@@ -187,5 +203,8 @@ struct VerifyDamagedTests {
         let result = try cli.run(["snapshot", "verify", bad.path])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: \(bad.path)") && result.stderr.contains(damage.phrase), "\(result.stderr)")
+        let danish = try cli.run(["snapshot", "verify", bad.path, "--lang", "da"])
+        #expect(danish.status == 1 && danish.stderr.hasPrefix("fejl: \(bad.path)") && danish.stderr.contains(": " + damage.danish)
+                && danish.stderr.contains(damage.phrase), "Danish words, the reader's finding kept: \(danish.stderr)")
     }
 }

@@ -41,7 +41,8 @@ final class LineSource {
         default: (.io, "unreadable")
         }
         let at = error.offset.map { " (at compressed byte \($0))" } ?? ""
-        var translated = SnapshotError(code, "\(verdict): \(error.message)\(at)", file: path)
+        let words = error.message.hasPrefix(verdict) ? error.message : "\(verdict): \(error.message)"   // said once
+        var translated = SnapshotError(code, "\(words)\(at)", file: path)
         translated.systemError = error.systemError
         return translated
     }
