@@ -130,6 +130,21 @@ struct CanonicalJSONTests {
         #expect(CanonicalJSON.keyPrefix("z") < CanonicalJSON.keyPrefix("æ"))
     }
 
+    @Test("a pulled entity loses its volatile fields and link texts in one walk: an object of only links goes, one emptied by volatile fields stays, links inside arrays stay")
+    func droppingLinks() throws {
+        let entity = try #require(try CanonicalJSON.parse("""
+            {"name":"A","self":"https://x/customers/1","web":"https://x/other","empty":{},
+             "customerGroup":{"customerGroupNumber":1,"self":"https://x/customer-groups/1"},
+             "layout":{"self":"https://x/layouts/5"},"meta":{"metaData":{"a":1}},
+             "lines":[{"self":"https://x/l/1","text":"https://x/keep"}]}
+            """).objectValue)
+        let record = Record(kind: "customer", key: .int(1), entity: entity) { $0.hasPrefix("https://x/") }
+        #expect(CanonicalJSON.string(.object(record.data))
+                == #"{"customerGroup":{"customerGroupNumber":1},"empty":{},"lines":[{"text":"https://x/keep"}],"meta":{},"name":"A"}"#)
+        let untouched = ["name": JSONValue.string("B"), "group": .object(["number": .int(2)])]
+        #expect(Record(kind: "customer", key: .int(2), entity: untouched) { _ in false }.data == untouched)
+    }
+
     @Test("malformed JSON is refused with its reason", arguments: [
         ("{\"a\":1,\"a\":2}", "duplicate key"), ("[1,2", "unexpected end"), ("01", "leading zero"), ("1.", "no digit after"),
         ("\"\\x\"", "invalid escape"), ("\"\\ud800\"", "lone high surrogate"), ("{\"a\" 1}", "expected ':'"), ("[1] 2", "after the JSON value"),

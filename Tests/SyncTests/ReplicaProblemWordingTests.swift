@@ -25,7 +25,9 @@ struct ReplicaProblemWordingTests {
         .onePerDepartment("e:1001", 2), .noNumber(.customer), .noName(.timeEntry), .noAlias("p"), .aliasOfKind("p", .project, not: .customer),
         .inTransfer(run: 3), .otherAgreement("1", 2), .neverConnected(2), .notPlainFile, .cannotTighten("fejl", mode: "700"),
         .snapshotUnknown("a.ndjson.gz"), .snapshotKnown("a.ndjson.gz"), .snapshotNeeded("a.ndjson.gz", baseOf: "r1"),
-        .snapshotNeeded("a.ndjson.gz", baseOf: nil), .keyTaken("1001", .customer, 4),
+        .snapshotNeeded("a.ndjson.gz", baseOf: nil), .keyTaken("1001", .customer, 4), .referenceMissing(.unit, 9),
+        .taken(.product, field: "number", value: "P-100", by: 3), .taken(.customer, field: "foreignKey", value: "1001", by: nil),
+        .fixedOnceSynced(.product, .productNumber), .fixedOnceSynced(.product, .productUnit), .fixedOnceSynced(.project, .mainProject),
     ]
 
     @Test("every refusal has Danish words of its own; English is its description")

@@ -48,6 +48,11 @@ extension DanishCommandTests {
         let twice = try cli.run(["local", "customer", "edit", "jensen", "--city", "Vejle"])
         #expect(twice.status == 2 && twice.stderr == "fejl: kunde: \"jensen\" passer på 2 poster: 1 (Jensen), 2 (Jensen); angiv én med dens lokale id\n",
                 "\(twice.stderr)")
+        let product = ["local", "product", "add", "--number", "P-1", "--name", "Rør", "--sales-price", "1"]
+        #expect(try cli.run(product).status == 0)
+        let taken = try cli.run(product)
+        #expect(taken.status == 1 && taken.stderr == "fejl: vare, felt number: vare 1 har allerede number P-1\n", "\(taken.stderr)")
+        #expect(try cli.run(product + ["--lang", "en"]).stderr == "error: product, field number: product 1 already has number P-1\n")
         let help = try cli.run(["local", "--help"])
         #expect(help.stdout.contains("BRUG:  econsync local <underkommando>\n"), "\(help.stdout)")
     }

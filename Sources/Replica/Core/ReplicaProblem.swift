@@ -70,6 +70,13 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
     case approvedLocked
     /// A reference to a record that is deleted.
     case referenceDeleted(Kind, Int64)
+    /// A reference to a record that does not exist.
+    case referenceMissing(Kind, Int64)
+    /// A value another live record of the kind has (the field, the value as shown, that record; nil when
+    /// it is another new record of the same load).
+    case taken(Kind, field: String, value: String, by: Int64?)
+    /// A field that cannot change once the record exists in e-conomic (why).
+    case fixedOnceSynced(Kind, FixedField)
     /// The record does not exist.
     case doesNotExist
     /// The record is deleted.
@@ -203,6 +210,11 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
         case .sentUnapproved: "only approved registrations can be transferred or exported"
         case .approvedLocked: "is approved and can no longer be edited"
         case .referenceDeleted(let kind, let id): "\(kind.rawValue) \(id) is deleted"
+        case .referenceMissing(let kind, let id): "\(kind.rawValue) \(id) does not exist"
+        case .taken(let kind, let field, let value, let holder):
+            "\(holder.map { "\(kind.rawValue) \($0) already has" } ?? "another new \(kind.rawValue) has") "
+                + "\(field == "foreignKey" ? "e-conomic key" : field) \(value)"
+        case .fixedOnceSynced(let kind, _): "cannot change once the \(kind.rawValue) exists in e-conomic"
         case .doesNotExist: "does not exist"
         case .deleted: "is deleted"
         case .inUse(let kind, let user): "is still used by \(kind.rawValue) \(user)"
@@ -278,6 +290,7 @@ public enum ReplicaProblem: Sendable, Equatable, CustomStringConvertible {
         case .neverConnected: "restore the replica of this data directory, or connect again to use this one"
         case .notPlainFile: "put the real file in its place, or remove it"
         case .cannotTighten(_, let mode): "make it private to its owner (chmod \(mode))"
+        case .fixedOnceSynced(_, let field): field.description
         default: nil
         }
     }
@@ -294,6 +307,22 @@ extension ReplicaProblem {
             case .employeeNumber: "is out of range: e-conomic employee numbers run from 1 to 999999"
             case .projectNumber: "is out of range: project numbers run from 1 to 999999999"
             case .activityNumber: "is not an e-conomic activity number (1 to 999999999)"
+            }
+        }
+    }
+}
+
+extension ReplicaProblem {
+    /// A field e-conomic lets no one change once the record exists there.
+    public enum FixedField: Sendable, Equatable, CustomStringConvertible {
+        case productNumber, productUnit, mainProject
+
+        /// Why it cannot change, and what to do instead.
+        public var description: String {
+            switch self {
+            case .productNumber: "the product number is its key in e-conomic; create a new product instead"
+            case .productUnit: "e-conomic does not allow a product's unit to change after it is created; create a new product instead"
+            case .mainProject: "e-conomic sets a sub-project's main project only when it is created"
             }
         }
     }

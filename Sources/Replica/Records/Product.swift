@@ -60,9 +60,9 @@ public struct Product: ReplicaRecord, Equatable {
         if let previous {
             let inEconomic = previous.foreignKey != nil
             try check.immutableOnceSynced(previous.number, number, field: "number", existsInEconomic: inEconomic,
-                                          why: "the product number is its key in e-conomic; create a new product instead")
+                                          why: .productNumber)
             try check.immutableOnceSynced(previous.unitId, unitId, field: "unit", existsInEconomic: inEconomic,
-                                          why: "e-conomic does not allow a product's unit to change after it is created; create a new product instead")
+                                          why: .productUnit)
         }
     }
 }

@@ -64,7 +64,7 @@ public struct Project: ReplicaRecord, Equatable {
         }
         if let previous {
             try check.immutableOnceSynced(previous.parentId, parentId, field: "parent", existsInEconomic: previous.foreignKey != nil,
-                                          why: "e-conomic sets a sub-project's main project only when it is created")
+                                          why: .mainProject)
         }
     }
 

@@ -49,11 +49,6 @@ public struct Validation {
         return column
     }
 
-    /// An error about `field` of the record being checked.
-    public func error(_ code: ReplicaError.Code, field: String?, _ message: String, advice: String? = nil) -> ReplicaError {
-        ReplicaError(code, message, kind: kind, row: row, field: field, advice: advice)
-    }
-
     /// The refusal of the record being checked (of its `field`'s value when named), for `problem`.
     public func error(_ code: ReplicaError.Code = .invalidField, field: String?, _ problem: ReplicaProblem) -> ReplicaError {
         ReplicaError(code, problem, kind: kind, row: row, field: field)
@@ -150,7 +145,7 @@ public struct Validation {
     public func reference(_ id: Int64?, _ reference: Reference) throws {
         guard let id else {
             if reference.required {
-                throw error(.missingReference, field: reference.field, "is required")
+                throw error(.missingReference, field: reference.field, .required)
             }
             return
         }
@@ -158,10 +153,10 @@ public struct Validation {
         let tombstone = try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT tombstone FROM \(reference.target.table) WHERE id = ?"), arguments: [id])
         guard let tombstone else {
-            throw error(.missingReference, field: reference.field, "\(reference.target.rawValue) \(id) does not exist")
+            throw error(.missingReference, field: reference.field, .referenceMissing(reference.target, id))
         }
         if tombstone {
-            throw ReplicaError(.missingReference, .referenceDeleted(reference.target, id), kind: kind, row: row, field: reference.field)
+            throw error(.missingReference, field: reference.field, .referenceDeleted(reference.target, id))
         }
         memo?.liveRows.insert(.init(kind: reference.target, id: id))
     }
@@ -186,19 +181,16 @@ public struct Validation {
             arguments: [department, value, row])
         let claimed = memo.map { !$0.claims.insert(.init(column: column, department: department, value: value.databaseValue)).inserted } ?? false
         guard other != nil || claimed else { return }
-        let name = field == "foreignKey" ? "e-conomic key" : field
-        let shown = value.databaseValue.keyText
-        let holder = other.map { "\(kind.rawValue) \($0) already has" } ?? "another new \(kind.rawValue) has"
-        throw error(.duplicate, field: field, "\(holder) \(name) \(shown)")
+        throw error(.duplicate, field: field, .taken(kind, field: field, value: value.databaseValue.keyText, by: other))
     }
 
     /// Requires that a field keeps its value once the record exists in e-conomic.
     public func immutableOnceSynced<V: Equatable>(
-        _ old: V, _ new: V, field: String, existsInEconomic: Bool, why: String
+        _ old: V, _ new: V, field: String, existsInEconomic: Bool, why: ReplicaProblem.FixedField
     ) throws {
         // e-conomic changing its own record is e-conomic's business.
         if origin == .local && existsInEconomic && old != new {
-            throw error(.immutableField, field: field, "cannot change once the \(kind.rawValue) exists in e-conomic", advice: why)
+            throw error(.immutableField, field: field, .fixedOnceSynced(kind, why))
         }
     }
 

@@ -32,41 +32,63 @@ public struct Record: Hashable, Sendable {
         self.init(kind: kind, key: key, data: Self.droppingVolatile(entity))
     }
 
+    /// A record from an entity as e-conomic sends it, with volatile fields
+    /// dropped and, in its objects at every level (not inside arrays), the
+    /// texts `isLink` matches; an object that held only such texts goes too.
+    /// One walk over the entity does both.
+    public init(kind: String, key: RecordKey, entity: [String: JSONValue], droppingLinks isLink: (String) -> Bool) {
+        self.init(kind: kind, key: key, data: Self.pruned(entity, isLink).fields ?? entity)
+    }
+
     static func droppingVolatile(_ fields: [String: JSONValue]) -> [String: JSONValue] {
-        withoutVolatile(fields) ?? fields
+        pruned(fields, noLinks).fields ?? fields
     }
 
-    /// `fields` less its volatile fields, nil when it has none at any level:
-    /// most of a page's objects are then kept as parsed, not built again.
-    private static func withoutVolatile(_ fields: [String: JSONValue]) -> [String: JSONValue]? {
+    /// For a walk that drops volatile fields only.
+    private static func noLinks(_ text: String) -> Bool { false }
+
+    /// `fields` less its volatile fields and the link texts `isLink` matches
+    /// (`fields` nil when it has none at any level, so that most of a page's
+    /// objects are kept as parsed, not built again); `onlyLinks` when it is
+    /// not empty and every field is a link text or an object of only those.
+    private static func pruned(_ fields: [String: JSONValue], _ isLink: (String) -> Bool) -> (fields: [String: JSONValue]?, onlyLinks: Bool) {
         var changed: [String: JSONValue]?
+        var onlyLinks = !fields.isEmpty
         for (name, value) in fields {
-            if volatileFields.contains(name) {  // two comparisons, no hashing: asked for every field pulled
-                if changed == nil { changed = fields }
-                changed!.removeValue(forKey: name)
-            } else if let cleaned = withoutVolatile(value) {
-                if changed == nil { changed = fields }
-                changed![name] = cleaned
+            var link = false
+            var cleaned: JSONValue?   // the value less what goes inside it, when something does
+            switch value {
+            case .string(let text): link = isLink(text)
+            case .object(let nested):
+                let inner = pruned(nested, isLink)
+                link = inner.onlyLinks
+                cleaned = inner.fields.map(JSONValue.object)
+            case .array(let items): cleaned = pruned(items)
+            default: break
             }
+            onlyLinks = onlyLinks && link
+            let dropped = link || volatileFields.contains(name)  // two comparisons, no hashing: asked for every field pulled
+            guard dropped || cleaned != nil else { continue }
+            if changed == nil { changed = fields }
+            changed![name] = dropped ? nil : cleaned
         }
-        return changed
+        return (changed, onlyLinks)
     }
 
-    private static func withoutVolatile(_ value: JSONValue) -> JSONValue? {
-        switch value {
-        case .object(let fields):
-            return withoutVolatile(fields).map(JSONValue.object)
-        case .array(let items):
-            var changed: [JSONValue]?
-            for (index, item) in items.enumerated() {
-                guard let cleaned = withoutVolatile(item) else { continue }
-                if changed == nil { changed = items }
-                changed![index] = cleaned
+    /// `items` less the volatile fields of the objects in them (links stay), nil when none has any.
+    private static func pruned(_ items: [JSONValue]) -> JSONValue? {
+        var changed: [JSONValue]?
+        for (index, item) in items.enumerated() {
+            let cleaned: JSONValue? = switch item {
+            case .object(let fields): pruned(fields, noLinks).fields.map(JSONValue.object)
+            case .array(let nested): pruned(nested)
+            default: nil
             }
-            return changed.map(JSONValue.array)
-        default:
-            return nil
+            guard let cleaned else { continue }
+            if changed == nil { changed = items }
+            changed![index] = cleaned
         }
+        return changed.map(JSONValue.array)
     }
 
     /// The canonical line: `{"kind":…,"key":…,"data":{…}}`, without a newline.

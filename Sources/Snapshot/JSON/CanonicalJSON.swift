@@ -114,11 +114,6 @@ public enum CanonicalJSON {
         return taken == 0 ? 0 : prefix << (8 * UInt64(8 - taken))
     }
 
-    /// The keys of an object in canonical order: by their UTF-8 bytes.
-    public static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
-        fields.keys.sorted(by: utf8Precedes)
-    }
-
     static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Appends a string literal: only `"`, `\` and control characters are escaped.

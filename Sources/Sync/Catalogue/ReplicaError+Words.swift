@@ -55,6 +55,11 @@ extension ReplicaProblem {
         case .sentUnapproved: "kun godkendte registreringer kan overføres eller eksporteres"
         case .approvedLocked: "er godkendt og kan ikke længere rettes"
         case .referenceDeleted(let kind, let id): "\(kind.noun(.da)) \(id) er slettet"
+        case .referenceMissing(let kind, let id): "\(kind.noun(.da)) \(id) findes ikke"
+        case .taken(let kind, let field, let value, let holder):
+            "\(holder.map { "\(kind.noun(.da)) \($0) har allerede" } ?? "en anden ny \(kind.noun(.da)) har") "
+                + "\(field == "foreignKey" ? "e-conomic-nøglen" : field) \(value)"
+        case .fixedOnceSynced: "kan ikke ændres, når den findes i e-conomic"
         case .doesNotExist: "findes ikke"
         case .deleted: "er slettet"
         case .inUse(let kind, let user): "bruges stadig af \(kind.noun(.da)) \(user)"
@@ -131,6 +136,7 @@ extension ReplicaProblem {
         case .neverConnected: "gendan datamappens egen replika, eller forbind igen for at bruge denne"
         case .notPlainFile: "læg den rigtige fil på dens plads, eller fjern den"
         case .cannotTighten(_, let mode): "gør den privat for ejeren (chmod \(mode))"
+        case .fixedOnceSynced(_, let field): field.words(.da)
         default: nil
         }
     }
@@ -139,6 +145,18 @@ extension ReplicaProblem {
 extension ReplicaProblem {
     /// How a record is referred to, in Danish (``RecordRef/syntax`` in English).
     static let referenceSyntax = "et lokalt id (42), en e-conomic-nøgle (e:1001), et nummer (n:P-100) eller, i importfiler, et alias (@navn)"
+}
+
+extension ReplicaProblem.FixedField {
+    /// Why the field cannot change, in `language`: in English its ``description``.
+    public func words(_ language: Language) -> String {
+        guard language == .da else { return description }
+        return switch self {
+        case .productNumber: "varenummeret er varens nøgle i e-conomic; opret en ny vare i stedet"
+        case .productUnit: "e-conomic tillader ikke, at en vares enhed ændres, efter at varen er oprettet; opret en ny vare i stedet"
+        case .mainProject: "e-conomic sætter et underprojekts hovedprojekt, kun når det oprettes"
+        }
+    }
 }
 
 extension ReplicaProblem.ValueType {

@@ -231,29 +231,8 @@ public struct SnapshotPuller: Sendable {
             guard let fields = item.objectValue, let key = fields[kind.keyField].flatMap(RecordKey.init) else {
                 throw EconomicError(.badResponse, message: "a \(kind.kind) has no \(kind.keyField)", request: "GET \(kind.path)")
             }
-            return Record(kind: kind.kind.rawValue, key: key, entity: withoutLinks(fields, prefixes) ?? fields)
+            return Record(kind: kind.kind.rawValue, key: key, entity: fields) { text in prefixes.contains { text.utf8.starts(with: $0) } }
         }
-    }
-
-    /// `fields` less the strings that start with one of `prefixes` (a nested
-    /// object left empty by that goes too); nil when there is none, so most
-    /// objects are kept as parsed rather than built again.
-    static func withoutLinks(_ fields: [String: JSONValue], _ prefixes: [[UInt8]]) -> [String: JSONValue]? {
-        var changed: [String: JSONValue]?
-        for (name, value) in fields {
-            switch value {
-            case .string(let text) where prefixes.contains(where: { text.utf8.starts(with: $0) }):
-                if changed == nil { changed = fields }
-                changed!.removeValue(forKey: name)
-            case .object(let nested):
-                guard let inner = withoutLinks(nested, prefixes) else { continue }
-                if changed == nil { changed = fields }
-                changed![name] = inner.isEmpty ? nil : .object(inner)
-            default:
-                continue
-            }
-        }
-        return changed
     }
 
     /// Writes the snapshot at `path` from the kinds' work files.
