@@ -8,7 +8,7 @@ struct GzipTests {
     enum Content: String, CaseIterable, Sendable { case random, text }
 
     @Test("data round-trips when written and read in random-sized pieces", arguments: [
-        0, 1, 2, 65_535, 65_536, 65_537, 262_144, 262_145, 1_000_003, 5 * 1024 * 1024,
+        0, 1, 2, 65_535, 65_536, 65_537, 131_071, 131_072, 131_073, 262_144, 262_145, 393_217, 1_000_003, 5 * 1024 * 1024,
     ], Content.allCases)
     func roundTrip(size: Int, content: Content) throws {
         try withScratch { dir in
@@ -172,6 +172,20 @@ struct GzipTests {
             try finished.finish()
             #expect(throws: GzipError.self) { try finished.write("late") }
         }
+    }
+
+    @Test("a disk that is full stops the compressing thread: the next write or finish throws .io, every later call again",
+          .enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+    func fullDisk() throws {
+        var random = TestRandom(seed: 12)
+        let writer = try GzipWriter(path: "/dev/full", level: 0)  // level 0: the first full output buffer is written
+        let data = bytes(4 * GzipDeflater.outputChunk, &random)
+        // The thread fails on the second buffer's output; a write that waits for a buffer back learns of it.
+        let error = try #require(throws: GzipError.self) { try writePieces(data, to: writer, &random) }
+        #expect(error.code == .io)
+        #expect(error.description.contains("cannot write the file: No space left on device"), "\(error)")
+        #expect(throws: error) { try writer.write("more") }
+        #expect(throws: error) { try writer.finish() }
     }
 
     @Test("no descriptor stays open after finish, the end of the data, an error, or deinit",

@@ -105,6 +105,28 @@ struct SnapshotStoreTests {
         #expect(throws: ConfigError.self) { try ConfigKey.check("snapshots.keep", "0") }
     }
 
+    @Test("with no base and nothing to lay over, a snapshot of only the kinds merged is the base only when it has its key index")
+    func snapshotAsBase() throws {
+        let fixture = try Fixture()
+        let module = try fixture.store.add(copyOf: try fixture.snapshot(takenAt: "2026-11-02T07:00:00Z", units: 3))
+        // An imported snapshot comes without a key index: a base (with one) is written beside it.
+        let merged = try fixture.store.merge(base: nil, with: module, kinds: ["unit"])
+        #expect(merged.file != module.file && FileManager.default.fileExists(atPath: KeyIndex.path(for: fixture.store.path(of: merged))))
+        // A snapshot with its key index is the base as it is; not when only some of its kinds are merged.
+        let path = fixture.directory.path("indexed.ndjson.gz")
+        let writer = try SnapshotWriter(path: path, header: SnapshotHeader(agreement: 1_118_081, takenAt: "2026-11-02T08:00:00Z", kinds: ["unit", "vatZone"]),
+                                        keyIndex: true)
+        try writer.append(Record(kind: "unit", key: .int(1), data: ["unitNumber": .int(1)]))
+        try writer.append(Record(kind: "vatZone", key: .int(1), data: ["vatZoneNumber": .int(1)]))
+        let trailer = try writer.finish()
+        let indexed = SnapshotEntry(agreement: 1_118_081, file: "indexed.ndjson.gz", takenAt: "2026-11-02T08:00:00Z", mode: "full", baseFile: nil,
+                                    records: 2, counts: "{}", sha256: trailer.sha256, bytes: 0, addedAt: "2026-11-02T08:00:00Z")
+        _ = try fixture.replica.write { try $0.addSnapshot(indexed) }
+        #expect(try fixture.store.merge(base: nil, with: indexed, kinds: ["unit", "vatZone", "customer"]).file == indexed.file)
+        let part = try fixture.store.merge(base: nil, with: indexed, kinds: ["unit"])
+        #expect(part.file != indexed.file && part.records == 1)
+    }
+
     @Test("a merged base a crash left unindexed is removed once it is an hour old, with its key index; indexed ones stay")
     func orphanedBases() throws {
         let fixture = try Fixture()

@@ -343,7 +343,8 @@ public struct PlanApplier: Sendable {
             let snapshotFile = try writer.snapshotFile(ofRun: run)!
             let pendingRecords = pending.map { (kind: $0.0, key: $0.1, reason: $0.2) }
             if let merged {
-                try writer.addSnapshot(merged)
+                // The run's own snapshot when it is the base as it stands (already indexed).
+                if merged.file != snapshotFile { try writer.addSnapshot(merged) }
                 try writer.setBaseSnapshot(file: merged.file, reconcile: "run-\(run)")
             }
             if trial {

@@ -34,7 +34,8 @@ extension SnapshotStore {
     /// Writes a new snapshot into the store: `base`'s records, except those of
     /// `kinds`, which come from `snapshot`, with `overlays` laid over them and
     /// its key index; returns its entry, for the caller to index (in the
-    /// transaction that makes it a base). A base made of several module runs:
+    /// transaction that makes it a base). Without a base or overlays, a whole
+    /// `snapshot` of only `kinds` is returned as it is: it is that base. A base made of several module runs:
     /// each kind as the last run that covered it saw it, and every record as
     /// the run's confirmed pushes left it.
     ///
@@ -52,6 +53,12 @@ extension SnapshotStore {
         let fresh = Set(newer.header.kinds).intersection(kinds)
         let overlaid = Set(overlays.map(\.kind.rawValue))
         let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlaid)
+        // Nothing of a base to keep and nothing to lay over: a whole snapshot of these kinds only, with its key index, is
+        // the base as it stands (a first sync's first module run), so it is not written again.
+        if base == nil, overlays.isEmpty, newer.header.mode == .full, fresh.count == newer.header.kinds.count,
+           try KeyIndexReader(path: KeyIndex.path(for: path(of: snapshot)), sha256: snapshot.sha256) != nil {
+            return snapshot
+        }
         // A delta holds, of the fresh kinds, the records that changed (told from the two key indexes) and, of a kind
         // the base lacks or from which a record was deleted, every record; overlaid kinds the run did not pull come
         // whole from the base. Without a base to inherit from, or without both indexes, the base is written whole.
