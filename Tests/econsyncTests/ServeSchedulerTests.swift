@@ -39,7 +39,7 @@ struct ServeSchedulerTests {
 
             await connected.emulator.heldAnswerReached()
             let (running, html) = try await ServeCommandTests.get(base + "/")
-            #expect(running.status == 200 && html.contains("<tr data-module=\"units\" data-running=\"true\">"), "the page answers while units runs: \(html)")
+            #expect(running.status == 200 && html.contains("<tr data-module=\"customers\" data-running=\"true\">"), "the page answers while customers runs: \(html)")
             connected.emulator.releaseHeldAnswer()
 
             let handle = out.fileHandleForReading
@@ -49,13 +49,13 @@ struct ServeSchedulerTests {
                 return text
             }
             #expect(output.hasPrefix("scheduler started"), "\(output)")
-            for module in ["units", "customers", "products", "hourTypes", "projects", "projectEntries"] {
+            for module in ["customers", "units", "products", "hourTypes", "projects", "projectEntries"] {
                 #expect(output.contains("\(module): done"), "\(module) did not run: \(output)")
             }
             let log = try await ServeCommandTests.get(base + "/log?module=customers").text
             #expect(log.components(separatedBy: "<tr data-run=").count == 3, "the first pull's run and the scheduled one: \(log)")
             #expect(log.contains("2026-11-02 08:00 UTC") && !log.contains("tvunget"), "\(log)")
-            #expect(try await ServeCommandTests.get(base + "/").text.contains("<tr data-module=\"units\" data-running=\"false\">"))
+            #expect(try await ServeCommandTests.get(base + "/").text.contains("<tr data-module=\"customers\" data-running=\"false\">"))
 
             kill(process.processIdentifier, SIGTERM)
             output += try await ConnectedCLI.offPool { String(decoding: handle.readDataToEndOfFile(), as: UTF8.self) }

@@ -37,8 +37,12 @@ public enum Module: String, CaseIterable, Codable, CodingKeyRepresentable, Senda
     public var requiresFinance: Bool { self == .suppliers }
 
     /// The order modules run in, so that what a module pushes can refer to what
-    /// the ones before it created: customers before products before projects before entries.
-    public static let runOrder: [Module] = [.units, .customers, .products, .hourTypes, .projects, .projectEntries, .orders, .suppliers]
+    /// the ones before it created: units before products, customers before
+    /// projects before entries. Customers come first: they refer to nothing
+    /// another module makes and are most agreements' largest register, and
+    /// a first sync's first run is the one that writes no base of its own
+    /// (its snapshot is the base).
+    public static let runOrder: [Module] = [.customers, .units, .products, .hourTypes, .projects, .projectEntries, .orders, .suppliers]
 
     /// Every module's name, for error messages: "units, products, …".
     public static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }

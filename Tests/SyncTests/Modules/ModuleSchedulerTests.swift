@@ -156,7 +156,7 @@ struct ModuleSchedulerTests {
         #expect(suppliers?.code == .disabled && suppliers?.message.contains("finance.enabled") == true)
         try fixture.set("finance.enabled", "true")
         try fixture.set("hourTypes.enabled", "false")
-        #expect(try fixture.scheduler().due() == [.units, .customers, .products, .projects, .projectEntries, .suppliers])
+        #expect(try fixture.scheduler().due() == [.customers, .units, .products, .projects, .projectEntries, .suppliers])
         #expect(try fixture.scheduler().report().first { $0.module == .hourTypes }?.state == .disabled)
     }
 
