@@ -161,6 +161,7 @@ struct GzipTests {
                 try writer.write(bytes(1_000_000, &random))  // level 0: more than one output chunk reaches the file
             }  // deinit without finish
             #expect(try fileSize(path) > 0)
+            #expect(openDescriptors(to: path) == 0, "deinit ended the compressing thread and closed the file")
             let reader = try GzipReader(path: path)
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
             defer { buffer.deallocate() }
@@ -186,6 +187,7 @@ struct GzipTests {
         #expect(error.description.contains("cannot write the file: No space left on device"), "\(error)")
         #expect(throws: error) { try writer.write("more") }
         #expect(throws: error) { try writer.finish() }
+        #expect(openDescriptors(to: "/dev/full") == 0, "the failure closed the file")
     }
 
     @Test("no descriptor stays open after finish, the end of the data, an error, or deinit",
