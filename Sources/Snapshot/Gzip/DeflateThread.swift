@@ -13,7 +13,7 @@ import Foundation
 /// ```
 final class DeflateThread: @unchecked Sendable {
     // Safety: `queue`, `spare`, `closing`, `ended` and `failure` are read and written only while
-    // holding `condition`. `deflater` is used by the thread from `start` until it sets `ended`, and by
+    // holding `condition`. `deflater` is used by the thread from `init` until it sets `ended`, and by
     // no one else in that time (the writer touches it again only after `drain()` saw `ended`). A queued
     // buffer belongs to the thread until it is back in `spare`.
     private let condition = NSCondition()
@@ -39,7 +39,7 @@ final class DeflateThread: @unchecked Sendable {
 
     /// Queues the first `count` bytes of `buffer` and returns an empty
     /// buffer, waiting for one while all are queued; throws what stopped the thread.
-    func hand(_ buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> UnsafeMutablePointer<UInt8> {
+    func hand(_ buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(GzipError) -> UnsafeMutablePointer<UInt8> {
         condition.lock()
         defer { condition.unlock() }
         if let failure { throw failure }
@@ -51,7 +51,7 @@ final class DeflateThread: @unchecked Sendable {
     }
 
     /// Waits until every queued buffer is compressed and the thread has ended; throws what stopped it.
-    func drain() throws {
+    func drain() throws(GzipError) {
         condition.lock()
         defer { condition.unlock() }
         closing = true
@@ -72,14 +72,14 @@ final class DeflateThread: @unchecked Sendable {
             }
             let failed = failure != nil
             condition.unlock()
-            var error: GzipError?
+            var thrown: GzipError?
             if !failed {
-                do { try deflater.compress(buffer, count: count) } catch let thrown as GzipError { error = thrown } catch {}
+                do { try deflater.compress(buffer, count: count) } catch { thrown = error }
             }
             condition.lock()
             queue.removeFirst()
             spare.append(buffer)
-            if failure == nil, let error { failure = error }
+            if failure == nil { failure = thrown }
             condition.broadcast()
             condition.unlock()
         }

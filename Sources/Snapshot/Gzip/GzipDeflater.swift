@@ -24,7 +24,7 @@ final class GzipDeflater {
     private(set) var closed = false
 
     /// Creates or truncates the file at `path` (mode 0600) and starts a gzip stream in it.
-    init(path: String, level: Int) throws {
+    init(path: String, level: Int) throws(GzipError) {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let rc = czlib_deflate_init_gzip(stream, Int32(level))
@@ -57,17 +57,16 @@ final class GzipDeflater {
     }
 
     /// Feeds `count` bytes at `start` to deflate, writing the output buffer each time it fills.
-    func compress(_ start: UnsafePointer<UInt8>, count: Int) throws {
+    func compress(_ start: UnsafePointer<UInt8>, count: Int) throws(GzipError) {
         try deflate(start, count: count, finishing: false)
     }
 
     /// Compresses the last `count` bytes at `start`, ends the gzip stream, writes what is buffered, fsyncs and closes the file.
-    func finish(_ start: UnsafePointer<UInt8>, count: Int) throws {
+    func finish(_ start: UnsafePointer<UInt8>, count: Int) throws(GzipError) {
         try deflate(start, count: count, finishing: true)
         try writeOutput()
         guard fsync(descriptor) == 0 else { throw systemError("cannot sync the file to disk") }
-        let closeFailed = close(descriptor) != 0
-        let closeError = closeFailed ? systemError("cannot close the file") : nil
+        let closeError = close(descriptor) == 0 ? nil : systemError("cannot close the file")
         deflateEnd(stream)
         closed = true
         if let closeError { throw closeError }
@@ -82,7 +81,7 @@ final class GzipDeflater {
     }
 
     /// With `finishing`, continues until zlib reports the end of the stream.
-    private func deflate(_ start: UnsafePointer<UInt8>, count: Int, finishing: Bool) throws {
+    private func deflate(_ start: UnsafePointer<UInt8>, count: Int, finishing: Bool) throws(GzipError) {
         var next = start
         var remaining = count
         repeat {
@@ -109,7 +108,7 @@ final class GzipDeflater {
     }
 
     /// Writes the compressed bytes collected so far with `write(2)` and empties the buffer.
-    private func writeOutput() throws {
+    private func writeOutput() throws(GzipError) {
         let count = Self.outputChunk - Int(stream.pointee.avail_out)
         var written = 0
         while written < count {

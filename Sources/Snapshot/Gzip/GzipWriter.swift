@@ -62,8 +62,7 @@ public final class GzipWriter {
 
     deinit {
         // What was handed over is compressed and written; what is left in `input` is not (the file reads as truncated).
-        try? thread?.drain()
-        deflater.release()
+        close()
         for buffer in thread?.buffers ?? [input] { buffer.deallocate() }
     }
 
@@ -100,10 +99,10 @@ public final class GzipWriter {
     public func finish() throws {
         if let failure { throw failure }
         if closed { return }
-        do {
+        do throws(GzipError) {
             try thread?.drain()
             try deflater.finish(input, count: inputCount)
-        } catch let error as GzipError {
+        } catch {
             throw fail(error)
         }
         inputCount = 0
@@ -120,9 +119,9 @@ public final class GzipWriter {
     private func handOver() throws {
         let thread = thread ?? DeflateThread(deflater, adopting: input, buffers: Self.inputBuffers, size: Self.inputChunk)
         self.thread = thread
-        do {
+        do throws(GzipError) {
             input = try thread.hand(input, count: inputCount)
-        } catch let error as GzipError {
+        } catch {
             throw fail(error)
         }
         inputCount = 0
@@ -131,9 +130,14 @@ public final class GzipWriter {
     /// Keeps `error` for every later call, stops the compressing thread and closes the file.
     private func fail(_ error: GzipError) -> GzipError {
         if failure == nil { failure = error }
+        close()
+        return failure ?? error
+    }
+
+    /// Waits for the compressing thread to end and closes the file, finished or not.
+    private func close() {
         try? thread?.drain()
         deflater.release()
         closed = true
-        return failure ?? error
     }
 }

@@ -34,10 +34,10 @@ extension SnapshotStore {
     /// Writes a new snapshot into the store: `base`'s records, except those of
     /// `kinds`, which come from `snapshot`, with `overlays` laid over them and
     /// its key index; returns its entry, for the caller to index (in the
-    /// transaction that makes it a base). Without a base or overlays, a whole
-    /// `snapshot` of only `kinds` is returned as it is: it is that base. A base made of several module runs:
+    /// transaction that makes it a base). A base made of several module runs:
     /// each kind as the last run that covered it saw it, and every record as
-    /// the run's confirmed pushes left it.
+    /// the run's confirmed pushes left it. Without a base or overlays, a whole
+    /// `snapshot` of only `kinds` (with its key index) is returned as it is: it is that base.
     ///
     /// With `delta` (and a base whose chain ``HistoryPacking`` lets grow: it
     /// began the same day) it is written as a delta over `base`: only the
@@ -51,14 +51,14 @@ extension SnapshotStore {
         let newer = try SnapshotChain.open(path(of: snapshot), checksDigest: false)
         let older = try base.map { try SnapshotChain.open(path(of: $0), checksDigest: false) }
         let fresh = Set(newer.header.kinds).intersection(kinds)
-        let overlaid = Set(overlays.map(\.kind.rawValue))
-        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlaid)
         // Nothing of a base to keep and nothing to lay over: a whole snapshot of these kinds only, with its key index, is
         // the base as it stands (a first sync's first module run), so it is not written again.
         if base == nil, overlays.isEmpty, newer.header.mode == .full, fresh.count == newer.header.kinds.count,
            try KeyIndexReader(path: KeyIndex.path(for: path(of: snapshot)), sha256: snapshot.sha256) != nil {
             return snapshot
         }
+        let overlaid = Set(overlays.map(\.kind.rawValue))
+        let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlaid)
         // A delta holds, of the fresh kinds, the records that changed (told from the two key indexes) and, of a kind
         // the base lacks or from which a record was deleted, every record; overlaid kinds the run did not pull come
         // whole from the base. Without a base to inherit from, or without both indexes, the base is written whole.
