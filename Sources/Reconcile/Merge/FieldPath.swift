@@ -25,8 +25,9 @@ public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The value at this path, nil when any step is missing.
     public func value(in data: [String: JSONValue]) -> JSONValue? {
-        var current: JSONValue = .object(data)
-        for component in components {
+        guard let first = components.first else { return .object(data) }
+        guard var current = data[first] else { return nil }
+        for component in components.dropFirst() {
             guard let next = current[component] else { return nil }
             current = next
         }

@@ -94,7 +94,7 @@ public final class ReplicaStore: Sendable {
         config.busyMode = .timeout(10)
         let clock = ChangeClock(now: now)
         config.prepareDatabase { db in
-            db.add(function: MappedHash.function)
+            try MappedHash.register(on: db)
             try clock.register(on: db)
             // Bulk writes touch index pages all over: a 32 MiB page cache, and a
             // checkpoint every 8192 pages (not 1000) so a hot page is copied

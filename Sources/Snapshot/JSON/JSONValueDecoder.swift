@@ -23,9 +23,14 @@ public struct JSONValueDecoder: Decoder {
         try T(from: JSONValueDecoder(value, codingPath: []))
     }
 
+    /// Decodes `type` from `fields`, as from an object of them.
+    public static func decode<T: Decodable, Fields: JSONFields>(_ type: T.Type, fields: Fields) throws -> T {
+        try T(from: FieldsDecoder(fields: fields))
+    }
+
     public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let fields) = value else { throw Self.mismatch([String: JSONValue].self, value, codingPath) }
-        return KeyedDecodingContainer(Keyed<Key>(fields: fields, codingPath: codingPath))
+        return KeyedDecodingContainer(Keyed<Key, [String: JSONValue]>(fields: fields, codingPath: codingPath))
     }
 
     public func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -96,11 +101,30 @@ extension JSONValueDecoder {
 // MARK: - Containers
 
 extension JSONValueDecoder {
-    struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-        let fields: [String: JSONValue]
+    /// The decoder of a top-level ``JSONFields``: only a keyed container reads it.
+    struct FieldsDecoder<Fields: JSONFields>: Decoder {
+        let fields: Fields
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+            KeyedDecodingContainer(Keyed<Key, Fields>(fields: fields, codingPath: []))
+        }
+
+        func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            throw DecodingError.typeMismatch([JSONValue].self, .init(codingPath: [], debugDescription: "Expected an array but found an object instead."))
+        }
+
+        func singleValueContainer() throws -> any SingleValueDecodingContainer {
+            throw DecodingError.typeMismatch(JSONValue.self, .init(codingPath: [], debugDescription: "Expected a single value but found an object instead."))
+        }
+    }
+
+    struct Keyed<Key: CodingKey, Fields: JSONFields>: KeyedDecodingContainerProtocol {
+        let fields: Fields
         let codingPath: [any CodingKey]
 
-        var allKeys: [Key] { fields.keys.compactMap(Key.init(stringValue:)) }
+        var allKeys: [Key] { fields.names.compactMap(Key.init(stringValue:)) }
 
         func contains(_ key: Key) -> Bool { fields[key.stringValue] != nil }
 

@@ -84,22 +84,23 @@ struct PullWriter {
 
     /// The new row a pull-insert of `op` writes (not yet validated or inserted).
     func newRecord<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping) throws -> R {
-        try newRecord(R.self, key: op.key, mapping) { op.fields[$0.economic.description] }
+        try newRecord(R.self, key: op.key, NewRowLayout(mapping)) { op.fields[$0.economic.description] }
     }
 
-    /// The new row of e-conomic's record `key` of `mapping`'s kind, its
+    /// The new row of e-conomic's record `key` of `layout`'s kind, its
     /// fields' values read by `value` (not yet validated or inserted): a
-    /// first pull builds it from the record's data, with no plan operation between.
-    func newRecord<R: ReplicaRecord>(_ type: R.Type, key: String, _ mapping: KindMapping,
+    /// first pull builds it from the record's data, with no plan operation
+    /// between, `layout` laid out once for all its rows.
+    func newRecord<R: ReplicaRecord>(_ type: R.Type, key: String, _ layout: NewRowLayout,
                                      value: (KindMapping.Field) -> JSONValue?) throws -> R {
-        // Built once, as decoded: the defaults, then e-conomic's values that are not null.
-        var properties = try properties(mapping, key: key, into: Self.defaults, keepingNull: false, value: value)
-        switch mapping.kind {
-        case .project, .employee: properties["number"] = .number(key)
-        case .hourType: properties["activityNumber"] = .number(key)
-        default: break
+        let kind = layout.mapping.kind
+        var values: [JSONValue?] = []
+        values.reserveCapacity(layout.mapping.fields.count)
+        for field in layout.mapping.fields {
+            let converted = try value(field).map { try convert($0, field, of: kind, key: key) }
+            values.append(converted == .null ? nil : converted)
         }
-        var record = try decode(R.self, properties, of: mapping.kind, key: key)
+        var record = try decoding(kind, key: key) { try JSONValueDecoder.decode(R.self, fields: layout.fields(values, key: key)) }
         record.foreignKey = R.ForeignKey(key)
         record.department = writer.department
         return record
@@ -146,18 +147,10 @@ struct PullWriter {
 
     /// The operation's fields as the replica's property names and values (a null clears a field).
     func properties(_ op: PlanOperation, _ mapping: KindMapping) throws -> [String: JSONValue] {
-        try properties(mapping, key: op.key, into: [:], keepingNull: true) { op.fields[$0.economic.description] }
-    }
-
-    /// The fields `value` reads of record `key`, as the replica's property names and
-    /// values, added to `properties`; a null clears a field unless `keepingNull` is false.
-    private func properties(_ mapping: KindMapping, key: String, into properties: [String: JSONValue], keepingNull: Bool,
-                            value: (KindMapping.Field) -> JSONValue?) throws -> [String: JSONValue] {
-        var properties = properties
+        var properties: [String: JSONValue] = [:]
         for field in mapping.fields {
-            guard let found = value(field) else { continue }
-            let converted = try convert(found, field, of: mapping.kind, key: key)
-            if keepingNull || converted != .null { properties[field.local] = converted }
+            guard let found = op.fields[field.economic.description] else { continue }
+            properties[field.local] = try convert(found, field, of: mapping.kind, key: op.key)
         }
         return properties
     }
@@ -184,14 +177,15 @@ struct PullWriter {
     }
 
     func decode<R: ReplicaRecord>(_ type: R.Type, _ properties: [String: JSONValue], of kind: Kind, key: String) throws -> R {
+        var present = properties.filter { $0.value != .null }
+        for (name, value) in Self.defaults where present[name] == nil { present[name] = value }
+        return try decoding(kind, key: key) { try JSONValueDecoder.decode(R.self, fields: present) }
+    }
+
+    /// What `decode` returns; a value that does not fit the record type is an ``ApplyError`` naming the field.
+    private func decoding<R>(_ kind: Kind, key: String, _ decode: () throws -> R) throws -> R {
         do {
-            var present = properties
-            // Copied only when something is to be dropped or added (a new record's properties come ready).
-            if present.values.contains(.null) || Self.defaults.keys.contains(where: { present[$0] == nil }) {
-                present = present.filter { $0.value != .null }
-                for (name, value) in Self.defaults where present[name] == nil { present[name] = value }
-            }
-            return try JSONValueDecoder.decode(R.self, from: .object(present))
+            return try decode()
         } catch let error as DecodingError {
             let field: String
             switch error {
