@@ -47,13 +47,21 @@ extension BulkInsertable {
 
     /// ``StoredRecord/insertAll(_:_:)`` for records known to be of this type.
     static func insertRows(_ records: [some ReplicaRecord], _ db: Database) throws -> [Int64] {
-        try insertBulk(records as! [Self], db, sql: insertSQL)
+        try insertBulk(rows(records), db, sql: insertSQL)
     }
 
     /// Inserts rows as reconciled (see ``syncedInsertSQL(rows:)``); nil when the kind cannot.
     static func insertSyncedRows(_ records: [some ReplicaRecord], _ db: Database) throws -> [Int64]? {
         guard syncedInsertSQL(rows: 1) != nil else { return nil }
-        return try insertBulk(records as! [Self], db) { syncedInsertSQL(rows: $0)! }
+        return try insertBulk(rows(records), db) { syncedInsertSQL(rows: $0)! }
+    }
+
+    /// `records`, known to be of this type, as an array of it: the same array,
+    /// not a copy of every record (what `as! [Self]` makes of a generic array).
+    static func rows<R: ReplicaRecord>(_ records: [R]) -> [Self] {
+        precondition(R.self == Self.self, "\(R.self) records are not \(Self.self) records")
+        // Safe: R is Self (checked above), so [R] is [Self] and has its layout.
+        return unsafeBitCast(records, to: [Self].self)
     }
 
     static func insertBulk(_ records: [Self], _ db: Database, sql: (Int) -> String) throws -> [Int64] {

@@ -161,10 +161,11 @@ public struct Validation {
         memo?.liveRows.insert(.init(kind: reference.target, id: id))
     }
 
-    /// Requires every reference of the kind being checked to be valid.
-    public func references(_ values: [String: Int64?]) throws {
+    /// Requires every reference of the kind being checked to be valid (`values`: the ids by column;
+    /// pairs, not a dictionary: a first pull checks 100,000 rows, and hashing their few columns cost more than the check).
+    public func references(_ values: KeyValuePairs<String, Int64?>) throws {
         for reference in kind.references {
-            try self.reference(values[reference.column] ?? nil, reference)
+            try self.reference(values.first { $0.key == reference.column }?.value ?? nil, reference)
         }
     }
 

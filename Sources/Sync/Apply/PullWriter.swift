@@ -176,6 +176,7 @@ struct PullWriter {
         }
     }
 
+    /// The record `properties` describe: a null is no value, and ``defaults`` fill what they leave out.
     func decode<R: ReplicaRecord>(_ type: R.Type, _ properties: [String: JSONValue], of kind: Kind, key: String) throws -> R {
         var present = properties.filter { $0.value != .null }
         for (name, value) in Self.defaults where present[name] == nil { present[name] = value }
