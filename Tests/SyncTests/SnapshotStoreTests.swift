@@ -127,6 +127,32 @@ struct SnapshotStoreTests {
         #expect(part.file != indexed.file && part.records == 1)
     }
 
+    @Test("a run of kinds the base has none of grows it by a delta, with nothing to compare: no key index of the run is needed")
+    func deltaOfNewKinds() throws {
+        let fixture = try Fixture()
+        let path = fixture.directory.path("snapshots/1118081/base.ndjson.gz")
+        try FileManager.default.createDirectory(atPath: fixture.directory.path("snapshots/1118081"), withIntermediateDirectories: true)
+        let writer = try SnapshotWriter(path: path, header: SnapshotHeader(agreement: 1_118_081, takenAt: "2026-11-02T07:00:00Z", kinds: ["unit"]),
+                                        keyIndex: true)
+        try writer.append(Record(kind: "unit", key: .int(1), data: ["unitNumber": .int(1)]))
+        let trailer = try writer.finish()
+        let base = SnapshotEntry(agreement: 1_118_081, file: "snapshots/1118081/base.ndjson.gz", takenAt: "2026-11-02T07:00:00Z", mode: "full",
+                                 baseFile: nil, records: 1, counts: #"{"unit":1}"#, sha256: trailer.sha256, bytes: 0, addedAt: "2026-11-02T07:00:00Z")
+        _ = try fixture.replica.write { try $0.addSnapshot(base) }
+        // Imported: no key index. Its kind is not in the base, so there is nothing to tell changed from unchanged.
+        let products = fixture.directory.path("products.ndjson.gz")
+        let run = try SnapshotWriter(path: products, header: SnapshotHeader(agreement: 1_118_081, takenAt: "2026-11-02T08:00:00Z", kinds: ["product"]))
+        for number in ["#4+A", "K:2/22"] { try run.append(Record(kind: "product", key: .string(number), data: ["productNumber": .string(number)])) }
+        try run.finish()
+        let module = try fixture.store.add(copyOf: products)
+        let merged = try fixture.store.merge(base: base, with: module, kinds: ["product"], delta: true)
+        #expect(merged.mode == "delta" && merged.baseFile == base.file)
+        let chain = try SnapshotChain.open(fixture.store.path(of: merged), checksDigest: true)
+        var lines: [String] = []
+        while let line = try chain.next() { lines.append("\(line.kind)/\(line.key)") }
+        #expect(lines == ["product/#4+A", "product/K:2/22", "unit/1"])
+    }
+
     @Test("a merged base a crash left unindexed is removed once it is an hour old, with its key index; indexed ones stay")
     func orphanedBases() throws {
         let fixture = try Fixture()

@@ -63,7 +63,18 @@ final class KeyIndexWriter {
     var replaced: Set<String> = []
     var pending: (kind: String, key: RecordKey, hash: UInt64)?
     /// Entries per kind written so far (of the whole state, with an inherited index).
-    var counts: [String: Int] = [:]
+    var counts: [String: Int] {
+        var counts = earlierRuns
+        if run > 0 { counts[kind, default: 0] += run }
+        return counts
+    }
+    /// Entries per kind before the current run of `kind`'s, and the entries of that run:
+    /// counted as they come, not by a dictionary update per entry (a delta copies its base's 150,000).
+    private var earlierRuns: [String: Int] = [:]
+    private var run = 0
+    /// The inherited kind last met, and whether it is replaced (asked once per kind, not per entry).
+    private var inheritedKind = ""
+    private var inheritedKindReplaced = false
 
     init?(snapshot: String) {
         path = KeyIndex.path(for: snapshot)
@@ -100,13 +111,18 @@ final class KeyIndexWriter {
             } else {
                 pending = nil
             }
-            if !replaced.contains(entry.kind) { write(kind: entry.kind, key: entry.key, hash: entry.hash) }
+            if entry.kind != inheritedKind {
+                inheritedKind = entry.kind
+                inheritedKindReplaced = replaced.contains(entry.kind)
+            }
+            if !inheritedKindReplaced { write(kind: entry.kind, key: entry.key, hash: entry.hash) }
         }
     }
 
     func write(kind: String, key: RecordKey, hash: UInt64) {
-        counts[kind, default: 0] += 1
         if kind != self.kind {
+            if run > 0 { earlierRuns[self.kind, default: 0] += run }
+            run = 0
             self.kind = kind
             buffer.append(1)
             append(UInt16(kind.utf8.count))
@@ -123,6 +139,7 @@ final class KeyIndexWriter {
         }
         append(hash)
         entries += 1
+        run += 1
         if buffer.count >= 1 << 18 { flush() }
     }
 

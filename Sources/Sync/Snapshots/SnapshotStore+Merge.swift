@@ -61,7 +61,8 @@ extension SnapshotStore {
         let allKinds = fresh.union(older.map { Set($0.header.kinds).subtracting(fresh) } ?? []).union(overlaid)
         // A delta holds, of the fresh kinds, the records that changed (told from the two key indexes) and, of a kind
         // the base lacks or from which a record was deleted, every record; overlaid kinds the run did not pull come
-        // whole from the base. Without a base to inherit from, or without both indexes, the base is written whole.
+        // whole from the base. Without a base to inherit from, or without both indexes where the base has
+        // records of the fresh kinds to compare, the base is written whole.
         var over: (inheritance: SnapshotWriter.Inheritance, changes: Changes)?
         if let base, delta, let inherited = try inheritance(of: base, at: snapshot.takenAt, packing),
            let changes = try changes(from: base, to: snapshot, kinds: fresh.filter { inherited.summary.counts[$0, default: 0] > 0 }) {
@@ -132,8 +133,11 @@ struct Changes {
 
 extension SnapshotStore {
     /// What differs between `base` and `snapshot` in `kinds`, told from
-    /// their key indexes without decompressing either; nil when an index is missing.
+    /// their key indexes without decompressing either; nil when an index is
+    /// missing (and there are kinds to compare).
     func changes(from base: SnapshotEntry, to snapshot: SnapshotEntry, kinds: Set<String>) throws -> Changes? {
+        // None of the kinds in the base (a first sync's later module runs): nothing to compare, no index to read.
+        if kinds.isEmpty { return Changes() }
         guard let old = try KeyIndexReader(path: KeyIndex.path(for: path(of: base)), sha256: base.sha256),
               let new = try KeyIndexReader(path: KeyIndex.path(for: path(of: snapshot)), sha256: snapshot.sha256) else { return nil }
         func next(_ reader: KeyIndexReader) throws -> (kind: String, key: RecordKey, hash: UInt64)? {
