@@ -10,13 +10,14 @@ import Vocabulary
 /// It is laid out once per kind, so that each of a first pull's 100,000 rows
 /// is decoded from an array of its converted values, not from a dictionary
 /// built for it (hashing every property name twice per row cost more than
-/// the rest of building the row).
+/// the rest of building the row). A class: each row's ``Fields`` and the
+/// containers decoding it hold one reference to it, not a copy of the mapping.
 ///
 /// ```swift
 /// let layout = NewRowLayout(Kind.customer.mapping!)
 /// let customer = try JSONValueDecoder.decode(Customer.self, fields: layout.fields(values, key: "1001"))
 /// ```
-struct NewRowLayout {
+final class NewRowLayout {
     let mapping: KindMapping
     private let slots: [String: Slot]
 
