@@ -42,8 +42,6 @@ public final class GzipWriter {
     private var thread: DeflateThread?
     private var input: UnsafeMutablePointer<UInt8>
     private var inputCount = 0
-    /// True once the file is finished or given up.
-    private var closed = false
     /// The first error that left the stream unusable; every later call throws it again.
     private var failure: GzipError?
 
@@ -98,7 +96,7 @@ public final class GzipWriter {
     /// Calling it again after it succeeded does nothing; after it failed, it throws the same error.
     public func finish() throws {
         if let failure { throw failure }
-        if closed { return }
+        if deflater.closed { return }
         do throws(GzipError) {
             try thread?.drain()
             try deflater.finish(input, count: inputCount)
@@ -107,12 +105,11 @@ public final class GzipWriter {
         }
         inputCount = 0
         bytesOut = deflater.bytesOut
-        closed = true
     }
 
     private func checkWritable() throws {
         if let failure { throw failure }
-        if closed { throw GzipError(.io, file: path, offset: deflater.bytesOut, "write after finish()") }
+        if deflater.closed { throw GzipError(.io, file: path, offset: deflater.bytesOut, "write after finish()") }
     }
 
     /// Hands the full input buffer to the compressing thread (started at the first) and takes an empty one.
@@ -138,6 +135,5 @@ public final class GzipWriter {
     private func close() {
         try? thread?.drain()
         deflater.release()
-        closed = true
     }
 }

@@ -18,10 +18,8 @@ import Snapshot
 struct PullWriter {
     let writer: ReplicaWriter
     let mappings: [Kind: KindMapping]
-    /// Local ids of referenced records found so far (a first sync's customers
-    /// name the same few groups, terms and zones over and over). Only what
-    /// was found is kept: a key not found yet may be pulled later in the run.
-    private let references = ReferenceCache()
+    /// What one pull transaction learns once and uses for many records.
+    private let memo = Memo()
 
     init(writer: ReplicaWriter, mappings: [KindMapping] = KindMapping.all) {
         var writer = writer
@@ -30,17 +28,30 @@ struct PullWriter {
         self.mappings = Dictionary(uniqueKeysWithValues: mappings.map { ($0.kind, $0) })
     }
 
-    /// The memo behind ``references``: lives for one pull transaction.
-    private final class ReferenceCache {
+    /// Lives for one pull transaction.
+    private final class Memo {
+        /// Local ids of referenced records found so far (a first sync's customers
+        /// name the same few groups, terms and zones over and over). Only what
+        /// was found is kept: a key not found yet may be pulled later in the run.
         var ids: [Kind: [String: Int64]] = [:]
+        /// The new-row layouts of the kinds pull-inserted so far, from ``mappings``.
+        var layouts: [Kind: NewRowLayout] = [:]
     }
 
     /// The local id of `kind`'s row with e-conomic key `key`, if the replica has one.
     func referencedID(_ kind: Kind, _ key: String) throws -> Int64? {
-        if let id = references.ids[kind]?[key] { return id }
+        if let id = memo.ids[kind]?[key] { return id }
         let id = try writer.rowID(kind, foreignKey: key)
-        if let id { references.ids[kind, default: [:]][key] = id }
+        if let id { memo.ids[kind, default: [:]][key] = id }
         return id
+    }
+
+    /// The layout of `mapping`'s new rows, laid out once per transaction.
+    private func layout(_ mapping: KindMapping) -> NewRowLayout {
+        if let layout = memo.layouts[mapping.kind] { return layout }
+        let layout = NewRowLayout(mapping)
+        memo.layouts[mapping.kind] = layout
+        return layout
     }
 
     /// Values the record types need that e-conomic may leave out (a false boolean is omitted there).
@@ -63,7 +74,7 @@ struct PullWriter {
             let id = try localID(kind, op)
             if let link = op.link {
                 try writer.setForeignKey(kind, id: id, to: link)
-                references.ids[kind] = nil
+                memo.ids[kind] = nil
             }
             let changes = try properties(op, mapping)
             try writer.update(R.self, id: id) { record in
@@ -82,9 +93,9 @@ struct PullWriter {
         }
     }
 
-    /// The new row a pull-insert of `op` writes (not yet validated or inserted).
-    func newRecord<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping) throws -> R {
-        try newRecord(R.self, key: op.key, NewRowLayout(mapping)) { op.fields[$0.economic.description] }
+    /// The new row a pull-insert of `op` writes (not yet validated or inserted); `mapping` is ``mappings``' of its kind.
+    private func newRecord<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping) throws -> R {
+        try newRecord(R.self, key: op.key, layout(mapping)) { op.fields[$0.economic.description] }
     }
 
     /// The new row of e-conomic's record `key` of `layout`'s kind, its
