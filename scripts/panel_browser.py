@@ -30,7 +30,7 @@ import sys
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -75,9 +75,12 @@ def wait_for_cooldown(driver, base, seconds=90):
     deadline = time.time() + seconds
     while time.time() < deadline:
         driver.get(base + "/")
-        again = units_row(driver).find_elements(By.CSS_SELECTOR, ".again")
-        if again:
-            return again[0].text
+        try:
+            again = units_row(driver).find_elements(By.CSS_SELECTOR, ".again")
+            if again:
+                return again[0].text
+        except StaleElementReferenceException:
+            pass  # the page reloaded itself under us (its run just ended): look again
         time.sleep(0.5)
     notices = [notice.text for notice in driver.find_elements(By.CSS_SELECTOR, "p.notice")]
     raise SystemExit(f"the units module's run never ended on the page: {units_row(driver).get_attribute('outerHTML')} {notices}")
