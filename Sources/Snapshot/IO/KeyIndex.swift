@@ -115,10 +115,23 @@ final class KeyIndexWriter {
                 inheritedKind = entry.kind
                 inheritedKindReplaced = replaced.contains(entry.kind)
             }
-            if !inheritedKindReplaced { write(kind: entry.kind, key: entry.key, hash: entry.hash) }
+            if inheritedKindReplaced {
+                var dropped: [UInt8] = []
+                _ = try inherited.copyRestOfKind(into: &dropped, keeping: false)  // the delta writes the kind whole
+                continue
+            }
+            write(kind: entry.kind, key: entry.key, hash: entry.hash)
+            // The rest of a kind the delta writes nothing of goes across as it is, not entry by entry.
+            if limit.map({ entry.kind.utf8.lexicographicallyPrecedes($0.kind.utf8) }) ?? true {
+                let copied = try inherited.copyRestOfKind(into: &buffer)
+                run += copied
+                entries += UInt64(copied)
+                if buffer.count >= 1 << 18 { flush() }
+            }
         }
     }
 
+    /// Appends one entry (after its kind's marker when the kind changes).
     func write(kind: String, key: RecordKey, hash: UInt64) {
         if kind != self.kind {
             if run > 0 { earlierRuns[self.kind, default: 0] += run }
@@ -245,6 +258,42 @@ public final class KeyIndexReader {
             default:
                 throw SnapshotError(.corrupt, "the key index has an unknown entry", file: "")
             }
+        }
+    }
+
+    /// Appends the entries left of the current kind, as they are, to
+    /// `output` (or only passes them, without `keeping`); returns how many.
+    /// The next ``next()`` gives the next kind's first.
+    func copyRestOfKind(into output: inout [UInt8], keeping: Bool = true) throws -> Int {
+        var count = 0, wanted = 1
+        while true {
+            // The index ends with an end tag, so there is always a byte to read here.
+            guard try ensure(wanted) else { throw Self.truncated }
+            wanted = 1
+            let start = position
+            scan: while position < buffer.count {
+                let size: Int
+                switch buffer[position] {
+                case 0, 1:
+                    if keeping { output.append(contentsOf: buffer[start..<position]) }
+                    return count
+                case 2:
+                    size = 17
+                case 3 where position + 3 <= buffer.count:
+                    size = 3 + (Int(buffer[position + 1]) | Int(buffer[position + 2]) << 8) + 8
+                case 3:
+                    size = .max
+                default:
+                    throw SnapshotError(.corrupt, "the key index has an unknown entry", file: "")
+                }
+                guard size <= buffer.count - position else {
+                    wanted = buffer.count - position + 1  // an entry the buffer cuts: read on
+                    break scan
+                }
+                position += size
+                count += 1
+            }
+            if keeping { output.append(contentsOf: buffer[start..<position]) }
         }
     }
 

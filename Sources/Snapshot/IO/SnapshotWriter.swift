@@ -23,8 +23,8 @@ public final class SnapshotWriter {
     var buffer: [UInt8] = []
     var done = false
     let declaredKinds: Set<String>
-    /// The key index written beside the snapshot, if asked for.
-    let keyIndex: KeyIndexWriter?
+    /// The key index written beside the snapshot, if asked for (and until it fails: see ``index(_:_:_:)``).
+    var keyIndex: KeyIndexWriter?
     /// The summary written beside the snapshot with the key index.
     var summary: SnapshotSummary?
 
@@ -81,12 +81,8 @@ public final class SnapshotWriter {
         try checkOrder(kind: record.kind, key: record.key)
         let start = buffer.count
         record.appendLine(to: &buffer)
-        if let keyIndex {
-            try buffer.withUnsafeBytes { bytes in
-                let line = UnsafeRawBufferPointer(rebasing: bytes[start...])
-                try keyIndex.add(kind: record.kind, key: record.key, hash: KeyIndex.hash(line))
-                summary?.add(kind: record.kind, line: line)
-            }
+        if keyIndex != nil {
+            buffer.withUnsafeBytes { bytes in index(record.kind, record.key, UnsafeRawBufferPointer(rebasing: bytes[start...])) }
         }
         buffer.append(0x0A)
         counts[record.kind, default: 0] += 1
@@ -97,16 +93,28 @@ public final class SnapshotWriter {
     /// are canonical already); the same order rules apply.
     public func append(_ line: RecordLine) throws {
         try checkOrder(kind: line.kind, key: line.key)
-        if let keyIndex {
-            try line.bytes.withUnsafeBytes { bytes in
-                try keyIndex.add(kind: line.kind, key: line.key, hash: KeyIndex.hash(bytes))
-                summary?.add(kind: line.kind, line: bytes)
-            }
+        if keyIndex != nil {
+            line.bytes.withUnsafeBytes { index(line.kind, line.key, $0) }
         }
         buffer.append(contentsOf: line.bytes)
         buffer.append(0x0A)
         counts[line.kind, default: 0] += 1
         if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    /// Adds a record's line to the key index and the summary. An inherited
+    /// index that cannot be read to the end (damaged beside its snapshot)
+    /// leaves this snapshot without index or summary, not the snapshot unwritten:
+    /// they are shortcuts, and the next merge writes its base whole.
+    func index(_ kind: String, _ key: RecordKey, _ line: UnsafeRawBufferPointer) {
+        do {
+            try keyIndex?.add(kind: kind, key: key, hash: KeyIndex.hash(line))
+            summary?.add(kind: kind, line: line)
+        } catch {
+            keyIndex?.cancel()
+            keyIndex = nil
+            summary = nil
+        }
     }
 
     func checkOrder(kind: String, key: RecordKey) throws {

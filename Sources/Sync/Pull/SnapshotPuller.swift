@@ -62,19 +62,40 @@ public struct SnapshotPuller: Sendable {
     /// Pulls `kinds` and stores the snapshot, taken at `takenAt`;
     /// with a `base`, kinds that carry `lastUpdated` are pulled incrementally.
     public func take(kinds: [Kind], takenAt: String, base: Base? = nil, progress: (Progress) -> Void = { _ in }) async throws -> SnapshotEntry {
-        let work = try await pullWork(kinds: kinds, base: base, progress: progress)
+        let work: Work
+        do {
+            work = try await pullWork(kinds: kinds, base: base, progress: progress)
+        } catch {
+            // The kinds written before the failure keep their rows, committed before this returns.
+            try? await firstPull?.settle()
+            throw error
+        }
         // Nothing changed in e-conomic: the base is the snapshot, no byte is written, and the base is not even read.
         if let base, let entry = try store.replica.snapshots(agreement: agreement).first(where: { $0.file == base.file }),
            try await Blocking.run({ [self] in try unchanged(work, since: base) }) {
+            try await firstPull?.settle()
             report(work, kinds: Set(work.changed.keys), progress)
             try? FileManager.default.removeItem(at: workDirectory)
             return entry
         }
         let folder = store.directory(agreement: agreement)
         let name = store.fileName(agreement: agreement, takenAt: takenAt)
-        let (header, trailer) = try await assemble(try await complete(work, base: base, progress: progress), takenAt: takenAt,
-                                                   to: folder.appendingPathComponent(name).path, base: base)
+        let path = folder.appendingPathComponent(name).path
+        // The last kinds written as pulled are committed while the snapshot is written; it is indexed once they are.
+        async let settled: Void = settleFirstPull()
+        let (header, trailer) = try await assemble(try await complete(work, base: base, progress: progress), takenAt: takenAt, to: path, base: base)
+        do {
+            try await settled
+        } catch {
+            SnapshotStore.remove(path)
+            throw error
+        }
         return try store.index(file: "snapshots/\(agreement)/\(name)", header: header, trailer: trailer)
+    }
+
+    /// Waits for the kinds written as they were pulled to be committed (see ``FirstPullStream/settle()``).
+    private func settleFirstPull() async throws {
+        try await firstPull?.settle()
     }
 
     /// Pulls `kinds` into a snapshot file at `path`, outside the store (nothing is indexed).
@@ -87,7 +108,9 @@ public struct SnapshotPuller: Sendable {
     public func take(kinds: [Kind], takenAt: String, to path: String, base: Base? = nil,
                      progress: (Progress) -> Void = { _ in }) async throws -> (SnapshotHeader, SnapshotTrailer) {
         let work = try await complete(try await pullWork(kinds: kinds, base: base, progress: progress), base: base, progress: progress)
-        return try await assemble(work, takenAt: takenAt, to: path, base: base)
+        let written = try await assemble(work, takenAt: takenAt, to: path, base: base)
+        try await firstPull?.settle()
+        return written
     }
 
     /// The kinds pulled into the work folder, and which of them incrementally.
@@ -192,7 +215,7 @@ public struct SnapshotPuller: Sendable {
             await stream?.abandon(kind.kind)
             throw error
         }
-        try await stream?.finish(kind.kind)
+        stream?.finish(kind.kind)
         return (output.count, pages)
     }
 

@@ -9,7 +9,10 @@ import Vocabulary
 /// of a kind that qualifies goes, as the pull has parsed it, to a thread
 /// that writes the kind's rows in one transaction, committed once the kind
 /// is pulled whole. The pull and the writing overlap, and the snapshot is not
-/// read back and parsed again for them.
+/// read back and parsed again for them. The pull does not wait for a kind's
+/// commit: the next kind's pages (whose transaction begins once it is
+/// committed) and the snapshot's writing go on meanwhile, and ``settle()``
+/// waits for every commit before the snapshot is indexed.
 ///
 /// The kinds are pulled in dependency order, so what a record refers to is
 /// in the replica before it. A kind the replica refuses (a record it
@@ -21,7 +24,7 @@ import Vocabulary
 /// ```swift
 /// let stream = FirstPullStream(pull: pull, kinds: try pull.kinds(snapshotKinds: notInBase))
 /// puller.firstPull = stream         // the puller hands it each page
-/// let entry = try await puller.take(…)
+/// let entry = try await puller.take(…)   // settles the stream before it indexes the snapshot
 /// stream.written                    // [.customer: 100_000, …]
 /// ```
 final class FirstPullStream: Sendable {
@@ -32,6 +35,8 @@ final class FirstPullStream: Sendable {
     private let mappings: [Kind: KindMapping]
     /// The kind being written.
     private let current = Mutex<KindWrite?>(nil)
+    /// Kinds pulled whole whose commit ``settle()`` has not waited for yet, in pull order.
+    private let ended = Mutex<[KindWrite]>([])
     private let loaded = Mutex<[Kind: Int]>([:])
 
     init(pull: FirstPull, kinds: [KindMapping]) {
@@ -58,31 +63,48 @@ final class FirstPullStream: Sendable {
         await write.queue.put(records)
     }
 
-    /// The kind is pulled whole (its work file kept): waits for its rows to be committed.
-    func finish(_ kind: Kind) async throws {
-        guard let count = try await end(kind, abandoning: false), count > 0 else { return }
-        loaded.withLock { $0[kind] = count }
-        CrashPoint.reached(.firstPulled)
+    /// The kind is pulled whole (its work file kept): its writer commits once it has written the last page.
+    func finish(_ kind: Kind) {
+        guard let write = take(kind) else { return }
+        write.queue.end()
+        ended.withLock { $0.append(write) }
+    }
+
+    /// Waits for the kinds pulled whole to be committed, in the order they
+    /// were pulled; throws the first one's error (a kind refused is not one:
+    /// it is left out of ``written``). Every kind is waited for, even after an error.
+    func settle() async throws {
+        let writes = ended.withLock { ended in
+            defer { ended.removeAll() }
+            return ended
+        }
+        var failure: (any Error)?
+        for write in writes {
+            try? await Blocking.wait(named: "econsync.first-pull-wait") { write.done.wait() }
+            do {
+                guard let count = try write.result.withLock({ $0! }).get(), count > 0 else { continue }
+                loaded.withLock { $0[write.kind] = count }
+                CrashPoint.reached(.firstPulled)
+            } catch {
+                if failure == nil { failure = error }
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// The pull of `kind` failed: waits for its rows to be rolled back.
     func abandon(_ kind: Kind) async {
-        _ = try? await end(kind, abandoning: true)
+        guard let write = take(kind) else { return }
+        write.queue.abandon()
+        try? await Blocking.wait(named: "econsync.first-pull-wait") { write.done.wait() }
     }
 
-    /// Ends `kind`'s writing; returns the rows committed, nil when none were (no page came, refused, abandoned).
-    private func end(_ kind: Kind, abandoning: Bool) async throws -> Int? {
-        guard let write = current.withLock({ current -> KindWrite? in
+    /// The write of `kind` if it is the current one, no longer current; nil when no page of it came.
+    private func take(_ kind: Kind) -> KindWrite? {
+        current.withLock { current -> KindWrite? in
             guard let started = current, started.kind == kind else { return nil }
             current = nil
             return started
-        }) else { return nil }
-        if abandoning { write.queue.abandon() } else { write.queue.end() }
-        try await Blocking.wait(named: "econsync.first-pull-wait") { write.done.wait() }
-        do {
-            return try write.result.withLock { $0! }.get()
-        } catch is PageQueue.Abandoned where abandoning {
-            return nil
         }
     }
 }

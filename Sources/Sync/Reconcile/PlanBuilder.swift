@@ -99,7 +99,8 @@ public struct PlanBuilder: Sendable {
         }
 
         let unchanged = !full && base != nil && base?.sha256 == snapshot.sha256
-        if !(unchanged && work.values.allSatisfy { $0.wanted.isEmpty && $0.linkable.isEmpty }) {
+        // No kind to compare (a first sync's module run whose kinds were all written as pulled): neither file is read.
+        if !work.isEmpty, !(unchanged && work.values.allSatisfy { $0.wanted.isEmpty && $0.linkable.isEmpty }) {
             // A base without a record of the kinds compared (a module's first run after the first pull of others) is not read.
             let baseHasKinds = try basePath.map { !Set(try SnapshotReader(path: $0, checksDigest: false).header.kinds).isDisjoint(with: work.keys) }
             if !full, let base, let basePath, baseHasKinds == true,
