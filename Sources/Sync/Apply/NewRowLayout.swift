@@ -12,6 +12,8 @@ import Vocabulary
 /// built for it (hashing every property name twice per row cost more than
 /// the rest of building the row). A class: each row's ``Fields`` and the
 /// containers decoding it hold one reference to it, not a copy of the mapping.
+/// It learns the order its rows' properties are asked in as they are
+/// decoded, so it serves one thread (one pull transaction).
 ///
 /// ```swift
 /// let layout = NewRowLayout(Kind.customer.mapping!)
@@ -20,6 +22,13 @@ import Vocabulary
 final class NewRowLayout {
     let mapping: KindMapping
     private let slots: [String: Slot]
+    /// The properties in the order a row's decoding asked for them, learned
+    /// from the first row: each row's are then found by comparing names, not
+    /// by hashing them (a record type's decoding asks the same names in the same order).
+    private var asked: [(name: String, slot: Slot?)] = []
+    /// The next of ``asked`` expected in the row being decoded.
+    private var next = 0
+    private var learning = true
 
     /// Where one property's value comes from.
     private struct Slot {
@@ -52,7 +61,23 @@ final class NewRowLayout {
     /// One row's values: `values[i]` is the converted value of the mapping's
     /// field `i`, nil when e-conomic has none (or null); `key` is e-conomic's key.
     func fields(_ values: [JSONValue?], key: String) -> Fields {
-        Fields(layout: self, values: values, key: key)
+        if next > 0 { learning = false }  // a row was decoded before: its order is learned
+        next = 0
+        return Fields(layout: self, values: values, key: key)
+    }
+
+    /// Where property `name` comes from; nil when the kind has no such property.
+    private func slot(_ name: String) -> Slot? {
+        if next < asked.count, asked[next].name == name {
+            defer { next += 1 }
+            return asked[next].slot
+        }
+        let slot = slots[name]
+        if learning {
+            asked.append((name, slot))
+            next = asked.count
+        }
+        return slot
     }
 
     /// One row's values by property name, for ``JSONValueDecoder``.
@@ -62,7 +87,7 @@ final class NewRowLayout {
         let key: String
 
         subscript(name: String) -> JSONValue? {
-            guard let slot = layout.slots[name] else { return nil }
+            guard let slot = layout.slot(name) else { return nil }
             if slot.isKey { return .number(key) }
             for index in slot.fields.reversed() { if let value = values[index] { return value } }
             return slot.fallback

@@ -50,4 +50,29 @@ struct NewRowLayoutTests {
         let missing = try #require(throws: ApplyError.self) { try newRow(Customer.self, key: "10", ["zip": .string("8000")]) }
         #expect(missing.message.contains("name"), "a required field left out")
     }
+
+    @Test("names asked in another order than the first row's, or unknown, still find their own values")
+    func learnedOrder() throws {
+        let layout = NewRowLayout(Kind.customer.mapping!)
+        let fields = layout.mapping.fields
+        func values(_ name: String, _ zip: String) -> [JSONValue?] {
+            fields.map { field in
+                switch field.local {
+                case "name": .string(name)
+                case "zip": .string(zip)
+                default: nil
+                }
+            }
+        }
+        let first = layout.fields(values("A", "1000"), key: "1")
+        #expect(first["name"] == .string("A") && first["zip"] == .string("1000") && first["currency"] == .string("DKK"))
+        let second = layout.fields(values("B", "2000"), key: "2")
+        #expect(second["name"] == .string("B") && second["zip"] == .string("2000") && second["currency"] == .string("DKK"), "the learned order")
+        let third = layout.fields(values("C", "3000"), key: "3")
+        #expect(third["currency"] == .string("DKK") && third["nope"] == nil && third["zip"] == .string("3000") && third["name"] == .string("C"),
+                "another order, and a name the kind has not")
+        let fourth = layout.fields(values("D", "4000"), key: "4")
+        #expect(fourth["zip"] == .string("4000") && fourth["name"] == .string("D"), "a row that skips a name")
+        #expect(fourth["currency"] == .string("DKK"))
+    }
 }
