@@ -17,9 +17,10 @@ import Vocabulary
 /// The kinds are pulled in dependency order, so what a record refers to is
 /// in the replica before it. A kind the replica refuses (a record it
 /// cannot take) is rolled back and left to the plan, as ``FirstPull`` does;
-/// a pull that fails rolls back the kind it was writing. A kind written
-/// before a later one failed keeps its rows, which equal e-conomic's: the next
-/// run's plan finds nothing to do for them (as after a crash between kinds).
+/// a pull that fails rolls back the kind it was writing, and a kind whose
+/// writing fails otherwise (a full disk) fails the pull when it is settled. A
+/// kind committed keeps its rows, which equal e-conomic's: the next run's plan
+/// finds nothing to do for them (as after a crash between kinds).
 ///
 /// ```swift
 /// let stream = FirstPullStream(pull: pull, kinds: try pull.kinds(snapshotKinds: notInBase))
