@@ -116,14 +116,13 @@ final class KeyIndexWriter {
                 inheritedKindReplaced = replaced.contains(entry.kind)
             }
             if inheritedKindReplaced {
-                var dropped: [UInt8] = []
-                _ = try inherited.copyRestOfKind(into: &dropped, keeping: false)  // the delta writes the kind whole
+                _ = try inherited.restOfKind { _ in }  // the delta writes the kind whole
                 continue
             }
             write(kind: entry.kind, key: entry.key, hash: entry.hash)
             // The rest of a kind the delta writes nothing of goes across as it is, not entry by entry.
             if limit.map({ entry.kind.utf8.lexicographicallyPrecedes($0.kind.utf8) }) ?? true {
-                let copied = try inherited.copyRestOfKind(into: &buffer)
+                let copied = try inherited.restOfKind { buffer.append(contentsOf: $0) }
                 run += copied
                 entries += UInt64(copied)
                 if buffer.count >= 1 << 18 { flush() }
@@ -261,10 +260,10 @@ public final class KeyIndexReader {
         }
     }
 
-    /// Appends the entries left of the current kind, as they are, to
-    /// `output` (or only passes them, without `keeping`); returns how many.
-    /// The next ``next()`` gives the next kind's first.
-    func copyRestOfKind(into output: inout [UInt8], keeping: Bool = true) throws -> Int {
+    /// Passes over the entries left of the current kind, handing their bytes
+    /// as they are to `body` (a buffer's worth at a time); returns how many
+    /// entries. The next ``next()`` gives the next kind's first.
+    func restOfKind(_ body: (ArraySlice<UInt8>) -> Void) throws -> Int {
         var count = 0, wanted = 1
         while true {
             // The index ends with an end tag, so there is always a byte to read here.
@@ -275,7 +274,7 @@ public final class KeyIndexReader {
                 let size: Int
                 switch buffer[position] {
                 case 0, 1:
-                    if keeping { output.append(contentsOf: buffer[start..<position]) }
+                    body(buffer[start..<position])
                     return count
                 case 2:
                     size = 17
@@ -293,7 +292,7 @@ public final class KeyIndexReader {
                 position += size
                 count += 1
             }
-            if keeping { output.append(contentsOf: buffer[start..<position]) }
+            body(buffer[start..<position])
         }
     }
 

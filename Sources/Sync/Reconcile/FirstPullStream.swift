@@ -81,7 +81,7 @@ final class FirstPullStream: Sendable {
         }
         var failure: (any Error)?
         for write in writes {
-            try? await Blocking.wait(named: "econsync.first-pull-wait") { write.done.wait() }
+            await write.ended()
             do {
                 guard let count = try write.result.withLock({ $0! }).get(), count > 0 else { continue }
                 loaded.withLock { $0[write.kind] = count }
@@ -97,7 +97,7 @@ final class FirstPullStream: Sendable {
     func abandon(_ kind: Kind) async {
         guard let write = take(kind) else { return }
         write.queue.abandon()
-        try? await Blocking.wait(named: "econsync.first-pull-wait") { write.done.wait() }
+        await write.ended()
     }
 
     /// The write of `kind` if it is the current one, no longer current; nil when no page of it came.
@@ -120,6 +120,11 @@ private final class KindWrite: Sendable {
 
     init(kind: Kind) {
         self.kind = kind
+    }
+
+    /// Returns once the thread has ended (its result set), waiting on a thread of its own.
+    func ended() async {
+        _ = try? await Blocking.wait(named: "econsync.first-pull-wait") { [done] in done.wait() }
     }
 
     func start(_ pull: FirstPull, _ mapping: KindMapping) {
