@@ -94,6 +94,32 @@ struct FirstLoadTests {
         #expect(try replica.state() == before)
     }
 
+    /// Texts are bound as C strings when they hold no NUL (SQLite then knows its
+    /// copy is terminated), as bytes when they do: both are stored whole, and
+    /// the synced hash written with the row is the one of the stored row.
+    @Test("texts with and without a NUL inside, small and long, are stored whole and hashed as stored")
+    func textsBoundWhole() throws {
+        let replica = try TestReplica()
+        let names = ["Hansen\u{0}VVS", "\u{0}", "Abcdefghijklmno", "Æblegården ApS", "Kunde med et langt navn, Ølstykke & Sønner", "x\u{0}"]
+        let rows = (0..<300).map { Customer(foreignKey: 5000 + $0, department: Self.department, name: names[$0 % names.count]) }
+        let ids = try replica.store.write { writer in
+            var writer = writer
+            writer.origin = .economic
+            writer.department = Self.department
+            return try #require(try FirstLoad(Customer.self, writer: writer)).insert(rows)
+        }
+        #expect(ids.count == 300)
+        // The stored bytes, read as bytes: GRDB reads a text as a C string, cut at a NUL.
+        let stored = try replica.store.pool.read { db in
+            try ids.map { id in try #require(try Row.fetchOne(db, sql: "SELECT hex(name) AS bytes, synced_hash FROM customers WHERE id = ?", arguments: [id])) }
+        }
+        let hashes = try replica.store.write { writer in try ids.map { try writer.mappedHash(.customer, id: $0) } }
+        for ((row, hash), customer) in zip(zip(stored, hashes), rows) {
+            #expect(row["bytes"] == customer.name.utf8.map { String(format: "%02X", $0) }.joined(), "\(customer.name.debugDescription)")
+            #expect(row["synced_hash"] != nil && row["synced_hash"] == hash, "\(customer.name.debugDescription)")
+        }
+    }
+
     /// A 256-row insert inside a load's transaction keeps the original of every
     /// page it changes; on disk that statement journal cost a first sync of
     /// 100,000 customers 244 MB of writes to /var/tmp (`econsync bench sync`).

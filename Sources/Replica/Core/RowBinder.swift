@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 internal import GRDBSQLite
 
@@ -45,12 +46,22 @@ struct RowBinder {
         index += 1
     }
 
+    /// Binds a text. One without a NUL inside is bound as a C string, so that
+    /// SQLite knows its copy is terminated: a SQL function reading it
+    /// (`econsync_hash`) then gets it in place, where an unterminated copy is
+    /// copied once more to terminate it (7 % of the writing thread's time in
+    /// a first sync of 100,000 customers, `perf` on `econsync bench sync`).
     mutating func bind(_ value: String?) {
         if let value {
-            var value = value
-            value.withUTF8 { bytes in
-                _ = sqlite3_bind_text(statement.sqliteStatement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                      Int32(bytes.count), sqliteTransient)
+            let bound = value.withCString { text in
+                strlen(text) == value.utf8.count ? sqlite3_bind_text(statement.sqliteStatement, index, text, -1, sqliteTransient) : nil
+            }
+            if bound == nil {
+                var value = value
+                value.withUTF8 { bytes in
+                    _ = sqlite3_bind_text(statement.sqliteStatement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                          Int32(bytes.count), sqliteTransient)
+                }
             }
         } else {
             sqlite3_bind_null(statement.sqliteStatement, index)
