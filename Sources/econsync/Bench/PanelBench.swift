@@ -59,7 +59,7 @@ extension Bench {
             let built = try PanelFixture(customers: customers, products: products, hours: hours, days: days).build(at: directory, now: try GlobalOptions.clock()())
             let times = try await Self.timeOverview(directory: directory, requests: requests)
             let sorted = times.sorted()
-            let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            let median = times.median
             let p95 = sorted[max(0, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
             let result = Result(records: built.records, moduleRuns: built.moduleRuns, buildSeconds: built.seconds, requests: requests,
                                 medianMs: median, p95Ms: p95, goalMs: 50, goalMet: median < 50)
