@@ -105,12 +105,6 @@ public final class ReplicaStore: Sendable {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
             // A first sync writes one large transaction: once checkpointed, its WAL is cut back to 32 MiB, not kept at its peak.
             try db.execute(sql: "PRAGMA journal_size_limit = 33554432")
-            // A statement that writes many rows inside a transaction keeps the
-            // original of every page it changes (a statement journal, to undo
-            // it alone), spilled to a file in /var/tmp past 64 KiB: a first
-            // sync of 100,000 customers wrote 244 MB there, 1,024 rows at a time.
-            // In memory it holds one statement's pages (a megabyte for 256 rows).
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return config
     }
@@ -181,6 +175,30 @@ public final class ReplicaStore: Sendable {
         try translating {
             try pool.write { db in
                 try body(ReplicaWriter(db: db, now: now, department: department))
+            }
+        }
+    }
+
+    /// ``write(_:)`` for a transaction that writes many rows per statement (a
+    /// first sync's load, 256 rows each): every statement's journal, the
+    /// original of each page it changes (kept so that it alone can be undone),
+    /// stays in memory. SQLite spills it to a temporary file past 64 KiB, and
+    /// a load's statement changes about 300 pages (index pages all over): a
+    /// first sync of 100,000 customers wrote 244 MB to /var/tmp (`strace` on
+    /// `econsync bench sync`). Only here: one UPDATE of a whole big table
+    /// would hold the table in memory.
+    public func bulkWrite<T>(_ body: (ReplicaWriter) throws -> T) throws -> T {
+        try translating {
+            try pool.writeWithoutTransaction { db in
+                // SQLite reads it when the transaction begins.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(ReplicaWriter(db: db, now: now, department: department))
+                    return .commit
+                }
+                return result!
             }
         }
     }

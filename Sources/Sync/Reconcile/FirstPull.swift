@@ -78,7 +78,7 @@ struct FirstPull {
 
     private func write<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, _ next: () throws -> Record?) throws -> Int? {
         do {
-            return try replica.write { writer in
+            return try replica.bulkWrite { writer in
                 let pulls = PullWriter(writer: writer)
                 let layout = NewRowLayout(mapping)
                 guard let load = try FirstLoad(R.self, writer: pulls.writer) else { return nil }
