@@ -46,22 +46,17 @@ struct RowBinder {
         index += 1
     }
 
-    /// Binds a text. One without a NUL inside is bound as a C string, so that
-    /// SQLite knows its copy is terminated: a SQL function reading it
-    /// (`econsync_hash`) then gets it in place, where an unterminated copy is
-    /// copied once more to terminate it (7 % of the writing thread's time in
-    /// a first sync of 100,000 customers, `perf` on `econsync bench sync`).
+    /// Binds a text. One without a NUL inside is bound as a C string (length
+    /// −1), so that SQLite knows its copy is terminated: a SQL function reading
+    /// it (`econsync_hash`) then gets it in place, where an unterminated copy
+    /// is copied once more to terminate it (7 % of the writing thread's time
+    /// in a first sync of 100,000 customers, `perf` on `econsync bench sync`).
+    /// One with a NUL inside is bound with its length, so that it is kept whole.
     mutating func bind(_ value: String?) {
         if let value {
-            let bound = value.withCString { text in
-                strlen(text) == value.utf8.count ? sqlite3_bind_text(statement.sqliteStatement, index, text, -1, sqliteTransient) : nil
-            }
-            if bound == nil {
-                var value = value
-                value.withUTF8 { bytes in
-                    _ = sqlite3_bind_text(statement.sqliteStatement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                          Int32(bytes.count), sqliteTransient)
-                }
+            value.withCString { text in
+                let count = value.utf8.count
+                _ = sqlite3_bind_text(statement.sqliteStatement, index, text, strlen(text) == count ? -1 : Int32(count), sqliteTransient)
             }
         } else {
             sqlite3_bind_null(statement.sqliteStatement, index)
