@@ -10,10 +10,19 @@ internal import GRDB
 /// load began, so what the load claimed is all there is. Each row's synced
 /// hash is written with the row, not by a second write of it.
 ///
+/// Into a table with no rows at all, the table's indexes are built once the
+/// load is done, from all its rows, not row by row: each batch of rows then
+/// changes the pages it appends to, not an index page per row all over the
+/// index (the foreign-key and CVR indexes of 100,000 customers). The
+/// load's own checks stand in for the unique indexes meanwhile, and building
+/// them again checks once more.
+///
 /// ```swift
 /// try replica.write { writer in
-///     guard let load = try FirstLoad(Customer.self, writer: writer) else { return }  // the kind has rows already
-///     for batch in batches { _ = try load.insert(batch) }
+///     let loaded = try FirstLoad.run(Customer.self, writer: writer) { load in
+///         for batch in batches { _ = try load.insert(batch) }
+///     }
+///     if loaded == nil { … }   // the kind had rows already
 /// }
 /// ```
 public final class FirstLoad<Record: ReplicaRecord> {
@@ -21,9 +30,27 @@ public final class FirstLoad<Record: ReplicaRecord> {
     /// What the load's checks found so far: the claims of every row it wrote.
     let memo = ValidationMemo()
 
-    /// A first load of `Record`'s kind through `writer`; nil when the writer's department has rows of it already.
-    public init?(_ type: Record.Type, writer: ReplicaWriter) throws {
+    /// Loads `Record`'s kind through `writer`: `body` inserts the rows, in
+    /// batches, with ``insert(_:)``; then the indexes the load set aside are
+    /// built again, also when `body` throws (the table keeps its indexes
+    /// whatever the caller's transaction then does). Returns what `body`
+    /// returns; nil, without running it, when the writer's department has rows of the kind already.
+    public static func run<T>(_ type: Record.Type, writer: ReplicaWriter, _ body: (FirstLoad) throws -> T) throws -> T? {
         guard try Record.kind.noRowsRequest(department: writer.department).fetchOne(writer.db) == true else { return nil }
+        let load = FirstLoad(writer: writer)
+        let deferred = try load.deferIndexes()
+        let result: T
+        do {
+            result = try body(load)
+        } catch {
+            try load.build(deferred)
+            throw error
+        }
+        try load.build(deferred)
+        return result
+    }
+
+    private init(writer: ReplicaWriter) {
         self.writer = writer
         memo.claimsAreAll = true
     }
@@ -40,5 +67,23 @@ public final class FirstLoad<Record: ReplicaRecord> {
         let ids = try StoredRecord.insertAll(checked, writer.db)
         try writer.markSynced(Record.kind, ids: ids)
         return ids
+    }
+
+    /// Drops the table's indexes when it has no rows at all (not those SQLite
+    /// keeps for a table's own constraints); returns the statements that make them again.
+    private func deferIndexes() throws -> [String] {
+        let table = Record.kind.table
+        guard try Bool.fetchOne(writer.db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") == true else { return [] }
+        let indexes = try Row.fetchAll(writer.db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                       arguments: [table])
+        for index in indexes {
+            try writer.db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
+        }
+        return indexes.map { $0["sql"] }
+    }
+
+    /// Makes the indexes `deferIndexes()` dropped again, from the rows loaded.
+    private func build(_ indexes: [String]) throws {
+        for sql in indexes { try writer.db.execute(sql: sql) }
     }
 }

@@ -81,23 +81,24 @@ struct FirstPull {
             return try replica.bulkWrite { writer in
                 let pulls = PullWriter(writer: writer)
                 let layout = NewRowLayout(mapping)
-                guard let load = try FirstLoad(R.self, writer: pulls.writer) else { return nil }
-                var batch: [R] = []
-                batch.reserveCapacity(Self.batchSize)
-                var count = 0
-                func flush() throws {
-                    _ = try load.insert(batch)
-                    count += batch.count
-                    batch.removeAll(keepingCapacity: true)
+                return try FirstLoad.run(R.self, writer: pulls.writer) { load in
+                    var batch: [R] = []
+                    batch.reserveCapacity(Self.batchSize)
+                    var count = 0
+                    func flush() throws {
+                        _ = try load.insert(batch)
+                        count += batch.count
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                    while let record = try next() {
+                        // Straight from the record's data: the values a plan's pull-insert would carry, without one.
+                        let data = record.data
+                        batch.append(try pulls.newRecord(R.self, key: record.key.description, layout) { $0.economic.comparable(in: data) })
+                        if batch.count == Self.batchSize { try flush() }
+                    }
+                    try flush()
+                    return count
                 }
-                while let record = try next() {
-                    // Straight from the record's data: the values a plan's pull-insert would carry, without one.
-                    let data = record.data
-                    batch.append(try pulls.newRecord(R.self, key: record.key.description, layout) { $0.economic.comparable(in: data) })
-                    if batch.count == Self.batchSize { try flush() }
-                }
-                try flush()
-                return count
             }
         } catch is ApplyError {
             return nil
