@@ -39,15 +39,9 @@ public final class FirstLoad<Record: ReplicaRecord> {
         guard try Record.kind.noRowsRequest(department: writer.department).fetchOne(writer.db) == true else { return nil }
         let load = FirstLoad(writer: writer)
         let deferred = try load.deferIndexes()
-        let result: T
-        do {
-            result = try body(load)
-        } catch {
-            try load.build(deferred)
-            throw error
-        }
+        let result = Result { try body(load) }
         try load.build(deferred)
-        return result
+        return try result.get()
     }
 
     private init(writer: ReplicaWriter) {
