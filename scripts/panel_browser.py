@@ -30,7 +30,7 @@ import sys
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -75,12 +75,10 @@ def wait_for_cooldown(driver, base, seconds=90):
     deadline = time.time() + seconds
     while time.time() < deadline:
         driver.get(base + "/")
-        try:
-            again = units_row(driver).find_elements(By.CSS_SELECTOR, ".again")
-            if again:
-                return again[0].text
-        except StaleElementReferenceException:
-            pass  # the page reloaded itself under us (its run just ended): look again
+        # While the run goes on the page reloads itself: a reload may take the row away midway (stale, or not there yet).
+        again = steady(driver, lambda d: [e.text for e in units_row(d).find_elements(By.CSS_SELECTOR, ".again")])
+        if again:
+            return again[0]
         time.sleep(0.5)
     notices = [notice.text for notice in driver.find_elements(By.CSS_SELECTOR, "p.notice")]
     raise SystemExit(f"the units module's run never ended on the page: {units_row(driver).get_attribute('outerHTML')} {notices}")
