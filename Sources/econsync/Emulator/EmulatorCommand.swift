@@ -51,6 +51,14 @@ struct EmulatorCommand: ParsableCommand {
         "Start with no records (agreement 1118081) instead of the seed snapshot."))
     var empty = false
 
+    @Option(help: .say(
+        "Start fra en demoaftale med så mange kunder (med --products: til at måle med en aftales størrelse).",
+        "Start from a demo agreement with this many customers (with --products: to measure at an agreement's size)."))
+    var customers: Int?
+
+    @Option(help: .say("Varer i demoaftalen, som --customers bygger.", "Products in the demo agreement --customers builds."))
+    var products: Int?
+
     @Option(name: .customLong("save-on-exit"), help: .say(
         "Skriv den endelige tilstand til denne øjebliksbilledfil ved afslutning.",
         "Write the final state to this snapshot file on exit.", valueName: "file"))
@@ -67,13 +75,19 @@ struct EmulatorCommand: ParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
+        for (name, count) in [("--customers", customers), ("--products", products)] {
+            guard let count else { continue }
+            guard count >= 1 else { throw ValidationError("\(name) skal være 1 eller mere", "\(name) must be 1 or more") }
+            guard !empty, seedSnapshot == nil else { throw ValidationError("\(name) bygger aftalen og kan ikke gives sammen med --empty eller --seed-snapshot",
+                                                                           "\(name) builds the agreement; it cannot go with --empty or --seed-snapshot") }
+        }
     }
 
     func run() throws {
         // Checked before serving: the state is written at the end, when nobody is there to read a refusal.
         if let saveOnExit { _ = try OutputFile(path: saveOnExit, dataDirectory: global.directory, force: force) }
         let emulator = try empty ? EconomicEmulator()
-            : seedSnapshot.map { try EconomicEmulator(snapshotPath: $0) } ?? DemoAgreement(size: .demo).emulator()
+            : seedSnapshot.map { try EconomicEmulator(snapshotPath: $0) } ?? DemoAgreement(size: size).emulator()
         if let faultSeed { emulator.injectFaults(seed: faultSeed) }
         let outcome = Outcome()
         let finished = DispatchSemaphore(value: 0)
@@ -98,6 +112,14 @@ struct EmulatorCommand: ParsableCommand {
             let trailer = try emulator.save(to: saveOnExit)
             print("saved \(trailer.records) records to \(saveOnExit)")
         }
+    }
+
+    /// The demo agreement's size: the embedded one, or as large as --customers and --products say.
+    var size: DemoAgreement.Size {
+        guard customers != nil || products != nil else { return .demo }
+        let demo = DemoAgreement.Size.demo
+        return DemoAgreement.Size(customers: customers ?? demo.customers, products: products ?? demo.products,
+                                  employees: demo.employees, projects: demo.projects, timeEntries: demo.timeEntries)
     }
 
     /// The error the server task ended with, handed to the waiting thread.
