@@ -94,3 +94,36 @@ extension QuietRunTests {
         }
     }
 }
+
+extension QuietRunTests {
+    @Test("a dry run with nothing changed plans against the base itself (no snapshot written, not even outside the store); one change is planned from a scratch snapshot")
+    func quietDryRun() async throws {
+        try await ReconcileHarness.with { harness in
+            try await harness.reconcile()
+            let base = try #require(try harness.reconciliation().base())
+            let before = try Self.files(harness)
+            let product = try harness.localID(.product, "10008")
+            try harness.replica.write { _ = try $0.update(Product.self, id: product) { $0.name = "Omdøbt i marken" } }
+
+            let reconciliation = harness.reconciliation()
+            let quiet = try await reconciliation.takeSnapshot(dryRun: true)
+            #expect(quiet.entry.file == base.file && quiet.path == harness.store.path(of: base))
+            let scratch = try #require(quiet.scratch)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "no snapshot written in the scratch folder")
+            let plan = try await reconciliation.plan(quiet)
+            #expect(plan.operations.filter { $0.action != .skip }.map { "\($0.action.rawValue) \($0.kind)" } == ["update product"],
+                    "the local change is planned; e-conomic's side has nothing")
+            quiet.discard()
+            #expect(!FileManager.default.fileExists(atPath: scratch.path) && FileManager.default.fileExists(atPath: quiet.path), "the base stays")
+
+            harness.emulator.edit(kind: "product", key: .string("10007")) { $0?["salesPrice"] = .number("88.5") }
+            let changed = try await reconciliation.takeSnapshot(dryRun: true)
+            defer { changed.discard() }
+            #expect(changed.entry.file != base.file && changed.path.hasPrefix(scratch.deletingLastPathComponent().path) && changed.scratch != nil)
+            let changes = try await reconciliation.plan(changed)
+            #expect(changes.operations.filter { $0.action != .skip }.map { "\($0.action.rawValue) \($0.kind)" }.sorted()
+                    == ["pull-update product", "update product"])
+            #expect(try Self.files(harness) == before, "a dry run writes nothing into the store")
+        }
+    }
+}

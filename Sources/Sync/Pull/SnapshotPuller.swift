@@ -70,12 +70,8 @@ public struct SnapshotPuller: Sendable {
             try? await firstPull?.settle()
             throw error
         }
-        // Nothing changed in e-conomic: the base is the snapshot, no byte is written, and the base is not even read.
-        if let base, let entry = try store.replica.snapshots(agreement: agreement).first(where: { $0.file == base.file }),
-           try await Blocking.run({ [self] in try unchanged(work, since: base) }) {
+        if let entry = try await unchangedBase(work, base, progress) {
             try await firstPull?.settle()
-            report(work, kinds: Set(work.changed.keys), progress)
-            try? FileManager.default.removeItem(at: workDirectory)
             return entry
         }
         let folder = store.directory(agreement: agreement)
@@ -107,10 +103,44 @@ public struct SnapshotPuller: Sendable {
     /// has (otherwise something was deleted, and the kind is pulled in full).
     public func take(kinds: [Kind], takenAt: String, to path: String, base: Base? = nil,
                      progress: (Progress) -> Void = { _ in }) async throws -> (SnapshotHeader, SnapshotTrailer) {
-        let work = try await complete(try await pullWork(kinds: kinds, base: base, progress: progress), base: base, progress: progress)
-        let written = try await assemble(work, takenAt: takenAt, to: path, base: base)
+        try await write(try await pullWork(kinds: kinds, base: base, progress: progress), takenAt: takenAt, to: path, base: base, progress: progress)
+    }
+
+    /// As ``take(kinds:takenAt:to:base:progress:)``, but when e-conomic
+    /// changed nothing of `kinds` since `base`, nothing is written: the base's
+    /// entry is returned, the base being the snapshot (a dry run right after a
+    /// sync reads no base and writes no snapshot for nothing).
+    public func take(kinds: [Kind], takenAt: String, to path: String, unlessUnchangedSince base: Base,
+                     progress: (Progress) -> Void = { _ in }) async throws -> Outcome {
+        let work = try await pullWork(kinds: kinds, base: base, progress: progress)
+        if let entry = try await unchangedBase(work, base, progress) { return .unchanged(entry) }
+        let (header, trailer) = try await write(work, takenAt: takenAt, to: path, base: base, progress: progress)
+        return .written(header, trailer)
+    }
+
+    /// What ``take(kinds:takenAt:to:unlessUnchangedSince:progress:)`` did: wrote a snapshot, or found the base unchanged.
+    public enum Outcome: Sendable {
+        case written(SnapshotHeader, SnapshotTrailer)
+        case unchanged(SnapshotEntry)
+    }
+
+    /// Lays `work`'s changes over the base and writes the snapshot at `path`.
+    private func write(_ work: Work, takenAt: String, to path: String, base: Base?,
+                       progress: (Progress) -> Void) async throws -> (SnapshotHeader, SnapshotTrailer) {
+        let written = try await assemble(try await complete(work, base: base, progress: progress), takenAt: takenAt, to: path, base: base)
         try await firstPull?.settle()
         return written
+    }
+
+    /// The base's entry when e-conomic changed nothing of `work`'s kinds since
+    /// it (see ``unchanged(_:since:)``): the base is the snapshot, no byte is
+    /// written, the base is not even read, and the work folder is removed. Nil otherwise.
+    private func unchangedBase(_ work: Work, _ base: Base?, _ progress: (Progress) -> Void) async throws -> SnapshotEntry? {
+        guard let base, let entry = try store.replica.snapshots(agreement: agreement).first(where: { $0.file == base.file }),
+              try await Blocking.run({ [self] in try unchanged(work, since: base) }) else { return nil }
+        report(work, kinds: Set(work.changed.keys), progress)
+        try? FileManager.default.removeItem(at: workDirectory)
+        return entry
     }
 
     /// The kinds pulled into the work folder, and which of them incrementally.
