@@ -56,7 +56,11 @@ let package = Package(
         ),
         .target(
             name: "Blocking",
-            dependencies: [.product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["CMalloc", .product(name: "NIOPosix", package: "swift-nio")]
+        ),
+        // glibc's malloc_trim (no link: it is libc's).
+        .systemLibrary(
+            name: "CMalloc"
         ),
         .target(
             name: "Economic",

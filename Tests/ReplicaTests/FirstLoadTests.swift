@@ -63,10 +63,13 @@ struct FirstLoadTests {
             var other = writer
             other.department = Self.department
             return (try FirstLoad.run(Customer.self, writer: writer) { _ in 0 },
-                    try FirstLoad.run(Customer.self, writer: other) { _ in try Self.indexes(writer.db).count })
+                    try FirstLoad.run(Customer.self, writer: other) { _ in
+                        (try Self.indexes(writer.db).count, try Int.fetchOne(writer.db, sql: "PRAGMA cache_size"))
+                    })
         }
-        // The fixture's customers have no department; the load into department 7 keeps the table's two indexes, which hold them.
-        #expect(loads.0 == nil && loads.1 == 2)
+        // The fixture's customers have no department; the load into department 7 keeps the table's two indexes,
+        // which hold them, and the writer's cache, which writing into them wants.
+        #expect(loads.0 == nil && loads.1?.0 == 2 && loads.1?.1 == -32_768)
     }
 
     @Test("a key repeated in a later batch is refused, naming it, and the load's transaction writes nothing")
@@ -165,11 +168,16 @@ struct FirstLoadTests {
         let loaded = try store.write { writer in
             var writer = writer
             writer.origin = .economic
-            return try FirstLoad.run(Customer.self, writer: writer) { load in
-                // While the rows go in, the table has no index to put each of them into.
+            let cache = try Int.fetchOne(writer.db, sql: "PRAGMA cache_size")
+            #expect(cache == -32_768, "a writer's cache, for index writes all over a table")
+            let ids = try FirstLoad.run(Customer.self, writer: writer) { load in
+                // While the rows go in, the table has no index to put each of them into, and a small page cache is enough.
                 #expect(try Self.indexes(writer.db).isEmpty)
+                #expect(try Int.fetchOne(writer.db, sql: "PRAGMA cache_size") == -FirstLoad<Customer>.appendCacheKiB)
                 return try load.insert(Array(customers[..<300])) + load.insert(Array(customers[300...]))
             }
+            #expect(try Int.fetchOne(writer.db, sql: "PRAGMA cache_size") == cache, "the writer's cache again")
+            return ids
         }
         let ids = try #require(loaded)
         #expect(ids.count == 600)

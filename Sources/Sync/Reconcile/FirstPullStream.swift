@@ -143,6 +143,8 @@ private final class KindWrite: Sendable {
             }
             // Refused or failed: the pull goes on without waiting for a taker.
             queue.close()
+            // The kind's pages, parsed on the pull's thread and freed on this one, are not kept resident into the next kind.
+            FreedMemory.giveBack()
             result.withLock { $0 = written }
             done.signal()
         }
