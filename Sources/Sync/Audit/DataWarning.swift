@@ -33,12 +33,10 @@ public struct DataWarning: Sendable, Equatable, CustomStringConvertible {
 
     /// The warnings of the replica's records that e-conomic holds.
     public static func scan(_ replica: ReplicaStore) throws -> [DataWarning] {
-        let zones = Dictionary(uniqueKeysWithValues: try replica.list(VatZone.self).compactMap { zone in zone.id.map { ($0, zone.foreignKey) } })
         var warnings: [DataWarning] = []
-        for customer in try replica.list(Customer.self) where customer.department == replica.department {
-            guard let key = customer.foreignKey.map(String.init) else { continue }
-            let zone = customer.vatZoneId.flatMap { zones[$0] ?? nil }
-            if zone == nil || zone == 1 || zone == 4, let cvr = customer.cvr, !cvr.isEmpty, CVR.problem(with: cvr) != nil {
+        try replica.forEachCustomer { customer in
+            let key = String(customer.key)
+            if customer.vatZone == nil || customer.vatZone == 1 || customer.vatZone == 4, let cvr = customer.cvr, !cvr.isEmpty, CVR.problem(with: cvr) != nil {
                 warnings.append(DataWarning(kind: .customer, key: key, name: customer.name, rule: .cvr, value: cvr))
             }
             if let email = customer.email, !email.isEmpty, email.contains(where: { $0 == " " || $0 == ";" || $0 == "," }) {
