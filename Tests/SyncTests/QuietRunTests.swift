@@ -45,7 +45,12 @@ struct QuietRunTests {
             harness.emulator.edit(kind: "product", key: .string("10007")) { $0?["salesPrice"] = .number("88.5") }
             let (changed, taken) = try await Self.moduleRun(harness, .products)
             #expect(taken.entry.file != base.file && changed.operations.map(\.action) == [.pullUpdate])
-            #expect(try harness.reconciliation().base()?.file != base.file)
+            let next = try #require(try harness.reconciliation().base())
+            #expect(next.file != base.file)
+            // The new base says where its records came from: the emulator on loopback, as the run's snapshot does.
+            let sources = try SnapshotReader(path: harness.store.path(of: next), checksDigest: false).header.sources
+            #expect(sources == (try SnapshotReader(path: taken.path, checksDigest: false).header.sources)
+                    && sources["rest"]?.hasPrefix("http://127.0.0.1:") == true, "\(sources)")
 
             // A change in the replica alone: no new snapshot is taken, the push moves the base on.
             let moved = try #require(try harness.reconciliation().base())

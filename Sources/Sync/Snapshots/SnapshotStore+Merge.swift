@@ -75,7 +75,9 @@ extension SnapshotStore {
                 || overlayKeys.contains("\(line.kind)/\(line.key)")
         }
         let written = over == nil ? allKinds : fresh.union(overlaid)
-        let header = SnapshotHeader(agreement: snapshot.agreement, takenAt: snapshot.takenAt, kinds: allKinds.sorted(by: utf8Precedes),
+        // Where its records were pulled from, as the run's snapshot says (an emulator's base says so too).
+        let header = SnapshotHeader(agreement: snapshot.agreement, sources: newer.header.sources, takenAt: snapshot.takenAt,
+                                    kinds: allKinds.sorted(by: utf8Precedes),
                                     mode: over == nil ? .full : .delta, base: over == nil ? nil : base?.file,
                                     whole: over == nil ? [] : Array(whole))
         let folder = directory(agreement: snapshot.agreement)

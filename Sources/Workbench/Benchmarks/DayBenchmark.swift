@@ -115,7 +115,8 @@ extension DayBenchmark {
         guard let base = try store.replica.snapshots().first(where: { $0.baseFor != nil }) else { return 0 }
         let chain = try SnapshotChain(path: store.path(of: base), checksDigest: false)
         let path = directory.appendingPathComponent("whole.ndjson.gz").path
-        let writer = try SnapshotWriter(path: path, header: SnapshotHeader(agreement: base.agreement, takenAt: base.takenAt, kinds: chain.header.kinds))
+        let writer = try SnapshotWriter(path: path, header: SnapshotHeader(agreement: base.agreement, sources: chain.header.sources,
+                                                                               takenAt: base.takenAt, kinds: chain.header.kinds))
         while let line = try chain.next() { try writer.append(line) }
         try writer.finish()
         defer { try? FileManager.default.removeItem(atPath: path) }
