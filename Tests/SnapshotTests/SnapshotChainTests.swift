@@ -116,3 +116,37 @@ struct SnapshotChainTests {
         #expect(try Self.lines(SnapshotChain(path: scratch.path("s1.ndjson.gz"))) == Fixtures.read(whole).map(\.bytes))
     }
 }
+
+extension SnapshotChainTests {
+    @Test("a chain asked for some kinds reads only theirs, and leaves unread a layer below every one of them held whole")
+    func someKinds() throws {
+        let scratch = try ScratchDirectory()
+        // Large enough that opening the full snapshot reads only its beginning.
+        let first = Fixtures.records(12_000, seed: 5)
+        let kinds = Set(first.map(\.kind)).sorted()
+        let (kept, wanted) = (kinds[0], kinds[1])
+        // The second state drops a record of `wanted`: the delta holds that kind whole, so the full snapshot's records of it do not count.
+        var second = first
+        second.remove(at: try #require(second.firstIndex { $0.kind == wanted }))
+        var third = second
+        third[try #require(third.firstIndex { $0.kind == kept })].data["name"] = .string("Ændret ApS")
+        let paths = try Self.chain([first, second, third], in: scratch)
+        #expect(try SnapshotReader(path: paths[1]).header.whole == [wanted])
+
+        func lines(of chain: SnapshotChain) throws -> [[UInt8]] {
+            var lines: [[UInt8]] = []
+            while let line = try chain.next() { if line.kind == wanted { lines.append(line.bytes) } }
+            return lines
+        }
+        let whole = try lines(of: SnapshotChain(path: paths[2]))
+        #expect(whole.count == second.count { $0.kind == wanted } && !whole.isEmpty)
+        let chain = try SnapshotChain(path: paths[2], kinds: [wanted])
+        #expect(try Self.lines(chain) == whole)
+        #expect(chain.counts.keys.sorted() == [wanted])
+        // The full snapshot at the bottom was never read: a damaged end of it goes unnoticed.
+        let bottom = try Data(contentsOf: URL(fileURLWithPath: paths[0]))
+        try bottom.prefix(bottom.count - 40).write(to: URL(fileURLWithPath: paths[0]))
+        #expect(try Self.lines(SnapshotChain(path: paths[2], kinds: [wanted])) == whole)
+        #expect(throws: (any Error).self) { try Self.lines(SnapshotChain(path: paths[2])) }
+    }
+}

@@ -14,9 +14,10 @@ public final class PrefetchingReader: Sendable {
     private let lines: ReadAhead<RecordLine>
 
     /// Opens `path`, reads its header, and starts reading ahead (see
-    /// ``SnapshotReader/init(path:strict:checksDigest:)`` for `checksDigest`).
-    public init(path: String, checksDigest: Bool = true) throws {
-        let reader = try SnapshotChain.open(path, checksDigest: checksDigest)
+    /// ``SnapshotReader/init(path:strict:checksDigest:)`` for `checksDigest`);
+    /// with `kinds`, a chain may leave out the records of other kinds (see ``SnapshotChain/open(_:checksDigest:kinds:)``).
+    public init(path: String, checksDigest: Bool = true, kinds: Set<String>? = nil) throws {
+        let reader = try SnapshotChain.open(path, checksDigest: checksDigest, kinds: kinds)
         self.path = path
         header = reader.header
         lines = ReadAhead(name: "econsync.prefetch") { emit in

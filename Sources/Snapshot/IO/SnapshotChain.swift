@@ -33,7 +33,11 @@ public final class SnapshotChain: RecordLineSource {
     public static let maximumDepth = 1_000
 
     /// Opens `path` and, while it is a delta, the base its header names.
-    public init(path: String, checksDigest: Bool = true) throws {
+    /// With `kinds`, only the records of those kinds are read: a layer below
+    /// the newest that holds each of them whole is not even decompressed
+    /// (a module's plan over a base whose full snapshot is another module's
+    /// 100,000 customers), and such a layer is not verified.
+    public init(path: String, checksDigest: Bool = true, kinds: Set<String>? = nil) throws {
         var readers = [try SnapshotReader(path: path, checksDigest: checksDigest)]
         var paths = [path]
         while let top = readers.last, top.header.mode == .delta, let base = top.header.base {
@@ -56,12 +60,13 @@ public final class SnapshotChain: RecordLineSource {
         self.path = path
         header = readers[0].header
         var floors: [String: Int] = [:]
-        for kind in header.kinds {
+        for kind in header.kinds where kinds?.contains(kind) ?? true {
             floors[kind] = layers.lastIndex { $0.header.mode != .delta || $0.header.whole.contains(kind) } ?? 0
         }
         self.floors = floors
         heads = Array(repeating: nil, count: layers.count)
-        for index in layers.indices { heads[index] = try advance(index) }
+        // A layer below every floor holds nothing that counts: it is left unread.
+        for index in layers.indices where index >= floors.values.min() ?? layers.count { heads[index] = try advance(index) }
     }
 
     /// Layer `index`'s next line that counts.
@@ -100,9 +105,10 @@ extension SnapshotChain {
 
     /// A reader of `path` as the whole snapshot it stands for: the file's
     /// own reader when it is not a delta, else its chain.
-    public static func open(_ path: String, checksDigest: Bool = true) throws -> any RecordLineSource {
+    /// With `kinds`, a chain reads only theirs (see ``init(path:checksDigest:kinds:)``); a single file is read whole.
+    public static func open(_ path: String, checksDigest: Bool = true, kinds: Set<String>? = nil) throws -> any RecordLineSource {
         let reader = try SnapshotReader(path: path, checksDigest: checksDigest)
-        return reader.header.mode == .delta ? try SnapshotChain(path: path, checksDigest: checksDigest) : reader
+        return reader.header.mode == .delta ? try SnapshotChain(path: path, checksDigest: checksDigest, kinds: kinds) : reader
     }
 
     /// Reads the chain of `path` to the end, verifying every file; returns the top header and the whole state's counts.

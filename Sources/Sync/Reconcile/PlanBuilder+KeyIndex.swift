@@ -10,8 +10,8 @@ extension PlanBuilder {
     /// except for records the replica changed too, whose base lines are read
     /// in a second pass over the base, when there are any.
     func capture(_ work: inout [String: KindWork], index: KeyIndexReader, basePath: String, snapshotPath: String) throws {
-        let new = try PrefetchingReader(path: snapshotPath, checksDigest: false)
         let kinds = Set(work.keys)
+        let new = try PrefetchingReader(path: snapshotPath, checksDigest: false, kinds: kinds)
         let linkable = work.compactMapValues { $0.linkable.isEmpty ? nil : $0.linkable }
         var remote: [String: [RecordLine]] = [:], base: [String: [RecordLine]] = [:]
         var changed: [String: Set<RecordKey>] = [:], removed: [String: [RecordKey]] = [:]

@@ -276,13 +276,14 @@ public struct PlanBuilder: Sendable {
     func capture(_ work: inout [String: KindWork], basePath: String?, snapshotPath: String) throws {
         // Both files are in the store, whose digests were checked on the way in
         // (written and hashed by a pull, or verified strictly on import).
-        let old = try basePath.map { try PrefetchingReader(path: $0, checksDigest: false) }
-        let new = try PrefetchingReader(path: snapshotPath, checksDigest: false)
+        let kinds = Set(work.keys)
+        let old = try basePath.map { try PrefetchingReader(path: $0, checksDigest: false, kinds: kinds) }
+        let new = try PrefetchingReader(path: snapshotPath, checksDigest: false, kinds: kinds)
         let wanted = work.mapValues(\.wanted).filter { !$0.value.isEmpty }
         let linkable = work.compactMapValues { $0.linkable.isEmpty ? nil : $0.linkable }
         var base: [String: [RecordLine]] = [:], remote: [String: [RecordLine]] = [:]
         var kind = "", kindWanted: Set<String> = [], kindLinkable: [FieldPath: Set<JSONValue>]?
-        try SnapshotDiff.pairs(old, new, kinds: Set(work.keys)) { a, b in
+        try SnapshotDiff.pairs(old, new, kinds: kinds) { a, b in
             let line = (b ?? a)!
             if line.kind != kind {  // kinds come in runs
                 kind = line.kind
