@@ -29,3 +29,20 @@ struct LocalRowsTests {
         #expect(rows.first?.approved == false)
     }
 }
+
+extension LocalRowsTests {
+    @Test("a text with a NUL inside is read whole, as stored (GRDB alone reads it up to the NUL)")
+    func textWithNUL() throws {
+        let replica = try TestReplica()
+        let name = "Sørensen\u{0} VVS A/S"
+        let id = try replica.store.write { writer in
+            var writer = writer
+            writer.origin = .economic
+            return try writer.create(Customer(foreignKey: 1002, name: name, city: "Kolding\u{0}")).id!
+        }
+        let row = try #require(try replica.store.localRows(.customer, properties: ["name", "city", "cvr"], ids: [id]).first)
+        #expect(row.values == [.text(name), .text("Kolding\u{0}"), nil])
+        #expect(row.foreignKey == "1002")
+        #expect(try replica.store.fetch(Customer.self, id: id)?.name == "Sørensen", "what GRDB makes of it (a record read whole is still to be done)")
+    }
+}

@@ -98,3 +98,22 @@ struct MessyAgreementTests {
         }
     }
 }
+
+extension MessyAgreementTests {
+    @Test("a NUL inside a name e-conomic holds is kept whole: a full compare after the sync plans nothing, pushes no cut name")
+    func textWithNUL() async throws {
+        try await ConnectedCLI.with(pulled: false) { connected in
+            let customer = "Sørensen\u{0} VVS A/S", product = "PEX-rør\u{0}16 mm"
+            connected.emulator.edit(kind: "customer", key: .int(1001)) { $0?["name"] = .string(customer) }
+            connected.emulator.edit(kind: "product", key: .string("10002")) { $0?["name"] = .string(product) }
+            // Products from Mobilplan: a name read cut at the NUL would be pushed over e-conomic's.
+            try await connected.expect(["setup", "--non-interactive", "--set", "products.master=mobilplan"])
+            try await connected.expect(["sync"])
+            let full = try await connected.expect(["reconcile", "--full", "--dry-run"])
+            #expect(full == "plan: nothing to do\n", "\(full)")
+            try await connected.expect(["reconcile", "--full", "--force"])
+            #expect(connected.emulator.records(kind: "customer").first { $0.key == .int(1001) }?.data["name"] == .string(customer))
+            #expect(connected.emulator.records(kind: "product").first { $0.key == .string("10002") }?.data["name"] == .string(product))
+        }
+    }
+}

@@ -19,6 +19,7 @@ extension ReplicaStore {
         if registration { columns += [TimeEntry.Columns.approvedAt.rawValue, TimeEntry.Columns.orderId.rawValue] }
         for case let column? in wanted where !columns.contains(column) { columns.append(column) }
         let positions = wanted.map { $0.flatMap { columns.firstIndex(of: $0) } }
+        let whole = Set(wanted.compactMap { $0 }).subtracting([RecordColumn.id.name, RecordColumn.foreignKey.name, RecordColumn.tombstone.name])
         let booleans = Set(columns.indices.filter { Self.booleanColumns.contains(columns[$0]) })
         return try read { db in
             var rows: [LocalRow] = []
@@ -32,11 +33,11 @@ extension ReplicaStore {
                 }
             }
             guard let ids else {
-                try collect(kind.localRowsRequest(columns: columns, department: department, ids: [Int64]?.none).fetchCursor(db))
+                try collect(kind.localRowsRequest(columns: columns, whole: whole, department: department, ids: [Int64]?.none).fetchCursor(db))
                 return rows
             }
             for chunk in ids.batches() {
-                try collect(kind.localRowsRequest(columns: columns, department: department, ids: chunk).fetchCursor(db))
+                try collect(kind.localRowsRequest(columns: columns, whole: whole, department: department, ids: chunk).fetchCursor(db))
             }
             return rows
         }
@@ -45,10 +46,12 @@ extension ReplicaStore {
     /// Columns holding booleans (SQLite stores them as 0 and 1).
     static let booleanColumns: Set<String> = [Project.Columns.barred.rawValue, Project.Columns.closed.rawValue, RecordColumn.tombstone.name]
 
-    /// A stored value as reconcile reads it; nil for NULL (and blobs, which no column holds).
+    /// A stored value as reconcile reads it; nil for NULL. A blob is a text
+    /// read whole (see ``Kind/localRowsRequest(columns:whole:department:ids:)``): no column holds blobs.
     static func value(_ value: DatabaseValue, boolean: Bool) -> LocalRow.Value? {
         switch value.storage {
-        case .null, .blob: nil
+        case .null: nil
+        case .blob(let bytes): .text(String(decoding: bytes, as: UTF8.self))
         case .int64(let int): boolean ? .bool(int != 0) : .int(int)
         case .double(let double): .double(double)
         case .string(let text): .text(text)

@@ -59,9 +59,15 @@ extension Kind {
     /// The rows reconcile compares (see ``ReplicaStore/localRows(_:properties:ids:)``):
     /// `columns` of the rows in `department`, all of them by id, or those with local ids `ids`.
     /// The unary `+` keeps SQLite from scanning the department's index instead
-    /// of reading the table in id order (or looking rows up by id).
-    func localRowsRequest(columns: [String], department: Int?, ids: (some Collection<Int64>)?) -> SQLRequest<Row> {
-        let selected = SQL(sql: columns.map { $0.quotedDatabaseIdentifier }.joined(separator: ", "))
+    /// of reading the table in id order (or looking rows up by id). A text in
+    /// the `whole` columns comes as its bytes (a blob): GRDB reads a text up to
+    /// its first NUL, and a compare of e-conomic's `"A\u0000B"` with a replica
+    /// value cut to `"A"` would see a local edit that nobody made.
+    func localRowsRequest(columns: [String], whole: Set<String> = [], department: Int?, ids: (some Collection<Int64>)?) -> SQLRequest<Row> {
+        let selected = SQL(sql: columns.map { column in
+            let name = column.quotedDatabaseIdentifier
+            return whole.contains(column) ? "CASE typeof(\(name)) WHEN 'text' THEN CAST(\(name) AS BLOB) ELSE \(name) END" : name
+        }.joined(separator: ", "))
         let filter: SQL = "+\(sql: RecordColumn.departmentKey) = \(department ?? -1)"
         guard let ids else {
             return SQLRequest(literal: "SELECT \(selected) FROM \(sql: table) WHERE \(filter) ORDER BY \(RecordColumn.id)")
