@@ -5,8 +5,8 @@ import CMalloc
 /// glibc's malloc keeps what is freed in the arena it came from, for reuse,
 /// and each busy thread gets an arena of its own: after a first sync had
 /// parsed, written and freed 100,000 customers on two threads, the process
-/// kept that memory resident into the next kind (`econsync sync` peaked at
-/// 150 MB; a trim after each kind brought the peak to about 135 MB).
+/// kept that memory resident into the next kind (`econsync sync` of 100,000
+/// customers peaked at 146–150 MiB; a trim after each kind, at 129–132 MiB).
 /// A no-op where malloc has no trim.
 ///
 /// ```swift
