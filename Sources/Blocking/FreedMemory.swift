@@ -6,7 +6,7 @@ import CMalloc
 /// and each busy thread gets an arena of its own: after a first sync had
 /// parsed, written and freed 100,000 customers on two threads, the process
 /// kept that memory resident into the next kind (`econsync sync` of 100,000
-/// customers peaked at 146–150 MiB; a trim after each kind, at 129–132 MiB).
+/// customers peaked at 147–152 MiB; a trim after each kind, at 129–132 MiB).
 /// A no-op where malloc has no trim.
 ///
 /// ```swift
