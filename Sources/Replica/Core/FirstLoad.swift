@@ -44,8 +44,10 @@ public final class FirstLoad<Record: ReplicaRecord> {
         let deferred = try load.deferIndexes()
         let cache = deferred.isEmpty ? nil : try load.shrinkCache()
         let result = Result { try body(load) }
-        if let cache { try writer.db.execute(sql: "PRAGMA cache_size = \(cache)") }
+        // The writer's cache again, for the index builds and what follows; its failure does not skip them.
+        let restored = Result { if let cache { try writer.db.execute(sql: "PRAGMA cache_size = \(cache)") } }
         try load.build(deferred)
+        try restored.get()
         return try result.get()
     }
 
