@@ -14,9 +14,8 @@ import CMalloc
 /// FreedMemory.giveBack()
 /// ```
 public enum FreedMemory {
-    /// Returns whether some memory was given back.
-    @discardableResult
-    public static func giveBack() -> Bool {
-        cmalloc_trim() != 0
+    /// Gives back what malloc holds free (see the type).
+    public static func giveBack() {
+        cmalloc_trim()
     }
 }

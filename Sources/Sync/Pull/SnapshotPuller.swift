@@ -109,8 +109,8 @@ public struct SnapshotPuller: Sendable {
     /// As ``take(kinds:takenAt:to:base:progress:)``, but when e-conomic
     /// changed nothing of `kinds` since `base`, nothing is written: the base's
     /// entry is returned, the base being the snapshot (a dry run right after a
-    /// sync reads no base and writes no snapshot for nothing).
-    public func take(kinds: [Kind], takenAt: String, to path: String, unlessUnchangedSince base: Base,
+    /// sync reads no base and writes no snapshot for nothing). Without a base, the snapshot is written.
+    public func take(kinds: [Kind], takenAt: String, to path: String, unlessUnchangedSince base: Base?,
                      progress: (Progress) -> Void = { _ in }) async throws -> Outcome {
         let work = try await pullWork(kinds: kinds, base: base, progress: progress)
         if let entry = try await unchangedBase(work, base, progress) { return .unchanged(entry) }

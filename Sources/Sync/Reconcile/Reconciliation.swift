@@ -82,21 +82,15 @@ public struct Reconciliation: Sendable {
         do {
             let path = scratch.appendingPathComponent("snapshot.ndjson.gz").path
             let puller = SnapshotPuller(client: client, store: store, agreement: agreement, workDirectory: scratch.appendingPathComponent("work"))
-            let header: SnapshotHeader, trailer: SnapshotTrailer
-            if let base {
-                switch try await puller.take(kinds: kinds, takenAt: takenAt, to: path, unlessUnchangedSince: base, progress: progress) {
-                case .unchanged(let entry):
-                    // Nothing changed in e-conomic: the plan is made against the base itself, read from the store, not copied.
-                    return Taken(entry: entry, path: store.path(of: entry), scratch: scratch)
-                case .written(let written, let ended):
-                    (header, trailer) = (written, ended)
-                }
-            } else {
-                (header, trailer) = try await puller.take(kinds: kinds, takenAt: takenAt, to: path, progress: progress)
+            switch try await puller.take(kinds: kinds, takenAt: takenAt, to: path, unlessUnchangedSince: base, progress: progress) {
+            case .unchanged(let entry):
+                // Nothing changed in e-conomic: the plan is made against the base itself, read from the store, not copied.
+                return Taken(entry: entry, path: store.path(of: entry), scratch: scratch)
+            case .written(let header, let trailer):
+                let entry = SnapshotEntry(agreement: agreement, file: path, takenAt: takenAt, mode: header.mode.rawValue, baseFile: nil,
+                                          records: trailer.records, counts: "{}", sha256: trailer.sha256, bytes: 0, addedAt: takenAt)
+                return Taken(entry: entry, path: path, scratch: scratch)
             }
-            let entry = SnapshotEntry(agreement: agreement, file: path, takenAt: takenAt, mode: header.mode.rawValue, baseFile: nil,
-                                      records: trailer.records, counts: "{}", sha256: trailer.sha256, bytes: 0, addedAt: takenAt)
-            return Taken(entry: entry, path: path, scratch: scratch)
         } catch {
             try? FileManager.default.removeItem(at: scratch)
             throw error
