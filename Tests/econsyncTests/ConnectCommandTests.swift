@@ -6,11 +6,14 @@ import Testing
 /// `econsync connect` end to end: the real binary, the emulator's requestaccess.aspx, a loopback redirect.
 @Suite("econsync connect against the emulator")
 struct ConnectCommandTests {
-    /// Starts `econsync emulator --port 0` (with `extra` arguments) and returns it with its base URL.
-    static func startEmulator(_ cli: CLI, _ extra: [String] = []) throws -> (Process, String) {
+    /// Starts `econsync emulator --port 0` (from `seed`, or with none what the binary builds in; with `extra`
+    /// arguments; in `directory` when given) and returns it with its base URL.
+    static func startEmulator(_ cli: CLI, _ extra: [String] = [], seed: String? = SnapshotCommandTests.demo,
+                              in directory: URL? = nil) throws -> (Process, String) {
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["emulator", "--port", "0", "--seed-snapshot", SnapshotCommandTests.demo] + extra
+        process.arguments = ["emulator", "--port", "0"] + (seed.map { ["--seed-snapshot", $0] } ?? []) + extra
+        process.currentDirectoryURL = directory
         process.environment = cli.environment
         let out = Pipe()
         process.standardOutput = out
