@@ -65,6 +65,16 @@ struct FieldMergeTests {
         #expect(FieldPath("unit.unitNumber").setting(nil, in: ["unit": .object(["unitNumber": .int(1)])]) == [:])
     }
 
+    @Test("a path reads through nested objects and is nil where a step is missing or not an object")
+    func pathValues() {
+        let data: [String: JSONValue] = ["unit": .object(["unitNumber": .int(2), "name": .string("stk")]), "name": .string("Rør")]
+        #expect(FieldPath("unit.unitNumber").value(in: data) == .int(2))
+        #expect(FieldPath("name").value(in: data) == .string("Rør"))
+        #expect(FieldPath("unit.missing").value(in: data) == nil && FieldPath("missing.unitNumber").value(in: data) == nil)
+        #expect(FieldPath("name.unitNumber").value(in: data) == nil)
+        #expect(FieldPath("barred").comparable(in: ["barred": .bool(false)]) == nil)
+    }
+
     @Test("without a base, every difference is a conflict decided by the master")
     func noBase() {
         var remote = Self.base

@@ -158,13 +158,14 @@ struct FirstLoadTests {
         return (directory, try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true, now: testNow))
     }
 
-    @Test("into a table with no rows, the indexes are built once the rows are in: the same indexes, used by lookups, holding every row, still unique")
+    @Test("into a table with no rows, the indexes are built and the rows logged once the rows are in: the same indexes, used by lookups, holding every row, still unique; each row logged as the trigger logs it")
     func indexesBuiltAfter() throws {
         let (directory, store) = try Self.emptyReplica()
         defer { withExtendedLifetime(directory) {} }
         let before = try store.read(Self.indexes)
         #expect(before.map { $0["name"] as String } == ["customers_cvr", "customers_foreign_key"])
         let customers = (0..<600).map { Customer(foreignKey: 100 + $0, name: "Kunde \($0)", cvr: $0 % 2 == 0 ? "13748136" : nil) }
+        let start = try store.latestChangeSequence()
         let loaded = try store.write { writer in
             var writer = writer
             writer.origin = .economic
@@ -174,6 +175,8 @@ struct FirstLoadTests {
                 // While the rows go in, the table has no index to put each of them into, and a small page cache is enough.
                 #expect(try Self.indexes(writer.db).isEmpty)
                 #expect(try Int.fetchOne(writer.db, sql: "PRAGMA cache_size") == -FirstLoad<Customer>.appendCacheKiB)
+                // Nor a trigger logging each row: the load logs them all once they are in.
+                #expect(try Self.insertTrigger(writer.db) == nil)
                 return try load.insert(Array(customers[..<300])) + load.insert(Array(customers[300...]))
             }
             #expect(try Int.fetchOne(writer.db, sql: "PRAGMA cache_size") == cache, "the writer's cache again")
@@ -182,6 +185,13 @@ struct FirstLoadTests {
         let ids = try #require(loaded)
         #expect(ids.count == 600)
         #expect(try store.read(Self.indexes) == before)
+        // Each row logged as an insert, in the order of the rows, at the clock's time, as the trigger logs them.
+        let changes = try store.changes(since: start)
+        #expect(changes.map(\.row) == ids && changes.allSatisfy { $0.kind == .customer && $0.operation == .insert })
+        #expect(Set(changes.map(\.at)) == [testNow()])
+        // The trigger is back: the next insert is logged by it.
+        let next = try store.write { try $0.create(Customer(name: "Efter indlæsningen")).id! }
+        #expect(try store.changes(since: changes.last!.seq).map(\.row) == [next])
         QueryPlanTests.expectSearch(try QueryPlanTests.plan(Kind.customer.rowIDRequest(foreignKey: "342", department: nil), store),
                                     "customers", using: "INDEX customers_foreign_key")
         #expect(try store.read { try Kind.customer.rowIDRequest(foreignKey: "342", department: nil).fetchOne($0) } == ids[242])
@@ -195,7 +205,7 @@ struct FirstLoadTests {
         #expect(error.resultCode == .SQLITE_CONSTRAINT && "\(error)".contains("customers"))
     }
 
-    @Test("a load whose body throws builds the table's indexes again before the error leaves it")
+    @Test("a load whose body throws makes the table's indexes and insert trigger again, and logs its row, before the error leaves it")
     func indexesBuiltAfterAnError() throws {
         let (directory, store) = try Self.emptyReplica()
         defer { withExtendedLifetime(directory) {} }
@@ -212,7 +222,15 @@ struct FirstLoadTests {
                 }
             }
             #expect(try Self.indexes(writer.db) == before)
+            #expect(try Self.insertTrigger(writer.db) != nil)
         }
         #expect(try store.read(Self.indexes) == before)
+        // The row inserted before the error is logged, as the trigger would have logged it.
+        #expect(try store.changes(since: 0).map(\.operation) == [.insert])
+    }
+
+    /// The statement of the change log's trigger for customer inserts, nil when the table has none.
+    static func insertTrigger(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customers_insert'")
     }
 }

@@ -158,6 +158,14 @@ struct CanonicalJSONTests {
         }
     }
 
+    @Test("a value as a key names it: a string's text, a number's digits, anything else as JSON")
+    func keyText() {
+        #expect(JSONValue.string("A/1 \"x\"").keyText == "A/1 \"x\"")
+        #expect(JSONValue.int(1001).keyText == "1001" && JSONValue.number("1.5").keyText == "1.5")
+        #expect(JSONValue.bool(true).keyText == "true" && JSONValue.null.keyText == "null")
+        #expect(JSONValue.object(["a": .int(1)]).keyText == #"{"a":1}"#)
+    }
+
     @Test("invalid UTF-8 inside a string is refused")
     func invalidUTF8() {
         #expect(throws: JSONError.self) { try CanonicalJSON.parse([0x22, 0xC3, 0x28, 0x22]) }

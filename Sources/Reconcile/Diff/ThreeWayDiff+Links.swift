@@ -58,7 +58,7 @@ extension ThreeWayDiff {
             guard !rivals.isEmpty else { continue }
             let names = ([record] + rivals).sorted { $0.localID < $1.localID }.map { Self.named($0.record) }
             return op(record.record.key, .block, [:], .sameValue(mapping.kind, records: names, field: path.description,
-                                                                 value: value.stringValue ?? value.description))
+                                                                 value: value.keyText))
         }
         return nil
     }
@@ -72,7 +72,7 @@ extension ThreeWayDiff {
             guard let value = Self.linkValue(path, in: record.record.data),
                   let match = linked.first(where: { Self.linkValue(path, in: $0.remote.data) == value }) else { continue }
             return op(record.record.key, .block, [:], .duplicate(mapping.kind, record: Self.named(record.record), field: path.description,
-                                                                 value: value.stringValue ?? value.description, economic: Self.named(match.remote),
+                                                                 value: value.keyText, economic: Self.named(match.remote),
                                                                  replica: match.local.record.key.description))
         }
         return nil

@@ -25,11 +25,14 @@ public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The value at this path, nil when any step is missing.
     public func value(in data: [String: JSONValue]) -> JSONValue? {
-        guard let first = components.first else { return .object(data) }
-        guard var current = data[first] else { return nil }
-        for component in components.dropFirst() {
-            guard let next = current[component] else { return nil }
+        guard !components.isEmpty else { return .object(data) }
+        guard var current = data[components[0]] else { return nil }
+        // By index, not over a slice of the path: a first pull looks up every field of 100,000 records.
+        var index = 1
+        while index < components.count {
+            guard let next = current[components[index]] else { return nil }
             current = next
+            index += 1
         }
         return current
     }

@@ -62,7 +62,7 @@ public struct PlanScope: Equatable, Sendable, CustomStringConvertible {
         guard op.action == .pullInsert || op.action == .pullUpdate, let mapping = op.kind.mapping else { return [] }
         return mapping.fields.compactMap { field in
             guard case .reference(let kind) = field.conversion, let value = op.fields[field.economic.description], value != .null else { return nil }
-            return (kind, value.stringValue ?? value.description)
+            return (kind, value.keyText)
         }
     }
 }

@@ -19,6 +19,8 @@ internal import GRDB
 /// need few pages at hand, so the load runs with a small page cache
 /// (``appendCacheKiB``), not the 32 MiB that index writes all over a table
 /// want: the cache had filled to it over every first sync, a fifth of its peak memory.
+/// Its rows are logged as inserts in one statement after the load, not by
+/// the change log's trigger row by row (a trigger program run per row).
 ///
 /// ```swift
 /// try replica.write { writer in
@@ -34,19 +36,24 @@ public final class FirstLoad<Record: ReplicaRecord> {
     let memo = ValidationMemo()
 
     /// Loads `Record`'s kind through `writer`: `body` inserts the rows, in
-    /// batches, with ``insert(_:)``; then the indexes the load set aside are
-    /// built again, also when `body` throws (the table keeps its indexes
-    /// whatever the caller's transaction then does). Returns what `body`
+    /// batches, with ``insert(_:)``; then the indexes and the insert trigger
+    /// the load set aside are made again and its rows logged, also when `body`
+    /// throws (the table keeps its indexes, its trigger and a logged insert of
+    /// each row whatever the caller's transaction then does). Returns what `body`
     /// returns; nil, without running it, when the writer's department has rows of the kind already.
     public static func run<T>(_ type: Record.Type, writer: ReplicaWriter, _ body: (FirstLoad) throws -> T) throws -> T? {
         guard try Record.kind.noRowsRequest(department: writer.department).fetchOne(writer.db) == true else { return nil }
         let load = FirstLoad(writer: writer)
-        let deferred = try load.deferIndexes()
+        let empty = try Bool.fetchOne(writer.db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(Record.kind.table))") == true
+        let deferred = empty ? try load.deferIndexes() : []
+        let trigger = empty ? try load.deferInsertLog() : nil
         let cache = deferred.isEmpty ? nil : try load.shrinkCache()
         let result = Result { try body(load) }
         // The writer's cache again, for the index builds and what follows; its failure does not skip them.
         let restored = Result { if let cache { try writer.db.execute(sql: "PRAGMA cache_size = \(cache)") } }
-        try load.build(deferred)
+        let built = Result { try load.build(deferred) }
+        if let trigger { try load.logInserts(trigger) }
+        try built.get()
         try restored.get()
         return try result.get()
     }
@@ -80,11 +87,10 @@ public final class FirstLoad<Record: ReplicaRecord> {
         return ids
     }
 
-    /// Drops the table's indexes when it has no rows at all (not those SQLite
-    /// keeps for a table's own constraints); returns the statements that make them again.
+    /// Drops the table's indexes (not those SQLite keeps for a table's own
+    /// constraints), which has no rows at all; returns the statements that make them again.
     private func deferIndexes() throws -> [String] {
         let table = Record.kind.table
-        guard try Bool.fetchOne(writer.db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") == true else { return [] }
         let indexes = try Row.fetchAll(writer.db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
                                        arguments: [table])
         for index in indexes {
@@ -96,5 +102,22 @@ public final class FirstLoad<Record: ReplicaRecord> {
     /// Makes the indexes `deferIndexes()` dropped again, from the rows loaded.
     private func build(_ indexes: [String]) throws {
         for sql in indexes { try writer.db.execute(sql: sql) }
+    }
+
+    /// Drops the change log's insert trigger of the table, which has no rows
+    /// at all; returns the statement that makes it again (nil when it has none).
+    private func deferInsertLog() throws -> String? {
+        let name = ChangeTracking.insertTrigger(Record.kind)
+        guard let sql = try String.fetchOne(writer.db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [name])
+        else { return nil }
+        try writer.db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
+        return sql
+    }
+
+    /// Makes the insert trigger `deferInsertLog()` dropped again, and logs
+    /// every row of the table (all of them this load's) as the trigger would have.
+    private func logInserts(_ trigger: String) throws {
+        try writer.db.execute(sql: trigger)
+        try ChangeTracking.logAllAsInserted(writer.db, kind: Record.kind)
     }
 }

@@ -17,10 +17,10 @@ enum ChangeTracking {
         let changed = columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
         let log = "INSERT INTO change_log(kind, row_id, op, at) VALUES (\(kind.code)"
         try db.execute(sql: """
-            DROP TRIGGER IF EXISTS \(table)_insert;
+            DROP TRIGGER IF EXISTS \(insertTrigger(kind));
             DROP TRIGGER IF EXISTS \(table)_update;
             DROP TRIGGER IF EXISTS \(table)_delete;
-            CREATE TRIGGER \(table)_insert AFTER INSERT ON \(table) BEGIN
+            CREATE TRIGGER \(insertTrigger(kind)) AFTER INSERT ON \(table) BEGIN
                 \(log), NEW.id, \(Change.Operation.insert.code), econsync_now());
             END;
             CREATE TRIGGER \(table)_update AFTER UPDATE OF \(columns.joined(separator: ", ")) ON \(table)
@@ -32,6 +32,19 @@ enum ChangeTracking {
                 \(log), OLD.id, \(Change.Operation.delete.code), econsync_now());
             END;
             """)
+    }
+
+    /// The name of the trigger that logs `kind`'s inserts.
+    static func insertTrigger(_ kind: Kind) -> String {
+        "\(kind.table)_insert"
+    }
+
+    /// Logs every row of `kind`'s table as an insert, in id order, as its
+    /// insert trigger would have row by row: what a first load into an empty
+    /// table writes in one statement once its rows are in.
+    static func logAllAsInserted(_ db: Database, kind: Kind) throws {
+        try db.execute(sql: "INSERT INTO change_log(kind, row_id, op, at) SELECT ?, id, ?, econsync_now() FROM \(kind.table) ORDER BY id",
+                       arguments: [kind.code, Change.Operation.insert.code])
     }
 
     /// Removes change tracking from a table (used by the benchmark's untracked baseline).

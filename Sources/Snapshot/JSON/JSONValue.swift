@@ -36,6 +36,15 @@ public enum JSONValue: Hashable, Sendable {
         return nil
     }
 
+    /// The value as a key or a filter names it: a string's text, a number's
+    /// digits (`1001`, not the JSON of it), anything else as its canonical JSON.
+    public var keyText: String {
+        switch self {
+        case .string(let text), .number(let text): text
+        default: description
+        }
+    }
+
     /// The value's fields, when it is an object.
     public var objectValue: [String: JSONValue]? {
         if case .object(let fields) = self { return fields }

@@ -95,20 +95,22 @@ struct PullWriter {
 
     /// The new row a pull-insert of `op` writes (not yet validated or inserted); `mapping` is ``mappings``' of its kind.
     private func newRecord<R: ReplicaRecord>(_ type: R.Type, _ op: PlanOperation, _ mapping: KindMapping) throws -> R {
-        try newRecord(R.self, key: op.key, layout(mapping)) { op.fields[$0.economic.description] }
+        try newRecord(R.self, key: op.key, layout(mapping)) { op.fields[$0.description] }
     }
 
-    /// The new row of e-conomic's record `key` of `layout`'s kind, its
-    /// fields' values read by `value` (not yet validated or inserted): a
-    /// first pull builds it from the record's data, with no plan operation
-    /// between, `layout` laid out once for all its rows.
+    /// The new row of e-conomic's record `key` of `layout`'s kind, each
+    /// mapped field's value read by `value` from its e-conomic path (not yet
+    /// validated or inserted): a first pull builds it from the record's data,
+    /// with no plan operation between, `layout` laid out once for all its rows.
     func newRecord<R: ReplicaRecord>(_ type: R.Type, key: String, _ layout: NewRowLayout,
-                                     value: (KindMapping.Field) -> JSONValue?) throws -> R {
+                                     value: (FieldPath) -> JSONValue?) throws -> R {
         let kind = layout.mapping.kind
+        let fields = layout.mapping.fields
         var values: [JSONValue?] = []
-        values.reserveCapacity(layout.mapping.fields.count)
-        for field in layout.mapping.fields {
-            let converted = try value(field).map { try convert($0, field, of: kind, key: key) }
+        values.reserveCapacity(fields.count)
+        // By index: each field is read in place, not copied out of the mapping once per row.
+        for index in fields.indices {
+            let converted = try value(fields[index].economic).map { try convert($0, fields[index], of: kind, key: key) }
             values.append(converted == .null ? nil : converted)
         }
         var record = try decoding(kind, key: key) { try JSONValueDecoder.decode(R.self, fields: layout.fields(values, key: key)) }
@@ -174,7 +176,7 @@ struct PullWriter {
         case .dateTime:
             return value.stringValue.map { .string(String($0.prefix(10))) } ?? value
         case .reference(let target):
-            guard let id = try referencedID(target, value.stringValue ?? value.description) else {
+            guard let id = try referencedID(target, value.keyText) else {
                 throw ApplyError(.missingRecord, "\(field.economic) refers to \(target.rawValue) \(value), which the replica does not have",
                                  kind: kind, key: key)
             }

@@ -76,17 +76,17 @@ struct PushSender: Sendable {
         let kind = try kind(op)
         let fields = try await Blocking.run { [self] in try resolvedFields(op) }
         if kind.api == .rest, let own = fields[kind.keyField] {
-            let path = kind.recordPath(own.stringValue ?? own.description)
+            let path = kind.recordPath(own.keyText)
             do {
                 _ = try await client.send(.get, kind.api, path, module: kind.module.rawValue)
-                return own.stringValue ?? own.description
+                return own.keyText
             } catch let error as EconomicError where error.code == .notFound {
                 return nil
             }
         }
         let entity = op.kind
         let filterField = ["projectNumber", "name"].first { fields[$0] != nil }
-        let filter = filterField.map { EconomicFilter.equals($0, fields[$0]!.stringValue ?? fields[$0]!.description) }
+        let filter = filterField.map { EconomicFilter.equals($0, fields[$0]!.keyText) }
         var candidates: [String] = []
         let pages: (EconomicClient.Page) throws -> Void = { page in
             for record in try SnapshotPuller.records(in: page.body, kind: kind)

@@ -93,7 +93,7 @@ struct FirstPull {
                     while let record = try next() {
                         // Straight from the record's data: the values a plan's pull-insert would carry, without one.
                         let data = record.data
-                        batch.append(try pulls.newRecord(R.self, key: record.key.description, layout) { $0.economic.comparable(in: data) })
+                        batch.append(try pulls.newRecord(R.self, key: record.key.description, layout) { $0.comparable(in: data) })
                         if batch.count == Self.batchSize { try flush() }
                     }
                     try flush()

@@ -85,7 +85,7 @@ extension SnapshotCommand {
 
         /// `+ customer 1042 {…}`, `- product 10003 {…}`, `~ customer 1001 city: "Aarhus C" → "Vejle"`.
         static func line(_ report: ChangeReport) -> String {
-            let subject = "\(report.kind) \(report.key.stringValue ?? report.key.description)"
+            let subject = "\(report.kind) \(report.key.keyText)"
             switch report.change {
             case "added": return "+ \(subject) \(report.data?.description ?? "")"
             case "removed": return "- \(subject) \(report.data?.description ?? "")"

@@ -17,7 +17,7 @@ struct NewRowLayoutTests {
         let replica = try ReplicaStore.open(at: directory.file(ReplicaStore.fileName), create: true)
         let layout = NewRowLayout(R.kind.mapping!)
         return try replica.write { writer in
-            try PullWriter(writer: writer).newRecord(R.self, key: key, layout) { $0.economic.comparable(in: data) }
+            try PullWriter(writer: writer).newRecord(R.self, key: key, layout) { $0.comparable(in: data) }
         }
     }
 
