@@ -75,6 +75,20 @@ struct FieldMergeTests {
         #expect(FieldPath("barred").comparable(in: ["barred": .bool(false)]) == nil)
     }
 
+    @Test("a path set in place creates the objects on its way, leaves their other fields, and removes an object it empties")
+    func setInPlace() {
+        var data: [String: JSONValue] = ["name": .string("Rør")]
+        FieldPath("unit.unitNumber").set(.int(2), in: &data)
+        FieldPath("unit.name").set(.string("stk"), in: &data)
+        FieldPath("name").set(.string("Kobberrør"), in: &data)
+        #expect(data == ["name": .string("Kobberrør"), "unit": .object(["unitNumber": .int(2), "name": .string("stk")])])
+        FieldPath("unit.unitNumber").set(nil, in: &data)
+        #expect(data["unit"] == .object(["name": .string("stk")]))
+        FieldPath("unit.name").set(nil, in: &data)
+        FieldPath("name.first").set(.string("x"), in: &data)
+        #expect(data == ["name": .object(["first": .string("x")])])
+    }
+
     @Test("without a base, every difference is a conflict decided by the master")
     func noBase() {
         var remote = Self.base

@@ -167,8 +167,14 @@ struct CanonicalJSONTests {
     }
 
     @Test("invalid UTF-8 inside a string is refused")
-    func invalidUTF8() {
+    func invalidUTF8() throws {
         #expect(throws: JSONError.self) { try CanonicalJSON.parse([0x22, 0xC3, 0x28, 0x22]) }
+        // A 4-byte sequence cut after 3 bytes: repaired, it would be one replacement character, also 3 bytes.
+        #expect(throws: JSONError.self) { try CanonicalJSON.parse([0x22, 0xF0, 0x9F, 0x98, 0x22]) }
+        #expect(throws: JSONError.self) { try CanonicalJSON.parse([0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22]) }  // after an escape: an encoded surrogate
+        #expect(throws: JSONError.self) { try CanonicalJSON.parse([0x22, 0xFF, 0x22]) }
+        #expect(try CanonicalJSON.parse(Array(#""Ærø 😀 \u00e6""#.utf8)) == .string("Ærø 😀 æ"))
+        #expect(try CanonicalJSON.parse([0x22, 0x22]) == .string(""))
     }
 
     @Test("record lines are canonical and round-trip; volatile fields are dropped")

@@ -96,16 +96,17 @@ public struct LocalRecords: Sendable {
     /// One row, from its fields by property name.
     mutating func record(_ mapping: KindMapping, id: Int64, fields: [String: JSONValue], key: RecordKey?) throws -> LocalRecord {
         var data: [String: JSONValue] = [:]
+        data.reserveCapacity(mapping.createFields.count + mapping.fields.count)  // grown once, not field by field
         var unresolved: [String] = []
         var dependencies: [Dependency] = []
         var names: [String: ReferencedRecord] = [:]
         for field in mapping.createFields {
-            if let value = fields[field.local], value != .null { data = field.economic.setting(value, in: data) }
+            if let value = fields[field.local], value != .null { field.economic.set(value, in: &data) }
         }
         for field in mapping.fields {
             guard let value = fields[field.local], value != .null else { continue }
             if let converted = try convert(value, field.conversion) {
-                data = field.economic.setting(converted, in: data)
+                field.economic.set(converted, in: &data)
                 continue
             }
             unresolved.append(field.economic.description)
@@ -113,7 +114,7 @@ public struct LocalRecords: Sendable {
             if case .reference(let kind) = field.conversion, creatableKinds.contains(kind),
                let target = value.intValue, try isLiveWithoutKey(kind, target) {
                 let planKey = RecordRef.planKey(local: target)
-                data = field.economic.setting(.string(planKey), in: data)
+                field.economic.set(.string(planKey), in: &data)
                 dependencies.append(Dependency(field: field.economic.description, kind: kind, key: planKey))
             }
         }

@@ -26,7 +26,9 @@ public struct BaseOverlay: Sendable, Equatable {
 
     /// `data` with the pushed fields set.
     func applied(to data: [String: JSONValue]) -> [String: JSONValue] {
-        fields.reduce(data) { data, field in FieldPath(field.key).setting(field.value == .null ? nil : field.value, in: data) }
+        var data = data
+        for (field, value) in fields { FieldPath(field).set(value == .null ? nil : value, in: &data) }
+        return data
     }
 }
 
