@@ -45,7 +45,7 @@ public struct LocalRecords: Sendable {
         var records: [LocalRecord] = []
         records.reserveCapacity(rows.count)
         for row in rows {
-            var fields: [String: JSONValue] = [:]
+            var fields = [String: JSONValue](minimumCapacity: properties.count)
             for (property, value) in zip(properties, row.values) {
                 if let value { fields[property] = Self.json(value) }
             }
@@ -95,8 +95,7 @@ public struct LocalRecords: Sendable {
 
     /// One row, from its fields by property name.
     mutating func record(_ mapping: KindMapping, id: Int64, fields: [String: JSONValue], key: RecordKey?) throws -> LocalRecord {
-        var data: [String: JSONValue] = [:]
-        data.reserveCapacity(mapping.createFields.count + mapping.fields.count)  // grown once, not field by field
+        var data = [String: JSONValue](minimumCapacity: mapping.createFields.count + mapping.fields.count)  // not grown field by field
         var unresolved: [String] = []
         var dependencies: [Dependency] = []
         var names: [String: ReferencedRecord] = [:]
