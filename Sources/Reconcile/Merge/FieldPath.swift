@@ -51,6 +51,13 @@ public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible
         Self.set(value, components[...], in: &data)
     }
 
+    /// Lays `fields` (by dotted path) over `data`, in place; a null removes
+    /// its field: what a push sends onto e-conomic's record, and what a base
+    /// keeps of a confirmed push.
+    public static func lay(_ fields: [String: JSONValue], over data: inout [String: JSONValue]) {
+        for (path, value) in fields { FieldPath(path).set(value == .null ? nil : value, in: &data) }
+    }
+
     private static func set(_ value: JSONValue?, _ path: ArraySlice<String>, in data: inout [String: JSONValue]) {
         guard let first = path.first else { return }
         if path.count == 1 {

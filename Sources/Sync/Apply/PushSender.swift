@@ -55,7 +55,7 @@ struct PushSender: Sendable {
             guard case .object(var record)? = try? CanonicalJSON.parse(current.body) else {
                 throw ApplyError(.badResponse, "e-conomic sent a \(op.kind) that is not a JSON object", kind: op.kind, key: op.key)
             }
-            for (name, value) in fields { record = FieldPath(name).setting(value == .null ? nil : value, in: record) }
+            FieldPath.lay(fields, over: &record)
             record.removeValue(forKey: "self")
             record.removeValue(forKey: "metaData")
             let target = kind.api == .rest ? path : kind.path
@@ -115,7 +115,7 @@ struct PushSender: Sendable {
     static func body(_ fields: [String: JSONValue]) -> [UInt8] {
         var object: [String: JSONValue] = [:]
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) where value != .null {
-            object = FieldPath(name).setting(value, in: object)
+            FieldPath(name).set(value, in: &object)
         }
         return Array(CanonicalJSON.string(.object(object)).utf8)
     }

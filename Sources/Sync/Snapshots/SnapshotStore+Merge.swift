@@ -27,7 +27,7 @@ public struct BaseOverlay: Sendable, Equatable {
     /// `data` with the pushed fields set.
     func applied(to data: [String: JSONValue]) -> [String: JSONValue] {
         var data = data
-        for (field, value) in fields { FieldPath(field).set(value == .null ? nil : value, in: &data) }
+        FieldPath.lay(fields, over: &data)
         return data
     }
 }
