@@ -52,41 +52,10 @@ public struct ThreeWayDiff: Sendable {
     /// e-conomic has must each be sorted by key; records e-conomic does not
     /// have yet may come in any order.
     public func operations(base: some Sequence<Record>, remote: some Sequence<Record>, local: [LocalRecord]) -> [PlanOperation] {
-        var operations: [PlanOperation] = []
-        var baseIterator = base.makeIterator(), remoteIterator = remote.makeIterator()
-        var b = baseIterator.next(), r = remoteIterator.next()
-        let known = local.filter(\.isInEconomic)
-        // A registration exported on an order is in e-conomic there: it is not created as a time entry too.
-        let unkeyed = local.filter { !$0.isInEconomic && !$0.tombstone && !$0.onOrder }
-        let linkable = linkable(unkeyed)
-        var candidates: [Candidate] = []
-        var linked: [LinkedMatch] = []
-        var index = 0
-        func key(_ record: Record?) -> RecordKey? { record?.key }
-        while true {
-            let l = index < known.count ? known[index] : nil
-            let keys = [key(b), key(r), l?.record.key].compactMap { $0 }
-            guard let current = keys.min() else { break }
-            let baseRecord = b?.key == current ? b : nil
-            let remoteRecord = r?.key == current ? r : nil
-            let localRecord = l?.record.key == current ? l : nil
-            if let remoteRecord, localRecord == nil, Self.matches(remoteRecord, linkable) {
-                candidates.append(Candidate(key: current, base: baseRecord, remote: remoteRecord))  // a replica record may be linked to it below
-            } else {
-                if let remoteRecord, let localRecord, Self.matches(remoteRecord, linkable) {
-                    linked.append(LinkedMatch(remote: remoteRecord, local: localRecord))   // a new replica record must not duplicate it
-                }
-                operations += compare(key: current, base: baseRecord, remote: remoteRecord, local: localRecord)
-            }
-            if baseRecord != nil { b = baseIterator.next() }
-            if remoteRecord != nil { r = remoteIterator.next() }
-            if localRecord != nil { index += 1 }
-        }
-        operations += link(unkeyed, candidates, linked: linked)
-        if let off {
-            return operations.map { PlanOperation(kind: $0.kind, key: $0.key, action: .skip, because: .switchedOff(off)) }
-        }
-        return operations
+        let unkeyed = unkeyed(local)
+        var walk = Walk(linkable: linkable(unkeyed))
+        self.walk(base: base, remote: remote, known: local.filter(\.isInEconomic), into: &walk)
+        return finish(walk, unkeyed: unkeyed)
     }
 
     func op(_ key: RecordKey, _ action: PlanOperation.Action, _ fields: [String: JSONValue] = [:], _ reason: PlanReason,

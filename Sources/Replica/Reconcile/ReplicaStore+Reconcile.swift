@@ -128,6 +128,21 @@ extension ReplicaStore {
         }
     }
 
+    /// Every row of `kind` in ``department``, deleted ones included, in one
+    /// pass over its table: the e-conomic keys (as text) of those that have
+    /// one, by local id, and the local ids of those that have none, in order.
+    public func rowKeys(_ kind: Kind) throws -> (keyed: [Int64: String], unkeyed: [Int64]) {
+        try read { db in
+            var keyed: [Int64: String] = [:], unkeyed: [Int64] = []
+            let rows = try kind.rowKeysRequest(department: department).fetchCursor(db)
+            while let row = try rows.next() {
+                let key: DatabaseValue = row[1]
+                if key.isNull { unkeyed.append(row[0]) } else { keyed[row[0]] = key.keyText }
+            }
+            return (keyed, unkeyed)
+        }
+    }
+
     /// A row's e-conomic key as text, nil when it has none.
     public func foreignKey(_ kind: Kind, id: Int64) throws -> String? {
         try read { db in

@@ -30,6 +30,14 @@ extension Kind {
             """)
     }
 
+    /// (local id, e-conomic key or null) of every row in `department`, by local id: one pass over the table.
+    func rowKeysRequest(department: Int?) -> SQLRequest<Row> {
+        SQLRequest(literal: """
+            SELECT \(RecordColumn.id), \(RecordColumn.foreignKey) FROM \(sql: table)
+            WHERE +\(sql: RecordColumn.departmentKey) = \(department ?? -1) ORDER BY \(RecordColumn.id)
+            """)
+    }
+
     /// (local id, e-conomic key) of the rows with local ids `ids` that have a key, in `department`.
     /// The unary `+` keeps SQLite from scanning the department's index instead of looking rows up by id.
     func foreignKeysRequest(ids: some Collection<Int64>, department: Int?) -> SQLRequest<Row> {

@@ -29,6 +29,8 @@ public struct PlanBuilder: Sendable {
     public var full = false
     /// Kinds written into the replica straight from this snapshot (a first pull): nothing to compare.
     public var leftOut: Set<Kind> = []
+    /// Keys compared at a time (``chunk``; tests make it small to compare across many chunks).
+    var chunkKeys = PlanBuilder.chunk
 
     public init(replica: ReplicaStore, settings: ReconcileSettings, agreement: Int) {
         self.replica = replica
@@ -92,18 +94,20 @@ public struct PlanBuilder: Sendable {
                     let unkeyed = try local.records(mapping, ids: ids.filter { keys[$0] == nil })
                     item.linkable = settings.diff(mapping).linkable(unkeyed.filter { !$0.tombstone })
                 }
-            } else if !settings.diff(mapping).linkBy.isEmpty {
-                item.linkable = settings.diff(mapping).linkable(try local.records(mapping).filter { !$0.isInEconomic && !$0.tombstone })
             }
             work[kind.rawValue] = item
         }
 
         let unchanged = !full && base != nil && base?.sha256 == snapshot.sha256
+        // Every kind's operations when `full`, compared as the snapshots are walked.
+        var compared: [String: [PlanOperation]] = [:]
         // No kind to compare (a first sync's module run whose kinds were all written as pulled): neither file is read.
         if !work.isEmpty, !(unchanged && work.values.allSatisfy { $0.wanted.isEmpty && $0.linkable.isEmpty }) {
             // A base without a record of the kinds compared (a module's first run after the first pull of others) is not read.
             let baseHasKinds = try basePath.map { !Set(try SnapshotReader(path: $0, checksDigest: false).header.kinds).isDisjoint(with: work.keys) }
-            if !full, let base, let basePath, baseHasKinds == true,
+            if full {
+                compared = try compareAll(work, local: local, basePath: base == nil || baseHasKinds != true ? nil : basePath, snapshotPath: snapshotPath)
+            } else if let base, let basePath, baseHasKinds == true,
                let index = try KeyIndexReader(path: KeyIndex.path(for: basePath), sha256: base.sha256) {
                 try capture(&work, index: index, basePath: basePath, snapshotPath: snapshotPath)
             } else {
@@ -115,19 +119,19 @@ public struct PlanBuilder: Sendable {
         for mapping in settings.mappings {
             let kind = mapping.kind
             guard var item = work[kind.rawValue] else { continue }
-            if let ids = item.ids, settings.diff(mapping).linkBy.isEmpty {
+            guard let ids = item.ids else {
+                operations += compared[kind.rawValue] ?? []
+                continue
+            }
+            if settings.diff(mapping).linkBy.isEmpty {
                 operations += try compareInChunks(item, ids: ids, kind: kind, local: &local, basePath: basePath, snapshotPath: snapshotPath)
                 continue
             }
-            if let ids = item.ids {
-                // The candidates, and the rows of records e-conomic changed or deleted whose replica rows did not change.
-                let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description) + item.removed.map(\.description))
-                    .subtracting(item.wanted)
-                let more = try replica.rowIDs(kind, foreignKeys: missing.sorted()).values
-                item.local = try local.records(mapping, ids: Set(ids).union(more).sorted())
-            } else {
-                item.local = try local.records(mapping)
-            }
+            // The candidates, and the rows of records e-conomic changed or deleted whose replica rows did not change.
+            let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description) + item.removed.map(\.description))
+                .subtracting(item.wanted)
+            let more = try replica.rowIDs(kind, foreignKeys: missing.sorted()).values
+            item.local = try local.records(mapping, ids: Set(ids).union(more).sorted())
             operations += try compare(item, local: item.local, base: item.base, remote: item.remote, basePath: basePath, snapshotPath: snapshotPath)
         }
         if !local.mainProjects.isEmpty { operations = operations.map { Self.merged($0, local.mainProjects) } }
@@ -205,7 +209,7 @@ public struct PlanBuilder: Sendable {
         return bases.sorted { $0.key < $1.key }
     }
 
-    /// Keys per chunk of an incremental comparison.
+    /// Keys per chunk of a comparison, incremental or full.
     static let chunk = 4096
 
     /// Compares one kind a few thousand keys at a time, so that only one
@@ -221,8 +225,8 @@ public struct PlanBuilder: Sendable {
         // Each chunk's slice of the captured lines, worked out in order; the chunks are then compared on two threads.
         var slices: [(keys: ArraySlice<RecordKey>, base: Range<Int>, remote: Range<Int>)] = []
         var b = 0, r = 0
-        for start in stride(from: 0, to: keys.count, by: Self.chunk) {
-            let chunk = keys[start..<min(start + Self.chunk, keys.count)]
+        for start in stride(from: 0, to: keys.count, by: chunkKeys) {
+            let chunk = keys[start..<min(start + chunkKeys, keys.count)]
             let last = chunk.last!
             let bEnd = item.base[b...].firstIndex { last < $0.key } ?? item.base.count
             let rEnd = item.remote[r...].firstIndex { last < $0.key } ?? item.remote.count
@@ -290,7 +294,7 @@ public struct PlanBuilder: Sendable {
                 kindWanted = wanted[kind] ?? []
                 kindLinkable = linkable[kind]
             }
-            var keep = full || !Self.sameBytes(a, b) || (!kindWanted.isEmpty && kindWanted.contains(line.key.description))
+            var keep = !Self.sameBytes(a, b) || (!kindWanted.isEmpty && kindWanted.contains(line.key.description))
             if !keep, let b { keep = try links(b, kindLinkable, new) }
             guard keep else { return }
             if let a { base[line.kind, default: []].append(a) }
