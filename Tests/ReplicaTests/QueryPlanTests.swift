@@ -68,6 +68,14 @@ struct QueryPlanTests {
         }
     }
 
+    @Test("a full compare's keys of every row walk the table once in id order, without a sort or the department's index")
+    func rowKeys() throws {
+        let replica = try TestReplica()
+        for kind in Kind.allCases {
+            #expect(try Self.plan(kind.rowKeysRequest(department: 3), replica.store) == ["SCAN \(kind.table)"], "\(kind)")
+        }
+    }
+
     @Test("changes since a sequence number search the change log by its primary key")
     func changesSince() throws {
         let replica = try TestReplica()

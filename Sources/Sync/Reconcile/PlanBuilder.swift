@@ -12,7 +12,8 @@ import Snapshot
 ///
 /// The replica side is incremental by default: the rows the change log lists
 /// since the last finished run, plus the pending ones, whose mapped hash
-/// differs from what was last synced. `full` compares every record instead;
+/// differs from what was last synced. `full` compares every record instead,
+/// a chunk of keys at a time as the snapshots are walked (``FullCompare``);
 /// both give the same plan (a property the tests check).
 ///
 /// ```swift
