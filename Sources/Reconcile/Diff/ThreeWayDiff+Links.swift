@@ -9,14 +9,14 @@ extension ThreeWayDiff {
     ]
 
     /// An e-conomic record no replica record has yet, that a replica record may link to.
-    struct Candidate {
+    struct Candidate: Sendable {
         var key: RecordKey
         var base: Record?
         var remote: Record
     }
 
     /// An e-conomic record a replica record has already, that a new replica record matches by a link field.
-    struct LinkedMatch {
+    struct LinkedMatch: Sendable {
         var remote: Record
         var local: LocalRecord
     }

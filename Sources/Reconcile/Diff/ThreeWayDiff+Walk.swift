@@ -17,7 +17,7 @@ extension ThreeWayDiff {
     /// for part in parts { diff.walk(base: part.base, remote: part.remote, known: part.local, into: &walk) }
     /// let operations = diff.finish(walk, unkeyed: unkeyed)
     /// ```
-    public struct Walk {
+    public struct Walk: Sendable {
         /// The link values of the replica records e-conomic does not have yet (``linkable(_:)``).
         let linkable: [FieldPath: Set<JSONValue>]
         var operations: [PlanOperation] = []
@@ -26,6 +26,13 @@ extension ThreeWayDiff {
 
         public init(linkable: [FieldPath: Set<JSONValue>]) {
             self.linkable = linkable
+        }
+
+        /// Adds what `next` found, walked over keys after all of this walk's.
+        public mutating func append(_ next: Walk) {
+            operations += next.operations
+            candidates += next.candidates
+            linked += next.linked
         }
     }
 

@@ -46,7 +46,8 @@ public struct PlanBuilder: Sendable {
         var ids: [Int64]?
         /// The e-conomic keys of those rows that have one, by local id.
         var keys: [Int64: String] = [:]
-        var local: [LocalRecord] = []
+        /// Those of the rows e-conomic does not have that may be created or linked (``ThreeWayDiff/unkeyed(_:)``).
+        var unkeyed: [LocalRecord] = []
         var wanted: Set<String> = []
         var linkable: [FieldPath: Set<JSONValue>] = [:]
         /// Captured lines, parsed only when compared (a line is a third of a parsed record's size).
@@ -91,10 +92,9 @@ public struct PlanBuilder: Sendable {
                 let keys = try replica.foreignKeys(kind, ids: ids)
                 item.keys = keys
                 item.wanted = Set(keys.values).union(pending[kind.rawValue] ?? [])
-                if !settings.diff(mapping).linkBy.isEmpty {
-                    let unkeyed = try local.records(mapping, ids: ids.filter { keys[$0] == nil })
-                    item.linkable = settings.diff(mapping).linkable(unkeyed.filter { !$0.tombstone })
-                }
+                let diff = settings.diff(mapping)
+                item.unkeyed = diff.unkeyed(try local.records(mapping, ids: ids.filter { keys[$0] == nil }))
+                item.linkable = diff.linkable(item.unkeyed)
             }
             work[kind.rawValue] = item
         }
@@ -119,21 +119,12 @@ public struct PlanBuilder: Sendable {
         var operations: [PlanOperation] = []
         for mapping in settings.mappings {
             let kind = mapping.kind
-            guard var item = work[kind.rawValue] else { continue }
-            guard let ids = item.ids else {
+            guard let item = work[kind.rawValue] else { continue }
+            if item.ids != nil {
+                operations += try compareInChunks(item, kind: kind, local: local, basePath: basePath, snapshotPath: snapshotPath)
+            } else {
                 operations += compared[kind.rawValue] ?? []
-                continue
             }
-            if settings.diff(mapping).linkBy.isEmpty {
-                operations += try compareInChunks(item, ids: ids, kind: kind, local: &local, basePath: basePath, snapshotPath: snapshotPath)
-                continue
-            }
-            // The candidates, and the rows of records e-conomic changed or deleted whose replica rows did not change.
-            let missing = Set(item.remote.map(\.key.description) + item.base.map(\.key.description) + item.removed.map(\.description))
-                .subtracting(item.wanted)
-            let more = try replica.rowIDs(kind, foreignKeys: missing.sorted()).values
-            item.local = try local.records(mapping, ids: Set(ids).union(more).sorted())
-            operations += try compare(item, local: item.local, base: item.base, remote: item.remote, basePath: basePath, snapshotPath: snapshotPath)
         }
         if !local.mainProjects.isEmpty { operations = operations.map { Self.merged($0, local.mainProjects) } }
         operations = try Self.blockingTakenNumbers(operations, snapshotPath: snapshotPath)
@@ -174,21 +165,20 @@ public struct PlanBuilder: Sendable {
                              because: .mergedSubProject)
     }
 
-    /// The three-way diff of captured lines and replica records of one kind.
-    func compare(_ item: KindWork, local: [LocalRecord], base: [RecordLine], remote: [RecordLine], basePath: String?,
-                 snapshotPath: String) throws -> [PlanOperation] {
+    /// Walks the three-way diff of one chunk: its captured lines, and the
+    /// replica records of its keys that e-conomic has (`known`, by key).
+    func walk(_ item: KindWork, known: [LocalRecord], base: [RecordLine], remote: [RecordLine], basePath: String?,
+              snapshotPath: String, into walk: inout ThreeWayDiff.Walk) throws {
         let diff = settings.diff(item.mapping)
         let baseLines = ParsedLines(base, file: basePath ?? ""), remoteLines = ParsedLines(remote, file: snapshotPath)
-        let operations: [PlanOperation]
         if item.changedRemotely.isEmpty {
-            operations = diff.operations(base: baseLines, remote: remoteLines, local: local)
+            diff.walk(base: baseLines, remote: remoteLines, known: known, into: &walk)
         } else {
             let remoteRecords = Array(remoteLines)
-            operations = diff.operations(base: Self.bases(Array(baseLines), remote: remoteRecords, local: local, item: item),
-                                         remote: remoteRecords, local: local)
+            diff.walk(base: Self.bases(Array(baseLines), remote: remoteRecords, local: known, item: item), remote: remoteRecords,
+                      known: known, into: &walk)
         }
         if let failure = baseLines.failure ?? remoteLines.failure { throw failure }
-        return operations
     }
 
     /// The base records of a chunk when the base's lines were not read: the
@@ -216,10 +206,9 @@ public struct PlanBuilder: Sendable {
     /// Compares one kind a few thousand keys at a time, so that only one
     /// chunk's replica rows are in memory: the captured lines and the
     /// candidates' keys decide which rows each chunk reads. Replica records
-    /// e-conomic does not have yet come last. (Kinds linked by a field, such
-    /// as customers by CVR, are compared whole: a link may join any two.)
-    func compareInChunks(_ item: KindWork, ids: [Int64], kind: Kind, local: inout LocalRecords, basePath: String?,
-                         snapshotPath: String) throws -> [PlanOperation] {
+    /// e-conomic does not have yet come last, linked (customers by CVR) or
+    /// created once every chunk is walked: a link may join any two.
+    func compareInChunks(_ item: KindWork, kind: Kind, local: LocalRecords, basePath: String?, snapshotPath: String) throws -> [PlanOperation] {
         let diff = settings.diff(item.mapping)
         let idsByKey = Dictionary(item.keys.map { ($0.value, $0.key) }, uniquingKeysWith: min)
         let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + item.removed + idsByKey.keys.map { LocalRecords.economicKey($0, kind) }).sorted()
@@ -234,29 +223,27 @@ public struct PlanBuilder: Sendable {
             slices.append((chunk, b..<bEnd, r..<rEnd))
             (b, r) = (bEnd, rEnd)
         }
-        let shared = local, chunks = slices
-        let results = Mutex([Int: Result<[PlanOperation], any Error>]())
+        let chunks = slices
+        let results = Mutex([Int: Result<ThreeWayDiff.Walk, any Error>]())
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             let slice = chunks[index]
-            var local = shared
+            var local = local
             let result = Result {
                 var chunkIDs = Set(slice.keys.compactMap { idsByKey[$0.description] })
                 let missing = slice.keys.map(\.description).filter { idsByKey[$0] == nil }
                 chunkIDs.formUnion(try replica.rowIDs(kind, foreignKeys: missing).values)
-                let locals = try local.records(item.mapping, ids: chunkIDs.sorted()).filter(\.isInEconomic)
-                return try compare(item, local: locals, base: Array(item.base[slice.base]), remote: Array(item.remote[slice.remote]),
-                                   basePath: basePath, snapshotPath: snapshotPath)
+                let known = try local.records(item.mapping, ids: chunkIDs.sorted()).filter(\.isInEconomic)
+                var part = ThreeWayDiff.Walk(linkable: item.linkable)
+                try walk(item, known: known, base: Array(item.base[slice.base]), remote: Array(item.remote[slice.remote]),
+                         basePath: basePath, snapshotPath: snapshotPath, into: &part)
+                return part
             }
             results.withLock { $0[index] = result }
         }
-        var operations: [PlanOperation] = []
+        var walked = ThreeWayDiff.Walk(linkable: item.linkable)
         let finished = results.withLock { $0 }
-        for index in slices.indices { operations += try finished[index]!.get() }
-        let unkeyed = ids.filter { item.keys[$0] == nil }
-        if !unkeyed.isEmpty {
-            operations += diff.operations(base: [], remote: [], local: try local.records(item.mapping, ids: unkeyed).filter { !$0.isInEconomic })
-        }
-        return operations
+        for index in slices.indices { walked.append(try finished[index]!.get()) }
+        return diff.finish(walked, unkeyed: item.unkeyed)
     }
 
     /// The local ids of `kind` to compare: every row (full), the unsynced ones

@@ -5,12 +5,12 @@ import Snapshot
 @testable import Sync
 import Testing
 
-/// A full compare walks both snapshots a chunk of keys at a time, holding
-/// one chunk: whatever the chunk's size, its plan is the incremental plan,
-/// links to e-conomic's records across chunks included.
-@Suite("Full compare in chunks")
-struct FullCompareTests {
-    @Test("a full plan in chunks of 1, 2, 3, 7 or 4,096 keys is the incremental plan: links and blocks by CVR across chunks, changes on both sides")
+/// A compare, full or incremental, goes a chunk of keys at a time, holding
+/// one chunk: whatever the chunk's size, its plan is the same, links to
+/// e-conomic's records across chunks included.
+@Suite("Compare in chunks")
+struct ChunkedCompareTests {
+    @Test("a plan in chunks of 1, 2, 3, 7 or 4,096 keys, full or incremental, is the plan: links and blocks by CVR across chunks, changes on both sides")
     func chunksOfAnySize() async throws {
         try await ReconcileScenarioTests.synced { harness in
             let customers = harness.emulator.records(kind: "customer")
@@ -45,11 +45,14 @@ struct FullCompareTests {
 
             let base = try harness.reconciliation().base()
             for chunk in [1, 2, 3, 7, PlanBuilder.chunk] {
-                var builder = PlanBuilder(replica: harness.replica, settings: try ReconcileSettings(replica: harness.replica), agreement: harness.emulator.agreement)
-                builder.full = true
-                builder.chunkKeys = chunk
-                let full = try builder.plan(basePath: base.map(harness.store.path), base: base, snapshotPath: taken.path, snapshot: taken.entry)
-                #expect(full.operations == incremental.operations, "chunks of \(chunk) keys")
+                for full in [true, false] {
+                    var builder = PlanBuilder(replica: harness.replica, settings: try ReconcileSettings(replica: harness.replica),
+                                              agreement: harness.emulator.agreement)
+                    builder.full = full
+                    builder.chunkKeys = chunk
+                    let plan = try builder.plan(basePath: base.map(harness.store.path), base: base, snapshotPath: taken.path, snapshot: taken.entry)
+                    #expect(plan.operations == incremental.operations, "\(full ? "full" : "incremental"), chunks of \(chunk) keys")
+                }
             }
         }
     }
