@@ -67,9 +67,7 @@ struct FullCompare {
         let ids = keyed[next..<end].map(\.id).sorted()
         next = end
         let known = try local.records(diff.mapping, ids: ids).filter(\.isInEconomic)
-        let baseLines = ParsedLines(base, file: files.base ?? ""), remoteLines = ParsedLines(remote, file: files.snapshot)
-        diff.walk(base: baseLines, remote: remoteLines, known: known, into: &walk)
-        if let failure = baseLines.failure ?? remoteLines.failure { throw failure }
+        try ParsedLines.walk(diff, base: base, remote: remote, files: files, known: known, into: &walk)
         base.removeAll(keepingCapacity: true)
         remote.removeAll(keepingCapacity: true)
         keys = 0

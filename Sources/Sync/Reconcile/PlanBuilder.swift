@@ -121,7 +121,7 @@ public struct PlanBuilder: Sendable {
             let kind = mapping.kind
             guard let item = work[kind.rawValue] else { continue }
             if item.ids != nil {
-                operations += try compareInChunks(item, kind: kind, local: local, basePath: basePath, snapshotPath: snapshotPath)
+                operations += try compareInChunks(item, local: local, basePath: basePath, snapshotPath: snapshotPath)
             } else {
                 operations += compared[kind.rawValue] ?? []
             }
@@ -169,15 +169,14 @@ public struct PlanBuilder: Sendable {
     /// replica records of its keys that e-conomic has (`known`, by key).
     func walk(_ item: KindWork, known: [LocalRecord], base: [RecordLine], remote: [RecordLine], basePath: String?,
               snapshotPath: String, into walk: inout ThreeWayDiff.Walk) throws {
-        let diff = settings.diff(item.mapping)
-        let baseLines = ParsedLines(base, file: basePath ?? ""), remoteLines = ParsedLines(remote, file: snapshotPath)
-        if item.changedRemotely.isEmpty {
-            diff.walk(base: baseLines, remote: remoteLines, known: known, into: &walk)
-        } else {
-            let remoteRecords = Array(remoteLines)
-            diff.walk(base: Self.bases(Array(baseLines), remote: remoteRecords, local: known, item: item), remote: remoteRecords,
-                      known: known, into: &walk)
+        let diff = settings.diff(item.mapping), files = (base: basePath, snapshot: snapshotPath)
+        guard !item.changedRemotely.isEmpty else {
+            return try ParsedLines.walk(diff, base: base, remote: remote, files: files, known: known, into: &walk)
         }
+        let baseLines = ParsedLines(base, file: basePath ?? ""), remoteLines = ParsedLines(remote, file: snapshotPath)
+        let remoteRecords = Array(remoteLines)
+        diff.walk(base: Self.bases(Array(baseLines), remote: remoteRecords, local: known, item: item), remote: remoteRecords,
+                  known: known, into: &walk)
         if let failure = baseLines.failure ?? remoteLines.failure { throw failure }
     }
 
@@ -208,8 +207,8 @@ public struct PlanBuilder: Sendable {
     /// candidates' keys decide which rows each chunk reads. Replica records
     /// e-conomic does not have yet come last, linked (customers by CVR) or
     /// created once every chunk is walked: a link may join any two.
-    func compareInChunks(_ item: KindWork, kind: Kind, local: LocalRecords, basePath: String?, snapshotPath: String) throws -> [PlanOperation] {
-        let diff = settings.diff(item.mapping)
+    func compareInChunks(_ item: KindWork, local: LocalRecords, basePath: String?, snapshotPath: String) throws -> [PlanOperation] {
+        let diff = settings.diff(item.mapping), kind = item.mapping.kind
         let idsByKey = Dictionary(item.keys.map { ($0.value, $0.key) }, uniquingKeysWith: min)
         let keys = Set(item.base.map(\.key) + item.remote.map(\.key) + item.removed + idsByKey.keys.map { LocalRecords.economicKey($0, kind) }).sorted()
         // Each chunk's slice of the captured lines, worked out in order; the chunks are then compared on two threads.
@@ -311,34 +310,6 @@ public struct PlanBuilder: Sendable {
             guard let product = products[material.productId] else { return nil }
             return ProductDemand.Material(key: RecordRef.planKey(local: material.id!), product: product.foreignKey ?? RecordRef.planKey(local: product.id!),
                                           productLabel: "\(product.number) (\(product.name))")
-        }
-    }
-}
-
-/// Captured record lines, parsed one by one as the three-way diff walks them;
-/// the first line that does not parse ends the walk and is kept as `failure`.
-final class ParsedLines: Sequence {
-    let lines: [RecordLine]
-    let file: String
-    private(set) var failure: SnapshotError?
-
-    init(_ lines: [RecordLine], file: String) {
-        self.lines = lines
-        self.file = file
-    }
-
-    func makeIterator() -> AnyIterator<Record> {
-        var index = 0
-        return AnyIterator { [self] in
-            guard failure == nil, index < lines.count else { return nil }
-            let line = lines[index]
-            index += 1
-            do {
-                return try line.record(checkCanonical: false)  // lines of the store's snapshots
-            } catch {
-                failure = SnapshotError(.badRecord, "record \(line.kind) \(line.key) \(error)", file: file)
-                return nil
-            }
         }
     }
 }
