@@ -50,15 +50,9 @@ extension JSONValueDecoder {
     /// The coding path is built only for an error (`path`): a record's fields decode without one array per field.
     static func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T? {
         switch type {
-        case is String.Type:
-            guard case .string(let text) = value else { throw mismatch(type, value, path()) }
-            return text as? T
-        case is Bool.Type:
-            guard case .bool(let flag) = value else { throw mismatch(type, value, path()) }
-            return flag as? T
-        case is Double.Type:
-            guard case .number(let text) = value, let number = Double(text) else { throw mismatch(type, value, path()) }
-            return number as? T
+        case is String.Type: return try string(value, path) as? T
+        case is Bool.Type: return try bool(value, path) as? T
+        case is Double.Type: return try double(value, path) as? T
         case is Float.Type:
             guard case .number(let text) = value, let number = Float(text) else { throw mismatch(type, value, path()) }
             return number as? T
@@ -74,6 +68,21 @@ extension JSONValueDecoder {
         case is UInt8.Type: return try integer(UInt8.self, value, path) as? T
         default: return nil
         }
+    }
+
+    static func string(_ value: JSONValue, _ path: () -> [any CodingKey]) throws -> String {
+        guard case .string(let text) = value else { throw mismatch(String.self, value, path()) }
+        return text
+    }
+
+    static func bool(_ value: JSONValue, _ path: () -> [any CodingKey]) throws -> Bool {
+        guard case .bool(let flag) = value else { throw mismatch(Bool.self, value, path()) }
+        return flag
+    }
+
+    static func double(_ value: JSONValue, _ path: () -> [any CodingKey]) throws -> Double {
+        guard case .number(let text) = value, let number = Double(text) else { throw mismatch(Double.self, value, path()) }
+        return number
     }
 
     /// A whole number that fits `type` (canonical numbers spell whole values without a fraction).
@@ -217,20 +226,15 @@ extension JSONValueDecoder {
         }
 
         func string(_ value: JSONValue, _ key: Key) throws -> String {
-            guard case .string(let text) = value else { throw JSONValueDecoder.mismatch(String.self, value, codingPath + [key]) }
-            return text
+            try JSONValueDecoder.string(value) { codingPath + [key] }
         }
 
         func bool(_ value: JSONValue, _ key: Key) throws -> Bool {
-            guard case .bool(let flag) = value else { throw JSONValueDecoder.mismatch(Bool.self, value, codingPath + [key]) }
-            return flag
+            try JSONValueDecoder.bool(value) { codingPath + [key] }
         }
 
         func double(_ value: JSONValue, _ key: Key) throws -> Double {
-            guard case .number(let text) = value, let number = Double(text) else {
-                throw JSONValueDecoder.mismatch(Double.self, value, codingPath + [key])
-            }
-            return number
+            try JSONValueDecoder.double(value) { codingPath + [key] }
         }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {

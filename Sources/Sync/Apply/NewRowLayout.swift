@@ -38,7 +38,17 @@ final class NewRowLayout {
         var isKey = false
         /// Its value when no field has one.
         var fallback: JSONValue?
+
+        /// Its value in a row of `values` (see ``NewRowLayout/fields(_:key:)``) with e-conomic key `key`.
+        func value(_ values: [JSONValue?], key: String) -> JSONValue? {
+            if isKey { return .number(key) }
+            for index in fields.reversed() { if let value = values[index] { return value } }
+            return fallback
+        }
     }
+
+    /// The slots of a ``FieldReadable`` type's ``FieldReadable/readFields``, in order, found once.
+    private var readSlots: [Slot?]?
 
     init(_ mapping: KindMapping) {
         self.mapping = mapping
@@ -66,6 +76,14 @@ final class NewRowLayout {
         return Fields(layout: self, values: values, key: key)
     }
 
+    /// One row's values, read in the order of `type`'s ``FieldReadable/readFields``
+    /// (the layout's kind's record type): each found by position, none by name.
+    func reader<R: FieldReadable>(_ type: R.Type, _ values: [JSONValue?], key: String) -> FieldReader {
+        let read = readSlots ?? R.readFields.map { slots[$0] }
+        readSlots = read
+        return FieldReader(names: R.readFields, values: read.map { $0?.value(values, key: key) })
+    }
+
     /// Where property `name` comes from; nil when the kind has no such property.
     private func slot(_ name: String) -> Slot? {
         if next < asked.count, asked[next].name == name {
@@ -87,10 +105,7 @@ final class NewRowLayout {
         let key: String
 
         subscript(name: String) -> JSONValue? {
-            guard let slot = layout.slot(name) else { return nil }
-            if slot.isKey { return .number(key) }
-            for index in slot.fields.reversed() { if let value = values[index] { return value } }
-            return slot.fallback
+            layout.slot(name)?.value(values, key: key)
         }
 
         var names: [String] { layout.slots.keys.filter { self[$0] != nil } }

@@ -113,10 +113,24 @@ struct PullWriter {
             let converted = try value(fields[index].economic).map { try convert($0, fields[index], of: kind, key: key) }
             values.append(converted == .null ? nil : converted)
         }
-        var record = try decoding(kind, key: key) { try JSONValueDecoder.decode(R.self, fields: layout.fields(values, key: key)) }
+        var record = try decoding(kind, key: key) { try Self.build(R.self, layout, values, key: key) }
         record.foreignKey = R.ForeignKey(key)
         record.department = writer.department
         return record
+    }
+
+    /// The record of one row's `values` laid out by `layout`: read in order
+    /// when the type is ``FieldReadable`` (customers, products), decoded otherwise.
+    private static func build<R: ReplicaRecord>(_ type: R.Type, _ layout: NewRowLayout, _ values: [JSONValue?], key: String) throws -> R {
+        guard let readable = R.self as? any FieldReadable.Type else {
+            return try JSONValueDecoder.decode(R.self, fields: layout.fields(values, key: key))
+        }
+        return try read(readable, layout, values, key: key) as! R
+    }
+
+    private static func read<R: FieldReadable>(_ type: R.Type, _ layout: NewRowLayout, _ values: [JSONValue?], key: String) throws -> R {
+        var reader = layout.reader(R.self, values, key: key)
+        return try R(reading: &reader)
     }
 
     /// After a create reached e-conomic: the values it sent for fields the
