@@ -18,15 +18,18 @@ struct EconomicListingTests {
         }
     }
 
-    @Test("REST pages come in order with one call per page", arguments: [(0, 1), (1, 1), (1000, 1), (2500, 3)] as [(Int, Int)])
+    @Test("REST pages come in order with one call per page, each with the collection's count", arguments: [(0, 1), (1, 1), (1000, 1), (2500, 3)] as [(Int, Int)])
     func restPages(total: Int, calls: Int) async throws {
         let transport = Self.collection(total: total)
         var seen: [Int] = []
+        var counts: [Int?] = []
         let pages = try await client(transport).forEachPage("/customers", module: "customers") { page in
             let decoded = try JSONDecoder().decode(REST.Collection<REST.Customer>.self, from: Data(page.body))
             seen += decoded.collection.compactMap(\.customerNumber)
+            counts.append(page.results)
         }
         #expect(pages == calls && transport.sent.count == calls)
+        #expect(counts == Array(repeating: total, count: calls))
         #expect(seen == Array(stride(from: 1, through: total, by: 1)))
     }
 

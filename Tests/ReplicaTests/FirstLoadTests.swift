@@ -56,6 +56,35 @@ struct FirstLoadTests {
         #expect(changes.count == 1_001 && changes.allSatisfy { $0.operation == .insert })
     }
 
+    @Test("the rows expected size the load's claims once, after its first batch, at the claims a row makes")
+    func expectedRows() throws {
+        let replica = try TestReplica()
+        // The capacity of the load's claims after each batch of 500 of 3,000 products, loaded into `department`.
+        func capacities(expected: Int?, department: Int) throws -> [Int] {
+            let products = (0..<3_000).map {
+                Product(foreignKey: "E-\($0)", department: department, number: "E-\($0)", name: "Vare \($0)", unitId: replica.fixture.stk)
+            }
+            return try replica.store.write { writer in
+                var writer = writer
+                writer.origin = .economic
+                writer.department = department
+                return try #require(try FirstLoad.run(Product.self, writer: writer, expectedRows: expected) { load in
+                    try stride(from: 0, to: products.count, by: 500).map { start in
+                        _ = try load.insert(Array(products[start..<start + 500]))
+                        return load.memo.claims.capacity
+                    }
+                })
+            }
+        }
+        let sized = try capacities(expected: 3_000, department: 7)
+        // A product claims its number and its e-conomic key: 6,000 claims for 3,000 rows.
+        #expect(sized[0] >= 6_000 && Set(sized).count == 1, "sized once, after the first batch: \(sized)")
+        let grown = try capacities(expected: nil, department: 8)
+        #expect(grown[0] < 6_000 && Set(grown).count > 1, "without a count the claims grow as rows come: \(grown)")
+        let wrong = try capacities(expected: -5, department: 9)
+        #expect(wrong == grown, "a count below zero sizes nothing: \(wrong)")
+    }
+
     @Test("a kind with rows in the department is not first-loaded; another department's rows do not count")
     func onlyIntoEmpty() throws {
         let replica = try TestReplica()

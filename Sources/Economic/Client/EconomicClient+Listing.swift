@@ -6,6 +6,8 @@ extension EconomicClient {
     public struct Page: Sendable {
         public var index: Int
         public var body: [UInt8]
+        /// The records of the whole collection, as e-conomic's `pagination.results` counts them; nil on a cursor page.
+        public var results: Int? = nil
     }
 
     struct RESTEnvelope: Decodable {
@@ -64,8 +66,9 @@ extension EconomicClient {
         } catch {
             throw EconomicError(.badResponse, status: first.status, message: "the collection envelope cannot be read: \(error)", request: "GET \(path)")
         }
-        try await visit(Page(index: 0, body: first.body))
-        let results = envelope.pagination?.results ?? 0
+        let counted = envelope.pagination?.results
+        try await visit(Page(index: 0, body: first.body, results: counted))
+        let results = counted ?? 0
         let pages = max(1, (results + configuration.pageSize - 1) / configuration.pageSize)
         guard pages > 1 else { return 1 }
         try await withThrowingTaskGroup(of: Page.self) { group in
@@ -75,7 +78,7 @@ extension EconomicClient {
             func launch() {
                 let page = next
                 next += 1
-                group.addTask { Page(index: page, body: try await self.send(.get, .rest, path, query: query(page), module: module).body) }
+                group.addTask { Page(index: page, body: try await self.send(.get, .rest, path, query: query(page), module: module).body, results: counted) }
             }
             while next < pages && next - emitted < configuration.concurrency { launch() }
             while let page = try await group.next() {

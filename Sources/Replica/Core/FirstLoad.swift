@@ -34,6 +34,11 @@ public final class FirstLoad<Record: ReplicaRecord> {
     let writer: ReplicaWriter
     /// What the load's checks found so far: the claims of every row it wrote.
     let memo = ValidationMemo()
+    /// The rows the load expects, until its claims are sized for them.
+    private var expectedRows: Int?
+    /// The most rows a load sizes its claims for ahead: a count e-conomic
+    /// got wrong costs no more memory than a load of this many rows would.
+    static var maximumExpectedRows: Int { 1_000_000 }
 
     /// Loads `Record`'s kind through `writer`: `body` inserts the rows, in
     /// batches, with ``insert(_:)``; then the indexes and the insert trigger
@@ -41,9 +46,14 @@ public final class FirstLoad<Record: ReplicaRecord> {
     /// throws (the table keeps its indexes, its trigger and a logged insert of
     /// each row whatever the caller's transaction then does). Returns what `body`
     /// returns; nil, without running it, when the writer's department has rows of the kind already.
-    public static func run<T>(_ type: Record.Type, writer: ReplicaWriter, _ body: (FirstLoad) throws -> T) throws -> T? {
+    /// `expectedRows`, when known (e-conomic's count of the kind), sizes
+    /// what the load's checks keep once, after its first rows, rather than
+    /// growing it again and again as 100,000 rows come.
+    public static func run<T>(_ type: Record.Type, writer: ReplicaWriter, expectedRows: Int? = nil,
+                              _ body: (FirstLoad) throws -> T) throws -> T? {
         guard try Record.kind.noRowsRequest(department: writer.department).fetchOne(writer.db) == true else { return nil }
         let load = FirstLoad(writer: writer)
+        load.expectedRows = expectedRows.map { min(max($0, 0), Self.maximumExpectedRows) }
         let empty = try Bool.fetchOne(writer.db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(Record.kind.table))") == true
         let deferred = empty ? try load.deferIndexes() : []
         let trigger = empty ? try load.deferInsertLog() : nil
@@ -56,6 +66,15 @@ public final class FirstLoad<Record: ReplicaRecord> {
         try built.get()
         try restored.get()
         return try result.get()
+    }
+
+    /// After the first rows checked (`count`): sizes the claims for the
+    /// expected rows, at as many claims a row as the first ones made.
+    private func reserveClaims(after count: Int) {
+        guard let expected = expectedRows, count > 0 else { return }
+        expectedRows = nil
+        let perRow = Double(memo.claims.count) / Double(count)
+        memo.claims.reserveCapacity(Int((perRow * Double(expected)).rounded(.up)))
     }
 
     /// The page cache of a load into a table with no indexes, in KiB.
@@ -79,6 +98,7 @@ public final class FirstLoad<Record: ReplicaRecord> {
     /// transaction is then to be rolled back.
     public func insert(_ records: [Record]) throws -> [Int64] {
         let checked = try records.map { try writer.checkedNew($0, memo: memo) }
+        reserveClaims(after: records.count)
         if let bulk = Record.self as? any BulkInsertable.Type, let ids = try bulk.insertSyncedRows(checked, writer.db) {
             return ids
         }

@@ -224,7 +224,7 @@ public struct SnapshotPuller: Sendable {
         let collect: (EconomicClient.Page) async throws -> Void = { [pageRead] page in
             let records = try Self.records(in: page.body, kind: kind, links: links)
             for record in records { try output.append(record) }
-            await stream?.receive(records, of: kind.kind)
+            await stream?.receive(records, of: kind.kind, expected: page.results)
             read += 1
             pageRead?(kind.kind, output.count, read)
         }

@@ -51,7 +51,7 @@ struct FirstPull {
         let present = Set(snapshotCounts.filter { $0.value > 0 && baseCounts[$0.key, default: 0] == 0 }.keys)
         guard !present.isEmpty else { return written }
         for mapping in try kinds(snapshotKinds: present) {
-            guard let count = try load(mapping, snapshotPath: snapshotPath) else { continue }
+            guard let count = try load(mapping, snapshotPath: snapshotPath, expected: snapshotCounts[mapping.kind.rawValue]) else { continue }
             written[mapping.kind] = count
             CrashPoint.reached(.firstPulled)
         }
@@ -62,26 +62,27 @@ struct FirstPull {
     static let batchSize = 1_024
 
     /// Writes `mapping`'s kind from the snapshot in one transaction; nil (nothing written) when a record was refused.
-    func load(_ mapping: KindMapping, snapshotPath: String) throws -> Int? {
+    func load(_ mapping: KindMapping, snapshotPath: String, expected: Int? = nil) throws -> Int? {
         let records = Self.records(of: mapping.kind, snapshotPath: snapshotPath)
         defer { records.cancel() }
-        return try write(mapping) { try records.next() }
+        return try write(mapping, expected: expected) { try records.next() }
     }
 
     /// Writes `mapping`'s kind in one transaction, each record `next` gives
     /// until nil, as a pull-insert would; nil (nothing written) when the
     /// replica refused a record or already had a row of the kind. Other
-    /// errors roll back and are thrown.
-    func write(_ mapping: KindMapping, _ next: () throws -> Record?) throws -> Int? {
-        try write(mapping.kind.recordType, mapping, next)
+    /// errors roll back and are thrown. `expected`: how many records `next`
+    /// is likely to give (e-conomic's count of the kind), when known.
+    func write(_ mapping: KindMapping, expected: Int? = nil, _ next: () throws -> Record?) throws -> Int? {
+        try write(mapping.kind.recordType, mapping, expected, next)
     }
 
-    private func write<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, _ next: () throws -> Record?) throws -> Int? {
+    private func write<R: ReplicaRecord>(_ type: R.Type, _ mapping: KindMapping, _ expected: Int?, _ next: () throws -> Record?) throws -> Int? {
         do {
             return try replica.bulkWrite { writer in
                 let pulls = PullWriter(writer: writer)
                 let layout = NewRowLayout(mapping)
-                return try FirstLoad.run(R.self, writer: pulls.writer) { load in
+                return try FirstLoad.run(R.self, writer: pulls.writer, expectedRows: expected) { load in
                     var batch: [R] = []
                     batch.reserveCapacity(Self.batchSize)
                     var count = 0

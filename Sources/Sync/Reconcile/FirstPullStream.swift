@@ -51,14 +51,15 @@ final class FirstPullStream: Sendable {
     /// Whether `kind`'s pages are written as they arrive.
     func writes(_ kind: Kind) -> Bool { mappings[kind] != nil }
 
-    /// One page of `kind`, as pulled; starts the kind's transaction at its first page.
-    func receive(_ records: [Record], of kind: Kind) async {
+    /// One page of `kind`, as pulled; starts the kind's transaction at its
+    /// first page. `expected`: the records of the whole kind, when e-conomic says.
+    func receive(_ records: [Record], of kind: Kind, expected: Int? = nil) async {
         guard let mapping = mappings[kind] else { return }
         let write = current.withLock { current -> KindWrite in
             if let current, current.kind == kind { return current }
             let started = KindWrite(kind: kind)
             current = started
-            started.start(pull, mapping)
+            started.start(pull, mapping, expected: expected)
             return started
         }
         await write.queue.put(records)
@@ -127,12 +128,12 @@ private final class KindWrite: Sendable {
         _ = try? await Blocking.wait(named: "econsync.first-pull-wait") { [done] in done.wait() }
     }
 
-    func start(_ pull: FirstPull, _ mapping: KindMapping) {
+    func start(_ pull: FirstPull, _ mapping: KindMapping, expected: Int?) {
         let thread = Thread { [self] in
             var page: [Record] = []
             var index = 0
             let written = Result {
-                try pull.write(mapping) {
+                try pull.write(mapping, expected: expected) {
                     while index == page.count {
                         guard let next = try queue.take() else { return nil }
                         (page, index) = (next, 0)
