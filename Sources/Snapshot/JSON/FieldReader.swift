@@ -8,8 +8,8 @@
 /// that had cost a fifth of writing each of a first pull's 100,000 rows.
 ///
 /// ```swift
-/// var reader = FieldReader(names: ["name", "number"], values: [.string("Timer"), .number("1")])
-/// let unit = Unit(name: try reader.string(), number: try reader.int())
+/// var reader = FieldReader(names: ["name", "number"], values: [.string("Timer"), nil])
+/// let unit = Unit(name: try reader.string(), number: try reader.optionalInt())   // number: nil
 /// ```
 public struct FieldReader {
     private let names: [String]
@@ -23,15 +23,12 @@ public struct FieldReader {
         self.values = values
     }
 
+    // The next field's value, as each type records hold it.
     public mutating func string() throws -> String { try required(JSONValueDecoder.string) }
     public mutating func optionalString() throws -> String? { try optional(JSONValueDecoder.string) }
     public mutating func bool() throws -> Bool { try required(JSONValueDecoder.bool) }
-    public mutating func optionalBool() throws -> Bool? { try optional(JSONValueDecoder.bool) }
-    public mutating func double() throws -> Double { try required(JSONValueDecoder.double) }
     public mutating func optionalDouble() throws -> Double? { try optional(JSONValueDecoder.double) }
-    public mutating func int() throws -> Int { try required { try JSONValueDecoder.integer(Int.self, $0, $1) } }
     public mutating func optionalInt() throws -> Int? { try optional { try JSONValueDecoder.integer(Int.self, $0, $1) } }
-    public mutating func int64() throws -> Int64 { try required { try JSONValueDecoder.integer(Int64.self, $0, $1) } }
     public mutating func optionalInt64() throws -> Int64? { try optional { try JSONValueDecoder.integer(Int64.self, $0, $1) } }
 
     /// The next field's value converted by `convert`; a missing one is `keyNotFound`, as `decode(_:forKey:)` throws.
