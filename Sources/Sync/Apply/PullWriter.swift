@@ -125,7 +125,7 @@ struct PullWriter {
         guard let readable = R.self as? any FieldReadable.Type else {
             return try JSONValueDecoder.decode(R.self, fields: layout.fields(values, key: key))
         }
-        return try read(readable, layout, values, key: key) as! R
+        return try read(readable, layout, values, key: key) as! R  // cannot fail: `readable` is R.self
     }
 
     private static func read<R: FieldReadable>(_ type: R.Type, _ layout: NewRowLayout, _ values: [JSONValue?], key: String) throws -> R {
