@@ -18,14 +18,12 @@ protocol FieldReadable: ReplicaRecord {
 }
 
 // Each reads its properties in the order they are declared, which is the
-// order `Decodable` decodes them in: the first of two values that do not fit
-// is the one refused, as `Decodable` refuses it.
+// order `Decodable` decodes them in (and the order of the type's `Columns`,
+// which name them): the first of two values that do not fit is the one
+// refused, as `Decodable` refuses it.
 
 extension Customer: FieldReadable {
-    static let readFields = [
-        "id", "foreignKey", "department", "name", "cvr", "address", "zip", "city", "country", "phone", "email", "currency",
-        "customerGroupId", "paymentTermId", "vatZoneId", "barred", "syncedHash", "tombstone",
-    ]
+    static let readFields = Columns.allCases.map { "\($0)" }
 
     init(reading fields: inout FieldReader) throws {
         let (id, foreignKey, department) = (try fields.optionalInt64(), try fields.optionalInt(), try fields.optionalInt())
@@ -43,10 +41,7 @@ extension Customer: FieldReadable {
 }
 
 extension Product: FieldReadable {
-    static let readFields = [
-        "id", "foreignKey", "department", "number", "name", "salesPrice", "costPrice", "unitId", "productGroupId", "barred",
-        "syncedHash", "tombstone",
-    ]
+    static let readFields = Columns.allCases.map { "\($0)" }
 
     init(reading fields: inout FieldReader) throws {
         let (id, foreignKey, department) = (try fields.optionalInt64(), try fields.optionalString(), try fields.optionalInt())

@@ -62,7 +62,7 @@ struct FirstPull {
     static let batchSize = 1_024
 
     /// Writes `mapping`'s kind from the snapshot in one transaction; nil (nothing written) when a record was refused.
-    func load(_ mapping: KindMapping, snapshotPath: String, expected: Int? = nil) throws -> Int? {
+    func load(_ mapping: KindMapping, snapshotPath: String, expected: Int?) throws -> Int? {
         let records = Self.records(of: mapping.kind, snapshotPath: snapshotPath)
         defer { records.cancel() }
         return try write(mapping, expected: expected) { try records.next() }
@@ -73,7 +73,7 @@ struct FirstPull {
     /// replica refused a record or already had a row of the kind. Other
     /// errors roll back and are thrown. `expected`: how many records `next`
     /// is likely to give (e-conomic's count of the kind), when known.
-    func write(_ mapping: KindMapping, expected: Int? = nil, _ next: () throws -> Record?) throws -> Int? {
+    func write(_ mapping: KindMapping, expected: Int?, _ next: () throws -> Record?) throws -> Int? {
         try write(mapping.kind.recordType, mapping, expected, next)
     }
 

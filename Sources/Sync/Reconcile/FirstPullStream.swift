@@ -53,7 +53,7 @@ final class FirstPullStream: Sendable {
 
     /// One page of `kind`, as pulled; starts the kind's transaction at its
     /// first page. `expected`: the records of the whole kind, when e-conomic says.
-    func receive(_ records: [Record], of kind: Kind, expected: Int? = nil) async {
+    func receive(_ records: [Record], of kind: Kind, expected: Int?) async {
         guard let mapping = mappings[kind] else { return }
         let write = current.withLock { current -> KindWrite in
             if let current, current.kind == kind { return current }
