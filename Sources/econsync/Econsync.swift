@@ -85,7 +85,7 @@ struct Econsync: AsyncParsableCommand {
         } else if ErrorReport.wantsJSON(arguments) {
             try? Output.json(report)
         } else {
-            FileHandle.standardError.write(Data((TerminalText.safe(report.text, keepingLineBreaks: true) + "\n").utf8))
+            FileHandle.standardError.write(Data((VisibleText.escaped(report.text, keepingLineBreaks: true) + "\n").utf8))
         }
         Foundation.exit(report.status)
     }

@@ -43,6 +43,7 @@ extension LocalRowsTests {
         let row = try #require(try replica.store.localRows(.customer, properties: ["name", "city", "cvr"], ids: [id]).first)
         #expect(row.values == [.text(name), .text("Kolding\u{0}"), nil])
         #expect(row.foreignKey == "1002")
-        #expect(try replica.store.fetch(Customer.self, id: id)?.name == "Sørensen", "what GRDB makes of it (a record read whole is still to be done)")
+        // A record is read whole too (GRDB alone reads it up to the NUL, see `WholeTextsTests`).
+        #expect(try replica.store.fetch(Customer.self, id: id).map { [$0.name, $0.city] } == [name, "Kolding\u{0}"])
     }
 }

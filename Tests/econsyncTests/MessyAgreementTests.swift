@@ -100,7 +100,7 @@ struct MessyAgreementTests {
 }
 
 extension MessyAgreementTests {
-    @Test("a NUL inside a name e-conomic holds is kept whole: a full compare after the sync plans nothing, pushes no cut name")
+    @Test("a NUL inside a name e-conomic holds is kept whole: listed whole, a full compare after the sync plans nothing, an edit of another field pushes no cut name")
     func textWithNUL() async throws {
         try await ConnectedCLI.with(pulled: false) { connected in
             let customer = "Sørensen\u{0} VVS A/S", product = "PEX-rør\u{0}16 mm"
@@ -111,9 +111,19 @@ extension MessyAgreementTests {
             try await connected.expect(["sync"])
             let full = try await connected.expect(["reconcile", "--full", "--dry-run"])
             #expect(full == "plan: nothing to do\n", "\(full)")
+            // Listed whole: the table shows the NUL escaped (the name then cut to the table's width), JSON holds it.
+            let table = try await connected.expect(["local", "customer", "list"])
+            #expect(table.contains("Sørensen\\u{0}"), "\(table)")
+            let customers = try NothingLostTests.items(try await connected.expect(["local", "customer", "list", "--json"]), "customers")
+            #expect(customers.contains { $0["name"]?.stringValue == customer })
+            let products = try NothingLostTests.items(try await connected.expect(["local", "product", "list", "--json"]), "products")
+            #expect(products.contains { $0["name"]?.stringValue == product })
+            let edited = try await connected.expect(["local", "product", "edit", "e:10002", "--sales-price", "77"])
+            #expect(edited.contains("PEX-rør\\u{0}16 mm"), "\(edited)")
             try await connected.expect(["reconcile", "--full", "--force"])
             #expect(connected.emulator.records(kind: "customer").first { $0.key == .int(1001) }?.data["name"] == .string(customer))
-            #expect(connected.emulator.records(kind: "product").first { $0.key == .string("10002") }?.data["name"] == .string(product))
+            let pushed = connected.emulator.records(kind: "product").first { $0.key == .string("10002") }?.data
+            #expect(pushed?["name"] == .string(product) && pushed?["salesPrice"]?.doubleValue == 77)
         }
     }
 }

@@ -25,6 +25,14 @@ struct ServeOrdersTests {
         return try NothingLostTests.items(json, "lines").map { [$0["productNumber"]?.stringValue ?? "", $0["description"]?.stringValue ?? ""] }
     }
 
+    /// The project named `name` on the panel's order list (`query` added to its address), and its page.
+    static func projectPage(_ base: String, named name: String, query: String = "") async throws -> (project: String, page: String) {
+        let orders = try await ServeCommandTests.get(base + "/orders" + query).text
+        let row = try #require(ServePagesTests.rows(orders, table: "projects").first { $0.contains(name) }, "\(orders)")
+        let project = try #require(ServePagesTests.attribute("data-project", "<tr " + row))
+        return (project, try await ServeCommandTests.get(base + "/orders/project/\(project)").text)
+    }
+
     static func post(_ url: String, _ body: String, origin: String) async throws -> HTTPResponse {
         try await CurlTransport().send(HTTPRequest(method: "POST", url: url, headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Origin", origin)],
                                                    body: Array(body.utf8)))
@@ -104,10 +112,7 @@ struct ServeOrdersTests {
             try await OrderExportCommandTests.customerNotInEconomic(connected)
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
-            let orders = try await ServeCommandTests.get(base + "/orders?lang=en").text
-            let row = try #require(ServePagesTests.rows(orders, table: "projects").first { $0.contains("Carport") }, "\(orders)")
-            let project = try #require(ServePagesTests.attribute("data-project", "<tr " + row))
-            let page = try await ServeCommandTests.get(base + "/orders/project/\(project)").text
+            let (_, page) = try await Self.projectPage(base, named: "Carport", query: "?lang=en")
             #expect(Self.cells(page, table: "registrations").count == 1, "\(page)")
             #expect(page.contains("Eksporten kan ikke gennemføres: Kunde ikke fundet i e-conomic") && page.contains("Nykunde Tømrer ApS"), "\(page)")
             #expect(!page.contains("id=\"export\""), "no export button")
@@ -149,6 +154,24 @@ struct ServeOrdersTests {
         }
     }
 
+    @Test("a product name e-conomic holds with a NUL and an escape sequence inside is shown on the order page written out, as the CLI shows it, not dropped or sent raw")
+    func controlCharacters() async throws {
+        try await ConnectedCLI.with(pulled: false) { connected in
+            connected.emulator.edit(kind: "product", key: .string("10002")) { $0?["name"] = .string("PEX-rør\u{0}16 mm \u{1B}[31m") }
+            try await connected.expect(["setup", "--non-interactive"])
+            try await connected.expect(["sync"])
+            try await connected.importLines([
+                #"{"kind":"project","ref":"p","data":{"name":"Kontrolprojekt","customer":"e:1001"}}"#,
+                #"{"kind":"material","data":{"product":"e:10002","project":"@p","date":"2026-11-27","quantity":1,\#(OrderExportCommandTests.approved)}}"#,
+            ])
+            let (process, base) = try ServeCommandTests.start(connected)
+            defer { process.terminate(); process.waitUntilExit() }
+            let (_, page) = try await Self.projectPage(base, named: "Kontrolprojekt")
+            #expect(page.contains(#"PEX-rør\u{0}16 mm \u{1B}[31m"#), "\(page)")
+            #expect(!page.unicodeScalars.contains { $0 == "\u{0}" || $0 == "\u{1B}" })
+        }
+    }
+
     @Test("the messy agreement: materials of products numbered K:2/22, PANT.3% (a negative price) and #4+A, with a quote in a name, are listed escaped, previewed as the CLI's dry run and exported as a draft e-conomic's emulator accepts, with those numbers and a net that counts the negative line")
     func messyAgreement() async throws {
         try await ConnectedCLI.with(pulled: false, seed: MessyAgreementTests.messy) { connected in
@@ -163,10 +186,7 @@ struct ServeOrdersTests {
             ])
             let (process, base) = try ServeCommandTests.start(connected)
             defer { process.terminate(); process.waitUntilExit() }
-            let orders = try await ServeCommandTests.get(base + "/orders").text
-            let row = try #require(ServePagesTests.rows(orders, table: "projects").first { $0.contains("Etape 1, Søndergade 86") }, "\(orders)")
-            let project = try #require(ServePagesTests.attribute("data-project", "<tr " + row))
-            let page = try await ServeCommandTests.get(base + "/orders/project/\(project)").text
+            let (project, page) = try await Self.projectPage(base, named: "Etape 1, Søndergade 86")
             #expect(page.contains("Kugleventil 1/2&quot;") && page.contains("Ventiler &lt;bad&gt; &amp; &quot;køkken&quot;") && !page.contains("<bad>"), "\(page)")
             let refs = ServePagesTests.rows(page, table: "registrations").compactMap { ServePagesTests.attribute("data-registration", "<tr " + $0) }
             let lines = Self.cells(page, table: "lines").map { Array($0[1...2]) }

@@ -1,10 +1,12 @@
 import Synchronization
+import Vocabulary
 
 /// Text made safe for HTML, and the page around a panel page's content:
 /// rendered on the server, no script needed to read it.
 ///
 /// ```swift
 /// HTML.escape("<Hansen & Søn>")   // "&lt;Hansen &amp; Søn&gt;"
+/// HTML.escape("Sørensen\u{0} VVS")  // "Sørensen\\u{0} VVS"
 /// ```
 enum HTML {
     /// Whether this process's panel has a login (`--password-file`): then
@@ -12,11 +14,13 @@ enum HTML {
     /// "Log ud". Set once, when the panel is made (one panel per process).
     static let hasLogin = Atomic<Bool>(false)
 
-    /// `text` with the characters HTML gives meaning to escaped (element text and quoted attributes).
+    /// `text` with the characters HTML gives meaning to escaped (element text
+    /// and quoted attributes), and its control characters written out as the
+    /// CLI shows them (``VisibleText``): a page would drop a NUL unseen.
     static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for character in text {
+        for character in VisibleText.escaped(text, keepingLineBreaks: true) {
             switch character {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"

@@ -67,9 +67,9 @@ extension StoredAdapter {
 }
 
 extension FetchRequest where RowDecoder: StoredAdapter {
-    /// The values the request selects, decoded as they are read.
-    func fetchValueCursor(_ db: Database) throws -> MapCursor<RowCursor, RowDecoder.Value> {
-        try Row.fetchCursor(db, self).map(RowDecoder.valueDecoder)
+    /// The values the request selects, decoded as they are read, their texts whole (see ``WholeTexts``).
+    func fetchValueCursor(_ db: Database) throws -> MapCursor<MapCursor<RowCursor, Row>, RowDecoder.Value> {
+        try WholeTexts.cursor(db, self).map(RowDecoder.valueDecoder)
     }
 
     /// The values the request selects.
@@ -79,6 +79,8 @@ extension FetchRequest where RowDecoder: StoredAdapter {
 
     /// The first value the request selects, nil when it selects none.
     func fetchValue(_ db: Database) throws -> RowDecoder.Value? {
-        try Row.fetchOne(db, self).map(RowDecoder.valueDecoder)
+        let cursor = try WholeTexts.cursor(db, self, singleResult: true)
+        // The row is the statement's until the cursor ends (a cursor resets its statement as it goes).
+        return try withExtendedLifetime(cursor) { try cursor.next().map(RowDecoder.valueDecoder) }
     }
 }

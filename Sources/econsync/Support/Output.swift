@@ -1,6 +1,7 @@
 import Foundation
 import Replica
 import Synchronization
+import Vocabulary
 
 /// Printing of command results: JSON for scripts, aligned tables for people;
 /// and of what is said on the side, on standard error: notes, warnings and
@@ -45,9 +46,9 @@ enum Output {
         return encoder
     }
 
-    /// Prints a message for people, its control characters escaped (see ``TerminalText``).
+    /// Prints a message for people, its control characters escaped (see ``VisibleText``).
     static func line(_ text: String) {
-        print(TerminalText.safe(text, keepingLineBreaks: true))
+        print(VisibleText.escaped(text, keepingLineBreaks: true))
     }
 
     /// Prints an informational message for people on standard error (stdout
@@ -77,12 +78,12 @@ enum Output {
     /// A line on standard error, control characters escaped, unless quiet.
     private static func side(_ text: String) {
         guard !isQuiet else { return }
-        FileHandle.standardError.write(Data("\(TerminalText.safe(text, keepingLineBreaks: true))\n".utf8))
+        FileHandle.standardError.write(Data("\(VisibleText.escaped(text, keepingLineBreaks: true))\n".utf8))
     }
 
     /// Prints rows under a header, columns separated by two spaces; numeric
     /// columns (`rightAligned`) are aligned right. Control characters in
-    /// cells are escaped (see ``TerminalText``). With a `width` (see
+    /// cells are escaped (see ``VisibleText``). With a `width` (see
     /// ``TableOptions``), the columns that may be `cut` (by default the
     /// free-text ones: left-aligned, not dates, with a space or longer than 24)
     /// give up characters, the widest first, a cut cell ending in `…`, until the
@@ -95,7 +96,7 @@ enum Output {
             return table(columns.map { header[$0] }, rows.map { row in columns.map { row[$0] } }, rightAligned: kept(rightAligned),
                          cut: cut.map(kept), fit: width)
         }
-        let rows = rows.map { $0.map { TerminalText.safe($0) } }
+        let rows = rows.map { $0.map { VisibleText.escaped($0) } }
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Sync
+import Vocabulary
 
 /// How far a long command is, on standard error (never on standard output):
 /// one line redrawn in place (`\r`) when standard error is a terminal, a plain
@@ -24,7 +25,7 @@ final class ProgressLine: Sendable {
 
     /// Shows `text` (control characters escaped) as where the command is now.
     func show(_ text: String) {
-        let text = TerminalText.safe(text)
+        let text = VisibleText.escaped(text)
         if isTerminal {
             drawn.withLock { drawn in
                 Output.progress("\r\(text)\u{1B}[K")

@@ -1,17 +1,19 @@
-/// Text from records and from e-conomic made safe to print for people:
-/// control characters (an ANSI escape sequence, a carriage return, a NUL) are
-/// shown escaped, `\u{1B}`, instead of being sent raw to the terminal, where
-/// they could recolour, overwrite or hide what is printed. JSON output escapes
-/// them already.
+/// Text from records and from e-conomic made safe to show people: control
+/// characters (an ANSI escape sequence, a carriage return, a NUL) and the
+/// bidirectional overrides that make a name read backwards are written out,
+/// `\u{1B}`, instead of reaching a terminal, where they could recolour,
+/// overwrite or hide what is printed, or a page, which would drop them
+/// unseen. JSON output escapes them already.
 ///
 /// ```swift
-/// TerminalText.safe("Hansen \u{1B}[31mVVS")   // Hansen \u{1B}[31mVVS, as text
+/// VisibleText.escaped("Hansen \u{1B}[31mVVS")   // Hansen \u{1B}[31mVVS, as text
+/// VisibleText.escaped("Sørensen\u{0} VVS")       // Sørensen\u{0} VVS
 /// ```
-enum TerminalText {
+public enum VisibleText {
     /// `text` with its control characters escaped; line breaks and tabs are
-    /// kept when `keepingLineBreaks` (a message of several lines), else escaped
-    /// too (a table cell).
-    static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    /// kept when `keepingLineBreaks` (a message of several lines, a page),
+    /// else escaped too (a table cell).
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
         let kept: Set<Unicode.Scalar> = keepingLineBreaks ? ["\n", "\t"] : []
         func escaped(_ scalar: Unicode.Scalar) -> Bool {
             // Controls, and the bidirectional overrides that make a name read backwards.
