@@ -79,8 +79,6 @@ extension FetchRequest where RowDecoder: StoredAdapter {
 
     /// The first value the request selects, nil when it selects none.
     func fetchValue(_ db: Database) throws -> RowDecoder.Value? {
-        let cursor = try WholeTexts.cursor(db, self, singleResult: true)
-        // The row is the statement's until the cursor ends (a cursor resets its statement as it goes).
-        return try withExtendedLifetime(cursor) { try cursor.next().map(RowDecoder.valueDecoder) }
+        try WholeTexts.first(db, self, RowDecoder.valueDecoder)
     }
 }

@@ -7,6 +7,8 @@ internal import GRDBSQLite
 /// inside ("Sørensen\0 VVS") came out of a listing cut short. A row of
 /// such a text is read again into a copy, every text at its stored length;
 /// a row without one is passed on as it is, at the cost of one `strlen` per text.
+/// The copy's values are found by column name, as records decode them, not
+/// by position (GRDB makes a row from a dictionary only).
 ///
 /// ```swift
 /// let cursor = try WholeTexts.cursor(db, request)
@@ -22,6 +24,13 @@ enum WholeTexts {
         // An adapter's row is not the statement's columns: it is passed on as GRDB reads it.
         guard prepared.adapter == nil else { return cursor.map { $0 } }
         return cursor.map { row in holdsCutText(statement) ? whole(row, statement) : row }
+    }
+
+    /// The first row `request` selects, its texts whole, as `decode` makes it; nil when it selects none.
+    static func first<T>(_ db: Database, _ request: some FetchRequest, _ decode: (Row) throws -> T) throws -> T? {
+        let cursor = try cursor(db, request, singleResult: true)
+        // The row is the statement's until the cursor ends (a cursor resets its statement as it goes).
+        return try withExtendedLifetime(cursor) { try cursor.next().map(decode) }
     }
 
     /// Whether a text of the statement's current row holds a NUL.
