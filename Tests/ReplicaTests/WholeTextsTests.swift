@@ -9,7 +9,7 @@ import Vocabulary
 struct WholeTextsTests {
     static let names = ["PEX-rør\u{0}16 mm", "\u{0}først", "sidst\u{0}", "to\u{0}\u{0}i træk", "Sørensen\u{0} VVS A/S"]
 
-    @Test("a pulled text with a NUL comes back whole from a listing, a fetch by id and by ids; the rest of the row as stored")
+    @Test("a pulled text with a NUL comes back whole from a listing, a fetch by id and by ids, a record's name; the rest of the row as stored")
     func wholeEverywhere() throws {
         let replica = try TestReplica()
         let fixture = replica.fixture
@@ -35,6 +35,7 @@ struct WholeTextsTests {
             #expect(try replica.store.fetch(Product.self, id: product.id!)?.name == product.name)
         }
         #expect(try replica.store.fetch(Product.self, ids: products.map { $0.id! }).map(\.name) == Self.names)
+        #expect(try products.map { try replica.store.name(of: .product, id: $0.id!) } == Self.names)
         let stored = try #require(try replica.store.fetch(Customer.self, id: customer.id!))
         #expect((stored.cvr, stored.customerGroupId, stored.foreignKey) == (customer.cvr, fixture.group, 4711))
         #expect((stored.name, stored.address, stored.city) == ("Jensen\u{0} & Søn", "Vej 1\u{0}st.", "Århus\u{0}C"))

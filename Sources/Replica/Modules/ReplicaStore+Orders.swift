@@ -41,7 +41,10 @@ extension ReplicaStore {
     public func name(of kind: Kind, id: Int64) throws -> String? {
         guard let column = kind.recordType.columnName(forProperty: "name") else { return nil }
         return try read { db in
-            try SQLRequest<String>(literal: "SELECT \(Column(column)) FROM \(sql: kind.table) WHERE \(RecordColumn.id) = \(id)").fetchOne(db)
+            // Whole, a NUL inside included (see ``WholeTexts``).
+            try WholeTexts.first(db, SQLRequest<Row>(literal: "SELECT \(Column(column)) FROM \(sql: kind.table) WHERE \(RecordColumn.id) = \(id)")) {
+                $0[0] as String?
+            } ?? nil
         }
     }
 }
