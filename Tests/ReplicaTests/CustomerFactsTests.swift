@@ -9,9 +9,7 @@ struct CustomerFactsTests {
     @Test("the department's customers e-conomic holds, by local id, with their VAT zone's number; local-only, deleted and other departments' left out")
     func facts() throws {
         let replica = try TestReplica()
-        try replica.store.write { writer in
-            var writer = writer
-            writer.origin = .economic
+        try replica.store.writePulled { writer in
             let abroad = try writer.create(VatZone(foreignKey: 3, name: "Udland")).id!
             _ = try writer.create(Customer(foreignKey: 1002, name: "Svensk AB", cvr: "SE5566", email: "a@b.se; c@d.se", vatZoneId: abroad))
             _ = try writer.create(Customer(name: "Kun lokalt", cvr: "Test"))

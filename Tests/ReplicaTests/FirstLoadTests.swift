@@ -24,10 +24,7 @@ struct FirstLoadTests {
             Product(foreignKey: "F-\($0)", department: Self.department, number: "F-\($0)", name: "Vare \($0)", unitId: replica.fixture.stk)
         }
         let employees = [Employee(foreignKey: 71, department: Self.department, number: 71, name: "Ole", hourlyCostRate: 310.5)]
-        let ids = try replica.store.write { writer -> (customers: [Int64], products: [Int64], employees: [Int64]) in
-            var writer = writer
-            writer.origin = .economic
-            writer.department = Self.department
+        let ids = try replica.store.writePulled(department: Self.department) { writer -> (customers: [Int64], products: [Int64], employees: [Int64]) in
             let customerIDs = try #require(try FirstLoad.run(Customer.self, writer: writer) { load in
                 try load.insert(Array(customers[..<500])) + load.insert(Array(customers[500...]))
             })
@@ -64,10 +61,7 @@ struct FirstLoadTests {
             let products = (0..<3_000).map {
                 Product(foreignKey: "E-\($0)", department: department, number: "E-\($0)", name: "Vare \($0)", unitId: replica.fixture.stk)
             }
-            return try replica.store.write { writer in
-                var writer = writer
-                writer.origin = .economic
-                writer.department = department
+            return try replica.store.writePulled(department: department) { writer in
                 return try #require(try FirstLoad.run(Product.self, writer: writer, expectedRows: expected) { load in
                     try stride(from: 0, to: products.count, by: 500).map { start in
                         _ = try load.insert(Array(products[start..<start + 500]))
@@ -106,10 +100,7 @@ struct FirstLoadTests {
         let replica = try TestReplica()
         let before = try replica.state()
         let error = try #require(throws: ReplicaError.self) {
-            try replica.store.write { writer in
-                var writer = writer
-                writer.origin = .economic
-                writer.department = Self.department
+            try replica.store.writePulled(department: Self.department) { writer in
                 _ = try FirstLoad.run(Customer.self, writer: writer) { load in
                     _ = try load.insert((0..<10).map { Customer(foreignKey: 100 + $0, department: Self.department, name: "K\($0)") })
                     _ = try load.insert([Customer(foreignKey: 200, department: Self.department, name: "Ny"),
@@ -137,10 +128,7 @@ struct FirstLoadTests {
         let replica = try TestReplica()
         let names = ["Hansen\u{0}VVS", "\u{0}", "Abcdefghijklmno", "Æblegården ApS", "Kunde med et langt navn, Ølstykke & Sønner", "x\u{0}"]
         let rows = (0..<300).map { Customer(foreignKey: 5000 + $0, department: Self.department, name: names[$0 % names.count]) }
-        let ids = try replica.store.write { writer in
-            var writer = writer
-            writer.origin = .economic
-            writer.department = Self.department
+        let ids = try replica.store.writePulled(department: Self.department) { writer in
             return try #require(try FirstLoad.run(Customer.self, writer: writer) { try $0.insert(rows) })
         }
         #expect(ids.count == 300)
@@ -195,9 +183,7 @@ struct FirstLoadTests {
         #expect(before.map { $0["name"] as String } == ["customers_cvr", "customers_foreign_key"])
         let customers = (0..<600).map { Customer(foreignKey: 100 + $0, name: "Kunde \($0)", cvr: $0 % 2 == 0 ? "13748136" : nil) }
         let start = try store.latestChangeSequence()
-        let loaded = try store.write { writer in
-            var writer = writer
-            writer.origin = .economic
+        let loaded = try store.writePulled { writer in
             let cache = try Int.fetchOne(writer.db, sql: "PRAGMA cache_size")
             #expect(cache == -32_768, "a writer's cache, for index writes all over a table")
             let ids = try FirstLoad.run(Customer.self, writer: writer) { load in
@@ -241,9 +227,7 @@ struct FirstLoadTests {
         let before = try store.read(Self.indexes)
         struct Stopped: Error {}
         // The caller catches the error and commits: the table must have its indexes.
-        try store.write { writer throws in
-            var writer = writer
-            writer.origin = .economic
+        try store.writePulled { writer throws in
             #expect(throws: Stopped.self) {
                 try FirstLoad.run(Customer.self, writer: writer) { load -> Void in
                     _ = try load.insert([Customer(foreignKey: 1, name: "Hansen VVS ApS")])

@@ -71,9 +71,7 @@ struct InputRulesTests {
     @Test("the same values pulled from e-conomic are taken as they come", arguments: inputCases)
     func pulledValuesAreTaken(_ input: InputCase) throws {
         let replica = try TestReplica()
-        try replica.store.write { writer in
-            var pull = writer
-            pull.origin = .economic
+        try replica.store.writePulled { pull in
             try input.write(pull, replica.fixture)
         }
     }
@@ -81,9 +79,7 @@ struct InputRulesTests {
     @Test("a local edit is not refused for a value e-conomic sent that it leaves as it was")
     func untouchedPulledValues() throws {
         let replica = try TestReplica()
-        let id = try replica.store.write { writer in
-            var pull = writer
-            pull.origin = .economic
+        let id = try replica.store.writePulled { pull in
             return try pull.create(Customer(foreignKey: 2002, name: "Hansen \u{1B}[1mVVS", address: "Vej 1\u{0}")).id!
         }
         let edited = try replica.store.write { try $0.update(Customer.self, id: id) { $0.phone = "12345678" } }

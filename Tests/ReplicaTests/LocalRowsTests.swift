@@ -35,9 +35,7 @@ extension LocalRowsTests {
     func textWithNUL() throws {
         let replica = try TestReplica()
         let name = "Sørensen\u{0} VVS A/S"
-        let id = try replica.store.write { writer in
-            var writer = writer
-            writer.origin = .economic
+        let id = try replica.store.writePulled { writer in
             return try writer.create(Customer(foreignKey: 1002, name: name, city: "Kolding\u{0}")).id!
         }
         let row = try #require(try replica.store.localRows(.customer, properties: ["name", "city", "cvr"], ids: [id]).first)

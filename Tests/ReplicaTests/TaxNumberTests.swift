@@ -32,9 +32,7 @@ struct TaxNumberTests {
     func pulled() throws {
         let replica = try TestReplica()
         let (domestic, _) = try Self.zones(replica)
-        let id = try replica.store.write { writer -> Int64 in
-            var pulling = writer
-            pulling.origin = .economic
+        let id = try replica.store.writePulled { pulling -> Int64 in
             return try pulling.create(Customer(foreignKey: 1999, name: "  Test Kunde ", cvr: "Test", email: "a@x.dk; b@x.dk",
                                                vatZoneId: domestic)).id!
         }

@@ -13,9 +13,7 @@ struct WholeTextsTests {
     func wholeEverywhere() throws {
         let replica = try TestReplica()
         let fixture = replica.fixture
-        let (products, customer, entry) = try replica.store.write { writer in
-            var writer = writer
-            writer.origin = .economic
+        let (products, customer, entry) = try replica.store.writePulled { writer in
             let products = try Self.names.enumerated().map { index, name in
                 try writer.create(Product(foreignKey: "N-\(index)", number: "N-\(index)", name: name, salesPrice: Double(index) + 0.5,
                                           unitId: fixture.stk, barred: index % 2 == 0))
@@ -49,9 +47,7 @@ struct WholeTextsTests {
     @Test("a local change to another field of such a record leaves the text whole and does not hold it to the input rules")
     func localChangeKeepsIt() throws {
         let replica = try TestReplica()
-        let id = try replica.store.write { writer in
-            var writer = writer
-            writer.origin = .economic
+        let id = try replica.store.writePulled { writer in
             return try writer.create(Product(foreignKey: "N-1", number: "N-1", name: Self.names[0], unitId: replica.fixture.stk)).id!
         }
         let updated = try replica.store.write { writer in try writer.update(Product.self, id: id) { $0.salesPrice = 99 } }

@@ -73,3 +73,16 @@ struct Fixture {
         TimeEntry(employeeId: employee, projectId: project, hourTypeId: montage, date: date, hours: hours)
     }
 }
+
+extension ReplicaStore {
+    /// Writes as a pull from e-conomic writes (its values held to no input
+    /// rules, stored as they are), in `department` when one is given.
+    func writePulled<T>(department: Int? = nil, _ body: (ReplicaWriter) throws -> T) throws -> T {
+        try write { writer in
+            var writer = writer
+            writer.origin = .economic
+            if let department { writer.department = department }
+            return try body(writer)
+        }
+    }
+}
